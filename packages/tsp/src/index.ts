@@ -1,0 +1,8 @@
+export { solve, solveSync, DEFAULT_EXACT_MAX_N, EXACT_HARD_MAX_N } from './solve.js';
+export type { SolveInput, SolveOptions, SolveProgress, SolveResult, LngLat } from './solve.js';
+export { routeLength } from './route-length.js';
+export { TspError, formatIssue } from './errors.js';
+export type { TspErrorCode, TspIssue } from './errors.js';
+export { parseTsplib } from './parse-tsplib.js';
+export { parseTsplibTour } from './parse-tsplib-tour.js';
+export type { TsplibInstance, TsplibTour, TsplibProblemType, TsplibEdgeWeightType, TsplibEdgeWeightFormat } from './tsplib-types.js';

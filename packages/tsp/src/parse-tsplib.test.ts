@@ -1,0 +1,183 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TspError } from './errors.js';
+import { parseTsplib } from './parse-tsplib.js';
+import { parseTsplibTour } from './parse-tsplib-tour.js';
+
+const TSP_DIR = new URL('../test/data/tsplib/', import.meta.url);
+const ATSP_DIR = new URL('../test/data/tsplib-atsp/', import.meta.url);
+const readData = (dir: URL, file: string): string => readFileSync(new URL(file, dir), 'utf8');
+
+interface Optimum {
+  n: number;
+  edge_weight_type: string;
+  edge_weight_format?: string;
+  optimum: number;
+  opt_tour?: string | null;
+}
+const tspOptima = Object.entries(JSON.parse(readData(TSP_DIR, 'optima.json')) as Record<string, Optimum>);
+const atspOptima = Object.entries(JSON.parse(readData(ATSP_DIR, 'optima.json')) as Record<string, Optimum>);
+
+function tourLength(matrix: Int32Array, n: number, tour: number[]): number {
+  let sum = 0;
+  for (let k = 0; k < tour.length; k++) sum += matrix[tour[k]! * n + tour[(k + 1) % tour.length]!]!;
+  return sum;
+}
+
+function isSymmetric(m: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (m[i * n + j] !== m[j * n + i]) return false;
+  return true;
+}
+
+function hasZeroDiagonal(m: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (m[i * n + i] !== 0) return false;
+  return true;
+}
+
+/** Runs `f` and returns the TspError it throws (fails the test if it throws anything else or nothing). */
+function catchTspError(f: () => unknown): TspError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(TspError);
+    return e as TspError;
+  }
+  throw new Error('expected a TspError, nothing was thrown');
+}
+
+describe('parseTsplib on the TSPLIB data', () => {
+  it('every instance file in both folders is listed in its optima.json', () => {
+    const tsp = readdirSync(TSP_DIR).filter((f) => f.endsWith('.tsp')).map((f) => f.slice(0, -4));
+    const atsp = readdirSync(ATSP_DIR).filter((f) => f.endsWith('.atsp')).map((f) => f.slice(0, -5));
+    expect(tsp.sort()).toEqual(tspOptima.map(([name]) => name).sort());
+    expect(atsp.sort()).toEqual(atspOptima.map(([name]) => name).sort());
+  });
+
+  it.each(tspOptima)('%s: symmetric TSP with the n, type and format of optima.json', (name, opt) => {
+    const inst = parseTsplib(readData(TSP_DIR, `${name}.tsp`));
+    expect(inst.type).toBe('TSP');
+    expect(inst.n).toBe(opt.n);
+    expect(inst.edgeWeightType).toBe(opt.edge_weight_type);
+    expect(inst.edgeWeightFormat).toBe(opt.edge_weight_format ?? null);
+    expect(inst.matrix.length).toBe(opt.n * opt.n);
+    expect(inst.coords === null).toBe(opt.edge_weight_type === 'EXPLICIT');
+    expect(isSymmetric(inst.matrix, inst.n)).toBe(true);
+    expect(hasZeroDiagonal(inst.matrix, inst.n)).toBe(true);
+  });
+
+  it.each(atspOptima)('%s: asymmetric ATSP with the n of optima.json and a zero diagonal', (name, opt) => {
+    const inst = parseTsplib(readData(ATSP_DIR, `${name}.atsp`));
+    expect(inst.type).toBe('ATSP');
+    expect(inst.n).toBe(opt.n);
+    expect(inst.edgeWeightFormat).toBe('FULL_MATRIX');
+    expect(isSymmetric(inst.matrix, inst.n)).toBe(false);
+    expect(hasZeroDiagonal(inst.matrix, inst.n)).toBe(true);
+  });
+
+  it('br17: the 9999 diagonal becomes 0 and the rest is kept row-major (cost i -> j at i*n+j)', () => {
+    const inst = parseTsplib(readData(ATSP_DIR, 'br17.atsp'));
+    // First row of the file: 9999 3 5 48 48 8 8 5 5 3 3 0 3 5 8 8 5
+    expect(Array.from(inst.matrix.subarray(0, 17))).toEqual([0, 3, 5, 48, 48, 8, 8, 5, 5, 3, 3, 0, 3, 5, 8, 8, 5]);
+    expect(inst.name).toBe('br17');
+  });
+
+  const withTour = tspOptima.filter(([, opt]) => opt.opt_tour);
+  it.each(withTour)('%s: the .opt.tour has the published optimum length', (name, opt) => {
+    const inst = parseTsplib(readData(TSP_DIR, `${name}.tsp`));
+    const { tour } = parseTsplibTour(readData(TSP_DIR, opt.opt_tour!));
+    expect([...tour].sort((a, b) => a - b)).toEqual(Array.from({ length: inst.n }, (_, i) => i));
+    expect(tourLength(inst.matrix, inst.n, tour)).toBe(opt.optimum);
+  });
+});
+
+/** The same symmetric 4-node instance in every EXPLICIT format. */
+const FOUR = [0, 3, 5, 9, 3, 0, 4, 7, 5, 4, 0, 2, 9, 7, 2, 0];
+const header = (format: string): string =>
+  `NAME: four\nTYPE: TSP\nDIMENSION: 4\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: ${format}\nEDGE_WEIGHT_SECTION\n`;
+const FOUR_FILES: Record<string, string> = {
+  FULL_MATRIX: `${header('FULL_MATRIX')}0 3 5 9\n3 0 4 7\n5 4 0 2\n9 7 2 0\nEOF\n`,
+  UPPER_ROW: `${header('UPPER_ROW')}3 5 9\n4 7\n2\nEOF\n`,
+  LOWER_ROW: `${header('LOWER_ROW')}3\n5 4\n9 7 2\nEOF\n`,
+  UPPER_DIAG_ROW: `${header('UPPER_DIAG_ROW')}0 3 5 9\n0 4 7\n0 2\n0\nEOF\n`,
+  LOWER_DIAG_ROW: `${header('LOWER_DIAG_ROW')}0\n3 0\n5 4 0\n9 7 2 0\nEOF\n`,
+  UPPER_COL: `${header('UPPER_COL')}3\n5 4\n9 7 2\n`,
+  LOWER_DIAG_COL: `${header('LOWER_DIAG_COL')}0 3 5 9 0 4 7 0 2 0`,
+};
+
+describe('parseTsplib on hand-written files', () => {
+  it.each(Object.entries(FOUR_FILES))('%s gives the same 4-node matrix', (format, text) => {
+    const inst = parseTsplib(text);
+    expect(inst.edgeWeightFormat).toBe(format);
+    expect(Array.from(inst.matrix)).toEqual(FOUR);
+  });
+
+  it('reads numbers split across lines in any way, KEY : value and KEY:value, and no EOF', () => {
+    const text = 'NAME :four\n  TYPE   :   TSP  \nDIMENSION:4\r\nEDGE_WEIGHT_TYPE :EXPLICIT\n' +
+      'EDGE_WEIGHT_FORMAT :\tLOWER_DIAG_ROW\nEDGE_WEIGHT_SECTION :\n0 3\n0 5 4\n\n   0 9\n7\n2\t0';
+    const inst = parseTsplib(text);
+    expect(inst.name).toBe('four');
+    expect(Array.from(inst.matrix)).toEqual(FOUR);
+  });
+
+  it('ignores DISPLAY_DATA_SECTION and unknown KEY: value lines; joins COMMENT lines', () => {
+    const text = `${header('UPPER_ROW').replace('NAME: four\n', 'NAME: four\nCOMMENT: a\nCOMMENT: b\nDISPLAY_DATA_TYPE: TWOD_DISPLAY\nFOO: bar\n')}3 5 9 4 7 2\nDISPLAY_DATA_SECTION\n1 0 0\n2 1 0\n3 1 1\n4 0 1\nEOF\n`;
+    const inst = parseTsplib(text);
+    expect(inst.comment).toBe('a\nb');
+    expect(Array.from(inst.matrix)).toEqual(FOUR);
+  });
+
+  const coordFile = (type: string, points: [number, number][]): string =>
+    `TYPE: TSP\nDIMENSION: ${points.length}\nEDGE_WEIGHT_TYPE: ${type}\nNODE_COORD_SECTION\n${points.map(([x, y], i) => `${i + 1} ${x} ${y}`).join('\n')}\nEOF\n`;
+
+  it('EUC_2D rounds and CEIL_2D rounds up (hand-computed)', () => {
+    const pts: [number, number][] = [[0, 0], [1, 1], [3, 0]];
+    // |01| = 1.414, |02| = 3, |12| = sqrt(5) = 2.236
+    expect(Array.from(parseTsplib(coordFile('EUC_2D', pts)).matrix)).toEqual([0, 1, 3, 1, 0, 2, 3, 2, 0]);
+    expect(Array.from(parseTsplib(coordFile('CEIL_2D', pts)).matrix)).toEqual([0, 2, 3, 2, 0, 3, 3, 3, 0]);
+  });
+
+  it('ATT is pseudo-Euclidean, ceil(sqrt(d² / 10)) (hand-computed)', () => {
+    const inst = parseTsplib(coordFile('ATT', [[0, 0], [10, 0], [0, 25], [30, 10]]));
+    // r01 = sqrt(10) = 3.16 -> 4; r02 = sqrt(62.5) = 7.91 -> 8; r03 = sqrt(100) = 10 -> 10 (exact, not 11);
+    // r12 = sqrt(72.5) = 8.51 -> 9; r13 = sqrt(50) = 7.07 -> 8; r23 = sqrt(130) = 11.40 -> 12
+    expect(Array.from(inst.matrix)).toEqual([0, 4, 8, 10, 4, 0, 9, 8, 8, 9, 0, 12, 10, 8, 12, 0]);
+  });
+
+  it('GEO truncates degrees toward zero, also for negative coordinates (hand-computed)', () => {
+    // -12.30 is -12 degrees 30 minutes: trunc gives -12.5 degrees; (int)(x + 0.5) would give -11 - 1.3*5/3.
+    // 16.55 is 16 degrees 55 minutes: trunc gives 16.917; rounding would give 17 - 0.45*5/3 = 16.25.
+    const inst = parseTsplib(coordFile('GEO', [[16.55, 96.1], [-12.3, 45.0], [-33.52, -70.4]]));
+    // Expected with truncation: 6511, 17739, 11503 (with rounding they would be 6513, 17712, 11511).
+    expect(Array.from(inst.matrix)).toEqual([0, 6511, 17739, 6511, 0, 11503, 17739, 11503, 0]);
+    expect(Array.from(inst.coords!)).toEqual([16.55, 96.1, -12.3, 45.0, -33.52, -70.4]);
+  });
+
+  it('reads node ids in any order and the stray EDGE_WEIGHT_FORMAT: FUNCTION of coordinate files', () => {
+    const text = 'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nEDGE_WEIGHT_FORMAT: FUNCTION\nNODE_COORD_SECTION\n3 3 4\n1 0 0\n2 3 0\n';
+    const inst = parseTsplib(text);
+    expect(inst.edgeWeightFormat).toBe('FUNCTION');
+    expect(Array.from(inst.matrix)).toEqual([0, 3, 5, 3, 0, 4, 5, 4, 0]);
+  });
+
+  it('runs the JSDoc example', () => {
+    const inst = parseTsplib(`NAME: tri
+TYPE: TSP
+DIMENSION: 3
+EDGE_WEIGHT_TYPE: EUC_2D
+NODE_COORD_SECTION
+1 0 0
+2 3 0
+3 3 4
+EOF`);
+    expect(inst.n).toBe(3);
+    expect(inst.matrix).toEqual(Int32Array.from([0, 3, 5, 3, 0, 4, 5, 4, 0]));
+  });
+
+  it('reads a 1,000-node EUC_2D file', () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => `${i + 1} ${(i * 7919) % 1000} ${(i * 104729) % 997}.5`);
+    const inst = parseTsplib(`TYPE: TSP\nDIMENSION: 1000\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n${lines.join('\n')}\nEOF\n`);
+    expect(inst.n).toBe(1000);
+    expect(inst.matrix[1]).toBe(Math.round(Math.hypot(7919 % 1000, 104729 % 997)));
+  });
+});

@@ -1,0 +1,33 @@
+import { TspError } from './errors.js';
+
+/**
+ * The cost of a route: the sum of `matrix[tour[k]][tour[k+1]]`, plus the closing edge back to
+ * `tour[0]` when `closed`. Units are the matrix's own.
+ *
+ * @param input `{ matrix: number[][] }` or `{ matrix: ArrayLike<number>, n }` (row-major).
+ * @param tour 0-based node indices in visiting order.
+ * @param closed Add the edge from the last node back to the first (default true).
+ * @throws {TspError} `INVALID_INPUT` when a tour entry is not a node of the matrix.
+ * @example
+ * routeLength({ matrix: [[0, 2, 9], [1, 0, 6], [15, 7, 0]] }, [0, 2, 1]); // 9 + 7 + 1 = 17
+ * routeLength({ matrix: [[0, 2, 9], [1, 0, 6], [15, 7, 0]] }, [0, 2, 1], false); // 16
+ */
+export function routeLength(
+  input: { matrix: number[][] } | { matrix: ArrayLike<number>; n: number },
+  tour: readonly number[],
+  closed = true,
+): number {
+  const nested = 'n' in input ? null : (input.matrix as number[][]);
+  const n = nested ? nested.length : (input as { n: number }).n;
+  const flat = nested ? null : (input.matrix as ArrayLike<number>);
+  const at = (i: number, j: number): number => (nested ? nested[i]![j]! : flat![i * n + j]!);
+  tour.forEach((v, k) => {
+    if (!Number.isInteger(v) || v < 0 || v >= n) {
+      throw new TspError('INVALID_INPUT', [{ path: ['tour', k], message: `node must be an index in [0, ${n - 1}]`, value: v }]);
+    }
+  });
+  let sum = 0;
+  for (let k = 0; k + 1 < tour.length; k++) sum += at(tour[k]!, tour[k + 1]!);
+  if (closed && tour.length > 1) sum += at(tour[tour.length - 1]!, tour[0]!);
+  return sum;
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { TspError, type TspIssue } from './errors.js';
+import { HELD_KARP_CORE, runHeldKarp, type HeldKarpExports } from './internal/held-karp.js';
+import { toIntegerCosts } from './internal/integer-costs.js';
+import { runLocalSearch } from './internal/local-search.js';
+import { normalizeInput, type CostMatrix, type SolveInput } from './internal/normalize-input.js';
+import { compileCore, compileCoreSync, instantiateCore, resolveBuild } from './internal/wasm.js';
+import { routeLength } from './route-length.js';
+
+export type { LngLat, SolveInput } from './internal/normalize-input.js';
+
+/**
+ * Largest n that `method: 'auto'` solves exactly (a closed tour then has 2^19 x 19 DP states).
+ * Measured on a 2-core AMD EPYC with Node 20 (bench/RESULTS.md): exact n = 20 takes about 0.1 s,
+ * each further node roughly doubles the time and the memory.
+ */
+export const DEFAULT_EXACT_MAX_N = 20;
+/** The largest n the exact solver accepts for a closed tour (its table fills wasm32's 4 GiB). */
+export const EXACT_HARD_MAX_N = 26;
+
+const SolveOptionsSchema = z
+  .object({
+    method: z.enum(['auto', 'exact', 'heuristic']).default('auto'),
+    start: z.number().int().nonnegative().default(0),
+    end: z.union([z.number().int().nonnegative(), z.literal('any')]).optional(),
+    timeLimitMs: z.number().positive().max(2 ** 31).optional(),
+    seed: z.number().int().default(1),
+    maxKicks: z.number().int().nonnegative().optional(),
+    exactMaxN: z.number().int().min(1).max(EXACT_HARD_MAX_N).default(DEFAULT_EXACT_MAX_N),
+    wasm: z.enum(['auto', 'simd', 'scalar']).default('auto'),
+    signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, 'signal must be an AbortSignal').optional(),
+    onProgress: z.custom<(p: SolveProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function').optional(),
+  })
+  .strict();
+
+/**
+ * Options of {@link solve}.
+ * - `method` (default `'auto'`): `'exact'` Held-Karp DP (optimal; n <= 26), `'heuristic'` local search,
+ *   `'auto'` exact up to `exactMaxN` nodes and the heuristic above.
+ * - `start` (default 0): the first node. `end` (default: back to `start`, a closed tour): a node for an
+ *   open path that ends there, or `'any'` for an open path that may end anywhere.
+ * - `timeLimitMs`: the heuristic stops and returns its best tour when it runs out; the exact solver
+ *   throws `TIME_LIMIT` (under `'auto'` the heuristic's tour is returned instead).
+ * - `seed` (default 1): the heuristic is deterministic for a seed when its kick budget `maxKicks`
+ *   (default 20·n, at least 200) ends the search before the time limit.
+ * - `exactMaxN` (default {@link DEFAULT_EXACT_MAX_N}): the largest n that `'auto'` solves exactly.
+ * - `wasm` (default `'auto'`): the WebAssembly build, SIMD when the engine validates it.
+ * - `signal`: an AbortSignal; the heuristic returns its best tour, the exact solver throws `ABORTED`.
+ * - `onProgress`: called between chunks of work with {@link SolveProgress}.
+ */
+export type SolveOptions = z.input<typeof SolveOptionsSchema>;
+
+/** Progress report: which method runs, the fraction done (exact) or the best length so far (heuristic). */
+export interface SolveProgress {
+  method: 'exact' | 'heuristic';
+  fraction?: number;
+  bestLength?: number;
+  elapsedMs: number;
+}
+
+/** The answer of {@link solve}. */
+export interface SolveResult {
+  /** 0-based node indices in visiting order, each exactly once, beginning with `start`. */
+  tour: number[];
+  /** The cost of the tour in the input's units (metres for points), closing edge included for a closed tour. */
+  length: number;
+  /** True when the tour is proven optimal (for costs rounded to 1/`costScale` of their unit). */
+  exact: boolean;
+  method: 'exact' | 'heuristic';
+  closed: boolean;
+  n: number;
+  start: number;
+  /** The last node of the route (`start` for a closed tour). */
+  end: number;
+  /** The exact solver's integer costs are the input costs times this, rounded (1 for integer costs). */
+  costScale: number;
+  /** Wall time of the solve in milliseconds (validation included). */
+  ms: number;
+}
+
+interface Plan {
+  costs: CostMatrix;
+  opts: z.output<typeof SolveOptionsSchema>;
+  end: number | 'any';
+  useExact: boolean;
+}
+
+function plan(input: SolveInput, options: SolveOptions | undefined): Plan {
+  const costs = normalizeInput(input);
+  const parsed = SolveOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    const issues: TspIssue[] = parsed.error.issues.map((i) => ({
+      path: ['options', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      message: i.message,
+      value: i.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], options),
+    }));
+    throw new TspError('INVALID_INPUT', issues);
+  }
+  const opts = parsed.data;
+  const { n } = costs;
+  const issues: TspIssue[] = [];
+  if (opts.start >= n) issues.push({ path: ['options', 'start'], message: `start must be a node index in [0, ${n - 1}]`, value: opts.start });
+  if (typeof opts.end === 'number' && opts.end >= n) issues.push({ path: ['options', 'end'], message: `end must be a node index in [0, ${n - 1}] or 'any'`, value: opts.end });
+  if (issues.length) throw new TspError('INVALID_INPUT', issues);
+  const end = opts.end ?? opts.start;
+  if (opts.method === 'exact' && n > EXACT_HARD_MAX_N + (end === opts.start || end === 'any' ? 0 : 1)) {
+    throw new TspError('TOO_LARGE', [
+      { path: ['n'], message: `the exact solver handles at most ${EXACT_HARD_MAX_N} nodes (wasm32 memory); use method 'heuristic' or 'auto'`, value: n },
+    ]);
+  }
+  const useExact = opts.method === 'exact' || (opts.method === 'auto' && n <= opts.exactMaxN);
+  return { costs, opts, end, useExact };
+}
+
+type Step = 'yield';
+
+/** The whole solve as a generator; `solve` and `solveSync` drive it (async: yielding to the event loop). */
+function* solveSteps(p: Plan, hk: (() => HeldKarpExports) | null, t0: number): Generator<Step, SolveResult> {
+  const { costs, opts, end, useExact } = p;
+  const { n, cost } = costs;
+  const deadline = opts.timeLimitMs === undefined ? Infinity : t0 + opts.timeLimitMs;
+  const aborted = () => opts.signal?.aborted === true;
+  const finish = (tour: number[], exact: boolean, costScale: number): SolveResult => ({
+    tour,
+    length: routeLength({ matrix: cost, n }, tour, end === opts.start),
+    exact,
+    method: exact ? 'exact' : 'heuristic',
+    closed: end === opts.start,
+    n,
+    start: opts.start,
+    end: end === 'any' ? tour[tour.length - 1]! : end,
+    costScale,
+    ms: performance.now() - t0,
+  });
+  if (aborted() && (useExact || opts.method === 'exact')) throw new TspError('ABORTED', 'the solve was aborted before it started');
+
+  // The heuristic runs first under 'auto' too: a fast warm start that is the answer if the exact
+  // solver runs out of time or is aborted.
+  const exactOnly = opts.method === 'exact';
+  let heuristic: number[] | null = null;
+  if (!exactOnly) {
+    const out = runLocalSearch(
+      { n, cost, start: opts.start, end },
+      {
+        seed: opts.seed,
+        maxKicks: useExact ? 0 : (opts.maxKicks ?? Math.max(200, 20 * n)),
+        shouldStop: () => aborted() || performance.now() >= deadline,
+        onImprove: (bestLength) => opts.onProgress?.({ method: 'heuristic', bestLength, elapsedMs: performance.now() - t0 }),
+      },
+    );
+    heuristic = out.tour;
+    if (!useExact) return finish(heuristic, false, 1);
+  }
+
+  const { icost, scale } = toIntegerCosts(cost, n);
+  const steps = runHeldKarp(hk!(), { n, icost, start: opts.start, end });
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      const { tour, cost: dpCost } = next.value;
+      const check = routeLength({ matrix: icost, n }, tour, end === opts.start);
+      if (check !== dpCost) throw new TspError('INTERNAL', `the exact route costs ${check}, the DP table says ${dpCost}`);
+      return finish(tour, true, scale);
+    }
+    opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: performance.now() - t0 });
+    if (aborted() || performance.now() >= deadline) {
+      if (heuristic) return finish(heuristic, false, 1);
+      if (aborted()) throw new TspError('ABORTED', 'the exact solve was aborted');
+      throw new TspError('TIME_LIMIT', [{ path: ['options', 'timeLimitMs'], message: 'the exact solver ran past the time limit', value: opts.timeLimitMs }]);
+    }
+    yield 'yield';
+  }
+}
+
+/**
+ * Solves a travelling-salesman instance: the cheapest closed tour from `start`, or the cheapest open
+ * path from `start` to `end` (a node, or `'any'`). Exact Held-Karp DP in WebAssembly for small n,
+ * local search above. Compiles the WebAssembly lazily (once) and yields to the event loop while it
+ * works, so it is safe on a browser's main thread and cancellable with an AbortSignal.
+ *
+ * @param input `{ matrix: number[][] }`, `{ matrix: Int32Array | Float64Array, n }` (row-major,
+ *   `matrix[i*n+j]` = cost i -> j) or `{ points: {lng, lat}[] }` (great-circle metres). Costs must be
+ *   finite and non-negative; the diagonal is ignored; asymmetric costs are welcome.
+ * @param options See {@link SolveOptions}.
+ * @returns See {@link SolveResult}.
+ * @throws {TspError} `INVALID_INPUT` (which field and why), `TOO_LARGE`, `TIME_LIMIT`, `ABORTED`, `INTERNAL`.
+ * @example
+ * const { tour, length, exact } = await solve({ matrix: [[0, 2, 9], [1, 0, 6], [15, 7, 0]] });
+ * // 0 -> 1 -> 2 -> 0 costs 2 + 6 + 15 = 23, 0 -> 2 -> 1 -> 0 costs 9 + 7 + 1 = 17:
+ * // tour [0, 2, 1], length 17, exact true
+ */
+export async function solve(input: SolveInput, options?: SolveOptions): Promise<SolveResult> {
+  const t0 = performance.now();
+  const p = plan(input, options);
+  let hk: (() => HeldKarpExports) | null = null;
+  if (p.useExact) {
+    const module = await compileCore(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, p.opts.wasm));
+    hk = () => instantiateCore<HeldKarpExports>(module);
+  }
+  const steps = solveSteps(p, hk, t0);
+  let lastYield = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - lastYield > 20) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      lastYield = performance.now();
+    }
+  }
+}
+
+/**
+ * The synchronous form of {@link solve}, for Node and workers (it blocks while it works; an
+ * AbortSignal can only stop it if it fires from another thread or was already aborted).
+ * @throws {TspError} as {@link solve}.
+ * @example
+ * const { tour, length } = solveSync({ points: [{ lng: 2.35, lat: 48.85 }, { lng: 2.29, lat: 48.86 }] });
+ */
+export function solveSync(input: SolveInput, options?: SolveOptions): SolveResult {
+  const t0 = performance.now();
+  const p = plan(input, options);
+  const hk = p.useExact
+    ? () => instantiateCore<HeldKarpExports>(compileCoreSync(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, p.opts.wasm)))
+    : null;
+  const steps = solveSteps(p, hk, t0);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}

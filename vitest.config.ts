@@ -1,0 +1,22 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import the public package names (as a user would); they resolve to the sources, so a test
+// run needs no build of the TypeScript packages (the generated WASM module is made by `npm run build`).
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
+const alias = Object.fromEntries(
+  readdirSync(packagesDir).map((dir) => {
+    const name = dir === 'cli' ? 'beatplan' : `@beatplan/${dir}`;
+    return [name, `${packagesDir}${dir}/src/index.ts`];
+  }),
+);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
