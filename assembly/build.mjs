@@ -14,7 +14,10 @@ mkdirSync(outDir, { recursive: true });
 mkdirSync(genDir, { recursive: true });
 
 /** One entry per WebAssembly core: its source and the exported constant names. */
-const cores = [{ name: 'held-karp', constant: 'HELD_KARP' }];
+const cores = [
+  { name: 'held-karp', constant: 'HELD_KARP' },
+  { name: 'local-search', constant: 'LOCAL_SEARCH' },
+];
 
 const release = ['--runtime', 'stub', '-O3', '--optimizeLevel', '3', '--shrinkLevel', '0', '--noAssert'];
 

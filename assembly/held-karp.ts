@@ -134,8 +134,7 @@ export function step(from: u32, to: u32): void {
           while (js != 0) {
             const j = ctz<u32>(js);
             js &= js - 1;
-            const v = load<i32>(pRow + (<usize>j << 2)) + load<i32>(wRow + (<usize>j << 2));
-            if (v < best) best = v;
+            best = min<i32>(best, load<i32>(pRow + (<usize>j << 2)) + load<i32>(wRow + (<usize>j << 2)));
           }
         }
       }

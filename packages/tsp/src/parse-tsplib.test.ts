@@ -120,6 +120,14 @@ describe('parseTsplib on hand-written files', () => {
     expect(Array.from(inst.matrix)).toEqual(FOUR);
   });
 
+  it('reads CRLF line breaks, a byte order mark and a TYPE with a remark after it', () => {
+    const text = `\uFEFF${FOUR_FILES.UPPER_ROW!.replace('TYPE: TSP', 'TYPE: TSP (M.~Hofmeister)')}`.replace(/\n/g, '\r\n');
+    const inst = parseTsplib(text);
+    expect(inst.name).toBe('four');
+    expect(inst.type).toBe('TSP');
+    expect(Array.from(inst.matrix)).toEqual(FOUR);
+  });
+
   it('ignores DISPLAY_DATA_SECTION and unknown KEY: value lines; joins COMMENT lines', () => {
     const text = `${header('UPPER_ROW').replace('NAME: four\n', 'NAME: four\nCOMMENT: a\nCOMMENT: b\nDISPLAY_DATA_TYPE: TWOD_DISPLAY\nFOO: bar\n')}3 5 9 4 7 2\nDISPLAY_DATA_SECTION\n1 0 0\n2 1 0\n3 1 1\n4 0 1\nEOF\n`;
     const inst = parseTsplib(text);
@@ -140,8 +148,8 @@ describe('parseTsplib on hand-written files', () => {
   it('ATT is pseudo-Euclidean, ceil(sqrt(d² / 10)) (hand-computed)', () => {
     const inst = parseTsplib(coordFile('ATT', [[0, 0], [10, 0], [0, 25], [30, 10]]));
     // r01 = sqrt(10) = 3.16 -> 4; r02 = sqrt(62.5) = 7.91 -> 8; r03 = sqrt(100) = 10 -> 10 (exact, not 11);
-    // r12 = sqrt(72.5) = 8.51 -> 9; r13 = sqrt(50) = 7.07 -> 8; r23 = sqrt(130) = 11.40 -> 12
-    expect(Array.from(inst.matrix)).toEqual([0, 4, 8, 10, 4, 0, 9, 8, 8, 9, 0, 12, 10, 8, 12, 0]);
+    // r12 = sqrt(72.5) = 8.51 -> 9; r13 = sqrt(50) = 7.07 -> 8; r23 = sqrt(112.5) = 10.61 -> 11
+    expect(Array.from(inst.matrix)).toEqual([0, 4, 8, 10, 4, 0, 9, 8, 8, 9, 0, 11, 10, 8, 11, 0]);
   });
 
   it('GEO truncates degrees toward zero, also for negative coordinates (hand-computed)', () => {
@@ -179,5 +187,106 @@ EOF`);
     const inst = parseTsplib(`TYPE: TSP\nDIMENSION: 1000\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n${lines.join('\n')}\nEOF\n`);
     expect(inst.n).toBe(1000);
     expect(inst.matrix[1]).toBe(Math.round(Math.hypot(7919 % 1000, 104729 % 997)));
+  });
+});
+
+describe('parseTsplib errors', () => {
+  const euc = (body: string, dimension = 'DIMENSION: 3\n'): string =>
+    `NAME: bad\nTYPE: TSP\n${dimension}EDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n${body}`;
+  const cases: [string, string, string[], RegExp][] = [
+    ['missing DIMENSION', euc('1 0 0\n2 1 1\n3 2 2\n', ''), ['DIMENSION'], /missing/],
+    ['DIMENSION not a positive integer', euc('', 'DIMENSION: 3.5\n'), ['DIMENSION'], /positive integer \(line 3\)/],
+    ['DIMENSION 0', euc('', 'DIMENSION: 0\n'), ['DIMENSION'], /positive integer \(line 3\)/],
+    ['TYPE CVRP', 'NAME: v\nTYPE: CVRP\nDIMENSION: 3\n', ['TYPE'], /TSP, ATSP \(line 2\).*"CVRP"/],
+    ['TYPE HCP', 'TYPE : HCP\n', ['TYPE'], /line 1.*"HCP"/],
+    ['missing TYPE', 'DIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n', ['TYPE'], /missing.*line 3/],
+    ['unknown EDGE_WEIGHT_TYPE', 'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_3D\n', ['EDGE_WEIGHT_TYPE'], /line 3.*"EUC_3D"/],
+    ['unknown EDGE_WEIGHT_FORMAT', `${header('TRIANGLE')}1 2 3\n`, ['EDGE_WEIGHT_FORMAT'], /line 5.*"TRIANGLE"/],
+    ['EXPLICIT without a format', 'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_SECTION\n0 1 1 0\n', ['EDGE_WEIGHT_FORMAT'], /line 4/],
+    ['a weight format on a coordinate type', 'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: GEO\nEDGE_WEIGHT_FORMAT: FULL_MATRIX\n', ['EDGE_WEIGHT_FORMAT'], /coordinates/],
+    ['ATSP in a triangle format', `${header('UPPER_ROW').replace('TYPE: TSP', 'TYPE: ATSP')}1 2 3 4 5 6\n`, ['EDGE_WEIGHT_FORMAT'], /FULL_MATRIX/],
+    ['too few weights (section ends)', `${header('UPPER_ROW')}3 5 9\n4 7\nEOF\n`, ['EDGE_WEIGHT_SECTION'], /expected 6, found 5.*line 9/],
+    ['too few weights (file ends)', `${header('UPPER_ROW')}3 5 9\n4`, ['EDGE_WEIGHT_SECTION'], /expected 6, found 4.*line 8/],
+    ['too many weights', `${header('UPPER_ROW')}3 5 9\n4 7\n2\n1\nEOF\n`, ['EDGE_WEIGHT_SECTION'], /too many.*line 10/],
+    ['too few coordinates', euc('1 0 0\n2 1 1\n3 2\nEOF\n'), ['NODE_COORD_SECTION'], /expected 9, found 8.*line 9/],
+    ['too many coordinates', euc('1 0 0\n2 1 1\n3 2 2\n4 3 3\n'), ['NODE_COORD_SECTION'], /too many.*line 9/],
+    ['a non-numeric weight', `${header('UPPER_ROW')}3 5 9\n4 x7\n2\n`, ['EDGE_WEIGHT_SECTION'], /number at line 8.*"x7"/],
+    ['a malformed number', euc('1 0 0\n2 1.5.2 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /number at line 7.*"1.5.2"/],
+    ['a word inside a section', euc('1 0 0\n2 one 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /number at line 7.*"one"/],
+    ['a fractional explicit weight', `${header('UPPER_ROW')}3 5 9\n4 7.5\n2\n`, ['EDGE_WEIGHT_SECTION'], /integer.*line 8/],
+    ['missing NODE_COORD_SECTION', 'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: ATT\nEOF\n', ['NODE_COORD_SECTION'], /missing/],
+    ['missing EDGE_WEIGHT_SECTION', header('FULL_MATRIX').replace('EDGE_WEIGHT_SECTION\n', ''), ['EDGE_WEIGHT_SECTION'], /missing/],
+    ['section header left out', 'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: ATT\n1 0 0\n', ['NODE_COORD_SECTION'], /line 4/],
+    ['node id out of range', euc('1 0 0\n4 1 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /out of range.*1\.\.3 \(line 7\)/],
+    ['node id 0', euc('0 0 0\n1 1 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /out of range.*line 6/],
+    ['node id twice', euc('1 0 0\n1 1 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /twice \(line 7\)/],
+    ['an unsupported section', euc('1 0 0\n2 1 1\n3 2 2\nFIXED_EDGES_SECTION\n1 2\n-1\n'), ['FIXED_EDGES_SECTION'], /line 9/],
+    ['EDGE_WEIGHT_SECTION on a coordinate type', 'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EUC_2D\nEDGE_WEIGHT_SECTION\n0 1 1 0\n', ['EDGE_WEIGHT_SECTION'], /EXPLICIT/],
+    ['TSP FULL_MATRIX not symmetric', `${header('FULL_MATRIX')}0 3 5 9\n3 0 4 7\n5 4 0 2\n9 7 1 0\n`, ['EDGE_WEIGHT_SECTION'], /4->3 costs 1/],
+    ['DIMENSION after the data', euc('1 0 0\n2 1 1\n3 2 2\nDIMENSION: 4\n'), ['DIMENSION'], /before the data.*line 9/],
+    ['a bare unknown word', 'TYPE: TSP\nhello\n', ['HELLO'], /unknown keyword.*line 2/],
+    ['EUC_2D distance beyond int32', 'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n2 3e9 0\n', ['NODE_COORD_SECTION'], /int32/],
+  ];
+  it.each(cases)('%s: TSPLIB_PARSE at the right path', (_, text, path, message) => {
+    const e = catchTspError(() => parseTsplib(text));
+    expect(e.code).toBe('TSPLIB_PARSE');
+    expect(e.path).toEqual(path);
+    expect(e.issues[0]!.path).toEqual(path);
+    expect(e.message).toMatch(message);
+  });
+
+  it.each(['15001', '1000000000', '99999999999999999999'])('DIMENSION %s: TOO_LARGE before anything is allocated', (dim) => {
+    // No section follows: the error must come from the DIMENSION line itself.
+    const e = catchTspError(() => parseTsplib(`TYPE: TSP\nDIMENSION: ${dim}\n`));
+    expect(e.code).toBe('TOO_LARGE');
+    expect(e.path).toEqual(['DIMENSION']);
+  });
+});
+
+/** Writes a symmetric n*n matrix as a TSPLIB EXPLICIT file, `perLine` numbers to a line. */
+function writeExplicit(m: number[], n: number, format: string, perLine: number, type = 'TSP'): string {
+  const out: number[] = [];
+  const upper = ['UPPER_ROW', 'UPPER_DIAG_ROW', 'LOWER_COL', 'LOWER_DIAG_COL'].includes(format);
+  const diag = format.includes('DIAG');
+  for (let i = 0; i < n; i++) {
+    if (format === 'FULL_MATRIX') for (let j = 0; j < n; j++) out.push(m[i * n + j]!);
+    else if (upper) for (let j = diag ? i : i + 1; j < n; j++) out.push(m[i * n + j]!);
+    else for (let j = 0; j < (diag ? i + 1 : i); j++) out.push(m[i * n + j]!);
+  }
+  const lines: string[] = [];
+  for (let k = 0; k < out.length; k += perLine) lines.push(out.slice(k, k + perLine).join(' '));
+  return `TYPE: ${type}\nDIMENSION: ${n}\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: ${format}\nEDGE_WEIGHT_SECTION\n${lines.join('\n')}\nEOF\n`;
+}
+
+describe('parseTsplib round trip (property)', () => {
+  const FORMATS = ['FULL_MATRIX', 'UPPER_ROW', 'LOWER_ROW', 'UPPER_DIAG_ROW', 'LOWER_DIAG_ROW', 'UPPER_COL', 'LOWER_COL', 'UPPER_DIAG_COL', 'LOWER_DIAG_COL'];
+  const weight = fc.integer({ min: -2_147_483_648, max: 2_147_483_647 });
+  const symmetric = fc.integer({ min: 1, max: 8 }).chain((n) =>
+    fc.array(weight, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => {
+      const m = new Array<number>(n * n).fill(0);
+      let k = 0;
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) m[i * n + j] = m[j * n + i] = upper[k++]!;
+      return { n, m };
+    }),
+  );
+
+  it('a symmetric integer matrix written in any EXPLICIT format reads back unchanged', () => {
+    fc.assert(
+      fc.property(symmetric, fc.constantFrom(...FORMATS), fc.integer({ min: 1, max: 10 }), ({ n, m }, format, perLine) => {
+        expect(Array.from(parseTsplib(writeExplicit(m, n, format, perLine)).matrix)).toEqual(m);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an asymmetric ATSP FULL_MATRIX reads back with its diagonal set to 0', () => {
+    const full = fc.integer({ min: 1, max: 8 }).chain((n) => fc.array(weight, { minLength: n * n, maxLength: n * n }).map((m) => ({ n, m })));
+    fc.assert(
+      fc.property(full, fc.integer({ min: 1, max: 10 }), ({ n, m }, perLine) => {
+        const expected = m.map((v, k) => (k % (n + 1) === 0 ? 0 : v));
+        expect(Array.from(parseTsplib(writeExplicit(m, n, 'FULL_MATRIX', perLine, 'ATSP')).matrix)).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

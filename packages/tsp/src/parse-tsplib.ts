@@ -28,8 +28,9 @@ interface Spec {
   edgeWeightFormat: TsplibEdgeWeightFormat | null;
 }
 
+/** The first word of `value` (TSPLIB has `TYPE : TSP (M.~Hofmeister)`), checked against `allowed`. */
 function pick<T extends string>(key: string, allowed: readonly T[], value: string, line: number): T {
-  const upper = value.toUpperCase();
+  const upper = (value.split(/\s/, 1)[0] ?? '').toUpperCase();
   const found = allowed.find((a) => a === upper);
   if (found === undefined) throw tsplibError(key, `must be one of ${allowed.join(', ')} (line ${line})`, value);
   return found;
@@ -116,7 +117,8 @@ function checkSymmetric(matrix: Int32Array, n: number): void {
       const a = matrix[i * n + j]!;
       const b = matrix[j * n + i]!;
       if (a !== b) {
-        throw tsplibError('EDGE_WEIGHT_SECTION', `TYPE TSP needs a symmetric matrix, but ${i + 1}->${j + 1} costs ${a} and ${j + 1}->${i + 1} costs ${b}`, b);
+        const why = `TYPE TSP needs a symmetric matrix, but ${i + 1}->${j + 1} costs ${a} and ${j + 1}->${i + 1} costs ${b}`;
+        throw tsplibError('EDGE_WEIGHT_SECTION', why, b);
       }
     }
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { routeLength, solve, solveSync, TspError, type SolveOptions } from '@beatplan/tsp';
+import { releaseSolverMemory, routeLength, setSolverMemoryLimit, solve, solveSync, TspError, type SolveOptions } from '@beatplan/tsp';
 
 /** Brute force over every order of the inner nodes: the oracle for the exact solver. */
 function bruteForce(m: number[][], start: number, end: number | 'any'): number {
@@ -82,6 +82,31 @@ describe('exact Held-Karp (WebAssembly) equals brute force', () => {
     const b = await solve({ matrix: m }, { method: 'exact', wasm: 'scalar' });
     expect(a.length).toBe(bruteForce(m, 0, 0));
     expect(b.length).toBe(a.length);
+  });
+});
+
+describe('solver memory reuse', () => {
+  const randomMatrix = (n: number, seed: number) =>
+    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : ((i * 131 + j * 71 + seed * 17) % 97) + 1)));
+
+  it('interleaved async solves never share an instance (each gets the optimum)', async () => {
+    const a = randomMatrix(17, 1);
+    const b = randomMatrix(16, 2);
+    const [ra, rb] = await Promise.all([solve({ matrix: a }, { method: 'exact' }), solve({ matrix: b }, { method: 'exact' })]);
+    expect(ra.length).toBe(solveSync({ matrix: a }, { method: 'exact', wasm: 'scalar' }).length);
+    expect(rb.length).toBe(solveSync({ matrix: b }, { method: 'exact', wasm: 'scalar' }).length);
+  });
+
+  it('gives the same answers with memory kept, limited to nothing, and released', () => {
+    const m = randomMatrix(12, 3);
+    const kept = solveSync({ matrix: m }, { method: 'exact' }).length;
+    setSolverMemoryLimit(0);
+    const fresh = solveSync({ matrix: m }, { method: 'exact' }).length;
+    setSolverMemoryLimit(256 * 2 ** 20);
+    releaseSolverMemory();
+    expect(fresh).toBe(kept);
+    expect(solveSync({ matrix: m }, { method: 'exact' }).length).toBe(kept);
+    expect(() => setSolverMemoryLimit(-1)).toThrow(RangeError);
   });
 });
 

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { TspError, type TspIssue } from './errors.js';
 import { HELD_KARP_CORE, runHeldKarp, type HeldKarpExports } from './internal/held-karp.js';
 import { toIntegerCosts } from './internal/integer-costs.js';
-import { runLocalSearch } from './internal/local-search.js';
+import { runIteratedLocalSearch } from './internal/iterated-local-search.js';
+import { compileLocalSearch, LOCAL_SEARCH_CORE } from './internal/local-search-core.js';
 import { normalizeInput, type CostMatrix, type SolveInput } from './internal/normalize-input.js';
-import { compileCore, compileCoreSync, instantiateCore, resolveBuild } from './internal/wasm.js';
+import { acquireInstance } from './internal/instance-pool.js';
+import { compileCore, compileCoreSync, resolveBuild } from './internal/wasm.js';
 import { routeLength } from './route-length.js';
 
 export type { LngLat, SolveInput } from './internal/normalize-input.js';
@@ -115,7 +117,7 @@ function plan(input: SolveInput, options: SolveOptions | undefined): Plan {
 type Step = 'yield';
 
 /** The whole solve as a generator; `solve` and `solveSync` drive it (async: yielding to the event loop). */
-function* solveSteps(p: Plan, hk: (() => HeldKarpExports) | null, t0: number): Generator<Step, SolveResult> {
+function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Generator<Step, SolveResult> {
   const { costs, opts, end, useExact } = p;
   const { n, cost } = costs;
   const deadline = opts.timeLimitMs === undefined ? Infinity : t0 + opts.timeLimitMs;
@@ -139,7 +141,8 @@ function* solveSteps(p: Plan, hk: (() => HeldKarpExports) | null, t0: number): G
   const exactOnly = opts.method === 'exact';
   let heuristic: number[] | null = null;
   if (!exactOnly) {
-    const out = runLocalSearch(
+    const out = yield* runIteratedLocalSearch(
+      compileLocalSearch(opts.wasm),
       { n, cost, start: opts.start, end },
       {
         seed: opts.seed,
@@ -153,22 +156,27 @@ function* solveSteps(p: Plan, hk: (() => HeldKarpExports) | null, t0: number): G
   }
 
   const { icost, scale } = toIntegerCosts(cost, n);
-  const steps = runHeldKarp(hk!(), { n, icost, start: opts.start, end });
-  for (;;) {
-    const next = steps.next();
-    if (next.done) {
-      const { tour, cost: dpCost } = next.value;
-      const check = routeLength({ matrix: icost, n }, tour, end === opts.start);
-      if (check !== dpCost) throw new TspError('INTERNAL', `the exact route costs ${check}, the DP table says ${dpCost}`);
-      return finish(tour, true, scale);
+  const instance = acquireInstance<HeldKarpExports>(module!);
+  try {
+    const steps = runHeldKarp(instance.exports, { n, icost, start: opts.start, end });
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        const { tour, cost: dpCost } = next.value;
+        const check = routeLength({ matrix: icost, n }, tour, end === opts.start);
+        if (check !== dpCost) throw new TspError('INTERNAL', `the exact route costs ${check}, the DP table says ${dpCost}`);
+        return finish(tour, true, scale);
+      }
+      opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: performance.now() - t0 });
+      if (aborted() || performance.now() >= deadline) {
+        if (heuristic) return finish(heuristic, false, 1);
+        if (aborted()) throw new TspError('ABORTED', 'the exact solve was aborted');
+        throw new TspError('TIME_LIMIT', [{ path: ['options', 'timeLimitMs'], message: 'the exact solver ran past the time limit', value: opts.timeLimitMs }]);
+      }
+      yield 'yield';
     }
-    opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: performance.now() - t0 });
-    if (aborted() || performance.now() >= deadline) {
-      if (heuristic) return finish(heuristic, false, 1);
-      if (aborted()) throw new TspError('ABORTED', 'the exact solve was aborted');
-      throw new TspError('TIME_LIMIT', [{ path: ['options', 'timeLimitMs'], message: 'the exact solver ran past the time limit', value: opts.timeLimitMs }]);
-    }
-    yield 'yield';
+  } finally {
+    instance.release();
   }
 }
 
@@ -192,12 +200,10 @@ function* solveSteps(p: Plan, hk: (() => HeldKarpExports) | null, t0: number): G
 export async function solve(input: SolveInput, options?: SolveOptions): Promise<SolveResult> {
   const t0 = performance.now();
   const p = plan(input, options);
-  let hk: (() => HeldKarpExports) | null = null;
-  if (p.useExact) {
-    const module = await compileCore(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, p.opts.wasm));
-    hk = () => instantiateCore<HeldKarpExports>(module);
-  }
-  const steps = solveSteps(p, hk, t0);
+  // compiled here, asynchronously, so that the heuristic's synchronous compile finds it cached
+  if (p.opts.method !== 'exact') await compileCore(LOCAL_SEARCH_CORE, resolveBuild(LOCAL_SEARCH_CORE, p.opts.wasm));
+  const module = p.useExact ? await compileCore(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, p.opts.wasm)) : null;
+  const steps = solveSteps(p, module, t0);
   let lastYield = performance.now();
   for (;;) {
     const next = steps.next();
@@ -219,10 +225,8 @@ export async function solve(input: SolveInput, options?: SolveOptions): Promise<
 export function solveSync(input: SolveInput, options?: SolveOptions): SolveResult {
   const t0 = performance.now();
   const p = plan(input, options);
-  const hk = p.useExact
-    ? () => instantiateCore<HeldKarpExports>(compileCoreSync(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, p.opts.wasm)))
-    : null;
-  const steps = solveSteps(p, hk, t0);
+  const module = p.useExact ? compileCoreSync(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, p.opts.wasm)) : null;
+  const steps = solveSteps(p, module, t0);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

@@ -1,15 +1,23 @@
-/** The problem types `parseTsplib` reads: symmetric (`TSP`) and asymmetric (`ATSP`) travelling salesman. */
+/**
+ * The problem types `parseTsplib` reads: symmetric (`TSP`) and asymmetric (`ATSP`) travelling salesman.
+ * @example
+ * const symmetric = parseTsplib(text).type === 'TSP';
+ */
 export type TsplibProblemType = 'TSP' | 'ATSP';
 
 /**
  * The `EDGE_WEIGHT_TYPE`s `parseTsplib` reads. `EXPLICIT` lists the weights in an `EDGE_WEIGHT_SECTION`;
  * the others compute them from a `NODE_COORD_SECTION` with TSPLIB's integer conventions.
+ * @example
+ * const fromCoordinates = parseTsplib(text).edgeWeightType !== 'EXPLICIT';
  */
 export type TsplibEdgeWeightType = 'EXPLICIT' | 'EUC_2D' | 'CEIL_2D' | 'ATT' | 'GEO';
 
 /**
  * The `EDGE_WEIGHT_FORMAT`s `parseTsplib` reads. The `*_COL` formats are the column-wise twins of the
  * row formats; `FUNCTION` means "computed from the coordinates" and is only valid without `EXPLICIT`.
+ * @example
+ * const format = parseTsplib(text).edgeWeightFormat; // e.g. 'LOWER_DIAG_ROW' for gr17, null for eil51
  */
 export type TsplibEdgeWeightFormat =
   | 'FUNCTION'

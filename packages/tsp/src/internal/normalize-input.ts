@@ -1,4 +1,5 @@
 import { distance } from '@turf/distance';
+import { z } from 'zod';
 import { TspError, type TspIssue } from '../errors.js';
 
 /** A point on the earth, WGS84 degrees. */
@@ -34,84 +35,82 @@ function costProblem(v: unknown): string {
   return 'cost must not be negative';
 }
 
-function tooLarge(n: number): TspError {
-  return new TspError('TOO_LARGE', [
-    { path: ['matrix'], message: `at most ${MAX_MATRIX_N} nodes are supported (n*n costs are held in memory)`, value: n },
-  ]);
-}
+type Ctx = z.RefinementCtx;
 
-function fromNested(rows: unknown[]): CostMatrix {
-  const n = rows.length;
-  const issues: TspIssue[] = [];
-  if (n === 0) throw new TspError('INVALID_INPUT', [{ path: ['matrix'], message: 'matrix must have at least one row', value: rows }]);
-  if (n > MAX_MATRIX_N) throw tooLarge(n);
-  const cost = new Float64Array(n * n);
-  for (let i = 0; i < n && issues.length < MAX_ISSUES; i++) {
-    const row = rows[i];
-    if (!Array.isArray(row)) {
-      issues.push({ path: ['matrix', i], message: 'row must be an array', value: row });
-      continue;
-    }
-    if (row.length !== n) {
-      issues.push({ path: ['matrix', i], message: `matrix is not square: row ${i} has ${row.length} entries, expected ${n}`, value: row });
-      continue;
-    }
-    for (let j = 0; j < n; j++) {
-      const v: unknown = row[j];
-      if (i === j) continue; // the diagonal is ignored (TSPLIB ATSP files put a large number there)
-      if (!isCost(v)) {
-        issues.push({ path: ['matrix', i, j], message: costProblem(v), value: v });
-        if (issues.length >= MAX_ISSUES) break;
-      } else cost[i * n + j] = v;
-    }
-  }
-  if (issues.length) throw new TspError('INVALID_INPUT', issues);
-  return { n, cost };
-}
-
-function fromFlat(matrix: Int32Array | Float64Array, n: unknown): CostMatrix {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-    throw new TspError('INVALID_INPUT', [{ path: ['n'], message: 'n must be a positive integer (the number of nodes of the flat matrix)', value: n }]);
-  }
-  if (n > MAX_MATRIX_N) throw tooLarge(n);
-  if (matrix.length !== n * n) {
-    throw new TspError('INVALID_INPUT', [
-      { path: ['matrix'], message: `matrix is not square: a flat matrix for n = ${n} needs ${n * n} entries, it has ${matrix.length}`, value: matrix.length },
-    ]);
-  }
-  const cost = new Float64Array(n * n);
-  const issues: TspIssue[] = [];
+/** Adds an issue per bad cost (at most MAX_ISSUES); the diagonal's value is ignored. */
+function checkCosts(ctx: Ctx, n: number, at: (i: number, j: number) => unknown, path: (i: number, j: number) => (string | number)[]): void {
+  let count = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const v = matrix[i * n + j]!;
-      if (!isCost(v)) {
-        issues.push({ path: ['matrix', i * n + j], message: `${costProblem(v)} (row ${i}, column ${j})`, value: v });
-        if (issues.length >= MAX_ISSUES) throw new TspError('INVALID_INPUT', issues);
-      } else cost[i * n + j] = v;
+      const v = at(i, j);
+      if (i === j || isCost(v)) continue;
+      ctx.addIssue({ code: 'custom', path: path(i, j), message: costProblem(v), input: v });
+      if (++count >= MAX_ISSUES) return;
     }
   }
-  if (issues.length) throw new TspError('INVALID_INPUT', issues);
-  return { n, cost };
 }
 
-function fromPoints(points: unknown[]): CostMatrix {
-  const n = points.length;
-  if (n === 0) throw new TspError('INVALID_INPUT', [{ path: ['points'], message: 'points must hold at least one point', value: points }]);
-  if (n > MAX_MATRIX_N) throw tooLarge(n);
-  const issues: TspIssue[] = [];
-  const coords: [number, number][] = [];
-  points.forEach((p, i) => {
-    const q = p as Partial<LngLat> | null;
-    const lng = q?.lng;
-    const lat = q?.lat;
-    if (typeof lng !== 'number' || !Number.isFinite(lng) || lng < -180 || lng > 180) {
-      issues.push({ path: ['points', i, 'lng'], message: 'longitude must be a finite number within [-180, 180]', value: lng });
-    } else if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) {
-      issues.push({ path: ['points', i, 'lat'], message: 'latitude must be a finite number within [-90, 90]', value: lat });
-    } else coords.push([lng, lat]);
+const NestedInputSchema = z
+  .object({ matrix: z.array(z.array(z.unknown(), 'row must be an array')).min(1, 'matrix must have at least one row'), name: z.string().optional() })
+  .superRefine(({ matrix }, ctx) => {
+    const n = matrix.length;
+    const bad = matrix.findIndex((row) => row.length !== n);
+    if (bad >= 0) {
+      const row = matrix[bad]!;
+      ctx.addIssue({ code: 'custom', path: ['matrix', bad], message: `matrix is not square: row ${bad} has ${row.length} entries, expected ${n}`, input: row });
+      return;
+    }
+    checkCosts(ctx, n, (i, j) => matrix[i]![j], (i, j) => ['matrix', i, j]);
   });
-  if (issues.length) throw new TspError('INVALID_INPUT', issues.slice(0, MAX_ISSUES));
+
+const FlatInputSchema = z
+  .object({
+    matrix: z.union([z.instanceof(Int32Array), z.instanceof(Float64Array)]),
+    n: z.number('n must be a positive integer (the number of nodes of the flat matrix)').int().positive(),
+    name: z.string().optional(),
+  })
+  .superRefine(({ matrix, n }, ctx) => {
+    if (matrix.length !== n * n) {
+      ctx.addIssue({ code: 'custom', path: ['matrix'], message: `matrix is not square: a flat matrix for n = ${n} needs ${n * n} entries, it has ${matrix.length}`, input: matrix.length });
+      return;
+    }
+    checkCosts(ctx, n, (i, j) => matrix[i * n + j], (i, j) => ['matrix', i * n + j]);
+  });
+
+const PointsInputSchema = z.object({
+  points: z
+    .array(
+      z.object({
+        lng: z.number('longitude must be a finite number within [-180, 180]').min(-180, 'longitude must be within [-180, 180]').max(180, 'longitude must be within [-180, 180]'),
+        lat: z.number('latitude must be a finite number within [-90, 90]').min(-90, 'latitude must be within [-90, 90]').max(90, 'latitude must be within [-90, 90]'),
+      }),
+      'points must be an array of {lng, lat}',
+    )
+    .min(1, 'points must hold at least one point'),
+  name: z.string().optional(),
+});
+
+/** Runs a zod schema and turns its issues into a TspError (path, message, the offending value). */
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues: TspIssue[] = parsed.error.issues.slice(0, MAX_ISSUES).map((i) => {
+    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const value = 'input' in i ? i.input : path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], input);
+    return { path, message: i.message, value };
+  });
+  throw new TspError('INVALID_INPUT', issues);
+}
+
+function sizeOf(record: Record<string, unknown>): number {
+  const m = record.points ?? record.matrix;
+  if (Array.isArray(m)) return m.length;
+  return typeof record.n === 'number' ? record.n : 0;
+}
+
+function haversineCosts(points: LngLat[]): CostMatrix {
+  const n = points.length;
+  const coords = points.map((p) => [p.lng, p.lat] as [number, number]);
   const cost = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -133,14 +132,27 @@ export function normalizeInput(input: unknown): CostMatrix {
     throw new TspError('INVALID_INPUT', [{ path: [], message: 'input must be an object with `matrix` or `points`', value: input }]);
   }
   const record = input as Record<string, unknown>;
-  if ('points' in record) {
-    if (!Array.isArray(record.points)) throw new TspError('INVALID_INPUT', [{ path: ['points'], message: 'points must be an array of {lng, lat}', value: record.points }]);
-    return fromPoints(record.points);
+  const size = sizeOf(record);
+  if (size > MAX_MATRIX_N) {
+    throw new TspError('TOO_LARGE', [
+      { path: ['points' in record ? 'points' : 'matrix'], message: `at most ${MAX_MATRIX_N} nodes are supported (n*n costs are held in memory)`, value: size },
+    ]);
   }
-  const matrix = record.matrix;
-  if (Array.isArray(matrix)) return fromNested(matrix);
-  if (matrix instanceof Int32Array || matrix instanceof Float64Array) return fromFlat(matrix, record.n);
+  if ('points' in record) return haversineCosts(parseWith(PointsInputSchema, input).points);
+  if (Array.isArray(record.matrix)) {
+    const { matrix } = parseWith(NestedInputSchema, input);
+    const n = matrix.length;
+    const cost = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) cost[i * n + j] = matrix[i]![j] as number;
+    return { n, cost };
+  }
+  if (ArrayBuffer.isView(record.matrix)) {
+    const { matrix, n } = parseWith(FlatInputSchema, input);
+    const cost = Float64Array.from(matrix);
+    for (let i = 0; i < n; i++) cost[i * n + i] = 0;
+    return { n, cost };
+  }
   throw new TspError('INVALID_INPUT', [
-    { path: ['matrix'], message: 'matrix must be a number[][] or a flat Int32Array/Float64Array with n (or give points)', value: matrix },
+    { path: ['matrix'], message: 'matrix must be a number[][] or a flat Int32Array/Float64Array with n (or give points)', value: record.matrix },
   ]);
 }

@@ -18,11 +18,10 @@ export function tsplibError(path: string, message: string, value?: unknown, code
 /** Parses a DIMENSION value: a positive integer, at most {@link MAX_TSPLIB_DIMENSION} (else `TOO_LARGE`). */
 export function parseDimension(value: string, line: number): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw tsplibError('DIMENSION', `must be a positive integer (line ${line})`, value);
-  }
+  if (!(n >= 1)) throw tsplibError('DIMENSION', `must be a positive integer (line ${line})`, value);
   if (n > MAX_TSPLIB_DIMENSION) {
-    throw tsplibError('DIMENSION', `${n} nodes need a ${n}x${n} matrix; at most ${MAX_TSPLIB_DIMENSION} nodes are read (line ${line})`, n, 'TOO_LARGE');
+    const why = `${n} nodes need a ${n}x${n} matrix; at most ${MAX_TSPLIB_DIMENSION} nodes are read (line ${line})`;
+    throw tsplibError('DIMENSION', why, n, 'TOO_LARGE');
   }
   return n;
 }
@@ -40,11 +39,13 @@ function isDigit(c: number): boolean {
  * char and converted with `Number` (no regex, no split), so large sections read in linear time.
  */
 export class TsplibScanner {
-  private pos = 0;
+  private pos: number;
   /** 1-based line of the next character. */
   line = 1;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // skip a byte order mark
+  }
 
   /** Skips blanks and line breaks; returns false at the end of the text. */
   skipBlank(): boolean {

@@ -1,0 +1,539 @@
+// Iterated local search for the travelling-salesman problem over f64 costs, symmetric or not.
+//
+// The TypeScript side turns every variant (closed tour, open path to a fixed end, open path to any
+// end) into one closed tour over N nodes (a dummy node closes an open path) and fills the N x N
+// row-major cost matrix. This core then runs:
+//
+//   neighbours(from, to)  the K cheapest successors (and predecessors) of every node, in row chunks
+//   start(...)            nearest-neighbour tour, local search to a first local optimum
+//   kicks(count)          `count` rounds of: kick the current best tour, repair it with local search,
+//                         keep the result when it is no longer than the best (ties walk plateaus)
+//
+// Local search: a queue of "dirty" nodes (the don't-look bits inverted); from each dirty node it
+// tries, over the neighbour lists,
+//   - 2-opt (reverse a segment). With asymmetric costs the reversed segment's own cost change is
+//     counted exactly (prefix sums of forward and backward edge costs along the tour);
+//   - Or-3opt: the pure, orientation-preserving 3-opt move that swaps two consecutive segments
+//     (segment insertion of any length; the natural move for asymmetric costs).
+// The kick is a segment-local double bridge: two short consecutive segments near a random position
+// swap places.
+//
+// The tour is an array with a position index (fine up to a few thousand nodes). Every call is short
+// (the caller chooses `count`), so V8 tiers the code up between calls. Memory is raw linear memory
+// from __heap_base; no managed objects are allocated. Deterministic: xorshift32 seeded by `start`.
+
+let N: i32 = 0;
+let K: i32 = 0;
+let symmetric: bool = true;
+let eps: f64 = 1e-9;
+let kickSpan: i32 = 30;
+
+let dPtr: usize = 0; // f64[N*N]
+let outPtr: usize = 0; // i32[N*K]: out-neighbours of i, by cost(i -> j) ascending
+let inPtr: usize = 0; // i32[N*K]: in-neighbours of i, by cost(j -> i) ascending
+let tourPtr: usize = 0; // i32[N]
+let posPtr: usize = 0; // i32[N]
+let bestPtr: usize = 0; // i32[N]
+let queuePtr: usize = 0; // i32[N] circular
+let inQPtr: usize = 0; // u8[N]
+let tmpPtr: usize = 0; // i32[N]
+let fwPtr: usize = 0; // f64[N+1]
+let bwPtr: usize = 0; // f64[N+1]
+
+let qHead: i32 = 0;
+let qLen: i32 = 0;
+let curLen: f64 = 0;
+let bestLen: f64 = 0;
+let rng: u32 = 1;
+let prefixDirty: bool = true;
+let kicksDone: i32 = 0;
+
+function align8(x: usize): usize {
+  return (x + 7) & ~(<usize>7);
+}
+
+/** Lays out memory for n nodes and k neighbours each. Returns 1, or 0 when memory cannot grow. */
+export function prepare(n: i32, k: i32): i32 {
+  if (n < 2 || k < 1 || k > n - 1) return 0;
+  const base = align8(__heap_base);
+  const nn = <usize>n;
+  const d = base;
+  const o = align8(d + nn * nn * 8);
+  const ii = align8(o + nn * <usize>k * 4);
+  const t = align8(ii + nn * <usize>k * 4);
+  const p = align8(t + nn * 4);
+  const b = align8(p + nn * 4);
+  const q = align8(b + nn * 4);
+  const iq = align8(q + nn * 4);
+  const tm = align8(iq + nn);
+  const fw = align8(tm + nn * 4);
+  const bw = align8(fw + (nn + 1) * 8);
+  const end: u64 = <u64>(bw + (nn + 1) * 8);
+  if (end > (<u64>65536) * 65536) return 0;
+  const pagesNeeded: i32 = <i32>((end + 65535) >> 16);
+  const have = memory.size();
+  if (pagesNeeded > have && memory.grow(pagesNeeded - have) < 0) return 0;
+  N = n;
+  K = k;
+  dPtr = d;
+  outPtr = o;
+  inPtr = ii;
+  tourPtr = t;
+  posPtr = p;
+  bestPtr = b;
+  queuePtr = q;
+  inQPtr = iq;
+  tmpPtr = tm;
+  fwPtr = fw;
+  bwPtr = bw;
+  return 1;
+}
+
+export function costPtr(): usize {
+  return dPtr;
+}
+export function bestTourPtr(): usize {
+  return bestPtr;
+}
+export function bestLength(): f64 {
+  return bestLen;
+}
+export function kickCount(): i32 {
+  return kicksDone;
+}
+
+// ---------------------------------------------------------------- accessors
+
+@inline function D(i: i32, j: i32): f64 {
+  return load<f64>(dPtr + ((<usize>i * <usize>N + <usize>j) << 3));
+}
+@inline function tourAt(k: i32): i32 {
+  return load<i32>(tourPtr + (<usize>k << 2));
+}
+@inline function setTour(k: i32, v: i32): void {
+  store<i32>(tourPtr + (<usize>k << 2), v);
+  store<i32>(posPtr + (<usize>v << 2), k);
+}
+@inline function posOf(v: i32): i32 {
+  return load<i32>(posPtr + (<usize>v << 2));
+}
+@inline function wrap(k: i32): i32 {
+  return k >= N ? k - N : k < 0 ? k + N : k;
+}
+@inline function succ(v: i32): i32 {
+  return tourAt(wrap(posOf(v) + 1));
+}
+@inline function pred(v: i32): i32 {
+  return tourAt(wrap(posOf(v) - 1));
+}
+@inline function outN(i: i32, k: i32): i32 {
+  return load<i32>(outPtr + ((<usize>i * <usize>K + <usize>k) << 2));
+}
+@inline function inN(i: i32, k: i32): i32 {
+  return load<i32>(inPtr + ((<usize>i * <usize>K + <usize>k) << 2));
+}
+/** Steps forward from position `from` to reach position `x`. */
+@inline function dist(from: i32, x: i32): i32 {
+  const s = x - from;
+  return s < 0 ? s + N : s;
+}
+
+function nextRandom(): u32 {
+  let x = rng;
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  rng = x;
+  return x;
+}
+function randomBelow(m: i32): i32 {
+  return <i32>(nextRandom() % <u32>m);
+}
+
+// ---------------------------------------------------------------- neighbour lists
+
+/** Inserts j with key c into the sorted list at ptr holding `len` entries (keys in keyPtr). */
+function insertSorted(ptr: usize, keys: usize, len: i32, j: i32, c: f64): void {
+  let k = len < K ? len : K - 1;
+  while (k > 0 && load<f64>(keys + (<usize>(k - 1) << 3)) > c) {
+    store<i32>(ptr + (<usize>k << 2), load<i32>(ptr + (<usize>(k - 1) << 2)));
+    store<f64>(keys + (<usize>k << 3), load<f64>(keys + (<usize>(k - 1) << 3)));
+    k--;
+  }
+  store<i32>(ptr + (<usize>k << 2), j);
+  store<f64>(keys + (<usize>k << 3), c);
+}
+
+/** Builds the neighbour lists of rows [from, to). Uses fw/bw as key scratch (K <= N). */
+export function neighbours(from: i32, to: i32, sym: i32): void {
+  for (let i = from; i < to; i++) {
+    const oRow = outPtr + ((<usize>i * <usize>K) << 2);
+    const iRow = inPtr + ((<usize>i * <usize>K) << 2);
+    let len = 0;
+    for (let j = 0; j < N; j++) {
+      if (j == i) continue;
+      const c = D(i, j);
+      if (len < K || c < load<f64>(fwPtr + (<usize>(K - 1) << 3))) {
+        insertSorted(oRow, fwPtr, len, j, c);
+        if (len < K) len++;
+      }
+    }
+    if (sym) {
+      memory.copy(iRow, oRow, <usize>K << 2);
+      continue;
+    }
+    len = 0;
+    for (let j = 0; j < N; j++) {
+      if (j == i) continue;
+      const c = D(j, i);
+      if (len < K || c < load<f64>(bwPtr + (<usize>(K - 1) << 3))) {
+        insertSorted(iRow, bwPtr, len, j, c);
+        if (len < K) len++;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- tour helpers
+
+function tourLength(): f64 {
+  let s: f64 = 0;
+  for (let k = 0; k < N - 1; k++) s += D(tourAt(k), tourAt(k + 1));
+  return s + D(tourAt(N - 1), tourAt(0));
+}
+
+function push(v: i32): void {
+  const f = inQPtr + <usize>v;
+  if (load<u8>(f)) return;
+  store<u8>(f, 1);
+  store<i32>(queuePtr + (<usize>wrap(qHead + qLen) << 2), v);
+  qLen++;
+}
+
+function pop(): i32 {
+  const v = load<i32>(queuePtr + (<usize>qHead << 2));
+  qHead = wrap(qHead + 1);
+  qLen--;
+  store<u8>(inQPtr + <usize>v, 0);
+  return v;
+}
+
+function rebuildPrefix(): void {
+  let f: f64 = 0;
+  let b: f64 = 0;
+  store<f64>(fwPtr, 0);
+  store<f64>(bwPtr, 0);
+  for (let k = 0; k < N; k++) {
+    const u = tourAt(k);
+    const v = tourAt(k + 1 == N ? 0 : k + 1);
+    f += D(u, v);
+    b += D(v, u);
+    store<f64>(fwPtr + (<usize>(k + 1) << 3), f);
+    store<f64>(bwPtr + (<usize>(k + 1) << 3), b);
+  }
+  prefixDirty = false;
+}
+
+/** Cost change of reversing the path at positions i..j (cyclic): backward minus forward cost. */
+function reversalDelta(i: i32, j: i32): f64 {
+  if (prefixDirty) rebuildPrefix();
+  const fi = load<f64>(fwPtr + (<usize>i << 3));
+  const fj = load<f64>(fwPtr + (<usize>j << 3));
+  const bi = load<f64>(bwPtr + (<usize>i << 3));
+  const bj = load<f64>(bwPtr + (<usize>j << 3));
+  if (i <= j) return bj - bi - (fj - fi);
+  const fN = load<f64>(fwPtr + (<usize>N << 3));
+  const bN = load<f64>(bwPtr + (<usize>N << 3));
+  return bN - bi + bj - (fN - fi + fj);
+}
+
+/** Reverses the path at positions i..j (cyclic); symmetric costs may reverse the complement instead. */
+function reverse(i: i32, j: i32): void {
+  let len = dist(i, j) + 1;
+  if (symmetric && 2 * len > N) {
+    const ni = wrap(j + 1);
+    j = wrap(i - 1);
+    i = ni;
+    len = N - len;
+  }
+  for (let s = 0; s < (len >> 1); s++) {
+    const a = tourAt(i);
+    const b = tourAt(j);
+    setTour(i, b);
+    setTour(j, a);
+    i = wrap(i + 1);
+    j = wrap(j - 1);
+  }
+  prefixDirty = true;
+}
+
+/** Swaps the consecutive blocks X (lenX positions from p) and Y (the next lenY positions). */
+function swapBlocks(p: i32, lenX: i32, lenY: i32): void {
+  const total = lenX + lenY;
+  for (let s = 0; s < total; s++) store<i32>(tmpPtr + (<usize>s << 2), tourAt(wrap(p + s)));
+  let k = p;
+  for (let s = lenX; s < total; s++) {
+    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
+    k = wrap(k + 1);
+  }
+  for (let s = 0; s < lenX; s++) {
+    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
+    k = wrap(k + 1);
+  }
+  prefixDirty = true;
+}
+
+/** P1 P2 P3 -> P2 P1 P3 (cyclic), moving the fewest nodes: P1 starts at p1 with len1, P2 follows. */
+function exchange(p1: i32, len1: i32, len2: i32): void {
+  const len3 = N - len1 - len2;
+  if (len3 >= len1 && len3 >= len2) swapBlocks(p1, len1, len2);
+  else if (len1 >= len2) swapBlocks(wrap(p1 + len1), len2, len3); // P1 P3 P2
+  else swapBlocks(wrap(p1 + len1 + len2), len3, len1); // P2 P3 P1 -> P2 P1 P3
+}
+
+// ---------------------------------------------------------------- moves
+
+function try2opt(a: i32): bool {
+  // successor side: a b ... c d  ->  a c ... b d
+  let b = succ(a);
+  let g0 = D(a, b);
+  for (let k = 0; k < K; k++) {
+    const c = outN(a, k);
+    const g1 = g0 - D(a, c);
+    if (g1 <= eps) break;
+    if (c == b) continue;
+    const d = succ(c);
+    if (d == a) continue;
+    let delta = D(b, d) - D(c, d) - g1;
+    if (!symmetric) delta += reversalDelta(posOf(b), posOf(c));
+    if (delta < -eps) {
+      reverse(posOf(b), posOf(c));
+      push(a); push(b); push(c); push(d);
+      return true;
+    }
+  }
+  // predecessor side: d c ... b a  ->  d b ... c a
+  b = pred(a);
+  g0 = D(b, a);
+  for (let k = 0; k < K; k++) {
+    const c = inN(a, k);
+    const g1 = g0 - D(c, a);
+    if (g1 <= eps) break;
+    if (c == b) continue;
+    const d = pred(c);
+    if (d == a) continue;
+    let delta = D(d, b) - D(d, c) - g1;
+    if (!symmetric) delta += reversalDelta(posOf(c), posOf(b));
+    if (delta < -eps) {
+      reverse(posOf(c), posOf(b));
+      push(a); push(b); push(c); push(d);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Or-3opt: removes (t1,t2), (t3,t4), (t5,t6) in tour order and adds (t1,t4), (t5,t2), (t3,t6),
+ * i.e. the segments t2..t3 and t4..t5 swap places, both keeping their orientation.
+ */
+function tryOr3(a: i32): bool {
+  // a = t1, new edge a -> t4 (t4 an out-neighbour of a), new edge t5 -> t2 (t5 an in-neighbour of t2)
+  const pa = posOf(a);
+  let t2 = succ(a);
+  let g0 = D(a, t2);
+  for (let k = 0; k < K; k++) {
+    const t4 = outN(a, k);
+    const g1 = g0 - D(a, t4);
+    if (g1 <= eps) break;
+    if (t4 == t2 || t4 == a) continue;
+    const p4 = posOf(t4);
+    const t3 = tourAt(wrap(p4 - 1));
+    const g1b = g1 + D(t3, t4);
+    const span = dist(p4, pa); // t5 lies at positions p4 .. pa-1
+    for (let m = 0; m < K; m++) {
+      const t5 = inN(t2, m);
+      const g2 = g1b - D(t5, t2);
+      if (g2 <= eps) break;
+      const p5 = posOf(t5);
+      const s5 = dist(p4, p5);
+      if (s5 >= span) continue;
+      const t6 = tourAt(wrap(p5 + 1));
+      const delta = D(t3, t6) - D(t5, t6) - g2;
+      if (delta < -eps) {
+        const p2 = wrap(pa + 1);
+        exchange(p2, dist(p2, p4), s5 + 1);
+        push(a); push(t2); push(t3); push(t4); push(t5); push(t6);
+        return true;
+      }
+    }
+  }
+  // a = t2, new edge t5 -> a (t5 an in-neighbour of a), new edge t1 -> t4 (t4 an out-neighbour of t1)
+  const t1 = pred(a);
+  g0 = D(t1, a);
+  for (let k = 0; k < K; k++) {
+    const t5 = inN(a, k);
+    const g1 = g0 - D(t5, a);
+    if (g1 <= eps) break;
+    if (t5 == t1 || t5 == a) continue;
+    const p5 = posOf(t5);
+    const t6 = tourAt(wrap(p5 + 1));
+    const g1b = g1 + D(t5, t6);
+    const span = dist(pa, p5); // t4 lies at positions pa+1 .. p5
+    for (let m = 0; m < K; m++) {
+      const t4 = outN(t1, m);
+      const g2 = g1b - D(t1, t4);
+      if (g2 <= eps) break;
+      const s4 = dist(pa, posOf(t4));
+      if (s4 < 1 || s4 > span) continue;
+      const t3 = tourAt(wrap(pa + s4 - 1));
+      const delta = D(t3, t6) - D(t3, t4) - g2;
+      if (delta < -eps) {
+        exchange(pa, s4, span - s4 + 1);
+        push(a); push(t1); push(t3); push(t4); push(t5); push(t6);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function localSearch(): void {
+  while (qLen > 0) {
+    const a = pop();
+    if (try2opt(a) || tryOr3(a)) push(a);
+  }
+}
+
+// ---------------------------------------------------------------- driver
+
+/**
+ * Starts the search: nearest-neighbour tour from node 0 (or the tour already in bestTourPtr() when
+ * `useGiven` is 1), local search to a first local optimum. Returns its length.
+ */
+export function start(sym: i32, seed: u32, epsilon: f64, span: i32, useGiven: i32): f64 {
+  symmetric = sym != 0;
+  eps = epsilon;
+  kickSpan = span;
+  // murmur3's finaliser spreads nearby seeds apart; xorshift32 needs a non-zero state
+  let h = seed ^ 0x9e3779b9;
+  h = (h ^ (h >> 16)) * 0x85ebca6b;
+  h = (h ^ (h >> 13)) * 0xc2b2ae35;
+  h ^= h >> 16;
+  rng = h == 0 ? 0x9e3779b9 : h;
+  kicksDone = 0;
+  qHead = 0;
+  qLen = 0;
+  memory.fill(inQPtr, 0, <usize>N);
+  if (useGiven) {
+    for (let k = 0; k < N; k++) setTour(k, load<i32>(bestPtr + (<usize>k << 2)));
+  } else {
+    // nearest neighbour: inQ doubles as the visited flag
+    let cur = 0;
+    setTour(0, 0);
+    store<u8>(inQPtr, 1);
+    for (let k = 1; k < N; k++) {
+      let best = -1;
+      let bestC: f64 = Infinity;
+      for (let j = 0; j < N; j++) {
+        if (load<u8>(inQPtr + <usize>j)) continue;
+        const c = D(cur, j);
+        if (best < 0 || c < bestC) {
+          best = j;
+          bestC = c;
+        }
+      }
+      setTour(k, best);
+      store<u8>(inQPtr + <usize>best, 1);
+      cur = best;
+    }
+    memory.fill(inQPtr, 0, <usize>N);
+  }
+  prefixDirty = true;
+  for (let k = 0; k < N; k++) push(tourAt(k));
+  if (N >= 5) localSearch();
+  curLen = tourLength();
+  bestLen = curLen;
+  memory.copy(bestPtr, tourPtr, <usize>N << 2);
+  return bestLen;
+}
+
+/** Writes the consecutive blocks X Y Z (lengths from p) back as Z Y X, each keeping its orientation. */
+function reorderBlocks(p: i32, lenX: i32, lenY: i32, lenZ: i32): void {
+  const total = lenX + lenY + lenZ;
+  for (let s = 0; s < total; s++) store<i32>(tmpPtr + (<usize>s << 2), tourAt(wrap(p + s)));
+  let k = p;
+  for (let s = lenX + lenY; s < total; s++) {
+    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
+    k = wrap(k + 1);
+  }
+  for (let s = lenX; s < lenX + lenY; s++) {
+    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
+    k = wrap(k + 1);
+  }
+  for (let s = 0; s < lenX; s++) {
+    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
+    k = wrap(k + 1);
+  }
+  prefixDirty = true;
+}
+
+let kickMode: i32 = 1;
+export function setKickMode(m: i32): void {
+  kickMode = m;
+}
+
+/**
+ * Segment-local double bridge: three short consecutive segments X Y Z near a random position become
+ * Z Y X. Four edges change at once, so no single 2-opt or Or-3opt move undoes it.
+ */
+function kick(): void {
+  if (kickMode == 0 || N < 8) {
+    const maxLen = min(kickSpan, (N - 1) >> 1);
+    const len1 = 1 + randomBelow(maxLen);
+    const len2 = 1 + randomBelow(maxLen);
+    const p1 = randomBelow(N);
+    const p2 = wrap(p1 + len1);
+    const p3 = wrap(p2 + len2);
+    push(tourAt(wrap(p1 - 1)));
+    push(tourAt(p1));
+    push(tourAt(wrap(p2 - 1)));
+    push(tourAt(p2));
+    push(tourAt(wrap(p3 - 1)));
+    push(tourAt(p3));
+    exchange(p1, len1, len2);
+    return;
+  }
+  const maxLen = min(kickSpan, (N - 1) / 3);
+  const lenX = 1 + randomBelow(maxLen);
+  const lenY = 1 + randomBelow(maxLen);
+  const lenZ = 1 + randomBelow(maxLen);
+  const p = randomBelow(N);
+  const q = wrap(p + lenX);
+  const r = wrap(q + lenY);
+  const e = wrap(r + lenZ);
+  push(tourAt(wrap(p - 1))); push(tourAt(p));
+  push(tourAt(wrap(q - 1))); push(tourAt(q));
+  push(tourAt(wrap(r - 1))); push(tourAt(r));
+  push(tourAt(wrap(e - 1))); push(tourAt(e));
+  reorderBlocks(p, lenX, lenY, lenZ);
+}
+
+/** Runs `count` kicks (each followed by local search); returns the best length so far. */
+export function kicks(count: i32): f64 {
+  if (N < 5) return bestLen;
+  for (let c = 0; c < count; c++) {
+    kick();
+    localSearch();
+    kicksDone++;
+    const len = tourLength();
+    if (len <= bestLen) {
+      bestLen = len;
+      memory.copy(bestPtr, tourPtr, <usize>N << 2);
+    } else {
+      for (let k = 0; k < N; k++) setTour(k, load<i32>(bestPtr + (<usize>k << 2)));
+      prefixDirty = true;
+    }
+  }
+  return bestLen;
+}

@@ -1,0 +1,58 @@
+import { instantiateCore } from './wasm.js';
+
+/**
+ * Keeps one idle WebAssembly instance per compiled module, so that consecutive solves reuse its
+ * memory. Fresh memory is expensive: every 4 KiB page costs a page fault on first touch (about
+ * 12 µs each on the 2-core VM of bench/RESULTS.md, i.e. ~3 ms per MiB of DP table), and wasm memory
+ * can only grow. An instance whose memory grew past the retention limit is dropped after use, so
+ * the garbage collector can take a multi-gigabyte table back. Concurrent solves (async solves
+ * interleave) never share an instance: a busy pool hands out a fresh one.
+ */
+interface PoolEntry {
+  exports: { memory: WebAssembly.Memory };
+  busy: boolean;
+}
+
+const pools = new Map<WebAssembly.Module, PoolEntry>();
+let retainBytes = 256 * 2 ** 20;
+
+/**
+ * Sets how much WebAssembly memory the solver may keep between solves (default 256 MiB, enough
+ * for exact DP up to n = 22 with the SIMD build). 0 keeps nothing: every solve starts from fresh
+ * memory. Takes effect after the next solve; {@link releaseSolverMemory} frees it now.
+ * @param bytes Bytes of wasm memory an idle instance may hold (default 268435456).
+ * @example
+ * setSolverMemoryLimit(0); // a browser tab that solves once and wants the memory back
+ */
+export function setSolverMemoryLimit(bytes: number): void {
+  if (!Number.isFinite(bytes) || bytes < 0) throw new RangeError(`bytes must be a finite number >= 0, received ${bytes}`);
+  retainBytes = bytes;
+}
+
+/**
+ * Drops every idle WebAssembly instance the solver keeps, so its memory can be garbage-collected.
+ * @example
+ * releaseSolverMemory();
+ */
+export function releaseSolverMemory(): void {
+  for (const [module, entry] of pools) if (!entry.busy) pools.delete(module);
+}
+
+/** Borrows an instance of the module: the idle pooled one if there is one, else a fresh one. */
+export function acquireInstance<T extends { memory: WebAssembly.Memory }>(module: WebAssembly.Module): { exports: T; release: () => void } {
+  const pooled = pools.get(module);
+  if (pooled && !pooled.busy) {
+    pooled.busy = true;
+    return { exports: pooled.exports as T, release: () => settle(module, pooled) };
+  }
+  const entry: PoolEntry = { exports: instantiateCore<T>(module), busy: true };
+  return { exports: entry.exports as T, release: () => settle(module, entry) };
+}
+
+function settle(module: WebAssembly.Module, entry: PoolEntry): void {
+  entry.busy = false;
+  const keep = entry.exports.memory.buffer.byteLength <= retainBytes;
+  const current = pools.get(module);
+  if (keep && (!current || current === entry || current.busy === false)) pools.set(module, entry);
+  else if (current === entry) pools.delete(module);
+}
