@@ -1,1 +1,91 @@
-export {};
+export {
+  BEATPLAN_ERROR_CODES,
+  BeatplanError,
+  formatIssue,
+  isBeatplanError,
+  type BeatplanErrorCode,
+  type BeatplanErrorOptions,
+  type BeatplanIssue,
+} from './beatplan-error.js';
+export { fromZodError, parseOrThrow, tryParse, type TryParseResult } from './parse-or-throw.js';
+
+export { CRS_VALUES, CrsSchema, type Crs } from './schemas/crs.js';
+export { CoordinatesSchema, LatSchema, LngSchema, type Coordinates } from './schemas/coordinates.js';
+export {
+  MAX_TIMESTAMP_MS,
+  MIN_TIMESTAMP_MS,
+  TimestampSchema,
+  type Timestamp,
+  type TimestampInput,
+} from './schemas/timestamp.js';
+export {
+  FixSourceSchema,
+  PositionFixSchema,
+  type FixSource,
+  type PositionFix,
+  type PositionFixInput,
+} from './schemas/position-fix.js';
+export { PolygonGeometrySchema, PositionSchema, type PolygonGeometry, type Position } from './schemas/polygon-geometry.js';
+
+export {
+  bd09ToGcj02,
+  bd09ToWgs84,
+  convertCoordinates,
+  convertLngLat,
+  gcj02ToBd09,
+  gcj02ToWgs84,
+  isOutsideChina,
+  toWgs84,
+  wgs84ToBd09,
+  wgs84ToGcj02,
+} from './convert-crs.js';
+export { convertGeometryCrs, type ConvertibleGeometry } from './convert-geometry-crs.js';
+export { EARTH_RADIUS_M, distanceM, haversineM } from './distance-m.js';
+export { DEFAULT_ACCURACY_CONFIDENCE, convertAccuracy, normalizeAccuracy } from './normalize-accuracy.js';
+
+export { IdSchema, type Id } from './schemas/id.js';
+export {
+  TimeIntervalSchema,
+  WEEKDAYS,
+  WeeklyHoursSchema,
+  type TimeInterval,
+  type Weekday,
+  type WeeklyHours,
+} from './schemas/weekly-hours.js';
+export {
+  MAX_LOCATION_OUTSIDE_GEOFENCE_M,
+  RetailerClassSchema,
+  RetailerSchema,
+  SegmentSchema,
+  VISITS_PER_FOUR_WEEKS,
+  VisitFrequencySchema,
+  type Retailer,
+  type RetailerClass,
+  type RetailerInput,
+  type Segment,
+  type VisitFrequency,
+} from './schemas/retailer.js';
+export { CustomerManagerSchema, type CustomerManager } from './schemas/customer-manager.js';
+export { VisitSchema, type Visit, type VisitInput } from './schemas/visit.js';
+export {
+  LocalDateSchema,
+  PlannedStopSchema,
+  VisitPlanSchema,
+  type PlannedStop,
+  type VisitPlan,
+  type VisitPlanInput,
+} from './schemas/visit-plan.js';
+export { TerritorySchema, type Territory } from './schemas/territory.js';
+export {
+  InspectionRecordSchema,
+  VisitConfirmationSchema,
+  type InspectionRecord,
+  type InspectionRecordInput,
+  type VisitConfirmation,
+} from './schemas/inspection-record.js';
+
+export { formatOpeningHours, parseOpeningHours } from './opening-hours.js';
+export { RETAILER_CSV_COLUMNS, importRetailersCsv, type ImportRetailersCsvOptions } from './import-retailers-csv.js';
+export { importRetailersGeoJson, type ImportRetailersGeoJsonOptions } from './import-retailers-geojson.js';
+export { retailersToGeoJson, type RetailerFeature, type RetailerFeatureCollection } from './retailers-to-geojson.js';
+export { retailersToCsv } from './retailers-to-csv.js';

@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { fieldError } from '../internal/field-error.js';
+
+/** Earliest accepted instant, 2000-01-01T00:00:00Z, in epoch ms. */
+export const MIN_TIMESTAMP_MS = 946_684_800_000;
+/** First rejected instant, 2100-01-01T00:00:00Z, in epoch ms. */
+export const MAX_TIMESTAMP_MS = 4_102_444_800_000;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
+const LOCAL = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/** Days in each month of a non-leap year. */
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Parses an ISO 8601 date-time with a UTC offset (`Z`, `+08:00`, `+0800`, `+08`) to epoch ms.
+ * Returns a reason string when the text is not one.
+ */
+function parseIsoWithOffset(text: string): number | string {
+  const m = ISO.exec(text);
+  if (!m) {
+    return LOCAL.test(text.trim())
+      ? 'date-time must carry a UTC offset (Z or +08:00): a local time is ambiguous'
+      : 'must be an ISO 8601 date-time with offset (2025-03-03T09:00:00+08:00) or epoch milliseconds';
+  }
+  const [, ys, mos, ds, hs, mis, ss, frac, off] = m as unknown as string[];
+  const y = Number(ys), mo = Number(mos), d = Number(ds), h = Number(hs), mi = Number(mis), s = Number(ss ?? 0);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = mo === 2 && leap ? 29 : (DAYS[mo - 1] ?? 0);
+  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return 'is not a valid calendar date-time';
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  let offsetMin = 0;
+  if (off && off !== 'Z') {
+    const digits = off.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2)), om = Number(digits.slice(2) || 0);
+    if (oh > 23 || om > 59) return 'has an invalid UTC offset';
+    offsetMin = (off[0] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+}
+
+function checkRange(ms: number, ctx: z.RefinementCtx, input: unknown): number {
+  if (ms < MIN_TIMESTAMP_MS || ms >= MAX_TIMESTAMP_MS) {
+    const hint = typeof input === 'number' && ms >= MIN_TIMESTAMP_MS / 1000 && ms < MAX_TIMESTAMP_MS / 1000 ? ' (this looks like epoch seconds)' : '';
+    ctx.addIssue({ code: 'custom', input, message: `time must be between 2000-01-01 and 2100-01-01 in epoch milliseconds${hint}` });
+    return z.NEVER;
+  }
+  return ms;
+}
+
+/**
+ * An instant: epoch milliseconds, or an ISO 8601 date-time WITH a UTC offset
+ * (`2025-03-03T09:00:00+08:00`, `...Z`). The output is always epoch ms (integer for ISO input).
+ * Accepted range: 2000-01-01 ≤ t < 2100-01-01 UTC; this rejects epoch seconds passed as milliseconds,
+ * a common mistake that would shrink every dwell time a thousandfold. Local times without offset are
+ * rejected as ambiguous.
+ *
+ * @example
+ * TimestampSchema.parse('2025-03-03T09:00:00+08:00'); // 1740963600000
+ * TimestampSchema.parse(1740963600000);               // 1740963600000
+ */
+export const TimestampSchema = z
+  .union([z.number(), z.string()], { error: fieldError('time', 'must be epoch milliseconds or an ISO 8601 date-time with offset') })
+  .transform((input, ctx) => {
+    if (typeof input === 'number') {
+      if (!Number.isFinite(input)) {
+        ctx.addIssue({ code: 'custom', input, message: 'time must be a finite number of epoch milliseconds' });
+        return z.NEVER;
+      }
+      return checkRange(input, ctx, input);
+    }
+    const parsed = parseIsoWithOffset(input.trim());
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', input, message: parsed });
+      return z.NEVER;
+    }
+    return checkRange(parsed, ctx, input);
+  });
+
+/** An instant in epoch milliseconds (the output of {@link TimestampSchema}). */
+export type Timestamp = z.output<typeof TimestampSchema>;
+/** What {@link TimestampSchema} accepts: epoch ms or an ISO 8601 string with offset. */
+export type TimestampInput = z.input<typeof TimestampSchema>;
