@@ -15,10 +15,11 @@ export interface TspIssue {
  * - `TSPLIB_PARSE`: a TSPLIB file could not be read (unknown keyword value, missing section, ...).
  * - `TOO_LARGE`: the instance needs more memory than the exact solver may use.
  * - `TIME_LIMIT`: the exact solver ran past `timeLimitMs` (the heuristic is anytime and never throws this).
+ * - `INFEASIBLE`: no route meets the time windows and the end time; `issues` name the stops that cannot be served.
  * - `ABORTED`: the caller's AbortSignal fired before any answer existed.
  * - `INTERNAL`: the WebAssembly core reported an inconsistency; this is a bug, please report it.
  */
-export type TspErrorCode = 'INVALID_INPUT' | 'TSPLIB_PARSE' | 'TOO_LARGE' | 'TIME_LIMIT' | 'ABORTED' | 'INTERNAL';
+export type TspErrorCode = 'INVALID_INPUT' | 'TSPLIB_PARSE' | 'TOO_LARGE' | 'TIME_LIMIT' | 'INFEASIBLE' | 'ABORTED' | 'INTERNAL';
 
 function formatPath(path: (string | number)[]): string {
   let out = '';

@@ -7,6 +7,8 @@ import { compileLocalSearch, LOCAL_SEARCH_CORE } from './internal/local-search-c
 import { normalizeInput, type CostMatrix, type SolveInput } from './internal/normalize-input.js';
 import { acquireInstance } from './internal/instance-pool.js';
 import { compileCore, compileCoreSync, resolveBuild } from './internal/wasm.js';
+import { buildTimeData, hasTimes, solveTimed, TimeOptionsShape, type RouteSchedule } from './internal/timed-solve.js';
+import type { TimeData } from './internal/schedule.js';
 import { routeLength } from './route-length.js';
 
 export type { LngLat, SolveInput } from './internal/normalize-input.js';
@@ -17,8 +19,12 @@ export type { LngLat, SolveInput } from './internal/normalize-input.js';
  * each further node roughly doubles the time and the memory.
  */
 export const DEFAULT_EXACT_MAX_N = 20;
-/** The largest n the exact solver accepts for a closed tour (its table fills wasm32's 4 GiB). */
-export const EXACT_HARD_MAX_N = 26;
+/**
+ * The largest n the exact solver accepts for a closed tour or an open path to any end (one more
+ * with a fixed end): m = 26 inner nodes need two DP layers of C(26, 13) rows and a 26·2^25-byte
+ * parent table, 3.2 GB of wasm32's 4 GiB; m = 27 would need 6.3 GB.
+ */
+export const EXACT_HARD_MAX_N = 27;
 
 const SolveOptionsSchema = z
   .object({
@@ -32,23 +38,43 @@ const SolveOptionsSchema = z
     wasm: z.enum(['auto', 'simd', 'scalar']).default('auto'),
     signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, 'signal must be an AbortSignal').optional(),
     onProgress: z.custom<(p: SolveProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function').optional(),
+    ...TimeOptionsShape,
   })
   .strict();
 
 /**
  * Options of {@link solve}.
- * - `method` (default `'auto'`): `'exact'` Held-Karp DP (optimal; n <= 26), `'heuristic'` local search,
+ * - `method` (default `'auto'`): `'exact'` Held-Karp DP (optimal; n <= 26), `'heuristic'` iterated local search,
  *   `'auto'` exact up to `exactMaxN` nodes and the heuristic above.
  * - `start` (default 0): the first node. `end` (default: back to `start`, a closed tour): a node for an
  *   open path that ends there, or `'any'` for an open path that may end anywhere.
  * - `timeLimitMs`: the heuristic stops and returns its best tour when it runs out; the exact solver
  *   throws `TIME_LIMIT` (under `'auto'` the heuristic's tour is returned instead).
  * - `seed` (default 1): the heuristic is deterministic for a seed when its kick budget `maxKicks`
- *   (default 20·n, at least 200) ends the search before the time limit.
+ *   (default 50·n, at least 1000) ends the search before the time limit.
+ * - `maxKicks`: kicks of the heuristic's iterated local search (2-opt and Or-3opt over neighbour
+ *   lists, segment-local double-bridge kicks, in WebAssembly) after its first local optimum; each is
+ *   a few microseconds (roughly 100,000 a second at n = 1000 on a 2-core AMD EPYC), so the default
+ *   takes well under a second. Pass a large budget with `timeLimitMs` to search for a fixed time.
  * - `exactMaxN` (default {@link DEFAULT_EXACT_MAX_N}): the largest n that `'auto'` solves exactly.
  * - `wasm` (default `'auto'`): the WebAssembly build, SIMD when the engine validates it.
  * - `signal`: an AbortSignal; the heuristic returns its best tour, the exact solver throws `ABORTED`.
  * - `onProgress`: called between chunks of work with {@link SolveProgress}.
+ *
+ * Schedules (any of these makes the route a timed schedule and adds `schedule` to the result):
+ * - `serviceS`: service time in seconds at every node (one number for all, or one per node; the
+ *   start node is left at `startAt` without service).
+ * - `windows`: per node, `null` (always open), one `[open, close]` or several; service must START
+ *   inside a window (the manager waits if he is early). Seconds on the same clock as `startAt`.
+ * - `timeMatrix`: travel seconds i -> j (n x n or flat), default: the cost matrix is the time.
+ * - `startAt` (default 0): departure from the start. `endBy` (default none): the latest finish
+ *   (the return to the start of a closed tour, the end of the last service of an open path).
+ * - `dropInfeasible` (default false): when no route serves every stop, return the route serving the
+ *   most stops and list the others in `dropped`, instead of throwing `INFEASIBLE`.
+ * With times, the objective is the finish time (route duration): the exact method is a dynamic
+ * program over (visited set, last stop) keeping the earliest departure, exact for that objective
+ * (up to 20 nodes for a closed tour); `'auto'` uses it up to 16 nodes; the heuristic is
+ * an insertion + Or-opt/swap local search with seeded restarts. `length` is still the cost of the route.
  */
 export type SolveOptions = z.input<typeof SolveOptionsSchema>;
 
@@ -78,10 +104,15 @@ export interface SolveResult {
   costScale: number;
   /** Wall time of the solve in milliseconds (validation included). */
   ms: number;
+  /** With time options: arrival, wait, service start and departure at every stop (seconds). */
+  schedule?: RouteSchedule;
+  /** With `dropInfeasible`: the stops that could not be served (not in `tour`). */
+  dropped?: number[];
 }
 
 interface Plan {
   costs: CostMatrix;
+  td: TimeData | null;
   opts: z.output<typeof SolveOptionsSchema>;
   end: number | 'any';
   useExact: boolean;
@@ -111,7 +142,8 @@ function plan(input: SolveInput, options: SolveOptions | undefined): Plan {
     ]);
   }
   const useExact = opts.method === 'exact' || (opts.method === 'auto' && n <= opts.exactMaxN);
-  return { costs, opts, end, useExact };
+  const td = hasTimes(opts) ? buildTimeData(costs, opts) : null;
+  return { costs, td, opts, end, useExact };
 }
 
 type Step = 'yield';
@@ -136,6 +168,32 @@ function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Ge
   });
   if (aborted() && (useExact || opts.method === 'exact')) throw new TspError('ABORTED', 'the solve was aborted before it started');
 
+  if (p.td) {
+    const timed = solveTimed({
+      costs,
+      td: p.td,
+      start: opts.start,
+      end,
+      method: opts.method,
+      exactMaxN: opts.exactMaxN,
+      dropInfeasible: opts.dropInfeasible ?? false,
+      seed: opts.seed,
+      maxKicks: opts.maxKicks ?? Math.max(200, 10 * n),
+      shouldStop: () => aborted() || performance.now() >= deadline,
+    });
+    for (;;) {
+      const next = timed.next();
+      if (next.done) {
+        const { tour, exact, dropped, schedule } = next.value;
+        return { ...finish(tour, exact, 1), schedule, ...(opts.dropInfeasible ? { dropped } : {}) };
+      }
+      opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: performance.now() - t0 });
+      if (aborted()) throw new TspError('ABORTED', 'the exact solve was aborted');
+      if (performance.now() >= deadline) throw new TspError('TIME_LIMIT', [{ path: ['options', 'timeLimitMs'], message: 'the exact solver ran past the time limit', value: opts.timeLimitMs }]);
+      yield 'yield';
+    }
+  }
+
   // The heuristic runs first under 'auto' too: a fast warm start that is the answer if the exact
   // solver runs out of time or is aborted.
   const exactOnly = opts.method === 'exact';
@@ -146,7 +204,7 @@ function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Ge
       { n, cost, start: opts.start, end },
       {
         seed: opts.seed,
-        maxKicks: useExact ? 0 : (opts.maxKicks ?? Math.max(200, 20 * n)),
+        maxKicks: useExact ? 0 : (opts.maxKicks ?? Math.max(1000, 50 * n)),
         shouldStop: () => aborted() || performance.now() >= deadline,
         onImprove: (bestLength) => opts.onProgress?.({ method: 'heuristic', bestLength, elapsedMs: performance.now() - t0 }),
       },

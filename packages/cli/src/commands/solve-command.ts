@@ -12,23 +12,32 @@ function toInteger(flag: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
-function readInstance(file: string): { name: string | null; input: SolveInput } {
+/** Time fields a JSON instance may carry; they become `solve` options and add `schedule` to the output. */
+const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'startAt', 'endBy', 'dropInfeasible'] as const;
+
+function readInstance(file: string): { name: string | null; input: SolveInput; times: Partial<SolveOptions> } {
   const text = readInputFile(file);
   if (/\.json$/i.test(file)) {
     const json = parseJsonFile(file, text);
     if (typeof json !== 'object' || json === null || !('matrix' in json || 'points' in json)) {
       throw new CliFailure(`${file}: a JSON instance must be {"matrix": [[...]]} or {"points": [{"lng": .., "lat": ..}, ...]}`);
     }
-    const name = 'name' in json && typeof json.name === 'string' ? json.name : null;
-    return { name, input: json as SolveInput };
+    const record = json as Record<string, unknown>;
+    const name = typeof record.name === 'string' ? record.name : null;
+    const times: Record<string, unknown> = {};
+    for (const field of TIME_FIELDS) if (field in record) times[field] = record[field];
+    const input = 'points' in record ? { points: record.points } : { matrix: record.matrix };
+    return { name, input: input as SolveInput, times: times as Partial<SolveOptions> };
   }
   const instance = parseTsplib(text);
-  return { name: instance.name, input: { matrix: instance.matrix, n: instance.n } };
+  return { name: instance.name, input: { matrix: instance.matrix, n: instance.n }, times: {} };
 }
 
 /**
  * `beatplan solve`: solves a TSPLIB or JSON instance and prints
- * `{"name", "n", "length", "tour", "exact", "ms"}` as one JSON object.
+ * `{"name", "n", "length", "tour", "exact", "ms"}` as one JSON object. A JSON instance may add
+ * `"serviceS"`, `"windows"`, `"timeMatrix"`, `"startAt"`, `"endBy"` (and `"dropInfeasible"`): the
+ * output then adds `"schedule"` (and `"dropped"`).
  * @throws {CliFailure} on a usage error, a missing file or an invalid instance.
  */
 export async function solveCommand(args: string[], io: CliIo): Promise<void> {
@@ -64,9 +73,18 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
   if (values.end !== undefined) options.end = values.end === 'any' ? 'any' : toInteger('end', values.end)!;
   const file = positionals[0]!;
   try {
-    const { name, input } = readInstance(file);
-    const result = await solve(input, options);
-    printJson(io, { name, n: result.n, length: result.length, tour: result.tour, exact: result.exact, ms: Math.round(result.ms * 100) / 100 });
+    const { name, input, times } = readInstance(file);
+    const result = await solve(input, { ...options, ...times });
+    printJson(io, {
+      name,
+      n: result.n,
+      length: result.length,
+      tour: result.tour,
+      exact: result.exact,
+      ms: Math.round(result.ms * 100) / 100,
+      ...(result.schedule ? { schedule: result.schedule } : {}),
+      ...(result.dropped ? { dropped: result.dropped } : {}),
+    });
   } catch (e) {
     if (e instanceof TspError) throw new CliFailure(`${file}: ${e.message}`);
     throw e;

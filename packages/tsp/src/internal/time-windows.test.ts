@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { earliestStart, simulateRoute, type TimeData } from './schedule.js';
+import { runTimeWindowDp, type TimeWindowOutcome } from './time-window-dp.js';
+import { runTimeWindowHeuristic } from './time-window-heuristic.js';
+
+function drain<T>(g: Generator<number, T>): T {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Oracle: every order of the inner stops, simulated; the earliest feasible finish serving all. */
+function bruteForce(td: TimeData, start: number, end: number | 'any'): number {
+  const closed = end === start;
+  const fixedEnd = closed || end === 'any' ? -1 : end;
+  const inner = [...Array(td.n).keys()].filter((v) => v !== start && v !== fixedEnd);
+  let best = Infinity;
+  const perm = (prefix: number[], rest: number[]): void => {
+    if (!rest.length) {
+      const sim = simulateRoute(td, [start, ...prefix, ...(fixedEnd >= 0 ? [fixedEnd] : [])], closed);
+      if (sim.feasible) best = Math.min(best, sim.finish);
+      return;
+    }
+    rest.forEach((v, k) => perm([...prefix, v], [...rest.slice(0, k), ...rest.slice(k + 1)]));
+  };
+  perm([], inner);
+  return best;
+}
+
+const instance = (maxN: number) =>
+  fc.integer({ min: 1, max: maxN }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      time: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: n * n, maxLength: n * n }),
+      service: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: n, maxLength: n }),
+      windows: fc.array(
+        fc.option(
+          fc
+            .array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 120 })), { minLength: 1, maxLength: 2 })
+            .map((ws) => ws.map(([o, len]) => [o, o + len] as [number, number]).sort((a, b) => a[0] - b[0])),
+          { freq: 2 },
+        ),
+        { minLength: n, maxLength: n },
+      ),
+      endBy: fc.integer({ min: 100, max: 800 }),
+      start: fc.integer({ min: 0, max: n - 1 }),
+      endKind: fc.constantFrom('closed', 'any', 'node'),
+      endNode: fc.integer({ min: 0, max: n - 1 }),
+    }),
+  );
+
+function toProblem(x: { n: number; time: number[]; service: number[]; windows: ([number, number][] | null)[]; endBy: number; start: number; endKind: string; endNode: number }) {
+  const td: TimeData = { n: x.n, time: Float64Array.from(x.time), serviceS: Float64Array.from(x.service), windows: x.windows, startAt: 0, endBy: x.endBy };
+  const end: number | 'any' = x.endKind === 'closed' ? x.start : x.endKind === 'any' ? 'any' : x.endNode;
+  return { td, start: x.start, end };
+}
+
+function checkOutcome(td: TimeData, start: number, end: number | 'any', out: TimeWindowOutcome): void {
+  const closed = end === start;
+  const sim = simulateRoute(td, out.route, closed);
+  expect(sim.feasible).toBe(true);
+  expect(sim.finish).toBeCloseTo(out.finish, 9);
+  expect(out.route[0]).toBe(start);
+  if (typeof end === 'number' && end !== start) expect(out.route[out.route.length - 1]).toBe(end);
+  expect([...out.route, ...out.dropped].sort((a, b) => a - b)).toEqual([...Array(td.n).keys()]);
+}
+
+describe('schedule', () => {
+  it('waits for a window, serves, and skips closed windows', () => {
+    expect(earliestStart(null, 5)).toBe(5);
+    expect(earliestStart([[10, 20], [40, 50]], 5)).toBe(10);
+    expect(earliestStart([[10, 20], [40, 50]], 25)).toBe(40);
+    expect(earliestStart([[10, 20]], 21)).toBe(Infinity);
+    const td: TimeData = { n: 2, time: Float64Array.from([0, 10, 10, 0]), serviceS: Float64Array.from([0, 5]), windows: [null, [[30, 40]]], startAt: 0, endBy: 100 };
+    const sim = simulateRoute(td, [0, 1], true);
+    expect(sim.stops).toEqual([
+      { node: 0, arrival: 0, wait: 0, start: 0, departure: 0 },
+      { node: 1, arrival: 10, wait: 20, start: 30, departure: 35 },
+      { node: 0, arrival: 45, wait: 0, start: 45, departure: 45 },
+    ]);
+    expect(sim.feasible).toBe(true);
+    expect(simulateRoute({ ...td, endBy: 44 }, [0, 1], true).feasible).toBe(false);
+  });
+});
+
+describe('exact time-window DP', () => {
+  it('finds the earliest feasible finish (brute force), or proves none serves every stop', () => {
+    fc.assert(
+      fc.property(instance(7), (x) => {
+        const { td, start, end } = toProblem(x);
+        const oracle = bruteForce(td, start, end);
+        const out = drain(runTimeWindowDp({ td, start, end }));
+        if (oracle === Infinity) {
+          expect(out === null || out.dropped.length > 0).toBe(true);
+          if (out) checkOutcome(td, start, end, out);
+        } else {
+          expect(out).not.toBeNull();
+          expect(out!.dropped).toEqual([]);
+          expect(out!.finish).toBe(oracle);
+          checkOutcome(td, start, end, out!);
+        }
+      }),
+      { numRuns: 150, seed: 21 },
+    );
+  });
+});
+
+describe('time-window heuristic', () => {
+  it('returns schedules that re-simulate as feasible, never beating the exact optimum', () => {
+    fc.assert(
+      fc.property(instance(8), fc.integer(), (x, seed) => {
+        const { td, start, end } = toProblem(x);
+        const cost = td.time;
+        const h = runTimeWindowHeuristic({ td, start, end }, cost, { seed, maxKicks: 30, shouldStop: () => false });
+        const e = drain(runTimeWindowDp({ td, start, end }));
+        if (!h) {
+          expect(e).toBeNull();
+          return;
+        }
+        checkOutcome(td, start, end, h);
+        if (e && e.dropped.length === 0 && h.dropped.length === 0) expect(h.finish).toBeGreaterThanOrEqual(e.finish);
+      }),
+      { numRuns: 120, seed: 22 },
+    );
+  });
+
+  it('agrees with the exact DP on small windowed instances given a generous budget', () => {
+    let agree = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(instance(7), (x) => {
+        const { td, start, end } = toProblem(x);
+        const e = drain(runTimeWindowDp({ td, start, end }));
+        if (!e || e.dropped.length) return;
+        const h = runTimeWindowHeuristic({ td, start, end }, td.time, { seed: 1, maxKicks: 300, shouldStop: () => false });
+        total++;
+        if (h && h.dropped.length === 0 && h.finish === e.finish) agree++;
+      }),
+      { numRuns: 150, seed: 23 },
+    );
+    expect(total).toBeGreaterThan(20);
+    expect(agree / total).toBeGreaterThanOrEqual(0.95);
+  });
+});
