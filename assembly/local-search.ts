@@ -4,10 +4,10 @@
 // end) into one closed tour over N nodes (a dummy node closes an open path) and fills the N x N
 // row-major cost matrix. This core then runs:
 //
-//   neighbours(from, to)  the K cheapest successors (and predecessors) of every node, in row chunks
-//   start(...)            nearest-neighbour tour, local search to a first local optimum
-//   kicks(count)          `count` rounds of: kick the current best tour, repair it with local search,
-//                         keep the result when it is no longer than the best (ties walk plateaus)
+//   neighbours(from, to, sym)  the K cheapest successors (and predecessors) of every node, in row chunks
+//   start(...)                 nearest-neighbour tour, local search to a first local optimum
+//   kicks(count)               `count` rounds of: kick the accepted tour, repair it with local search,
+//                              accept or undo the result (see below); the best tour is kept apart
 //
 // Local search: a queue of "dirty" nodes (the don't-look bits inverted); from each dirty node it
 // tries, over the neighbour lists,
@@ -15,78 +15,43 @@
 //     counted exactly (prefix sums of forward and backward edge costs along the tour);
 //   - Or-3opt: the pure, orientation-preserving 3-opt move that swaps two consecutive segments
 //     (segment insertion of any length; the natural move for asymmetric costs).
-// The kick is a segment-local double bridge: two short consecutive segments near a random position
-// swap places.
+// The kick is a segment-local double bridge: three short consecutive segments near a random
+// position come back in reverse order (X Y Z -> Z Y X, orientations kept). A kicked and repaired tour
+// is accepted when it is no longer than the accepted one; after many kicks without a change a few
+// kicked tours are accepted whatever they cost, to leave a deep local optimum.
 //
-// The tour is an array with a position index (fine up to a few thousand nodes). Every call is short
+// The tour is an array with a position index (assembly/tour-array.ts). Every call is short
 // (the caller chooses `count`), so V8 tiers the code up between calls. Memory is raw linear memory
 // from __heap_base; no managed objects are allocated. Deterministic: xorshift32 seeded by `start`.
 
-let N: i32 = 0;
-let K: i32 = 0;
-let symmetric: bool = true;
+import {
+  bestPtr, bwPtr, curPtr, D, dist, dPtr, exchange, fwPtr, inN, inPtr, inQPtr, K, layout, loadTour, markChanged, N, outN, outPtr,
+  posOf, pred, queuePtr, reorderBlocks, reversalDelta, reverse, setSymmetric, setTour, succ, symmetric, tourAt,
+  tourLength, tourPtr, wrap,
+} from './tour-array';
+
 let eps: f64 = 1e-9;
 let kickSpan: i32 = 30;
-
-let dPtr: usize = 0; // f64[N*N]
-let outPtr: usize = 0; // i32[N*K]: out-neighbours of i, by cost(i -> j) ascending
-let inPtr: usize = 0; // i32[N*K]: in-neighbours of i, by cost(j -> i) ascending
-let tourPtr: usize = 0; // i32[N]
-let posPtr: usize = 0; // i32[N]
-let bestPtr: usize = 0; // i32[N]
-let queuePtr: usize = 0; // i32[N] circular
-let inQPtr: usize = 0; // u8[N]
-let tmpPtr: usize = 0; // i32[N]
-let fwPtr: usize = 0; // f64[N+1]
-let bwPtr: usize = 0; // f64[N+1]
-
 let qHead: i32 = 0;
 let qLen: i32 = 0;
 let curLen: f64 = 0;
 let bestLen: f64 = 0;
 let rng: u32 = 1;
-let prefixDirty: bool = true;
 let kicksDone: i32 = 0;
+let stale: i32 = 0; // kicks since the accepted tour last changed
+let walk: i32 = 0; // kicks still to accept unconditionally
+let patience: i32 = 1000;
+let walkLen: i32 = 3;
 
-function align8(x: usize): usize {
-  return (x + 7) & ~(<usize>7);
+/** After `p` kicks without a change of the accepted tour, accept the next `w` kicked tours unconditionally. */
+export function setEscape(p: i32, w: i32): void {
+  patience = p;
+  walkLen = w;
 }
 
 /** Lays out memory for n nodes and k neighbours each. Returns 1, or 0 when memory cannot grow. */
 export function prepare(n: i32, k: i32): i32 {
-  if (n < 2 || k < 1 || k > n - 1) return 0;
-  const base = align8(__heap_base);
-  const nn = <usize>n;
-  const d = base;
-  const o = align8(d + nn * nn * 8);
-  const ii = align8(o + nn * <usize>k * 4);
-  const t = align8(ii + nn * <usize>k * 4);
-  const p = align8(t + nn * 4);
-  const b = align8(p + nn * 4);
-  const q = align8(b + nn * 4);
-  const iq = align8(q + nn * 4);
-  const tm = align8(iq + nn);
-  const fw = align8(tm + nn * 4);
-  const bw = align8(fw + (nn + 1) * 8);
-  const end: u64 = <u64>(bw + (nn + 1) * 8);
-  if (end > (<u64>65536) * 65536) return 0;
-  const pagesNeeded: i32 = <i32>((end + 65535) >> 16);
-  const have = memory.size();
-  if (pagesNeeded > have && memory.grow(pagesNeeded - have) < 0) return 0;
-  N = n;
-  K = k;
-  dPtr = d;
-  outPtr = o;
-  inPtr = ii;
-  tourPtr = t;
-  posPtr = p;
-  bestPtr = b;
-  queuePtr = q;
-  inQPtr = iq;
-  tmpPtr = tm;
-  fwPtr = fw;
-  bwPtr = bw;
-  return 1;
+  return layout(n, k);
 }
 
 export function costPtr(): usize {
@@ -100,42 +65,6 @@ export function bestLength(): f64 {
 }
 export function kickCount(): i32 {
   return kicksDone;
-}
-
-// ---------------------------------------------------------------- accessors
-
-@inline function D(i: i32, j: i32): f64 {
-  return load<f64>(dPtr + ((<usize>i * <usize>N + <usize>j) << 3));
-}
-@inline function tourAt(k: i32): i32 {
-  return load<i32>(tourPtr + (<usize>k << 2));
-}
-@inline function setTour(k: i32, v: i32): void {
-  store<i32>(tourPtr + (<usize>k << 2), v);
-  store<i32>(posPtr + (<usize>v << 2), k);
-}
-@inline function posOf(v: i32): i32 {
-  return load<i32>(posPtr + (<usize>v << 2));
-}
-@inline function wrap(k: i32): i32 {
-  return k >= N ? k - N : k < 0 ? k + N : k;
-}
-@inline function succ(v: i32): i32 {
-  return tourAt(wrap(posOf(v) + 1));
-}
-@inline function pred(v: i32): i32 {
-  return tourAt(wrap(posOf(v) - 1));
-}
-@inline function outN(i: i32, k: i32): i32 {
-  return load<i32>(outPtr + ((<usize>i * <usize>K + <usize>k) << 2));
-}
-@inline function inN(i: i32, k: i32): i32 {
-  return load<i32>(inPtr + ((<usize>i * <usize>K + <usize>k) << 2));
-}
-/** Steps forward from position `from` to reach position `x`. */
-@inline function dist(from: i32, x: i32): i32 {
-  const s = x - from;
-  return s < 0 ? s + N : s;
 }
 
 function nextRandom(): u32 {
@@ -194,13 +123,7 @@ export function neighbours(from: i32, to: i32, sym: i32): void {
   }
 }
 
-// ---------------------------------------------------------------- tour helpers
-
-function tourLength(): f64 {
-  let s: f64 = 0;
-  for (let k = 0; k < N - 1; k++) s += D(tourAt(k), tourAt(k + 1));
-  return s + D(tourAt(N - 1), tourAt(0));
-}
+// ---------------------------------------------------------------- queue of dirty nodes
 
 function push(v: i32): void {
   const f = inQPtr + <usize>v;
@@ -216,79 +139,6 @@ function pop(): i32 {
   qLen--;
   store<u8>(inQPtr + <usize>v, 0);
   return v;
-}
-
-function rebuildPrefix(): void {
-  let f: f64 = 0;
-  let b: f64 = 0;
-  store<f64>(fwPtr, 0);
-  store<f64>(bwPtr, 0);
-  for (let k = 0; k < N; k++) {
-    const u = tourAt(k);
-    const v = tourAt(k + 1 == N ? 0 : k + 1);
-    f += D(u, v);
-    b += D(v, u);
-    store<f64>(fwPtr + (<usize>(k + 1) << 3), f);
-    store<f64>(bwPtr + (<usize>(k + 1) << 3), b);
-  }
-  prefixDirty = false;
-}
-
-/** Cost change of reversing the path at positions i..j (cyclic): backward minus forward cost. */
-function reversalDelta(i: i32, j: i32): f64 {
-  if (prefixDirty) rebuildPrefix();
-  const fi = load<f64>(fwPtr + (<usize>i << 3));
-  const fj = load<f64>(fwPtr + (<usize>j << 3));
-  const bi = load<f64>(bwPtr + (<usize>i << 3));
-  const bj = load<f64>(bwPtr + (<usize>j << 3));
-  if (i <= j) return bj - bi - (fj - fi);
-  const fN = load<f64>(fwPtr + (<usize>N << 3));
-  const bN = load<f64>(bwPtr + (<usize>N << 3));
-  return bN - bi + bj - (fN - fi + fj);
-}
-
-/** Reverses the path at positions i..j (cyclic); symmetric costs may reverse the complement instead. */
-function reverse(i: i32, j: i32): void {
-  let len = dist(i, j) + 1;
-  if (symmetric && 2 * len > N) {
-    const ni = wrap(j + 1);
-    j = wrap(i - 1);
-    i = ni;
-    len = N - len;
-  }
-  for (let s = 0; s < (len >> 1); s++) {
-    const a = tourAt(i);
-    const b = tourAt(j);
-    setTour(i, b);
-    setTour(j, a);
-    i = wrap(i + 1);
-    j = wrap(j - 1);
-  }
-  prefixDirty = true;
-}
-
-/** Swaps the consecutive blocks X (lenX positions from p) and Y (the next lenY positions). */
-function swapBlocks(p: i32, lenX: i32, lenY: i32): void {
-  const total = lenX + lenY;
-  for (let s = 0; s < total; s++) store<i32>(tmpPtr + (<usize>s << 2), tourAt(wrap(p + s)));
-  let k = p;
-  for (let s = lenX; s < total; s++) {
-    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
-    k = wrap(k + 1);
-  }
-  for (let s = 0; s < lenX; s++) {
-    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
-    k = wrap(k + 1);
-  }
-  prefixDirty = true;
-}
-
-/** P1 P2 P3 -> P2 P1 P3 (cyclic), moving the fewest nodes: P1 starts at p1 with len1, P2 follows. */
-function exchange(p1: i32, len1: i32, len2: i32): void {
-  const len3 = N - len1 - len2;
-  if (len3 >= len1 && len3 >= len2) swapBlocks(p1, len1, len2);
-  else if (len1 >= len2) swapBlocks(wrap(p1 + len1), len2, len3); // P1 P3 P2
-  else swapBlocks(wrap(p1 + len1 + len2), len3, len1); // P2 P3 P1 -> P2 P1 P3
 }
 
 // ---------------------------------------------------------------- moves
@@ -412,7 +262,7 @@ function localSearch(): void {
  * `useGiven` is 1), local search to a first local optimum. Returns its length.
  */
 export function start(sym: i32, seed: u32, epsilon: f64, span: i32, useGiven: i32): f64 {
-  symmetric = sym != 0;
+  setSymmetric(sym != 0);
   eps = epsilon;
   kickSpan = span;
   // murmur3's finaliser spreads nearby seeds apart; xorshift32 needs a non-zero state
@@ -426,7 +276,7 @@ export function start(sym: i32, seed: u32, epsilon: f64, span: i32, useGiven: i3
   qLen = 0;
   memory.fill(inQPtr, 0, <usize>N);
   if (useGiven) {
-    for (let k = 0; k < N; k++) setTour(k, load<i32>(bestPtr + (<usize>k << 2)));
+    loadTour(bestPtr);
   } else {
     // nearest neighbour: inQ doubles as the visited flag
     let cur = 0;
@@ -449,46 +299,25 @@ export function start(sym: i32, seed: u32, epsilon: f64, span: i32, useGiven: i3
     }
     memory.fill(inQPtr, 0, <usize>N);
   }
-  prefixDirty = true;
+  markChanged();
   for (let k = 0; k < N; k++) push(tourAt(k));
   if (N >= 5) localSearch();
   curLen = tourLength();
   bestLen = curLen;
   memory.copy(bestPtr, tourPtr, <usize>N << 2);
+  memory.copy(curPtr, tourPtr, <usize>N << 2);
+  stale = 0;
+  walk = 0;
   return bestLen;
-}
-
-/** Writes the consecutive blocks X Y Z (lengths from p) back as Z Y X, each keeping its orientation. */
-function reorderBlocks(p: i32, lenX: i32, lenY: i32, lenZ: i32): void {
-  const total = lenX + lenY + lenZ;
-  for (let s = 0; s < total; s++) store<i32>(tmpPtr + (<usize>s << 2), tourAt(wrap(p + s)));
-  let k = p;
-  for (let s = lenX + lenY; s < total; s++) {
-    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
-    k = wrap(k + 1);
-  }
-  for (let s = lenX; s < lenX + lenY; s++) {
-    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
-    k = wrap(k + 1);
-  }
-  for (let s = 0; s < lenX; s++) {
-    setTour(k, load<i32>(tmpPtr + (<usize>s << 2)));
-    k = wrap(k + 1);
-  }
-  prefixDirty = true;
-}
-
-let kickMode: i32 = 1;
-export function setKickMode(m: i32): void {
-  kickMode = m;
 }
 
 /**
  * Segment-local double bridge: three short consecutive segments X Y Z near a random position become
- * Z Y X. Four edges change at once, so no single 2-opt or Or-3opt move undoes it.
+ * Z Y X. Four edges change at once, so no single 2-opt or Or-3opt move undoes it. Below 8 nodes two
+ * segments swap places instead (a 3-change).
  */
 function kick(): void {
-  if (kickMode == 0 || N < 8) {
+  if (N < 8) {
     const maxLen = min(kickSpan, (N - 1) >> 1);
     const len1 = 1 + randomBelow(maxLen);
     const len2 = 1 + randomBelow(maxLen);
@@ -519,7 +348,12 @@ function kick(): void {
   reorderBlocks(p, lenX, lenY, lenZ);
 }
 
-/** Runs `count` kicks (each followed by local search); returns the best length so far. */
+/**
+ * Runs `count` kicks, each repaired by local search; returns the best length so far. A kicked tour
+ * replaces the accepted one when it is no longer (ties walk across plateaus); after `patience`
+ * kicks without a change, the next `walkLen` kicked tours are accepted whatever they cost, which
+ * leaves a deep local optimum (the best tour is kept apart).
+ */
 export function kicks(count: i32): f64 {
   if (N < 5) return bestLen;
   for (let c = 0; c < count; c++) {
@@ -527,12 +361,22 @@ export function kicks(count: i32): f64 {
     localSearch();
     kicksDone++;
     const len = tourLength();
-    if (len <= bestLen) {
-      bestLen = len;
-      memory.copy(bestPtr, tourPtr, <usize>N << 2);
+    if (len <= curLen || walk > 0) {
+      if (walk > 0) walk--;
+      stale = len < curLen ? 0 : stale + 1;
+      curLen = len;
+      memory.copy(curPtr, tourPtr, <usize>N << 2);
+      if (len <= bestLen) {
+        bestLen = len;
+        memory.copy(bestPtr, tourPtr, <usize>N << 2);
+      }
     } else {
-      for (let k = 0; k < N; k++) setTour(k, load<i32>(bestPtr + (<usize>k << 2)));
-      prefixDirty = true;
+      loadTour(curPtr);
+      stale++;
+    }
+    if (stale >= patience) {
+      stale = 0;
+      walk = walkLen;
     }
   }
   return bestLen;

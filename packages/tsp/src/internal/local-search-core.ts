@@ -21,6 +21,8 @@ export interface LocalSearchExports {
   kicks(count: number): number;
   bestLength(): number;
   kickCount(): number;
+  /** After `patience` kicks without a change of the accepted tour, accept the next `walk` kicked tours. */
+  setEscape(patience: number, walk: number): void;
 }
 
 /**
