@@ -1,0 +1,105 @@
+import type { BeatplanIssue, Crs } from '@beatplan/core';
+import { RADIO_VALUES, type Radio } from '../schemas/cell-observation.js';
+import type { PointStore } from './point-store.js';
+import type { TableLoadStats } from './table-loader.js';
+
+/** Radio → the 1-based tag stored per row. */
+export const RADIO_TAG: Readonly<Record<string, number>> = Object.fromEntries(RADIO_VALUES.map((r, i) => [r, i + 1]));
+
+const TWO_32 = 4294967296;
+
+/** The high half of a cell key: mcc, mnc and area code packed exactly (< 2^52). */
+export function cellKeyHi(mcc: number, mnc: number, area: number): number {
+  return (mcc * 1000 + mnc) * TWO_32 + area;
+}
+
+/** The identity of a cell: radio (optional: any), mcc, mnc, area code (LAC/TAC), cell id. */
+export interface CellKey {
+  radio?: Radio | undefined;
+  mcc: number;
+  mnc: number;
+  area: number;
+  cellId: number;
+}
+
+/** One tower row of a {@link CellTable}. Coordinates in the table's `crs`. */
+export interface CellTower {
+  radio: Radio;
+  mcc: number;
+  mnc: number;
+  area: number;
+  cellId: number;
+  /** Longitude, degrees. */
+  lng: number;
+  /** Latitude, degrees. */
+  lat: number;
+  /** OpenCellID `range`: estimated cell range (coverage radius) in metres. */
+  rangeM: number;
+  /** Number of measurements behind the row (0 = unknown). */
+  samples: number;
+}
+
+/** A loaded tower table, indexed by cell identity. Built by `createCellTableLoader`/`parseCellTable`/`loadCellTable`. */
+export interface CellTable {
+  readonly kind: 'cell';
+  /** Number of towers stored. */
+  readonly size: number;
+  /** Coordinate system of the table's lon/lat (OpenCellID: WGS84). */
+  readonly crs: Crs;
+  /** Counters of the load. */
+  readonly stats: Readonly<TableLoadStats>;
+  /** The skipped rows' issues (`row`, `path: [column]`, raw `value`, reason), capped at `maxIssues`. */
+  readonly issues: readonly BeatplanIssue[];
+  /** How many further issues were counted but not kept. */
+  readonly omittedIssues: number;
+  /**
+   * The tower of a cell, or `undefined`. Without `radio`, a row of any radio matches; when several do,
+   * the one with the most samples.
+   */
+  lookup(cell: CellKey): CellTower | undefined;
+}
+
+/** The {@link CellTable} implementation over a {@link PointStore}. */
+export class CellTableImpl implements CellTable {
+  readonly kind = 'cell';
+  constructor(
+    readonly store: PointStore,
+    readonly crs: Crs,
+    readonly stats: Readonly<TableLoadStats>,
+    readonly issues: readonly BeatplanIssue[],
+    readonly omittedIssues: number,
+  ) {}
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** The row of a cell, or -1 (see {@link CellTable.lookup}). */
+  findRow(cell: CellKey): number {
+    const want = cell.radio === undefined ? 0 : (RADIO_TAG[cell.radio] ?? -1);
+    const s = this.store;
+    let best = -1;
+    s.find(cellKeyHi(cell.mcc, cell.mnc, cell.area), cell.cellId, (row) => {
+      if (want !== 0 && s.tag[row] !== want) return;
+      if (best < 0 || s.samples[row]! > s.samples[best]!) best = row;
+    });
+    return best;
+  }
+
+  lookup(cell: CellKey): CellTower | undefined {
+    const row = this.findRow(cell);
+    if (row < 0) return undefined;
+    const s = this.store;
+    return {
+      radio: RADIO_VALUES[s.tag[row]! - 1]!,
+      mcc: cell.mcc,
+      mnc: cell.mnc,
+      area: cell.area,
+      cellId: cell.cellId,
+      lng: s.lng[row]!,
+      lat: s.lat[row]!,
+      rangeM: s.range[row]!,
+      samples: s.samples[row]!,
+    };
+  }
+}

@@ -1,0 +1,218 @@
+import {
+  BeatplanError,
+  fromZodError,
+  FixSourceSchema,
+  isBeatplanError,
+  normalizeAccuracy,
+  PositionFixSchema,
+  type BeatplanErrorCode,
+  type BeatplanIssue,
+  type FixSource,
+  type PositionFix,
+} from '@beatplan/core';
+import * as z from 'zod';
+import { abortedError, sleep } from './internal/abortable.js';
+import { seededRandom } from './internal/random.js';
+import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
+
+/**
+ * A positioning service a host can ask (a carrier's cell-location web service, a WiFi location API,
+ * the device itself). `locate` must stop work when `signal` fires, and resolve with an answer that
+ * {@link ProviderEstimateSchema} accepts; it may throw anything on failure (a network error, an HTTP
+ * status) — `wrapProvider` decides what to retry.
+ */
+export interface PositionProvider<TRequest = unknown> {
+  /** Shown in error messages. */
+  readonly name?: string;
+  locate(request: TRequest, context: { signal: AbortSignal }): Promise<unknown>;
+}
+
+/**
+ * What a provider must answer: a position fix in which `source` (default: the wrapper's `source`)
+ * and `at` (default: the time of the answer) may be left out. Strict: unknown fields are errors.
+ *
+ * @example
+ * ProviderEstimateSchema.parse({ lng: 116.4, lat: 39.9, accuracyM: 800 });
+ */
+export const ProviderEstimateSchema = PositionFixSchema.partial({ source: true, at: true });
+
+/** A provider's answer as accepted, see {@link ProviderEstimateSchema}. */
+export type ProviderEstimate = z.input<typeof ProviderEstimateSchema>;
+
+const fn = (name: string) => z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { error: `${name} must be a function` });
+
+const WrapOptionsSchema = z.strictObject({
+  timeoutMs: z.number().int().positive({ error: 'timeoutMs must be a positive integer of ms' }).optional(),
+  retries: z.number().int().min(0, { error: 'retries must be an integer ≥ 0' }).max(20, { error: 'retries must be at most 20' }).optional(),
+  baseDelayMs: z.number().min(0, { error: 'baseDelayMs must be ≥ 0 ms' }).optional(),
+  maxDelayMs: z.number().min(0, { error: 'maxDelayMs must be ≥ 0 ms' }).optional(),
+  jitter: z.number().min(0, { error: 'jitter must be within [0, 1]' }).max(1, { error: 'jitter must be within [0, 1]' }).optional(),
+  seed: z.number().int({ error: 'seed must be an integer' }).optional(),
+  random: fn('random').optional(),
+  now: fn('now').optional(),
+  isRetryable: fn('isRetryable').optional(),
+  source: FixSourceSchema.optional(),
+});
+
+/**
+ * Options of {@link wrapProvider}:
+ * - `timeoutMs`: per attempt, ms (default 5000);
+ * - `retries`: further attempts after the first (default 2, so 3 attempts; at most 20);
+ * - `baseDelayMs` (default 250), `maxDelayMs` (default 4000), `jitter` in [0, 1] (default 0.5): the
+ *   wait before retry k (k = 0, 1, …) is `min(maxDelayMs, baseDelayMs · 2^k) · (1 − jitter + jitter · u)`,
+ *   u uniform in [0, 1) from the random source;
+ * - `random` (a function returning [0, 1)) or `seed` (an integer for the built-in mulberry32 PRNG);
+ *   default `Math.random` (different clients should not retry in lock-step);
+ * - `now`: clock for answers without `at`, epoch ms (default `Date.now`);
+ * - `source`: the source of answers without one (default `'cell'`);
+ * - `isRetryable(error)`: whether a failed attempt may be retried. Default: everything except a
+ *   BeatplanError with code INVALID_INPUT, UNSUPPORTED_CRS, NO_POSITION, PERMISSION_DENIED or
+ *   PROVIDER_RESPONSE_INVALID, which are rethrown at once.
+ */
+export interface WrapProviderOptions {
+  timeoutMs?: number;
+  retries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  jitter?: number;
+  seed?: number;
+  random?: () => number;
+  now?: () => number;
+  source?: FixSource;
+  isRetryable?: (error: unknown) => boolean;
+}
+
+/** A provider with timeouts, retries and validated, normalised answers. */
+export interface ResilientProvider<TRequest> {
+  readonly name: string;
+  /** Asks the provider; resolves with a fix at 95 % accuracy. See {@link wrapProvider} for the errors. */
+  locate(request: TRequest, context?: { signal?: AbortSignal }): Promise<PositionFix>;
+}
+
+const FINAL: readonly BeatplanErrorCode[] = ['INVALID_INPUT', 'UNSUPPORTED_CRS', 'NO_POSITION', 'PERMISSION_DENIED', 'PROVIDER_RESPONSE_INVALID'];
+const defaultRetryable = (e: unknown) => !(isBeatplanError(e) && FINAL.includes(e.code));
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * Wraps a {@link PositionProvider} with a per-attempt timeout, retries with exponential back-off and
+ * jitter, validation of the answer, and one clear error when it all fails.
+ *
+ * Each attempt gets its own AbortSignal, fired on timeout or when the caller's signal fires. The
+ * answer is validated with {@link ProviderEstimateSchema} and returned as a `PositionFix` with
+ * `accuracyM` at 95 % (`accuracyConfidence: 0.95`; an answer without `accuracyConfidence` is read at
+ * core's default level for its source, 0.68).
+ *
+ * @param provider - the provider to wrap.
+ * @param options - see {@link WrapProviderOptions}.
+ * @returns `{ name, locate(request, { signal? }) }`.
+ * @throws {BeatplanError} here: `INVALID_INPUT` for bad options. From `locate` (rejections):
+ *   `PROVIDER_TIMEOUT` when every attempt timed out; `PROVIDER_UNAVAILABLE` when the attempts are used
+ *   up and at least one failed otherwise (`issues` list each attempt's failure, `cause` the last
+ *   error); `PROVIDER_RESPONSE_INVALID` for an answer that is not an estimate (not retried; `issues`
+ *   say which field); `ABORTED` when the caller's signal fires; a non-retryable error unchanged.
+ * @example
+ * const carrier = wrapProvider(
+ *   { name: 'carrier', locate: async (req: { cellId: number }, { signal }) => (await fetch(`https://lbs.example/cell/${req.cellId}`, { signal })).json() },
+ *   { timeoutMs: 3000, retries: 2, seed: 42 },
+ * );
+ * const fix = await carrier.locate({ cellId: 26543821 }); // { lng, lat, accuracyM (95 %), accuracyConfidence: 0.95, source: 'cell', at }
+ */
+export function wrapProvider<TRequest>(provider: PositionProvider<TRequest>, options: WrapProviderOptions = {}): ResilientProvider<TRequest> {
+  const o = parseOptions(options);
+  if (provider === null || typeof provider !== 'object' || typeof provider.locate !== 'function') {
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['provider', 'locate'], message: 'a provider must have a locate(request, { signal }) function' }]);
+  }
+  const name = provider.name ?? 'provider';
+  const timeoutMs = o.timeoutMs ?? 5000;
+  const retries = o.retries ?? 2;
+  const base = o.baseDelayMs ?? 250;
+  const maxDelay = o.maxDelayMs ?? 4000;
+  const jitter = o.jitter ?? 0.5;
+  const random = options.random ?? (o.seed !== undefined ? seededRandom(o.seed) : Math.random);
+  const now = options.now ?? Date.now;
+  const retryable = options.isRetryable ?? defaultRetryable;
+
+  const attempt = (request: TRequest, outer: AbortSignal | undefined): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const ctrl = new AbortController();
+      const onAbort = () => {
+        cleanup();
+        ctrl.abort(outer!.reason);
+        reject(abortedError(outer!));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        ctrl.abort(new Error(`${name}: no answer in ${timeoutMs} ms`));
+        reject(TIMED_OUT);
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        outer?.removeEventListener('abort', onAbort);
+      };
+      outer?.addEventListener('abort', onAbort, { once: true });
+      Promise.resolve()
+        .then(() => provider.locate(request, { signal: ctrl.signal }))
+        .then(
+          (v) => {
+            cleanup();
+            resolve(v);
+          },
+          (e: unknown) => {
+            cleanup();
+            reject(e);
+          },
+        );
+    });
+
+  return {
+    name,
+    async locate(request, context = {}) {
+      const signal = context.signal;
+      const failures: BeatplanIssue[] = [];
+      let last: unknown;
+      let allTimedOut = true;
+      for (let k = 0; k <= retries; k++) {
+        if (signal?.aborted) throw abortedError(signal);
+        let answer: unknown;
+        try {
+          answer = await attempt(request, signal);
+        } catch (e) {
+          if (signal?.aborted || isBeatplanError(e, 'ABORTED')) throw signal?.aborted ? abortedError(signal) : e;
+          if (e === TIMED_OUT) failures.push({ path: ['attempts', k], message: `no answer in ${timeoutMs} ms` });
+          else {
+            if (!retryable(e)) throw e;
+            allTimedOut = false;
+            failures.push({ path: ['attempts', k], message: `failed: ${e instanceof Error ? e.message : String(e)}` });
+          }
+          last = e === TIMED_OUT ? undefined : e;
+          if (k < retries) await sleep(Math.min(maxDelay, base * 2 ** k) * (1 - jitter + jitter * random()), signal);
+          continue;
+        }
+        return toFix(answer, name, o.source ?? 'cell', now);
+      }
+      const attempts = `${retries + 1} attempt${retries === 0 ? '' : 's'}`;
+      if (allTimedOut) {
+        throw new BeatplanError('PROVIDER_TIMEOUT', [{ path: [], message: `${name} did not answer in ${timeoutMs} ms (${attempts})` }, ...failures]);
+      }
+      throw new BeatplanError('PROVIDER_UNAVAILABLE', [{ path: [], message: `${name} is unavailable after ${attempts}` }, ...failures], { cause: last });
+    },
+  };
+}
+
+function parseOptions(options: WrapProviderOptions): z.output<typeof WrapOptionsSchema> {
+  const r = WrapOptionsSchema.safeParse(options, { reportInput: true });
+  if (!r.success) throw new BeatplanError('INVALID_INPUT', fromZodError(r.error, ['options'], options), { cause: r.error });
+  return r.data;
+}
+
+function toFix(answer: unknown, name: string, source: FixSource, now: () => number): PositionFix {
+  const r = ProviderEstimateSchema.safeParse(answer, { reportInput: true });
+  if (!r.success) {
+    const issues = fromZodError(r.error, ['response'], answer);
+    issues.unshift({ path: [], message: `${name} answered with something that is not a position estimate` });
+    throw new BeatplanError('PROVIDER_RESPONSE_INVALID', issues, { cause: r.error });
+  }
+  const e = r.data;
+  const fix: PositionFix = { ...e, source: e.source ?? source, at: e.at ?? now() };
+  return { ...fix, accuracyM: normalizeAccuracy(fix, POSITIONING_CONFIDENCE), accuracyConfidence: POSITIONING_CONFIDENCE };
+}

@@ -1,0 +1,38 @@
+import { BeatplanError } from '@beatplan/core';
+
+/** Runs `f`, expects a BeatplanError, and returns it. */
+export function thrown(f: () => unknown): BeatplanError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof BeatplanError) return e;
+    throw e;
+  }
+  throw new Error('expected a BeatplanError, nothing was thrown');
+}
+
+/** Awaits `p`, expects it to reject with a BeatplanError, and returns it. */
+export async function rejected(p: Promise<unknown>): Promise<BeatplanError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof BeatplanError) return e;
+    throw e;
+  }
+  throw new Error('expected a BeatplanError, the promise resolved');
+}
+
+/** Splits `data` into chunks whose sizes cycle through `sizes`. */
+export function chunked<T extends string | Uint8Array>(data: T, sizes: readonly number[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let k = 0;
+  while (i < data.length) {
+    const n = sizes[k++ % sizes.length]!;
+    out.push(data.slice(i, i + n) as T);
+    i += n;
+  }
+  return out;
+}
+
+export const OCID_HEADER = 'radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal';
