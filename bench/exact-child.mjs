@@ -40,7 +40,9 @@ if (impl === 'ts') {
   const { solveHeldKarp } = await import(pathToFileURL(tsModule).href); // tsModule is '-' for wasm
   run = async ({ matrix, n }) => solveHeldKarp(matrix, n);
 } else if (impl === 'wasm-simd' || impl === 'wasm-scalar') {
-  const { solve } = await import('@beatplan/tsp');
+  const { solve, setSolverMemoryLimit } = await import('@beatplan/tsp');
+  // let the warm repeats reuse the memory of the cold solve at every n (the default keeps 256 MiB)
+  setSolverMemoryLimit(2 ** 32);
   const wasm = impl === 'wasm-simd' ? 'simd' : 'scalar';
   run = async ({ matrix, n }) => {
     const r = await solve({ matrix, n }, { method: 'exact', wasm });

@@ -1,6 +1,7 @@
 // Exact-solver benchmark: the Held-Karp WebAssembly core of @beatplan/tsp (SIMD and scalar builds,
-// through the public `solve`) against the same algorithm in C (sparse and dense) and in plain
-// TypeScript. Run with `npm run bench:exact -- [--min 12] [--max 24] [--runs N] [--impl a,b,..]`.
+// through the public `solve`) against the same algorithm in C (`layered`) and against the earlier
+// full-table Held-Karp in C (sparse and dense) and in plain TypeScript.
+// Run with `npm run bench:exact -- [--min 12] [--max 24] [--runs N] [--warm 3] [--impl a,b,..]`.
 //
 // For every n it builds one seeded random instance (uniform points in [0,10000]^2, rounded
 // Euclidean, mulberry32 with seed = n) shared by every implementation, runs each implementation in a
@@ -16,10 +17,13 @@ import { fileURLToPath } from 'node:url';
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
 const outDir = join(benchDir, 'out');
-const IMPLS = ['wasm-simd', 'wasm-scalar', 'c-sparse', 'c-dense', 'ts'];
+const IMPLS = ['wasm-simd', 'wasm-scalar', 'c-layered', 'c-sparse', 'c-dense', 'ts'];
+const C_IMPLS = ['c-layered', 'c-sparse', 'c-dense'];
+const MAX_N = 27;
 const LABEL = {
   'wasm-simd': 'WASM SIMD',
   'wasm-scalar': 'WASM scalar',
+  'c-layered': 'C layered',
   'c-sparse': 'C sparse',
   'c-dense': 'C dense',
   ts: 'JS (TS ref)',
@@ -39,14 +43,14 @@ function parseArgs(argv) {
     else if (flag === '--warm') opts.warm = Number(value());
     else if (flag === '--pin') opts.pin = true; // taskset -c 1: steadier C, but V8's compiler thread then shares the CPU
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node bench/exact.mjs [--min 12] [--max 24 (<= 25)] [--runs N] [--warm 3] [--impl ' + IMPLS.join(',') + ']');
+      console.log(`usage: node bench/exact.mjs [--min 12] [--max 24 (<= ${MAX_N})] [--runs N] [--warm 3] [--pin] [--impl ${IMPLS.join(',')}]`);
       console.log('  --warm: solves repeated in the same process after the cold one (memory already touched)');
       console.log('  --runs defaults to 5 for n <= 16 and 3 above');
       process.exit(0);
     } else fail(`unknown argument ${argv[k]}`);
   }
-  if (!Number.isInteger(opts.min) || !Number.isInteger(opts.max) || opts.min < 4 || opts.max > 25 || opts.min > opts.max)
-    fail(`--min/--max must be integers with 4 <= min <= max <= 25, received ${opts.min}..${opts.max}`);
+  if (!Number.isInteger(opts.min) || !Number.isInteger(opts.max) || opts.min < 4 || opts.max > MAX_N || opts.min > opts.max)
+    fail(`--min/--max must be integers with 4 <= min <= max <= ${MAX_N}, received ${opts.min}..${opts.max}`);
   if (opts.runs !== undefined && !(Number.isInteger(opts.runs) && opts.runs >= 1)) fail(`--runs must be a positive integer, received ${opts.runs}`);
   for (const impl of opts.impls) if (!IMPLS.includes(impl)) fail(`--impl: unknown implementation ${impl} (known: ${IMPLS.join(', ')})`);
   return opts;
@@ -144,6 +148,8 @@ const pin = process.argv.includes('--pin') && has('taskset') ? ['taskset', '-c',
 
 function command(impl, instance, built) {
   switch (impl) {
+    case 'c-layered':
+      return [built.c.exe, instance, 'layered', String(opts.warm)];
     case 'c-sparse':
       return [built.c.exe, instance, 'sparse', String(opts.warm)];
     case 'c-dense':
@@ -167,6 +173,13 @@ function runOnce(impl, instance, built) {
   }
 }
 
+/** C(b, t) as a double (exact for the sizes here). */
+function binomial(b, t) {
+  let r = 1;
+  for (let k = 1; k <= t; k++) r = (r * (b - t + k)) / k;
+  return r;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const h = s.length >> 1;
@@ -186,30 +199,32 @@ function table(header, rows) {
 }
 
 function report(results, impls, pageFaultUs) {
-  const timeHeader = ['n', 'optimal cost', ...impls.map((i) => `${LABEL[i]} ms`), 'faster C', 'SIMD/C', 'scalar/C', 'JS/SIMD'];
+  const timeHeader = ['n', 'optimal cost', ...impls.map((i) => `${LABEL[i]} ms`), 'fastest C', 'SIMD/C layered', 'scalar/C layered', 'SIMD/fastest C', 'JS/SIMD'];
   const rowsOf = (key, ratios) =>
     results.map((r) => [
       String(r.n),
       String(r.cost),
       ...impls.map((i) => fmtMs(r.impls[i]?.[key])),
-      r[ratios].fasterC ? LABEL[r[ratios].fasterC] : '–',
-      fmtRatio(r[ratios].wasmSimdOverC),
-      fmtRatio(r[ratios].wasmScalarOverC),
+      r[ratios].fastestC ? LABEL[r[ratios].fastestC] : '–',
+      fmtRatio(r[ratios].wasmSimdOverCLayered),
+      fmtRatio(r[ratios].wasmScalarOverCLayered),
+      fmtRatio(r[ratios].wasmSimdOverFastestC),
       fmtRatio(r[ratios].jsOverWasmSimd),
     ]);
   const timeRows = rowsOf('medianMs', 'ratios');
   const warmRows = rowsOf('warmMedianMs', 'warmRatios');
-  const memHeader = ['n', 'dp table MiB', 'its page faults ms', ...impls.map((i) => `${LABEL[i]} MiB`)];
+  const memHeader = ['n', 'full table MiB', 'layered MiB', 'layered page faults ms', ...impls.map((i) => `${LABEL[i]} MiB`)];
   const memRows = results.map((r) => [
     String(r.n),
     r.dpTableMiB.toFixed(1),
-    fmtMs((r.dpTableMiB * 256 * pageFaultUs) / 1000),
+    r.layeredMiB.toFixed(1),
+    fmtMs((r.layeredMiB * 256 * pageFaultUs) / 1000),
     ...impls.map((i) => mib(r.impls[i]?.maxRssKiB)),
   ]);
   return (
     `Cold: the first solve in a fresh process (its table's memory is touched for the first time), median wall time (ms) and ratios of medians\n${table(timeHeader, timeRows)}\n\n` +
     `Warm: the same solve repeated in the same process (memory reused: the library keeps its WebAssembly memory; C reuses its buffer), median (ms)\n${table(timeHeader, warmRows)}\n\n` +
-    `Peak memory (max RSS over the runs, MiB); "its page faults" = first touch of the (unpadded) table at ${pageFaultUs} µs per 4 KiB page, paid inside every timing\n${table(memHeader, memRows)}`
+    `Peak memory (max RSS over the runs, MiB). Full table = 2^m·m·4 bytes (C sparse, JS; C dense pads m to 4); layered = two layers of C(m, m/2) rows + a byte of parent per state, 2·C(m, m/2)·m·4 + m·2^(m-1) bytes (WASM, C layered; SIMD and C layered pad m to 4). "Layered page faults" = its first touch at ${pageFaultUs} µs per 4 KiB page, paid inside every cold timing\n${table(memHeader, memRows)}`
   );
 }
 
@@ -265,7 +280,7 @@ for (let n = opts.min; n <= opts.max; n++) {
   const matrix = makeInstance(n);
   const instance = writeInstance(n, matrix);
   const m = n - 1;
-  const entry = { n, cost: undefined, dpTableMiB: (2 ** m * m * 4) / 2 ** 20, runs, impls: {}, ratios: {} };
+  const entry = { n, cost: undefined, dpTableMiB: (2 ** m * m * 4) / 2 ** 20, layeredMiB: (2 * binomial(m, m >> 1) * m * 4 + m * 2 ** (m - 1)) / 2 ** 20, runs, impls: {}, ratios: {} };
   for (const impl of impls) {
     const samples = [];
     for (let k = 0; k < runs; k++) {
@@ -296,12 +311,14 @@ for (let n = opts.min; n <= opts.max; n++) {
   }
   const ratiosOf = (key) => {
     const t = (i) => entry.impls[i]?.[key];
-    const cs = ['c-sparse', 'c-dense'].filter((i) => t(i) !== undefined);
-    const fasterC = cs.length ? cs.reduce((x, y) => (t(y) < t(x) ? y : x)) : undefined;
+    const cs = C_IMPLS.filter((i) => t(i) !== undefined);
+    const fastestC = cs.length ? cs.reduce((x, y) => (t(y) < t(x) ? y : x)) : undefined;
+    const over = (a, b) => (t(a) !== undefined && t(b) !== undefined ? t(a) / t(b) : null);
     return {
-      fasterC: fasterC ?? null,
-      wasmSimdOverC: fasterC && t('wasm-simd') !== undefined ? t('wasm-simd') / t(fasterC) : null,
-      wasmScalarOverC: fasterC && t('wasm-scalar') !== undefined ? t('wasm-scalar') / t(fasterC) : null,
+      fastestC: fastestC ?? null,
+      wasmSimdOverCLayered: over('wasm-simd', 'c-layered'),
+      wasmScalarOverCLayered: over('wasm-scalar', 'c-layered'),
+      wasmSimdOverFastestC: fastestC ? over('wasm-simd', fastestC) : null,
       jsOverWasmSimd: t('ts') !== undefined && t('wasm-simd') !== undefined ? t('ts') / t('wasm-simd') : null,
     };
   };

@@ -191,7 +191,7 @@ describe('solve: bad input gives a typed error naming the field', () => {
     ['a negative start', { matrix: [[0, 1], [1, 0]] }, { start: -1 }, 'INVALID_INPUT', ['options', 'start']],
     ['an unknown method', { matrix: [[0, 1], [1, 0]] }, { method: 'fast' as 'auto' }, 'INVALID_INPUT', ['options', 'method']],
     ['an unknown option', { matrix: [[0, 1], [1, 0]] }, { speed: 1 } as SolveOptions, 'INVALID_INPUT', ['options']],
-    ['exact beyond wasm32 reach', { matrix: new Int32Array(27 * 27), n: 27 }, { method: 'exact' }, 'TOO_LARGE', ['n']],
+    ['exact beyond wasm32 reach', { matrix: new Int32Array(28 * 28), n: 28 }, { method: 'exact' }, 'TOO_LARGE', ['n']],
   ];
   for (const [what, input, options, code, path] of cases) {
     it(`rejects ${what}`, async () => {

@@ -15,14 +15,15 @@ export type { LngLat, SolveInput } from './internal/normalize-input.js';
 
 /**
  * Largest n that `method: 'auto'` solves exactly (a closed tour then has 2^19 x 19 DP states).
- * Measured on a 2-core AMD EPYC with Node 20 (bench/RESULTS.md): exact n = 20 takes about 0.1 s,
- * each further node roughly doubles the time and the memory.
+ * Measured on a 2-core AMD EPYC with Node 20 (bench/RESULTS.md): exact n = 20 takes about 0.1 s in a
+ * fresh process, each further node roughly doubles or triples the time and the memory.
  */
 export const DEFAULT_EXACT_MAX_N = 20;
 /**
  * The largest n the exact solver accepts for a closed tour or an open path to any end (one more
- * with a fixed end): m = 26 inner nodes need two DP layers of C(26, 13) rows and a 26·2^25-byte
- * parent table, 3.2 GB of wasm32's 4 GiB; m = 27 would need 6.3 GB.
+ * with a fixed end). n = 27 needs two DP layers of C(26, 13) rows and a 26·2^25-byte parent table,
+ * 3.2 GB of wasm32's 4 GiB (about a minute on the 2-core EPYC of bench/RESULTS.md; n = 26 needs
+ * 1.6 GB); m = 27 inner nodes would need 6.3 GB.
  */
 export const EXACT_HARD_MAX_N = 27;
 
@@ -44,7 +45,7 @@ const SolveOptionsSchema = z
 
 /**
  * Options of {@link solve}.
- * - `method` (default `'auto'`): `'exact'` Held-Karp DP (optimal; n <= 26), `'heuristic'` iterated local search,
+ * - `method` (default `'auto'`): `'exact'` Held-Karp DP (optimal; n <= 27), `'heuristic'` iterated local search,
  *   `'auto'` exact up to `exactMaxN` nodes and the heuristic above.
  * - `start` (default 0): the first node. `end` (default: back to `start`, a closed tour): a node for an
  *   open path that ends there, or `'any'` for an open path that may end anywhere.

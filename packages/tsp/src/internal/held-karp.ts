@@ -1,5 +1,6 @@
 import { HELD_KARP_SIMD_WASM_BASE64, HELD_KARP_WASM_BASE64 } from '../generated/held-karp-wasm.js';
 import { TspError } from '../errors.js';
+import { PACKED_ROUTE_COST_LIMIT, routeCostBound } from './integer-costs.js';
 import type { WasmCore } from './wasm.js';
 
 /** The Held-Karp WebAssembly core (assembly/held-karp.ts), both builds. */
@@ -9,24 +10,30 @@ export const HELD_KARP_CORE: WasmCore = { name: 'held-karp', scalar: HELD_KARP_W
 export interface HeldKarpExports {
   memory: WebAssembly.Memory;
   rowStride(m: number): number;
-  prepare(m: number): number;
+  /** Bytes of linear memory a solve over m inner nodes needs; allocates nothing. */
+  memoryBytes(m: number): number;
+  /** 1 on success, 0 when memory cannot grow that far, -1 when m is out of range. */
+  prepare(m: number, packed: number): number;
   matrixPtr(): number;
   startPtr(): number;
   closePtr(): number;
   routePtr(): number;
   strideOf(): number;
-  step(from: number, to: number): void;
+  begin(): void;
+  /** Fills the next `count` subsets; returns how many are left. */
+  step(count: number): number;
   finish(): number;
 }
 
-/** wasm32 linear memory is at most 4 GiB; keep a little for the matrix and the code. */
-const WASM32_BYTES = 2 ** 32 - 2 ** 20;
-/** Masks per `step` call: a few milliseconds of work, enough for V8 to tier up between calls. */
-const CHUNK_MASKS = 1 << 14;
+/** wasm32 linear memory is at most 4 GiB (65536 pages of 64 KiB). */
+const WASM32_BYTES = 2 ** 32;
+/** Subsets per `step` call: a few milliseconds of work, enough for V8 to tier up between calls. */
+const CHUNK_SUBSETS = 1 << 14;
 
 /** An exact problem on integer costs: a closed tour (end = start), or an open path. */
 export interface ExactProblem {
   n: number;
+  /** Row-major n·n int32 costs whose routes cost less than ROUTE_COST_LIMIT (see toIntegerCosts). */
   icost: Int32Array;
   start: number;
   end: number | 'any';
@@ -37,11 +44,6 @@ export interface ExactOutcome {
   cost: number;
 }
 
-/** Bytes of the DP table for m inner nodes with the given row stride. */
-export function tableBytes(m: number, stride: number): number {
-  return 2 ** m * stride * 4;
-}
-
 /** Inner nodes of the DP: every node but the start (and a fixed end). */
 function innerNodes(p: ExactProblem): number[] {
   const inner: number[] = [];
@@ -49,10 +51,21 @@ function innerNodes(p: ExactProblem): number[] {
   return inner;
 }
 
+function tooLarge(n: number, bytes: number, why: string): TspError {
+  const size = Number.isFinite(bytes) ? `${(bytes / 2 ** 30).toFixed(2)} GiB` : 'more memory than exists';
+  return new TspError('TOO_LARGE', [{ path: ['n'], message: `exact DP for ${n} nodes needs ${size} (two DP layers and the parent table), ${why}; use method 'heuristic' or 'auto'`, value: n }]);
+}
+
 /**
- * Runs exact Held-Karp in chunks: yields the fraction done after every chunk, returns the tour.
+ * Runs exact Held-Karp in chunks (assembly/held-karp.ts: subsets layer by layer, two value layers
+ * and a byte of parent per state): yields the fraction done after every chunk, returns the tour.
  * The caller drives the generator, so it can report progress, yield to the event loop and cancel.
- * @throws {TspError} `TOO_LARGE` when the table does not fit in wasm32 memory; `INTERNAL` on an inconsistent table.
+ * Routes below PACKED_ROUTE_COST_LIMIT (2^25) take the core's fast packed path, dearer ones its
+ * wide path. Memory is sized and refused before anything is allocated.
+ * @param hk The exports of an instance of the core (its memory grows as needed and is reused).
+ * @param p The problem; `icost` must keep every route below ROUTE_COST_LIMIT (2^30 - 1).
+ * @returns The optimal route from `start` (to `end`) and its integer cost.
+ * @throws {TspError} `TOO_LARGE` when the DP does not fit in wasm32 memory; `INTERNAL` on an inconsistent table.
  */
 export function* runHeldKarp(hk: HeldKarpExports, p: ExactProblem): Generator<number, ExactOutcome> {
   const { n, icost, start, end } = p;
@@ -65,22 +78,11 @@ export function* runHeldKarp(hk: HeldKarpExports, p: ExactProblem): Generator<nu
     const cost = tail.length ? icost[start * n + tail[0]!]! : 0;
     return { tour, cost };
   }
-  const stride = hk.rowStride(m);
-  const bytes = tableBytes(m, stride);
-  if (bytes > WASM32_BYTES || m > 30) {
-    throw new TspError('TOO_LARGE', [
-      {
-        path: ['n'],
-        message: `exact DP for ${n} nodes needs a ${(bytes / 2 ** 30).toFixed(1)} GiB table, over the 4 GiB of WebAssembly (wasm32) memory; use method 'heuristic' or 'auto'`,
-        value: n,
-      },
-    ]);
-  }
-  if (hk.prepare(m) !== 1) {
-    throw new TspError('TOO_LARGE', [
-      { path: ['n'], message: `exact DP for ${n} nodes needs a ${(bytes / 2 ** 30).toFixed(2)} GiB table and the engine refused to grow memory that far`, value: n },
-    ]);
-  }
+  const bytes = hk.memoryBytes(m);
+  if (!(bytes <= WASM32_BYTES)) throw tooLarge(n, bytes, 'over the 4 GiB of WebAssembly (wasm32) memory');
+  const packed = routeCostBound(icost, n) + n < PACKED_ROUTE_COST_LIMIT;
+  if (hk.prepare(m, packed ? 1 : 0) !== 1) throw tooLarge(n, bytes, 'and the engine refused to grow memory that far');
+  const stride = hk.strideOf();
   const mem = hk.memory.buffer;
   const w = new Int32Array(mem, hk.matrixPtr(), m * stride);
   const a = new Int32Array(mem, hk.startPtr(), m);
@@ -89,17 +91,13 @@ export function* runHeldKarp(hk: HeldKarpExports, p: ExactProblem): Generator<nu
     const vi = inner[i]!;
     a[i] = icost[start * n + vi]!;
     c[i] = closeTo < 0 ? 0 : icost[vi * n + closeTo]!;
-    for (let j = 0; j < m; j++) w[i * stride + j] = icost[inner[j]! * n + vi]!; // cost(j -> i)
+    for (let j = 0; j < m; j++) w[i * stride + j] = i === j ? 0 : icost[inner[j]! * n + vi]!; // cost(j -> i)
   }
-  const total = 2 ** m;
-  for (let from = 1; from < total; ) {
-    const to = Math.min(total, from + CHUNK_MASKS);
-    hk.step(from, to);
-    from = to;
-    if (from < total) yield from / total;
-  }
+  hk.begin();
+  const total = 2 ** m - 1;
+  for (let left = hk.step(CHUNK_SUBSETS); left > 0; left = hk.step(CHUNK_SUBSETS)) yield (total - left) / total;
   const cost = hk.finish();
-  if (cost < 0) throw new TspError('INTERNAL', 'the Held-Karp table is inconsistent: the route could not be rebuilt');
+  if (cost < 0) throw new TspError('INTERNAL', 'the Held-Karp parent table is inconsistent: the route could not be rebuilt');
   const order = new Int32Array(hk.memory.buffer, hk.routePtr(), m);
   const tour = [start, ...Array.from(order, (k) => inner[k]!), ...tail];
   return { tour, cost };

@@ -18,7 +18,7 @@ let retainBytes = 256 * 2 ** 20;
 
 /**
  * Sets how much WebAssembly memory the solver may keep between solves (default 256 MiB, enough
- * for exact DP up to n = 22 with the SIMD build). 0 keeps nothing: every solve starts from fresh
+ * for exact DP up to n = 23 with the SIMD build). 0 keeps nothing: every solve starts from fresh
  * memory. Takes effect after the next solve; {@link releaseSolverMemory} frees it now.
  * @param bytes Bytes of wasm memory an idle instance may hold (default 268435456).
  * @example

@@ -1,6 +1,11 @@
 import { TspError } from '../errors.js';
 
-/** Every route the int32 WebAssembly core handles must cost less than this (its INF is 2^30 - 1). */
+/**
+ * Routes below this (2^25) run the fast, packed path of the WebAssembly core: it stores
+ * `cost << 5 | parent` in an int32 whose INF is 2^30 (assembly/held-karp.ts).
+ */
+export const PACKED_ROUTE_COST_LIMIT = 2 ** 25;
+/** Every route the int32 WebAssembly core handles must cost less than this (its wide path). */
 export const ROUTE_COST_LIMIT = 0x3fffffff;
 
 /** Integer costs for the WebAssembly core and the factor they were scaled by. */
@@ -11,32 +16,45 @@ export interface IntegerCosts {
 }
 
 /**
- * Converts costs to int32 for the exact solver. Integer costs are kept as they are; other costs are
- * scaled by the largest of 1000, 100, 10 or 1 that keeps every route below {@link ROUTE_COST_LIMIT},
- * then rounded (so `exact` is exact for costs rounded to 1/scale of their unit).
- * @throws {TspError} `TOO_LARGE` when even unscaled costs could add up past the limit.
+ * An upper bound on the cost of any route over the matrix: the sum over rows of the largest
+ * off-diagonal cost (every node is left at most once).
+ * @param cost Row-major n·n costs (`cost[i*n+j]` = cost i -> j), non-negative; the diagonal is ignored.
+ * @param n Number of nodes.
+ * @returns The bound, in the matrix's units.
+ * @example
+ * routeCostBound(Int32Array.from([0, 2, 9, 1, 0, 6, 15, 7, 0]), 3); // 9 + 6 + 15 = 30
+ */
+export function routeCostBound(cost: ArrayLike<number>, n: number): number {
+  let bound = 0;
+  for (let i = 0; i < n; i++) {
+    let rowMax = 0;
+    for (let j = 0; j < n; j++) if (i !== j && cost[i * n + j]! > rowMax) rowMax = cost[i * n + j]!;
+    bound += rowMax;
+  }
+  return bound;
+}
+
+/**
+ * Converts costs to int32 for the exact solver. Integer costs are kept as they are (the core takes
+ * its fast path when every route costs below {@link PACKED_ROUTE_COST_LIMIT}, its wide path up to
+ * {@link ROUTE_COST_LIMIT}). Other costs are scaled by the largest of 1000, 100, 10 or 1 that keeps
+ * every route below {@link PACKED_ROUTE_COST_LIMIT} (or, when even 1 does not, below
+ * {@link ROUTE_COST_LIMIT}), then rounded: `exact` is exact for costs rounded to 1/scale of their unit.
+ * @param cost Row-major n·n costs, finite and non-negative; the diagonal is ignored (set to 0).
+ * @param n Number of nodes.
+ * @returns The int32 costs and their scale.
+ * @throws {TspError} `TOO_LARGE` when even unscaled costs could add up past {@link ROUTE_COST_LIMIT}.
+ * @example
+ * toIntegerCosts(Float64Array.from([0, 1.5, 2.25, 0]), 2); // { icost: [0, 1500, 2250, 0], scale: 1000 }
  */
 export function toIntegerCosts(cost: Float64Array, n: number): IntegerCosts {
   let integral = true;
-  let bound = 0; // sum over rows of the largest outgoing cost: no route can cost more
-  for (let i = 0; i < n; i++) {
-    let rowMax = 0;
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const v = cost[i * n + j]!;
-      if (v > rowMax) rowMax = v;
-      if (integral && !Number.isInteger(v)) integral = false;
-    }
-    bound += rowMax;
-  }
-  let scale = 0;
-  for (const s of integral ? [1] : [1000, 100, 10, 1]) {
-    if (bound * s + n < ROUTE_COST_LIMIT) {
-      scale = s;
-      break;
-    }
-  }
-  if (scale === 0) {
+  for (let i = 0; i < n && integral; i++) for (let j = 0; j < n; j++) if (i !== j && !Number.isInteger(cost[i * n + j]!)) integral = false;
+  const bound = routeCostBound(cost, n);
+  const scales = integral ? [1] : [1000, 100, 10, 1];
+  const fits = (limit: number) => scales.find((s) => bound * s + n < limit);
+  const scale = fits(PACKED_ROUTE_COST_LIMIT) ?? fits(ROUTE_COST_LIMIT);
+  if (scale === undefined) {
     throw new TspError('TOO_LARGE', [
       {
         path: ['matrix'],
