@@ -1,9 +1,17 @@
 import { CliFailure, type CliIo } from './cli-io.js';
+import { INSPECT_USAGE, inspectCommand } from './commands/inspect-command.js';
+import { PLAN_USAGE, planCommand } from './commands/plan-command.js';
+import { REPORT_USAGE, reportCommand } from './commands/report-command.js';
 import { SOLVE_USAGE, solveCommand } from './commands/solve-command.js';
+import { VERIFY_USAGE, verifyCommand } from './commands/verify-command.js';
 
 /** The commands of `beatplan`, each with its usage line. */
 const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<void>; usage: string }> = {
   solve: { run: solveCommand, usage: SOLVE_USAGE },
+  verify: { run: verifyCommand, usage: VERIFY_USAGE },
+  plan: { run: planCommand, usage: PLAN_USAGE },
+  inspect: { run: inspectCommand, usage: INSPECT_USAGE },
+  report: { run: reportCommand, usage: REPORT_USAGE },
 };
 
 function usage(): string {

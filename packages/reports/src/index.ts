@@ -1,1 +1,41 @@
-export {};
+export { buildReport } from './build-report.js';
+export { measureSpread, type Spread } from './measure-spread.js';
+export { formatCsv, reportToCsv, type CsvValue } from './report-to-csv.js';
+export { renderMapSvg, type RenderMapOptions } from './render-map-svg.js';
+export { renderReportHtml } from './render-report-html.js';
+export {
+  ContradictionInputSchema,
+  RepartitionSchema,
+  ReportInputSchema,
+  ReportPeriodSchema,
+  ReportTerritorySchema,
+  VisitVerdictInputSchema,
+  WorkloadFigureSchema,
+  type ContradictionInput,
+  type Repartition,
+  type ReportInput,
+  type ReportInputData,
+  type ReportTerritory,
+  type VisitVerdictInput,
+  type WorkloadFigure,
+} from './report-input.js';
+export type {
+  BalanceMetric,
+  BalanceReport,
+  GroupStats,
+  KpiFigures,
+  ManagerReport,
+  Report,
+  ReportMap,
+  RetailerStatus,
+} from './report.js';
+export {
+  computeScore,
+  DEFAULT_SCORECARD_WEIGHTS,
+  resolveWeights,
+  SCORECARD_KPIS,
+  ScorecardWeightsSchema,
+  type NormalisedKpis,
+  type ScorecardKpi,
+  type ScorecardWeights,
+} from './scorecard.js';

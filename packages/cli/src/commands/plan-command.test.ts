@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.js';
+
+const fixtures = new URL('../../../territory/test/in/', import.meta.url);
+const retailersCsv = new URL('small-city.csv', fixtures).pathname;
+const managersJson = new URL('small-city-managers.json', fixtures).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'beatplan-plan-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  return { code, stdout, stderr };
+}
+
+describe('beatplan plan', () => {
+  it('plans the fixture city: writes territories, visit plans (JSON, CSV) and the summary it prints', async () => {
+    const out = join(dir, 'ok');
+    const { code, stdout, stderr } = await run(['plan', retailersCsv, '--managers', managersJson, '--weeks', '1', '--start', '2025-03-03', '--out', out, '--seed', '3']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ retailers: 90, managers: 3, weeks: 1, startDate: '2025-03-03', seed: 3, balanced: true, moved: 0 });
+    expect(summary.perManager).toHaveLength(3);
+    expect(summary.perManager.reduce((a: number, m: { retailers: number }) => a + m.retailers, 0)).toBe(90);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toEqual(summary);
+    const territories = JSON.parse(readFileSync(join(out, 'territories.geojson'), 'utf8'));
+    expect(territories.type).toBe('FeatureCollection');
+    expect(territories.features).toHaveLength(3);
+    const plans = JSON.parse(readFileSync(join(out, 'visit-plans.json'), 'utf8'));
+    expect(plans).toHaveLength(15);
+    const csv = readFileSync(join(out, 'visit-plans.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('manager_id,date,seq,retailer_id,arrival,departure,day_distance_m,day_duration_s');
+    const visits = plans.reduce((a: number, p: { stops: unknown[] }) => a + p.stops.length, 0);
+    expect(visits).toBe(summary.perManager.reduce((a: number, m: { visits: number }) => a + m.visits, 0));
+  });
+
+  it('exits 1 listing every problem of both files', async () => {
+    const badCsv = join(dir, 'bad.csv');
+    const text = readFileSync(retailersCsv, 'utf8').split('\n');
+    text[1] = text[1]!.replace(',retail,', ',grocer,');
+    text[3] = text[3]!.replace(/^(R\d+,[^,]+,)[^,]+/, '$1999');
+    writeFileSync(badCsv, text.join('\n'));
+    const badManagers = join(dir, 'bad-managers.json');
+    writeFileSync(badManagers, JSON.stringify([{ id: 'M1', name: 'x', base: { lng: 120, lat: 95 }, workingHours: {} }]));
+    const { code, stderr } = await run(['plan', badCsv, '--managers', badManagers, '--out', join(dir, 'bad')]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/3 problems/);
+    expect(stderr).toMatch(/row 1.*segment/);
+    expect(stderr).toMatch(/row 3.*lng/);
+    expect(stderr).toMatch(/bad-managers\.json.*managers\[0\]\.base\.lat/);
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await run(['plan', retailersCsv])).code).toBe(2);
+    expect((await run(['plan', retailersCsv, '--managers', managersJson, '--weeks', 'two'])).code).toBe(2);
+    expect((await run(['plan'])).stderr).toMatch(/usage: beatplan plan/);
+  });
+});

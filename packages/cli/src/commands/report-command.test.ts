@@ -1,0 +1,98 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from 'beatplan';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const smallCity = `${root}packages/reports/test/in/small-city.json`;
+const dir = mkdtempSync(join(tmpdir(), 'beatplan-report-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const arrayFile = join(dir, 'array.json');
+writeFileSync(arrayFile, '[1, 2]');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
+  return { code, out, err };
+}
+
+describe('beatplan report', () => {
+  it('writes the HTML, JSON, SVG and CSV outputs and prints what it wrote', async () => {
+    const html = join(dir, 'report.html');
+    const json = join(dir, 'report.json');
+    const svg = join(dir, 'map.svg');
+    const csv = join(dir, 'csv');
+    const { code, out, err } = await run('report', smallCity, '--html', html, '--json', json, '--svg', svg, '--csv', csv);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(out) as { managers: number; ranking: string[]; written: string[] };
+    expect(summary).toMatchObject({ managers: 3, ranking: ['M1', 'M2', 'M3'] });
+    expect(summary.written).toContain(html);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ title: 'Small city — week 10 <test>', counts: { managers: 3 } });
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" id="map"/);
+    expect(readdirSync(csv).sort()).toEqual(['balance-managers.csv', 'balance.csv', 'classes.csv', 'managers.csv', 'regions.csv', 'repartition.csv', 'scorecard.csv', 'segments.csv']);
+  });
+
+  it('prints the whole report when no output is named, with --weights and --title applied', async () => {
+    const { code, out } = await run('report', smallCity, '--weights', 'completion=1,verification=0,route=0', '--title', 'Week 10');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { title: string; weights: Record<string, number> };
+    expect(report.title).toBe('Week 10');
+    expect(report.weights).toEqual({ completion: 1, verification: 0, timeOnSite: 1, route: 0, inspection: 1, integrity: 1 });
+  });
+
+  it('lists every problem of an invalid file on one line and exits 1, writing nothing', async () => {
+    const bad = join(dir, 'bad.json');
+    const data = JSON.parse(readFileSync(smallCity, 'utf8')) as Record<string, any>;
+    data.retailers[2].location.lat = 123.4;
+    data.visits[0].retailerId = 'NOPE';
+    data.managers[1].name = '';
+    data.bogus = 1;
+    data.inspections[0].satisfaction = 9;
+    data.retailers[3].segment = 'kiosk';
+    data.visits[1].managerId = 'M9';
+    writeFileSync(bad, JSON.stringify(data));
+    const html = join(dir, 'never.html');
+    const { code, out, err } = await run('report', bad, '--html', html);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^beatplan report: .*bad\.json: 5 problems: /);
+    for (const part of ['retailers[2].location.lat: latitude must be within [-90, 90], received 123.4', 'managers[1].name', 'bogus', 'inspections[0].satisfaction', 'retailers[3].segment']) {
+      expect(err).toContain(part);
+    }
+    expect(readdirSync(dir)).not.toContain('never.html');
+    data.retailers[2].location.lat = 30.3;
+    for (const key of ['bogus']) delete data[key];
+    data.managers[1].name = 'Zhang Min';
+    data.inspections[0].satisfaction = 4;
+    data.retailers[3].segment = 'retail';
+    writeFileSync(bad, JSON.stringify(data));
+    const refs = await run('report', bad);
+    expect(refs.code).toBe(1);
+    expect(refs.err).toContain('2 problems: visits[0].retailerId: unknown retailer: not in retailers, received "NOPE"; visits[1].managerId: unknown manager');
+  });
+
+  const failures: [string, string[], number, RegExp][] = [
+    ['a missing file', ['report', 'nope.json'], 1, /file not found: nope\.json/],
+    ['no file', ['report'], 2, /expected one data file/],
+    ['an unknown option', ['report', smallCity, '--pdf', 'x'], 2, /Unknown option '--pdf'/],
+    ['an unknown KPI weight', ['report', smallCity, '--weights', 'speed=2'], 2, /unknown KPI "speed"/],
+    ['a malformed weight', ['report', smallCity, '--weights', 'completion=-1'], 2, /--weights must be kpi=number pairs/],
+    ['all weights zero', ['report', smallCity, '--weights', 'completion=0,verification=0,timeOnSite=0,route=0,inspection=0,integrity=0'], 1, /weights: at least one weight must be greater than 0/],
+    ['a JSON array', ['report', arrayFile], 1, /array\.json: the report data must be a JSON object/],
+  ];
+  for (const [what, argv, exitCode, message] of failures) {
+    it(`fails with one line on stderr for ${what}`, async () => {
+      const { code, out, err } = await run(...argv);
+      expect(code).toBe(exitCode);
+      expect(out).toBe('');
+      expect(err).toMatch(message);
+      expect(err.trim().split('\n')).toHaveLength(1);
+    });
+  }
+});

@@ -1,0 +1,88 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssue, isBeatplanError } from '@beatplan/core';
+import { buildReport, renderMapSvg, renderReportHtml, reportToCsv, SCORECARD_KPIS } from '@beatplan/reports';
+import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { parseJsonFile, readInputFile } from '../read-input-file.js';
+
+export const REPORT_USAGE =
+  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--title text]';
+
+/** Parses `--weights k=v,k=v` (KPIs of the scorecard, numbers ≥ 0). */
+function parseWeights(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const m = /^\s*([A-Za-z]+)\s*=\s*([0-9]*\.?[0-9]+)\s*$/.exec(part);
+    if (!m) throw new CliFailure(`--weights must be kpi=number pairs separated by commas, received ${JSON.stringify(part)}`, 2);
+    if (!(SCORECARD_KPIS as readonly string[]).includes(m[1]!)) {
+      throw new CliFailure(`--weights: unknown KPI ${JSON.stringify(m[1])}; the KPIs are ${SCORECARD_KPIS.join(', ')}`, 2);
+    }
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+function write(file: string, text: string): string {
+  try {
+    writeFileSync(file, text);
+    return file;
+  } catch (e) {
+    throw new CliFailure(`cannot write ${file}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * `beatplan report`: reads a report input (JSON, see `ReportInputSchema` of `@beatplan/reports`),
+ * validates it (every problem listed, exit 1), and writes the self-contained HTML report (`--html`),
+ * the CSV tables (`--csv dir`: `<table>.csv` each), the report as JSON (`--json`) and the map alone
+ * as SVG (`--svg`). `--weights` and `--title` override the file's. Prints one JSON line: what was
+ * written, or the whole report when no output is named.
+ * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or a write failure (exit 1).
+ */
+export async function reportCommand(args: string[], io: CliIo): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { html: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, svg: { type: 'string' }, weights: { type: 'string' }, title: { type: 'string' } },
+    });
+  } catch (e) {
+    throw new CliFailure(`${(e as Error).message}; usage: ${REPORT_USAGE}`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new CliFailure(`expected one data file; usage: ${REPORT_USAGE}`, 2);
+  const weights = values.weights === undefined ? undefined : parseWeights(values.weights);
+  const file = positionals[0]!;
+  const data = parseJsonFile(file, readInputFile(file));
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CliFailure(`${file}: the report data must be a JSON object { retailers, managers, plans, visits, verdicts, ... }`);
+  const record = data as Record<string, unknown>;
+  const input = {
+    ...record,
+    ...(values.title !== undefined ? { title: values.title } : {}),
+    ...(weights ? { weights: { ...(typeof record.weights === 'object' && record.weights !== null ? record.weights : {}), ...weights } } : {}),
+  };
+  let report;
+  try {
+    report = buildReport(input);
+  } catch (e) {
+    if (!isBeatplanError(e)) throw e;
+    const n = e.issues.length + e.omittedIssues;
+    throw new CliFailure(`${file}: ${n} problem${n === 1 ? '' : 's'}: ${e.issues.map(formatIssue).join('; ')}`);
+  }
+  const written: string[] = [];
+  if (values.html !== undefined) written.push(write(values.html, renderReportHtml(report)));
+  if (values.json !== undefined) written.push(write(values.json, `${JSON.stringify(report, null, 2)}\n`));
+  if (values.svg !== undefined) written.push(write(values.svg, `${renderMapSvg(report)}\n`));
+  if (values.csv !== undefined) {
+    try {
+      mkdirSync(values.csv, { recursive: true });
+    } catch (e) {
+      throw new CliFailure(`cannot create the directory ${values.csv}: ${(e as Error).message}`);
+    }
+    for (const [table, text] of Object.entries(reportToCsv(report))) written.push(write(join(values.csv, `${table}.csv`), text));
+  }
+  if (written.length === 0) printJson(io, report);
+  else printJson(io, { title: report.title, period: report.period, managers: report.managers.length, ranking: report.ranking, written });
+}

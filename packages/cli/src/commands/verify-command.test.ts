@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from 'beatplan';
+import { describe, expect, it } from 'vitest';
+
+const SAMPLE = fileURLToPath(new URL('../../../../examples/data/sample-visits.json', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'beatplan-verify-'));
+
+/** Runs the CLI with captured streams. */
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  return { code, stdout, stderr };
+}
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const fix = (at: string, over: Record<string, unknown> = {}) => ({ lng: 120.165896, lat: 30.27186, accuracyM: 8, source: 'gnss', at, ...over });
+
+describe('beatplan verify', () => {
+  it('verifies the shipped sample day and prints { verdicts, summary } as one JSON object', async () => {
+    const { code, stdout, stderr } = await run('verify', SAMPLE);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const out = JSON.parse(stdout) as { verdicts: { visitId: string; status: string; flags: string[] }[]; summary: { days: unknown[]; totals: Record<string, number> } };
+    expect(out.verdicts).toHaveLength(12);
+    const status = Object.fromEntries(out.verdicts.map((v) => [v.visitId, v.status]));
+    expect(status).toMatchObject({ V01: 'verified', V04: 'verified', V05: 'unverifiable', V06: 'rejected', V07: 'rejected', V10: 'unverifiable' });
+    expect(out.verdicts.find((v) => v.visitId === 'V10')!.flags).toEqual(['MOCK_LOCATION', 'IMPOSSIBLE_SPEED']);
+    expect(out.summary.days).toHaveLength(2);
+  });
+
+  it('lists every problem of an invalid file on stderr (path and reason) and exits 1', async () => {
+    const path = file('bad.json', {
+      retailers: [{ id: 'R1', location: { lng: 120.1, lat: 123.4 } }],
+      visits: [{ id: 'V1', managerId: 'M1', retailerId: 'R1', start: fix('2026-11-30T09:00:00+08:00', { source: 'gps' }), end: fix('2026-11-30 09:10') }],
+      policy: { radiusM: 0 },
+      extra: true,
+    });
+    const { code, stdout, stderr } = await run('verify', path);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines.slice(0, -1)).toEqual([
+      `${path}: extra: unknown field (expected retailers, visits, policy, planned)`,
+      `${path}: retailers[0].location.lat: latitude must be within [-90, 90], received 123.4`,
+      `${path}: visits[0].start.source: source must be one of "gnss", "cell", "wifi", "manual", received "gps"`,
+      `${path}: visits[0].end.at: date-time must carry a UTC offset (Z or +08:00): a local time is ambiguous, received "2026-11-30 09:10"`,
+      `${path}: policy.radiusM: radius must be greater than 0 m, received 0`,
+    ]);
+    expect(lines.at(-1)).toBe(`beatplan verify: ${path}: invalid input, 5 problems listed above`);
+  });
+
+  it('reports a visit for an unknown retailer and exits 1', async () => {
+    const path = file('unknown.json', { retailers: [], visits: [{ id: 'V1', managerId: 'M1', retailerId: 'R9', start: fix('2026-11-30T09:00:00+08:00'), end: fix('2026-11-30T09:10:00+08:00') }] });
+    const { code, stderr } = await run('verify', path);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${path}: visits[0].retailerId: no retailer with this id was given, received "R9"`);
+  });
+
+  it('refuses what is not a verify file: missing file, bad JSON, an array (exit 1); no file or two (exit 2)', async () => {
+    expect((await run('verify', join(dir, 'nope.json'))).stderr).toContain('file not found');
+    expect((await run('verify', file('syntax.json', '{"visits": ['))).stderr).toMatch(/not valid JSON/);
+    const array = await run('verify', file('array.json', []));
+    expect(array.code).toBe(1);
+    expect(array.stderr).toContain('must be a JSON object');
+    expect((await run('verify')).code).toBe(2);
+    expect((await run('verify', 'a.json', 'b.json')).code).toBe(2);
+    expect((await run('verify', '--pretty', 'a.json')).code).toBe(2);
+  });
+});

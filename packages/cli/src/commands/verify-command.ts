@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { formatIssue, isBeatplanError, type BeatplanIssue } from '@beatplan/core';
+import { verifyDay } from '@beatplan/geofence';
+import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { parseJsonFile, readInputFile } from '../read-input-file.js';
+
+export const VERIFY_USAGE = 'beatplan verify <file.json>   (file: {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]})';
+
+/** The input file's fields; `name`, `note` and `description` may document it and are ignored. */
+const KEYS = ['retailers', 'visits', 'policy', 'planned', 'name', 'note', 'description'];
+
+/**
+ * `beatplan verify`: verifies the visits of a JSON file
+ * `{ "retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...] }` with `verifyDay` of
+ * `@beatplan/geofence` and prints `{"verdicts": [...], "summary": {...}}` as one JSON object. The
+ * file may also carry `name`, `note` and `description` (ignored); any other field is an error.
+ * Invalid input: every problem on its own stderr line, `<file>: <path>: <reason>`, then exit 1.
+ * @throws {CliFailure} on a usage error (exit 2), a missing or unreadable file, bad JSON or invalid input (exit 1).
+ */
+export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
+  let positionals: string[];
+  try {
+    positionals = parseArgs({ args, allowPositionals: true, options: {} }).positionals;
+  } catch (e) {
+    throw new CliFailure(`${(e as Error).message}; usage: ${VERIFY_USAGE}`, 2);
+  }
+  if (positionals.length !== 1) throw new CliFailure(`expected one input file; usage: ${VERIFY_USAGE}`, 2);
+  const file = positionals[0]!;
+  const json = parseJsonFile(file, readInputFile(file));
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new CliFailure(`${file}: must be a JSON object {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]}`);
+  }
+  const input = json as Record<string, unknown>;
+  const issues: BeatplanIssue[] = Object.keys(input)
+    .filter((key) => !KEYS.includes(key))
+    .map((key) => ({ path: [key], message: `unknown field (expected retailers, visits, policy, planned)` }));
+  let omitted = 0;
+  try {
+    const result = verifyDay(input.retailers as never, input.visits as never, input.policy as never, input.planned === undefined ? {} : { planned: input.planned as never });
+    if (issues.length === 0) {
+      printJson(io, result);
+      return;
+    }
+  } catch (e) {
+    if (!isBeatplanError(e)) throw e;
+    issues.push(...e.issues);
+    omitted = e.omittedIssues;
+  }
+  for (const issue of issues) io.stderr.write(`${file}: ${formatIssue(issue)}\n`);
+  const count = issues.length + omitted;
+  throw new CliFailure(`${file}: invalid input, ${count} problem${count === 1 ? '' : 's'}${omitted ? ` (the first ${issues.length} listed above)` : ' listed above'}`);
+}

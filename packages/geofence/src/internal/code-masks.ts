@@ -1,0 +1,41 @@
+import { FLAG_CODES, REASON_CODES, REASON_EFFECT, type FlagCode, type ReasonCode, type VisitStatus } from '../verify-codes.js';
+
+// Reasons and flags are carried as bit masks while a batch is judged (bit k = the k-th code of
+// REASON_CODES / FLAG_CODES), and turned into code arrays, in canonical order, at the end.
+
+function bits<C extends string>(codes: readonly C[]): Readonly<Record<C, number>> {
+  return Object.freeze(Object.fromEntries(codes.map((c, k) => [c, 1 << k])) as Record<C, number>);
+}
+
+/** Bit of each reason code. */
+export const REASON = bits(REASON_CODES);
+/** Bit of each flag code. */
+export const FLAG = bits(FLAG_CODES);
+
+/** Mask of the reasons that reject a visit. */
+const REJECTING = REASON_CODES.reduce((m, c) => (REASON_EFFECT[c] === 'rejected' ? m | REASON[c] : m), 0);
+
+/** Every subset of the codes as a frozen array, indexed by its mask (256 reason and 128 flag lists). */
+function expand<C extends string>(codes: readonly C[]): (readonly C[])[] {
+  const out: (readonly C[])[] = [];
+  for (let mask = 0; mask < 1 << codes.length; mask++) out.push(Object.freeze(codes.filter((_, k) => mask & (1 << k))));
+  return out;
+}
+
+const REASON_LISTS = expand(REASON_CODES);
+const FLAG_LISTS = expand(FLAG_CODES);
+
+/** The reason codes of a mask, in canonical order (a shared frozen array). */
+export function reasonList(mask: number): readonly ReasonCode[] {
+  return REASON_LISTS[mask]!;
+}
+
+/** The flag codes of a mask, in canonical order (a shared frozen array). */
+export function flagList(mask: number): readonly FlagCode[] {
+  return FLAG_LISTS[mask]!;
+}
+
+/** The status a reason mask leads to: rejected if any reason rejects, else unverifiable if any, else verified. */
+export function statusOf(mask: number): VisitStatus {
+  return mask & REJECTING ? 'rejected' : mask !== 0 ? 'unverifiable' : 'verified';
+}

@@ -1,0 +1,90 @@
+import { haversineM } from '@beatplan/core';
+import type { VerifyPolicy } from '../verify-policy.js';
+import { FLAG } from './code-masks.js';
+import { SOURCE_CODE, type Evidence } from './evidence.js';
+import type { DayGroup } from './group-days.js';
+
+// Scratch arrays reused across days (grown on demand): the day's fix slots and their times.
+let slots = new Int32Array(256);
+let times = new Float64Array(256);
+
+/**
+ * OVERLAPPING_VISITS: a visit starting more than `clockSkewToleranceS` before the farthest-reaching
+ * earlier visit of the day ends; both are flagged. Members are in start order.
+ */
+function flagOverlaps(members: readonly number[], ev: Evidence, skewMs: number): void {
+  let reach = -Infinity;
+  let owner = -1;
+  for (const i of members) {
+    const start = ev.fixAt[2 * i]!;
+    if (owner >= 0 && start < reach - skewMs) {
+      ev.flags[i]! |= FLAG.OVERLAPPING_VISITS;
+      ev.flags[owner]! |= FLAG.OVERLAPPING_VISITS;
+    }
+    const end = Math.max(start, ev.fixAt[2 * i + 1]!);
+    if (end > reach) {
+      reach = end;
+      owner = i;
+    }
+  }
+}
+
+/**
+ * IMPOSSIBLE_SPEED: the day's fixes in time order (ties: visit order, start before end); for each
+ * consecutive pair, the distance beyond both 95 % radii, `max(0, d − r₁ − r₂)`, over the time
+ * between them (at least 1 s) must not exceed `maxSpeedMps`. Both visits of an offending pair are flagged.
+ */
+function flagSpeeds(members: readonly number[], ev: Evidence, maxSpeedMps: number): void {
+  const m = 2 * members.length;
+  if (slots.length < m) {
+    slots = new Int32Array(2 * m);
+    times = new Float64Array(2 * m);
+  }
+  // Insertion sort by time (stable; the members are in start order, so this is nearly sorted).
+  for (let k = 0; k < m; k++) {
+    const slot = 2 * members[k >> 1]! + (k & 1);
+    const at = ev.fixAt[slot]!;
+    let j = k;
+    while (j > 0 && times[j - 1]! > at) {
+      slots[j] = slots[j - 1]!;
+      times[j] = times[j - 1]!;
+      j--;
+    }
+    slots[j] = slot;
+    times[j] = at;
+  }
+  for (let k = 1; k < m; k++) {
+    const f = slots[k - 1]!;
+    const g = slots[k]!;
+    const excess = haversineM(ev.fixLng[f]!, ev.fixLat[f]!, ev.fixLng[g]!, ev.fixLat[g]!) - ev.fixR95[f]! - ev.fixR95[g]!;
+    if (excess <= 0) continue;
+    const dt = Math.max((times[k]! - times[k - 1]!) / 1000, 1);
+    if (excess > maxSpeedMps * dt) {
+      ev.flags[f >> 1]! |= FLAG.IMPOSSIBLE_SPEED;
+      ev.flags[g >> 1]! |= FLAG.IMPOSSIBLE_SPEED;
+    }
+  }
+}
+
+/** CONSTANT_ACCURACY: at least `minFixes` GNSS fixes in the day, all with the same accuracy; their visits are flagged. */
+function flagConstantAccuracy(members: readonly number[], ev: Evidence, minFixes: number): void {
+  const isGnss = (slot: number) => (ev.fixKind[slot]! & 3) === SOURCE_CODE.gnss;
+  let count = 0;
+  let value = NaN;
+  for (let k = 0; k < 2 * members.length; k++) {
+    const slot = 2 * members[k >> 1]! + (k & 1);
+    if (!isGnss(slot)) continue;
+    if (count === 0) value = ev.accuracyM[slot]!;
+    else if (ev.accuracyM[slot] !== value) return;
+    count++;
+  }
+  if (count < minFixes) return;
+  for (const i of members) if (isGnss(2 * i) || isGnss(2 * i + 1)) ev.flags[i]! |= FLAG.CONSTANT_ACCURACY;
+}
+
+/** Adds the flags that need a manager's whole day: overlaps, impossible speed, constant accuracy. */
+export function flagDay(group: DayGroup, ev: Evidence, policy: VerifyPolicy): void {
+  flagOverlaps(group.members, ev, policy.clockSkewToleranceS * 1000);
+  flagSpeeds(group.members, ev, policy.maxSpeedMps);
+  flagConstantAccuracy(group.members, ev, policy.constantAccuracyMinFixes);
+}

@@ -1,0 +1,61 @@
+import type { VisitInput } from '@beatplan/core';
+import { assessBatch } from './internal/assess-batch.js';
+import { checkReferences, checkUniqueVisitIds } from './internal/check-references.js';
+import { IssueCollector } from './internal/issue-collector.js';
+import { allItems, parsePlanned, parsePolicy, parseRetailers, parseVisits } from './internal/parse-inputs.js';
+import { buildRetailerIndex } from './internal/retailer-index.js';
+import type { PlannedDay } from './planned-day.js';
+import type { VerificationResult } from './verification-result.js';
+import type { VerifyPolicyInput } from './verify-policy.js';
+import type { VerifyRetailerInput } from './verify-retailer.js';
+
+/** Options of {@link verifyDay}: `planned` as accepted by `PlannedDaySchema`. */
+export interface VerifyDayOptions {
+  /** Planned retailers per manager and date. Default none. */
+  planned?: readonly unknown[] | readonly PlannedDay[];
+}
+
+/**
+ * Verifies a batch of visits — one manager's day, or many managers and days — and summarises each
+ * manager's day. Every input crosses its schema first; every problem of the whole input is listed
+ * in ONE error and nothing half-done is returned.
+ *
+ * Each visit is judged on its own (see `verifyVisit` for the rule), then the batch adds the flags
+ * that need other visits: IMPOSSIBLE_SPEED, OVERLAPPING_VISITS and CONSTANT_ACCURACY within a
+ * manager's day (the local date of the start fix, policy `utcOffsetMinutes`), REPEATED_COORDINATES
+ * across the batch. Every verdict and the summary depend only on the set of visits, not their order.
+ *
+ * @param retailers - every retailer the visits (and plans) refer to; see `VerifyRetailerSchema`.
+ * @param visits - visits as `VisitSchema` accepts them (times ISO 8601 with offset or epoch ms); ids unique.
+ * @param policy - the policy; absent fields take their defaults. Default `{}`.
+ * @param options - `planned`: `PlannedDay`s for the planned-vs-visited figures. Default `{}`.
+ * @returns `{ verdicts, summary }`; `verdicts[i]` is for `visits[i]`; `summary.days` sorted by manager, date.
+ * @throws {BeatplanError} `INVALID_INPUT` listing every problem (paths `retailers[i]…`, `visits[i]…`, `policy…`, `planned[i]…`; also duplicate ids); `UNKNOWN_REFERENCE` when the only problems are retailer ids that match no retailer.
+ * @example
+ * const retailers = [{ id: 'R1', location: { lng: 120.1659, lat: 30.2719 } }];
+ * const fix = (at: string) => ({ lng: 120.1659, lat: 30.2719, accuracyM: 8, source: 'gnss' as const, at });
+ * const { verdicts, summary } = verifyDay(retailers, [
+ *   { id: 'V1', managerId: 'M1', retailerId: 'R1', start: fix('2026-11-30T09:00:00+08:00'), end: fix('2026-11-30T09:12:00+08:00') },
+ * ], {}, { planned: [{ managerId: 'M1', date: '2026-11-30', retailerIds: ['R1'] }] });
+ * verdicts[0].status;                    // 'verified'
+ * summary.days[0].plannedVerified;       // 1
+ */
+export function verifyDay(
+  retailers: readonly VerifyRetailerInput[],
+  visits: readonly VisitInput[],
+  policy: VerifyPolicyInput = {},
+  options: VerifyDayOptions = {},
+): VerificationResult {
+  const issues = new IssueCollector();
+  const parsedRetailers = parseRetailers(retailers, ['retailers'], issues);
+  const parsedVisits = parseVisits(visits, ['visits'], issues);
+  const parsedPolicy = parsePolicy(policy, ['policy'], issues);
+  const planned = parsePlanned(options.planned, ['planned'], issues);
+  checkUniqueVisitIds(parsedVisits.items, issues);
+  // References are checked only against a complete retailer list (else every id of a bad retailer
+  // would be reported twice), for every visit and plan that parsed.
+  const index = parsedRetailers.ok && parsedPolicy ? buildRetailerIndex(allItems(parsedRetailers), parsedPolicy) : undefined;
+  const fenceOf = index ? checkReferences(index.byId, parsedVisits.items, planned.items, issues) : undefined;
+  issues.throwIfAny();
+  return assessBatch(index!, allItems(parsedVisits), fenceOf!, allItems(planned));
+}

@@ -1,0 +1,88 @@
+import { RetailerClassSchema, SegmentSchema } from '@beatplan/core';
+import * as z from 'zod';
+
+const metres = (what: string, max: number) =>
+  z
+    .number({ error: `${what} must be a finite number of metres` })
+    .gt(0, { error: `${what} must be greater than 0 m` })
+    .max(max, { error: `${what} must be at most ${max} m` });
+
+const seconds = (what: string) =>
+  z
+    .number({ error: `${what} must be a finite number of seconds` })
+    .min(0, { error: `${what} must be at least 0 s` })
+    .max(86_400, { error: `${what} must be at most 86400 s (one day)` });
+
+const RadiusSchema = metres('radius', 10_000);
+
+/**
+ * The verification policy. Every field is optional in the input and defaults to the value below
+ * (see {@link DEFAULT_VERIFY_POLICY}); these defaults are meant to be usable as they are.
+ *
+ * | field | default | unit | meaning |
+ * | --- | --- | --- | --- |
+ * | `radiusM` | 100 | m | fence radius around a retailer's point |
+ * | `radiusBySegment` | `{ chain_supermarket: 150, hotel_entertainment: 150 }` | m | radius per segment (larger buildings) |
+ * | `radiusByClass` | `{}` | m | radius per class; wins over `radiusBySegment` |
+ * | `polygonMarginM` | 50 | m | a polygon geofence is grown by this much |
+ * | `maxAccuracyM` | 150 | m | largest usable 95 % accuracy radius; coarser fixes make the visit unverifiable |
+ * | `accuracyOverlapTolerance` | 0.25 | 0..1 | share of a fix's 95 % radius that may stick out of the fence for it to count as inside |
+ * | `minDwellS` | 300 | s | shortest visit that counts (5 minutes) |
+ * | `maxDwellS` | 14400 | s | longest plausible visit (4 hours) |
+ * | `clockSkewToleranceS` | 120 | s | reversed or overlapping times within this are treated as clock noise |
+ * | `maxSpeedMps` | 40 | m/s | fastest plausible travel between two fixes of a day (144 km/h) |
+ * | `acceptMockLocations` | false | | when false a mock fix makes the visit unverifiable; always flagged |
+ * | `constantAccuracyMinFixes` | 6 | fixes | GNSS fixes of a day needed before a never-varying accuracy is flagged |
+ * | `utcOffsetMinutes` | 480 | min | UTC offset of the working day's calendar (UTC+8, China) |
+ *
+ * `maxDwellS` must be greater than `minDwellS`. Unknown fields are rejected.
+ *
+ * @example
+ * const policy = VerifyPolicySchema.parse({ radiusM: 80, minDwellS: 600 });
+ * policy.maxAccuracyM; // 150 (default)
+ */
+export const VerifyPolicySchema = z
+  .strictObject({
+    radiusM: RadiusSchema.default(100),
+    radiusBySegment: z.partialRecord(SegmentSchema, RadiusSchema).default(() => ({ chain_supermarket: 150, hotel_entertainment: 150 })),
+    radiusByClass: z.partialRecord(RetailerClassSchema, RadiusSchema).default(() => ({})),
+    polygonMarginM: z
+      .number({ error: 'polygon margin must be a finite number of metres' })
+      .min(0, { error: 'polygon margin must be at least 0 m' })
+      .max(1_000, { error: 'polygon margin must be at most 1000 m' })
+      .default(50),
+    maxAccuracyM: metres('maximum accuracy', 100_000).default(150),
+    accuracyOverlapTolerance: z
+      .number({ error: 'accuracy overlap tolerance must be a number in [0, 1)' })
+      .min(0, { error: 'accuracy overlap tolerance must be within [0, 1)' })
+      .lt(1, { error: 'accuracy overlap tolerance must be within [0, 1)' })
+      .default(0.25),
+    minDwellS: seconds('minimum dwell').default(300),
+    maxDwellS: seconds('maximum dwell').default(14_400),
+    clockSkewToleranceS: seconds('clock-skew tolerance').default(120),
+    maxSpeedMps: z
+      .number({ error: 'maximum speed must be a finite number of m/s' })
+      .gt(0, { error: 'maximum speed must be greater than 0 m/s' })
+      .default(40),
+    acceptMockLocations: z.boolean({ error: 'acceptMockLocations must be true or false' }).default(false),
+    constantAccuracyMinFixes: z
+      .number({ error: 'constantAccuracyMinFixes must be a whole number' })
+      .int({ error: 'constantAccuracyMinFixes must be a whole number' })
+      .min(2, { error: 'constantAccuracyMinFixes must be at least 2' })
+      .default(6),
+    utcOffsetMinutes: z
+      .number({ error: 'UTC offset must be a whole number of minutes' })
+      .int({ error: 'UTC offset must be a whole number of minutes' })
+      .min(-720, { error: 'UTC offset must be within [-720, 840] minutes' })
+      .max(840, { error: 'UTC offset must be within [-720, 840] minutes' })
+      .default(480),
+  })
+  .refine((p) => p.maxDwellS > p.minDwellS, { error: 'maximum dwell must be greater than minimum dwell', path: ['maxDwellS'] });
+
+/** A complete (parsed) policy, see {@link VerifyPolicySchema}. */
+export type VerifyPolicy = z.output<typeof VerifyPolicySchema>;
+/** A policy as accepted: any subset of the fields. */
+export type VerifyPolicyInput = z.input<typeof VerifyPolicySchema>;
+
+/** The default policy (the output of `VerifyPolicySchema.parse({})`), frozen. */
+export const DEFAULT_VERIFY_POLICY: Readonly<VerifyPolicy> = Object.freeze(VerifyPolicySchema.parse({}));

@@ -1,0 +1,180 @@
+import { BeatplanError, parseOrThrow, type BeatplanIssue, type InspectionRecordInput, type TimestampInput, type VisitConfirmation, type VisitInput } from '@beatplan/core';
+import type { VisitStatus, VisitVerdict } from '@beatplan/geofence';
+import { CrossCheckInputSchema } from './internal/cross-check-input.js';
+import { summarizeByManager, type AgreementCounts, type ManagerAgreement } from './internal/agreement-counts.js';
+
+/** Input of {@link crossCheck}. */
+export interface CrossCheckInput {
+  /** The period of the manager's visits that the inspection covers, `[from, to)`. */
+  period: { from: TimestampInput; to: TimestampInput };
+  /** The inspection records (one per inspected retailer and inspection). */
+  records: readonly InspectionRecordInput[];
+  /** The managers' visits (any; only those in the period at inspected retailers are read). */
+  visits: readonly VisitInput[];
+  /** Geofence verdicts; every read visit needs one (matched by `visitId`). */
+  verdicts: readonly Pick<VisitVerdict, 'visitId' | 'status'>[];
+  /** Optional: who manages each retailer (attributes a record to a manager even with no visit). */
+  retailers?: readonly { id: string; managerId?: string }[];
+  /** Optional: verdicts on the inspectors' own fixes (`visitId` = record id, see `recordInspection`). */
+  recordVerdicts?: readonly Pick<VisitVerdict, 'visitId' | 'status'>[];
+}
+
+/**
+ * The outcome of one record: `agree_visited` (confirmed, a verified visit), `agree_not_visited`
+ * (denied, no verified visit), `denied_verified`, `confirmed_unverified`, `confirmed_absent` (the
+ * three contradictions), `unsure` (the retailer could not say), `inspection_unverified` (the
+ * inspector's own fix was not verified: the record is not used).
+ */
+export type CrossCheckOutcome = 'agree_visited' | 'agree_not_visited' | 'denied_verified' | 'confirmed_unverified' | 'confirmed_absent' | 'unsure' | 'inspection_unverified';
+
+/** Contradiction codes, see {@link crossCheck}. */
+export type ContradictionCode = 'VERIFIED_VISIT_DENIED' | 'CONFIRMED_VISIT_NOT_VERIFIED' | 'CONFIRMED_VISIT_ABSENT';
+
+/** One visit read for a record. */
+export interface CheckedVisit {
+  visitId: string;
+  managerId: string;
+  status: VisitStatus;
+}
+
+/** The comparison for one record. */
+export interface RecordCheck {
+  recordId: string;
+  retailerId: string;
+  /** The manager the record is attributed to (the retailer's, else the one with most visits), or null. */
+  managerId: string | null;
+  answer: VisitConfirmation;
+  outcome: CrossCheckOutcome;
+  /** The visits at the retailer in the period, by start time. */
+  visits: CheckedVisit[];
+  /** The status of the inspector's fix, when `recordVerdicts` were given. */
+  inspectionFix: VisitStatus | null;
+}
+
+/** A contradiction between the retailer's answer and the verified visits. */
+export interface Contradiction {
+  code: ContradictionCode;
+  recordId: string;
+  retailerId: string;
+  managerId: string | null;
+  /** The visits concerned (the denied verified visits, or the unverified ones; none when absent). */
+  visitIds: string[];
+  message: string;
+}
+
+/** The result of {@link crossCheck}. */
+export interface CrossCheckReport {
+  period: { from: number; to: number };
+  records: RecordCheck[];
+  contradictions: Contradiction[];
+  byManager: ManagerAgreement[];
+  totals: AgreementCounts;
+}
+
+export type { AgreementCounts, ManagerAgreement };
+
+const CODE_OF: Partial<Record<CrossCheckOutcome, ContradictionCode>> = {
+  denied_verified: 'VERIFIED_VISIT_DENIED',
+  confirmed_unverified: 'CONFIRMED_VISIT_NOT_VERIFIED',
+  confirmed_absent: 'CONFIRMED_VISIT_ABSENT',
+};
+
+function outcomeOf(answer: VisitConfirmation, visits: CheckedVisit[], fix: VisitStatus | null): CrossCheckOutcome {
+  if (fix !== null && fix !== 'verified') return 'inspection_unverified';
+  if (answer === 'unsure') return 'unsure';
+  const verified = visits.some((v) => v.status === 'verified');
+  if (answer === 'yes') return verified ? 'agree_visited' : visits.length ? 'confirmed_unverified' : 'confirmed_absent';
+  return verified ? 'denied_verified' : 'agree_not_visited';
+}
+
+/**
+ * Cross-checks inspections against the managers' verified visits: the two-way confirmation of a
+ * visit. For each record, the visits at its retailer whose start fix lies in the period are read
+ * with their geofence verdicts, and the retailer's answer (`managerVisitConfirmed`) is compared:
+ *
+ * | answer | visits in the period | outcome |
+ * | --- | --- | --- |
+ * | yes | ≥ 1 verified | agree_visited |
+ * | yes | some, none verified | **CONFIRMED_VISIT_NOT_VERIFIED** (visitIds: the unverified ones) |
+ * | yes | none | **CONFIRMED_VISIT_ABSENT** |
+ * | no | ≥ 1 verified | **VERIFIED_VISIT_DENIED** (visitIds: the verified ones) |
+ * | no | none verified (rejected, unverifiable or none) | agree_not_visited |
+ * | unsure | any | unsure (counted, neither agreement nor contradiction) |
+ *
+ * With `recordVerdicts`, a record whose inspector fix is not `verified` is `inspection_unverified`
+ * and counts for nothing else. A record belongs to the retailer's manager (from `retailers`), else
+ * to the manager with the most visits there in the period (ties: smallest id), else to none.
+ * Agreement counts per manager: `agreement = agreements / (agreements + contradictions)` (null when 0).
+ *
+ * @param input - see {@link CrossCheckInput}.
+ * @returns records (input order), contradictions (record order), per-manager counts (by id), totals.
+ * @throws {BeatplanError} `INVALID_INPUT` listing every problem (bad record, visit or verdict, duplicate
+ *   ids, a read visit without a verdict, a record without a fix verdict when `recordVerdicts` is given).
+ * @example
+ * const report = crossCheck({ period: { from: '2025-03-01T00:00:00+08:00', to: '2025-03-08T00:00:00+08:00' }, records, visits, verdicts });
+ * report.contradictions; // [{ code: 'VERIFIED_VISIT_DENIED', retailerId: 'R3', visitIds: ['V12'], … }]
+ */
+export function crossCheck(input: CrossCheckInput): CrossCheckReport {
+  const x = parseOrThrow(CrossCheckInputSchema, input, []);
+  const issues: BeatplanIssue[] = [];
+  const dup = (list: { id: string }[], name: string) => {
+    const seen = new Set<string>();
+    list.forEach((v, i) => {
+      if (seen.has(v.id)) issues.push({ path: [name, i, 'id'], message: 'id appears twice', value: v.id });
+      seen.add(v.id);
+    });
+  };
+  dup(x.records, 'records');
+  dup(x.visits, 'visits');
+  const statusOf = new Map(x.verdicts.map((v) => [v.visitId, v.status]));
+  const fixStatusOf = x.recordVerdicts ? new Map(x.recordVerdicts.map((v) => [v.visitId, v.status])) : null;
+  const managerOfRetailer = new Map((x.retailers ?? []).flatMap((r) => (r.managerId ? [[r.id, r.managerId] as const] : [])));
+  const inspected = new Set(x.records.map((r) => r.retailerId));
+  const visitsAt = new Map<string, CheckedVisit[]>();
+  const startOf = new Map<string, number>();
+  x.visits.forEach((v, i) => {
+    if (!inspected.has(v.retailerId) || v.start.at < x.period.from || v.start.at >= x.period.to) return;
+    const status = statusOf.get(v.id);
+    if (status === undefined) {
+      issues.push({ path: ['visits', i, 'id'], message: 'the visit has no verdict (verify it with @beatplan/geofence first)', value: v.id });
+      return;
+    }
+    startOf.set(v.id, v.start.at);
+    visitsAt.set(v.retailerId, [...(visitsAt.get(v.retailerId) ?? []), { visitId: v.id, managerId: v.managerId, status }]);
+  });
+  x.records.forEach((r, i) => {
+    if (fixStatusOf && !fixStatusOf.has(r.id)) issues.push({ path: ['records', i, 'id'], message: 'the record has no verdict on its fix in recordVerdicts', value: r.id });
+  });
+  if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
+
+  const records: RecordCheck[] = [];
+  const contradictions: Contradiction[] = [];
+  for (const r of x.records) {
+    const visits = [...(visitsAt.get(r.retailerId) ?? [])].sort((a, b) => startOf.get(a.visitId)! - startOf.get(b.visitId)! || (a.visitId < b.visitId ? -1 : 1));
+    const managerId = managerOfRetailer.get(r.retailerId) ?? busiestManager(visits);
+    const fix = fixStatusOf?.get(r.id) ?? null;
+    const outcome = outcomeOf(r.managerVisitConfirmed, visits, fix);
+    records.push({ recordId: r.id, retailerId: r.retailerId, managerId, answer: r.managerVisitConfirmed, outcome, visits, inspectionFix: fix });
+    const code = CODE_OF[outcome];
+    if (code) {
+      const visitIds = visits.filter((v) => (code === 'VERIFIED_VISIT_DENIED' ? v.status === 'verified' : v.status !== 'verified')).map((v) => v.visitId);
+      const message =
+        code === 'VERIFIED_VISIT_DENIED'
+          ? `retailer ${r.retailerId} says the manager did not visit, but ${visitIds.length} verified visit(s) claim he did: ${visitIds.join(', ')}`
+          : code === 'CONFIRMED_VISIT_NOT_VERIFIED'
+            ? `retailer ${r.retailerId} confirms the manager's visit, but none of its ${visitIds.length} visit(s) in the period was verified: ${visits.map((v) => `${v.visitId} ${v.status}`).join(', ')}`
+            : `retailer ${r.retailerId} confirms the manager's visit, but no visit was reported in the period`;
+      contradictions.push({ code, recordId: r.id, retailerId: r.retailerId, managerId, visitIds, message });
+    }
+  }
+  const { byManager, totals } = summarizeByManager(records);
+  return { period: { from: x.period.from, to: x.period.to }, records, contradictions, byManager, totals };
+}
+
+function busiestManager(visits: CheckedVisit[]): string | null {
+  const n = new Map<string, number>();
+  for (const v of visits) n.set(v.managerId, (n.get(v.managerId) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [m, k] of n) if (best === null || k > n.get(best)! || (k === n.get(best)! && m < best)) best = m;
+  return best;
+}

@@ -1,0 +1,198 @@
+import { BeatplanError, CoordinatesSchema, haversineM, LocalDateSchema, parseOrThrow, toWgs84, WEEKDAYS, type BeatplanIssue, type Coordinates, type Retailer, type RetailerInput, type Weekday } from '@beatplan/core';
+import { solve, TspError } from '@beatplan/tsp';
+import * as z from 'zod';
+import { InspectionPlanSchema, type InspectionPlan } from './inspection-plan.js';
+import { dayWindows } from './internal/day-windows.js';
+import { parseRetailers } from './internal/run-draw.js';
+import { addDays, isoAt, secondsOfDay, weekdayOf } from './internal/local-time.js';
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time "HH:MM"' });
+
+const RouteOptionsSchema = z
+  .strictObject({
+    base: CoordinatesSchema,
+    date: LocalDateSchema,
+    dayStart: HHMM.default('09:00'),
+    dayEnd: HHMM.default('18:00'),
+    maxStopsPerDay: z.number().int().min(1, { error: 'maxStopsPerDay must be at least 1' }).optional(),
+    maxDays: z.number().int().min(1, { error: 'maxDays must be at least 1' }).max(366, { error: 'maxDays must be at most 366' }).default(5),
+    workingDays: z.array(z.enum(WEEKDAYS)).min(1, { error: 'workingDays must name at least one weekday' }).default(['mon', 'tue', 'wed', 'thu', 'fri']),
+    speedKmh: z.number().gt(0, { error: 'speedKmh must be greater than 0' }).max(200).default(20),
+    serviceMinutes: z.number().gt(0, { error: 'serviceMinutes must be greater than 0' }).max(480).optional(),
+    utcOffsetMinutes: z.number().int().min(-720).max(840).default(480),
+    seed: z.number().int().default(1),
+  })
+  .refine((o) => secondsOfDay(o.dayEnd) > secondsOfDay(o.dayStart), { error: 'dayEnd must be after dayStart', path: ['dayEnd'] });
+
+/** Options of {@link routeInspection}, see its JSDoc. */
+export type RouteInspectionOptions = z.input<typeof RouteOptionsSchema>;
+
+/** One stop of an inspection day; times are ISO 8601 with the offset of `utcOffsetMinutes`. */
+export interface InspectionStop {
+  retailerId: string;
+  /** Arrival at the retailer. */
+  arrival: string;
+  /** Start of the inspection (after waiting for the shop to open). */
+  start: string;
+  departure: string;
+  waitS: number;
+  /** Straight-line metres from the previous stop (or the base). */
+  travelM: number;
+}
+
+/** One day of an inspection route: leave the base, visit the stops, come back. */
+export interface InspectionDay {
+  date: string;
+  weekday: Weekday;
+  leave: string;
+  back: string;
+  stops: InspectionStop[];
+  /** Straight-line metres of the closed route, base to base. */
+  distanceM: number;
+  /** Seconds from leaving to coming back (travel, waiting, service). */
+  durationS: number;
+  waitS: number;
+}
+
+/** The routed plan: the days, and the retailers that could not be placed. */
+export interface InspectionRoute {
+  days: InspectionDay[];
+  unscheduled: { retailerId: string; reason: string }[];
+  distanceM: number;
+}
+
+interface Node {
+  retailer: Retailer;
+  wgs: { lng: number; lat: number };
+  serviceS: number;
+}
+
+function matrixOf(points: { lng: number; lat: number }[], speedMps: number): { metres: number[][]; seconds: number[][] } {
+  const metres = points.map((a) => points.map((b) => Math.round(haversineM(a.lng, a.lat, b.lng, b.lat))));
+  return { metres, seconds: metres.map((row) => row.map((m) => Math.ceil(m / speedMps))) };
+}
+
+/**
+ * Routes an inspection sample over one or several days with `@beatplan/tsp`: every day leaves the
+ * team's base at `dayStart` and is back by `dayEnd`; each retailer is inspected for its
+ * `serviceMinutes` (or the `serviceMinutes` option), starting inside its opening hours of that
+ * weekday and ending by closing time (retailers without opening hours: always open). Travel time is
+ * straight-line distance at `speedKmh`.
+ *
+ * Several days: the retailers are first ordered by one closed tour from the base (route first,
+ * cluster second); each working day then takes up to `maxStopsPerDay` retailers open that weekday —
+ * first those open on no later working day of the horizon, then the others in tour order — and the
+ * time-window solver (`dropInfeasible`) routes those it can fit; the rest wait for the next working
+ * day. After `maxDays` working days the rest are `unscheduled`.
+ *
+ * @param sample - an inspection plan (its `retailerIds`) or a list of retailer ids.
+ * @param retailers - retailers holding every id of the sample.
+ * @param options - `base` `{lng, lat, crs?}` (required), `date` first day `YYYY-MM-DD` (required),
+ *   `dayStart` (`'09:00'`), `dayEnd` (`'18:00'`), `maxStopsPerDay` (no cap), `maxDays` (5),
+ *   `workingDays` (mon–fri), `speedKmh` (20), `serviceMinutes` (the retailer's), `utcOffsetMinutes`
+ *   (480), `seed` (1, for the solver's heuristic above 16 stops).
+ * @returns per-day routes with planned arrival, start and departure, and the unscheduled retailers.
+ * @throws {BeatplanError} `INVALID_INPUT` (bad options, plan or retailer), `UNKNOWN_REFERENCE` (a
+ *   sample id with no retailer; every one listed), `INTERNAL` (a solver failure, as `cause`).
+ * @example
+ * const route = await routeInspection(plan, retailers, { base: { lng: 116.40, lat: 39.90 }, date: '2025-03-05', maxStopsPerDay: 8 });
+ * route.days[0].stops[0]; // { retailerId: 'R7', arrival: '2025-03-05T09:11:00+08:00', start: …, departure: …, waitS: 0, travelM: 3650 }
+ */
+export async function routeInspection(sample: InspectionPlan | readonly string[], retailers: readonly RetailerInput[], options: RouteInspectionOptions): Promise<InspectionRoute> {
+  const o = parseOrThrow(RouteOptionsSchema, options, ['options']);
+  const ids = Array.isArray(sample) ? parseOrThrow(z.array(z.string().min(1)), sample, ['sample']) : parseOrThrow(InspectionPlanSchema, sample, ['plan']).retailerIds;
+  const byId = new Map(parseRetailers(retailers).map((r) => [r.id, r]));
+  const issues: BeatplanIssue[] = [];
+  ids.forEach((id, i) => {
+    if (!byId.has(id)) issues.push({ path: ['sample', i], message: 'no retailer has this id', value: id });
+  });
+  if (issues.length) throw new BeatplanError('UNKNOWN_REFERENCE', issues);
+
+  const base = toWgs84(o.base as Coordinates);
+  const speedMps = (o.speedKmh * 1000) / 3600;
+  const nodes = new Map<string, Node>(
+    [...new Set(ids)].map((id) => {
+      const r = byId.get(id)!;
+      return [id, { retailer: r, wgs: toWgs84(r.location), serviceS: Math.round((o.serviceMinutes ?? r.serviceMinutes) * 60) }];
+    }),
+  );
+
+  try {
+    let remaining = [...nodes.keys()];
+    if (remaining.length > 1) {
+      const order = await solve({ points: [base, ...remaining.map((id) => nodes.get(id)!.wgs)] }, { seed: o.seed });
+      remaining = order.tour.slice(1).map((k) => remaining[k - 1]!);
+    }
+    const days: InspectionDay[] = [];
+    const dayStartS = secondsOfDay(o.dayStart);
+    const dayEndS = secondsOfDay(o.dayEnd);
+    const dates: string[] = [];
+    for (let date = o.date; dates.length < o.maxDays; date = addDays(date, 1)) if (o.workingDays.includes(weekdayOf(date))) dates.push(date);
+    const isOpen = (id: string, date: string) => {
+      const w = dayWindows(nodes.get(id)!.retailer.openingHours, date, nodes.get(id)!.serviceS);
+      return w === null || w.length > 0;
+    };
+    for (let d = 0; d < dates.length && remaining.length > 0; d++) {
+      const date = dates[d]!;
+      const windows = new Map(remaining.map((id) => [id, dayWindows(nodes.get(id)!.retailer.openingHours, date, nodes.get(id)!.serviceS)]));
+      const open = remaining.filter((id) => windows.get(id) === null || windows.get(id)!.length > 0);
+      // retailers open on no later day of the horizon come first; the others keep the tour order
+      const lastChance = new Set(open.filter((id) => !dates.slice(d + 1).some((later) => isOpen(id, later))));
+      const ordered = [...open.filter((id) => lastChance.has(id)), ...open.filter((id) => !lastChance.has(id))];
+      const take = o.maxStopsPerDay === undefined ? ordered : ordered.slice(0, o.maxStopsPerDay);
+      if (take.length > 0) {
+        const { metres, seconds } = matrixOf([base, ...take.map((id) => nodes.get(id)!.wgs)], speedMps);
+        const res = await solve(
+          { matrix: metres },
+          {
+            timeMatrix: seconds,
+            serviceS: [0, ...take.map((id) => nodes.get(id)!.serviceS)],
+            windows: [null, ...take.map((id) => windows.get(id) ?? null)],
+            startAt: dayStartS,
+            endBy: dayEndS,
+            dropInfeasible: true,
+            seed: o.seed,
+          },
+        );
+        const schedule = res.schedule!;
+        // the schedule of a closed tour starts at the base and ends with the return to it (node 0)
+        const stops: InspectionStop[] = schedule.stops.slice(1).flatMap((s, k) =>
+          s.node === 0
+            ? []
+            : [
+                {
+                  retailerId: take[s.node - 1]!,
+                  arrival: isoAt(date, s.arrival, o.utcOffsetMinutes),
+                  start: isoAt(date, s.start, o.utcOffsetMinutes),
+                  departure: isoAt(date, s.departure, o.utcOffsetMinutes),
+                  waitS: s.wait,
+                  travelM: metres[schedule.stops[k]!.node]![s.node]!,
+                },
+              ],
+        );
+        if (stops.length > 0) {
+          days.push({
+            date,
+            weekday: weekdayOf(date),
+            leave: isoAt(date, schedule.startAt, o.utcOffsetMinutes),
+            back: isoAt(date, schedule.finish, o.utcOffsetMinutes),
+            stops,
+            distanceM: res.length,
+            durationS: schedule.durationS,
+            waitS: schedule.waitS,
+          });
+          const served = new Set(stops.map((s) => s.retailerId));
+          remaining = remaining.filter((id) => !served.has(id));
+        }
+      }
+    }
+    return {
+      days,
+      unscheduled: remaining.map((retailerId) => ({ retailerId, reason: `no room within ${o.maxDays} working day(s) from ${o.date} (opening hours, day length ${o.dayStart}–${o.dayEnd}, stops per day)` })),
+      distanceM: days.reduce((a, d) => a + d.distanceM, 0),
+    };
+  } catch (e) {
+    if (e instanceof TspError) throw new BeatplanError('INTERNAL', `the route solver failed: ${e.message}`, { cause: e });
+    throw e;
+  }
+}

@@ -1,0 +1,95 @@
+import { parseOrThrow, VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/core';
+import { accumulateKpis } from './internal/accumulate-kpis.js';
+import { buildMap } from './internal/build-map.js';
+import { checkReferences } from './internal/check-references.js';
+import { computeBalance } from './internal/compute-balance.js';
+import { computeGroupStats } from './internal/group-stats.js';
+import { addSums, emptySums, finishFigures, normaliseKpis } from './internal/kpi-sums.js';
+import { prepareData } from './internal/prepare-data.js';
+import { round1 } from './internal/round.js';
+import type { ManagerReport, Report } from './report.js';
+import { ReportInputSchema, type ReportInputData } from './report-input.js';
+import { computeScore, resolveWeights } from './scorecard.js';
+
+const NO_REGION = '(no region)';
+
+/**
+ * Computes the whole report from plain data: per-manager KPIs and weighted scorecard, totals,
+ * workload balance (and its change after a re-partition), figures by segment, region and class, and
+ * the map's geometry. A pure function: the same input gives the same report, with no I/O.
+ *
+ * Conventions: a visit belongs to its manager and to the local date (`utcOffsetMinutes`) of its start
+ * fix; an inspection counts for the retailer's manager (its `managerId`, else its territory's); records
+ * outside `period` are left out. The figures are defined in `KpiFigures`, the scorecard in
+ * `computeScore` and `SCORECARD_KPIS`.
+ *
+ * @param input - the report's data, see {@link ReportInputSchema} (untrusted: validated here).
+ * @returns the {@link Report}, JSON-safe.
+ * @throws {BeatplanError} `INVALID_INPUT` listing every field that breaks the schema or every
+ *   duplicated id; `UNKNOWN_REFERENCE` listing every id that refers to no given record.
+ * @example
+ * const report = buildReport({
+ *   managers: [{ id: 'M1', name: 'Li', base: { lng: 120.15, lat: 30.27 }, workingHours: {} }],
+ *   retailers: [{ id: 'R1', name: 'Shop', location: { lng: 120.16, lat: 30.27 }, segment: 'retail', class: 'B',
+ *     serviceMinutes: 15, visitFrequency: 'weekly', orderCount: 4, orderVolume: 900, managerId: 'M1' }],
+ * });
+ * report.managers[0].retailers; // 1
+ */
+export function buildReport(input: ReportInputData | unknown): Report {
+  const parsed = parseOrThrow(ReportInputSchema, input);
+  checkReferences(parsed);
+  const data = prepareData(parsed);
+  const weights = resolveWeights(parsed.weights);
+  const { sums, days } = accumulateKpis(data, parsed.managers);
+
+  const assigned = new Map<string, Retailer[]>(parsed.managers.map((m) => [m.id, []]));
+  for (const r of parsed.retailers) {
+    const m = data.managerOfRetailer.get(r.id);
+    if (m !== undefined) assigned.get(m)!.push(r);
+  }
+  const managers: ManagerReport[] = parsed.managers.map((m) => {
+    const s = sums.get(m.id)!;
+    const kpis = normaliseKpis(s);
+    const mine = assigned.get(m.id)!;
+    return {
+      managerId: m.id,
+      name: m.name,
+      region: m.region ?? null,
+      retailers: mine.length,
+      assignedServiceMinPer4Weeks: round1(mine.reduce((a, r) => a + r.serviceMinutes * VISITS_PER_FOUR_WEEKS[r.visitFrequency], 0)),
+      days: days.get(m.id)!.size,
+      ...finishFigures(s),
+      kpis,
+      ...computeScore(kpis, weights),
+      rank: null,
+    };
+  });
+  const ranking = [...managers].sort((a, b) => (b.score ?? -1) - (a.score ?? -1)).map((m) => m.managerId);
+  for (const m of managers) if (m.score !== null) m.rank = 1 + managers.filter((o) => o.score !== null && o.score > m.score!).length;
+
+  const regions = [...new Set(parsed.retailers.map((r) => r.region ?? NO_REGION))].sort((a, b) => (a === NO_REGION ? 1 : b === NO_REGION ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return {
+    title: parsed.title ?? 'beatplan report',
+    period: data.period,
+    utcOffsetMinutes: parsed.utcOffsetMinutes ?? 0,
+    weights,
+    counts: {
+      retailers: parsed.retailers.length,
+      managers: parsed.managers.length,
+      plans: data.plans.length,
+      visits: data.visits.length,
+      verdicts: data.visits.filter((v) => v.verdict).length,
+      inspections: data.inspections.length,
+      contradictions: data.contradictions.length,
+      territories: parsed.territories.length,
+    },
+    managers,
+    ranking,
+    totals: finishFigures([...sums.values()].reduce(addSums, emptySums())),
+    balance: computeBalance(managers, parsed.repartition),
+    segments: computeGroupStats(data, ['retail', 'chain_supermarket', 'hotel_entertainment'], (r) => r.segment),
+    regions: computeGroupStats(data, regions, (r) => r.region ?? NO_REGION),
+    classes: computeGroupStats(data, ['A', 'B', 'C'], (r) => r.class),
+    map: buildMap(parsed, data),
+  };
+}

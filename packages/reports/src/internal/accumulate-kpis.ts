@@ -1,0 +1,117 @@
+import { haversineM, toWgs84, type CustomerManager, type InspectionRecord, type Retailer, type VisitPlan } from '@beatplan/core';
+import { emptySums, type KpiSums } from './kpi-sums.js';
+import type { DatedVisit, PreparedData } from './prepare-data.js';
+
+/** An inspection's score, 0..1: (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3. */
+export function inspectionScore(r: InspectionRecord): number {
+  return ((r.pricesTagged ? 1 : 0) + (r.policyMaterialDisplayed ? 1 : 0) + (r.satisfaction - 1) / 4) / 3;
+}
+
+function pathM(points: readonly { lng: number; lat: number }[]): number {
+  let m = 0;
+  for (let i = 1; i < points.length; i++) m += haversineM(points[i - 1]!.lng, points[i - 1]!.lat, points[i]!.lng, points[i]!.lat);
+  return m;
+}
+
+/** Straight-line metres of a day: base → each visit's start fix → its end fix → … → base (visits in start order). */
+export function travelledM(base: CustomerManager['base'], visits: readonly DatedVisit[]): number {
+  const ordered = [...visits].sort((a, b) => a.visit.start.at - b.visit.start.at || (a.visit.id < b.visit.id ? -1 : 1));
+  return pathM([toWgs84(base), ...ordered.flatMap(({ visit }) => [toWgs84(visit.start), toWgs84(visit.end)]), toWgs84(base)]);
+}
+
+/** Straight-line metres of a plan: base → each planned retailer's location in order → base. */
+export function plannedStraightM(base: CustomerManager['base'], plan: VisitPlan, retailerById: ReadonlyMap<string, Retailer>): number {
+  return pathM([toWgs84(base), ...plan.stops.map((s) => toWgs84(retailerById.get(s.retailerId)!.location)), toWgs84(base)]);
+}
+
+const key = (date: string, retailerId: string) => `${date}\u0000${retailerId}`;
+
+/**
+ * The KPI sums of every manager (by id) and the dates each was active (plan or visit). Inspections
+ * and contradictions whose retailer has no manager go under the key `null`.
+ */
+export function accumulateKpis(data: PreparedData, managers: readonly CustomerManager[]): { sums: Map<string | null, KpiSums>; days: Map<string, Set<string>> } {
+  const sums = new Map<string | null, KpiSums>(managers.map((m) => [m.id, emptySums()]));
+  const sumsOf = (id: string | null) => {
+    let s = sums.get(id);
+    if (!s) sums.set(id, (s = emptySums()));
+    return s;
+  };
+  const days = new Map<string, Set<string>>(managers.map((m) => [m.id, new Set<string>()]));
+  const managerById = new Map(managers.map((m) => [m.id, m]));
+  const planOf = new Map<string, { plan: VisitPlan; straightM: number }>();
+  const planned = new Set<string>();
+  for (const p of data.plans) {
+    const s = sumsOf(p.managerId);
+    const straightM = plannedStraightM(managerById.get(p.managerId)!.base, p, data.retailerById);
+    s.plannedStops += p.stops.length;
+    s.plannedWorkS += p.durationS;
+    s.plannedDistanceM += p.distanceM;
+    s.plannedStraightM += straightM;
+    planOf.set(`${p.managerId} ${p.date}`, { plan: p, straightM });
+    for (const stop of p.stops) planned.add(`${p.managerId}\u0000${key(p.date, stop.retailerId)}`);
+    days.get(p.managerId)!.add(p.date);
+  }
+
+  const byDay = new Map<string, DatedVisit[]>();
+  const visited = new Set<string>();
+  const verified = new Set<string>();
+  for (const dv of data.visits) {
+    const { visit, verdict } = dv;
+    const s = sumsOf(visit.managerId);
+    const k = `${visit.managerId}\u0000${key(dv.date, visit.retailerId)}`;
+    s.visits++;
+    visited.add(k);
+    if (planOf.has(`${visit.managerId} ${dv.date}`) && !planned.has(k)) s.unplannedVisits++;
+    s.reportedDwellS += Math.max(0, (visit.end.at - visit.start.at) / 1000);
+    if (!verdict) s.noVerdict++;
+    else {
+      s[verdict.status]++;
+      if (verdict.flags.length) s.flagged++;
+      if (verdict.status === 'verified') {
+        verified.add(k);
+        s.verifiedDwellS += Math.max(0, verdict.dwellS);
+        s.expectedServiceS += data.retailerById.get(visit.retailerId)!.serviceMinutes * 60;
+      }
+    }
+    const dayKey = `${visit.managerId} ${dv.date}`;
+    let dayVisits = byDay.get(dayKey);
+    if (!dayVisits) byDay.set(dayKey, (dayVisits = []));
+    dayVisits.push(dv);
+    days.get(visit.managerId)!.add(dv.date);
+  }
+  for (const k of planned) {
+    const s = sumsOf(k.slice(0, k.indexOf('\u0000')));
+    if (visited.has(k)) s.plannedVisited++;
+    if (verified.has(k)) s.plannedVerified++;
+  }
+
+  for (const [dayKey, visits] of byDay) {
+    const managerId = visits[0]!.visit.managerId;
+    const s = sumsOf(managerId);
+    const m = travelledM(managerById.get(managerId)!.base, visits);
+    s.travelledDistanceM += m;
+    const plan = planOf.get(dayKey);
+    if (plan) {
+      s.comparedDays++;
+      s.comparedTravelledM += m;
+      s.comparedPlannedM += plan.straightM;
+    }
+  }
+
+  for (const r of data.inspections) {
+    const s = sumsOf(data.managerOfRetailer.get(r.retailerId) ?? null);
+    s.inspections++;
+    s.inspectionScoreSum += inspectionScore(r);
+    if (r.pricesTagged) s.pricesTagged++;
+    if (r.policyMaterialDisplayed) s.policyDisplayed++;
+    s.satisfactionSum += r.satisfaction;
+    if (r.managerVisitConfirmed === 'no') s.visitsDenied++;
+  }
+  for (const { c, managerId } of data.contradictions) {
+    const s = sumsOf(managerId);
+    s.contradictions++;
+    s.kinds[c.kind] = (s.kinds[c.kind] ?? 0) + 1;
+  }
+  return { sums, days };
+}

@@ -1,0 +1,51 @@
+import { measureSpread } from '../measure-spread.js';
+import type { BalanceMetric, BalanceReport, ManagerReport } from '../report.js';
+import type { Repartition } from '../report-input.js';
+import { round1, round4 } from './round.js';
+
+/** The balance metrics: label and unit for tables and charts. */
+export const BALANCE_METRICS: readonly { metric: BalanceMetric; label: string; unit: string }[] = [
+  { metric: 'retailers', label: 'Assigned retailers', unit: 'retailers' },
+  { metric: 'assignedServiceMinPer4Weeks', label: 'Required service time per 4 weeks', unit: 'min' },
+  { metric: 'plannedStops', label: 'Planned stops', unit: 'stops' },
+  { metric: 'plannedWorkMin', label: 'Planned work (travel + service)', unit: 'min' },
+  { metric: 'visits', label: 'Visits reported', unit: 'visits' },
+  { metric: 'verifiedDwellMin', label: 'Verified time on site', unit: 'min' },
+];
+
+/** Spreads of the workload metrics across managers, and the before/after of a re-partition. */
+export function computeBalance(managers: readonly ManagerReport[], repartition: Repartition | undefined): BalanceReport {
+  const values = managers.map((m) => ({
+    managerId: m.managerId,
+    retailers: m.retailers,
+    assignedServiceMinPer4Weeks: m.assignedServiceMinPer4Weeks,
+    plannedStops: m.plannedStops,
+    plannedWorkMin: m.plannedWorkMin,
+    visits: m.visits,
+    verifiedDwellMin: round1(m.verifiedDwellS / 60),
+  }));
+  const metrics = BALANCE_METRICS.map((d) => ({ ...d, spread: measureSpread(values.map((v) => v[d.metric])) }));
+  const primary: BalanceMetric = managers.some((m) => m.plannedStops > 0) ? 'plannedWorkMin' : 'assignedServiceMinPer4Weeks';
+  let rep: BalanceReport['repartition'] = null;
+  if (repartition) {
+    const before = measureSpread(repartition.before.map((f) => f.workloadMin));
+    const after = measureSpread(repartition.after.map((f) => f.workloadMin));
+    const b = new Map(repartition.before.map((f) => [f.managerId, f.workloadMin]));
+    const a = new Map(repartition.after.map((f) => [f.managerId, f.workloadMin]));
+    const ids = [...managers.map((m) => m.managerId)].filter((id) => b.has(id) || a.has(id));
+    rep = {
+      label: repartition.label ?? 'Re-partition',
+      moved: repartition.moved ?? null,
+      before,
+      after,
+      change: {
+        cv: round4(after.cv - before.cv),
+        maxOverMin: after.maxOverMin !== null && before.maxOverMin !== null ? round4(after.maxOverMin - before.maxOverMin) : null,
+        max: round4(after.max - before.max),
+        min: round4(after.min - before.min),
+      },
+      managers: ids.map((managerId) => ({ managerId, before: b.has(managerId) ? round1(b.get(managerId)!) : null, after: a.has(managerId) ? round1(a.get(managerId)!) : null })),
+    };
+  }
+  return { metrics, primary, values, repartition: rep };
+}

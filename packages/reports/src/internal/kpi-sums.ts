@@ -1,0 +1,105 @@
+import type { KpiFigures } from '../report.js';
+import type { NormalisedKpis } from '../scorecard.js';
+import { ratio, round1, round4 } from './round.js';
+
+/** The raw sums behind {@link KpiFigures}; they add up across managers. */
+export interface KpiSums {
+  plannedStops: number;
+  plannedVisited: number;
+  plannedVerified: number;
+  unplannedVisits: number;
+  visits: number;
+  verified: number;
+  rejected: number;
+  unverifiable: number;
+  noVerdict: number;
+  flagged: number;
+  verifiedDwellS: number;
+  reportedDwellS: number;
+  expectedServiceS: number;
+  plannedDistanceM: number;
+  plannedStraightM: number;
+  travelledDistanceM: number;
+  comparedDays: number;
+  comparedPlannedM: number;
+  comparedTravelledM: number;
+  plannedWorkS: number;
+  inspections: number;
+  inspectionScoreSum: number;
+  pricesTagged: number;
+  policyDisplayed: number;
+  satisfactionSum: number;
+  visitsDenied: number;
+  contradictions: number;
+  kinds: Record<string, number>;
+}
+
+/** All-zero sums. */
+export function emptySums(): KpiSums {
+  return {
+    plannedStops: 0, plannedVisited: 0, plannedVerified: 0, unplannedVisits: 0, visits: 0, verified: 0, rejected: 0, unverifiable: 0,
+    noVerdict: 0, flagged: 0, verifiedDwellS: 0, reportedDwellS: 0, expectedServiceS: 0, plannedDistanceM: 0, plannedStraightM: 0, travelledDistanceM: 0,
+    comparedDays: 0, comparedPlannedM: 0, comparedTravelledM: 0, plannedWorkS: 0, inspections: 0, inspectionScoreSum: 0, pricesTagged: 0,
+    policyDisplayed: 0, satisfactionSum: 0, visitsDenied: 0, contradictions: 0, kinds: {},
+  };
+}
+
+/** a + b, field by field (kinds merged). */
+export function addSums(a: KpiSums, b: KpiSums): KpiSums {
+  const out = emptySums();
+  for (const key of Object.keys(out) as (keyof KpiSums)[]) {
+    if (key !== 'kinds') out[key] = a[key] + b[key];
+  }
+  for (const src of [a.kinds, b.kinds]) for (const [k, n] of Object.entries(src)) out.kinds[k] = (out.kinds[k] ?? 0) + n;
+  return out;
+}
+
+/** The reported figures: sums rounded, rates computed (see {@link KpiFigures}). */
+export function finishFigures(s: KpiSums): KpiFigures {
+  const sortedKinds: Record<string, number> = {};
+  for (const k of Object.keys(s.kinds).sort()) sortedKinds[k] = s.kinds[k]!;
+  return {
+    plannedStops: s.plannedStops,
+    plannedVisited: s.plannedVisited,
+    plannedVerified: s.plannedVerified,
+    unplannedVisits: s.unplannedVisits,
+    visits: s.visits,
+    verified: s.verified,
+    rejected: s.rejected,
+    unverifiable: s.unverifiable,
+    noVerdict: s.noVerdict,
+    flagged: s.flagged,
+    completionRate: ratio(s.plannedVisited, s.plannedStops),
+    verificationRate: ratio(s.verified, s.visits),
+    verifiedDwellS: round1(s.verifiedDwellS),
+    reportedDwellS: round1(s.reportedDwellS),
+    expectedServiceS: round1(s.expectedServiceS),
+    meanVerifiedDwellS: s.verified > 0 ? round1(s.verifiedDwellS / s.verified) : null,
+    plannedDistanceM: round1(s.plannedDistanceM),
+    plannedStraightDistanceM: round1(s.plannedStraightM),
+    travelledDistanceM: round1(s.travelledDistanceM),
+    distanceRatio: s.comparedDays > 0 ? ratio(s.comparedTravelledM, s.comparedPlannedM) : null,
+    plannedWorkMin: round1(s.plannedWorkS / 60),
+    inspections: s.inspections,
+    inspectionScore: ratio(s.inspectionScoreSum, s.inspections),
+    pricesTaggedRate: ratio(s.pricesTagged, s.inspections),
+    policyDisplayedRate: ratio(s.policyDisplayed, s.inspections),
+    meanSatisfaction: ratio(s.satisfactionSum, s.inspections),
+    visitsDenied: s.visitsDenied,
+    contradictions: s.contradictions,
+    contradictionsByKind: sortedKinds,
+  };
+}
+
+/** The normalised KPIs of the scorecard, exactly as documented in `SCORECARD_KPIS`. */
+export function normaliseKpis(s: KpiSums): NormalisedKpis {
+  const capped = (x: number | null) => (x === null ? null : round4(Math.min(1, x)));
+  return {
+    completion: ratio(s.plannedVisited, s.plannedStops),
+    verification: ratio(s.verified, s.visits),
+    timeOnSite: s.verified > 0 ? capped(ratio(s.verifiedDwellS, s.expectedServiceS)) : null,
+    route: s.comparedDays > 0 && s.comparedTravelledM > 0 ? capped(s.comparedPlannedM / s.comparedTravelledM) : null,
+    inspection: ratio(s.inspectionScoreSum, s.inspections),
+    integrity: s.inspections > 0 ? round4(1 - Math.min(1, s.contradictions / s.inspections)) : s.contradictions > 0 ? 0 : null,
+  };
+}

@@ -1,0 +1,31 @@
+import type { RetailerStatus } from '../report.js';
+
+// The first seven avoid the status hues (green, orange, red) so that a manager's territory, routes and
+// retailer rings do not read as a status.
+const MANAGER_COLOURS = ['#4e79a7', '#b07aa1', '#76b7b2', '#9c755f', '#edc948', '#ff9da7', '#6b6ecf', '#f28e2b', '#59a14f', '#e15759'];
+
+/** The colour of the i-th manager: ten distinct colours, then hues spaced by the golden angle. */
+export function managerColour(i: number): string {
+  if (i < MANAGER_COLOURS.length) return MANAGER_COLOURS[i]!;
+  const hue = Math.round((i * 137.508) % 360);
+  return `hsl(${hue} 55% 48%)`;
+}
+
+/** Fill colours of the retailer statuses on the map. */
+export const STATUS_COLOURS: Readonly<Record<RetailerStatus, string>> = Object.freeze({
+  verified: '#1a9641',
+  unverified: '#fdae61',
+  missed: '#d7191c',
+  idle: '#d9d9d9',
+});
+
+/** Human labels of the statuses. */
+export const STATUS_LABELS: Readonly<Record<RetailerStatus, string>> = Object.freeze({
+  verified: 'verified visit',
+  unverified: 'visited, not verified',
+  missed: 'planned, not visited',
+  idle: 'not planned, not visited',
+});
+
+/** Colours of the scorecard KPIs in charts. */
+export const KPI_COLOURS = ['#4e79a7', '#59a14f', '#76b7b2', '#f28e2b', '#b07aa1', '#e15759'];

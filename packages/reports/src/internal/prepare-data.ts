@@ -1,0 +1,70 @@
+import type { InspectionRecord, Retailer, Visit, VisitPlan } from '@beatplan/core';
+import type { ContradictionInput, ReportInput, VisitVerdictInput } from '../report-input.js';
+
+/** A visit of the period with its local date and verdict (null: none given). */
+export interface DatedVisit {
+  visit: Visit;
+  date: string;
+  verdict: VisitVerdictInput | null;
+}
+
+/** The input filtered to the period and indexed; everything the figures are computed from. */
+export interface PreparedData {
+  period: { from: string; to: string; days: number } | null;
+  retailerById: Map<string, Retailer>;
+  /** retailer id → responsible manager id: the retailer's `managerId`, else its territory's manager. */
+  managerOfRetailer: Map<string, string>;
+  plans: VisitPlan[];
+  visits: DatedVisit[];
+  inspections: InspectionRecord[];
+  /** Contradictions of the period, each with the manager it counts against: its `managerId`, else its visit's manager, else the retailer's (null: none known). */
+  contradictions: { c: ContradictionInput; managerId: string | null }[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** The local calendar date `YYYY-MM-DD` of an epoch-ms instant at a UTC offset (minutes). */
+export function localDate(ms: number, utcOffsetMinutes: number): string {
+  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/** Filters the (reference-checked) input to the period and builds the indexes. */
+export function prepareData(input: ReportInput): PreparedData {
+  const offset = input.utcOffsetMinutes ?? 0;
+  const retailerById = new Map(input.retailers.map((r) => [r.id, r]));
+  const managerOfRetailer = new Map<string, string>();
+  for (const t of input.territories) for (const id of t.retailerIds) managerOfRetailer.set(id, t.managerId);
+  for (const r of input.retailers) if (r.managerId !== undefined) managerOfRetailer.set(r.id, r.managerId);
+
+  const verdictOf = new Map(input.verdicts.map((v) => [v.visitId, v]));
+  const allVisits = input.visits.map((visit) => ({ visit, date: localDate(visit.start.at, offset), verdict: verdictOf.get(visit.id) ?? null }));
+  const inspectionDates = input.inspections.map((r) => localDate(r.at, offset));
+
+  let period = input.period ? { ...input.period, days: daysBetween(input.period.from, input.period.to) } : null;
+  if (!period) {
+    const dates = [...input.plans.map((p) => p.date), ...allVisits.map((v) => v.date), ...inspectionDates].sort();
+    const from = dates[0];
+    const to = dates[dates.length - 1];
+    if (from !== undefined && to !== undefined) period = { from, to, days: daysBetween(from, to) };
+  }
+  const inPeriod = (date: string) => period === null || (date >= period.from && date <= period.to);
+
+  const inspections = input.inspections.filter((_, i) => inPeriod(inspectionDates[i]!));
+  const keptInspections = new Set(inspections.map((r) => r.id));
+  const visits = allVisits.filter((v) => inPeriod(v.date));
+  const keptVisits = new Set(visits.map((v) => v.visit.id));
+  const managerOfVisit = new Map(input.visits.map((v) => [v.id, v.managerId]));
+  const contradictions = input.contradictions
+    .filter((c) => (c.inspectionId === undefined || keptInspections.has(c.inspectionId)) && (c.visitId === undefined || keptVisits.has(c.visitId)))
+    .map((c) => {
+      const visitManager = c.visitId === undefined ? undefined : managerOfVisit.get(c.visitId);
+      return { c, managerId: c.managerId ?? visitManager ?? managerOfRetailer.get(c.retailerId) ?? null };
+    });
+
+  return { period, retailerById, managerOfRetailer, plans: input.plans.filter((p) => inPeriod(p.date)), visits, inspections, contradictions };
+}

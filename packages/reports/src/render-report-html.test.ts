@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildReport, renderMapSvg, renderReportHtml, type Report } from '@beatplan/reports';
+
+const load = (name: string) => JSON.parse(readFileSync(new URL(`../test/in/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
+/** Every element the report may contain. */
+const TAGS = ['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'p', 'div', 'b', 'span', 'main', 'section', 'h2', 'svg', 'rect', 'g', 'path', 'polyline', 'circle', 'line', 'text', 'ul', 'li', 'sub', 'table', 'thead', 'tr', 'th', 'tbody', 'td', 'h3', 'dl', 'dt', 'dd'];
+const VOID = new Set(['meta', 'br', 'hr', 'img', 'input', 'link', 'col', 'wbr']);
+
+/** Checks tag balance: every element closed in order (void elements and `/>` excepted). Returns the problems. */
+function checkBalance(html: string): string[] {
+  const stack: string[] = [];
+  const problems: string[] = [];
+  const body = html.replace(/<!DOCTYPE html>/i, '').replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
+  for (const m of body.matchAll(/<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*(\/?)>/g)) {
+    const [, close, name, , self] = m;
+    const tag = name!.toLowerCase();
+    if (close) {
+      const open = stack.pop();
+      if (open !== tag) problems.push(`</${tag}> closes <${open}> at ${m.index}`);
+    } else if (!self && !VOID.has(tag)) stack.push(tag);
+  }
+  if (stack.length) problems.push(`unclosed: ${stack.join(' ')}`);
+  if (/<(?![a-zA-Z/!])/.test(body)) problems.push('a bare "<" outside a tag');
+  if (/&(?!(amp|lt|gt|quot|#39);)/.test(body)) problems.push('an unescaped "&"');
+  return problems;
+}
+
+const section = (html: string, open: string, close: string) => html.slice(html.indexOf(open), html.indexOf(close, html.indexOf(open)) + close.length);
+const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+
+describe('renderReportHtml', () => {
+  const report: Report = buildReport(load('small-city.json'));
+  const html = renderReportHtml(report);
+
+  it('is one well-formed HTML document', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    expect(checkBalance(html)).toEqual([]);
+    expect(count(html, /<html[\s>]/g)).toBe(1);
+    expect(count(html, /<body>/g)).toBe(1);
+  });
+
+  it('is self-contained: no script, no external resource, no URL of any kind', () => {
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|<image|<use|@import|url\(/i);
+    expect(new Set([...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]))).toEqual(new Set(TAGS));
+    expect(html).not.toMatch(/https?:/i);
+    expect(html).not.toMatch(/\s(src|href|xlink:href|srcset|action|poster)\s*=/i);
+    for (const [, value] of html.matchAll(/\s[\w:-]+="([^"]*)"/g)) expect(value).not.toMatch(/\/\//);
+  });
+
+  it('draws one path per territory, one circle per retailer and one polyline per route on the map', () => {
+    const map = section(html, '<svg id="map"', '</svg>');
+    expect(count(map, /<path /g)).toBe(report.map.territories.length);
+    expect(count(map, /<circle /g)).toBe(report.map.retailers.length);
+    expect(count(map, /<polyline /g)).toBe(report.map.routes.length);
+    expect(report.map).toMatchObject({ territories: { length: 3 }, retailers: { length: 24 }, routes: { length: 6 } });
+    expect(map).not.toContain('xmlns');
+    // every projected point lies inside the viewBox
+    const [, w, h] = /viewBox="0 0 (\d+) (\d+)"/.exec(map)!.map(Number);
+    for (const [, x, y] of map.matchAll(/cx="([\d.-]+)" cy="([\d.-]+)"/g)) {
+      expect(Number(x)).toBeGreaterThanOrEqual(0);
+      expect(Number(x)).toBeLessThanOrEqual(w!);
+      expect(Number(y)).toBeGreaterThanOrEqual(0);
+      expect(Number(y)).toBeLessThanOrEqual(h!);
+    }
+  });
+
+  it('has the KPI, balance and segment charts, with bars, and the tables', () => {
+    for (const id of ['chart-score', 'chart-kpis', 'chart-balance', 'chart-repartition', 'chart-segment-frequency', 'chart-segment-service', 'chart-segment-orders', 'chart-segment-volume', 'chart-segment-quality']) {
+      const chart = section(html, `<svg id="${id}"`, '</svg>');
+      expect(chart, id).not.toBe('');
+      expect(count(chart, /<rect class="bar"/g), id).toBeGreaterThan(0);
+    }
+    expect(count(section(html, '<svg id="chart-kpis"', '</svg>'), /<rect class="bar"/g)).toBe(3 * 6);
+    for (const cls of ['scorecard-table', 'manager-table', 'balance-table', 'segment-table', 'region-table', 'class-table']) expect(html).toContain(`<table class="${cls}">`);
+  });
+
+  it('escapes every text from the data (XSS-safe)', () => {
+    expect(html).not.toContain('<script>alert("x")</script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co (R15)');
+    expect(html).toContain('<title>Small city — week 10 &lt;test&gt;</title>');
+    expect(html).toContain('Wang &lt;Fang&gt; &amp; &quot;Co&quot;');
+    expect(html).not.toContain('<Fang>');
+    const hostile = load('scorecard-hand.json');
+    hostile.title = '"><img src=x onerror=alert(1)>';
+    hostile.managers[0].name = "</svg><script>alert('m')</script>";
+    hostile.retailers[0].name = '<b onmouseover="alert(1)">R</b>';
+    hostile.territories = [{ id: 'T"1', managerId: 'M1', retailerIds: ['R1', 'R2'], name: '</title><script>x</script>' }];
+    hostile.contradictions[0].kind = '<i>DENIED</i>';
+    const out = renderReportHtml(buildReport(hostile));
+    expect(out).not.toMatch(/<script|<img|<b |<i>/);
+    expect(out).not.toMatch(/<[^>]*\son\w+=/); // no event-handler attribute on any real tag
+    expect(out).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(new Set([...out.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]))).toEqual(new Set(TAGS));
+    expect(checkBalance(out)).toEqual([]);
+  });
+
+  it('is a pure function of the report', () => {
+    expect(renderReportHtml(buildReport(load('small-city.json')))).toBe(html);
+  });
+
+  it('renders a report without plans, visits or dates, with empty and degenerate territories', () => {
+    const r = buildReport(load('no-dated-records.json'));
+    const out = renderReportHtml(r);
+    expect(checkBalance(out)).toEqual([]);
+    const map = section(out, '<svg id="map"', '</svg>');
+    expect(count(map, /<path /g)).toBe(3);
+    expect(count(map, /<circle /g)).toBe(3);
+    expect(count(map, /<polyline /g)).toBe(0);
+    expect(out).toContain('no dated records');
+  });
+});
+
+describe('renderMapSvg', () => {
+  it('writes a standalone SVG document by default', () => {
+    const svg = renderMapSvg(buildReport(load('scorecard-hand.json')));
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" id="map"')).toBe(true);
+    expect(checkBalance(svg)).toEqual([]);
+    expect(count(svg, /<circle /g)).toBe(3);
+    expect(count(svg, /<polyline /g)).toBe(2);
+  });
+});

@@ -1,0 +1,54 @@
+import { escapeHtml } from './internal/escape-html.js';
+import {
+  renderBalanceSection,
+  renderDefinitions,
+  renderGroupSection,
+  renderManagerSection,
+  renderMapSection,
+  renderScorecardSection,
+  renderSummary,
+} from './internal/html-sections.js';
+import { REPORT_CSS } from './internal/report-style.js';
+import type { Report } from './report.js';
+
+/**
+ * Renders the report as ONE self-contained HTML file: inline CSS, inline SVG (map and charts), no
+ * script, no external resource of any kind (no font, image, tile or stylesheet by URL), so it opens
+ * offline and can be mailed as it is. Sections: headline figures, the map (territories, retailers by
+ * status and manager, planned routes), the scorecard (chart, KPI chart, table), per-manager figures,
+ * workload balance (chart, spreads, re-partition before/after), segments and regions (charts,
+ * tables), definitions. Every text from the data is escaped (a retailer named `<script>` is shown as
+ * text). A pure function: the same report gives the same bytes (no clock is read).
+ *
+ * @param report - a report from `buildReport`.
+ * @returns the HTML document as a string (UTF-8 when written).
+ * @throws never.
+ * @example
+ * const html = renderReportHtml(buildReport(data)); // the host writes it to report.html
+ */
+export function renderReportHtml(report: Report): string {
+  const period = report.period ? `${report.period.from} – ${report.period.to} (${report.period.days} days)` : 'no dated records';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="@beatplan/reports">
+<title>${escapeHtml(report.title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(`Period ${period}; local time UTC${report.utcOffsetMinutes >= 0 ? '+' : '−'}${Math.abs(report.utcOffsetMinutes / 60)}`)}</p>
+${renderSummary(report)}</header>
+<main>
+${renderMapSection(report)}
+${renderScorecardSection(report)}
+${renderManagerSection(report)}
+${renderBalanceSection(report)}
+${renderGroupSection(report)}
+${renderDefinitions()}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,137 @@
+import {
+  CustomerManagerSchema,
+  IdSchema,
+  InspectionRecordSchema,
+  LocalDateSchema,
+  PolygonGeometrySchema,
+  RetailerSchema,
+  VisitPlanSchema,
+  VisitSchema,
+} from '@beatplan/core';
+import * as z from 'zod';
+import { ScorecardWeightsSchema } from './scorecard.js';
+
+/**
+ * A visit verdict as `@beatplan/geofence` returns it: `{ visitId, status, reasons, distanceM, dwellS,
+ * confidence, flags }`. Reason and flag codes are kept as plain strings; other fields are ignored, so
+ * geofence's `verdicts` can be passed as they are.
+ *
+ * @example
+ * VisitVerdictInputSchema.parse({ visitId: 'V1', status: 'verified', reasons: [], distanceM: { start: 4.2, end: 6 }, dwellS: 900, confidence: 0.97, flags: [] });
+ */
+export const VisitVerdictInputSchema = z.object({
+  visitId: IdSchema,
+  status: z.enum(['verified', 'rejected', 'unverifiable'], { error: 'status must be one of "verified", "rejected", "unverifiable"' }),
+  reasons: z.array(z.string({ error: 'reason must be a string' }), { error: 'reasons must be an array of strings' }),
+  distanceM: z.object({ start: z.number().min(0).nullable(), end: z.number().min(0).nullable() }, { error: 'distanceM must be { start, end }' }),
+  dwellS: z.number({ error: 'dwellS must be a finite number of seconds' }),
+  confidence: z.number({ error: 'confidence must be a number from 0 to 1' }).min(0, { error: 'confidence must be from 0 to 1' }).max(1, { error: 'confidence must be from 0 to 1' }),
+  flags: z.array(z.string({ error: 'flag must be a string' }), { error: 'flags must be an array of strings' }),
+});
+/** A verdict, see {@link VisitVerdictInputSchema}. */
+export type VisitVerdictInput = z.infer<typeof VisitVerdictInputSchema>;
+
+/**
+ * One contradiction found by an inspection cross-check, in a plain shape: `retailerId`; `kind` (a short
+ * code such as `VISIT_DENIED` — a verified visit the retailer denies — or `VISIT_NOT_VERIFIED` — a
+ * visit the retailer confirms that was not verified); optional `managerId` (default: the retailer's
+ * manager), `inspectionId`, `visitId`, `message`. Other fields are ignored.
+ *
+ * @example
+ * ContradictionInputSchema.parse({ retailerId: 'R7', managerId: 'M2', kind: 'VISIT_DENIED', inspectionId: 'I3', visitId: 'V40' });
+ */
+export const ContradictionInputSchema = z.object({
+  retailerId: IdSchema,
+  kind: z.string({ error: 'kind must be a string' }).trim().min(1, { error: 'kind must not be empty' }).max(64),
+  managerId: IdSchema.optional(),
+  inspectionId: IdSchema.optional(),
+  visitId: IdSchema.optional(),
+  message: z.string({ error: 'message must be a string' }).max(2000).optional(),
+});
+/** A contradiction, see {@link ContradictionInputSchema}. */
+export type ContradictionInput = z.infer<typeof ContradictionInputSchema>;
+
+/**
+ * A territory to draw on the map: `id`, `managerId`, `retailerIds`, optional `name`, `region`, and
+ * `polygon` (a GeoJSON Polygon in WGS84, e.g. the `hull` of `@beatplan/territory`'s
+ * `measureCompactness`). Without `polygon`, the report draws the convex hull of its retailers.
+ *
+ * @example
+ * ReportTerritorySchema.parse({ id: 'T1', managerId: 'M1', retailerIds: ['R1', 'R2', 'R3'] });
+ */
+export const ReportTerritorySchema = z.strictObject({
+  id: IdSchema,
+  managerId: IdSchema,
+  retailerIds: z.array(IdSchema, { error: 'retailerIds must be an array of ids' }),
+  name: z.string({ error: 'name must be a string' }).trim().min(1, { error: 'name must not be empty' }).max(200).optional(),
+  region: z.string({ error: 'region must be a string' }).trim().min(1, { error: 'region must not be empty' }).max(200).optional(),
+  polygon: PolygonGeometrySchema.optional(),
+});
+/** A territory of the report, see {@link ReportTerritorySchema}. */
+export type ReportTerritory = z.infer<typeof ReportTerritorySchema>;
+
+/**
+ * One manager's workload before or after a re-partition: `managerId`, `workloadMin` (weekly minutes,
+ * ≥ 0), optional `retailers`. Other fields are ignored, so `@beatplan/territory`'s `stats` can be passed.
+ */
+export const WorkloadFigureSchema = z.object({
+  managerId: IdSchema,
+  workloadMin: z.number({ error: 'workloadMin must be a finite number of minutes' }).min(0, { error: 'workloadMin must be at least 0' }),
+  retailers: z.number().int().min(0).optional(),
+});
+/** See {@link WorkloadFigureSchema}. */
+export type WorkloadFigure = z.infer<typeof WorkloadFigureSchema>;
+
+/** Workload figures before and after a re-partition, and optionally how many retailers moved. */
+export const RepartitionSchema = z.strictObject({
+  label: z.string().trim().min(1).max(200).optional(),
+  before: z.array(WorkloadFigureSchema, { error: 'before must be an array of { managerId, workloadMin }' }).min(1, { error: 'before must not be empty' }),
+  after: z.array(WorkloadFigureSchema, { error: 'after must be an array of { managerId, workloadMin }' }).min(1, { error: 'after must not be empty' }),
+  moved: z.number().int().min(0).optional(),
+});
+/** See {@link RepartitionSchema}. */
+export type Repartition = z.infer<typeof RepartitionSchema>;
+
+/** The report period: local dates, both inclusive. */
+export const ReportPeriodSchema = z
+  .strictObject({ from: LocalDateSchema, to: LocalDateSchema })
+  .refine((p) => p.from <= p.to, { error: 'period.from must not be after period.to', path: ['to'] });
+
+/**
+ * Everything a report is made of, as plain data (records of `@beatplan/core` plus the plain shapes
+ * above). Arrays other than `retailers` and `managers` default to empty.
+ *
+ * - `title` (default `"beatplan report"`), `period` (`{ from, to }` local dates, inclusive; default:
+ *   the span of the dates found in the data; records outside it are left out).
+ * - `utcOffsetMinutes` (default 0): the local time zone; a visit belongs to the local date of its
+ *   start fix, an inspection to the local date of its `at`.
+ * - `weights`: scorecard weights, see `DEFAULT_SCORECARD_WEIGHTS`.
+ * - `retailers`, `managers`, `plans` (core `VisitPlan`s), `visits` (core `Visit`s), `verdicts` (one per
+ *   visit at most; a visit without a verdict counts as not verified), `inspections` (core
+ *   `InspectionRecord`s), `contradictions`, `territories`, `repartition`.
+ *
+ * Unknown top-level fields are rejected.
+ *
+ * @example
+ * ReportInputSchema.parse({ retailers: [], managers: [] }).plans; // []
+ */
+export const ReportInputSchema = z.strictObject({
+  title: z.string({ error: 'title must be a string' }).trim().min(1, { error: 'title must not be empty' }).max(200).optional(),
+  period: ReportPeriodSchema.optional(),
+  utcOffsetMinutes: z.number().int({ error: 'utcOffsetMinutes must be a whole number' }).min(-840).max(840).optional(),
+  weights: ScorecardWeightsSchema.optional(),
+  retailers: z.array(RetailerSchema, { error: 'retailers must be an array' }),
+  managers: z.array(CustomerManagerSchema, { error: 'managers must be an array' }),
+  plans: z.array(VisitPlanSchema, { error: 'plans must be an array' }).default([]),
+  visits: z.array(VisitSchema, { error: 'visits must be an array' }).default([]),
+  verdicts: z.array(VisitVerdictInputSchema, { error: 'verdicts must be an array' }).default([]),
+  inspections: z.array(InspectionRecordSchema, { error: 'inspections must be an array' }).default([]),
+  contradictions: z.array(ContradictionInputSchema, { error: 'contradictions must be an array' }).default([]),
+  territories: z.array(ReportTerritorySchema, { error: 'territories must be an array' }).default([]),
+  repartition: RepartitionSchema.optional(),
+});
+
+/** The parsed report input (times in epoch ms, defaults applied). */
+export type ReportInput = z.output<typeof ReportInputSchema>;
+/** The report input as accepted (times may be ISO strings, arrays may be absent). */
+export type ReportInputData = z.input<typeof ReportInputSchema>;

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildReport, formatCsv, reportToCsv } from '@beatplan/reports';
+
+/** A strict RFC 4180 reader, to check that what formatCsv writes reads back to the same cells. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('formatCsv', () => {
+  it('runs its JSDoc example', () => {
+    expect(formatCsv(['id', 'name'], [['R1', 'Wang "Big" Mart, East']])).toBe('id,name\r\nR1,"Wang ""Big"" Mart, East"\r\n');
+  });
+
+  it('quotes commas, quotes, line breaks and edge spaces, and reads back to the same cells', () => {
+    const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', ' lead', 'trail ', '<script>alert(1)</script>', '', '=1+2'];
+    const text = formatCsv(cells.map((_, i) => `c${i}`), [cells, [1.5, 0, -2, true, false, null, undefined, 'x', 'y', 'z']]);
+    expect(readCsv(text)).toEqual([cells.map((_, i) => `c${i}`), cells, ['1.5', '0', '-2', 'true', 'false', '', '', 'x', 'y', 'z']]);
+    expect(text.endsWith('\r\n')).toBe(true);
+  });
+});
+
+describe('reportToCsv', () => {
+  const report = buildReport(JSON.parse(readFileSync(new URL('../test/in/small-city.json', import.meta.url), 'utf8')));
+  const tables = reportToCsv(report);
+
+  it('writes every table with a header and one row per manager or group', () => {
+    expect(Object.keys(tables)).toEqual(['managers', 'scorecard', 'balance', 'balance-managers', 'segments', 'regions', 'classes', 'repartition']);
+    const managers = readCsv(tables.managers!);
+    expect(managers).toHaveLength(1 + report.managers.length);
+    expect(managers[0]!.slice(0, 3)).toEqual(['managerId', 'name', 'region']);
+    expect(managers.every((r) => r.length === managers[0]!.length)).toBe(true);
+    expect(managers[3]![1]).toBe('Wang <Fang> & "Co"');
+    expect(readCsv(tables.segments!).map((r) => r[0])).toEqual(['segment', 'retail', 'chain_supermarket', 'hotel_entertainment']);
+    expect(readCsv(tables.scorecard!)[1]).toEqual(['', 'weight', '', '3', '3', '1', '1', '1', '1', '', '']);
+  });
+
+  it('matches the report figures cell for cell', () => {
+    const rows = readCsv(tables.managers!);
+    const header = rows[0]!;
+    report.managers.forEach((m, i) => {
+      const row = rows[i + 1]!;
+      expect(Number(row[header.indexOf('score')])).toBe(m.score);
+      expect(row[header.indexOf('completionRate')]).toBe(String(m.completionRate));
+      expect(row[header.indexOf('visits')]).toBe(String(m.visits));
+    });
+  });
+});

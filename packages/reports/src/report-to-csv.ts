@@ -1,0 +1,102 @@
+import type { GroupStats, Report } from './report.js';
+import { SCORECARD_KPIS } from './scorecard.js';
+
+/** A CSV cell value: `null`/`undefined` become an empty cell. */
+export type CsvValue = string | number | boolean | null | undefined;
+
+function formatCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Formats a table as RFC 4180 CSV: comma-separated, CRLF line ends, a header row; a cell holding a
+ * comma, a double quote, a line break or leading/trailing white space is quoted, its quotes doubled.
+ * Numbers are written as JavaScript prints them (`0.25`, `1200`); null and undefined as empty cells.
+ *
+ * @param header - the column names.
+ * @param rows - the rows, each as long as the header.
+ * @returns the CSV text, ending with CRLF.
+ * @throws never.
+ * @example
+ * formatCsv(['id', 'name'], [['R1', 'Wang "Big" Mart, East']]); // 'id,name\r\nR1,"Wang ""Big"" Mart, East"\r\n'
+ */
+export function formatCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  return [header, ...rows].map((row) => `${row.map(formatCell).join(',')}\r\n`).join('');
+}
+
+const GROUP_COLUMNS: readonly (keyof GroupStats)[] = [
+  'key', 'retailers', 'requiredVisitsPer4Weeks', 'plannedStops', 'visits', 'verified', 'verificationRate', 'visitsPerRetailerPerWeek',
+  'meanServiceMin', 'meanVerifiedDwellMin', 'orderCount', 'orderCountPerRetailer', 'orderVolume', 'orderVolumePerRetailer',
+  'volumePerOrder', 'inspections', 'inspectionScore', 'contradictions',
+];
+
+const MANAGER_COLUMNS = [
+  'managerId', 'name', 'region', 'retailers', 'assignedServiceMinPer4Weeks', 'days', 'plannedStops', 'plannedVisited', 'plannedVerified',
+  'unplannedVisits', 'visits', 'verified', 'rejected', 'unverifiable', 'noVerdict', 'flagged', 'completionRate', 'verificationRate',
+  'verifiedDwellS', 'reportedDwellS', 'expectedServiceS', 'meanVerifiedDwellS', 'plannedDistanceM', 'plannedStraightDistanceM', 'travelledDistanceM', 'distanceRatio',
+  'plannedWorkMin', 'inspections', 'inspectionScore', 'pricesTaggedRate', 'policyDisplayedRate', 'meanSatisfaction', 'visitsDenied',
+  'contradictions', 'score', 'coverage', 'rank',
+] as const;
+
+const groupTable = (groups: readonly GroupStats[], keyName: string) =>
+  formatCsv([keyName, ...GROUP_COLUMNS.slice(1)], groups.map((g) => GROUP_COLUMNS.map((c) => g[c])));
+
+/**
+ * The report as CSV tables (see {@link formatCsv}), by table name:
+ * `managers` (every figure per manager, `contradictionsByKind` as `kind:n` separated by spaces),
+ * `scorecard` (its first row, `managerId` = `weight`, holds the weights; then one row per manager in
+ * rank order: normalised KPIs, score, coverage), `balance` (spread per metric), `balance-managers`
+ * (metric values per manager), `segments`, `regions`, `classes`, and `repartition` (before, after and
+ * change per manager, then the cv and max/min rows) when the report has one.
+ *
+ * @param report - a report from `buildReport`.
+ * @returns `{ [table]: csvText }`; a writer saves each as `<table>.csv`.
+ * @throws never.
+ * @example
+ * const tables = reportToCsv(buildReport(data));
+ * tables.managers.split('\r\n')[0]; // 'managerId,name,region,retailers,...'
+ */
+export function reportToCsv(report: Report): Record<string, string> {
+  const byId = new Map(report.managers.map((m) => [m.managerId, m]));
+  const tables: Record<string, string> = {
+    managers: formatCsv(
+      [...MANAGER_COLUMNS, 'contradictionsByKind'],
+      report.managers.map((m) => [...MANAGER_COLUMNS.map((c) => m[c]), Object.entries(m.contradictionsByKind).map(([k, n]) => `${k}:${n}`).join(' ')]),
+    ),
+    scorecard: formatCsv(
+      ['rank', 'managerId', 'name', ...SCORECARD_KPIS, 'score', 'coverage'],
+      [
+        ['', 'weight', '', ...SCORECARD_KPIS.map((k) => report.weights[k]), '', ''],
+        ...report.ranking.map((id) => {
+          const m = byId.get(id)!;
+          return [m.rank, m.managerId, m.name, ...SCORECARD_KPIS.map((k) => m.kpis[k]), m.score, m.coverage];
+        }),
+      ],
+    ),
+    balance: formatCsv(
+      ['metric', 'label', 'unit', 'n', 'min', 'max', 'mean', 'sd', 'maxOverMin', 'cv'],
+      report.balance.metrics.map((b) => [b.metric, b.label, b.unit, b.spread.n, b.spread.min, b.spread.max, b.spread.mean, b.spread.sd, b.spread.maxOverMin, b.spread.cv]),
+    ),
+    'balance-managers': formatCsv(
+      ['managerId', ...report.balance.metrics.map((b) => b.metric)],
+      report.balance.values.map((v) => [v.managerId, ...report.balance.metrics.map((b) => v[b.metric])]),
+    ),
+    segments: groupTable(report.segments, 'segment'),
+    regions: groupTable(report.regions, 'region'),
+    classes: groupTable(report.classes, 'class'),
+  };
+  const rep = report.balance.repartition;
+  if (rep) {
+    tables.repartition = formatCsv(
+      ['managerId', 'beforeWorkloadMin', 'afterWorkloadMin', 'changeMin'],
+      [
+        ...rep.managers.map((m) => [m.managerId, m.before, m.after, m.before !== null && m.after !== null ? Math.round((m.after - m.before) * 10) / 10 : null]),
+        ['(cv)', rep.before.cv, rep.after.cv, rep.change.cv],
+        ['(max/min)', rep.before.maxOverMin, rep.after.maxOverMin, rep.change.maxOverMin],
+      ],
+    );
+  }
+  return tables;
+}

@@ -1,0 +1,172 @@
+import type { RetailerClass, Segment } from '@beatplan/core';
+import type { Spread } from './measure-spread.js';
+import type { NormalisedKpis, ScorecardKpi } from './scorecard.js';
+
+/**
+ * Figures of one manager (or, in `Report.totals`, of all managers) over the period. Counts are whole
+ * numbers; seconds and metres are rounded to 0.1, rates to 4 decimals; `null` = not measurable.
+ */
+export interface KpiFigures {
+  /** Planned stops (retailer-days) in the plans of the period. */
+  plannedStops: number;
+  /** Planned stops with a visit to that retailer on that date (any verdict). */
+  plannedVisited: number;
+  /** Planned stops with a verified visit to that retailer on that date. */
+  plannedVerified: number;
+  /** Visits to a retailer not planned for that date (0 when no plan exists for that date). */
+  unplannedVisits: number;
+  visits: number;
+  verified: number;
+  rejected: number;
+  unverifiable: number;
+  /** Visits without a verdict (counted as not verified). */
+  noVerdict: number;
+  /** Visits whose verdict carries at least one flag. */
+  flagged: number;
+  /** plannedVisited / plannedStops. */
+  completionRate: number | null;
+  /** verified / visits. */
+  verificationRate: number | null;
+  /** Σ dwell (verdict `dwellS`, negative as 0) of the verified visits, s. */
+  verifiedDwellS: number;
+  /** Σ (end.at − start.at) of all visits, negative as 0, s. */
+  reportedDwellS: number;
+  /** Σ retailer `serviceMinutes` × 60 over the verified visits, s. */
+  expectedServiceS: number;
+  /** verifiedDwellS / verified. */
+  meanVerifiedDwellS: number | null;
+  /** Σ `distanceM` of all plans (the plan's own metric, e.g. road metres), m. */
+  plannedDistanceM: number;
+  /** Σ over all plans of the straight-line metres base → each planned retailer in order → base. */
+  plannedStraightDistanceM: number;
+  /** Straight-line metres base → each visit's start fix → its end fix → next visit … → base, per day with visits, summed. */
+  travelledDistanceM: number;
+  /** travelled / planned straight-line metres, over the days with both a plan and a visit (like with like: both straight lines). */
+  distanceRatio: number | null;
+  /** Σ `durationS` of all plans / 60, minutes. */
+  plannedWorkMin: number;
+  /** Inspection records at the manager's retailers. */
+  inspections: number;
+  /** Mean of (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3, 0..1. */
+  inspectionScore: number | null;
+  pricesTaggedRate: number | null;
+  policyDisplayedRate: number | null;
+  /** Mean satisfaction, 1..5. */
+  meanSatisfaction: number | null;
+  /** Inspections where the retailer said the manager did not visit (`managerVisitConfirmed: 'no'`). */
+  visitsDenied: number;
+  contradictions: number;
+  /** Contradictions by `kind`, keys sorted. */
+  contradictionsByKind: Record<string, number>;
+}
+
+/** One manager's report: identity, figures, normalised KPIs and scorecard. */
+export interface ManagerReport extends KpiFigures {
+  managerId: string;
+  name: string;
+  region: string | null;
+  /** Retailers assigned (retailer `managerId`, else territory membership). */
+  retailers: number;
+  /** Required service minutes per 4 weeks of the assigned retailers: Σ serviceMinutes × visits per 4 weeks. */
+  assignedServiceMinPer4Weeks: number;
+  /** Dates with a plan or a visit. */
+  days: number;
+  kpis: NormalisedKpis;
+  /** 0..100, see `computeScore`; null when no weighted KPI is measurable. */
+  score: number | null;
+  /** Share of the total weight that was measurable, 0..1. */
+  coverage: number;
+  /** 1 = best score; ties share a rank; null when the score is null. */
+  rank: number | null;
+}
+
+/** A balance metric: a per-manager figure whose spread is measured. */
+export type BalanceMetric = 'retailers' | 'assignedServiceMinPer4Weeks' | 'plannedStops' | 'plannedWorkMin' | 'visits' | 'verifiedDwellMin';
+
+/** Workload balance across managers. */
+export interface BalanceReport {
+  /** The spread of each metric across all managers. */
+  metrics: { metric: BalanceMetric; label: string; unit: string; spread: Spread }[];
+  /** The metric the balance chart shows: `plannedWorkMin` when there are plans, else `assignedServiceMinPer4Weeks`. */
+  primary: BalanceMetric;
+  /** Per manager, the value of every metric (managers in input order). */
+  values: ({ managerId: string } & Record<BalanceMetric, number>)[];
+  /** Before/after a re-partition (weekly workload minutes), when the input has `repartition`. */
+  repartition: {
+    label: string;
+    moved: number | null;
+    before: Spread;
+    after: Spread;
+    /** after − before for cv, maxOverMin (null when either is null), max and min. */
+    change: { cv: number; maxOverMin: number | null; max: number; min: number };
+    managers: { managerId: string; before: number | null; after: number | null }[];
+  } | null;
+}
+
+/** Figures of a group of retailers (a segment, a region or a class) over the period. */
+export interface GroupStats {
+  key: string;
+  retailers: number;
+  /** Mean required visits per 4 weeks (from `visitFrequency`: weekly 4, twice_weekly 8, fortnightly 2, monthly 1). */
+  requiredVisitsPer4Weeks: number | null;
+  plannedStops: number;
+  visits: number;
+  verified: number;
+  verificationRate: number | null;
+  /** visits / retailers / (period days / 7). */
+  visitsPerRetailerPerWeek: number | null;
+  /** Mean planned `serviceMinutes`. */
+  meanServiceMin: number | null;
+  /** Mean dwell of the verified visits, minutes. */
+  meanVerifiedDwellMin: number | null;
+  orderCount: number;
+  orderCountPerRetailer: number | null;
+  orderVolume: number;
+  orderVolumePerRetailer: number | null;
+  /** orderVolume / orderCount. */
+  volumePerOrder: number | null;
+  inspections: number;
+  inspectionScore: number | null;
+  contradictions: number;
+}
+
+/** Status of a retailer on the map over the period. */
+export type RetailerStatus = 'verified' | 'unverified' | 'missed' | 'idle';
+
+/** The geometry of the map, WGS84 `[lng, lat]` (projected only when rendered). */
+export interface ReportMap {
+  /** One per input territory: its `polygon`'s rings, or the convex hull of its retailers (`source: 'hull'`; 0–2 points when degenerate). */
+  territories: { id: string; managerId: string; name: string | null; source: 'polygon' | 'hull'; rings: [number, number][][] }[];
+  /** One per retailer: `verified` (≥ 1 verified visit), `unverified` (visited, none verified), `missed` (planned, not visited), `idle` (neither). */
+  retailers: { id: string; name: string; managerId: string | null; segment: Segment; class: RetailerClass; lng: number; lat: number; status: RetailerStatus; contradicted: boolean }[];
+  /** One per plan: the manager's base → the planned stops in order → the base. */
+  routes: { managerId: string; date: string; planId: string | null; coordinates: [number, number][] }[];
+  /** Managers' bases. */
+  bases: { managerId: string; lng: number; lat: number }[];
+}
+
+/** The whole report, plain JSON-safe data (no Infinity, no undefined). */
+export interface Report {
+  title: string;
+  /** The period (given, or the span of the data's dates); null when the data has no date at all. */
+  period: { from: string; to: string; days: number } | null;
+  utcOffsetMinutes: number;
+  /** The resolved scorecard weights. */
+  weights: Record<ScorecardKpi, number>;
+  /** How many records of each kind were used (inside the period). */
+  counts: { retailers: number; managers: number; plans: number; visits: number; verdicts: number; inspections: number; contradictions: number; territories: number };
+  /** Managers in input order. */
+  managers: ManagerReport[];
+  /** Manager ids by rank (best first; ties and nulls by input order). */
+  ranking: string[];
+  /** All managers together (their figures summed, rates recomputed). */
+  totals: KpiFigures;
+  balance: BalanceReport;
+  /** `retail`, `chain_supermarket`, `hotel_entertainment`, always in that order. */
+  segments: GroupStats[];
+  /** By retailer `region` (sorted; `(no region)` last). */
+  regions: GroupStats[];
+  /** `A`, `B`, `C`. */
+  classes: GroupStats[];
+  map: ReportMap;
+}

@@ -1,0 +1,225 @@
+import {
+  BeatplanError,
+  CustomerManagerSchema,
+  parseOrThrow,
+  RetailerSchema,
+  toWgs84,
+  type BeatplanIssue,
+  type CustomerManager,
+  type Retailer,
+  type Territory,
+} from '@beatplan/core';
+import type { Polygon } from 'geojson';
+import * as z from 'zod';
+import { computeWorkload, type RetailerWorkload } from './internal/workload-model.js';
+import { assignBalanced } from './internal/balanced-assignment.js';
+import { buildNeighbourGraph } from './internal/neighbour-graph.js';
+import { PartitionOptionsSchema } from './internal/partition-options.js';
+import { projectToPlane } from './internal/planar.js';
+import { removeIslands, repairBalance, type RepairState } from './internal/repair-territories.js';
+import { summarizeTerritories, type PartitionSpread, type TerritoryStats } from './internal/summarize-territories.js';
+
+/**
+ * Options of {@link partitionTerritories}.
+ * - `weights` (default `{ workload: 1 }`): weights of the balancing attributes `count` (retailers),
+ *   `workload` (weekly minutes, see `estimateWorkload`), `orders` (orderCount), `volume` (orderVolume);
+ *   each attribute is divided by its mean before weighting, so the weights are comparable.
+ * - `tolerance` (default 0.05): every manager's weighted load should lie within ±tolerance of the mean.
+ * - `locked` (default false): `true` locks every retailer that has a `managerId` to that manager; a list
+ *   of retailer ids locks those only. Locked retailers never move.
+ * - `keepCurrent` (default true): retailers' `managerId`s are the current assignment; the partition
+ *   then re-balances it moving as few retailers as possible (see `moved`). `false` designs afresh.
+ * - `maxDiameterM`: a retailer may only join a manager whose base is within maxDiameterM / 2, so no
+ *   territory is wider than maxDiameterM; a retailer no base reaches is reported in `unassigned`.
+ * - `baseAttraction` (default 0.3): 0..1, how strongly a territory's centre is pulled to its base.
+ * - `stickiness` (default 2): bonus for a retailer to stay with its current manager, in units of the
+ *   typical squared territory radius (re-balancing only).
+ * - `rounds` (default 8): centre-update rounds of a fresh design.
+ * - `workload`: options of the workload model (`neighbours`, `speedKmh`, `detourFactor`).
+ */
+export type PartitionOptions = z.input<typeof PartitionOptionsSchema>;
+
+/** The answer of {@link partitionTerritories}. */
+export interface PartitionResult {
+  /** One territory per manager (core `Territory`: `id` = `T-<managerId>`), in the managers' order. */
+  territories: Territory[];
+  /** retailer id → manager id, for every assigned retailer. */
+  assignment: Record<string, string>;
+  /** Per manager: retailers, workload, orders, volume, load, deviation, compactness, diameter, pieces. */
+  stats: TerritoryStats[];
+  /** Spread of the weighted loads and of the weekly workload. */
+  spread: PartitionSpread;
+  /** True when every manager's weighted load is within the tolerance of the mean. */
+  balanced: boolean;
+  /** Retailers whose current manager (`managerId`) differs from the new one. */
+  moved: number;
+  /** Retailers no manager may take (beyond `maxDiameterM` / 2 of every base), with the reason. */
+  unassigned: { retailerId: string; reason: string }[];
+  /** The workload model's figures, one per retailer, in input order. */
+  workload: RetailerWorkload[];
+  /** manager id → convex hull of the territory (WGS84), null when it has no area. */
+  hulls: Record<string, Polygon | null>;
+}
+
+function checkReferences(retailers: Retailer[], managers: CustomerManager[], lockedIds: readonly string[] | boolean): void {
+  const issues: BeatplanIssue[] = [];
+  const seen = new Map<string, number>();
+  retailers.forEach((r, i) => {
+    if (seen.has(r.id)) issues.push({ path: ['retailers', i, 'id'], message: `duplicate retailer id (also retailers[${seen.get(r.id)}])`, value: r.id });
+    seen.set(r.id, i);
+  });
+  const managerIds = new Set<string>();
+  managers.forEach((m, j) => {
+    if (managerIds.has(m.id)) issues.push({ path: ['managers', j, 'id'], message: 'duplicate manager id', value: m.id });
+    managerIds.add(m.id);
+  });
+  if (managers.length === 0) issues.push({ path: ['managers'], message: 'at least one manager is required', value: managers });
+  if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
+  const refs: BeatplanIssue[] = [];
+  const isLocked = (r: Retailer) => lockedIds === true || (Array.isArray(lockedIds) && lockedIds.includes(r.id));
+  retailers.forEach((r, i) => {
+    if (isLocked(r) && r.managerId === undefined && Array.isArray(lockedIds)) refs.push({ path: ['retailers', i, 'managerId'], message: 'a locked retailer needs a managerId', value: r.id });
+    if (r.managerId !== undefined && isLocked(r) && !managerIds.has(r.managerId)) refs.push({ path: ['retailers', i, 'managerId'], message: 'locked to a manager that is not in the managers list', value: r.managerId });
+  });
+  if (Array.isArray(lockedIds)) lockedIds.forEach((id, k) => {
+    if (!seen.has(id)) refs.push({ path: ['options', 'locked', k], message: 'no retailer has this id', value: id });
+  });
+  if (refs.length) throw new BeatplanError('UNKNOWN_REFERENCE', refs);
+}
+
+/**
+ * Splits retailers among customer managers into balanced, compact, contiguous territories formed
+ * around the managers' bases (capacity-constrained power diagram + boundary repair, see the README).
+ * With current assignments (`managerId`) it re-balances them, moving as few retailers as possible.
+ * Deterministic: there is no randomness, the same input gives the same partition.
+ *
+ * @param retailers Core `Retailer` records (any crs; converted to WGS84).
+ * @param managers Core `CustomerManager` records; territories form around their `base`.
+ * @param options See {@link PartitionOptions}.
+ * @returns See {@link PartitionResult}.
+ * @throws {BeatplanError} `INVALID_INPUT` (schema, duplicate ids, no manager, bad option),
+ *   `UNKNOWN_REFERENCE` (a locked retailer's manager is not given, a locked id is not a retailer).
+ * @example
+ * const retailers = Array.from({ length: 40 }, (_, i) => ({
+ *   id: `R${i}`, name: `Shop ${i}`, location: { lng: 120.1 + (i % 8) * 0.01, lat: 30.2 + Math.floor(i / 8) * 0.01 },
+ *   segment: 'retail', class: 'B', serviceMinutes: 15, visitFrequency: 'weekly', orderCount: 1, orderVolume: 100,
+ * }));
+ * const hours = { mon: [{ from: '09:00', to: '17:00' }] };
+ * const managers = [
+ *   { id: 'M1', name: 'West', base: { lng: 120.1, lat: 30.22 }, workingHours: hours },
+ *   { id: 'M2', name: 'East', base: { lng: 120.17, lat: 30.22 }, workingHours: hours },
+ * ];
+ * const { territories, stats, balanced } = partitionTerritories(retailers, managers, { weights: { count: 1 } });
+ * // territories[0].retailerIds.length === 20, balanced === true
+ */
+export function partitionTerritories(retailers: readonly unknown[], managers: readonly unknown[], options?: PartitionOptions): PartitionResult {
+  const rs = parseOrThrow(z.array(RetailerSchema, { error: 'retailers must be an array' }), retailers, ['retailers']);
+  const ms = parseOrThrow(z.array(CustomerManagerSchema, { error: 'managers must be an array' }), managers, ['managers']);
+  const o = parseOrThrow(PartitionOptionsSchema, options ?? {}, ['options']);
+  const lockedOpt = o.locked ?? false;
+  checkReferences(rs, ms, lockedOpt);
+  const n = rs.length, k = ms.length;
+  const tolerance = o.tolerance ?? 0.05;
+  const managerIndex = new Map(ms.map((m, j) => [m.id, j]));
+  const lockedSet = Array.isArray(lockedOpt) ? new Set(lockedOpt) : null;
+
+  const wgs = rs.map((r) => toWgs84(r.location));
+  const bases = ms.map((m) => toWgs84(m.base));
+  const plane = projectToPlane(wgs.map((p) => p.lng).concat(bases.map((b) => b.lng)), wgs.map((p) => p.lat).concat(bases.map((b) => b.lat)));
+  const x = plane.x.slice(0, n), y = plane.y.slice(0, n);
+  const baseX = plane.x.slice(n), baseY = plane.y.slice(n);
+  const workload = computeWorkload(rs, x, y, o.workload);
+
+  // balance value: weighted attributes, each over its mean
+  const wts = o.weights ?? { workload: 1 };
+  const attrs: [number, (i: number) => number][] = [
+    [wts.count ?? 0, () => 1],
+    [wts.workload ?? 0, (i) => workload[i]!.weeklyMin],
+    [wts.orders ?? 0, (i) => rs[i]!.orderCount],
+    [wts.volume ?? 0, (i) => rs[i]!.orderVolume],
+  ];
+  const weight = new Float64Array(n);
+  let weightSum = 0;
+  for (const [lambda, get] of attrs) {
+    if (lambda <= 0 || n === 0) continue;
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += get(i) / n;
+    if (mean <= 0) continue;
+    weightSum += lambda;
+    for (let i = 0; i < n; i++) weight[i]! += (lambda * get(i)) / mean;
+  }
+  for (let i = 0; i < n; i++) weight[i] = weightSum > 0 ? weight[i]! / weightSum : 1;
+
+  const locked = new Int32Array(n).fill(-1);
+  const previous = new Int32Array(n).fill(-1);
+  rs.forEach((r, i) => {
+    const j = r.managerId === undefined ? -1 : (managerIndex.get(r.managerId) ?? -1);
+    if (o.keepCurrent !== false) previous[i] = j;
+    if (j >= 0 && (lockedOpt === true || lockedSet?.has(r.id))) locked[i] = j;
+  });
+  const stable = previous.some((j) => j >= 0);
+  const maxRadius = o.maxDiameterM === undefined ? Infinity : o.maxDiameterM / 2;
+
+  // targets: equal shares of what can be assigned
+  const total = weight.reduce((a, b) => a + b, 0);
+  const target = new Float64Array(k).fill(Math.max(total / k, 1e-9));
+
+  // stable re-balancing starts from the current territories' centroids
+  let startX: Float64Array | undefined, startY: Float64Array | undefined;
+  if (stable) {
+    startX = Float64Array.from(baseX);
+    startY = Float64Array.from(baseY);
+    const sx = new Float64Array(k), sy = new Float64Array(k), c = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      const j = previous[i]!;
+      if (j < 0) continue;
+      sx[j]! += x[i]!;
+      sy[j]! += y[i]!;
+      c[j]!++;
+    }
+    for (let j = 0; j < k; j++) if (c[j]! > 0) [startX[j], startY[j]] = [sx[j]! / c[j]!, sy[j]! / c[j]!];
+  }
+  const core = assignBalanced({
+    x, y, weight, baseX, baseY, target, locked, previous, maxRadius, tolerance,
+    baseAttraction: o.baseAttraction ?? 0.3,
+    stickiness: stable ? (o.stickiness ?? 2) : 0,
+    rounds: stable ? 1 : (o.rounds ?? 8),
+    ...(startX && startY ? { startX, startY } : {}),
+  });
+
+  const graph = buildNeighbourGraph(x, y, Math.min(6, Math.max(1, n - 1)));
+  let r2 = 0;
+  for (let i = 0; i < n; i++) {
+    const j = core.assignment[i]!;
+    if (j >= 0) r2 += ((x[i]! - core.centreX[j]!) ** 2 + (y[i]! - core.centreY[j]!) ** 2) / n;
+  }
+  const state: RepairState = {
+    x, y, weight, target, locked, previous, baseX, baseY,
+    centreX: core.centreX, centreY: core.centreY, maxRadius, tolerance,
+    assignment: core.assignment, load: core.load, graph,
+    movePenalty: stable ? (o.stickiness ?? 2) * Math.max(r2, 1) : 0,
+  };
+  removeIslands(state);
+  repairBalance(state, Math.ceil(n / 2), tolerance * 0.6);
+  removeIslands(state);
+  repairBalance(state, Math.ceil(n / 4), tolerance * 0.8);
+
+  const assignment: Record<string, string> = {};
+  const unassigned: { retailerId: string; reason: string }[] = [];
+  const lists: string[][] = ms.map(() => []);
+  let moved = 0;
+  rs.forEach((r, i) => {
+    const j = state.assignment[i]!;
+    if (j < 0) {
+      unassigned.push({ retailerId: r.id, reason: `no manager's base lies within maxDiameterM / 2 = ${maxRadius} m` });
+      return;
+    }
+    assignment[r.id] = ms[j]!.id;
+    lists[j]!.push(r.id);
+    if (previous[i]! >= 0 && previous[i] !== j) moved++;
+  });
+  const territories: Territory[] = ms.map((m, j) => ({ id: `T-${m.id}`, managerId: m.id, retailerIds: lists[j]!, ...(m.region ? { region: m.region } : {}) }));
+  const { stats, spread, hulls } = summarizeTerritories({ retailers: rs, wgs, managers: ms, state, workload });
+  const balanced = stats.every((s) => Math.abs(s.deviation) <= tolerance + 1e-12);
+  return { territories, assignment, stats, spread, balanced, moved, unassigned, workload, hulls };
+}

@@ -1,0 +1,100 @@
+import { isBeatplanError, VISITS_PER_FOUR_WEEKS, VisitPlanSchema, type RetailerInput, type VisitFrequency } from '@beatplan/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { manager, random, retailer } from '../test/helpers.js';
+import { planWeeklyBeats } from './plan-weekly-beats.js';
+
+const BASE = [120.15, 30.27] as const;
+
+function around(n: number, seed: number, freq?: VisitFrequency): RetailerInput[] {
+  const rnd = random(seed);
+  const freqs: VisitFrequency[] = ['weekly', 'twice_weekly', 'fortnightly', 'monthly'];
+  return Array.from({ length: n }, (_, i) =>
+    retailer(`R${i}`, BASE[0] + (rnd() - 0.5) * 0.08, BASE[1] + (rnd() - 0.5) * 0.08, { visitFrequency: freq ?? freqs[Math.floor(rnd() * 4)]!, serviceMinutes: 5 + Math.floor(rnd() * 15) }),
+  );
+}
+
+describe('planWeeklyBeats', () => {
+  it('runs the JSDoc example', async () => {
+    const day = [{ from: '09:00', to: '17:00' }];
+    const m = { id: 'M1', name: 'Li', base: { lng: 120.15, lat: 30.27 }, workingHours: { mon: day, tue: day, wed: day, thu: day, fri: day } };
+    const retailers = [0, 1, 2, 3].map((i) => ({
+      id: `R${i}`, name: `Shop ${i}`, location: { lng: 120.15 + 0.01 * Math.cos(i), lat: 30.27 + 0.01 * Math.sin(i) },
+      segment: 'retail' as const, class: 'B' as const, serviceMinutes: 15, visitFrequency: 'weekly' as const, orderCount: 1, orderVolume: 10,
+    }));
+    const beat = await planWeeklyBeats(m, retailers, { startDate: '2025-03-03', weeks: 2 });
+    expect(beat.totals.visits).toBe(8);
+    expect(beat.unplanned).toEqual([]);
+    expect(beat.plans).toHaveLength(10);
+    for (const p of beat.plans) VisitPlanSchema.parse(p);
+    // a weekly retailer: the same weekday both weeks
+    for (const s of beat.schedule) expect(s.weekdays).toHaveLength(1);
+  });
+
+  it('property: frequencies are honoured over a 4-week cycle, on well-spaced days, every visit inside the working day', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1e6 }), async (n, seed) => {
+        const rs = around(n, seed);
+        const beat = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 4, method: 'heuristic', maxKicks: 20 });
+        expect(beat.unplanned).toEqual([]);
+        const counts = new Map<string, number>();
+        for (const p of beat.plans) {
+          VisitPlanSchema.parse(p);
+          for (const s of p.stops) {
+            counts.set(s.retailerId, (counts.get(s.retailerId) ?? 0) + 1);
+            const local = new Date(s.arrival + 8 * 3600_000).toISOString().slice(11, 16);
+            expect(local >= '08:30' && local <= '17:30').toBe(true);
+          }
+        }
+        for (const r of rs) expect(counts.get(r.id) ?? 0).toBe(VISITS_PER_FOUR_WEEKS[r.visitFrequency!]);
+        for (const s of beat.schedule) {
+          const r = rs.find((x) => x.id === s.retailerId)!;
+          if (r.visitFrequency === 'twice_weekly') {
+            const [a, b] = s.weekdays.map((d) => ['mon', 'tue', 'wed', 'thu', 'fri'].indexOf(d)).sort();
+            expect(Math.min(b! - a!, 7 - (b! - a!))).toBeGreaterThanOrEqual(2);
+          } else expect(s.weekdays).toHaveLength(1);
+        }
+      }),
+      { numRuns: 8, seed: 3 },
+    );
+  });
+
+  it('the same seed gives the same plan', async () => {
+    const rs = around(25, 5);
+    const a = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 1, seed: 9, maxKicks: 20 });
+    const b = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 1, seed: 9, maxKicks: 20 });
+    expect(b).toEqual(a);
+  });
+
+  it('never visits a retailer on a day it is closed, and starts visits inside its opening hours', async () => {
+    const rs = [
+      retailer('CLOSED-MON-TUE', 120.16, 30.27, { openingHours: { wed: [{ from: '08:00', to: '20:00' }], thu: [{ from: '08:00', to: '20:00' }] } }),
+      retailer('AFTERNOON', 120.14, 30.28, { openingHours: { mon: [{ from: '14:00', to: '18:00' }], tue: [{ from: '14:00', to: '18:00' }], wed: [{ from: '14:00', to: '18:00' }], thu: [{ from: '14:00', to: '18:00' }], fri: [{ from: '14:00', to: '18:00' }] } }),
+    ];
+    const beat = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 1 });
+    expect(beat.unplanned).toEqual([]);
+    const byId = new Map(beat.schedule.map((s) => [s.retailerId, s]));
+    expect(['wed', 'thu']).toContain(byId.get('CLOSED-MON-TUE')!.weekdays[0]);
+    expect(beat.timeWindows).toBe(true); // @beatplan/tsp time windows
+    const stop = beat.plans.flatMap((p) => p.stops).find((s) => s.retailerId === 'AFTERNOON')!;
+    expect(new Date(stop.arrival + 8 * 3600_000).toISOString().slice(11, 16) >= '14:00').toBe(true);
+  });
+
+  it('reports what cannot fit instead of dropping it silently', async () => {
+    const shortDay = manager('M1', ...BASE, { workingHours: { mon: [{ from: '09:00', to: '10:00' }] } });
+    const rs = around(12, 8, 'weekly').map((r) => ({ ...r, serviceMinutes: 20 }));
+    const closed = retailer('WEEKEND', 120.15, 30.28, { openingHours: { sat: [{ from: '09:00', to: '18:00' }] } });
+    const beat = await planWeeklyBeats(shortDay, [...rs, closed], { startDate: '2025-03-03', weeks: 1 });
+    const planned = beat.plans.flatMap((p) => p.stops).length;
+    expect(planned).toBeLessThanOrEqual(3);
+    expect(planned + beat.unplanned.length).toBe(13);
+    expect(beat.unplanned.find((u) => u.retailerId === 'WEEKEND')).toEqual({ retailerId: 'WEEKEND', reason: expect.stringContaining('not open') });
+    expect(beat.unplanned.filter((u) => u.date === '2025-03-03')).toHaveLength(12 - planned);
+  });
+
+  it('names the bad option', async () => {
+    await expect(planWeeklyBeats(manager('M1', ...BASE), [], { startDate: '2025-02-30' })).rejects.toSatisfy(
+      (e: unknown) => isBeatplanError(e, 'INVALID_INPUT') && (e as { path: unknown[] }).path[1] === 'startDate',
+    );
+  });
+});

@@ -1,0 +1,198 @@
+import {
+  CustomerManagerSchema,
+  LocalDateSchema,
+  parseOrThrow,
+  RetailerSchema,
+  toWgs84,
+  WEEKDAYS,
+  type VisitPlan,
+  type Weekday,
+} from '@beatplan/core';
+import * as z from 'zod';
+import { computeWorkload, DEFAULT_WORKLOAD_OPTIONS, WorkloadOptionsSchema } from './internal/workload-model.js';
+import { cycleWeekOf, dateOfDay, dayNumber, epochMs, weekdayIndex } from './internal/calendar.js';
+import { projectToPlane } from './internal/planar.js';
+import { routeDay, type DayStop } from './internal/route-day.js';
+import { assignVisitPatterns } from './internal/visit-patterns.js';
+import { visitWindows, workingIntervals } from './internal/visit-windows.js';
+
+const BeatOptionsSchema = z.strictObject({
+  startDate: LocalDateSchema,
+  weeks: z.number().int().min(1).max(52).optional(),
+  utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
+  workload: WorkloadOptionsSchema.optional(),
+  method: z.enum(['auto', 'exact', 'heuristic']).optional(),
+  seed: z.number().int().optional(),
+  openingHours: z.boolean().optional(),
+  maxKicks: z.number().int().min(0).optional(),
+});
+
+/**
+ * Options of {@link planWeeklyBeats}.
+ * - `startDate` (required): first day of the period, `YYYY-MM-DD` (usually a Monday).
+ * - `weeks` (default 2): length of the period in weeks.
+ * - `utcOffsetMinutes` (default 480, China): the local time of the working and opening hours.
+ * - `workload`: `speedKmh` (default 20) and `detourFactor` (default 1.3) time the travel between
+ *   stops; `neighbours` as in `estimateWorkload`.
+ * - `method` (default 'auto'), `seed` (default 1): passed to `@beatplan/tsp`'s `solve` for every day.
+ * - `openingHours` (default true): visits start within the retailers' opening hours.
+ * - `maxKicks` (default 100 with time windows, tsp's default without): the route search budget of
+ *   `solve` for each day (the time-window heuristic costs milliseconds per kick).
+ */
+export type BeatOptions = z.input<typeof BeatOptionsSchema>;
+
+/** One working day of the plan. */
+export interface BeatDay {
+  date: string;
+  weekday: Weekday;
+  /** Week of the 4-week visiting cycle (0–3; ISO weeks modulo 4). */
+  cycleWeek: number;
+  stops: number;
+  /** Estimated road distance of the day's round trip from the base, m (great-circle × detourFactor). */
+  distanceM: number;
+  /** From leaving the base to coming back, s. */
+  durationS: number;
+  travelS: number;
+  serviceS: number;
+  waitS: number;
+}
+
+/** The answer of {@link planWeeklyBeats}. */
+export interface BeatPlan {
+  managerId: string;
+  /** One core `VisitPlan` per working day (stops in visiting order; `arrival` = planned start of the visit). */
+  plans: VisitPlan[];
+  days: BeatDay[];
+  /** Each retailer's visit weekdays and cycle weeks, and its planned visits in the period. */
+  schedule: { retailerId: string; weekdays: Weekday[]; cycleWeeks: number[]; visits: number }[];
+  /** Visits that could not be planned, never dropped silently: the retailer, the date (absent: none at all), why. */
+  unplanned: { retailerId: string; date?: string; reason: string }[];
+  totals: { weeks: number; workingDays: number; visits: number; distanceM: number; durationS: number; travelS: number; serviceS: number; waitS: number };
+  /** True when the routes honoured opening hours as time windows (tsp time windows available). */
+  timeWindows: boolean;
+}
+
+/**
+ * Plans one manager's beats over a period: gives each retailer its visit weekday(s) by its frequency
+ * (weekly: the same weekday every week; twice weekly: two well-spaced weekdays; fortnightly: one
+ * weekday every second week; monthly: one weekday in one week of four — weeks of an absolute 4-week
+ * cycle), keeping each day geographically tight (sectors of a sweep around the base) and balanced,
+ * then routes every working day with `@beatplan/tsp` from the base and back, inside the working hours
+ * and the retailers' opening hours. What cannot fit is listed in `unplanned`.
+ *
+ * @param manager A core `CustomerManager` (base, working hours, maxDailyMinutes).
+ * @param retailers The manager's retailers (core `Retailer` records, e.g. one territory).
+ * @param options See {@link BeatOptions}; `startDate` is required.
+ * @returns See {@link BeatPlan}.
+ * @throws {BeatplanError} `INVALID_INPUT` naming the record or option that breaks its schema.
+ * @example
+ * const day = [{ from: '09:00', to: '17:00' }];
+ * const manager = { id: 'M1', name: 'Li', base: { lng: 120.15, lat: 30.27 }, workingHours: { mon: day, tue: day, wed: day, thu: day, fri: day } };
+ * const retailers = [0, 1, 2, 3].map((i) => ({
+ *   id: `R${i}`, name: `Shop ${i}`, location: { lng: 120.15 + 0.01 * Math.cos(i), lat: 30.27 + 0.01 * Math.sin(i) },
+ *   segment: 'retail', class: 'B', serviceMinutes: 15, visitFrequency: 'weekly', orderCount: 1, orderVolume: 10,
+ * }));
+ * const beat = await planWeeklyBeats(manager, retailers, { startDate: '2025-03-03', weeks: 2 });
+ * // beat.totals.visits === 8 (4 retailers × 2 weeks), beat.unplanned.length === 0
+ */
+export async function planWeeklyBeats(manager: unknown, retailers: readonly unknown[], options: BeatOptions): Promise<BeatPlan> {
+  const m = parseOrThrow(CustomerManagerSchema, manager, ['manager']);
+  const rs = parseOrThrow(z.array(RetailerSchema, { error: 'retailers must be an array' }), retailers, ['retailers']);
+  const o = parseOrThrow(BeatOptionsSchema, options, ['options']);
+  const weeks = o.weeks ?? 2;
+  const offset = o.utcOffsetMinutes ?? 480;
+  const honour = o.openingHours ?? true;
+  const speedMps = ((o.workload?.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 3600;
+  const detourFactor = o.workload?.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor;
+
+  const base = toWgs84(m.base);
+  const wgs = rs.map((r) => toWgs84(r.location));
+  const plane = projectToPlane(wgs.map((p) => p.lng), wgs.map((p) => p.lat), base);
+  const workload = computeWorkload(rs, plane.x, plane.y, o.workload);
+  const work = workingIntervals(m);
+  const workDays = work.flatMap((iv, d) => (iv.length ? [d] : []));
+  const windows = rs.map((r) => work.map((iv, d) => (iv.length ? visitWindows(r, d, iv, honour) : [])));
+  const patterns = assignVisitPatterns(
+    rs.map((r, i) => ({
+      x: plane.x[i]!,
+      y: plane.y[i]!,
+      frequency: r.visitFrequency,
+      visitMin: workload[i]!.serviceMin + workload[i]!.travelMin,
+      allowedDays: windows[i]!.reduce((mask, w, d) => (w.length ? mask | (1 << d) : mask), 0),
+    })),
+    workDays,
+  );
+
+  const unplanned: BeatPlan['unplanned'] = [];
+  const visits = new Int32Array(rs.length);
+  patterns.forEach((p, i) => {
+    if ('reason' in p) unplanned.push({ retailerId: rs[i]!.id, reason: p.reason });
+  });
+  const plans: VisitPlan[] = [];
+  const days: BeatDay[] = [];
+  let timeWindows = false;
+  const first = dayNumber(o.startDate);
+  for (let day = first; day < first + 7 * weeks; day++) {
+    const wd = weekdayIndex(day);
+    const iv = work[wd]!;
+    if (!iv.length) continue;
+    const cw = cycleWeekOf(day);
+    const members = rs.flatMap((_, i) => {
+      const p = patterns[i]!;
+      return 'weekdays' in p && p.weekdays.includes(wd) && p.weeks.includes(cw) ? [i] : [];
+    });
+    const startAt = iv[0]![0] * 60;
+    let breaks = 0;
+    for (let k = 1; k < iv.length; k++) breaks += Math.max(0, iv[k]![0] - iv[k - 1]![1]);
+    const endBy = Math.min(iv[iv.length - 1]![1], m.maxDailyMinutes === undefined ? Infinity : iv[0]![0] + m.maxDailyMinutes + breaks) * 60;
+    const stops: DayStop[] = members.map((i) => ({ lng: wgs[i]!.lng, lat: wgs[i]!.lat, serviceS: rs[i]!.serviceMinutes * 60, windows: windows[i]![wd]! }));
+    const routed = await routeDay(base, stops, { startAt, endBy, speedMps, detourFactor, method: o.method ?? 'auto', seed: o.seed ?? 1, ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}) });
+    timeWindows ||= routed.windows;
+    const date = dateOfDay(day);
+    for (const d of routed.dropped) unplanned.push({ retailerId: rs[members[d.stop]!]!.id, date, reason: d.reason });
+    for (const s of routed.stops) visits[members[s.stop]!]!++;
+    plans.push({
+      id: `${m.id}-${date}`,
+      managerId: m.id,
+      date,
+      stops: routed.stops.map((s) => ({ retailerId: rs[members[s.stop]!]!.id, arrival: epochMs(day, s.start, offset), departure: epochMs(day, s.departure, offset) })),
+      distanceM: Math.round(routed.distanceM),
+      durationS: Math.round(routed.durationS),
+    });
+    days.push({
+      date,
+      weekday: WEEKDAYS[wd]!,
+      cycleWeek: cw,
+      stops: routed.stops.length,
+      distanceM: Math.round(routed.distanceM),
+      durationS: Math.round(routed.durationS),
+      travelS: Math.round(routed.travelS),
+      serviceS: Math.round(routed.serviceS),
+      waitS: Math.round(routed.waitS),
+    });
+  }
+  const sum = (f: (d: BeatDay) => number) => days.reduce((a, d) => a + f(d), 0);
+  return {
+    managerId: m.id,
+    plans,
+    days,
+    schedule: rs.map((r, i) => {
+      const p = patterns[i]!;
+      return 'weekdays' in p
+        ? { retailerId: r.id, weekdays: p.weekdays.map((d) => WEEKDAYS[d]!), cycleWeeks: p.weeks, visits: visits[i]! }
+        : { retailerId: r.id, weekdays: [], cycleWeeks: [], visits: 0 };
+    }),
+    unplanned,
+    totals: {
+      weeks,
+      workingDays: days.length,
+      visits: sum((d) => d.stops),
+      distanceM: sum((d) => d.distanceM),
+      durationS: sum((d) => d.durationS),
+      travelS: sum((d) => d.travelS),
+      serviceS: sum((d) => d.serviceS),
+      waitS: sum((d) => d.waitS),
+    },
+    timeWindows,
+  };
+}

@@ -1,0 +1,38 @@
+import type { VisitPlan } from '@beatplan/core';
+import { formatIsoWithOffset } from './internal/calendar.js';
+
+/** The columns of {@link visitPlansToCsv}, in order. */
+export const VISIT_PLAN_CSV_COLUMNS = ['manager_id', 'date', 'seq', 'retailer_id', 'arrival', 'departure', 'day_distance_m', 'day_duration_s'] as const;
+
+function cell(value: string | number): string {
+  const s = String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Writes visit plans as CSV, one row per planned stop (a day without stops is one row with empty
+ * stop cells), times as ISO 8601 with the offset.
+ *
+ * @param plans Core `VisitPlan` records (times in epoch ms), e.g. `planWeeklyBeats(...).plans`.
+ * @param utcOffsetMinutes The offset of the written times (default 480, China).
+ * @returns CSV text with a header row ({@link VISIT_PLAN_CSV_COLUMNS}) and `\n` line ends.
+ * @throws never.
+ * @example
+ * visitPlansToCsv([{ managerId: 'M1', date: '2025-03-03', distanceM: 1200, durationS: 3600,
+ *   stops: [{ retailerId: 'R1', arrival: Date.parse('2025-03-03T09:00:00+08:00'), departure: Date.parse('2025-03-03T09:15:00+08:00') }] }]);
+ * // 'manager_id,date,seq,retailer_id,arrival,departure,day_distance_m,day_duration_s\n
+ * //  M1,2025-03-03,1,R1,2025-03-03T09:00:00+08:00,2025-03-03T09:15:00+08:00,1200,3600\n'
+ */
+export function visitPlansToCsv(plans: readonly VisitPlan[], utcOffsetMinutes = 480): string {
+  const rows: string[] = [VISIT_PLAN_CSV_COLUMNS.join(',')];
+  for (const p of plans) {
+    const day = [p.distanceM, p.durationS];
+    if (p.stops.length === 0) rows.push([p.managerId, p.date, '', '', '', '', ...day].map(cell).join(','));
+    p.stops.forEach((s, k) => {
+      rows.push(
+        [p.managerId, p.date, k + 1, s.retailerId, formatIsoWithOffset(s.arrival, utcOffsetMinutes), formatIsoWithOffset(s.departure, utcOffsetMinutes), ...day].map(cell).join(','),
+      );
+    });
+  }
+  return `${rows.join('\n')}\n`;
+}
