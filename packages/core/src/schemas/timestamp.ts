@@ -28,7 +28,7 @@ function parseIsoWithOffset(text: string): number | string {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = mo === 2 && leap ? 29 : (DAYS[mo - 1] ?? 0);
   if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return 'is not a valid calendar date-time';
-  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  const ms = frac ? Number(`${frac}00`.slice(0, 3)) : 0; // digits, not floats: 0.57 s is 570 ms
   let offsetMin = 0;
   if (off && off !== 'Z') {
     const digits = off.slice(1).replace(':', '');
@@ -36,6 +36,64 @@ function parseIsoWithOffset(text: string): number | string {
     if (oh > 23 || om > 59) return 'has an invalid UTC offset';
     offsetMin = (off[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+}
+
+/** Digit value of the character at i, or -1. */
+function digit(t: string, i: number): number {
+  const c = t.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+function two(t: string, i: number): number {
+  const a = digit(t, i);
+  const b = digit(t, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * Fast path for a well-formed `YYYY-MM-DDTHH:MM[:SS[.fff…]](Z|±HH[[:]MM])`: reads characters, no
+ * regex and no substrings. Returns undefined for anything else (the regex path then words the error).
+ */
+function parseIsoFast(t: string): number | undefined {
+  const n = t.length;
+  if (n < 17 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58) return undefined;
+  const y = two(t, 0) * 100 + two(t, 2);
+  const mo = two(t, 5);
+  const d = two(t, 8);
+  const h = two(t, 11);
+  const mi = two(t, 14);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
+  let i = 16;
+  let s = 0;
+  let ms = 0;
+  if (t.charCodeAt(i) === 58) {
+    s = two(t, i + 1);
+    if (s < 0 || s > 59) return undefined;
+    i += 3;
+    if (t.charCodeAt(i) === 46) {
+      let k = 0;
+      for (i++; digit(t, i) >= 0; i++, k++) if (k < 3) ms = ms * 10 + digit(t, i);
+      if (k === 0 || k > 9) return undefined;
+      for (; k < 3; k++) ms *= 10;
+    }
+  }
+  let offsetMin = 0;
+  const z = t.charCodeAt(i);
+  if (z === 90 && i + 1 === n) offsetMin = 0;
+  else if (z === 43 || z === 45) {
+    const oh = two(t, i + 1);
+    let om = 0;
+    let j = i + 3;
+    if (t.charCodeAt(j) === 58) j++;
+    if (j < n) {
+      om = two(t, j);
+      j += 2;
+    }
+    if (oh < 0 || oh > 23 || om < 0 || om > 59 || j !== n || (j === i + 4 && t.charCodeAt(i + 3) === 58)) return undefined;
+    offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && leap ? 29 : DAYS[mo - 1]!)) return undefined;
   return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
 }
 
@@ -69,7 +127,7 @@ export const TimestampSchema = z
       }
       return checkRange(input, ctx, input);
     }
-    const parsed = parseIsoWithOffset(input.trim());
+    const parsed = parseIsoFast(input) ?? parseIsoWithOffset(input.trim());
     if (typeof parsed === 'string') {
       ctx.addIssue({ code: 'custom', input, message: parsed });
       return z.NEVER;
