@@ -1,3 +1,4 @@
+import { seededRandom } from '@beatplan/core';
 import { BeatplanError, type RetailerInput } from '@beatplan/core';
 
 /** Runs `f`, expects a BeatplanError, and returns it. */
@@ -23,16 +24,7 @@ export async function rejected(p: Promise<unknown>): Promise<BeatplanError> {
 }
 
 /** mulberry32: a small seeded PRNG for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;
 
 const SEGMENTS = ['retail', 'chain_supermarket', 'hotel_entertainment'] as const;
 const CLASSES = ['A', 'B', 'C'] as const;

@@ -5,6 +5,7 @@ import {
   isBeatplanError,
   normalizeAccuracy,
   PositionFixSchema,
+  seededRandom,
   type BeatplanErrorCode,
   type BeatplanIssue,
   type FixSource,
@@ -12,7 +13,6 @@ import {
 } from '@beatplan/core';
 import * as z from 'zod';
 import { abortedError, sleep } from './internal/abortable.js';
-import { seededRandom } from './internal/random.js';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
 
 /**

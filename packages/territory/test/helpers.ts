@@ -1,16 +1,8 @@
+import { seededRandom } from '@beatplan/core';
 import type { CustomerManager, RetailerInput, VisitFrequency } from '@beatplan/core';
 
 /** mulberry32, uniform in [0, 1). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 export const WEEKDAY_HOURS = { mon: [{ from: '08:30', to: '17:30' }], tue: [{ from: '08:30', to: '17:30' }], wed: [{ from: '08:30', to: '17:30' }], thu: [{ from: '08:30', to: '17:30' }], fri: [{ from: '08:30', to: '17:30' }] };
 

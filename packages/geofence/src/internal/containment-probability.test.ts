@@ -1,17 +1,9 @@
+import { seededRandom } from '@beatplan/core';
 import { describe, expect, it } from 'vitest';
 import { discProbability, halfPlaneProbability, normalCdf, SIGMA_PER_R95 } from './containment-probability.js';
 
 /** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 describe('containment probability', () => {
   it('σ per 95 % radius: a circular normal puts 95 % within r95', () => {
