@@ -148,7 +148,7 @@ export async function runStoryDemo(options = {}) {
       kind: c.code,
       ...(c.managerId ? { managerId: c.managerId } : {}),
       inspectionId: c.recordId,
-      ...(c.visitIds.length ? { visitId: c.visitIds[0] } : {}),
+      ...(c.visitIds.length ? { visitIds: c.visitIds } : {}),
       message: c.message,
     })),
     territories: partition.territories

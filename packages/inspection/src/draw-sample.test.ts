@@ -13,7 +13,7 @@ describe('drawSample', () => {
     expect(b).toEqual(a);
     expect(a.retailerIds).toHaveLength(15);
     expect(new Set(a.retailerIds).size).toBe(15);
-    expect(a).toMatchObject({ type: 'beatplan.inspection-plan', seed: 42, spec: { size: 15 }, algorithm: { version: 1 } });
+    expect(a).toMatchObject({ type: 'beatplan.inspection-plan', seed: 42, spec: { size: 15 }, algorithm: { version: 2 } });
     expect(a.fingerprint).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
     expect(drawSample(retailers, { size: 15 }, { seed: 43 }).retailerIds).not.toEqual(a.retailerIds);
   });
@@ -124,5 +124,17 @@ describe('drawSample', () => {
     expect(thrown(() => drawSample(retailers, { stratifyBy: 'manager', sizePerStratum: { M9: 1 } }, { seed: 1 })).path).toEqual(['spec', 'sizePerStratum', 'M9']);
     expect(thrown(() => drawSample(retailers, { size: 1 }, { seed: 1.5 })).path).toEqual(['options', 'seed']);
     expect(thrown(() => drawSample(retailers, { size: 1, sizePerStratum: 1, stratifyBy: 'class' }, { seed: 1 })).message).toBe('spec.size: give exactly one of size and sizePerStratum, received 1');
+  });
+});
+
+describe('weighting with strata by manager', () => {
+  it('regression: moves sample size towards the low-rate manager (it was a no-op with stratifyBy manager)', () => {
+    const retailers = Array.from({ length: 200 }, (_, k) => retailer(`R${String(k).padStart(3, '0')}`, { managerId: k < 100 ? 'M1' : 'M2' }));
+    const spec = { size: 40, stratifyBy: 'manager' as const };
+    const plain = drawSample(retailers, spec, { seed: 9 });
+    const weighted = drawSample(retailers, { ...spec, weighting: { verificationRates: { M1: 0.2, M2: 1 }, alpha: 4 } }, { seed: 9 });
+    expect(plain.strata.map((s) => s.drawn)).toEqual([20, 20]);
+    // W_M1 = 100 * (1 + 4 * 0.8) = 420, W_M2 = 100: 40 * 420 / 520 = 32.3 -> 32 and 8
+    expect(weighted.strata.map((s) => [s.key, s.drawn])).toEqual([['M1', 32], ['M2', 8]]);
   });
 });

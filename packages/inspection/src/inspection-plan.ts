@@ -7,9 +7,9 @@ import { SampleSpecSchema } from './sample-spec.js';
  * could give a different sample; `redrawSample` refuses a plan of another version.
  *
  * @example
- * SAMPLE_ALGORITHM; // { name: 'stratified-efraimidis-spirakis-fnv1a64', version: 1 }
+ * SAMPLE_ALGORITHM; // { name: 'stratified-efraimidis-spirakis-fnv1a64', version: 2 }
  */
-export const SAMPLE_ALGORITHM = Object.freeze({ name: 'stratified-efraimidis-spirakis-fnv1a64', version: 1 });
+export const SAMPLE_ALGORITHM = Object.freeze({ name: 'stratified-efraimidis-spirakis-fnv1a64', version: 2 });
 
 const nonEmpty = (what: string) => z.string({ error: `${what} must be a string` }).trim().min(1, { error: `${what} must not be empty` }).max(2000);
 

@@ -39,7 +39,7 @@ describe('JSDoc examples', () => {
 
   it('schemas and constants', () => {
     expect(SampleSpecSchema.parse({ stratifyBy: 'manager', size: 30, excludeInspectedSince: '2025-01-01' })).toMatchObject({ utcOffsetMinutes: 480 });
-    expect(SAMPLE_ALGORITHM).toEqual({ name: 'stratified-efraimidis-spirakis-fnv1a64', version: 1 });
+    expect(SAMPLE_ALGORITHM).toEqual({ name: 'stratified-efraimidis-spirakis-fnv1a64', version: 2 });
     expect(SampleAdjustmentSchema.parse({ at: '2025-03-04T08:00:00+08:00', by: 'lead Zhao', reason: 'shop closed', add: [], remove: ['R17'] }).at).toBe(1741046400000);
     expect(STRATUM_FIELDS.includes('segment')).toBe(true);
   });

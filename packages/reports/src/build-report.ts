@@ -90,6 +90,15 @@ export function buildReport(input: ReportInputData | unknown): Report {
     segments: computeGroupStats(data, ['retail', 'chain_supermarket', 'hotel_entertainment'], (r) => r.segment),
     regions: computeGroupStats(data, regions, (r) => r.region ?? NO_REGION),
     classes: computeGroupStats(data, ['A', 'B', 'C'], (r) => r.class),
+    findings: data.contradictions.map(({ c, managerId }) => ({
+      retailerId: c.retailerId,
+      retailerName: data.retailerById.get(c.retailerId)?.name ?? c.retailerId,
+      managerId,
+      kind: c.kind,
+      inspectionId: c.inspectionId ?? null,
+      visitIds: [...new Set([...(c.visitId === undefined ? [] : [c.visitId]), ...(c.visitIds ?? [])])],
+      message: c.message ?? null,
+    })),
     map: buildMap(parsed, data),
   };
 }

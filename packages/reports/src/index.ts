@@ -22,6 +22,7 @@ export {
 export type {
   BalanceMetric,
   BalanceReport,
+  Finding,
   GroupStats,
   KpiFigures,
   ManagerReport,

@@ -76,6 +76,19 @@ describe('renderReportHtml', () => {
     for (const cls of ['scorecard-table', 'manager-table', 'balance-table', 'segment-table', 'region-table', 'class-table']) expect(html).toContain(`<table class="${cls}">`);
   });
 
+  it('lists every inspection finding, with its visit ids', () => {
+    expect(report.findings.map((f) => [f.retailerId, f.kind, f.visitIds])).toEqual([
+      ['R33', 'VISIT_DENIED', ['V-M3-2025-03-03-3']],
+      ['R37', 'VISIT_DENIED', ['V-M3-2025-03-04-3']],
+      ['R22', 'VISIT_NOT_VERIFIED', ['V-M2-2025-03-03-2']],
+    ]);
+    const table = /<table class="findings-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    expect(table.match(/<tr>/g)).toHaveLength(1 + report.findings.length);
+    expect(table).toContain('verified visit denied by the retailer');
+    const many = buildReport({ ...load('small-city.json'), contradictions: [{ retailerId: 'R22', kind: 'X', visitIds: ['V-M2-2025-03-03-2', 'V-M2-2025-03-04-2'] }] });
+    expect(many.findings[0]).toMatchObject({ managerId: 'M2', visitIds: ['V-M2-2025-03-03-2', 'V-M2-2025-03-04-2'] });
+  });
+
   it('escapes every text from the data (XSS-safe)', () => {
     expect(html).not.toContain('<script>alert("x")</script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co (R15)');

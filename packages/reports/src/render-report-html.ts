@@ -2,6 +2,7 @@ import { escapeHtml } from './internal/escape-html.js';
 import {
   renderBalanceSection,
   renderDefinitions,
+  renderFindingsSection,
   renderGroupSection,
   renderManagerSection,
   renderMapSection,
@@ -16,7 +17,7 @@ import type { Report } from './report.js';
  * script, no external resource of any kind (no font, image, tile or stylesheet by URL), so it opens
  * offline and can be mailed as it is. Sections: headline figures, the map (territories, retailers by
  * status and manager, planned routes), the scorecard (chart, KPI chart, table), per-manager figures,
- * workload balance (chart, spreads, re-partition before/after), segments and regions (charts,
+ * inspection findings (every contradiction), workload balance (chart, spreads, re-partition before/after), segments and regions (charts,
  * tables), definitions. Every text from the data is escaped (a retailer named `<script>` is shown as
  * text). A pure function: the same report gives the same bytes (no clock is read).
  *
@@ -44,6 +45,7 @@ ${renderSummary(report)}</header>
 ${renderMapSection(report)}
 ${renderScorecardSection(report)}
 ${renderManagerSection(report)}
+${renderFindingsSection(report)}
 ${renderBalanceSection(report)}
 ${renderGroupSection(report)}
 ${renderDefinitions()}

@@ -35,7 +35,8 @@ export type VisitVerdictInput = z.infer<typeof VisitVerdictInputSchema>;
  * One contradiction found by an inspection cross-check, in a plain shape: `retailerId`; `kind` (a short
  * code such as `VISIT_DENIED` — a verified visit the retailer denies — or `VISIT_NOT_VERIFIED` — a
  * visit the retailer confirms that was not verified); optional `managerId` (default: the retailer's
- * manager), `inspectionId`, `visitId`, `message`. Other fields are ignored.
+ * manager), `inspectionId`, `visitId` or `visitIds` (as `@beatplan/inspection`'s `crossCheck` gives
+ * them), `message`. Other fields are ignored.
  *
  * @example
  * ContradictionInputSchema.parse({ retailerId: 'R7', managerId: 'M2', kind: 'VISIT_DENIED', inspectionId: 'I3', visitId: 'V40' });
@@ -46,6 +47,7 @@ export const ContradictionInputSchema = z.object({
   managerId: IdSchema.optional(),
   inspectionId: IdSchema.optional(),
   visitId: IdSchema.optional(),
+  visitIds: z.array(IdSchema, { error: 'visitIds must be an array of ids' }).optional(),
   message: z.string({ error: 'message must be a string' }).max(2000).optional(),
 });
 /** A contradiction, see {@link ContradictionInputSchema}. */

@@ -38,7 +38,7 @@ describe('reportToCsv', () => {
   const tables = reportToCsv(report);
 
   it('writes every table with a header and one row per manager or group', () => {
-    expect(Object.keys(tables)).toEqual(['managers', 'scorecard', 'balance', 'balance-managers', 'segments', 'regions', 'classes', 'repartition']);
+    expect(Object.keys(tables)).toEqual(['findings', 'managers', 'scorecard', 'balance', 'balance-managers', 'segments', 'regions', 'classes', 'repartition']);
     const managers = readCsv(tables.managers!);
     expect(managers).toHaveLength(1 + report.managers.length);
     expect(managers[0]!.slice(0, 3)).toEqual(['managerId', 'name', 'region']);

@@ -45,7 +45,8 @@ const groupTable = (groups: readonly GroupStats[], keyName: string) =>
 
 /**
  * The report as CSV tables (see {@link formatCsv}), by table name:
- * `managers` (every figure per manager, `contradictionsByKind` as `kind:n` separated by spaces),
+ * `findings` (every contradiction: retailer, manager, kind, inspection, visit ids separated by spaces,
+ * message), `managers` (every figure per manager, `contradictionsByKind` as `kind:n` separated by spaces),
  * `scorecard` (its first row, `managerId` = `weight`, holds the weights; then one row per manager in
  * rank order: normalised KPIs, score, coverage), `balance` (spread per metric), `balance-managers`
  * (metric values per manager), `segments`, `regions`, `classes`, and `repartition` (before, after and
@@ -61,6 +62,10 @@ const groupTable = (groups: readonly GroupStats[], keyName: string) =>
 export function reportToCsv(report: Report): Record<string, string> {
   const byId = new Map(report.managers.map((m) => [m.managerId, m]));
   const tables: Record<string, string> = {
+    findings: formatCsv(
+      ['retailerId', 'retailerName', 'managerId', 'kind', 'inspectionId', 'visitIds', 'message'],
+      report.findings.map((f) => [f.retailerId, f.retailerName, f.managerId, f.kind, f.inspectionId, f.visitIds.join(' '), f.message]),
+    ),
     managers: formatCsv(
       [...MANAGER_COLUMNS, 'contradictionsByKind'],
       report.managers.map((m) => [...MANAGER_COLUMNS.map((c) => m[c]), Object.entries(m.contradictionsByKind).map(([k, n]) => `${k}:${n}`).join(' ')]),

@@ -168,5 +168,19 @@ export interface Report {
   regions: GroupStats[];
   /** `A`, `B`, `C`. */
   classes: GroupStats[];
+  /** Every contradiction of the period (inspection findings), in input order. */
+  findings: Finding[];
   map: ReportMap;
+}
+
+/** One contradiction between an inspection and a manager's verified visits. */
+export interface Finding {
+  retailerId: string;
+  retailerName: string;
+  /** The manager it counts against (its own, its visit's, or the retailer's), null when none is known. */
+  managerId: string | null;
+  kind: string;
+  inspectionId: string | null;
+  visitIds: string[];
+  message: string | null;
 }

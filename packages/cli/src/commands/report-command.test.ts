@@ -34,7 +34,7 @@ describe('beatplan report', () => {
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
     expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ title: 'Small city — week 10 <test>', counts: { managers: 3 } });
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" id="map"/);
-    expect(readdirSync(csv).sort()).toEqual(['balance-managers.csv', 'balance.csv', 'classes.csv', 'managers.csv', 'regions.csv', 'repartition.csv', 'scorecard.csv', 'segments.csv']);
+    expect(readdirSync(csv).sort()).toEqual(['balance-managers.csv', 'balance.csv', 'classes.csv', 'findings.csv', 'managers.csv', 'regions.csv', 'repartition.csv', 'scorecard.csv', 'segments.csv']);
   });
 
   it('prints the whole report when no output is named, with --weights and --title applied', async () => {

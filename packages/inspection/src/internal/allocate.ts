@@ -23,3 +23,41 @@ export function allocateProportional(sizes: readonly number[], size: number): nu
   }
   return out;
 }
+
+/**
+ * Allocation of `size` among strata in proportion to their summed selection weights (so that
+ * weighting towards low verification rates also moves sample size between strata, not only within
+ * them), each capped at its number of eligible retailers: quotas q_h = size · W_h / ΣW over the strata
+ * not yet capped, a stratum whose quota reaches its cap gets the cap and the rest is shared again;
+ * then largest-remainder rounding as in {@link allocateProportional}. With equal weights this equals
+ * the count-proportional allocation up to float rounding of the remainders.
+ */
+export function allocateByWeight(weights: readonly number[], caps: readonly number[], size: number): number[] {
+  const quota = weights.map(() => 0);
+  const open = new Set(weights.map((_, h) => h).filter((h) => caps[h]! > 0 && weights[h]! > 0));
+  let left = size;
+  for (let changed = true; changed && open.size; ) {
+    changed = false;
+    const sum = [...open].reduce((a, h) => a + weights[h]!, 0);
+    for (const h of open) quota[h] = (left * weights[h]!) / sum;
+    for (const h of [...open]) {
+      if (quota[h]! >= caps[h]!) {
+        quota[h] = caps[h]!;
+        left -= caps[h]!;
+        open.delete(h);
+        changed = true;
+      }
+    }
+  }
+  const out = quota.map((q) => Math.floor(q + 1e-9));
+  let rest = size - out.reduce((a, b) => a + b, 0);
+  const order = quota.map((_, h) => h).sort((a, b) => quota[b]! - out[b]! - (quota[a]! - out[a]!) || caps[b]! - caps[a]! || a - b);
+  for (const h of order) {
+    if (rest <= 0) break;
+    if (out[h]! < caps[h]!) {
+      out[h]!++;
+      rest--;
+    }
+  }
+  return out;
+}

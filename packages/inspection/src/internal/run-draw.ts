@@ -2,7 +2,7 @@ import { BeatplanError, RetailerSchema, parseOrThrow, type BeatplanIssue, type R
 import * as z from 'zod';
 import { SAMPLE_ALGORITHM, type InspectionPlan } from '../inspection-plan.js';
 import type { SampleSpec } from '../sample-spec.js';
-import { allocateProportional } from './allocate.js';
+import { allocateByWeight, allocateProportional } from './allocate.js';
 import type { DrawInputs } from './draw-options.js';
 import { fnv1a64Hex } from './fnv1a64.js';
 import { stratumKeys } from './stratum-keys.js';
@@ -79,7 +79,15 @@ export function runDraw(retailers: readonly Retailer[], spec: SampleSpec, seed: 
       throw new BeatplanError('INVALID_INPUT', [{ path: ['spec', 'size'], message: `size exceeds the ${totalEligible} eligible retailers (${rows.length - totalEligible} of ${rows.length} excluded as inspected recently)`, value: spec.size }]);
     }
     requested = strataKeys.map(() => null);
-    allocation = allocateProportional(eligible, spec.size);
+    // with weighting, strata get sizes by their summed weights: a manager with a low verification
+    // rate gets more of the sample, not only other retailers within his own share
+    allocation = spec.weighting
+      ? allocateByWeight(
+          strataKeys.map((k) => strataMap.get(k)!.eligible.reduce((sum, r) => sum + r.weight, 0)),
+          eligible,
+          spec.size,
+        )
+      : allocateProportional(eligible, spec.size);
   } else {
     const per = spec.sizePerStratum!;
     if (typeof per !== 'number') {

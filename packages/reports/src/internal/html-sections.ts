@@ -115,6 +115,23 @@ export function renderManagerSection(report: Report): string {
   return `<section id="managers"><h2>Managers</h2>${renderTable('manager-table', columns, report.managers)}</section>`;
 }
 
+/** Every contradiction between inspections and verified visits, one row each. */
+export function renderFindingsSection(report: Report): string {
+  const managerName = new Map(report.managers.map((m) => [m.managerId, m.name]));
+  const columns: Column<Report['findings'][number]>[] = [
+    { header: 'Retailer', cell: (f) => `${f.retailerName} (${f.retailerId})` },
+    { header: 'Manager', cell: (f) => (f.managerId === null ? '–' : (managerName.get(f.managerId) ?? f.managerId)) },
+    { header: 'Finding', cell: (f) => f.kind },
+    { header: 'Inspection', cell: (f) => f.inspectionId ?? '–' },
+    { header: 'Visits', cell: (f) => f.visitIds.join(' ') || '–' },
+    { header: 'Details', cell: (f) => f.message ?? '' },
+  ];
+  const body = report.findings.length
+    ? renderTable('findings-table', columns, report.findings)
+    : '<p>No inspection contradicts a manager\'s verified visits in this period.</p>';
+  return `<section id="findings"><h2>Inspection findings</h2><p>Where an inspector's record contradicts the manager's verified visits: a verified visit the retailer denies, or a visit the retailer confirms that was not verified.</p>${body}</section>`;
+}
+
 /** Workload balance and the re-partition's before/after. */
 export function renderBalanceSection(report: Report): string {
   const { balance } = report;

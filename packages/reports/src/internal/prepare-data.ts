@@ -61,8 +61,10 @@ export function prepareData(input: ReportInput): PreparedData {
   const managerOfVisit = new Map(input.visits.map((v) => [v.id, v.managerId]));
   const contradictions = input.contradictions
     .filter((c) => (c.inspectionId === undefined || keptInspections.has(c.inspectionId)) && (c.visitId === undefined || keptVisits.has(c.visitId)))
+    .filter((c) => c.visitIds === undefined || c.visitIds.length === 0 || c.visitIds.some((id) => keptVisits.has(id)))
     .map((c) => {
-      const visitManager = c.visitId === undefined ? undefined : managerOfVisit.get(c.visitId);
+      const firstVisit = c.visitId ?? c.visitIds?.[0];
+      const visitManager = firstVisit === undefined ? undefined : managerOfVisit.get(firstVisit);
       return { c, managerId: c.managerId ?? visitManager ?? managerOfRetailer.get(c.retailerId) ?? null };
     });
 
