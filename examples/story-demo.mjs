@@ -426,12 +426,11 @@ async function inspect({ pilotRetailers, retailerById, visits, verification, ver
   const history = pilotRetailers.filter(() => random() < 0.03).map((r) => ({ retailerId: r.id, at: `${addDays(weekDates[0], -12)}T10:00:00+08:00` }));
   const since = addDays(weekDates[0], -28);
   const inspectedRecently = new Set(history.map((h) => h.retailerId));
-  // allocation by manager ∝ 1 + 10 · (1 − verification rate), largest remainder, at most the eligible ones
-  const managerIds = [...new Set(pilotRetailers.map((r) => r.managerId))].sort();
-  const eligible = Object.fromEntries(managerIds.map((m) => [m, pilotRetailers.filter((r) => r.managerId === m && !inspectedRecently.has(r.id)).length]));
-  const sizePerStratum = allocate(sampleSize, managerIds, (m) => 1 + 10 * (1 - (rates[m] ?? 1)), eligible);
-  const spec = { stratifyBy: 'manager', sizePerStratum, excludeInspectedSince: since };
+  // stratified by manager, weighted towards low verification rates: each retailer weighs
+  // 1 + 10 · (1 − its manager's rate), and each manager's share of the sample follows his summed weights
+  const spec = { stratifyBy: 'manager', size: sampleSize, excludeInspectedSince: since, weighting: { verificationRates: rates, alpha: 10 } };
   const drawn = drawSample(pilotRetailers, spec, { seed: sampleSeed, history });
+  const sizePerStratum = Object.fromEntries(drawn.strata.map((s) => [s.key, s.drawn]));
   const again = drawSample([...pilotRetailers].reverse(), spec, { seed: sampleSeed, history });
   let reproducible = JSON.stringify(again.retailerIds) === JSON.stringify(drawn.retailerIds) && again.fingerprint === drawn.fingerprint;
 
@@ -457,7 +456,7 @@ async function inspect({ pilotRetailers, retailerById, visits, verification, ver
     base: office, date: inspectionDate, workingDays: ['sat', 'sun'], maxDays: inspectionDays, maxStopsPerDay: Math.ceil(sample.retailerIds.length / inspectionDays) + 2, seed,
   });
   log(`\n== 5. Inspection: ${drawn.retailerIds.length} of the week's ${pilotRetailers.length} planned retailers drawn, seed ${sampleSeed} (${drawn.fingerprint}), ${history.length} inspected since ${since} excluded;`);
-  log(`  stratified by manager, sizes ∝ 1 + 10·(1 − verification rate): ${Object.entries(sizePerStratum).map(([m, n]) => `${m} ${n}`).join(', ')}; re-drawn from the seed: ${reproducible ? 'the same sample' : 'DIFFERENT'}`);
+  log(`  stratified by manager, weighted 1 + 10·(1 − verification rate), shares by summed weight: ${Object.entries(sizePerStratum).map(([m, n]) => `${m} ${n}`).join(', ')}; re-drawn from the seed: ${reproducible ? 'the same sample' : 'DIFFERENT'}`);
   log(`  the supervisor added ${add.length} by hand (${flagged.length} behind flagged verified visits, ${unproven.length} behind unproven ones): ${add.join(' ')}`);
   log(`  route from the team's office: ${route.days.map((d) => `${d.date} ${d.stops.length} stops ${(d.distanceM / 1000).toFixed(1)} km ${d.leave.slice(11, 16)}–${d.back.slice(11, 16)}`).join('; ')}${route.unscheduled.length ? `; ${route.unscheduled.length} unscheduled` : ''}`);
 
@@ -537,17 +536,6 @@ async function inspect({ pilotRetailers, retailerById, visits, verification, ver
     ],
   ));
   return { sample, drawn, sampleSeed, history, sizePerStratum, reproducible, route, records, recordVerdicts, crossCheck: cc, expected, contradictionsMatch };
-}
-
-/** Largest-remainder allocation of `total` over `keys` in proportion to `weight(key)`, capped by `cap`. */
-function allocate(total, keys, weight, cap) {
-  const sum = keys.reduce((a, k) => a + weight(k), 0);
-  const quota = keys.map((k) => (total * weight(k)) / sum);
-  const out = Object.fromEntries(keys.map((k, i) => [k, Math.min(cap[k], Math.floor(quota[i]))]));
-  let left = total - Object.values(out).reduce((a, b) => a + b, 0);
-  const order = keys.map((k, i) => [k, quota[i] - Math.floor(quota[i])]).sort((a, b) => b[1] - a[1]);
-  for (let pass = 0; left > 0 && pass < total; pass++) for (const [k] of order) if (left > 0 && out[k] < cap[k]) (out[k]++, left--);
-  return out;
 }
 
 // ── small helpers ───────────────────────────────────────────────────────────────────────────────────
