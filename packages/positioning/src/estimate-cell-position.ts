@@ -1,7 +1,8 @@
-import { BeatplanError, parseOrThrow, type BeatplanIssue, type PositionFix } from '@beatplan/core';
+import { BeatplanError, parseOrThrow, type PositionFix } from '@beatplan/core';
 import { CellTableImpl, type CellTable } from './internal/cell-table.js';
 import { readEstimateOptions, type EstimateOptions } from './internal/estimate-options.js';
-import { weightedEstimate, type Emitter } from './internal/weighted-estimate.js';
+import { locateEmitters } from './internal/locate-emitters.js';
+import { weightedEstimate } from './internal/weighted-estimate.js';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
 import { CellScanSchema, RADIO_VALUES, type CellObservation, type CellScanInput, type Radio } from './schemas/cell-observation.js';
 
@@ -80,23 +81,15 @@ export function estimateCellPosition(table: CellTable, scan: CellScanInput, opti
   const settings = readEstimateOptions(options, CELL_ESTIMATE_DEFAULTS);
   const { at, cells } = parseOrThrow(CellScanSchema, scan, ['scan']);
   const s = table.store;
-  const emitters: Emitter[] = [];
-  const found: { index: number; row: number; cell: CellObservation }[] = [];
-  const unknown: CellPositionEstimate['unknown'] = [];
-  cells.forEach((cell, index) => {
-    const row = table.findRow(cell);
-    if (row < 0) unknown.push({ index, id: cellId(cell), cell });
-    else {
-      found.push({ index, row, cell });
-      emitters.push({ lng: s.lng[row]!, lat: s.lat[row]!, rangeM: s.range[row]!, samples: s.samples[row]!, signalDbm: cell.signalDbm });
-    }
+  const located = locateEmitters(cells, s, (cell) => table.findRow(cell), (cell) => cell.signalDbm, {
+    field: 'cells',
+    unknown: 'cell is not in the tower table',
+    none: 'no cell was observed',
+    idOf: cellId,
   });
-  if (emitters.length === 0) {
-    const issues: BeatplanIssue[] = cells.length
-      ? unknown.map((u) => ({ path: ['scan', 'cells', u.index], message: 'cell is not in the tower table', value: u.id }))
-      : [{ path: ['scan', 'cells'], message: 'no cell was observed' }];
-    throw new BeatplanError('NO_POSITION', issues);
-  }
+  const { emitters } = located;
+  const found = located.found.map(({ index, row, o }) => ({ index, row, cell: o }));
+  const unknown = located.unknown.map(({ index, o }) => ({ index, id: cellId(o), cell: o }));
   const e = weightedEstimate(emitters, settings);
   return {
     fix: { lng: e.lng, lat: e.lat, crs: table.crs, accuracyM: e.accuracyM, accuracyConfidence: POSITIONING_CONFIDENCE, source: 'cell', at },

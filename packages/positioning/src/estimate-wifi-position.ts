@@ -1,7 +1,8 @@
-import { BeatplanError, parseOrThrow, type BeatplanIssue, type PositionFix } from '@beatplan/core';
+import { BeatplanError, parseOrThrow, type PositionFix } from '@beatplan/core';
 import { ApTableImpl, type ApTable } from './internal/ap-table.js';
 import { readEstimateOptions, type EstimateOptions } from './internal/estimate-options.js';
-import { weightedEstimate, type Emitter } from './internal/weighted-estimate.js';
+import { locateEmitters } from './internal/locate-emitters.js';
+import { weightedEstimate } from './internal/weighted-estimate.js';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
 import { WifiScanSchema, type WifiScanInput } from './schemas/wifi-observation.js';
 
@@ -69,23 +70,15 @@ export function estimateWifiPosition(table: ApTable, scan: WifiScanInput, option
   const settings = readEstimateOptions(options, WIFI_ESTIMATE_DEFAULTS);
   const { at, accessPoints } = parseOrThrow(WifiScanSchema, scan, ['scan']);
   const s = table.store;
-  const emitters: Emitter[] = [];
-  const found: { index: number; bssid: string }[] = [];
-  const unknown: WifiPositionEstimate['unknown'] = [];
-  accessPoints.forEach((ap, index) => {
-    const row = table.findRow(ap.bssid);
-    if (row < 0) unknown.push({ index, bssid: ap.bssid });
-    else {
-      found.push({ index, bssid: ap.bssid });
-      emitters.push({ lng: s.lng[row]!, lat: s.lat[row]!, rangeM: s.range[row]!, samples: s.samples[row]!, signalDbm: ap.rssiDbm });
-    }
+  const located = locateEmitters(accessPoints, s, (ap) => table.findRow(ap.bssid), (ap) => ap.rssiDbm, {
+    field: 'accessPoints',
+    unknown: 'access point is not in the AP table',
+    none: 'no access point was observed',
+    idOf: (ap) => ap.bssid,
   });
-  if (emitters.length === 0) {
-    const issues: BeatplanIssue[] = accessPoints.length
-      ? unknown.map((u) => ({ path: ['scan', 'accessPoints', u.index], message: 'access point is not in the AP table', value: u.bssid }))
-      : [{ path: ['scan', 'accessPoints'], message: 'no access point was observed' }];
-    throw new BeatplanError('NO_POSITION', issues);
-  }
+  const { emitters } = located;
+  const found = located.found.map(({ index, o }) => ({ index, bssid: o.bssid }));
+  const unknown = located.unknown.map(({ index, o }) => ({ index, bssid: o.bssid }));
   const e = weightedEstimate(emitters, settings);
   return {
     fix: { lng: e.lng, lat: e.lat, crs: table.crs, accuracyM: e.accuracyM, accuracyConfidence: POSITIONING_CONFIDENCE, source: 'wifi', at },

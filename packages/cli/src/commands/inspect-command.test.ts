@@ -36,6 +36,15 @@ const csv = file('retailers.csv', retailersToCsv(retailers));
 const json = file('retailers.json', { retailers });
 
 describe('beatplan inspect', () => {
+  it('treats an unknown option as a usage error (exit 2)', async () => {
+    for (const sub of ['draw', 'route']) {
+      const { code, out, err } = await run('inspect', sub, 'some-file.json', '--bogus');
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toMatch(/Unknown option '--bogus'.*usage: beatplan inspect/);
+    }
+  });
+
   it('draws a plan with its seed and fingerprint, reproducibly, from CSV or JSON', async () => {
     const a = await run('inspect', 'draw', csv, '--size', '9', '--stratify', 'manager', '--seed', '11');
     expect(a.err).toBe('');

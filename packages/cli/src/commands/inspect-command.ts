@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { BeatplanError, formatIssue, importRetailersCsv, importRetailersGeoJson, type RetailerInput } from '@beatplan/core';
 import { drawSample, routeInspection, STRATUM_FIELDS, type SampleSpecInput, type StratumField } from '@beatplan/inspection';
 import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 
 export const INSPECT_USAGE =
@@ -16,12 +16,6 @@ function failure(file: string, e: unknown): never {
     throw new CliFailure(`${file}: ${e.issues.map(formatIssue).join('; ')}${more}`);
   }
   throw e;
-}
-
-function toNumber(flag: string, text: string | undefined, integer = true): number | undefined {
-  if (text === undefined) return undefined;
-  if (!(integer ? /^\d+$/ : /^-?\d+(\.\d+)?$/).test(text)) throw new CliFailure(`--${flag} must be ${integer ? 'a whole number' : 'a number'}, received ${JSON.stringify(text)}`, 2);
-  return Number(text);
 }
 
 /** Reads retailers from CSV, GeoJSON, a JSON array or `{ "retailers": [...] }` (validated by the caller). */
@@ -47,10 +41,9 @@ function readJsonList(file: string, key: string): unknown[] {
 }
 
 async function draw(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, file } = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       size: { type: 'string' },
       'per-stratum': { type: 'string' },
       stratify: { type: 'string' },
@@ -60,10 +53,11 @@ async function draw(args: string[], io: CliIo): Promise<void> {
       rates: { type: 'string' },
       alpha: { type: 'string' },
     },
-  });
-  if (positionals.length !== 1) throw new CliFailure(`expected one retailers file; usage: ${INSPECT_USAGE}`, 2);
-  const size = toNumber('size', values.size);
-  const perStratum = toNumber('per-stratum', values['per-stratum']);
+    INSPECT_USAGE,
+    'retailers file',
+  );
+  const size = numberFlag('size', values.size, 'whole');
+  const perStratum = numberFlag('per-stratum', values['per-stratum'], 'whole');
   if ((size === undefined) === (perStratum === undefined)) throw new CliFailure('give exactly one of --size and --per-stratum', 2);
   if (values.stratify !== undefined && !(STRATUM_FIELDS as readonly string[]).includes(values.stratify)) {
     throw new CliFailure(`--stratify must be one of ${STRATUM_FIELDS.filter((f) => f !== 'custom' && f !== 'territory').join(', ')}, received ${JSON.stringify(values.stratify)}`, 2);
@@ -75,11 +69,10 @@ async function draw(args: string[], io: CliIo): Promise<void> {
   if (values.rates !== undefined) {
     const rates = parseJsonFile(values.rates, readInputFile(values.rates));
     spec.weighting = { verificationRates: rates as Record<string, number> };
-    const alpha = toNumber('alpha', values.alpha, false);
+    const alpha = numberFlag('alpha', values.alpha, 'number');
     if (alpha !== undefined) spec.weighting.alpha = alpha;
   }
-  const seed = toNumber('seed', values.seed) ?? randomInt(2 ** 32);
-  const file = positionals[0]!;
+  const seed = numberFlag('seed', values.seed, 'whole') ?? randomInt(2 ** 32);
   const retailers = readRetailers(file);
   const history = values.history !== undefined ? (readJsonList(values.history, 'history') as { retailerId: string; at: string }[]) : undefined;
   try {
@@ -90,10 +83,9 @@ async function draw(args: string[], io: CliIo): Promise<void> {
 }
 
 async function route(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, file } = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       retailers: { type: 'string' },
       base: { type: 'string' },
       date: { type: 'string' },
@@ -103,17 +95,17 @@ async function route(args: string[], io: CliIo): Promise<void> {
       end: { type: 'string' },
       seed: { type: 'string' },
     },
-  });
-  if (positionals.length !== 1) throw new CliFailure(`expected one plan file; usage: ${INSPECT_USAGE}`, 2);
+    INSPECT_USAGE,
+    'plan file',
+  );
   if (values.retailers === undefined) throw new CliFailure('--retailers <file> is required', 2);
   const base = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(values.base ?? '');
   if (!base) throw new CliFailure(`--base must be "lng,lat" in degrees, received ${JSON.stringify(values.base ?? '')}`, 2);
-  const file = positionals[0]!;
   const plan = parseJsonFile(file, readInputFile(file));
   const retailers = readRetailers(values.retailers);
-  const maxStops = toNumber('max-stops', values['max-stops']);
-  const days = toNumber('days', values.days);
-  const seed = toNumber('seed', values.seed);
+  const maxStops = numberFlag('max-stops', values['max-stops'], 'whole');
+  const days = numberFlag('days', values.days, 'whole');
+  const seed = numberFlag('seed', values.seed, 'whole');
   const options = {
     base: { lng: Number(base[1]), lat: Number(base[2]) },
     date: values.date ?? new Date(Date.now() + 480 * 60_000).toISOString().slice(0, 10),

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   CustomerManagerSchema,
   formatIssue,
@@ -15,6 +14,7 @@ import {
 } from '@beatplan/core';
 import { partitionTerritories, planWeeklyBeats, territoriesToGeoJson, visitPlansToCsv, type BeatPlan } from '@beatplan/territory';
 import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 
 export const PLAN_USAGE =
@@ -77,13 +77,6 @@ function fail(lines: string[]): never {
   throw new CliFailure(`${lines.length} problem${lines.length === 1 ? '' : 's'}: ${shown.join('; ')}${more}`);
 }
 
-function numberFlag(flag: string, text: string | undefined, integer: boolean): number | undefined {
-  if (text === undefined) return undefined;
-  const ok = integer ? /^-?\d+$/.test(text) : /^-?\d+(\.\d+)?$/.test(text);
-  if (!ok) throw new CliFailure(`--${flag} must be ${integer ? 'an integer' : 'a number'}, received ${JSON.stringify(text)}`, 2);
-  return Number(text);
-}
-
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
@@ -94,36 +87,29 @@ const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** di
  * @throws {CliFailure} exit 2 on a usage error; exit 1 on bad input, listing every problem.
  */
 export async function planCommand(args: string[], io: CliIo): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        managers: { type: 'string' },
-        weeks: { type: 'string' },
-        start: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        tolerance: { type: 'string' },
-        locked: { type: 'boolean' },
-        fresh: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new CliFailure(`${(e as Error).message}; usage: ${PLAN_USAGE}`, 2);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new CliFailure(`expected one retailers file; usage: ${PLAN_USAGE}`, 2);
+  const { values, file } = parseCommandArgs(
+    args,
+    {
+      managers: { type: 'string' },
+      weeks: { type: 'string' },
+      start: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      tolerance: { type: 'string' },
+      locked: { type: 'boolean' },
+      fresh: { type: 'boolean' },
+    },
+    PLAN_USAGE,
+    'retailers file',
+  );
   if (values.managers === undefined) throw new CliFailure(`--managers <managers.json> is required; usage: ${PLAN_USAGE}`, 2);
-  const weeks = numberFlag('weeks', values.weeks, true) ?? 2;
-  const seed = numberFlag('seed', values.seed, true) ?? 1;
-  const tolerance = numberFlag('tolerance', values.tolerance, false);
+  const weeks = numberFlag('weeks', values.weeks) ?? 2;
+  const seed = numberFlag('seed', values.seed) ?? 1;
+  const tolerance = numberFlag('tolerance', values.tolerance, 'number');
   const startDate = values.start ?? nextMonday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) throw new CliFailure(`--start must be a date YYYY-MM-DD, received ${JSON.stringify(startDate)}`, 2);
   const outDir = values.out ?? 'beatplan-plan';
 
-  const file = positionals[0]!;
   const r = readRetailers(file);
   const m = readManagers(values.managers);
   if (r.issues.length || m.issues.length) fail([...r.issues, ...m.issues]);

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatIssue, isBeatplanError } from '@beatplan/core';
 import { buildReport, renderMapSvg, renderReportHtml, reportToCsv, SCORECARD_KPIS } from '@beatplan/reports';
 import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 
 export const REPORT_USAGE =
@@ -41,20 +41,13 @@ function write(file: string, text: string): string {
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or a write failure (exit 1).
  */
 export async function reportCommand(args: string[], io: CliIo): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { html: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, svg: { type: 'string' }, weights: { type: 'string' }, title: { type: 'string' } },
-    });
-  } catch (e) {
-    throw new CliFailure(`${(e as Error).message}; usage: ${REPORT_USAGE}`, 2);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new CliFailure(`expected one data file; usage: ${REPORT_USAGE}`, 2);
+  const { values, file } = parseCommandArgs(
+    args,
+    { html: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, svg: { type: 'string' }, weights: { type: 'string' }, title: { type: 'string' } },
+    REPORT_USAGE,
+    'data file',
+  );
   const weights = values.weights === undefined ? undefined : parseWeights(values.weights);
-  const file = positionals[0]!;
   const data = parseJsonFile(file, readInputFile(file));
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CliFailure(`${file}: the report data must be a JSON object { retailers, managers, plans, visits, verdicts, ... }`);
   const record = data as Record<string, unknown>;

@@ -1,16 +1,10 @@
-import { parseArgs } from 'node:util';
 import { parseTsplib, solve, TspError, type SolveInput, type SolveOptions } from '@beatplan/tsp';
 import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 
 export const SOLVE_USAGE =
   'beatplan solve <file.tsp|file.atsp|file.json> [--method auto|exact|heuristic] [--time-limit <ms>] [--seed <n>] [--start <i>] [--end <j>|any]';
-
-function toInteger(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text)) throw new CliFailure(`--${flag} must be an integer, received ${JSON.stringify(text)}`, 2);
-  return Number(text);
-}
 
 /** Time fields a JSON instance may carry; they become `solve` options and add `schedule` to the output. */
 const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'startAt', 'endBy', 'dropInfeasible'] as const;
@@ -41,37 +35,24 @@ function readInstance(file: string): { name: string | null; input: SolveInput; t
  * @throws {CliFailure} on a usage error, a missing file or an invalid instance.
  */
 export async function solveCommand(args: string[], io: CliIo): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        method: { type: 'string' },
-        'time-limit': { type: 'string' },
-        seed: { type: 'string' },
-        start: { type: 'string' },
-        end: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new CliFailure(`${(e as Error).message}; usage: ${SOLVE_USAGE}`, 2);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new CliFailure(`expected one instance file; usage: ${SOLVE_USAGE}`, 2);
+  const { values, file } = parseCommandArgs(
+    args,
+    { method: { type: 'string' }, 'time-limit': { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' } },
+    SOLVE_USAGE,
+    'instance file',
+  );
   const method = values.method ?? 'auto';
   if (method !== 'auto' && method !== 'exact' && method !== 'heuristic') {
     throw new CliFailure(`--method must be auto, exact or heuristic, received ${JSON.stringify(method)}`, 2);
   }
   const options: SolveOptions = { method };
-  const timeLimitMs = toInteger('time-limit', values['time-limit']);
-  const seed = toInteger('seed', values.seed);
-  const start = toInteger('start', values.start);
+  const timeLimitMs = numberFlag('time-limit', values['time-limit']);
+  const seed = numberFlag('seed', values.seed);
+  const start = numberFlag('start', values.start);
   if (timeLimitMs !== undefined) options.timeLimitMs = timeLimitMs;
   if (seed !== undefined) options.seed = seed;
   if (start !== undefined) options.start = start;
-  if (values.end !== undefined) options.end = values.end === 'any' ? 'any' : toInteger('end', values.end)!;
-  const file = positionals[0]!;
+  if (values.end !== undefined) options.end = values.end === 'any' ? 'any' : numberFlag('end', values.end)!;
   try {
     const { name, input, times } = readInstance(file);
     const result = await solve(input, { ...options, ...times });

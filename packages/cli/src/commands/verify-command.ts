@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { formatIssue, isBeatplanError, type BeatplanIssue } from '@beatplan/core';
 import { verifyDay } from '@beatplan/geofence';
 import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 
 export const VERIFY_USAGE = 'beatplan verify <file.json>   (file: {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]})';
@@ -18,14 +18,7 @@ const KEYS = ['retailers', 'visits', 'policy', 'planned', 'name', 'note', 'descr
  * @throws {CliFailure} on a usage error (exit 2), a missing or unreadable file, bad JSON or invalid input (exit 1).
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
-  let positionals: string[];
-  try {
-    positionals = parseArgs({ args, allowPositionals: true, options: {} }).positionals;
-  } catch (e) {
-    throw new CliFailure(`${(e as Error).message}; usage: ${VERIFY_USAGE}`, 2);
-  }
-  if (positionals.length !== 1) throw new CliFailure(`expected one input file; usage: ${VERIFY_USAGE}`, 2);
-  const file = positionals[0]!;
+  const { file } = parseCommandArgs(args, {}, VERIFY_USAGE, 'input file');
   const json = parseJsonFile(file, readInputFile(file));
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new CliFailure(`${file}: must be a JSON object {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]}`);

@@ -1,0 +1,51 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliFailure } from './cli-io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+/** What `parseArgs` returns for these options. */
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>>;
+
+/**
+ * Parses a command's arguments: its options and exactly one positional file. An unknown option, a
+ * missing value or a wrong number of files is a usage error (exit 2) that names the problem and
+ * shows the usage line.
+ * @param args The arguments after the command name.
+ * @param options The command's options (`node:util` parseArgs format).
+ * @param usage The command's usage line.
+ * @param what What the one positional argument is, e.g. `'instance file'`.
+ * @throws {CliFailure} exit code 2 on a usage error.
+ * @example
+ * const { values, file } = parseCommandArgs(['a.tsp', '--seed', '3'], { seed: { type: 'string' } }, SOLVE_USAGE, 'instance file');
+ */
+export function parseCommandArgs<const O extends Options>(args: string[], options: O, usage: string, what: string): { values: Parsed<O>['values']; file: string } {
+  let parsed: Parsed<O>;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options });
+  } catch (e) {
+    throw new CliFailure(`${(e as Error).message}; usage: ${usage}`, 2);
+  }
+  if (parsed.positionals.length !== 1) throw new CliFailure(`expected one ${what}; usage: ${usage}`, 2);
+  return { values: parsed.values, file: parsed.positionals[0]! };
+}
+
+const NUMBER_KINDS = {
+  integer: { pattern: /^-?\d+$/, words: 'an integer' },
+  whole: { pattern: /^\d+$/, words: 'a whole number' },
+  number: { pattern: /^-?\d+(\.\d+)?$/, words: 'a number' },
+} as const;
+
+/**
+ * Reads a numeric option: `undefined` when absent, else the number.
+ * @param flag The option's name without dashes (for the message).
+ * @param text The option's text as given.
+ * @param kind `'integer'` (default, sign allowed), `'whole'` (0, 1, 2, …) or `'number'` (decimals allowed).
+ * @throws {CliFailure} exit code 2 naming the option and the text, e.g. `--seed must be an integer, received "x"`.
+ * @example
+ * numberFlag('seed', '42'); // 42
+ */
+export function numberFlag(flag: string, text: string | undefined, kind: keyof typeof NUMBER_KINDS = 'integer'): number | undefined {
+  if (text === undefined) return undefined;
+  const { pattern, words } = NUMBER_KINDS[kind];
+  if (!pattern.test(text)) throw new CliFailure(`--${flag} must be ${words}, received ${JSON.stringify(text)}`, 2);
+  return Number(text);
+}
