@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOrThrow, VisitSchema, wgs84ToGcj02 } from '@beatplan/core';
-import { compileRetailers, verifyDay, verifyParsed } from '@beatplan/geofence';
+import { compileRetailers, verdictAt, verifyColumns, verifyDay, verifyParsed, visitsToColumns } from '@beatplan/geofence';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
@@ -209,7 +209,13 @@ const plannedParsed = data.planned;
 const fast = time(opts.runs, () => verifyParsed(index, parsedVisits, { planned: plannedParsed }));
 console.error(`pre-validated: ${fast.ms.map((x) => x.toFixed(1)).join(', ')} ms`);
 
-// 3. Small batches: one manager's day at a time (30 visits, 250 retailers validated per call).
+// 3. Columnar: the same visits as typed columns (built once, outside the timing); every value is
+// still range-checked inside the call.
+const columns = visitsToColumns(index, parsedVisits);
+const columnar = time(opts.runs, () => verifyColumns(index, columns, { planned: plannedParsed }));
+console.error(`columnar: ${columnar.ms.map((x) => x.toFixed(1)).join(', ')} ms`);
+
+// 4. Small batches: one manager's day at a time (30 visits, 250 retailers validated per call).
 const dayRetailers = data.retailers.slice(0, opts.dayRetailers);
 const dayVisits = data.visits.slice(0, opts.dayVisits).map((v, k) => ({ ...v, retailerId: dayRetailers[k % dayRetailers.length].id }));
 const perDayCalls = 200;
@@ -221,12 +227,15 @@ const perDay = time(opts.runs, () => {
 
 // Both paths must agree.
 if (JSON.stringify(validated.result) !== JSON.stringify(fast.result)) fail('verifyDay and verifyParsed disagree');
+const columnarVerdicts = columns.ids.map((id, i) => verdictAt(columnar.result.verdicts, i, id));
+if (JSON.stringify({ verdicts: columnarVerdicts, summary: columnar.result.summary }) !== JSON.stringify(fast.result)) fail('verifyColumns and verifyParsed disagree');
 
 const statuses = { verified: 0, rejected: 0, unverifiable: 0 };
 for (const v of fast.result.verdicts) statuses[v.status]++;
 const rows = [
   { label: 'validated (verifyDay)', visits: n, perCall: n, medianMs: median(validated.ms), runsMs: validated.ms, medianCpuMs: median(validated.cpuMs), target: 100_000 },
   { label: 'pre-validated (verifyParsed)', visits: n, perCall: n, medianMs: median(fast.ms), runsMs: fast.ms, medianCpuMs: median(fast.cpuMs), target: 1_000_000 },
+  { label: 'columnar (verifyColumns, every value range-checked)', visits: n, perCall: n, medianMs: median(columnar.ms), runsMs: columnar.ms, medianCpuMs: median(columnar.cpuMs), target: 1_000_000 },
   { label: `validated, one manager-day per call (+ ${opts.dayRetailers} retailers)`, visits: opts.dayVisits * perDayCalls, perCall: opts.dayVisits, medianMs: median(perDay.ms), runsMs: perDay.ms, medianCpuMs: median(perDay.cpuMs), target: null },
 ];
 for (const row of rows) {

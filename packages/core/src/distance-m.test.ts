@@ -2,7 +2,7 @@ import { distance } from '@turf/distance';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wgs84ToGcj02 } from './convert-crs.js';
-import { EARTH_RADIUS_M, distanceM, haversineM } from './distance-m.js';
+import { EARTH_RADIUS_M, distanceM, haversineCosM, haversineM } from './distance-m.js';
 
 describe('haversineM', () => {
   it('Beijing–Shanghai is about 1,067 km', () => {
@@ -22,6 +22,15 @@ describe('haversineM', () => {
         return Math.abs(h - t) <= 1e-6 * Math.max(1, t) && Math.abs(h - haversineM(b.lng, b.lat, a.lng, a.lat)) < 1e-6;
       }),
     );
+  });
+});
+
+describe('haversineCosM', () => {
+  it('with the cosines of the latitudes, is bit for bit haversineM (the docs example and random points)', () => {
+    const cosLat = (lat: number) => Math.cos(lat * (Math.PI / 180));
+    expect(haversineCosM(116.397, 39.908, cosLat(39.908), 121.473, 31.23, cosLat(31.23))).toBe(haversineM(116.397, 39.908, 121.473, 31.23));
+    const pt = fc.record({ lng: fc.double({ min: -180, max: 180, noNaN: true }), lat: fc.double({ min: -90, max: 90, noNaN: true }) });
+    fc.assert(fc.property(pt, pt, (a, b) => Object.is(haversineCosM(a.lng, a.lat, cosLat(a.lat), b.lng, b.lat, cosLat(b.lat)), haversineM(a.lng, a.lat, b.lng, b.lat))));
   });
 });
 

@@ -25,11 +25,33 @@ const RAD = Math.PI / 180;
  * haversineM(116.397, 39.908, 121.473, 31.230); // ≈ 1,067,000 (Beijing–Shanghai)
  */
 export function haversineM(lng1: number, lat1: number, lng2: number, lat2: number): number {
+  return haversineCosM(lng1, lat1, Math.cos(lat1 * RAD), lng2, lat2, Math.cos(lat2 * RAD));
+}
+
+/**
+ * {@link haversineM} with the cosines of both latitudes given, for loops that measure from the same
+ * point many times (a fence to each fix, a fix to its neighbours): the cosine of a point is then
+ * computed once. With `cosLat = Math.cos(lat * (Math.PI / 180))` the result is bit-for-bit
+ * `haversineM`'s.
+ *
+ * @param lng1 - longitude of the first point, degrees.
+ * @param lat1 - latitude of the first point, degrees.
+ * @param cosLat1 - `Math.cos(lat1 * (Math.PI / 180))`.
+ * @param lng2 - longitude of the second point, degrees.
+ * @param lat2 - latitude of the second point, degrees.
+ * @param cosLat2 - `Math.cos(lat2 * (Math.PI / 180))`.
+ * @returns distance in metres (NaN if any input is NaN).
+ * @throws never.
+ * @example
+ * const cosLat = (lat: number) => Math.cos(lat * (Math.PI / 180));
+ * haversineCosM(116.397, 39.908, cosLat(39.908), 121.473, 31.23, cosLat(31.23)); // === haversineM(116.397, 39.908, 121.473, 31.23)
+ */
+export function haversineCosM(lng1: number, lat1: number, cosLat1: number, lng2: number, lat2: number, cosLat2: number): number {
   const dLat = (lat2 - lat1) * RAD;
   const dLng = (lng2 - lng1) * RAD;
   const s1 = Math.sin(dLat / 2);
   const s2 = Math.sin(dLng / 2);
-  const h = s1 * s1 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * s2 * s2;
+  const h = s1 * s1 + cosLat1 * cosLat2 * s2 * s2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

@@ -40,7 +40,7 @@ export {
   wgs84ToGcj02,
 } from './convert-crs.js';
 export { convertGeometryCrs, type ConvertibleGeometry } from './convert-geometry-crs.js';
-export { EARTH_RADIUS_M, distanceM, haversineM } from './distance-m.js';
+export { EARTH_RADIUS_M, distanceM, haversineCosM, haversineM } from './distance-m.js';
 export { DEFAULT_ACCURACY_CONFIDENCE, convertAccuracy, normalizeAccuracy } from './normalize-accuracy.js';
 
 export { IdSchema, type Id } from './schemas/id.js';

@@ -1,6 +1,6 @@
 import type { VisitInput } from '@beatplan/core';
 import { assessBatch } from './internal/assess-batch.js';
-import { checkReferences, checkUniqueVisitIds } from './internal/check-references.js';
+import { checkReferences, checkUniqueVisitIds, resolvePlans } from './internal/check-references.js';
 import { IssueCollector } from './internal/issue-collector.js';
 import { allItems, parsePlanned, parsePolicy, parseRetailers, parseVisits } from './internal/parse-inputs.js';
 import { buildRetailerIndex } from './internal/retailer-index.js';
@@ -55,7 +55,8 @@ export function verifyDay(
   // References are checked only against a complete retailer list (else every id of a bad retailer
   // would be reported twice), for every visit and plan that parsed.
   const index = parsedRetailers.ok && parsedPolicy ? buildRetailerIndex(allItems(parsedRetailers), parsedPolicy) : undefined;
-  const fenceOf = index ? checkReferences(index.byId, parsedVisits.items, planned.items, issues) : undefined;
+  const fenceOf = index ? checkReferences(index.byId, parsedVisits.items, issues) : undefined;
+  const plans = index ? resolvePlans(index.byId, planned.items, issues) : [];
   issues.throwIfAny();
-  return assessBatch(index!, allItems(parsedVisits), fenceOf!, allItems(planned));
+  return assessBatch(index!, allItems(parsedVisits), fenceOf!, plans);
 }

@@ -1,6 +1,6 @@
 import type { Visit } from '@beatplan/core';
 import { assessBatch } from './internal/assess-batch.js';
-import { checkReferences } from './internal/check-references.js';
+import { checkReferences, resolvePlans } from './internal/check-references.js';
 import { IssueCollector } from './internal/issue-collector.js';
 import type { RetailerIndex } from './internal/retailer-index.js';
 import type { PlannedDay } from './planned-day.js';
@@ -38,7 +38,8 @@ export interface VerifyOptions {
 export function verifyParsed(index: RetailerIndex, visits: readonly Visit[], options: VerifyOptions = {}): VerificationResult {
   const planned = options.planned ?? [];
   const issues = new IssueCollector();
-  const fenceOf = checkReferences(index.byId, visits, planned, issues);
+  const fenceOf = checkReferences(index.byId, visits, issues);
+  const plans = resolvePlans(index.byId, planned, issues);
   issues.throwIfAny();
-  return assessBatch(index, visits, fenceOf, planned);
+  return assessBatch(index, visits, fenceOf, plans);
 }

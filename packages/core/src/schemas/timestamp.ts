@@ -97,11 +97,20 @@ function parseIsoFast(t: string): number | undefined {
   return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
 }
 
-function checkRange(ms: number, ctx: z.RefinementCtx, input: unknown): number {
+/** Where a decode reports its problem: zod's parse payload (codecs push issues to it). */
+interface IssueSink {
+  issues: unknown[];
+}
+
+function fail(ctx: IssueSink, input: unknown, message: string): number {
+  ctx.issues.push({ code: 'custom', input, message });
+  return 0; // discarded: the issue aborts the parse
+}
+
+function checkRange(ms: number, ctx: IssueSink, input: unknown): number {
   if (ms < MIN_TIMESTAMP_MS || ms >= MAX_TIMESTAMP_MS) {
     const hint = typeof input === 'number' && ms >= MIN_TIMESTAMP_MS / 1000 && ms < MAX_TIMESTAMP_MS / 1000 ? ' (this looks like epoch seconds)' : '';
-    ctx.addIssue({ code: 'custom', input, message: `time must be between 2000-01-01 and 2100-01-01 in epoch milliseconds${hint}` });
-    return z.NEVER;
+    return fail(ctx, input, `time must be between 2000-01-01 and 2100-01-01 in epoch milliseconds${hint}`);
   }
   return ms;
 }
@@ -111,29 +120,26 @@ function checkRange(ms: number, ctx: z.RefinementCtx, input: unknown): number {
  * (`2025-03-03T09:00:00+08:00`, `...Z`). The output is always epoch ms (integer for ISO input).
  * Accepted range: 2000-01-01 ≤ t < 2100-01-01 UTC; this rejects epoch seconds passed as milliseconds,
  * a common mistake that would shrink every dwell time a thousandfold. Local times without offset are
- * rejected as ambiguous.
+ * rejected as ambiguous. Encoding (`z.encode`) gives the epoch ms back.
  *
  * @example
  * TimestampSchema.parse('2025-03-03T09:00:00+08:00'); // 1740963600000
  * TimestampSchema.parse(1740963600000);               // 1740963600000
  */
-export const TimestampSchema = z
-  .union([z.number(), z.string()], { error: fieldError('time', 'must be epoch milliseconds or an ISO 8601 date-time with offset') })
-  .transform((input, ctx) => {
-    if (typeof input === 'number') {
-      if (!Number.isFinite(input)) {
-        ctx.addIssue({ code: 'custom', input, message: 'time must be a finite number of epoch milliseconds' });
-        return z.NEVER;
-      }
-      return checkRange(input, ctx, input);
-    }
-    const parsed = parseIsoFast(input) ?? parseIsoWithOffset(input.trim());
-    if (typeof parsed === 'string') {
-      ctx.addIssue({ code: 'custom', input, message: parsed });
-      return z.NEVER;
-    }
-    return checkRange(parsed, ctx, input);
-  });
+export const TimestampSchema = z.codec(
+  z.union([z.number(), z.string()], { error: fieldError('time', 'must be epoch milliseconds or an ISO 8601 date-time with offset') }),
+  z.number(),
+  {
+    // A codec rather than `.transform()`: a transform pipe adds a property to zod's parse payload,
+    // which makes zod's own hot paths polymorphic; parsing 10⁵ visits was ~30 % slower that way.
+    decode: (input, ctx) => {
+      if (typeof input === 'number') return Number.isFinite(input) ? checkRange(input, ctx, input) : fail(ctx, input, 'time must be a finite number of epoch milliseconds');
+      const parsed = parseIsoFast(input) ?? parseIsoWithOffset(input.trim());
+      return typeof parsed === 'string' ? fail(ctx, input, parsed) : checkRange(parsed, ctx, input);
+    },
+    encode: (ms) => ms,
+  },
+);
 
 /** An instant in epoch milliseconds (the output of {@link TimestampSchema}). */
 export type Timestamp = z.output<typeof TimestampSchema>;

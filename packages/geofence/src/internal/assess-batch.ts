@@ -1,8 +1,9 @@
 import type { Visit } from '@beatplan/core';
-import type { PlannedDay } from '../planned-day.js';
-import type { VerificationResult, VisitVerdict } from '../verification-result.js';
+import type { VerificationResult, VerificationSummary, VisitVerdict } from '../verification-result.js';
+import type { ResolvedPlan } from './check-references.js';
 import { flagList, reasonList, statusOf } from './code-masks.js';
-import { createEvidence } from './evidence.js';
+import { createEvidence, type BatchKeys, type Evidence } from './evidence.js';
+import { fillFromVisits } from './fill-evidence.js';
 import { findRepeatedCoordinates } from './find-repeated-coordinates.js';
 import { flagDay } from './flag-day.js';
 import { groupDays } from './group-days.js';
@@ -11,31 +12,44 @@ import type { RetailerIndex } from './retailer-index.js';
 import { summarizeDays } from './summarize-days.js';
 
 /**
- * The verification pipeline on trusted input (parsed visits, known references): judge each visit,
- * add the batch and day flags, summarise, and write the verdicts in input order.
+ * The verification pipeline on filled evidence (trusted: parsed, references known): judge each
+ * visit, add the batch and day flags, and summarise. Verdicts are left in `ev`.
  */
-export function assessBatch(index: RetailerIndex, visits: readonly Visit[], fenceOf: Int32Array, planned: readonly PlannedDay[]): VerificationResult {
-  const policy = index.policy;
-  const n = visits.length;
-  const ev = createEvidence(n);
-  ev.fence.set(fenceOf);
-  for (let i = 0; i < n; i++) judgeVisit(ev, i, visits[i]!, index.fences[fenceOf[i]!]!, policy);
+export function judgeBatch(index: RetailerIndex, ev: Evidence, keys: BatchKeys, plans: readonly ResolvedPlan[]): VerificationSummary {
+  const { policy, fences } = index;
+  for (let i = 0; i < ev.n; i++) judgeVisit(ev, i, fences[ev.fence[i]!]!, policy);
   findRepeatedCoordinates(ev);
-  const groups = groupDays(visits, ev.fixAt, policy.utcOffsetMinutes * 60_000);
+  const groups = groupDays(keys, ev.fixAt, policy.utcOffsetMinutes * 60_000);
   for (const g of groups) flagDay(g, ev, policy);
-  const verdicts: VisitVerdict[] = [];
-  for (let i = 0; i < n; i++) {
-    const ds = ev.distanceStart[i]!;
-    const de = ev.distanceEnd[i]!;
-    verdicts.push({
-      visitId: visits[i]!.id,
-      status: statusOf(ev.reasons[i]!),
-      reasons: reasonList(ev.reasons[i]!),
-      distanceM: { start: ds === ds ? ds : null, end: de === de ? de : null },
-      dwellS: ev.dwellS[i]!,
-      confidence: ev.confidence[i]!,
-      flags: flagList(ev.flags[i]!),
-    });
-  }
-  return { verdicts, summary: summarizeDays(groups, visits, ev, planned, index) };
+  return summarizeDays(groups, ev, plans, index);
+}
+
+/** The verdict objects of judged evidence, in visit order. */
+export function verdictObjects(ev: Evidence, ids: readonly string[]): VisitVerdict[] {
+  const verdicts: VisitVerdict[] = new Array(ev.n);
+  for (let i = 0; i < ev.n; i++) verdicts[i] = verdictObject(ev, i, ids[i]!);
+  return verdicts;
+}
+
+/** The verdict object of visit `i`. */
+export function verdictObject(ev: Pick<Evidence, 'reasons' | 'flags' | 'distanceStart' | 'distanceEnd' | 'dwellS' | 'confidence'>, i: number, visitId: string): VisitVerdict {
+  const ds = ev.distanceStart[i]!;
+  const de = ev.distanceEnd[i]!;
+  return {
+    visitId,
+    status: statusOf(ev.reasons[i]!),
+    reasons: reasonList(ev.reasons[i]!),
+    distanceM: { start: ds === ds ? ds : null, end: de === de ? de : null },
+    dwellS: ev.dwellS[i]!,
+    confidence: ev.confidence[i]!,
+    flags: flagList(ev.flags[i]!),
+  };
+}
+
+/** The object path: parsed visits in, verdict objects out (`verifyDay`, `verifyParsed`, `verifyVisit`). */
+export function assessBatch(index: RetailerIndex, visits: readonly Visit[], fenceOf: Int32Array, plans: readonly ResolvedPlan[]): VerificationResult {
+  const ev = createEvidence(visits.length);
+  const keys = fillFromVisits(ev, visits, fenceOf);
+  const summary = judgeBatch(index, ev, keys, plans);
+  return { verdicts: verdictObjects(ev, keys.ids), summary };
 }

@@ -1,18 +1,13 @@
 import type { Visit } from '@beatplan/core';
 import type { PlannedDay } from '../planned-day.js';
+import { dateToDay } from './group-days.js';
 import type { IssueCollector } from './issue-collector.js';
 
 /**
- * Checks that every visit's and every plan's retailer id is known (unknown reference). Entries that
- * failed their schema (undefined) are skipped. Returns the fence index of each visit (−1 when
- * unknown or skipped).
+ * Checks that every visit's retailer id is known (unknown reference). Entries that failed their
+ * schema (undefined) are skipped. Returns the fence index of each visit (−1 when unknown or skipped).
  */
-export function checkReferences(
-  byId: ReadonlyMap<string, number>,
-  visits: readonly (Visit | undefined)[],
-  planned: readonly (PlannedDay | undefined)[],
-  issues: IssueCollector,
-): Int32Array {
+export function checkReferences(byId: ReadonlyMap<string, number>, visits: readonly (Visit | undefined)[], issues: IssueCollector): Int32Array {
   const fenceOf = new Int32Array(visits.length);
   for (let i = 0; i < visits.length; i++) {
     const visit = visits[i];
@@ -20,12 +15,33 @@ export function checkReferences(
     fenceOf[i] = k ?? -1;
     if (visit && k === undefined) issues.add([{ path: ['visits', i, 'retailerId'], message: 'no retailer with this id was given', value: visit.retailerId }], 'reference');
   }
-  planned.forEach((plan, p) => {
-    plan?.retailerIds.forEach((id, k) => {
-      if (!byId.has(id)) issues.add([{ path: ['planned', p, 'retailerIds', k], message: 'no retailer with this id was given', value: id }], 'reference');
-    });
-  });
   return fenceOf;
+}
+
+/** A plan with its date as a local day number and its retailers as indices into the retailer index. */
+export interface ResolvedPlan {
+  readonly managerId: string;
+  readonly day: number;
+  readonly retailers: Int32Array;
+}
+
+/**
+ * Looks up every planned retailer id in the index once (unknown ids are reference issues). Plans that
+ * failed their schema (undefined) are skipped.
+ */
+export function resolvePlans(byId: ReadonlyMap<string, number>, planned: readonly (PlannedDay | undefined)[], issues: IssueCollector): ResolvedPlan[] {
+  const plans: ResolvedPlan[] = [];
+  planned.forEach((plan, p) => {
+    if (!plan) return;
+    const retailers = new Int32Array(plan.retailerIds.length);
+    plan.retailerIds.forEach((id, k) => {
+      const r = byId.get(id);
+      if (r === undefined) issues.add([{ path: ['planned', p, 'retailerIds', k], message: 'no retailer with this id was given', value: id }], 'reference');
+      retailers[k] = r ?? -1;
+    });
+    plans.push({ managerId: plan.managerId, day: dateToDay(plan.date), retailers });
+  });
+  return plans;
 }
 
 /** FNV-1a over the UTF-16 code units of a string (32 bits). */

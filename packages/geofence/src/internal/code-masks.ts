@@ -39,3 +39,8 @@ export function flagList(mask: number): readonly FlagCode[] {
 export function statusOf(mask: number): VisitStatus {
   return mask & REJECTING ? 'rejected' : mask !== 0 ? 'unverifiable' : 'verified';
 }
+
+/** `VISIT_STATUSES.indexOf(statusOf(mask))`: 0 verified, 1 rejected, 2 unverifiable. */
+export function statusCodeOf(mask: number): number {
+  return mask & REJECTING ? 1 : mask !== 0 ? 2 : 0;
+}

@@ -1,6 +1,10 @@
+import { convertAccuracy, normalizeAccuracy } from '@beatplan/core';
+import { beginScratch, scratchF64, scratchI32, scratchU8 } from './scratch.js';
+
 /**
  * What a batch learns about its visits, as flat typed arrays (visit i; fix slots 2i = start and
  * 2i + 1 = end), so that judging 10⁶ visits allocates a handful of arrays, not millions of objects.
+ * Filled from visit objects or from columns (`fill-evidence.ts`); every later pass reads only these.
  */
 export interface Evidence {
   readonly n: number;
@@ -17,10 +21,12 @@ export interface Evidence {
   readonly fixLng: Float64Array;
   readonly fixLat: Float64Array;
   readonly fixR95: Float64Array;
+  /** Cosine of each fix's WGS84 latitude (for `haversineCosM`). */
+  readonly fixCos: Float64Array;
   /**
-   * Each fix as sent, copied once while judging so that the batch passes read flat arrays instead
-   * of chasing visit objects: time (epoch ms), raw coordinates (in the fix's own crs), accuracy, and
-   * `fixKind` = source code (bits 0–1, see `SOURCE_CODE`) | crs code << 2 (0 WGS84, 1 GCJ02, 2 BD09).
+   * Each fix as sent: time (epoch ms), raw coordinates (in the fix's own crs), accuracy, and
+   * `fixKind` = source code (bits 0–1, see `SOURCE_CODE`) | crs code << 2 (0 WGS84, 1 GCJ02, 2 BD09)
+   * | `KIND_MOCK` when the device said the location was mocked.
    */
   readonly fixAt: Float64Array;
   readonly rawLng: Float64Array;
@@ -29,29 +35,65 @@ export interface Evidence {
   readonly fixKind: Uint8Array;
 }
 
-/** Source codes of `fixKind`: gnss 0, cell 1, wifi 2, manual 3. */
+/** Source codes of `fixKind`: gnss 0, cell 1, wifi 2, manual 3 (the order of `FIX_SOURCE_CODES`). */
 export const SOURCE_CODE = { gnss: 0, cell: 1, wifi: 2, manual: 3 } as const;
-/** Crs codes of `fixKind` (>> 2): WGS84 (or absent) 0, GCJ02 1, BD09 2. */
+/** Crs codes of `fixKind` (>> 2): WGS84 (or absent) 0, GCJ02 1, BD09 2 (the order of `CRS_CODES`). */
 export const CRS_CODE = { WGS84: 0, GCJ02: 1, BD09: 2 } as const;
+/** `fixKind` bit of a mocked fix. */
+export const KIND_MOCK = 16;
+/** `fixKind` bits of what the fix is (source and crs), without the mock bit. */
+export const KIND_SOURCE_CRS = 15;
 
-/** Allocates the evidence arrays of a batch of `n` visits. */
+/**
+ * The 95 % radius per metre of reported accuracy when a fix has no `accuracyConfidence`, by source
+ * code (core's `normalizeAccuracy` defaults; the radius is linear in the accuracy).
+ */
+const DEFAULT_R95_FACTOR = (['gnss', 'cell', 'wifi', 'manual'] as const).map((source) => normalizeAccuracy({ accuracyM: 1, source }));
+
+/**
+ * The 95 % radius of a fix: `accuracyM` at `confidence` (NaN = the source's default) converted as
+ * core's `normalizeAccuracy` does. NaN accuracy gives NaN (never a usable radius).
+ */
+export function r95Of(accuracyM: number, source: number, confidence: number): number {
+  if (confidence !== confidence) return accuracyM * DEFAULT_R95_FACTOR[source & 3]!;
+  if (!(accuracyM >= 0 && accuracyM < Infinity && confidence > 0 && confidence < 1)) return NaN;
+  return convertAccuracy(accuracyM, confidence, 0.95);
+}
+
+/**
+ * Starts a batch of `n` visits (see `scratch.ts`: scratch arrays of an earlier batch become invalid)
+ * and allocates its evidence: the verdict arrays fresh (callers may keep them), the fix slots and
+ * fence numbers in scratch memory (internal; filled completely before they are read).
+ */
 export function createEvidence(n: number): Evidence {
+  beginScratch();
   return {
     n,
-    fence: new Int32Array(n),
+    fence: scratchI32(n),
     reasons: new Uint16Array(n),
     flags: new Uint16Array(n),
     distanceStart: new Float64Array(n),
     distanceEnd: new Float64Array(n),
     confidence: new Float64Array(n),
     dwellS: new Float64Array(n),
-    fixLng: new Float64Array(2 * n),
-    fixLat: new Float64Array(2 * n),
-    fixR95: new Float64Array(2 * n),
-    fixAt: new Float64Array(2 * n),
-    rawLng: new Float64Array(2 * n),
-    rawLat: new Float64Array(2 * n),
-    accuracyM: new Float64Array(2 * n),
-    fixKind: new Uint8Array(2 * n),
+    fixLng: scratchF64(2 * n),
+    fixLat: scratchF64(2 * n),
+    fixR95: scratchF64(2 * n),
+    fixCos: scratchF64(2 * n),
+    fixAt: scratchF64(2 * n),
+    rawLng: scratchF64(2 * n),
+    rawLat: scratchF64(2 * n),
+    accuracyM: scratchF64(2 * n),
+    fixKind: scratchU8(2 * n),
   };
+}
+
+/**
+ * The ids a batch is grouped and reported by: visit ids (ties in start order), and each visit's
+ * manager as an index into `managerIds` (distinct ids).
+ */
+export interface BatchKeys {
+  readonly ids: readonly string[];
+  readonly manager: Int32Array;
+  readonly managerIds: readonly string[];
 }

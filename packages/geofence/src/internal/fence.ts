@@ -15,6 +15,8 @@ export interface CompiledFence {
   /** The location in WGS84 (NaN when absent). */
   readonly lng: number;
   readonly lat: number;
+  /** `Math.cos(lat · π / 180)`, for `haversineCosM`. */
+  readonly cosLat: number;
   readonly hasPoint: boolean;
   /** Disc radius, metres (disc fences). */
   readonly radiusM: number;
@@ -42,5 +44,5 @@ export function compileFence(retailer: VerifyRetailer, policy: VerifyPolicy): Co
     : null;
   const kind = polygon ? FENCE_POLYGON : loc ? FENCE_DISC : FENCE_NONE;
   const planar = polygon ? preparePolygon(polygon.coordinates) : null;
-  return { retailerId: retailer.id, kind, lng, lat, hasPoint: loc !== null, radiusM: radiusFor(retailer, policy), polygon, marginM: policy.polygonMarginM, planar };
+  return { retailerId: retailer.id, kind, lng, lat, cosLat: Math.cos(lat * (Math.PI / 180)), hasPoint: loc !== null, radiusM: radiusFor(retailer, policy), polygon, marginM: policy.polygonMarginM, planar };
 }

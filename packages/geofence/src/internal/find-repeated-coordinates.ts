@@ -1,5 +1,6 @@
 import { FLAG } from './code-masks.js';
-import { SOURCE_CODE, type Evidence } from './evidence.js';
+import { scratchI32, scratchU8 } from './scratch.js';
+import { KIND_SOURCE_CRS, SOURCE_CODE, type Evidence } from './evidence.js';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -28,13 +29,13 @@ export function findRepeatedCoordinates(ev: Evidence): void {
   let size = 16;
   while (size < 2 * slots) size *= 2;
   const mask = size - 1;
-  const table = new Int32Array(size).fill(-1); // first fix slot of each distinct coordinate
-  const first = new Int32Array(slots).fill(-1); // each GNSS fix → the first fix with its coordinates
-  const mixed = new Uint8Array(slots); // on first fixes: seen at two or more retailers
+  const table = scratchI32(size).fill(-1); // first fix slot of each distinct coordinate
+  const first = scratchI32(slots).fill(-1); // each GNSS fix → the first fix with its coordinates
+  const mixed = scratchU8(slots).fill(0); // on first fixes: seen at two or more retailers
   const { rawLng, rawLat, fixKind, fence } = ev;
   let any = false;
   for (let slot = 0; slot < slots; slot++) {
-    const kind = fixKind[slot]!;
+    const kind = fixKind[slot]! & KIND_SOURCE_CRS;
     if ((kind & 3) !== SOURCE_CODE.gnss) continue;
     const lng = rawLng[slot]!;
     const lat = rawLat[slot]!;
@@ -46,7 +47,7 @@ export function findRepeatedCoordinates(ev: Evidence): void {
         first[slot] = slot;
         break;
       }
-      if (rawLng[other] === lng && rawLat[other] === lat && fixKind[other] === kind) {
+      if (rawLng[other] === lng && rawLat[other] === lat && (fixKind[other]! & KIND_SOURCE_CRS) === kind) {
         first[slot] = other;
         if (fence[other >> 1] !== fence[slot >> 1]) {
           mixed[other] = 1;

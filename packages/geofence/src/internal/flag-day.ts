@@ -1,4 +1,4 @@
-import { haversineM } from '@beatplan/core';
+import { haversineCosM } from '@beatplan/core';
 import type { VerifyPolicy } from '../verify-policy.js';
 import { FLAG } from './code-masks.js';
 import { SOURCE_CODE, type Evidence } from './evidence.js';
@@ -12,10 +12,11 @@ let times = new Float64Array(256);
  * OVERLAPPING_VISITS: a visit starting more than `clockSkewToleranceS` before the farthest-reaching
  * earlier visit of the day ends; both are flagged. Members are in start order.
  */
-function flagOverlaps(members: readonly number[], ev: Evidence, skewMs: number): void {
+function flagOverlaps(members: Int32Array, ev: Evidence, skewMs: number): void {
   let reach = -Infinity;
   let owner = -1;
-  for (const i of members) {
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k]!;
     const start = ev.fixAt[2 * i]!;
     if (owner >= 0 && start < reach - skewMs) {
       ev.flags[i]! |= FLAG.OVERLAPPING_VISITS;
@@ -34,7 +35,7 @@ function flagOverlaps(members: readonly number[], ev: Evidence, skewMs: number):
  * consecutive pair, the distance beyond both 95 % radii, `max(0, d − r₁ − r₂)`, over the time
  * between them (at least 1 s) must not exceed `maxSpeedMps`. Both visits of an offending pair are flagged.
  */
-function flagSpeeds(members: readonly number[], ev: Evidence, maxSpeedMps: number): void {
+function flagSpeeds(members: Int32Array, ev: Evidence, maxSpeedMps: number): void {
   const m = 2 * members.length;
   if (slots.length < m) {
     slots = new Int32Array(2 * m);
@@ -56,7 +57,7 @@ function flagSpeeds(members: readonly number[], ev: Evidence, maxSpeedMps: numbe
   for (let k = 1; k < m; k++) {
     const f = slots[k - 1]!;
     const g = slots[k]!;
-    const excess = haversineM(ev.fixLng[f]!, ev.fixLat[f]!, ev.fixLng[g]!, ev.fixLat[g]!) - ev.fixR95[f]! - ev.fixR95[g]!;
+    const excess = haversineCosM(ev.fixLng[f]!, ev.fixLat[f]!, ev.fixCos[f]!, ev.fixLng[g]!, ev.fixLat[g]!, ev.fixCos[g]!) - ev.fixR95[f]! - ev.fixR95[g]!;
     if (excess <= 0) continue;
     const dt = Math.max((times[k]! - times[k - 1]!) / 1000, 1);
     if (excess > maxSpeedMps * dt) {
@@ -67,7 +68,7 @@ function flagSpeeds(members: readonly number[], ev: Evidence, maxSpeedMps: numbe
 }
 
 /** CONSTANT_ACCURACY: at least `minFixes` GNSS fixes in the day, all with the same accuracy; their visits are flagged. */
-function flagConstantAccuracy(members: readonly number[], ev: Evidence, minFixes: number): void {
+function flagConstantAccuracy(members: Int32Array, ev: Evidence, minFixes: number): void {
   const isGnss = (slot: number) => (ev.fixKind[slot]! & 3) === SOURCE_CODE.gnss;
   let count = 0;
   let value = NaN;
@@ -79,7 +80,10 @@ function flagConstantAccuracy(members: readonly number[], ev: Evidence, minFixes
     count++;
   }
   if (count < minFixes) return;
-  for (const i of members) if (isGnss(2 * i) || isGnss(2 * i + 1)) ev.flags[i]! |= FLAG.CONSTANT_ACCURACY;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k]!;
+    if (isGnss(2 * i) || isGnss(2 * i + 1)) ev.flags[i]! |= FLAG.CONSTANT_ACCURACY;
+  }
 }
 
 /** Adds the flags that need a manager's whole day: overlaps, impossible speed, constant accuracy. */

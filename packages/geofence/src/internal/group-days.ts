@@ -1,4 +1,5 @@
-import type { Visit } from '@beatplan/core';
+import type { BatchKeys } from './evidence.js';
+import { scratchI32 } from './scratch.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -7,7 +8,8 @@ export interface DayGroup {
   readonly managerId: string;
   /** Local date as whole days since 1970-01-01. */
   readonly day: number;
-  readonly members: number[];
+  /** Visit indices (a view into the batch's scratch memory: valid while the batch runs). */
+  readonly members: Int32Array;
 }
 
 /** The local day number of an instant for a UTC offset in ms. */
@@ -33,26 +35,41 @@ export function compareIds(a: string, b: string): number {
 /**
  * Groups visits by manager and local date of their start fix. The groups come sorted by manager id
  * then date, members by start time then visit id: the result does not depend on the input order.
+ *
+ * Linear apart from the sorts within a manager: visits are bucketed by manager (a counting sort over
+ * the managers' ranks), each manager's visits sorted by start time, then cut where the date changes.
  */
-export function groupDays(visits: readonly Visit[], fixAt: Float64Array, offsetMs: number): DayGroup[] {
-  const byManager = new Map<string, Map<number, number[]>>();
-  for (let i = 0; i < visits.length; i++) {
-    const v = visits[i]!;
-    let days = byManager.get(v.managerId);
-    if (days === undefined) byManager.set(v.managerId, (days = new Map()));
-    const day = localDay(fixAt[2 * i]!, offsetMs);
-    const members = days.get(day);
-    if (members === undefined) days.set(day, [i]);
-    else members.push(i);
-  }
+export function groupDays(keys: BatchKeys, fixAt: Float64Array, offsetMs: number): DayGroup[] {
+  const { ids, manager, managerIds } = keys;
+  const m = managerIds.length;
+  const byName = Array.from({ length: m }, (_, k) => k).sort((a, b) => compareIds(managerIds[a]!, managerIds[b]!));
+  const rank = new Int32Array(m);
+  for (let r = 0; r < m; r++) rank[byName[r]!] = r;
+  const first = new Int32Array(m + 1);
+  for (let i = 0; i < manager.length; i++) first[rank[manager[i]!]! + 1]!++;
+  for (let r = 0; r < m; r++) first[r + 1]! += first[r]!;
+  const next = first.slice(0, m);
+  const order = scratchI32(manager.length); // the groups' members are views into it: valid for the batch only
+  for (let i = 0; i < manager.length; i++) order[next[rank[manager[i]!]!]!++] = i;
+  const byStart = (a: number, b: number) => fixAt[2 * a]! - fixAt[2 * b]! || compareIds(ids[a]!, ids[b]!);
   const groups: DayGroup[] = [];
-  for (const managerId of [...byManager.keys()].sort(compareIds)) {
-    const days = byManager.get(managerId)!;
-    for (const day of [...days.keys()].sort((a, b) => a - b)) {
-      const members = days.get(day)!;
-      if (members.length > 1) members.sort((a, b) => fixAt[2 * a]! - fixAt[2 * b]! || compareIds(visits[a]!.id, visits[b]!.id));
-      groups.push({ managerId, day, members });
+  for (let r = 0; r < m; r++) {
+    const from = first[r]!;
+    const to = first[r + 1]!;
+    if (from === to) continue;
+    const managerId = managerIds[byName[r]!]!;
+    order.subarray(from, to).sort(byStart);
+    let cut = from;
+    let day = localDay(fixAt[2 * order[from]!]!, offsetMs);
+    for (let k = from + 1; k < to; k++) {
+      const d = localDay(fixAt[2 * order[k]!]!, offsetMs);
+      if (d !== day && !(d !== d && day !== day)) {
+        groups.push({ managerId, day, members: order.subarray(cut, k) });
+        cut = k;
+        day = d;
+      }
     }
+    groups.push({ managerId, day, members: order.subarray(cut, to) });
   }
   return groups;
 }

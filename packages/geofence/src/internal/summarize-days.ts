@@ -1,10 +1,13 @@
-import { haversineM, type Visit } from '@beatplan/core';
-import type { PlannedDay } from '../planned-day.js';
+import { haversineCosM } from '@beatplan/core';
 import type { DaySummary, VerificationSummary, VisitCounts } from '../verification-result.js';
-import { statusOf } from './code-masks.js';
+import { statusCodeOf } from './code-masks.js';
 import type { Evidence } from './evidence.js';
-import { compareIds, dateToDay, dayToDate, type DayGroup } from './group-days.js';
+import { compareIds, dayToDate, type DayGroup } from './group-days.js';
 import type { RetailerIndex } from './retailer-index.js';
+import type { ResolvedPlan } from './check-references.js';
+import { scratchI32 } from './scratch.js';
+
+const NO_MEMBERS = new Int32Array(0);
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -12,28 +15,51 @@ function emptyCounts(): VisitCounts {
   return { total: 0, verified: 0, rejected: 0, unverifiable: 0, flagged: 0 };
 }
 
+/** The retailers' ids in code-unit order, and each retailer's rank in it (computed once per index). */
+interface IdOrder {
+  readonly rank: Int32Array;
+  readonly sorted: readonly string[];
+}
+const idOrders = new WeakMap<RetailerIndex, IdOrder>();
+
+function idOrder(index: RetailerIndex): IdOrder {
+  let order = idOrders.get(index);
+  if (order === undefined) {
+    const byId = Array.from(index.retailers, (_, r) => r).sort((a, b) => compareIds(index.retailers[a]!.id, index.retailers[b]!.id));
+    const rank = new Int32Array(byId.length);
+    byId.forEach((r, k) => (rank[r] = k));
+    order = { rank, sorted: byId.map((r) => index.retailers[r]!.id) };
+    idOrders.set(index, order);
+  }
+  return order;
+}
+
 /**
- * Per-retailer stamps: `stamp[r] === day` marks retailer r as visited / verified / planned on the
- * day being summarised (day = a running number), so distinct counts need no Set per day.
+ * Per-retailer stamps: `stamp[r] === tag` marks retailer r as visited / verified / planned on the
+ * day being summarised (tag = a running number), so distinct counts need no Set per day; `ranks`
+ * is scratch space for sorting retailer ids by rank.
  */
-interface Stamps {
+interface Scratch {
   visited: Int32Array;
   verified: Int32Array;
   planned: Int32Array;
+  ranks: Int32Array;
+  order: IdOrder | undefined;
+}
+
+/** The ids of the first `count` ranks in `scratch.ranks`, in code-unit order. */
+function sortedIds(scratch: Scratch, count: number): string[] {
+  const ranks = scratch.ranks.subarray(0, count).sort();
+  const ids: string[] = new Array(count);
+  for (let k = 0; k < count; k++) ids[k] = scratch.order!.sorted[ranks[k]!]!;
+  return ids;
 }
 
 /** Summarises one manager's day number `tag` (`members` in start order; `plan` when one was given). */
-function summarizeDay(
-  group: { managerId: string; day: number; members: readonly number[] },
-  tag: number,
-  visits: readonly Visit[],
-  ev: Evidence,
-  plan: PlannedDay | undefined,
-  index: RetailerIndex,
-  stamps: Stamps,
-): DaySummary {
-  const { members } = group;
-  const counts = emptyCounts();
+function summarizeDay(managerId: string, date: string, members: Int32Array, tag: number, ev: Evidence, plan: ResolvedPlan | undefined, s: Scratch): DaySummary {
+  let verifiedCount = 0;
+  let rejected = 0;
+  let flagged = 0;
   let visited = 0;
   let verified = 0;
   let timeOnSite = 0;
@@ -41,99 +67,112 @@ function summarizeDay(
   let travel = 0;
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
-    const status = statusOf(ev.reasons[i]!);
+    const status = statusCodeOf(ev.reasons[i]!);
     const r = ev.fence[i]!;
-    counts.total++;
-    counts[status]++;
-    if (ev.flags[i] !== 0) counts.flagged++;
-    if (stamps.visited[r] !== tag) {
-      stamps.visited[r] = tag;
+    if (ev.flags[i] !== 0) flagged++;
+    if (s.visited[r] !== tag) {
+      s.visited[r] = tag;
       visited++;
     }
     const dwell = ev.dwellS[i]!;
-    if (status === 'verified') {
+    if (status === 0) {
+      verifiedCount++;
       timeOnSite += dwell;
-      if (stamps.verified[r] !== tag) {
-        stamps.verified[r] = tag;
+      if (s.verified[r] !== tag) {
+        s.verified[r] = tag;
         verified++;
       }
-    }
+    } else if (status === 1) rejected++;
     if (dwell > 0) reported += dwell;
     if (k > 0) {
       const from = 2 * members[k - 1]! + 1;
       const to = 2 * i;
-      travel += haversineM(ev.fixLng[from]!, ev.fixLat[from]!, ev.fixLng[to]!, ev.fixLat[to]!);
+      travel += haversineCosM(ev.fixLng[from]!, ev.fixLat[from]!, ev.fixCos[from]!, ev.fixLng[to]!, ev.fixLat[to]!, ev.fixCos[to]!);
     }
   }
-  let planFields: Pick<DaySummary, 'plannedRetailers' | 'plannedVisited' | 'plannedVerified' | 'notVisitedRetailerIds' | 'unplannedRetailerIds'> = {
+  const total = members.length;
+  const day: DaySummary = {
+    managerId,
+    date,
+    visits: { total, verified: verifiedCount, rejected, unverifiable: total - verifiedCount - rejected, flagged },
     plannedRetailers: null,
+    visitedRetailers: visited,
+    verifiedRetailers: verified,
     plannedVisited: null,
     plannedVerified: null,
     notVisitedRetailerIds: null,
     unplannedRetailerIds: null,
-  };
-  if (plan) {
-    let plannedVisited = 0;
-    let plannedVerified = 0;
-    const notVisited: string[] = [];
-    for (const id of plan.retailerIds) {
-      const r = index.byId.get(id)!;
-      stamps.planned[r] = tag;
-      if (stamps.visited[r] === tag) plannedVisited++;
-      else notVisited.push(id);
-      if (stamps.verified[r] === tag) plannedVerified++;
-    }
-    const unplanned: string[] = [];
-    for (const i of members) {
-      const r = ev.fence[i]!;
-      if (stamps.planned[r] !== tag) {
-        stamps.planned[r] = tag; // list each retailer once
-        unplanned.push(visits[i]!.retailerId);
-      }
-    }
-    planFields = {
-      plannedRetailers: plan.retailerIds.length,
-      plannedVisited,
-      plannedVerified,
-      notVisitedRetailerIds: notVisited.sort(compareIds),
-      unplannedRetailerIds: unplanned.sort(compareIds),
-    };
-  }
-  return {
-    managerId: group.managerId,
-    date: dayToDate(group.day),
-    visits: counts,
-    plannedRetailers: planFields.plannedRetailers,
-    visitedRetailers: visited,
-    verifiedRetailers: verified,
-    plannedVisited: planFields.plannedVisited,
-    plannedVerified: planFields.plannedVerified,
-    notVisitedRetailerIds: planFields.notVisitedRetailerIds,
-    unplannedRetailerIds: planFields.unplannedRetailerIds,
     timeOnSiteS: round(timeOnSite, 3),
     reportedTimeOnSiteS: round(reported, 3),
     distanceBetweenVisitsM: round(travel, 1),
   };
+  if (plan) {
+    const { rank } = s.order!;
+    let plannedVisited = 0;
+    let plannedVerified = 0;
+    let count = 0;
+    for (const r of plan.retailers) {
+      s.planned[r] = tag;
+      if (s.visited[r] === tag) plannedVisited++;
+      else s.ranks[count++] = rank[r]!;
+      if (s.verified[r] === tag) plannedVerified++;
+    }
+    day.plannedRetailers = plan.retailers.length;
+    day.plannedVisited = plannedVisited;
+    day.plannedVerified = plannedVerified;
+    day.notVisitedRetailerIds = sortedIds(s, count);
+    count = 0;
+    for (let k = 0; k < members.length; k++) {
+      const r = ev.fence[members[k]!]!;
+      if (s.planned[r] !== tag) {
+        s.planned[r] = tag; // list each retailer once
+        s.ranks[count++] = rank[r]!;
+      }
+    }
+    day.unplannedRetailerIds = sortedIds(s, count);
+  }
+  return day;
 }
 
 /**
  * One summary per manager and date that has visits or a plan, sorted by manager id then date, and
  * the totals. Sums run in start-time order, so the figures do not depend on the input order.
  */
-export function summarizeDays(groups: readonly DayGroup[], visits: readonly Visit[], ev: Evidence, planned: readonly PlannedDay[], index: RetailerIndex): VerificationSummary {
-  const plans = new Map<string, PlannedDay>();
-  for (const p of planned) plans.set(`${p.managerId}\u0000${dateToDay(p.date)}`, p);
-  const n = index.fences.length;
-  const stamps: Stamps = { visited: new Int32Array(n).fill(-1), verified: new Int32Array(n).fill(-1), planned: new Int32Array(n).fill(-1) };
+export function summarizeDays(groups: readonly DayGroup[], ev: Evidence, plans: readonly ResolvedPlan[], index: RetailerIndex): VerificationSummary {
+  const plansOf = new Map<string, Map<number, number>>(); // manager → day → plan number
+  plans.forEach((p, k) => {
+    let days = plansOf.get(p.managerId);
+    if (days === undefined) plansOf.set(p.managerId, (days = new Map()));
+    days.set(p.day, k);
+  });
+  const used = new Uint8Array(plans.length);
+  const n = index.retailers.length;
+  let maxPlan = 0;
+  for (const p of plans) maxPlan = Math.max(maxPlan, p.retailers.length);
+  const s: Scratch = {
+    visited: scratchI32(n).fill(-1),
+    verified: scratchI32(n).fill(-1),
+    planned: scratchI32(n).fill(-1),
+    ranks: scratchI32(plans.length > 0 ? n + maxPlan : 0),
+    order: plans.length > 0 ? idOrder(index) : undefined,
+  };
+  const dates = new Map<number, string>();
+  const dateOf = (day: number) => {
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = dayToDate(day)));
+    return date;
+  };
   const days: DaySummary[] = [];
   let tag = 0;
   for (const g of groups) {
-    const key = plans.size > 0 ? `${g.managerId}\u0000${g.day}` : '';
-    days.push(summarizeDay(g, tag++, visits, ev, plans.get(key), index, stamps));
-    plans.delete(key);
+    const k = plans.length > 0 ? plansOf.get(g.managerId)?.get(g.day) : undefined;
+    if (k !== undefined) used[k] = 1;
+    days.push(summarizeDay(g.managerId, dateOf(g.day), g.members, tag++, ev, k === undefined ? undefined : plans[k], s));
   }
-  for (const p of plans.values()) days.push(summarizeDay({ managerId: p.managerId, day: dateToDay(p.date), members: [] }, tag++, visits, ev, p, index, stamps));
-  if (planned.length > 0) days.sort((a, b) => compareIds(a.managerId, b.managerId) || compareIds(a.date, b.date));
+  plans.forEach((p, k) => {
+    if (!used[k]) days.push(summarizeDay(p.managerId, dateOf(p.day), NO_MEMBERS, tag++, ev, p, s));
+  });
+  if (plans.length > 0) days.sort((a, b) => compareIds(a.managerId, b.managerId) || compareIds(a.date, b.date));
   const totals = { ...emptyCounts(), managers: 0, days: days.length };
   let lastManager: string | undefined;
   for (const d of days) {

@@ -1,0 +1,72 @@
+import { bd09ToWgs84, gcj02ToWgs84, type PositionFix, type Visit } from '@beatplan/core';
+import { CRS_CODE, KIND_MOCK, r95Of, type BatchKeys, type Evidence } from './evidence.js';
+
+const RAD = Math.PI / 180;
+
+/** `SOURCE_CODE[source]` without a keyed property lookup (the strings are interned: pointer compares). */
+const sourceCode = (source: PositionFix['source']): number => (source === 'gnss' ? 0 : source === 'cell' ? 1 : source === 'wifi' ? 2 : 3);
+
+/**
+ * Writes one fix into fix slot `k`: as sent, and its WGS84 position and 95 % radius.
+ *
+ * @param kind - source code | crs code << 2 | KIND_MOCK.
+ * @param confidence - `accuracyConfidence`, NaN when absent.
+ */
+export function placeFix(ev: Evidence, k: number, at: number, lng: number, lat: number, accuracyM: number, kind: number, confidence: number): void {
+  ev.fixAt[k] = at;
+  ev.rawLng[k] = lng;
+  ev.rawLat[k] = lat;
+  ev.accuracyM[k] = accuracyM;
+  ev.fixKind[k] = kind;
+  const crs = (kind >> 2) & 3;
+  if (crs === CRS_CODE.WGS84) {
+    ev.fixLng[k] = lng;
+    ev.fixLat[k] = lat;
+    ev.fixCos[k] = Math.cos(lat * RAD);
+  } else {
+    const [x, y] = crs === CRS_CODE.GCJ02 ? gcj02ToWgs84(lng, lat) : bd09ToWgs84(lng, lat);
+    ev.fixLng[k] = x;
+    ev.fixLat[k] = y;
+    ev.fixCos[k] = Math.cos(y * RAD);
+  }
+  ev.fixR95[k] = r95Of(accuracyM, kind & 3, confidence);
+}
+
+function placeFixObject(ev: Evidence, k: number, fix: PositionFix): void {
+  const crs = fix.crs === undefined || fix.crs === 'WGS84' ? 0 : CRS_CODE[fix.crs];
+  const kind = sourceCode(fix.source) | (crs << 2) | (fix.mock === true ? KIND_MOCK : 0);
+  placeFix(ev, k, fix.at, fix.lng, fix.lat, fix.accuracyM, kind, fix.accuracyConfidence ?? NaN);
+}
+
+/**
+ * Copies parsed visits into the evidence (fix slots, fences) once, so that the batch passes read
+ * flat arrays instead of chasing objects; returns the batch keys (managers numbered in order of
+ * first appearance).
+ */
+export function fillFromVisits(ev: Evidence, visits: readonly Visit[], fenceOf: Int32Array): BatchKeys {
+  ev.fence.set(fenceOf);
+  const ids: string[] = new Array(visits.length);
+  const manager = new Int32Array(visits.length);
+  const managerIds: string[] = [];
+  const managerNumber = new Map<string, number>();
+  let lastId: string | undefined;
+  let last = -1;
+  for (let i = 0; i < visits.length; i++) {
+    const v = visits[i]!;
+    ids[i] = v.id;
+    // Visits of one manager usually come together: skip the map lookup for a run of them.
+    if (v.managerId !== lastId) {
+      lastId = v.managerId;
+      last = managerNumber.get(lastId) ?? -1;
+      if (last < 0) {
+        last = managerIds.length;
+        managerIds.push(lastId);
+        managerNumber.set(lastId, last);
+      }
+    }
+    manager[i] = last;
+    placeFixObject(ev, 2 * i, v.start);
+    placeFixObject(ev, 2 * i + 1, v.end);
+  }
+  return { ids, manager, managerIds };
+}
