@@ -1,14 +1,24 @@
 // Visit-verification benchmark: visits verified per second by @beatplan/geofence, through the public
 // API with validation (`verifyDay` on raw JSON-like input: every retailer, visit and the policy cross
-// their zod schemas) and on the pre-validated fast path (`compileRetailers` once, then `verifyParsed`
-// on visits already parsed by core's VisitSchema). Both produce the full result: verdicts, batch and
-// day flags, and the per-manager day summary.
+// their zod schemas), on the pre-validated object path (`compileRetailers` once, then `verifyParsed`
+// on visits already parsed by core's VisitSchema), and on the columnar path (`verifyColumns` on typed
+// columns, every value still range-checked). All produce the full result: verdicts, batch and day
+// flags, and the per-manager day summary.
+//
+// Each path is timed in a fresh child process that holds only that path's input (the raw objects for
+// verifyDay; the index and parsed visits for verifyParsed; the index and columns for verifyColumns),
+// after a full GC: a V8 heap full of another path's objects would make the garbage collector's
+// marking work, charged to whatever allocates, part of the figure. The parent first runs every path
+// once and checks that they give the same result; each child reports a hash of its last result,
+// which must match.
 //
 // Run: `npm run build` (or `npm run build -w @beatplan/core -w @beatplan/geofence`), then
 //   node bench/verify.mjs [--visits 100000] [--runs 7] [--seed 20261130]
 //
 // Data: seeded synthetic (mulberry32), around the Hangzhou depot of examples/data/sample-day.json;
 // see `makeData` for the mix. Output: a table on stdout and bench/out/verify.json.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,13 +29,14 @@ import { compileRetailers, verdictAt, verifyColumns, verifyDay, verifyParsed, vi
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const opts = { visits: 100_000, runs: 7, seed: 20261130, dayVisits: 30, dayRetailers: 250 };
+  const opts = { visits: 100_000, runs: 7, seed: 20261130, dayVisits: 30, dayRetailers: 250, child: null };
   for (let k = 0; k < argv.length; k++) {
     const [flag, inline] = argv[k].split('=', 2);
     const value = () => Number(inline ?? argv[++k]);
     if (flag === '--visits') opts.visits = value();
     else if (flag === '--runs') opts.runs = value();
     else if (flag === '--seed') opts.seed = value();
+    else if (flag === '--child') opts.child = inline ?? argv[++k]; // internal: time one path
     else if (flag === '--help' || flag === '-h') {
       console.log('usage: node bench/verify.mjs [--visits 100000] [--runs 7] [--seed 20261130]');
       process.exit(0);
@@ -164,11 +175,13 @@ const median = (xs) => {
 };
 
 /**
- * Runs `f` once untimed (warm-up), then `runs` times; returns the wall times and the process CPU
- * times (user + system, all threads: includes V8's parallel GC helpers) in ms, and the last result.
+ * Runs `f` WARMUP times untimed (V8 tiers the code up; the batch's scratch memory reaches its size),
+ * then `runs` times; returns the wall times and the process CPU times (user + system, all threads:
+ * includes V8's parallel GC helpers) in ms, and the last result.
  */
 function time(runs, f) {
-  let result = f();
+  let result;
+  for (let k = 0; k < WARMUP; k++) result = f();
   const ms = [];
   const cpuMs = [];
   for (let k = 0; k < runs; k++) {
@@ -183,6 +196,63 @@ function time(runs, f) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
+
+/**
+ * The call to time for each path, built from the seeded data (outside any timing). Each path's
+ * builder is a function of its own, so that its closure holds only that path's input.
+ */
+const PATHS = {
+  validated: (data) => {
+    const { retailers, visits, planned } = data;
+    return () => verifyDay(retailers, visits, {}, { planned });
+  },
+  parsed: (data) => {
+    const index = compileRetailers(data.retailers, {});
+    const parsedVisits = data.visits.map((v, i) => parseOrThrow(VisitSchema, v, ['visits', i]));
+    const planned = data.planned;
+    return () => verifyParsed(index, parsedVisits, { planned });
+  },
+  columnar: (data) => {
+    const index = compileRetailers(data.retailers, {});
+    const columns = visitsToColumns(index, data.visits.map((v, i) => parseOrThrow(VisitSchema, v, ['visits', i])));
+    const planned = data.planned;
+    return () => verifyColumns(index, columns, { planned });
+  },
+  // One manager's day at a time (30 visits, 250 retailers validated per call), 200 calls.
+  day: (data) => {
+    const dayRetailers = data.retailers.slice(0, opts.dayRetailers);
+    const dayVisits = data.visits.slice(0, opts.dayVisits).map((v, k) => ({ ...v, retailerId: dayRetailers[k % dayRetailers.length].id }));
+    return () => {
+      let last;
+      for (let k = 0; k < PER_DAY_CALLS; k++) last = verifyDay(dayRetailers, dayVisits);
+      return last;
+    };
+  },
+};
+const prepare = (data, path) => PATHS[path](data);
+
+const PER_DAY_CALLS = 200;
+const WARMUP = 3;
+const hash = (value) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+
+/** A columnar result as verifyParsed gives it (verdict objects), for comparing and hashing. */
+function asObjects(result, ids) {
+  return { verdicts: ids.map((id, i) => verdictAt(result.verdicts, i, id)), summary: result.summary };
+}
+
+if (opts.child) {
+  // Child: build only this path's input, drop everything else, collect, then time.
+  let data = makeData(opts.visits, opts.seed);
+  const ids = data.visits.map((v) => v.id);
+  const run = prepare(data, opts.child);
+  if (opts.child !== 'validated') data = null;
+  globalThis.gc?.();
+  const timed = time(opts.runs, run);
+  const result = opts.child === 'columnar' ? asObjects(timed.result, ids) : timed.result;
+  console.log(JSON.stringify({ ms: timed.ms, cpuMs: timed.cpuMs, hash: hash(result) }));
+  process.exit(0);
+}
+
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
@@ -198,45 +268,34 @@ const data = makeData(opts.visits, opts.seed);
 const n = data.visits.length;
 console.error(`data: ${n} visits, ${data.retailers.length} retailers, ${data.planned.length} manager-days (seed ${opts.seed})`);
 
-// 1. Validated: the public batch API on JSON-like input.
-const validated = time(opts.runs, () => verifyDay(data.retailers, data.visits, {}, { planned: data.planned }));
-console.error(`validated: ${validated.ms.map((x) => x.toFixed(0)).join(', ')} ms`);
+// Every path once, here: they must agree.
+const reference = prepare(data, 'validated')();
+const referenceHash = hash(reference);
+if (hash(prepare(data, 'parsed')()) !== referenceHash) fail('verifyDay and verifyParsed disagree');
+if (hash(asObjects(prepare(data, 'columnar')(), data.visits.map((v) => v.id))) !== referenceHash) fail('verifyColumns and verifyDay disagree');
+const dayHash = hash(prepare(data, 'day')());
 
-// 2. Pre-validated: retailers compiled and visits parsed once, outside the timing.
-const index = compileRetailers(data.retailers, {});
-const parsedVisits = data.visits.map((v, i) => parseOrThrow(VisitSchema, v, ['visits', i]));
-const plannedParsed = data.planned;
-const fast = time(opts.runs, () => verifyParsed(index, parsedVisits, { planned: plannedParsed }));
-console.error(`pre-validated: ${fast.ms.map((x) => x.toFixed(1)).join(', ')} ms`);
+/** Times one path in a fresh process (see the header). */
+function timeInChild(path, expectedHash) {
+  const args = ['--expose-gc', fileURLToPath(import.meta.url), '--child', path, '--visits', String(opts.visits), '--runs', String(opts.runs), '--seed', String(opts.seed)];
+  const out = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 }).trim());
+  if (out.hash !== expectedHash) fail(`the ${path} child's result differs from the parent's`);
+  console.error(`${path}: ${out.ms.map((x) => x.toFixed(1)).join(', ')} ms`);
+  return out;
+}
 
-// 3. Columnar: the same visits as typed columns (built once, outside the timing); every value is
-// still range-checked inside the call.
-const columns = visitsToColumns(index, parsedVisits);
-const columnar = time(opts.runs, () => verifyColumns(index, columns, { planned: plannedParsed }));
-console.error(`columnar: ${columnar.ms.map((x) => x.toFixed(1)).join(', ')} ms`);
-
-// 4. Small batches: one manager's day at a time (30 visits, 250 retailers validated per call).
-const dayRetailers = data.retailers.slice(0, opts.dayRetailers);
-const dayVisits = data.visits.slice(0, opts.dayVisits).map((v, k) => ({ ...v, retailerId: dayRetailers[k % dayRetailers.length].id }));
-const perDayCalls = 200;
-const perDay = time(opts.runs, () => {
-  let last;
-  for (let k = 0; k < perDayCalls; k++) last = verifyDay(dayRetailers, dayVisits);
-  return last;
-});
-
-// Both paths must agree.
-if (JSON.stringify(validated.result) !== JSON.stringify(fast.result)) fail('verifyDay and verifyParsed disagree');
-const columnarVerdicts = columns.ids.map((id, i) => verdictAt(columnar.result.verdicts, i, id));
-if (JSON.stringify({ verdicts: columnarVerdicts, summary: columnar.result.summary }) !== JSON.stringify(fast.result)) fail('verifyColumns and verifyParsed disagree');
+const validated = timeInChild('validated', referenceHash);
+const fast = timeInChild('parsed', referenceHash);
+const columnar = timeInChild('columnar', referenceHash);
+const perDay = timeInChild('day', dayHash);
 
 const statuses = { verified: 0, rejected: 0, unverifiable: 0 };
-for (const v of fast.result.verdicts) statuses[v.status]++;
+for (const v of reference.verdicts) statuses[v.status]++;
 const rows = [
   { label: 'validated (verifyDay)', visits: n, perCall: n, medianMs: median(validated.ms), runsMs: validated.ms, medianCpuMs: median(validated.cpuMs), target: 100_000 },
-  { label: 'pre-validated (verifyParsed)', visits: n, perCall: n, medianMs: median(fast.ms), runsMs: fast.ms, medianCpuMs: median(fast.cpuMs), target: 1_000_000 },
-  { label: 'columnar (verifyColumns, every value range-checked)', visits: n, perCall: n, medianMs: median(columnar.ms), runsMs: columnar.ms, medianCpuMs: median(columnar.cpuMs), target: 1_000_000 },
-  { label: `validated, one manager-day per call (+ ${opts.dayRetailers} retailers)`, visits: opts.dayVisits * perDayCalls, perCall: opts.dayVisits, medianMs: median(perDay.ms), runsMs: perDay.ms, medianCpuMs: median(perDay.cpuMs), target: null },
+  { label: 'pre-validated objects (verifyParsed)', visits: n, perCall: n, medianMs: median(fast.ms), runsMs: fast.ms, medianCpuMs: median(fast.cpuMs), target: null },
+  { label: 'pre-validated columns (verifyColumns, every value range-checked)', visits: n, perCall: n, medianMs: median(columnar.ms), runsMs: columnar.ms, medianCpuMs: median(columnar.cpuMs), target: 1_000_000 },
+  { label: `validated, one manager-day per call (+ ${opts.dayRetailers} retailers)`, visits: opts.dayVisits * PER_DAY_CALLS, perCall: opts.dayVisits, medianMs: median(perDay.ms), runsMs: perDay.ms, medianCpuMs: median(perDay.cpuMs), target: null },
 ];
 for (const row of rows) {
   row.visitsPerS = Math.round(row.visits / (row.medianMs / 1000));
@@ -244,7 +303,7 @@ for (const row of rows) {
 }
 const load = loadavg()[0];
 
-console.log(`\n${n} visits (${statuses.verified} verified, ${statuses.rejected} rejected, ${statuses.unverifiable} unverifiable, ${fast.result.summary.totals.flagged} flagged), median of ${opts.runs} runs after one warm-up\n`);
+console.log(`\n${n} visits (${statuses.verified} verified, ${statuses.rejected} rejected, ${statuses.unverifiable} unverifiable, ${reference.summary.totals.flagged} flagged), median of ${opts.runs} runs after ${WARMUP} warm-ups, each path in its own process\n`);
 console.log(`load average before the runs ${loadBefore.toFixed(2)}, after ${load.toFixed(2)} (2 cores: figures from a loaded machine are not comparable)\n`);
 console.log('| path | visits per call | median wall ms | visits/s (wall) | median CPU ms | visits per CPU-s | target (wall) |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -252,6 +311,7 @@ for (const row of rows) {
   const target = row.target === null ? '—' : `${row.target.toLocaleString('en')} ${row.visitsPerS >= row.target ? 'met' : 'missed'}`;
   console.log(`| ${row.label} | ${row.perCall} | ${row.medianMs.toFixed(1)} | ${row.visitsPerS.toLocaleString('en')} | ${row.medianCpuMs.toFixed(1)} | ${row.visitsPerCpuS.toLocaleString('en')} | ${target} |`);
 }
+console.log(`\nRuns (ms): ${rows.map((r) => `${r.label}: ${r.runsMs.map((x) => x.toFixed(1)).join(', ')}`).join('; ')}`);
 
 mkdirSync(join(benchDir, 'out'), { recursive: true });
 const json = { bench: 'verify', machine: { ...machine, loadBefore, loadAfter: load }, options: opts, data: { visits: n, retailers: data.retailers.length, managerDays: data.planned.length, statuses }, results: rows };

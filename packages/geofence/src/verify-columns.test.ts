@@ -90,6 +90,21 @@ describe('verifyColumns', () => {
     );
   });
 
+  it('a manager with many visits (past the small-day insertion sort) gives the same summary in any input order', () => {
+    const index = compileRetailers([retailer(), retailer({ id: 'R2', location: offset(SHOP, 400) })]);
+    const visits = Array.from({ length: 90 }, (_, k) => {
+      const at = NINE + Math.floor(k / 30) * 86_400_000 + (k % 30) * 20 * 60_000;
+      return parseOrThrow(VisitSchema, visit({ id: `V${String(k).padStart(2, '0')}`, retailerId: k % 3 ? 'R1' : 'R2', start: { at }, end: { at: at + (k % 7) * 3 * 60_000 } }));
+    });
+    const reversed = [...visits].reverse();
+    const interleaved = visits.map((_, k) => visits[(k * 37) % 90]!);
+    const summary = (vs: Visit[]) => verifyColumns(index, visitsToColumns(index, vs)).summary;
+    expect(summary(visits).days).toHaveLength(3);
+    expect(summary(reversed)).toEqual(summary(visits));
+    expect(summary(interleaved)).toEqual(summary(visits));
+    expect(summary(visits)).toEqual(verifyParsed(index, reversed).summary);
+  });
+
   it('leaves earlier results intact when the next (larger, then smaller) batch reuses the scratch memory', () => {
     const index = compileRetailers([retailer(), retailer({ id: 'R2', location: offset(SHOP, 900) })]);
     const make = (n: number, retailerId: string) => visitsToColumns(index, Array.from({ length: n }, (_, k) => parseOrThrow(VisitSchema, visit({ id: `V${k}`, retailerId }))));

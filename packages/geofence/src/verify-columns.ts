@@ -7,6 +7,7 @@ import { createEvidence, CRS_CODE, KIND_MOCK, SOURCE_CODE } from './internal/evi
 import { placeFix } from './internal/fill-evidence.js';
 import { IssueCollector } from './internal/issue-collector.js';
 import type { RetailerIndex } from './internal/retailer-index.js';
+import { beginScratch } from './internal/scratch.js';
 import type { VerificationSummary, VisitVerdict } from './verification-result.js';
 import type { FlagCode, ReasonCode } from './verify-codes.js';
 import type { VerifyOptions } from './verify-parsed.js';
@@ -116,6 +117,7 @@ export interface ColumnarVerificationResult {
 export function verifyColumns(index: RetailerIndex, columns: VisitColumns, options: VerifyOptions = {}): ColumnarVerificationResult {
   const planned = options.planned ?? [];
   const issues = new IssueCollector();
+  beginScratch(); // the id checks and the evidence share the batch's scratch memory
   checkColumns(columns, index.retailers.length, issues);
   const plans = resolvePlans(index.byId, planned, issues);
   issues.throwIfAny();
@@ -124,7 +126,8 @@ export function verifyColumns(index: RetailerIndex, columns: VisitColumns, optio
   ev.fence.set(columns.retailer);
   fillSide(ev, 0, columns.start);
   fillSide(ev, 1, columns.end);
-  const summary = judgeBatch(index, ev, columns, plans);
+  // A fresh keys object of the same shape as the object path's keeps judgeBatch's callees monomorphic.
+  const summary = judgeBatch(index, ev, { ids: columns.ids, manager: columns.manager, managerIds: columns.managerIds }, plans);
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) status[i] = statusCodeOf(ev.reasons[i]!);
   return {

@@ -4,6 +4,7 @@ import { checkReferences, checkUniqueVisitIds, resolvePlans } from './internal/c
 import { IssueCollector } from './internal/issue-collector.js';
 import { allItems, parsePlanned, parsePolicy, parseRetailers, parseVisits } from './internal/parse-inputs.js';
 import { buildRetailerIndex } from './internal/retailer-index.js';
+import { beginScratch } from './internal/scratch.js';
 import type { PlannedDay } from './planned-day.js';
 import type { VerificationResult } from './verification-result.js';
 import type { VerifyPolicyInput } from './verify-policy.js';
@@ -51,6 +52,7 @@ export function verifyDay(
   const parsedVisits = parseVisits(visits, ['visits'], issues);
   const parsedPolicy = parsePolicy(policy, ['policy'], issues);
   const planned = parsePlanned(options.planned, ['planned'], issues);
+  beginScratch();
   checkUniqueVisitIds(parsedVisits.items, issues);
   // References are checked only against a complete retailer list (else every id of a bad retailer
   // would be reported twice), for every visit and plan that parsed.

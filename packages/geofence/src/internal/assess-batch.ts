@@ -2,12 +2,13 @@ import type { Visit } from '@beatplan/core';
 import type { VerificationResult, VerificationSummary, VisitVerdict } from '../verification-result.js';
 import type { ResolvedPlan } from './check-references.js';
 import { flagList, reasonList, statusOf } from './code-masks.js';
+import { beginScratch } from './scratch.js';
 import { createEvidence, type BatchKeys, type Evidence } from './evidence.js';
 import { fillFromVisits } from './fill-evidence.js';
 import { findRepeatedCoordinates } from './find-repeated-coordinates.js';
 import { flagDay } from './flag-day.js';
 import { groupDays } from './group-days.js';
-import { judgeVisit } from './judge-visit.js';
+import { fixProbabilities, judgeFixes, judgeVisit } from './judge-visit.js';
 import type { RetailerIndex } from './retailer-index.js';
 import { summarizeDays } from './summarize-days.js';
 
@@ -17,6 +18,8 @@ import { summarizeDays } from './summarize-days.js';
  */
 export function judgeBatch(index: RetailerIndex, ev: Evidence, keys: BatchKeys, plans: readonly ResolvedPlan[]): VerificationSummary {
   const { policy, fences } = index;
+  judgeFixes(ev, fences, policy);
+  fixProbabilities(ev, fences, policy);
   for (let i = 0; i < ev.n; i++) judgeVisit(ev, i, fences[ev.fence[i]!]!, policy);
   findRepeatedCoordinates(ev);
   const groups = groupDays(keys, ev.fixAt, policy.utcOffsetMinutes * 60_000);
@@ -48,6 +51,7 @@ export function verdictObject(ev: Pick<Evidence, 'reasons' | 'flags' | 'distance
 
 /** The object path: parsed visits in, verdict objects out (`verifyDay`, `verifyParsed`, `verifyVisit`). */
 export function assessBatch(index: RetailerIndex, visits: readonly Visit[], fenceOf: Int32Array, plans: readonly ResolvedPlan[]): VerificationResult {
+  beginScratch();
   const ev = createEvidence(visits.length);
   const keys = fillFromVisits(ev, visits, fenceOf);
   const summary = judgeBatch(index, ev, keys, plans);

@@ -1,5 +1,6 @@
 import { MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS } from '@beatplan/core';
 import type { FixColumns, VisitColumns } from '../verify-columns.js';
+import { forEachDuplicate } from './id-table.js';
 import type { IssueCollector } from './issue-collector.js';
 
 type Path = (string | number)[];
@@ -27,16 +28,9 @@ function trimmed(s: string): boolean {
   return (a > 32 && a < 128 && b > 32 && b < 128) || s.trim() === s;
 }
 
-/** FNV-1a over the UTF-16 code units of a string (32 bits). */
-function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * Checks a list of ids as `IdSchema` does (string, 1–128 characters, no surrounding white space) and
- * that they are unique (open addressing on a string hash). Returns false when any is wrong.
+ * that they are unique (scratch memory: call within a batch). Returns false when any is wrong.
  */
 export function checkIdList(value: unknown, path: Path, what: string, issues: IssueCollector): value is readonly string[] {
   if (!Array.isArray(value)) {
@@ -44,10 +38,6 @@ export function checkIdList(value: unknown, path: Path, what: string, issues: Is
     return false;
   }
   const ids = value as unknown[];
-  let size = 16;
-  while (size < 2 * ids.length) size *= 2;
-  const mask = size - 1;
-  const table = new Int32Array(size).fill(-1);
   let ok = true;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
@@ -56,21 +46,12 @@ export function checkIdList(value: unknown, path: Path, what: string, issues: Is
         typeof id !== 'string' ? 'id must be a string' : id.length === 0 ? 'id must not be empty' : id.length > 128 ? 'id must have at most 128 characters' : 'id must not start or end with white space';
       issues.add([{ path: [...path, i], message, value: id }]);
       ok = false;
-      continue;
-    }
-    for (let b = hashId(id) & mask; ; b = (b + 1) & mask) {
-      const j = table[b]!;
-      if (j < 0) {
-        table[b] = i;
-        break;
-      }
-      if (ids[j] === id) {
-        issues.add([{ path: [...path, i], message: `duplicate id, first at ${path.join('.')}[${j}]`, value: id }]);
-        ok = false;
-        break;
-      }
     }
   }
+  forEachDuplicate(ids, (i, first) => {
+    issues.add([{ path: [...path, i], message: `duplicate id, first at ${path.join('.')}[${first}]`, value: ids[i] }]);
+    ok = false;
+  });
   return ok;
 }
 

@@ -1,6 +1,7 @@
 import type { Visit } from '@beatplan/core';
 import type { PlannedDay } from '../planned-day.js';
 import { dateToDay } from './group-days.js';
+import { forEachDuplicate } from './id-table.js';
 import type { IssueCollector } from './issue-collector.js';
 
 /**
@@ -44,37 +45,10 @@ export function resolvePlans(byId: ReadonlyMap<string, number>, planned: readonl
   return plans;
 }
 
-/** FNV-1a over the UTF-16 code units of a string (32 bits). */
-function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
-  return h >>> 0;
-}
-
-/**
- * Checks that visit ids are unique (invalid input); undefined entries are skipped. An open-addressing
- * table of visit indices keyed by a string hash (a `Map` of 10⁵ fresh strings costs several times more:
- * it rehashes as it grows and hashes through the runtime).
- */
+/** Checks that visit ids are unique (invalid input); undefined entries are skipped. */
 export function checkUniqueVisitIds(visits: readonly (Visit | undefined)[], issues: IssueCollector): void {
-  let size = 16;
-  while (size < 2 * visits.length) size *= 2;
-  const mask = size - 1;
-  const table = new Int32Array(size).fill(-1);
-  for (let i = 0; i < visits.length; i++) {
-    const visit = visits[i];
-    if (!visit) continue;
-    const id = visit.id;
-    for (let b = hashId(id) & mask; ; b = (b + 1) & mask) {
-      const j = table[b]!;
-      if (j < 0) {
-        table[b] = i;
-        break;
-      }
-      if (visits[j]!.id === id) {
-        issues.add([{ path: ['visits', i, 'id'], message: `duplicate visit id, first at visits[${j}]`, value: id }]);
-        break;
-      }
-    }
-  }
+  forEachDuplicate(
+    visits.map((v) => v?.id),
+    (i, first) => issues.add([{ path: ['visits', i, 'id'], message: `duplicate visit id, first at visits[${first}]`, value: visits[i]!.id }]),
+  );
 }

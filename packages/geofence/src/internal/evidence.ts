@@ -1,5 +1,5 @@
 import { convertAccuracy, normalizeAccuracy } from '@beatplan/core';
-import { beginScratch, scratchF64, scratchI32, scratchU8 } from './scratch.js';
+import { scratchF64, scratchI32, scratchU8 } from './scratch.js';
 
 /**
  * What a batch learns about its visits, as flat typed arrays (visit i; fix slots 2i = start and
@@ -23,6 +23,11 @@ export interface Evidence {
   readonly fixR95: Float64Array;
   /** Cosine of each fix's WGS84 latitude (for `haversineCosM`). */
   readonly fixCos: Float64Array;
+  /** Per fix slot, from `judgeFixes`: reason bits, distance to report (m), signed distance to the fence's edge (m), containment probability. */
+  readonly fixReasons: Uint8Array;
+  readonly fixDistance: Float64Array;
+  readonly fixSigned: Float64Array;
+  readonly fixProbability: Float64Array;
   /**
    * Each fix as sent: time (epoch ms), raw coordinates (in the fix's own crs), accuracy, and
    * `fixKind` = source code (bits 0–1, see `SOURCE_CODE`) | crs code << 2 (0 WGS84, 1 GCJ02, 2 BD09)
@@ -61,12 +66,11 @@ export function r95Of(accuracyM: number, source: number, confidence: number): nu
 }
 
 /**
- * Starts a batch of `n` visits (see `scratch.ts`: scratch arrays of an earlier batch become invalid)
- * and allocates its evidence: the verdict arrays fresh (callers may keep them), the fix slots and
- * fence numbers in scratch memory (internal; filled completely before they are read).
+ * Allocates the evidence of a batch of `n` visits: the verdict arrays fresh (callers may keep them),
+ * the fix slots and fence numbers in the batch's scratch memory (internal; filled completely before
+ * they are read). Call within a batch (after `beginScratch()`).
  */
 export function createEvidence(n: number): Evidence {
-  beginScratch();
   return {
     n,
     fence: scratchI32(n),
@@ -80,6 +84,10 @@ export function createEvidence(n: number): Evidence {
     fixLat: scratchF64(2 * n),
     fixR95: scratchF64(2 * n),
     fixCos: scratchF64(2 * n),
+    fixReasons: scratchU8(2 * n),
+    fixDistance: scratchF64(2 * n),
+    fixSigned: scratchF64(2 * n),
+    fixProbability: scratchF64(2 * n),
     fixAt: scratchF64(2 * n),
     rawLng: scratchF64(2 * n),
     rawLat: scratchF64(2 * n),

@@ -51,14 +51,30 @@ export function groupDays(keys: BatchKeys, fixAt: Float64Array, offsetMs: number
   const next = first.slice(0, m);
   const order = scratchI32(manager.length); // the groups' members are views into it: valid for the batch only
   for (let i = 0; i < manager.length; i++) order[next[rank[manager[i]!]!]!++] = i;
-  const byStart = (a: number, b: number) => fixAt[2 * a]! - fixAt[2 * b]! || compareIds(ids[a]!, ids[b]!);
+  // Returns -1, 0 or 1, never the time difference: a double returned to the sort builtin is boxed
+  // (a heap allocation per comparison).
+  const byStart = (a: number, b: number) => {
+    const d = fixAt[2 * a]! - fixAt[2 * b]!;
+    return d < 0 ? -1 : d > 0 ? 1 : compareIds(ids[a]!, ids[b]!);
+  };
   const groups: DayGroup[] = [];
   for (let r = 0; r < m; r++) {
     const from = first[r]!;
     const to = first[r + 1]!;
     if (from === to) continue;
     const managerId = managerIds[byName[r]!]!;
-    order.subarray(from, to).sort(byStart);
+    if (to - from <= 32) {
+      // A manager's day or two: insertion sort in place (the builtin sort copies into two work arrays).
+      for (let k = from + 1; k < to; k++) {
+        const v = order[k]!;
+        let j = k;
+        while (j > from && byStart(order[j - 1]!, v) > 0) {
+          order[j] = order[j - 1]!;
+          j--;
+        }
+        order[j] = v;
+      }
+    } else order.subarray(from, to).sort(byStart);
     let cut = from;
     let day = localDay(fixAt[2 * order[from]!]!, offsetMs);
     for (let k = from + 1; k < to; k++) {

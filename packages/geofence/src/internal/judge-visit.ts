@@ -6,49 +6,85 @@ import { polygonSignedDistanceM } from './polygon-distance.js';
 import { FLAG, REASON } from './code-masks.js';
 import { KIND_MOCK, type Evidence } from './evidence.js';
 
-// Scratch results of judgeFix: [distance to report, containment probability]. A typed array, as a
-// double stored in a module-level `let` is boxed: a heap allocation per store.
-const out = new Float64Array(2);
+/** 0 as a float64 value (see `fixProbability`). */
+const ZERO = new Float64Array(1);
 
 /**
- * Classifies one fix against the fence and returns the reason bits it raises; leaves the distance
- * to report in `out[0]` and the containment probability in `out[1]`.
+ * Classifies the fix in slot `k` against the fence and returns the reason bits it raises; writes the
+ * distance to report to `ev.fixDistance[k]` and the signed distance to the fence's edge (m, negative
+ * inside) to `ev.fixSigned[k]`.
  *
  * The rule (s = signed metres from the fix to the fence boundary, negative inside; r = 95 % radius):
  * mock (not accepted) → MOCK_LOCATION; r > maxAccuracyM → ACCURACY_TOO_COARSE; s − r > 0 (the whole
  * circle misses the fence) → OUT_OF_RANGE; s + (1 − tolerance)·r ≤ 0 → inside (no bit); else
  * AMBIGUOUS_POSITION. NaN anywhere lands in AMBIGUOUS_POSITION, never inside.
  */
-function judgeFix(fence: CompiledFence, policy: VerifyPolicy, mock: boolean, lng: number, lat: number, cosLat: number, r95: number): number {
+function judgeFix(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyPolicy, mock: boolean): number {
+  // The fix is read here, by slot, rather than passed as numbers: if V8 does not inline this
+  // function, every double argument is a heap allocation.
+  const lng = ev.fixLng[k]!;
+  const lat = ev.fixLat[k]!;
+  const cosLat = ev.fixCos[k]!;
+  const r95 = ev.fixR95[k]!;
   let s: number;
-  let p: number;
   if (fence.kind === FENCE_DISC) {
     const d = haversineCosM(fence.lng, fence.lat, fence.cosLat, lng, lat, cosLat);
-    out[0] = d;
+    ev.fixDistance[k] = d;
     s = d - fence.radiusM;
-    p = discProbability(d, fence.radiusM, r95 * SIGMA_PER_R95);
   } else {
     const edge = polygonSignedDistanceM(fence.planar!, lng, lat);
-    out[0] = fence.hasPoint ? haversineCosM(fence.lng, fence.lat, fence.cosLat, lng, lat, cosLat) : Math.max(0, edge);
+    ev.fixDistance[k] = fence.hasPoint ? haversineCosM(fence.lng, fence.lat, fence.cosLat, lng, lat, cosLat) : Math.max(0, edge);
     s = edge - fence.marginM;
-    p = halfPlaneProbability(s, r95 * SIGMA_PER_R95);
   }
-  out[1] = p >= 0 ? p : 0;
-  if (mock && !policy.acceptMockLocations) {
-    out[1] = 0;
-    return REASON.MOCK_LOCATION;
-  }
+  ev.fixSigned[k] = s;
+  if (mock && !policy.acceptMockLocations) return REASON.MOCK_LOCATION;
   if (!(r95 <= policy.maxAccuracyM)) return REASON.ACCURACY_TOO_COARSE;
   if (s - r95 > 0) return REASON.OUT_OF_RANGE;
   if (s + (1 - policy.accuracyOverlapTolerance) * r95 <= 0) return 0;
   return REASON.AMBIGUOUS_POSITION;
 }
 
+/**
+ * The containment probability of the fix in slot `k` (after `judgeFix`): the disc's Rice law at the
+ * fix's distance, or the half-plane law at its signed distance to a polygon; 0 for a mock fix that
+ * the policy does not accept, and 0 instead of NaN.
+ */
+function fixProbability(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyPolicy): number {
+  const sigma = ev.fixR95[k]! * SIGMA_PER_R95;
+  const p = fence.kind === FENCE_DISC ? discProbability(ev.fixDistance[k]!, fence.radiusM, sigma) : halfPlaneProbability(ev.fixSigned[k]!, sigma);
+  // ZERO[0], not the literal 0: a literal would make V8 box every p it returns (see EXACT in
+  // containment-probability.ts).
+  const mocked = (ev.fixKind[k]! & KIND_MOCK) !== 0 && !policy.acceptMockLocations;
+  return p >= 0 && !mocked ? p : ZERO[0]!;
+}
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Judges visit `i` on its own (geometry, dwell, times, mock), from its fix slots in `ev`: fills its reason and flag bits,
- * distances, dwell and confidence in `ev`. Day-level flags are added later.
+ * Judges every fix against its visit's fence, into `ev.fixReasons`, `ev.fixDistance` and
+ * `ev.fixSigned`; `fixProbabilities` then adds the probabilities. Small separate loops let V8
+ * inline the geometry and the probability tables into them.
+ */
+export function judgeFixes(ev: Evidence, fences: readonly CompiledFence[], policy: VerifyPolicy): void {
+  const slots = 2 * ev.n;
+  for (let k = 0; k < slots; k++) {
+    const fence = fences[ev.fence[k >> 1]!]!;
+    ev.fixReasons[k] = fence.kind === FENCE_NONE ? 0 : judgeFix(ev, k, fence, policy, (ev.fixKind[k]! & KIND_MOCK) !== 0);
+  }
+}
+
+/** After `judgeFixes`: every fix's containment probability (`fixProbability`), into `ev.fixProbability`. */
+export function fixProbabilities(ev: Evidence, fences: readonly CompiledFence[], policy: VerifyPolicy): void {
+  for (let k = 0; k < 2 * ev.n; k++) {
+    const fence = fences[ev.fence[k >> 1]!]!;
+    ev.fixProbability[k] = fence.kind === FENCE_NONE ? ZERO[0]! : fixProbability(ev, k, fence, policy);
+  }
+}
+
+/**
+ * Judges visit `i` on its own (geometry, dwell, times, mock) from its judged fix slots (`judgeFixes`
+ * first): fills its reason and flag bits, distances, dwell and confidence in `ev`. Day-level flags are
+ * added later.
  */
 export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy: VerifyPolicy): void {
   const ks = 2 * i;
@@ -63,12 +99,10 @@ export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy
     ev.distanceEnd[i] = NaN;
     ev.confidence[i] = 0;
   } else {
-    reasons |= judgeFix(fence, policy, mockStart, ev.fixLng[ks]!, ev.fixLat[ks]!, ev.fixCos[ks]!, ev.fixR95[ks]!);
-    ev.distanceStart[i] = round1(out[0]!);
-    const p = out[1]!;
-    reasons |= judgeFix(fence, policy, mockEnd, ev.fixLng[ks + 1]!, ev.fixLat[ks + 1]!, ev.fixCos[ks + 1]!, ev.fixR95[ks + 1]!);
-    ev.distanceEnd[i] = round1(out[0]!);
-    ev.confidence[i] = Math.round(p * out[1]! * 10_000) / 10_000;
+    ev.distanceStart[i] = round1(ev.fixDistance[ks]!);
+    ev.distanceEnd[i] = round1(ev.fixDistance[ks + 1]!);
+    ev.confidence[i] = Math.round(ev.fixProbability[ks]! * ev.fixProbability[ks + 1]! * 10_000) / 10_000;
+    reasons |= ev.fixReasons[ks]! | ev.fixReasons[ks + 1]!;
   }
   const dwellMs = ev.fixAt[ks + 1]! - ev.fixAt[ks]!;
   const dwellS = dwellMs / 1000;
