@@ -8,6 +8,7 @@ import {
   PlannedDaySchema,
   reasonCodes,
   REASON_CODES,
+  releaseVerificationMemory,
   verdictAt,
   verifyColumns,
   verifyDay,
@@ -103,6 +104,16 @@ describe('verifyColumns', () => {
     expect(summary(reversed)).toEqual(summary(visits));
     expect(summary(interleaved)).toEqual(summary(visits));
     expect(summary(visits)).toEqual(verifyParsed(index, reversed).summary);
+  });
+
+  it('releaseVerificationMemory gives the kept scratch buffer back; the next batch still verifies', () => {
+    const index = compileRetailers([retailer()]);
+    const columns = visitsToColumns(index, Array.from({ length: 2000 }, (_, k) => parseOrThrow(VisitSchema, visit({ id: `V${k}` }))));
+    const first = verifyColumns(index, columns);
+    verifyColumns(index, columns); // the second batch of this size grows the kept buffer to fit
+    expect(releaseVerificationMemory()).toBeGreaterThan(2000 * 188);
+    expect(releaseVerificationMemory()).toBe(0);
+    expect(verifyColumns(index, columns)).toEqual(first);
   });
 
   it('leaves earlier results intact when the next (larger, then smaller) batch reuses the scratch memory', () => {
