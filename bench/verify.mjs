@@ -263,7 +263,23 @@ const machine = {
 };
 console.log(`bench:verify — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, ${machine.date}`);
 
+/**
+ * A fixed CPU-bound loop (3·10⁷ Math.sin), timed before and after the runs: on a shared VM the same
+ * work can take 40 % longer for minutes at a time. Compare the probe across reports before comparing
+ * their figures; a probe that moved between the start and the end marks a run to repeat.
+ */
+function speedProbeMs() {
+  const xs = new Float64Array(1e6);
+  for (let i = 0; i < xs.length; i++) xs[i] = i / xs.length;
+  const t0 = process.hrtime.bigint();
+  let sum = 0;
+  for (let k = 0; k < 30; k++) for (let i = 0; i < xs.length; i++) sum += Math.sin(xs[i]);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return sum === 0 ? NaN : ms;
+}
+
 const loadBefore = loadavg()[0];
+const probeBefore = speedProbeMs();
 const data = makeData(opts.visits, opts.seed);
 const n = data.visits.length;
 console.error(`data: ${n} visits, ${data.retailers.length} retailers, ${data.planned.length} manager-days (seed ${opts.seed})`);
@@ -302,9 +318,10 @@ for (const row of rows) {
   row.visitsPerCpuS = Math.round(row.visits / (row.medianCpuMs / 1000));
 }
 const load = loadavg()[0];
+const probeAfter = speedProbeMs();
 
 console.log(`\n${n} visits (${statuses.verified} verified, ${statuses.rejected} rejected, ${statuses.unverifiable} unverifiable, ${reference.summary.totals.flagged} flagged), median of ${opts.runs} runs after ${WARMUP} warm-ups, each path in its own process\n`);
-console.log(`load average before the runs ${loadBefore.toFixed(2)}, after ${load.toFixed(2)} (2 cores: figures from a loaded machine are not comparable)\n`);
+console.log(`load average before the runs ${loadBefore.toFixed(2)}, after ${load.toFixed(2)} (2 cores: figures from a loaded machine are not comparable); speed probe (3·10⁷ Math.sin) ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after\n`);
 console.log('| path | visits per call | median wall ms | visits/s (wall) | median CPU ms | visits per CPU-s | target (wall) |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
@@ -314,6 +331,6 @@ for (const row of rows) {
 console.log(`\nRuns (ms): ${rows.map((r) => `${r.label}: ${r.runsMs.map((x) => x.toFixed(1)).join(', ')}`).join('; ')}`);
 
 mkdirSync(join(benchDir, 'out'), { recursive: true });
-const json = { bench: 'verify', machine: { ...machine, loadBefore, loadAfter: load }, options: opts, data: { visits: n, retailers: data.retailers.length, managerDays: data.planned.length, statuses }, results: rows };
+const json = { bench: 'verify', machine: { ...machine, loadBefore, loadAfter: load, speedProbeMs: { before: probeBefore, after: probeAfter } }, options: opts, data: { visits: n, retailers: data.retailers.length, managerDays: data.planned.length, statuses }, results: rows };
 writeFileSync(join(benchDir, 'out', 'verify.json'), `${JSON.stringify(json, null, 2)}\n`);
 console.log('\nwritten: bench/out/verify.json');
