@@ -26,10 +26,20 @@ describe('formatCsv', () => {
   });
 
   it('quotes commas, quotes, line breaks and edge spaces, and reads back to the same cells', () => {
-    const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', ' lead', 'trail ', '<script>alert(1)</script>', '', '=1+2'];
+    const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', ' lead', 'trail ', '<script>alert(1)</script>', '', 'a=1+2'];
     const text = formatCsv(cells.map((_, i) => `c${i}`), [cells, [1.5, 0, -2, true, false, null, undefined, 'x', 'y', 'z']]);
     expect(readCsv(text)).toEqual([cells.map((_, i) => `c${i}`), cells, ['1.5', '0', '-2', 'true', 'false', '', '', 'x', 'y', 'z']]);
     expect(text.endsWith('\r\n')).toBe(true);
+  });
+});
+
+describe('formatCsv against CSV injection', () => {
+  it('defuses text that a spreadsheet would run as a formula; numbers stay as they are', () => {
+    const risky = ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tTAB', '\r=1'];
+    const text = formatCsv(['name'], risky.map((r) => [r]));
+    expect(readCsv(text).slice(1).map((r) => r[0])).toEqual(risky.map((r) => `'${r}`));
+    expect(formatCsv(['name', 'delta'], [['=HYPERLINK("http://x")', -3]])).toBe('name,delta\r\n"\'=HYPERLINK(""http://x"")",-3\r\n');
+    expect(formatCsv(['a', 'b'], [['a-b', -0.5]])).toBe('a,b\r\na-b,-0.5\r\n');
   });
 });
 

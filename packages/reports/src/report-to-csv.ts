@@ -4,16 +4,27 @@ import { SCORECARD_KPIS } from './scorecard.js';
 /** A CSV cell value: `null`/`undefined` become an empty cell. */
 export type CsvValue = string | number | boolean | null | undefined;
 
+/**
+ * A text that a spreadsheet would run as a formula when the CSV is opened (CSV injection, OWASP):
+ * it starts with `=`, `+`, `-`, `@`, a tab or a carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function formatCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  // Text from the data (a retailer named `=HYPERLINK(…)`) is defused with a leading apostrophe;
+  // numbers, negative ones included, are written as they are.
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
  * Formats a table as RFC 4180 CSV: comma-separated, CRLF line ends, a header row; a cell holding a
  * comma, a double quote, a line break or leading/trailing white space is quoted, its quotes doubled.
- * Numbers are written as JavaScript prints them (`0.25`, `1200`); null and undefined as empty cells.
+ * Numbers are written as JavaScript prints them (`0.25`, `-3`, `1200`); null and undefined as empty
+ * cells. A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return) gets a leading apostrophe (`'=1+1`), as OWASP advises against CSV
+ * injection: these files are opened in Excel by people who did not write the data.
  *
  * @param header - the column names.
  * @param rows - the rows, each as long as the header.
@@ -21,6 +32,7 @@ function formatCell(value: CsvValue): string {
  * @throws never.
  * @example
  * formatCsv(['id', 'name'], [['R1', 'Wang "Big" Mart, East']]); // 'id,name\r\nR1,"Wang ""Big"" Mart, East"\r\n'
+ * formatCsv(['name', 'delta'], [['=HYPERLINK("http://x")', -3]]);  // 'name,delta\r\n"\'=HYPERLINK(""http://x"")",-3\r\n'
  */
 export function formatCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return [header, ...rows].map((row) => `${row.map(formatCell).join(',')}\r\n`).join('');
