@@ -160,7 +160,7 @@ function fillSide(ev: ReturnType<typeof createEvidence>, side: 0 | 1, fix: FixCo
  */
 export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]): VisitColumns {
   const issues = new IssueCollector();
-  const retailer = checkReferences(index.byId, visits, issues);
+  const retailer = checkReferences(index.byId, visits.map((v) => v.retailerId), issues);
   issues.throwIfAny();
   const n = visits.length;
   const managerIds: string[] = [];

@@ -1,8 +1,10 @@
 import type { VisitInput } from '@beatplan/core';
-import { assessBatch } from './internal/assess-batch.js';
+import { judgeBatch, verdictObjects } from './internal/assess-batch.js';
 import { checkReferences, checkUniqueVisitIds, resolvePlans } from './internal/check-references.js';
 import { IssueCollector } from './internal/issue-collector.js';
-import { allItems, parsePlanned, parsePolicy, parseRetailers, parseVisits } from './internal/parse-inputs.js';
+import { createEvidence } from './internal/evidence.js';
+import { VisitFiller } from './internal/fill-evidence.js';
+import { allItems, parsePlanned, parsePolicy, parseRetailers, parseVisitsEach } from './internal/parse-inputs.js';
 import { buildRetailerIndex } from './internal/retailer-index.js';
 import { beginScratch } from './internal/scratch.js';
 import type { PlannedDay } from './planned-day.js';
@@ -49,16 +51,22 @@ export function verifyDay(
 ): VerificationResult {
   const issues = new IssueCollector();
   const parsedRetailers = parseRetailers(retailers, ['retailers'], issues);
-  const parsedVisits = parseVisits(visits, ['visits'], issues);
+  // Each visit is copied into the batch's evidence as soon as it parsed and then let go (see
+  // VisitFiller); the ids kept aside are checked below.
+  beginScratch();
+  const ev = createEvidence(Array.isArray(visits) ? visits.length : 0);
+  const filler = new VisitFiller(ev);
+  parseVisitsEach(visits, ['visits'], issues, (i, visit) => filler.place(i, visit));
   const parsedPolicy = parsePolicy(policy, ['policy'], issues);
   const planned = parsePlanned(options.planned, ['planned'], issues);
-  beginScratch();
-  checkUniqueVisitIds(parsedVisits.items, issues);
+  checkUniqueVisitIds(filler.ids, issues);
   // References are checked only against a complete retailer list (else every id of a bad retailer
   // would be reported twice), for every visit and plan that parsed.
   const index = parsedRetailers.ok && parsedPolicy ? buildRetailerIndex(allItems(parsedRetailers), parsedPolicy) : undefined;
-  const fenceOf = index ? checkReferences(index.byId, parsedVisits.items, issues) : undefined;
+  if (index) ev.fence.set(checkReferences(index.byId, filler.retailerIds, issues));
   const plans = index ? resolvePlans(index.byId, planned.items, issues) : [];
   issues.throwIfAny();
-  return assessBatch(index!, allItems(parsedVisits), fenceOf!, plans);
+  const keys = filler.keys();
+  const summary = judgeBatch(index!, ev, keys, plans);
+  return { verdicts: verdictObjects(ev, keys.ids), summary };
 }

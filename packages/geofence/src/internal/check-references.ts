@@ -1,20 +1,20 @@
-import type { Visit } from '@beatplan/core';
 import type { PlannedDay } from '../planned-day.js';
 import { dateToDay } from './group-days.js';
 import { forEachDuplicate } from './id-table.js';
 import type { IssueCollector } from './issue-collector.js';
 
 /**
- * Checks that every visit's retailer id is known (unknown reference). Entries that failed their
- * schema (undefined) are skipped. Returns the fence index of each visit (−1 when unknown or skipped).
+ * Checks that every visit's retailer id (`retailerIds[i]` of visit i) is known (unknown reference).
+ * Visits that failed their schema (undefined) are skipped. Returns the fence index of each visit (−1
+ * when unknown or skipped).
  */
-export function checkReferences(byId: ReadonlyMap<string, number>, visits: readonly (Visit | undefined)[], issues: IssueCollector): Int32Array {
-  const fenceOf = new Int32Array(visits.length);
-  for (let i = 0; i < visits.length; i++) {
-    const visit = visits[i];
-    const k = visit ? byId.get(visit.retailerId) : undefined;
+export function checkReferences(byId: ReadonlyMap<string, number>, retailerIds: readonly (string | undefined)[], issues: IssueCollector): Int32Array {
+  const fenceOf = new Int32Array(retailerIds.length);
+  for (let i = 0; i < retailerIds.length; i++) {
+    const id = retailerIds[i];
+    const k = id === undefined ? undefined : byId.get(id);
     fenceOf[i] = k ?? -1;
-    if (visit && k === undefined) issues.add([{ path: ['visits', i, 'retailerId'], message: 'no retailer with this id was given', value: visit.retailerId }], 'reference');
+    if (id !== undefined && k === undefined) issues.add([{ path: ['visits', i, 'retailerId'], message: 'no retailer with this id was given', value: id }], 'reference');
   }
   return fenceOf;
 }
@@ -45,10 +45,7 @@ export function resolvePlans(byId: ReadonlyMap<string, number>, planned: readonl
   return plans;
 }
 
-/** Checks that visit ids are unique (invalid input); undefined entries are skipped. */
-export function checkUniqueVisitIds(visits: readonly (Visit | undefined)[], issues: IssueCollector): void {
-  forEachDuplicate(
-    visits.map((v) => v?.id),
-    (i, first) => issues.add([{ path: ['visits', i, 'id'], message: `duplicate visit id, first at visits[${first}]`, value: visits[i]!.id }]),
-  );
+/** Checks that visit ids are unique (invalid input); undefined entries (visits that failed their schema) are skipped. */
+export function checkUniqueVisitIds(ids: readonly (string | undefined)[], issues: IssueCollector): void {
+  forEachDuplicate(ids, (i, first) => issues.add([{ path: ['visits', i, 'id'], message: `duplicate visit id, first at visits[${first}]`, value: ids[i] }]));
 }

@@ -74,9 +74,23 @@ export function parseRetailers(value: unknown, path: Path, issues: IssueCollecto
   return retailers;
 }
 
-/** The visits, each checked (ids and references are checked by `checkReferences`). */
-export function parseVisits(value: unknown, path: Path, issues: IssueCollector): ParsedList<Visit> {
-  return parseList(VisitSchema, value, path, 'visits', issues);
+/**
+ * The visits, each checked and handed to `each(i, visit)` as soon as it parsed, so that the caller
+ * can copy it and let it go (ids and references are checked by the caller). Returns whether the
+ * value was an array and every visit parsed.
+ */
+export function parseVisitsEach(value: unknown, path: Path, issues: IssueCollector, each: (i: number, visit: Visit) => void): boolean {
+  if (!Array.isArray(value)) {
+    issues.add([value === undefined ? { path, message: 'visits are required' } : { path, message: 'visits must be an array', value }]);
+    return false;
+  }
+  let ok = true;
+  for (let i = 0; i < value.length; i++) {
+    const visit = parseOne(VisitSchema, value[i], path, issues, i);
+    if (visit === undefined) ok = false;
+    else each(i, visit);
+  }
+  return ok;
 }
 
 /** The planned days (absent = none); one plan per manager and date. */
