@@ -2,9 +2,10 @@ import { parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { ApTableImpl, type ApTable } from './internal/ap-table.js';
 import { bssidToNumber, tryNormalizeBssid } from './internal/bssid.js';
+import { tableLoaderHandle, type TableLoaderHandle } from './internal/loaded-table.js';
 import { PointStore } from './internal/point-store.js';
 import { BaseTableOptionsShape, BboxSchema } from './internal/table-options.js';
-import { isInBbox, readLngLat, readNumber, TableLoader, type ColumnSpec, type RowContext, type TableLoadStats } from './internal/table-loader.js';
+import { isInBbox, readLngLat, readNumber, TableLoader, type ColumnSpec, type RowContext } from './internal/table-loader.js';
 
 /** Default range of an access point whose row has no `range`, metres. */
 export const DEFAULT_AP_RANGE_M = 100;
@@ -33,14 +34,7 @@ export const ApTableOptionsSchema = z.strictObject({
 export type ApTableOptions = z.input<typeof ApTableOptionsSchema>;
 
 /** An incremental access-point table builder: feed chunks with `push`, then `finish` for the table. */
-export interface ApTableLoader {
-  /** Feeds the next chunk of CSV (text or UTF-8 bytes, split anywhere). */
-  push(chunk: string | Uint8Array): void;
-  /** Ends the input and returns the table. */
-  finish(): ApTable;
-  /** The counters so far. */
-  readonly stats: Readonly<TableLoadStats>;
-}
+export type ApTableLoader = TableLoaderHandle<ApTable>;
 
 /**
  * Builds a WiFi access-point lookup table from CSV fed in chunks, with bounded memory (typed arrays,
@@ -89,20 +83,7 @@ export function createApTableLoader(options: ApTableOptions = {}): ApTableLoader
     { columns: COLUMNS, header: true, probe: 'bssid', delimiter: o.delimiter ?? ',', onRowError: o.onRowError ?? 'skip', maxIssues: o.maxIssues ?? 1000 },
     handle,
   );
-  let table: ApTable | undefined;
-  return {
-    push: (chunk) => core.push(chunk),
-    finish: () => {
-      if (table) return table;
-      core.finish();
-      store.trim();
-      table = new ApTableImpl(store, o.crs ?? 'WGS84', { ...core.stats }, core.issues.issues.slice(), core.issues.omitted);
-      return table;
-    },
-    get stats() {
-      return { ...core.stats };
-    },
-  };
+  return tableLoaderHandle<ApTable>(core, store, (stats, issues, omitted) => new ApTableImpl(store, o.crs ?? 'WGS84', stats, issues, omitted));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { CellTableImpl, cellKeyHi, RADIO_TAG, type CellTable } from './internal/cell-table.js';
+import { tableLoaderHandle, type TableLoaderHandle } from './internal/loaded-table.js';
 import { PointStore } from './internal/point-store.js';
 import { BaseTableOptionsShape, BboxSchema } from './internal/table-options.js';
-import { isInBbox, readInteger, readLngLat, readNumber, TableLoader, type ColumnSpec, type RowContext, type TableLoadStats } from './internal/table-loader.js';
+import { isInBbox, readInteger, readLngLat, readNumber, TableLoader, type ColumnSpec, type RowContext } from './internal/table-loader.js';
 import { MAX_AREA_CODE, RadioSchema } from './schemas/cell-observation.js';
 
 /** The OpenCellID CSV columns, in file order (files without a header row use this order). */
@@ -61,14 +62,7 @@ export const CellTableOptionsSchema = z.strictObject({
 export type CellTableOptions = z.input<typeof CellTableOptionsSchema>;
 
 /** An incremental tower-table builder: feed chunks with `push`, then `finish` for the table. */
-export interface CellTableLoader {
-  /** Feeds the next chunk of CSV (text or UTF-8 bytes; chunks may split rows, fields and characters anywhere). */
-  push(chunk: string | Uint8Array): void;
-  /** Ends the input and returns the table. */
-  finish(): CellTable;
-  /** The counters so far. */
-  readonly stats: Readonly<TableLoadStats>;
-}
+export type CellTableLoader = TableLoaderHandle<CellTable>;
 
 /**
  * Builds a cell-tower lookup table from OpenCellID CSV fed in chunks, with bounded memory: only
@@ -129,20 +123,7 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
     { columns: COLUMNS, header: o.header ?? 'auto', probe: 'radio', delimiter: o.delimiter ?? ',', onRowError: o.onRowError ?? 'skip', maxIssues: o.maxIssues ?? 1000 },
     handle,
   );
-  let table: CellTable | undefined;
-  return {
-    push: (chunk) => core.push(chunk),
-    finish: () => {
-      if (table) return table;
-      core.finish();
-      store.trim();
-      table = new CellTableImpl(store, o.crs ?? 'WGS84', { ...core.stats }, core.issues.issues.slice(), core.issues.omitted);
-      return table;
-    },
-    get stats() {
-      return { ...core.stats };
-    },
-  };
+  return tableLoaderHandle<CellTable>(core, store, (stats, issues, omitted) => new CellTableImpl(store, o.crs ?? 'WGS84', stats, issues, omitted));
 }
 
 function toMask(codes: readonly number[] | undefined): Uint8Array | undefined {

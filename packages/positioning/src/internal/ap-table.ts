@@ -1,7 +1,5 @@
-import type { BeatplanIssue, Crs } from '@beatplan/core';
 import { bssidToNumber, tryNormalizeBssid } from './bssid.js';
-import type { PointStore } from './point-store.js';
-import type { TableLoadStats } from './table-loader.js';
+import { LoadedTableBase, type LoadedTableInfo } from './loaded-table.js';
 
 /** One access point of an {@link ApTable}. Coordinates in the table's `crs`. */
 export interface AccessPoint {
@@ -18,36 +16,15 @@ export interface AccessPoint {
 }
 
 /** A loaded WiFi access-point table, indexed by BSSID. Built by `createApTableLoader`/`parseApTable`/`loadApTable`. */
-export interface ApTable {
+export interface ApTable extends LoadedTableInfo {
   readonly kind: 'wifi';
-  /** Number of access points stored. */
-  readonly size: number;
-  /** Coordinate system of the table's lon/lat. */
-  readonly crs: Crs;
-  /** Counters of the load. */
-  readonly stats: Readonly<TableLoadStats>;
-  /** The skipped rows' issues, capped at `maxIssues`. */
-  readonly issues: readonly BeatplanIssue[];
-  /** How many further issues were counted but not kept. */
-  readonly omittedIssues: number;
   /** The access point of a BSSID (any spelling), or `undefined` (also for a string that is no BSSID). */
   lookup(bssid: string): AccessPoint | undefined;
 }
 
 /** The {@link ApTable} implementation over a {@link PointStore} (key: `hi` 0, `lo` the 48-bit MAC). */
-export class ApTableImpl implements ApTable {
+export class ApTableImpl extends LoadedTableBase implements ApTable {
   readonly kind = 'wifi';
-  constructor(
-    readonly store: PointStore,
-    readonly crs: Crs,
-    readonly stats: Readonly<TableLoadStats>,
-    readonly issues: readonly BeatplanIssue[],
-    readonly omittedIssues: number,
-  ) {}
-
-  get size(): number {
-    return this.store.size;
-  }
 
   /** The row of a canonical BSSID, or -1. */
   findRow(canonical: string): number {

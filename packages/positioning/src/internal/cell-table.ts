@@ -1,7 +1,5 @@
-import type { BeatplanIssue, Crs } from '@beatplan/core';
 import { RADIO_VALUES, type Radio } from '../schemas/cell-observation.js';
-import type { PointStore } from './point-store.js';
-import type { TableLoadStats } from './table-loader.js';
+import { LoadedTableBase, type LoadedTableInfo } from './loaded-table.js';
 
 /** Radio → the 1-based tag stored per row. */
 export const RADIO_TAG: Readonly<Record<string, number>> = Object.fromEntries(RADIO_VALUES.map((r, i) => [r, i + 1]));
@@ -40,18 +38,8 @@ export interface CellTower {
 }
 
 /** A loaded tower table, indexed by cell identity. Built by `createCellTableLoader`/`parseCellTable`/`loadCellTable`. */
-export interface CellTable {
+export interface CellTable extends LoadedTableInfo {
   readonly kind: 'cell';
-  /** Number of towers stored. */
-  readonly size: number;
-  /** Coordinate system of the table's lon/lat (OpenCellID: WGS84). */
-  readonly crs: Crs;
-  /** Counters of the load. */
-  readonly stats: Readonly<TableLoadStats>;
-  /** The skipped rows' issues (`row`, `path: [column]`, raw `value`, reason), capped at `maxIssues`. */
-  readonly issues: readonly BeatplanIssue[];
-  /** How many further issues were counted but not kept. */
-  readonly omittedIssues: number;
   /**
    * The tower of a cell, or `undefined`. Without `radio`, a row of any radio matches; when several do,
    * the one with the most samples.
@@ -60,19 +48,8 @@ export interface CellTable {
 }
 
 /** The {@link CellTable} implementation over a {@link PointStore}. */
-export class CellTableImpl implements CellTable {
+export class CellTableImpl extends LoadedTableBase implements CellTable {
   readonly kind = 'cell';
-  constructor(
-    readonly store: PointStore,
-    readonly crs: Crs,
-    readonly stats: Readonly<TableLoadStats>,
-    readonly issues: readonly BeatplanIssue[],
-    readonly omittedIssues: number,
-  ) {}
-
-  get size(): number {
-    return this.store.size;
-  }
 
   /** The row of a cell, or -1 (see {@link CellTable.lookup}). */
   findRow(cell: CellKey): number {
