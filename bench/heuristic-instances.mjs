@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './lib.mjs';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'tsp', 'test', 'data');
 
@@ -24,18 +25,6 @@ export const BEST_KNOWN = {
   'clustered-500': 100194,
   'clustered-1000': 177199,
 };
-
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** TSPLIB rounded Euclidean distances (nint) of x, y pairs. */
 function euclidean(coords, n) {

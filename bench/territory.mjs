@@ -10,6 +10,7 @@ import os from 'node:os';
 import { clustersKmeans } from '@turf/clusters-kmeans';
 import { measureCompactness, partitionTerritories } from '@beatplan/territory';
 import { generateCity } from '../examples/generate-city.mjs';
+import { median } from './lib.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -17,10 +18,6 @@ const arg = (name, fallback) => {
 };
 const RUNS = arg('runs', 3), N = arg('retailers', 10_000), K = arg('managers', 50);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 function spread(values) {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);

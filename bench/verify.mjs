@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOrThrow, VisitSchema, wgs84ToGcj02 } from '@beatplan/core';
 import { compileRetailers, verdictAt, verifyColumns, verifyDay, verifyParsed, visitsToColumns } from '@beatplan/geofence';
+import { median, mulberry32 } from './lib.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
@@ -50,18 +51,6 @@ function parseArgs(argv) {
 function fail(message) {
   console.error(`bench:verify: ${message}`);
   process.exit(1);
-}
-
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DEPOT = [120.1551, 30.2741];
@@ -168,11 +157,6 @@ function makeData(nVisits, seed) {
   }
   return { retailers, visits, planned };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /**
  * Runs `f` WARMUP times untimed (V8 tiers the code up; the batch's scratch memory reaches its size),
