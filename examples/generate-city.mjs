@@ -8,19 +8,10 @@
 // `generateCity(options)` returns { retailers, managers } for scripts (examples/plan-demo.mjs, bench/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { retailersToCsv } from '@beatplan/core';
+import { retailersToCsv, seededRandom } from '@beatplan/core';
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function makeRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (core's `seededRandom`): a tiny seeded PRNG, uniform in [0, 1). */
+export const makeRandom = seededRandom;
 
 const M_PER_DEG_LAT = 111_195;
 
