@@ -209,7 +209,9 @@ describe('verifyColumns: bad columns', () => {
     const columns = good() as unknown as Record<string, any>;
     columns.ids = ['V1', 'V1'];
     columns.managerIds = [' M1'];
+    columns.retailers = columns.retailer;
     expect(thrown(() => verifyColumns(index, columns as never)).issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'columns.retailers: unknown column (a misspelt column would otherwise be ignored)',
       'columns.ids.1: duplicate id, first at columns.ids[0]',
       'columns.managerIds.0: id must not start or end with white space',
     ]);

@@ -57,7 +57,7 @@ export function checkIdList(value: unknown, path: Path, what: string, issues: Is
 
 /**
  * Records each element of `column` that `valid` rejects, with the visit's id. Called only for a
- * column whose fast scan (`firstInvalid…`) found a bad element, so it may be slow.
+ * column whose fast scan (`allWithin`, `allBelow`, …) found a bad element, so it may be slow.
  */
 function reportValues(column: ArrayLike<number>, valid: (x: number) => boolean, ids: readonly string[], path: Path, message: string, issues: IssueCollector): void {
   for (let i = 0; i < column.length; i++) {
@@ -137,8 +137,10 @@ export function checkColumns(value: unknown, retailerCount: number, issues: Issu
     return false;
   }
   const columns = value as Partial<Record<keyof VisitColumns, unknown>>;
-  const idsOk = checkIdList(columns.ids, [...path, 'ids'], 'visit ids', issues);
-  const ids = idsOk ? (columns.ids as readonly string[]) : Array.isArray(columns.ids) ? (columns.ids as string[]) : [];
+  const known = new Set(['ids', 'managerIds', 'manager', 'retailer', 'start', 'end']);
+  for (const key of Object.keys(columns)) if (!known.has(key)) issues.add([{ path: [...path, key], message: 'unknown column (a misspelt column would otherwise be ignored)' }]);
+  checkIdList(columns.ids, [...path, 'ids'], 'visit ids', issues);
+  const ids = Array.isArray(columns.ids) ? (columns.ids as readonly string[]) : [];
   const n = ids.length;
   const managersOk = checkIdList(columns.managerIds, [...path, 'managerIds'], 'manager ids', issues);
   const managerCount = managersOk ? (columns.managerIds as readonly string[]).length : Infinity;
