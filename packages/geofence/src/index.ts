@@ -8,4 +8,4 @@ export { verifyDay, type VerifyDayOptions } from './verify-day.js';
 export { compileRetailers, type RetailerFence, type RetailerIndex } from './compile-retailers.js';
 export { verifyParsed, type VerifyOptions } from './verify-parsed.js';
 export { CRS_CODES, FIX_SOURCE_CODES, flagCodes, reasonCodes, verdictAt, verifyColumns, visitsToColumns, type ColumnarVerificationResult, type FixColumns, type VerdictColumns, type VisitColumns } from './verify-columns.js';
-export { releaseVerificationMemory } from './release-verification-memory.js';
+export { releaseVerificationMemory, setVerificationMemoryLimit } from './release-verification-memory.js';

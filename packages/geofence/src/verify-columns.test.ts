@@ -9,6 +9,7 @@ import {
   reasonCodes,
   REASON_CODES,
   releaseVerificationMemory,
+  setVerificationMemoryLimit,
   verdictAt,
   verifyColumns,
   verifyDay,
@@ -114,6 +115,16 @@ describe('verifyColumns', () => {
     expect(releaseVerificationMemory()).toBeGreaterThan(2000 * 188);
     expect(releaseVerificationMemory()).toBe(0);
     expect(verifyColumns(index, columns)).toEqual(first);
+    // A limit below the batch's need: nothing is kept, and the batch still verifies (fresh arrays).
+    setVerificationMemoryLimit(1024);
+    try {
+      verifyColumns(index, columns);
+      expect(verifyColumns(index, columns)).toEqual(first);
+      expect(releaseVerificationMemory()).toBe(0);
+      expect(() => setVerificationMemoryLimit(-1)).toThrow(RangeError);
+    } finally {
+      setVerificationMemoryLimit(256 * 2 ** 20);
+    }
   });
 
   it('leaves earlier results intact when the next (larger, then smaller) batch reuses the scratch memory', () => {

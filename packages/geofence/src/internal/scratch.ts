@@ -9,20 +9,21 @@
  * Usage: `beginScratch()` at the start of a batch, then `scratchF64(n)` etc. Arrays taken in one
  * batch are valid until the next `beginScratch()`; never return them to a caller. The contents are
  * NOT zeroed. A batch needing more than the buffer holds gets fresh arrays for the overflow, and the
- * buffer grows to the batch's need at the next `beginScratch()`, up to {@link KEEP_SCRATCH_BYTES}.
+ * buffer grows to the batch's need at the next `beginScratch()`, up to the limit (`setScratchLimit`).
  * Batches are synchronous, so two never interleave.
  */
 
-/** Scratch memory kept between calls, at most (bytes): 64 MiB, enough for a batch of ~2.4 × 10⁵ visits (~270 B each). */
-export const KEEP_SCRATCH_BYTES = 64 * 2 ** 20;
+/** Default limit of the scratch memory kept between calls (bytes): 256 MiB, a batch of ~10⁶ visits (~270 B each). */
+export const DEFAULT_SCRATCH_LIMIT = 256 * 2 ** 20;
 
+let limit = DEFAULT_SCRATCH_LIMIT;
 let buffer = new ArrayBuffer(0);
 let used = 0;
 let needed = 0;
 
 /** Starts a batch: every scratch array taken before becomes invalid. */
 export function beginScratch(): void {
-  if (needed > buffer.byteLength && needed <= KEEP_SCRATCH_BYTES) buffer = new ArrayBuffer(needed);
+  if (needed > buffer.byteLength && needed <= limit) buffer = new ArrayBuffer(needed);
   used = 0;
   needed = 0;
 }
@@ -60,6 +61,12 @@ export function releaseScratch(): number {
   used = 0;
   needed = 0;
   return bytes;
+}
+
+/** Sets the limit of the kept buffer (bytes); a kept buffer over the new limit is dropped. */
+export function setScratchLimit(bytes: number): void {
+  limit = bytes;
+  if (buffer.byteLength > limit) releaseScratch();
 }
 
 /** Bytes kept between batches now. */
