@@ -19,7 +19,9 @@ export interface VerifyOptions {
  * ids are checked (a visit must find its fence). Same verdicts and summary as `verifyDay`.
  *
  * Unvalidated garbage cannot produce a silent `verified`: NaN distances or times land in
- * `AMBIGUOUS_POSITION` / `TOO_SHORT`.
+ * `AMBIGUOUS_POSITION` / `TOO_SHORT`. For batches of 10⁵ visits and more, `verifyColumns` (typed
+ * columns in and out) is about twice as fast: reading parsed objects and allocating verdict objects
+ * that outlive the call is most of this function's time.
  *
  * @param index - from {@link compileRetailers} (carries the policy).
  * @param visits - parsed visits.
