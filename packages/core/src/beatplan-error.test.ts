@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BEATPLAN_ERROR_CODES, BeatplanError, formatIssue, isBeatplanError } from './beatplan-error.js';
+import { IssueList } from './issue-list.js';
 
 describe('formatIssue', () => {
   it('formats path, message and value as in the docs example', () => {
@@ -56,5 +57,17 @@ describe('BeatplanError', () => {
   it('has a closed, duplicate-free code list', () => {
     expect(new Set(BEATPLAN_ERROR_CODES).size).toBe(BEATPLAN_ERROR_CODES.length);
     expect(BEATPLAN_ERROR_CODES).toContain('UNSUPPORTED_CRS');
+  });
+});
+
+describe('IssueList', () => {
+  it('keeps issues up to its cap, counts the rest, and carries them in one error (the JSDoc example)', () => {
+    const list = new IssueList(2);
+    for (const row of [3, 7, 9]) list.add({ path: ['lat'], row, message: 'latitude must be within [-90, 90]', value: 91 });
+    expect(list.total).toBe(3);
+    const error = list.toError();
+    expect([error.code, error.omittedIssues, error.issues.map((i) => i.row)]).toEqual(['IMPORT_FAILED', 1, [3, 7]]);
+    expect(() => list.throwIfAny('INVALID_INPUT')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => new IssueList().throwIfAny()).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { BeatplanError } from './beatplan-error.js';
 import { readCrs, readDefaultCrs, readMaxIssues } from './internal/import-options.js';
-import { IssueCollector } from './internal/issue-collector.js';
+import { IssueList } from './issue-list.js';
 import { parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { checkDuplicateId, validateRetailerRecord } from './internal/retailer-record.js';
 import type { Crs } from './schemas/crs.js';
@@ -68,7 +68,7 @@ function columnOf(path: (string | number)[]): string {
  */
 export function importRetailersCsv(text: string, options: ImportRetailersCsvOptions = {}): { retailers: Retailer[] } {
   if (typeof text !== 'string') throw new BeatplanError('INVALID_INPUT', [{ path: ['text'], message: 'CSV input must be a string', value: text }]);
-  const issues = new IssueCollector(readMaxIssues(options.maxIssues));
+  const issues = new IssueList(readMaxIssues(options.maxIssues));
   const defaultCrs = readDefaultCrs(options.defaultCrs);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     header: false,

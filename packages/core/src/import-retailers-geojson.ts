@@ -1,6 +1,6 @@
 import { BeatplanError } from './beatplan-error.js';
 import { readCrs, readDefaultCrs, readMaxIssues } from './internal/import-options.js';
-import { IssueCollector } from './internal/issue-collector.js';
+import { IssueList } from './issue-list.js';
 import { parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { checkDuplicateId, validateRetailerRecord } from './internal/retailer-record.js';
 import type { Crs } from './schemas/crs.js';
@@ -49,7 +49,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * }] });
  */
 export function importRetailersGeoJson(featureCollection: unknown, options: ImportRetailersGeoJsonOptions = {}): { retailers: Retailer[] } {
-  const issues = new IssueCollector(readMaxIssues(options.maxIssues));
+  const issues = new IssueList(readMaxIssues(options.maxIssues));
   const defaultCrs = readDefaultCrs(options.defaultCrs);
   let root = featureCollection;
   if (typeof root === 'string') {

@@ -7,6 +7,7 @@ export {
   type BeatplanErrorOptions,
   type BeatplanIssue,
 } from './beatplan-error.js';
+export { DEFAULT_MAX_ISSUES, IssueList } from './issue-list.js';
 export { fromZodError, parseOrThrow, tryParse, type TryParseResult } from './parse-or-throw.js';
 
 export { CRS_VALUES, CrsSchema, type Crs } from './schemas/crs.js';

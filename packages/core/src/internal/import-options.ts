@@ -1,6 +1,6 @@
 import { BeatplanError } from '../beatplan-error.js';
 import { CRS_VALUES, type Crs } from '../schemas/crs.js';
-import { DEFAULT_MAX_ISSUES } from './issue-collector.js';
+import { DEFAULT_MAX_ISSUES } from '../issue-list.js';
 
 /** Reads a crs cell leniently: case-insensitive, `GCJ-02`, `BD-09`, `WGS-84`, `EPSG:4326` accepted. */
 export function readCrs(text: string): Crs | undefined {

@@ -1,7 +1,7 @@
 import type { BeatplanIssue } from '../beatplan-error.js';
 import { fromZodError } from '../parse-or-throw.js';
 import { RetailerSchema, type Retailer } from '../schemas/retailer.js';
-import type { IssueCollector } from './issue-collector.js';
+import type { IssueList } from '../issue-list.js';
 
 /**
  * Validates one candidate retailer built from an imported row. Zod issues are re-addressed by
@@ -12,7 +12,7 @@ import type { IssueCollector } from './issue-collector.js';
 export function validateRetailerRecord(
   candidate: Record<string, unknown>,
   row: number,
-  issues: IssueCollector,
+  issues: IssueList,
   reported: ReadonlySet<string>,
   locate: (zodPath: (string | number)[]) => { path: (string | number)[]; raw?: unknown },
 ): Retailer | undefined {
@@ -36,7 +36,7 @@ export function validateRetailerRecord(
 }
 
 /** Reports a duplicate id; returns true when `id` was already seen. */
-export function checkDuplicateId(id: string, row: number, seen: Map<string, number>, issues: IssueCollector, path: (string | number)[]): boolean {
+export function checkDuplicateId(id: string, row: number, seen: Map<string, number>, issues: IssueList, path: (string | number)[]): boolean {
   const first = seen.get(id);
   if (first !== undefined) {
     issues.add({ row, path, message: `duplicate id: already used in row ${first}`, value: id });

@@ -1,6 +1,6 @@
 import { BeatplanError, type BeatplanIssue } from '@beatplan/core';
 import { CsvRecordReader } from './csv-record-reader.js';
-import { IssueList } from './issue-list.js';
+import { IssueList } from '@beatplan/core';
 
 /** What a loader does with a bad row: skip it (and report it) or fail the whole load at once. */
 export type RowErrorPolicy = 'skip' | 'fail';
