@@ -1,35 +1,35 @@
-import { BeatplanError, type BeatplanIssue } from '@beatplan/core';
+import { IssueList, type BeatplanIssue } from '@beatplan/core';
 
 /** At most this many issues are kept in one error; `omittedIssues` counts the rest. */
 export const MAX_ISSUES = 1000;
 
 /**
- * Gathers every problem of a call's input, so that ONE error lists them all. Schema problems make
- * the error `INVALID_INPUT`; when the only problems are ids that refer to nothing it is
- * `UNKNOWN_REFERENCE`.
+ * Gathers every problem of a call's input, so that ONE error lists them all (core's `IssueList`,
+ * capped at {@link MAX_ISSUES}). Schema problems make the error `INVALID_INPUT`; when the only
+ * problems are ids that refer to nothing it is `UNKNOWN_REFERENCE`.
  */
 export class IssueCollector {
-  readonly issues: BeatplanIssue[] = [];
-  private omitted = 0;
+  private readonly list = new IssueList(MAX_ISSUES);
   private invalid = false;
+
+  /** The issues kept so far. */
+  get issues(): readonly BeatplanIssue[] {
+    return this.list.issues;
+  }
 
   /** Adds issues of one kind. */
   add(issues: readonly BeatplanIssue[], kind: 'invalid' | 'reference' = 'invalid'): void {
     if (kind === 'invalid' && issues.length > 0) this.invalid = true;
-    for (const issue of issues) {
-      if (this.issues.length < MAX_ISSUES) this.issues.push(issue);
-      else this.omitted++;
-    }
+    for (const issue of issues) this.list.add(issue);
   }
 
   /** True when nothing was added. */
   get isEmpty(): boolean {
-    return this.issues.length === 0;
+    return this.list.total === 0;
   }
 
   /** Throws the one error when anything was added. */
   throwIfAny(): void {
-    if (this.issues.length === 0) return;
-    throw new BeatplanError(this.invalid ? 'INVALID_INPUT' : 'UNKNOWN_REFERENCE', this.issues, { omittedIssues: this.omitted });
+    this.list.throwIfAny(this.invalid ? 'INVALID_INPUT' : 'UNKNOWN_REFERENCE');
   }
 }
