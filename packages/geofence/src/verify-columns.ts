@@ -3,7 +3,8 @@ import { judgeBatch, verdictObject } from './internal/assess-batch.js';
 import { checkColumns } from './internal/check-columns.js';
 import { checkReferences, resolvePlans } from './internal/check-references.js';
 import { flagList, reasonList, statusCodeOf } from './internal/code-masks.js';
-import { createEvidence, CRS_CODE, KIND_MOCK, SOURCE_CODE } from './internal/evidence.js';
+import { createEvidence, CRS_CODE, CRS_NAMES, FIX_SOURCES, KIND_MOCK, SOURCE_CODE } from './internal/evidence.js';
+import { IdNumbering } from './internal/id-numbering.js';
 import { placeFix } from './internal/fill-evidence.js';
 import { IssueCollector } from './internal/issue-collector.js';
 import type { RetailerIndex } from './internal/retailer-index.js';
@@ -13,9 +14,9 @@ import type { FlagCode, ReasonCode } from './verify-codes.js';
 import type { VerifyOptions } from './verify-parsed.js';
 
 /** Codes of {@link FixColumns.source}: code k means `FIX_SOURCE_CODES[k]` (0 gnss, 1 cell, 2 wifi, 3 manual). */
-export const FIX_SOURCE_CODES = ['gnss', 'cell', 'wifi', 'manual'] as const;
+export const FIX_SOURCE_CODES = FIX_SOURCES;
 /** Codes of {@link FixColumns.crs}: code k means `CRS_CODES[k]` (0 WGS84, 1 GCJ02, 2 BD09). */
-export const CRS_CODES = ['WGS84', 'GCJ02', 'BD09'] as const;
+export const CRS_CODES = CRS_NAMES;
 
 /**
  * One side (start or end) of a batch's fixes as columns: element i belongs to visit i. The fields
@@ -163,20 +164,14 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
   const retailer = checkReferences(index.byId, visits.map((v) => v.retailerId), issues);
   issues.throwIfAny();
   const n = visits.length;
-  const managerIds: string[] = [];
-  const managerNumber = new Map<string, number>();
+  const managers = new IdNumbering();
   const manager = new Int32Array(n);
   const side = () => ({ lng: new Float64Array(n), lat: new Float64Array(n), accuracyM: new Float64Array(n), at: new Float64Array(n), source: new Uint8Array(n), crs: new Uint8Array(n), mock: new Uint8Array(n), accuracyConfidence: new Float64Array(n).fill(NaN) });
   const start = side();
   const end = side();
   const used = { crs: false, mock: false, accuracyConfidence: false };
   visits.forEach((v, i) => {
-    let m = managerNumber.get(v.managerId);
-    if (m === undefined) {
-      managerNumber.set(v.managerId, (m = managerIds.length));
-      managerIds.push(v.managerId);
-    }
-    manager[i] = m;
+    manager[i] = managers.numberOf(v.managerId);
     for (const [fix, out] of [[v.start, start], [v.end, end]] as const) {
       out.lng[i] = fix.lng;
       out.lat[i] = fix.lat;
@@ -198,7 +193,7 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
     ...(used.mock ? { mock: s.mock } : {}),
     ...(used.accuracyConfidence ? { accuracyConfidence: s.accuracyConfidence } : {}),
   });
-  return { ids: visits.map((v) => v.id), managerIds, manager, retailer, start: trim(start), end: trim(end) };
+  return { ids: visits.map((v) => v.id), managerIds: managers.ids, manager, retailer, start: trim(start), end: trim(end) };
 }
 
 /**

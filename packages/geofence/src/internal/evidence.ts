@@ -40,10 +40,18 @@ export interface Evidence {
   readonly fixKind: Uint8Array;
 }
 
-/** Source codes of `fixKind`: gnss 0, cell 1, wifi 2, manual 3 (the order of `FIX_SOURCE_CODES`). */
-export const SOURCE_CODE = { gnss: 0, cell: 1, wifi: 2, manual: 3 } as const;
-/** Crs codes of `fixKind` (>> 2): WGS84 (or absent) 0, GCJ02 1, BD09 2 (the order of `CRS_CODES`). */
-export const CRS_CODE = { WGS84: 0, GCJ02: 1, BD09: 2 } as const;
+/** The fix sources in code order: code k is `FIX_SOURCES[k]` (public as `FIX_SOURCE_CODES`). */
+export const FIX_SOURCES = ['gnss', 'cell', 'wifi', 'manual'] as const;
+/** The coordinate systems in code order: code k is `CRS_NAMES[k]` (public as `CRS_CODES`). */
+export const CRS_NAMES = ['WGS84', 'GCJ02', 'BD09'] as const;
+
+const codesOf = <T extends string>(names: readonly T[]): Readonly<Record<T, number>> =>
+  Object.freeze(Object.fromEntries(names.map((name, k) => [name, k])) as Record<T, number>);
+
+/** Source codes of `fixKind` (bits 0–1): gnss 0, cell 1, wifi 2, manual 3. */
+export const SOURCE_CODE = codesOf(FIX_SOURCES);
+/** Crs codes of `fixKind` (>> 2): WGS84 (or absent) 0, GCJ02 1, BD09 2. */
+export const CRS_CODE = codesOf(CRS_NAMES);
 /** `fixKind` bit of a mocked fix. */
 export const KIND_MOCK = 16;
 /** `fixKind` bits of what the fix is (source and crs), without the mock bit. */

@@ -1,4 +1,5 @@
 import { bd09ToWgs84, gcj02ToWgs84, type PositionFix, type Visit } from '@beatplan/core';
+import { IdNumbering } from './id-numbering.js';
 import { CRS_CODE, KIND_MOCK, r95Of, type BatchKeys, type Evidence } from './evidence.js';
 
 const RAD = Math.PI / 180;
@@ -48,8 +49,7 @@ export class VisitFiller {
   readonly ids: string[];
   readonly retailerIds: string[];
   readonly manager: Int32Array;
-  readonly managerIds: string[] = [];
-  private readonly managerNumber = new Map<string, number>();
+  private readonly managers = new IdNumbering();
   private lastManagerId: string | undefined;
   private lastManager = -1;
 
@@ -66,13 +66,7 @@ export class VisitFiller {
     // Visits of one manager usually come together: skip the map lookup for a run of them.
     if (v.managerId !== this.lastManagerId) {
       this.lastManagerId = v.managerId;
-      let m = this.managerNumber.get(v.managerId);
-      if (m === undefined) {
-        m = this.managerIds.length;
-        this.managerIds.push(v.managerId);
-        this.managerNumber.set(v.managerId, m);
-      }
-      this.lastManager = m;
+      this.lastManager = this.managers.numberOf(v.managerId);
     }
     this.manager[i] = this.lastManager;
     placeFixObject(this.ev, 2 * i, v.start);
@@ -81,7 +75,7 @@ export class VisitFiller {
 
   /** The batch keys (call once every visit is placed). */
   keys(): BatchKeys {
-    return { ids: this.ids, manager: this.manager, managerIds: this.managerIds };
+    return { ids: this.ids, manager: this.manager, managerIds: this.managers.ids };
   }
 }
 

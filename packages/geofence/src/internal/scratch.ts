@@ -68,8 +68,3 @@ export function setScratchLimit(bytes: number): void {
   limit = bytes;
   if (buffer.byteLength > limit) releaseScratch();
 }
-
-/** Bytes kept between batches now. */
-export function scratchBytes(): number {
-  return buffer.byteLength;
-}
