@@ -42,18 +42,29 @@ function parseArgs(argv) {
     else if (flag === '--runs') opts.runs = Number(value());
     else if (flag === '--impl') opts.impls = value().split(',');
     else if (flag === '--warm') opts.warm = Number(value());
-    else if (flag === '--pin') opts.pin = true; // taskset -c 1: steadier C, but V8's compiler thread then shares the CPU
+    else if (flag === '--pin')
+      opts.pin = true; // taskset -c 1: steadier C, but V8's compiler thread then shares the CPU
     else if (flag === '--help' || flag === '-h') {
-      console.log(`usage: node bench/exact.mjs [--min 12] [--max 24 (<= ${MAX_N})] [--runs N] [--warm 3] [--pin] [--impl ${IMPLS.join(',')}]`);
+      console.log(
+        `usage: node bench/exact.mjs [--min 12] [--max 24 (<= ${MAX_N})] [--runs N] [--warm 3] [--pin] [--impl ${IMPLS.join(',')}]`,
+      );
       console.log('  --warm: solves repeated in the same process after the cold one (memory already touched)');
       console.log('  --runs defaults to 5 for n <= 16 and 3 above');
       process.exit(0);
     } else fail(`unknown argument ${argv[k]}`);
   }
-  if (!Number.isInteger(opts.min) || !Number.isInteger(opts.max) || opts.min < 4 || opts.max > MAX_N || opts.min > opts.max)
+  if (
+    !Number.isInteger(opts.min) ||
+    !Number.isInteger(opts.max) ||
+    opts.min < 4 ||
+    opts.max > MAX_N ||
+    opts.min > opts.max
+  )
     fail(`--min/--max must be integers with 4 <= min <= max <= ${MAX_N}, received ${opts.min}..${opts.max}`);
-  if (opts.runs !== undefined && !(Number.isInteger(opts.runs) && opts.runs >= 1)) fail(`--runs must be a positive integer, received ${opts.runs}`);
-  for (const impl of opts.impls) if (!IMPLS.includes(impl)) fail(`--impl: unknown implementation ${impl} (known: ${IMPLS.join(', ')})`);
+  if (opts.runs !== undefined && !(Number.isInteger(opts.runs) && opts.runs >= 1))
+    fail(`--runs must be a positive integer, received ${opts.runs}`);
+  for (const impl of opts.impls)
+    if (!IMPLS.includes(impl)) fail(`--impl: unknown implementation ${impl} (known: ${IMPLS.join(', ')})`);
   return opts;
 }
 
@@ -81,7 +92,7 @@ function writeInstance(n, matrix) {
   const file = join(dir, `exact-n${n}.txt`);
   const lines = [String(n)];
   for (let r = 0; r < n; r++) lines.push(Array.from(matrix.subarray(r * n, r * n + n)).join(' '));
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
@@ -90,7 +101,8 @@ function tourCost(tour, matrix, n) {
   const t = tour.length === n + 1 && tour[n] === tour[0] ? tour.slice(0, n) : tour;
   if (t.length !== n) throw new Error(`tour has ${tour.length} nodes, expected ${n}`);
   const seen = new Set(t);
-  if (seen.size !== n || t.some((v) => !Number.isInteger(v) || v < 0 || v >= n)) throw new Error(`tour is not a permutation of 0..${n - 1}: ${t}`);
+  if (seen.size !== n || t.some((v) => !Number.isInteger(v) || v < 0 || v >= n))
+    throw new Error(`tour is not a permutation of 0..${n - 1}: ${t}`);
   let sum = 0;
   for (let k = 0; k < n; k++) sum += matrix[t[k] * n + t[(k + 1) % n]];
   return sum;
@@ -124,7 +136,8 @@ async function buildTs() {
 async function checkWasm() {
   try {
     const mod = await import('@beatplan/tsp');
-    if (typeof mod.solve !== 'function') return { error: `@beatplan/tsp has no solve export (exports: ${Object.keys(mod).join(', ') || 'none'})` };
+    if (typeof mod.solve !== 'function')
+      return { error: `@beatplan/tsp has no solve export (exports: ${Object.keys(mod).join(', ') || 'none'})` };
     return {};
   } catch (e) {
     return { error: `cannot import @beatplan/tsp (${e.code ?? e.message}); run \`npm run build\`` };
@@ -153,7 +166,8 @@ function command(impl, instance, built) {
 function runOnce(impl, instance, built) {
   const argv = [...pin, ...command(impl, instance, built)];
   const p = spawnSync(argv[0], argv.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (p.status !== 0) throw new Error(`${impl} failed (${p.signal ?? `exit ${p.status}`}): ${argv.join(' ')}\n${p.stderr}`);
+  if (p.status !== 0)
+    throw new Error(`${impl} failed (${p.signal ?? `exit ${p.status}`}): ${argv.join(' ')}\n${p.stderr}`);
   const line = p.stdout.trim().split('\n').pop();
   try {
     return JSON.parse(line);
@@ -177,12 +191,26 @@ const mib = (kib) => (kib === undefined ? '–' : (kib / 1024).toFixed(0));
 
 function table(header, rows) {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells) => '| ' + cells.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join(' | ') + ' |';
-  return [line(header), '|' + widths.map((w, c) => (c === 0 ? ':' : '-').padEnd(w + 1, '-') + (c === 0 ? '-' : ':')).join('|') + '|', ...rows.map(line)].join('\n');
+  const line = (cells) =>
+    `| ${cells.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, c) => (c === 0 ? ':' : '-').padEnd(w + 1, '-') + (c === 0 ? '-' : ':')).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 function report(results, impls, pageFaultUs) {
-  const timeHeader = ['n', 'optimal cost', ...impls.map((i) => `${LABEL[i]} ms`), 'fastest C', 'SIMD/C layered', 'scalar/C layered', 'SIMD/fastest C', 'JS/SIMD'];
+  const timeHeader = [
+    'n',
+    'optimal cost',
+    ...impls.map((i) => `${LABEL[i]} ms`),
+    'fastest C',
+    'SIMD/C layered',
+    'scalar/C layered',
+    'SIMD/fastest C',
+    'JS/SIMD',
+  ];
   const rowsOf = (key, ratios) =>
     results.map((r) => [
       String(r.n),
@@ -196,7 +224,13 @@ function report(results, impls, pageFaultUs) {
     ]);
   const timeRows = rowsOf('medianMs', 'ratios');
   const warmRows = rowsOf('warmMedianMs', 'warmRatios');
-  const memHeader = ['n', 'full table MiB', 'layered MiB', 'layered page faults ms', ...impls.map((i) => `${LABEL[i]} MiB`)];
+  const memHeader = [
+    'n',
+    'full table MiB',
+    'layered MiB',
+    'layered page faults ms',
+    ...impls.map((i) => `${LABEL[i]} MiB`),
+  ];
   const memRows = results.map((r) => [
     String(r.n),
     r.dpTableMiB.toFixed(1),
@@ -236,7 +270,9 @@ if (!pin.length) notes.push('children are not pinned to a CPU (pass --pin to pin
 /** Microseconds per first touch of a fresh 4 KiB page (median of 3, in a pinned child). */
 function measurePageFaultUs() {
   const argv = [...pin, process.execPath, join(benchDir, 'exact-child.mjs'), 'page-faults', '64'];
-  const us = [0, 1, 2].map(() => JSON.parse(execFileSync(argv[0], argv.slice(1), { encoding: 'utf8' }).trim()).usPerPage);
+  const us = [0, 1, 2].map(
+    () => JSON.parse(execFileSync(argv[0], argv.slice(1), { encoding: 'utf8' }).trim()).usPerPage,
+  );
   return +median(us).toFixed(2);
 }
 
@@ -250,7 +286,9 @@ const machine = {
   ts: built.ts?.compiler ?? null,
   pinned: pin.length ? pin.join(' ') : null,
   pageFaultUs: measurePageFaultUs(),
-  thp: existsSync('/sys/kernel/mm/transparent_hugepage/enabled') ? readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8').trim() : null,
+  thp: existsSync('/sys/kernel/mm/transparent_hugepage/enabled')
+    ? readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8').trim()
+    : null,
   date: new Date().toISOString(),
 };
 const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, ${machine.c ?? 'no C'}, ${machine.pinned ?? 'unpinned'}, first touch ${machine.pageFaultUs} µs per 4 KiB page, ${machine.date}`;
@@ -263,16 +301,26 @@ for (let n = opts.min; n <= opts.max; n++) {
   const matrix = makeInstance(n);
   const instance = writeInstance(n, matrix);
   const m = n - 1;
-  const entry = { n, cost: undefined, dpTableMiB: (2 ** m * m * 4) / 2 ** 20, layeredMiB: (2 * binomial(m, m >> 1) * m * 4 + m * 2 ** (m - 1)) / 2 ** 20, runs, impls: {}, ratios: {} };
+  const entry = {
+    n,
+    cost: undefined,
+    dpTableMiB: (2 ** m * m * 4) / 2 ** 20,
+    layeredMiB: (2 * binomial(m, m >> 1) * m * 4 + m * 2 ** (m - 1)) / 2 ** 20,
+    runs,
+    impls: {},
+    ratios: {},
+  };
   for (const impl of impls) {
     const samples = [];
     for (let k = 0; k < runs; k++) {
       const out = runOnce(impl, instance, built);
       const resummed = tourCost(out.tour, matrix, n);
-      if (resummed !== out.cost) throw new Error(`n=${n} ${impl}: tour re-sums to ${resummed} but the reported cost is ${out.cost}`);
+      if (resummed !== out.cost)
+        throw new Error(`n=${n} ${impl}: tour re-sums to ${resummed} but the reported cost is ${out.cost}`);
       if (out.exact === false) throw new Error(`n=${n} ${impl}: solve reported exact: false`);
       if (entry.cost === undefined) entry.cost = out.cost;
-      else if (out.cost !== entry.cost) throw new Error(`n=${n} ${impl}: cost ${out.cost} differs from ${entry.cost} found before`);
+      else if (out.cost !== entry.cost)
+        throw new Error(`n=${n} ${impl}: cost ${out.cost} differs from ${entry.cost} found before`);
       samples.push(out);
     }
     const ms = samples.map((s) => s.ms);
@@ -310,8 +358,14 @@ for (let n = opts.min; n <= opts.max; n++) {
   results.push(entry);
 }
 
-console.log('\n' + report(results, impls, machine.pageFaultUs));
+console.log(`\n${report(results, impls, machine.pageFaultUs)}`);
 console.log('\nAll implementations agreed on the optimal cost at every n, and every tour re-summed to it.');
-const json = { bench: 'exact', machine, options: { min: opts.min, max: opts.max, runs: opts.runs ?? 'auto (5 if n <= 16, else 3)', warm: opts.warm, impls }, notes, results };
-writeFileSync(join(outDir, 'exact.json'), JSON.stringify(json, null, 2) + '\n');
+const json = {
+  bench: 'exact',
+  machine,
+  options: { min: opts.min, max: opts.max, runs: opts.runs ?? 'auto (5 if n <= 16, else 3)', warm: opts.warm, impls },
+  notes,
+  results,
+};
+writeFileSync(join(outDir, 'exact.json'), `${JSON.stringify(json, null, 2)}\n`);
 console.log(`wrote ${join(outDir, 'exact.json')}`);

@@ -31,7 +31,9 @@ function euclidean(coords, n) {
   const matrix = new Int32Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++)
-      matrix[i * n + j] = Math.floor(Math.hypot(coords[2 * i] - coords[2 * j], coords[2 * i + 1] - coords[2 * j + 1]) + 0.5);
+      matrix[i * n + j] = Math.floor(
+        Math.hypot(coords[2 * i] - coords[2 * j], coords[2 * i + 1] - coords[2 * j + 1]) + 0.5,
+      );
   return matrix;
 }
 
@@ -71,7 +73,15 @@ export function tsplibInstances(parseTsplib, folder, ext) {
     .map((f) => {
       const inst = parseTsplib(readFileSync(join(dir, f), 'utf8'));
       const name = f.slice(0, -ext.length);
-      return { name, kind: folder, n: inst.n, type: inst.edgeWeightType, coords: inst.coords, matrix: inst.matrix, reference: optima[name].optimum };
+      return {
+        name,
+        kind: folder,
+        n: inst.n,
+        type: inst.edgeWeightType,
+        coords: inst.coords,
+        matrix: inst.matrix,
+        reference: optima[name].optimum,
+      };
     })
     .sort((a, b) => a.n - b.n || a.name.localeCompare(b.name));
 }

@@ -57,13 +57,21 @@ async function loadBeatplan() {
   }
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'heuristic-tsp.mjs');
-  await build({ entryPoints: [join(root, 'packages', 'tsp', 'src', 'index.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'packages', 'tsp', 'src', 'index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'warning',
+  });
   return import(outfile);
 }
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const pct = (x) => (x === null || x === undefined ? 'n/a' : `${x.toFixed(2)}%`);
-const ms = (x) => (x === null || x === undefined ? '' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const ms = (x) =>
+  x === null || x === undefined ? '' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 
 function closedLength(matrix, n, tour) {
   let s = 0;
@@ -78,14 +86,21 @@ function limitOf(inst) {
 
 function runBeatplan(tsp, inst, seed, timeLimitMs) {
   let toBest = 0;
-  const r = tsp.solveSync({ matrix: inst.matrix, n: inst.n }, { method: 'heuristic', seed, timeLimitMs, maxKicks: 2 ** 31 - 1, onProgress: (p) => (toBest = p.elapsedMs) });
-  if (closedLength(inst.matrix, inst.n, r.tour) !== r.length || new Set(r.tour).size !== inst.n) throw new Error(`${inst.name}: invalid tour`);
+  const r = tsp.solveSync(
+    { matrix: inst.matrix, n: inst.n },
+    { method: 'heuristic', seed, timeLimitMs, maxKicks: 2 ** 31 - 1, onProgress: (p) => (toBest = p.elapsedMs) },
+  );
+  if (closedLength(inst.matrix, inst.n, r.tour) !== r.length || new Set(r.tour).size !== inst.n)
+    throw new Error(`${inst.name}: invalid tour`);
   return { length: r.length, ms: r.ms, toBestMs: toBest };
 }
 
 function runSalesman(salesman, inst) {
   if (!inst.coords || inst.kind === 'tsplib-atsp' || inst.type === 'EXPLICIT') return null;
-  const points = Array.from({ length: inst.n }, (_, i) => new salesman.Point(inst.coords[2 * i], inst.coords[2 * i + 1]));
+  const points = Array.from(
+    { length: inst.n },
+    (_, i) => new salesman.Point(inst.coords[2 * i], inst.coords[2 * i + 1]),
+  );
   const t0 = performance.now();
   const order = salesman.solve(points);
   const elapsed = performance.now() - t0;
@@ -107,7 +122,9 @@ async function main() {
   runBeatplan(tsp, instances.find((i) => i.n >= 48) ?? instances[0], 1, 300);
 
   const results = [];
-  console.log(`instance         n  kind         ref        | beatplan gap med/max  to best   time     | salesman.js gap med  time`);
+  console.log(
+    `instance         n  kind         ref        | beatplan gap med/max  to best   time     | salesman.js gap med  time`,
+  );
   for (const inst of instances) {
     const limit = limitOf(inst);
     const bp = [];
@@ -137,20 +154,30 @@ async function main() {
         msMedian: median(bp.map((b) => b.ms)),
       },
       salesman: sm.length
-        ? { lengths: sm.map((s) => s.length), gapMedian: ref ? gap(median(sm.map((s) => s.length))) : null, msMedian: median(sm.map((s) => s.ms)) }
+        ? {
+            lengths: sm.map((s) => s.length),
+            gapMedian: ref ? gap(median(sm.map((s) => s.length))) : null,
+            msMedian: median(sm.map((s) => s.ms)),
+          }
         : null,
     };
     results.push(row);
     const b = row.beatplan;
     console.log(
-      `${inst.name.padEnd(14)} ${String(inst.n).padStart(4)}  ${inst.kind.padEnd(11)} ${String(ref ?? '-').padStart(9)}  | ${pct(b.gapMedian).padStart(7)} / ${pct(b.gapMax).padEnd(7)}  ${ms(b.toBestMsMedian).padStart(8)}  ${ms(b.msMedian).padStart(8)} | ${row.salesman ? pct(row.salesman.gapMedian).padStart(8) + '  ' + ms(row.salesman.msMedian) : 'n/a'}`,
+      `${inst.name.padEnd(14)} ${String(inst.n).padStart(4)}  ${inst.kind.padEnd(11)} ${String(ref ?? '-').padStart(9)}  | ${pct(b.gapMedian).padStart(7)} / ${pct(b.gapMax).padEnd(7)}  ${ms(b.toBestMsMedian).padStart(8)}  ${ms(b.msMedian).padStart(8)} | ${row.salesman ? `${pct(row.salesman.gapMedian).padStart(8)}  ${ms(row.salesman.msMedian)}` : 'n/a'}`,
     );
   }
   const summary = summarize(results);
   console.log('\nsummary (mean over instances of the per-instance mean gap of the runs):');
-  for (const s of summary) console.log(`  ${s.label.padEnd(34)} beatplan ${pct(s.beatplanMean)} (max ${pct(s.beatplanMax)})   salesman.js ${pct(s.salesmanMean)}`);
+  for (const s of summary)
+    console.log(
+      `  ${s.label.padEnd(34)} beatplan ${pct(s.beatplanMean)} (max ${pct(s.beatplanMax)})   salesman.js ${pct(s.salesmanMean)}`,
+    );
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} vCPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  writeFileSync(join(outDir, 'heuristic.json'), JSON.stringify({ date: new Date().toISOString(), machine, runs: opts.runs, summary, results }, null, 2));
+  writeFileSync(
+    join(outDir, 'heuristic.json'),
+    JSON.stringify({ date: new Date().toISOString(), machine, runs: opts.runs, summary, results }, null, 2),
+  );
   console.log(`\n${machine}; ${opts.runs} runs per instance; wrote bench/out/heuristic.json`);
 }
 

@@ -24,7 +24,14 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOrThrow, VisitSchema, wgs84ToGcj02 } from '@beatplan/core';
-import { compileRetailers, verdictAt, verifyColumns, verifyDay, verifyParsed, visitsToColumns } from '@beatplan/geofence';
+import {
+  compileRetailers,
+  verdictAt,
+  verifyColumns,
+  verifyDay,
+  verifyParsed,
+  visitsToColumns,
+} from '@beatplan/geofence';
 import { median, mulberry32 } from './lib.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -37,14 +44,17 @@ function parseArgs(argv) {
     if (flag === '--visits') opts.visits = value();
     else if (flag === '--runs') opts.runs = value();
     else if (flag === '--seed') opts.seed = value();
-    else if (flag === '--child') opts.child = inline ?? argv[++k]; // internal: time one path
+    else if (flag === '--child')
+      opts.child = inline ?? argv[++k]; // internal: time one path
     else if (flag === '--help' || flag === '-h') {
       console.log('usage: node bench/verify.mjs [--visits 100000] [--runs 7] [--seed 20261130]');
       process.exit(0);
     } else fail(`unknown argument ${argv[k]}`);
   }
-  if (!(Number.isInteger(opts.visits) && opts.visits >= 30)) fail(`--visits must be an integer >= 30, received ${opts.visits}`);
-  if (!(Number.isInteger(opts.runs) && opts.runs >= 1)) fail(`--runs must be a positive integer, received ${opts.runs}`);
+  if (!(Number.isInteger(opts.visits) && opts.visits >= 30))
+    fail(`--visits must be an integer >= 30, received ${opts.visits}`);
+  if (!(Number.isInteger(opts.runs) && opts.runs >= 1))
+    fail(`--runs must be a positive integer, received ${opts.runs}`);
   return opts;
 }
 
@@ -77,16 +87,23 @@ function makeData(nVisits, seed) {
   const perTerritory = 250;
   const perDay = 30;
   const nTerritories = Math.max(1, Math.ceil(nVisits / 8 / perTerritory));
-  const nRetailers = nTerritories * perTerritory;
+  const _nRetailers = nTerritories * perTerritory;
   const retailers = [];
   const truth = [];
-  const offsetBy = ([lng, lat], metres, bearing) => [lng + (metres * Math.sin(bearing)) / M_PER_DEG_LNG, lat + (metres * Math.cos(bearing)) / M_PER_DEG_LAT];
+  const offsetBy = ([lng, lat], metres, bearing) => [
+    lng + (metres * Math.sin(bearing)) / M_PER_DEG_LNG,
+    lat + (metres * Math.cos(bearing)) / M_PER_DEG_LAT,
+  ];
   for (let t = 0; t < nTerritories; t++) {
     const centre = [DEPOT[0] + (rand() - 0.5) * 0.16, DEPOT[1] + (rand() - 0.5) * 0.12];
     for (let k = 0; k < perTerritory; k++) {
       const [lng, lat] = offsetBy(centre, 2000 * Math.sqrt(rand()), rand() * 2 * Math.PI);
       truth.push([lng, lat]);
-      const retailer = { id: `R${String(retailers.length).padStart(6, '0')}`, segment: segments[Math.floor(rand() * 3)], class: classes[Math.floor(rand() * 3)] };
+      const retailer = {
+        id: `R${String(retailers.length).padStart(6, '0')}`,
+        segment: segments[Math.floor(rand() * 3)],
+        class: classes[Math.floor(rand() * 3)],
+      };
       const u = rand();
       const [x, y] = u < 0.1 ? wgs84ToGcj02(lng, lat) : [lng, lat];
       if (u >= 0.99) retailer.location = null;
@@ -94,7 +111,18 @@ function makeData(nVisits, seed) {
       if (u >= 0.96 && u < 0.99) {
         const h = 30 / M_PER_DEG_LAT;
         const w = 30 / M_PER_DEG_LNG;
-        retailer.geofence = { type: 'Polygon', coordinates: [[[x - w, y - h], [x + w, y - h], [x + w, y + h], [x - w, y + h], [x - w, y - h]]] };
+        retailer.geofence = {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x - w, y - h],
+              [x + w, y - h],
+              [x + w, y + h],
+              [x - w, y + h],
+              [x - w, y - h],
+            ],
+          ],
+        };
       }
       retailers.push(retailer);
     }
@@ -118,9 +146,15 @@ function makeData(nVisits, seed) {
     if (k === 0) {
       clock = DAY0;
       previous = null;
-      planned.push({ managerId, date: '2026-11-30', retailerIds: [retailers[territory * perTerritory].id, retailers[territory * perTerritory + 1].id] });
+      planned.push({
+        managerId,
+        date: '2026-11-30',
+        retailerIds: [retailers[territory * perTerritory].id, retailers[territory * perTerritory + 1].id],
+      });
     }
-    const legM = previous ? Math.hypot((place[0] - previous[0]) * M_PER_DEG_LNG, (place[1] - previous[1]) * M_PER_DEG_LAT) : 0;
+    const legM = previous
+      ? Math.hypot((place[0] - previous[0]) * M_PER_DEG_LNG, (place[1] - previous[1]) * M_PER_DEG_LAT)
+      : 0;
     const start = Math.round(clock + (legM / 8) * 1000 + (60 + rand() * 120) * 1000);
     previous = place;
     const u = rand();
@@ -198,14 +232,19 @@ const PATHS = {
   },
   columnar: (data) => {
     const index = compileRetailers(data.retailers, {});
-    const columns = visitsToColumns(index, data.visits.map((v, i) => parseOrThrow(VisitSchema, v, ['visits', i])));
+    const columns = visitsToColumns(
+      index,
+      data.visits.map((v, i) => parseOrThrow(VisitSchema, v, ['visits', i])),
+    );
     const planned = data.planned;
     return () => verifyColumns(index, columns, { planned });
   },
   // One manager's day at a time (30 visits, 250 retailers validated per call), 200 calls.
   day: (data) => {
     const dayRetailers = data.retailers.slice(0, opts.dayRetailers);
-    const dayVisits = data.visits.slice(0, opts.dayVisits).map((v, k) => ({ ...v, retailerId: dayRetailers[k % dayRetailers.length].id }));
+    const dayVisits = data.visits
+      .slice(0, opts.dayVisits)
+      .map((v, k) => ({ ...v, retailerId: dayRetailers[k % dayRetailers.length].id }));
     return () => {
       let last;
       for (let k = 0; k < PER_DAY_CALLS; k++) last = verifyDay(dayRetailers, dayVisits);
@@ -245,7 +284,9 @@ const machine = {
   v8: process.versions.v8,
   date: new Date().toISOString(),
 };
-console.log(`bench:verify — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, ${machine.date}`);
+console.log(
+  `bench:verify — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, ${machine.date}`,
+);
 
 /**
  * A fixed CPU-bound loop (3·10⁷ Math.sin), timed before and after the runs: on a shared VM the same
@@ -266,18 +307,39 @@ const loadBefore = loadavg()[0];
 const probeBefore = speedProbeMs();
 const data = makeData(opts.visits, opts.seed);
 const n = data.visits.length;
-console.error(`data: ${n} visits, ${data.retailers.length} retailers, ${data.planned.length} manager-days (seed ${opts.seed})`);
+console.error(
+  `data: ${n} visits, ${data.retailers.length} retailers, ${data.planned.length} manager-days (seed ${opts.seed})`,
+);
 
 // Every path once, here: they must agree.
 const reference = prepare(data, 'validated')();
 const referenceHash = hash(reference);
 if (hash(prepare(data, 'parsed')()) !== referenceHash) fail('verifyDay and verifyParsed disagree');
-if (hash(asObjects(prepare(data, 'columnar')(), data.visits.map((v) => v.id))) !== referenceHash) fail('verifyColumns and verifyDay disagree');
+if (
+  hash(
+    asObjects(
+      prepare(data, 'columnar')(),
+      data.visits.map((v) => v.id),
+    ),
+  ) !== referenceHash
+)
+  fail('verifyColumns and verifyDay disagree');
 const dayHash = hash(prepare(data, 'day')());
 
 /** Times one path in a fresh process (see the header). */
 function timeInChild(path, expectedHash) {
-  const args = ['--expose-gc', fileURLToPath(import.meta.url), '--child', path, '--visits', String(opts.visits), '--runs', String(opts.runs), '--seed', String(opts.seed)];
+  const args = [
+    '--expose-gc',
+    fileURLToPath(import.meta.url),
+    '--child',
+    path,
+    '--visits',
+    String(opts.visits),
+    '--runs',
+    String(opts.runs),
+    '--seed',
+    String(opts.seed),
+  ];
   const out = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 }).trim());
   if (out.hash !== expectedHash) fail(`the ${path} child's result differs from the parent's`);
   console.error(`${path}: ${out.ms.map((x) => x.toFixed(1)).join(', ')} ms`);
@@ -292,10 +354,42 @@ const perDay = timeInChild('day', dayHash);
 const statuses = { verified: 0, rejected: 0, unverifiable: 0 };
 for (const v of reference.verdicts) statuses[v.status]++;
 const rows = [
-  { label: 'validated (verifyDay)', visits: n, perCall: n, medianMs: median(validated.ms), runsMs: validated.ms, medianCpuMs: median(validated.cpuMs), target: 100_000 },
-  { label: 'pre-validated objects (verifyParsed)', visits: n, perCall: n, medianMs: median(fast.ms), runsMs: fast.ms, medianCpuMs: median(fast.cpuMs), target: null },
-  { label: 'pre-validated columns (verifyColumns, every value range-checked)', visits: n, perCall: n, medianMs: median(columnar.ms), runsMs: columnar.ms, medianCpuMs: median(columnar.cpuMs), target: 1_000_000 },
-  { label: `validated, one manager-day per call (+ ${opts.dayRetailers} retailers)`, visits: opts.dayVisits * PER_DAY_CALLS, perCall: opts.dayVisits, medianMs: median(perDay.ms), runsMs: perDay.ms, medianCpuMs: median(perDay.cpuMs), target: null },
+  {
+    label: 'validated (verifyDay)',
+    visits: n,
+    perCall: n,
+    medianMs: median(validated.ms),
+    runsMs: validated.ms,
+    medianCpuMs: median(validated.cpuMs),
+    target: 100_000,
+  },
+  {
+    label: 'pre-validated objects (verifyParsed)',
+    visits: n,
+    perCall: n,
+    medianMs: median(fast.ms),
+    runsMs: fast.ms,
+    medianCpuMs: median(fast.cpuMs),
+    target: null,
+  },
+  {
+    label: 'pre-validated columns (verifyColumns, every value range-checked)',
+    visits: n,
+    perCall: n,
+    medianMs: median(columnar.ms),
+    runsMs: columnar.ms,
+    medianCpuMs: median(columnar.cpuMs),
+    target: 1_000_000,
+  },
+  {
+    label: `validated, one manager-day per call (+ ${opts.dayRetailers} retailers)`,
+    visits: opts.dayVisits * PER_DAY_CALLS,
+    perCall: opts.dayVisits,
+    medianMs: median(perDay.ms),
+    runsMs: perDay.ms,
+    medianCpuMs: median(perDay.cpuMs),
+    target: null,
+  },
 ];
 for (const row of rows) {
   row.visitsPerS = Math.round(row.visits / (row.medianMs / 1000));
@@ -304,17 +398,34 @@ for (const row of rows) {
 const load = loadavg()[0];
 const probeAfter = speedProbeMs();
 
-console.log(`\n${n} visits (${statuses.verified} verified, ${statuses.rejected} rejected, ${statuses.unverifiable} unverifiable, ${reference.summary.totals.flagged} flagged), median of ${opts.runs} runs after ${WARMUP} warm-ups, each path in its own process\n`);
-console.log(`load average before the runs ${loadBefore.toFixed(2)}, after ${load.toFixed(2)} (2 cores: figures from a loaded machine are not comparable); speed probe (3·10⁷ Math.sin) ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after\n`);
-console.log('| path | visits per call | median wall ms | visits/s (wall) | median CPU ms | visits per CPU-s | target (wall) |');
+console.log(
+  `\n${n} visits (${statuses.verified} verified, ${statuses.rejected} rejected, ${statuses.unverifiable} unverifiable, ${reference.summary.totals.flagged} flagged), median of ${opts.runs} runs after ${WARMUP} warm-ups, each path in its own process\n`,
+);
+console.log(
+  `load average before the runs ${loadBefore.toFixed(2)}, after ${load.toFixed(2)} (2 cores: figures from a loaded machine are not comparable); speed probe (3·10⁷ Math.sin) ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after\n`,
+);
+console.log(
+  '| path | visits per call | median wall ms | visits/s (wall) | median CPU ms | visits per CPU-s | target (wall) |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
-  const target = row.target === null ? '—' : `${row.target.toLocaleString('en')} ${row.visitsPerS >= row.target ? 'met' : 'missed'}`;
-  console.log(`| ${row.label} | ${row.perCall} | ${row.medianMs.toFixed(1)} | ${row.visitsPerS.toLocaleString('en')} | ${row.medianCpuMs.toFixed(1)} | ${row.visitsPerCpuS.toLocaleString('en')} | ${target} |`);
+  const target =
+    row.target === null ? '—' : `${row.target.toLocaleString('en')} ${row.visitsPerS >= row.target ? 'met' : 'missed'}`;
+  console.log(
+    `| ${row.label} | ${row.perCall} | ${row.medianMs.toFixed(1)} | ${row.visitsPerS.toLocaleString('en')} | ${row.medianCpuMs.toFixed(1)} | ${row.visitsPerCpuS.toLocaleString('en')} | ${target} |`,
+  );
 }
-console.log(`\nRuns (ms): ${rows.map((r) => `${r.label}: ${r.runsMs.map((x) => x.toFixed(1)).join(', ')}`).join('; ')}`);
+console.log(
+  `\nRuns (ms): ${rows.map((r) => `${r.label}: ${r.runsMs.map((x) => x.toFixed(1)).join(', ')}`).join('; ')}`,
+);
 
 mkdirSync(join(benchDir, 'out'), { recursive: true });
-const json = { bench: 'verify', machine: { ...machine, loadBefore, loadAfter: load, speedProbeMs: { before: probeBefore, after: probeAfter } }, options: opts, data: { visits: n, retailers: data.retailers.length, managerDays: data.planned.length, statuses }, results: rows };
+const json = {
+  bench: 'verify',
+  machine: { ...machine, loadBefore, loadAfter: load, speedProbeMs: { before: probeBefore, after: probeAfter } },
+  options: opts,
+  data: { visits: n, retailers: data.retailers.length, managerDays: data.planned.length, statuses },
+  results: rows,
+};
 writeFileSync(join(benchDir, 'out', 'verify.json'), `${JSON.stringify(json, null, 2)}\n`);
 console.log('\nwritten: bench/out/verify.json');

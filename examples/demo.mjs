@@ -18,14 +18,20 @@ let ok = true;
 const day = JSON.parse(readFileSync(here('./data/sample-day.json'), 'utf8'));
 const route = await solve({ points: day.points }, { method: 'auto' });
 const stops = [...route.tour, route.tour[0]].map((node) => day.points[node]);
-console.log(`\n== Route: ${day.name}, ${day.points.length - 1} retailers and the depot (examples/data/sample-day.json)`);
-console.log(`${route.exact ? 'proven optimal (exact Held-Karp in WebAssembly)' : 'heuristic'} in ${route.ms.toFixed(1)} ms, ${(route.length / 1000).toFixed(2)} km:`);
+console.log(
+  `\n== Route: ${day.name}, ${day.points.length - 1} retailers and the depot (examples/data/sample-day.json)`,
+);
+console.log(
+  `${route.exact ? 'proven optimal (exact Held-Karp in WebAssembly)' : 'heuristic'} in ${route.ms.toFixed(1)} ms, ${(route.length / 1000).toFixed(2)} km:`,
+);
 console.log(`  ${stops.map((s) => s.id).join(' → ')}`);
 
 // 1b. A public benchmark instance with a published optimum.
 const gr21 = parseTsplib(readFileSync(here('../packages/tsp/test/data/tsplib/gr21.tsp'), 'utf8'));
 const exact = await solve({ matrix: gr21.matrix, n: gr21.n }, { method: 'exact' });
-console.log(`TSPLIB ${gr21.name} (n = ${gr21.n}): length ${exact.length}, published optimum 2707 ${exact.length === 2707 ? '✓' : '✗'} (${exact.ms.toFixed(0)} ms)`);
+console.log(
+  `TSPLIB ${gr21.name} (n = ${gr21.n}): length ${exact.length}, published optimum 2707 ${exact.length === 2707 ? '✓' : '✗'} (${exact.ms.toFixed(0)} ms)`,
+);
 if (exact.length !== 2707) {
   console.error('demo: the exact solver missed the published optimum');
   ok = false;
@@ -35,10 +41,14 @@ if (exact.length !== 2707) {
 if (!verifyDemo().ok) ok = false;
 
 // 3. The whole story.
-console.log('\n######## The story: a synthetic city, a week of beats, visits, verification, inspection, report ########');
+console.log(
+  '\n######## The story: a synthetic city, a week of beats, visits, verification, inspection, report ########',
+);
 const story = await runStoryDemo();
 if (!story.ok) ok = false;
 
-console.log(`\ndemo ${ok ? 'done' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s; open the report in a browser (it loads nothing from the network):`);
+console.log(
+  `\ndemo ${ok ? 'done' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s; open the report in a browser (it loads nothing from the network):`,
+);
 console.log(story.htmlPath);
 if (!ok) process.exitCode = 1;

@@ -23,7 +23,13 @@ const M_PER_DEG_LAT = 111_195;
  * @returns {{ retailers: object[], managers: object[] }} core Retailer and CustomerManager records (WGS84).
  */
 export function generateCity(options = {}) {
-  const { seed = 7, retailers: count = 4000, managers: managerCount = 20, center = [120.155, 30.274], radiusKm = 28 } = options;
+  const {
+    seed = 7,
+    retailers: count = 4000,
+    managers: managerCount = 20,
+    center = [120.155, 30.274],
+    radiusKm = 28,
+  } = options;
   const random = makeRandom(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const mPerDegLng = M_PER_DEG_LAT * Math.cos((center[1] * Math.PI) / 180);
@@ -72,20 +78,41 @@ export function generateCity(options = {}) {
     const s = random();
     const segment = s < 0.7 ? 'retail' : s < 0.85 ? 'chain_supermarket' : 'hotel_entertainment';
     const c = random();
-    const cls = segment === 'chain_supermarket' ? (c < 0.3 ? 'A' : c < 0.75 ? 'B' : 'C') : c < 0.08 ? 'A' : c < 0.35 ? 'B' : 'C';
+    const cls =
+      segment === 'chain_supermarket' ? (c < 0.3 ? 'A' : c < 0.75 ? 'B' : 'C') : c < 0.08 ? 'A' : c < 0.35 ? 'B' : 'C';
     const f = random();
     const visitFrequency =
-      cls === 'A' ? (f < 0.5 ? 'twice_weekly' : 'weekly') : cls === 'B' ? (f < 0.6 ? 'weekly' : 'fortnightly') : f < 0.4 ? 'fortnightly' : 'monthly';
-    const serviceMinutes = { retail: { A: 12, B: 8, C: 6 }, chain_supermarket: { A: 20, B: 15, C: 10 }, hotel_entertainment: { A: 15, B: 10, C: 8 } }[segment][cls];
-    const orderCount = Math.floor((cls === 'A' ? 20 : cls === 'B' ? 8 : 1) + random() * (cls === 'A' ? 40 : cls === 'B' ? 17 : 9));
+      cls === 'A'
+        ? f < 0.5
+          ? 'twice_weekly'
+          : 'weekly'
+        : cls === 'B'
+          ? f < 0.6
+            ? 'weekly'
+            : 'fortnightly'
+          : f < 0.4
+            ? 'fortnightly'
+            : 'monthly';
+    const serviceMinutes = {
+      retail: { A: 12, B: 8, C: 6 },
+      chain_supermarket: { A: 20, B: 15, C: 10 },
+      hotel_entertainment: { A: 15, B: 10, C: 8 },
+    }[segment][cls];
+    const orderCount = Math.floor(
+      (cls === 'A' ? 20 : cls === 'B' ? 8 : 1) + random() * (cls === 'A' ? 40 : cls === 'B' ? 17 : 9),
+    );
     const orderVolume = Math.round(orderCount * (150 + random() * 350));
     const h = random();
     const openingHours =
       segment === 'retail'
-        ? h < 0.8 ? 'daily 08:00-22:00' : 'mon-sat 08:30-21:00; sun closed'
+        ? h < 0.8
+          ? 'daily 08:00-22:00'
+          : 'mon-sat 08:30-21:00; sun closed'
         : segment === 'chain_supermarket'
           ? 'daily 07:00-23:00'
-          : h < 0.75 ? 'daily 10:30-14:00,16:30-02:00' : 'daily 14:00-02:00';
+          : h < 0.75
+            ? 'daily 10:30-14:00,16:30-02:00'
+            : 'daily 14:00-02:00';
     const district = Math.hypot(x, y) < 9000 ? 'urban core' : `town ${1 + nearestIndex(towns, x, y)}`;
     return {
       id: `R${String(i + 1).padStart(5, '0')}`,
@@ -104,8 +131,32 @@ export function generateCity(options = {}) {
 
   // managers' bases: a weighted k-means of the retailers (people live where the work is), jittered
   const bases = kMeans(points, managerCount, random).map(([x, y]) => toLngLat(x + gauss() * 400, y + gauss() * 400));
-  const day = [{ from: '08:30', to: '12:00' }, { from: '13:00', to: '17:30' }];
-  const surnames = ['Li', 'Wang', 'Zhang', 'Liu', 'Chen', 'Yang', 'Zhao', 'Huang', 'Zhou', 'Wu', 'Xu', 'Sun', 'Hu', 'Zhu', 'Gao', 'Lin', 'He', 'Guo', 'Ma', 'Luo'];
+  const day = [
+    { from: '08:30', to: '12:00' },
+    { from: '13:00', to: '17:30' },
+  ];
+  const surnames = [
+    'Li',
+    'Wang',
+    'Zhang',
+    'Liu',
+    'Chen',
+    'Yang',
+    'Zhao',
+    'Huang',
+    'Zhou',
+    'Wu',
+    'Xu',
+    'Sun',
+    'Hu',
+    'Zhu',
+    'Gao',
+    'Lin',
+    'He',
+    'Guo',
+    'Ma',
+    'Luo',
+  ];
   const managers = bases.map(([lng, lat], j) => ({
     id: `M${String(j + 1).padStart(2, '0')}`,
     name: `${surnames[j % surnames.length]} ${String.fromCharCode(65 + Math.floor(j / surnames.length))}.`,
@@ -135,7 +186,9 @@ function parseHours(text) {
   for (const clause of text.split(';').map((c) => c.trim())) {
     const [spec, intervals] = clause.split(' ');
     const list = spec === 'daily' ? days : spec === 'mon-sat' ? days.slice(0, 6) : [spec];
-    for (const d of list) hours[d] = intervals === 'closed' ? [] : intervals.split(',').map((iv) => ({ from: iv.slice(0, 5), to: iv.slice(6, 11) }));
+    for (const d of list)
+      hours[d] =
+        intervals === 'closed' ? [] : intervals.split(',').map((iv) => ({ from: iv.slice(0, 5), to: iv.slice(6, 11) }));
   }
   return hours;
 }
@@ -146,7 +199,8 @@ function kMeans(points, k, random) {
   for (let it = 0; it < 15; it++) {
     const sum = centres.map(() => [0, 0, 0]);
     for (const [x, y] of points) {
-      let best = 0, bestD = Infinity;
+      let best = 0,
+        bestD = Infinity;
       centres.forEach(([cx, cy], j) => {
         const d = (x - cx) ** 2 + (y - cy) ** 2;
         if (d < bestD) [best, bestD] = [j, d];
@@ -167,10 +221,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const at = process.argv.indexOf(`--${name}`);
     return at > 0 ? Number(process.argv[at + 1]) : fallback;
   };
-  const { retailers, managers } = generateCity({ seed: arg('seed', 7), retailers: arg('retailers', 4000), managers: arg('managers', 20) });
+  const { retailers, managers } = generateCity({
+    seed: arg('seed', 7),
+    retailers: arg('retailers', 4000),
+    managers: arg('managers', 20),
+  });
   const dir = fileURLToPath(new URL('./data/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}city-retailers.csv`, retailersToCsv(retailers));
   writeFileSync(`${dir}city-managers.json`, `${JSON.stringify(managers, null, 2)}\n`);
-  console.log(`wrote ${retailers.length} synthetic retailers and ${managers.length} managers to examples/data/city-retailers.csv, city-managers.json`);
+  console.log(
+    `wrote ${retailers.length} synthetic retailers and ${managers.length} managers to examples/data/city-retailers.csv, city-managers.json`,
+  );
 }

@@ -12,12 +12,23 @@ import { generateCity } from './generate-city.mjs';
  *   beatManagers: how many managers get a week of routed beats (default 3; each takes a few seconds).
  */
 export async function runPlanDemo(options = {}) {
-  const { seed = 7, retailers: count = 4000, managers: managerCount = 20, beatManagers = 3, startDate = '2025-03-03', log = console.log } = options;
+  const {
+    seed = 7,
+    retailers: count = 4000,
+    managers: managerCount = 20,
+    beatManagers = 3,
+    startDate = '2025-03-03',
+    log = console.log,
+  } = options;
   const { retailers, managers } = generateCity({ seed, retailers: count, managers: managerCount });
-  log(`\n== Territories: ${retailers.length} synthetic retailers around Hangzhou (120.155E 30.274N; not real shops), ${managers.length} managers`);
+  log(
+    `\n== Territories: ${retailers.length} synthetic retailers around Hangzhou (120.155E 30.274N; not real shops), ${managers.length} managers`,
+  );
   let t = performance.now();
   const part = partitionTerritories(retailers, managers);
-  log(`partition: ${(performance.now() - t).toFixed(0)} ms, balanced ±5 %: ${part.balanced}, workload max/min ${part.spread.workload.maxOverMin.toFixed(3)}, CV ${(100 * part.spread.workload.cv).toFixed(1)} %`);
+  log(
+    `partition: ${(performance.now() - t).toFixed(0)} ms, balanced ±5 %: ${part.balanced}, workload max/min ${part.spread.workload.maxOverMin.toFixed(3)}, CV ${(100 * part.spread.workload.cv).toFixed(1)} %`,
+  );
 
   const byId = new Map(retailers.map((r) => [r.id, r]));
   const beats = new Map();
@@ -26,7 +37,9 @@ export async function runPlanDemo(options = {}) {
     const own = part.territories[j].retailerIds.map((id) => byId.get(id));
     beats.set(manager.id, await planWeeklyBeats(manager, own, { startDate, weeks: 1, seed }));
   }
-  log(`beats: one week for ${beats.size} managers in ${((performance.now() - t) / 1000).toFixed(1)} s (time windows: ${[...beats.values()].some((b) => b.timeWindows)})\n`);
+  log(
+    `beats: one week for ${beats.size} managers in ${((performance.now() - t) / 1000).toFixed(1)} s (time windows: ${[...beats.values()].some((b) => b.timeWindows)})\n`,
+  );
 
   log('manager  retailers  workload h/week  compactness  pieces  visits  km/week  h on the road  unplanned');
   for (const s of part.stats) {
@@ -34,10 +47,18 @@ export async function runPlanDemo(options = {}) {
     const beat = b
       ? `${String(b.totals.visits).padStart(6)}  ${(b.totals.distanceM / 1000).toFixed(1).padStart(7)}  ${(b.totals.durationS / 3600).toFixed(1).padStart(13)}  ${String(b.unplanned.length).padStart(9)}`
       : '       -        -              -          -';
-    log(`${s.managerId.padEnd(7)}  ${String(s.retailers).padStart(9)}  ${(s.workloadMin / 60).toFixed(1).padStart(15)}  ${s.compactness.toFixed(2).padStart(11)}  ${String(s.pieces).padStart(6)}  ${beat}`);
+    log(
+      `${s.managerId.padEnd(7)}  ${String(s.retailers).padStart(9)}  ${(s.workloadMin / 60).toFixed(1).padStart(15)}  ${s.compactness.toFixed(2).padStart(11)}  ${String(s.pieces).padStart(6)}  ${beat}`,
+    );
   }
   for (const b of beats.values()) {
-    if (b.unplanned.length) log(`${b.managerId} unplanned: ${b.unplanned.slice(0, 3).map((u) => `${u.retailerId} ${u.date ?? ''} (${u.reason})`).join('; ')}${b.unplanned.length > 3 ? ' …' : ''}`);
+    if (b.unplanned.length)
+      log(
+        `${b.managerId} unplanned: ${b.unplanned
+          .slice(0, 3)
+          .map((u) => `${u.retailerId} ${u.date ?? ''} (${u.reason})`)
+          .join('; ')}${b.unplanned.length > 3 ? ' …' : ''}`,
+      );
   }
   return { partition: part, beats };
 }

@@ -19,7 +19,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { haversineM } from '@beatplan/core';
 import { verifyDay } from '@beatplan/geofence';
-import { adjustSample, crossCheck, drawSample, recordInspection, redrawSample, routeInspection, verificationRates } from '@beatplan/inspection';
+import {
+  adjustSample,
+  crossCheck,
+  drawSample,
+  recordInspection,
+  redrawSample,
+  routeInspection,
+  verificationRates,
+} from '@beatplan/inspection';
 import { buildReport, renderReportHtml, reportToCsv } from '@beatplan/reports';
 import { partitionTerritories, planWeeklyBeats } from '@beatplan/territory';
 import { generateCity, makeRandom } from './generate-city.mjs';
@@ -76,29 +84,47 @@ export async function runStoryDemo(options = {}) {
   const retailers = city.retailers.map((r) => ({ ...r, managerId: partition.assignment[r.id] }));
   const retailerById = new Map(retailers.map((r) => [r.id, r]));
   const afterLoads = partition.stats.map((s) => s.workloadMin);
-  log(`\n== 1. City: ${retailers.length} synthetic retailers and ${city.managers.length} managers around Hangzhou (seed ${seed}; not real shops)`);
-  log(`nearest-base assignment: weekly workload ${hours(Math.min(...naive.loads))}–${hours(Math.max(...naive.loads))} h per manager (max/min ${ratio(naive.loads)}, CV ${pct(cv(naive.loads))})`);
-  log(`balanced partition:      weekly workload ${hours(Math.min(...afterLoads))}–${hours(Math.max(...afterLoads))} h per manager (max/min ${ratio(afterLoads)}, CV ${pct(cv(afterLoads))}); ${moved} retailers change manager`);
+  log(
+    `\n== 1. City: ${retailers.length} synthetic retailers and ${city.managers.length} managers around Hangzhou (seed ${seed}; not real shops)`,
+  );
+  log(
+    `nearest-base assignment: weekly workload ${hours(Math.min(...naive.loads))}–${hours(Math.max(...naive.loads))} h per manager (max/min ${ratio(naive.loads)}, CV ${pct(cv(naive.loads))})`,
+  );
+  log(
+    `balanced partition:      weekly workload ${hours(Math.min(...afterLoads))}–${hours(Math.max(...afterLoads))} h per manager (max/min ${ratio(afterLoads)}, CV ${pct(cv(afterLoads))}); ${moved} retailers change manager`,
+  );
 
   // ── 2. a week of beats for the pilot managers ───────────────────────────────────────────────────
   const office = { lng: 120.155, lat: 30.274 }; // the assessment team's office, city centre
   const pilots = [...city.managers]
-    .sort((a, b) => haversineM(a.base.lng, a.base.lat, office.lng, office.lat) - haversineM(b.base.lng, b.base.lat, office.lng, office.lat))
+    .sort(
+      (a, b) =>
+        haversineM(a.base.lng, a.base.lat, office.lng, office.lat) -
+        haversineM(b.base.lng, b.base.lat, office.lng, office.lat),
+    )
     .slice(0, pilotCount)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const beats = new Map();
   for (const manager of pilots) {
-    const own = partition.territories.find((t) => t.managerId === manager.id).retailerIds.map((id) => retailerById.get(id));
+    const own = partition.territories
+      .find((t) => t.managerId === manager.id)
+      .retailerIds.map((id) => retailerById.get(id));
     beats.set(manager.id, await planWeeklyBeats(manager, own, { startDate, weeks: 1, seed }));
   }
-  const weekDates = [...new Set([...beats.values()].flatMap((b) => b.plans.map((p) => p.date)))].sort().slice(0, dayCount);
+  const weekDates = [...new Set([...beats.values()].flatMap((b) => b.plans.map((p) => p.date)))]
+    .sort()
+    .slice(0, dayCount);
   const plans = [...beats.values()].flatMap((b) => b.plans.filter((p) => weekDates.includes(p.date)));
   const stopCount = plans.reduce((a, p) => a + p.stops.length, 0);
-  log(`\n== 2. Beats: ${pilots.length} pilot managers (bases nearest the team's office), ${weekDates.length} working days from ${weekDates[0]}: ${plans.length} day plans, ${stopCount} planned stops (${seconds()})`);
+  log(
+    `\n== 2. Beats: ${pilots.length} pilot managers (bases nearest the team's office), ${weekDates.length} working days from ${weekDates[0]}: ${plans.length} day plans, ${stopCount} planned stops (${seconds()})`,
+  );
   for (const b of beats.values()) {
     const mine = b.plans.filter((p) => weekDates.includes(p.date));
     const km = b.days.filter((d) => weekDates.includes(d.date)).reduce((a, d) => a + d.distanceM, 0) / 1000;
-    log(`  ${b.managerId}: ${mine.map((p) => p.stops.length).join('/')} stops a day, ${km.toFixed(0)} km${b.unplanned.length ? `, ${b.unplanned.length} visits unplanned` : ''}`);
+    log(
+      `  ${b.managerId}: ${mine.map((p) => p.stops.length).join('/')} stops a day, ${km.toFixed(0)} km${b.unplanned.length ? `, ${b.unplanned.length} visits unplanned` : ''}`,
+    );
   }
 
   // ── 3. a simulated week of visits, with planted misconduct ──────────────────────────────────────
@@ -108,27 +134,73 @@ export async function runStoryDemo(options = {}) {
     spoof: pilots[Math.min(2, pilots.length - 1)].id,
     spoofDate: weekDates[Math.min(2, weekDates.length - 1)],
   };
-  const { visits, truth, kindOf } = simulateWeek({ plans, retailerById, managerById, roles, weekDates, sloppy, random: makeRandom(seed * 1_000_003 + 11) });
+  const { visits, truth, kindOf } = simulateWeek({
+    plans,
+    retailerById,
+    managerById,
+    roles,
+    weekDates,
+    sloppy,
+    random: makeRandom(seed * 1_000_003 + 11),
+  });
   const planted = truth.filter((t) => t.kind !== 'skipped').length;
-  log(`\n== 3. Visits: ${visits.length} simulated (${visits.length - planted} genuine), ${truth.length} planted events in the truth list:`);
+  log(
+    `\n== 3. Visits: ${visits.length} simulated (${visits.length - planted} genuine), ${truth.length} planted events in the truth list:`,
+  );
   const cafeCount = truth.filter((t) => t.kind === 'cafe').length;
-  log(`  ${roles.cafe} "visits" ${cafeCount} shops from cafés 1–2 km away; ${roles.spoof} spoofs ${roles.spoofDate} from home (${truth.filter((t) => t.kind.startsWith('spoof')).length} fake visits);`);
-  log(`  ${count(truth, 'too_short')} too-short visits, ${count(truth, 'coarse_cell')} visits with coarse indoor cell fixes, ${count(truth, 'skipped')} planned stops skipped`);
+  log(
+    `  ${roles.cafe} "visits" ${cafeCount} shops from cafés 1–2 km away; ${roles.spoof} spoofs ${roles.spoofDate} from home (${truth.filter((t) => t.kind.startsWith('spoof')).length} fake visits);`,
+  );
+  log(
+    `  ${count(truth, 'too_short')} too-short visits, ${count(truth, 'coarse_cell')} visits with coarse indoor cell fixes, ${count(truth, 'skipped')} planned stops skipped`,
+  );
 
   // ── 4. verification ─────────────────────────────────────────────────────────────────────────────
-  const planned = plans.map((p) => ({ managerId: p.managerId, date: p.date, retailerIds: p.stops.map((s) => s.retailerId) }));
-  const pilotRetailers = [...new Set(plans.flatMap((p) => p.stops.map((s) => s.retailerId)))].sort().map((id) => retailerById.get(id));
+  const planned = plans.map((p) => ({
+    managerId: p.managerId,
+    date: p.date,
+    retailerIds: p.stops.map((s) => s.retailerId),
+  }));
+  const pilotRetailers = [...new Set(plans.flatMap((p) => p.stops.map((s) => s.retailerId)))]
+    .sort()
+    .map((id) => retailerById.get(id));
   const verification = verifyDay(pilotRetailers, visits, {}, { planned });
   const verdictOf = new Map(verification.verdicts.map((v) => [v.visitId, v]));
   const t = verification.summary.totals;
-  log(`\n== 4. Verification: ${visits.length} visits → ${t.verified} verified, ${t.rejected} rejected, ${t.unverifiable} unverifiable, ${t.flagged} flagged for review (${seconds()})`);
+  log(
+    `\n== 4. Verification: ${visits.length} visits → ${t.verified} verified, ${t.rejected} rejected, ${t.unverifiable} unverifiable, ${t.flagged} flagged for review (${seconds()})`,
+  );
   const rows = plantedVsFound({ truth, visits, verdictOf, kindOf, summary: verification.summary });
-  log(table(['planted', 'n', 'expected', 'found'], rows.map((r) => [r.label, String(r.n), r.expected, r.found])));
+  log(
+    table(
+      ['planted', 'n', 'expected', 'found'],
+      rows.map((r) => [r.label, String(r.n), r.expected, r.found]),
+    ),
+  );
   const rates = verificationRates(visits, verification.verdicts);
-  log(`verification rate: ${Object.entries(rates).map(([m, r]) => `${m} ${pct(r)}`).join(', ')}`);
+  log(
+    `verification rate: ${Object.entries(rates)
+      .map(([m, r]) => `${m} ${pct(r)}`)
+      .join(', ')}`,
+  );
 
   // ── 5. inspection: draw, adjust, route, record, cross-check ─────────────────────────────────────
-  const inspection = await inspect({ pilotRetailers, retailerById, visits, verification, verdictOf, kindOf, truth, rates, weekDates, office, seed, sampleSize, inspectionDays, log });
+  const inspection = await inspect({
+    pilotRetailers,
+    retailerById,
+    visits,
+    verification,
+    verdictOf,
+    kindOf,
+    truth,
+    rates,
+    weekDates,
+    office,
+    seed,
+    sampleSize,
+    inspectionDays,
+    log,
+  });
 
   // ── 6. the report ───────────────────────────────────────────────────────────────────────────────
   const pilotIds = new Set(pilots.map((m) => m.id));
@@ -153,10 +225,20 @@ export async function runStoryDemo(options = {}) {
     })),
     territories: partition.territories
       .filter((tr) => pilotIds.has(tr.managerId))
-      .map((tr) => ({ id: tr.id, managerId: tr.managerId, retailerIds: tr.retailerIds, name: `territory of ${tr.managerId}`, ...(partition.hulls[tr.managerId] ? { polygon: partition.hulls[tr.managerId] } : {}) })),
+      .map((tr) => ({
+        id: tr.id,
+        managerId: tr.managerId,
+        retailerIds: tr.retailerIds,
+        name: `territory of ${tr.managerId}`,
+        ...(partition.hulls[tr.managerId] ? { polygon: partition.hulls[tr.managerId] } : {}),
+      })),
     repartition: {
       label: 'nearest base → balanced partition', // `moved` counts the whole city's retailers
-      before: pilots.map((m) => ({ managerId: m.id, workloadMin: round1(naive.loadOf.get(m.id) ?? 0), retailers: naive.countOf.get(m.id) ?? 0 })),
+      before: pilots.map((m) => ({
+        managerId: m.id,
+        workloadMin: round1(naive.loadOf.get(m.id) ?? 0),
+        retailers: naive.countOf.get(m.id) ?? 0,
+      })),
       after: partition.stats.filter((s) => pilotIds.has(s.managerId)),
       moved,
     },
@@ -170,10 +252,22 @@ export async function runStoryDemo(options = {}) {
     htmlPath = resolve(outDir, 'report.html');
     writeFileSync(htmlPath, html);
     for (const [name, text] of Object.entries(csv)) writeFileSync(join(outDir, `${name}.csv`), text);
-    writeFileSync(join(outDir, 'truth.json'), `${JSON.stringify({ note: 'Synthetic: the misconduct planted by examples/story-demo.mjs', seed, roles, truth, expectedContradictions: inspection.expected }, null, 1)}\n`);
+    writeFileSync(
+      join(outDir, 'truth.json'),
+      `${JSON.stringify({ note: 'Synthetic: the misconduct planted by examples/story-demo.mjs', seed, roles, truth, expectedContradictions: inspection.expected }, null, 1)}\n`,
+    );
   }
-  log(`\n== 6. Report: ${report.managers.length} managers, ${report.counts.visits} visits, ${report.counts.inspections} inspections, ${report.counts.contradictions} contradictions (${seconds()})`);
-  log(`scorecard: ${report.ranking.map((id) => { const m = report.managers.find((x) => x.managerId === id); return `${m.rank ?? '–'}. ${id} ${m.score === null ? '—' : m.score.toFixed(1)}`; }).join(', ')}`);
+  log(
+    `\n== 6. Report: ${report.managers.length} managers, ${report.counts.visits} visits, ${report.counts.inspections} inspections, ${report.counts.contradictions} contradictions (${seconds()})`,
+  );
+  log(
+    `scorecard: ${report.ranking
+      .map((id) => {
+        const m = report.managers.find((x) => x.managerId === id);
+        return `${m.rank ?? '–'}. ${id} ${m.score === null ? '—' : m.score.toFixed(1)}`;
+      })
+      .join(', ')}`,
+  );
   if (htmlPath) {
     log(`CSV tables (${Object.keys(csv).join(', ')}) and truth.json in ${resolve(outDir)}`);
     log(`report: ${htmlPath}`);
@@ -191,10 +285,34 @@ export async function runStoryDemo(options = {}) {
     htmlSelfContained: !/https?:\/\/|src="\/\//i.test(html),
   };
   const ok = Object.values(checks).every(Boolean);
-  if (!ok) log(`story demo: a check failed: ${Object.entries(checks).filter(([, v]) => !v).map(([k]) => k).join(', ')}`);
+  if (!ok)
+    log(
+      `story demo: a check failed: ${Object.entries(checks)
+        .filter(([, v]) => !v)
+        .map(([k]) => k)
+        .join(', ')}`,
+    );
   return {
-    city, partition, naive: { ...naive, moved }, pilots, beats, plans, pilotRetailers, visits, truth, roles, verification, rates,
-    ...inspection, report, html, csv, htmlPath, plantedRows: rows, checks, ok,
+    city,
+    partition,
+    naive: { ...naive, moved },
+    pilots,
+    beats,
+    plans,
+    pilotRetailers,
+    visits,
+    truth,
+    roles,
+    verification,
+    rates,
+    ...inspection,
+    report,
+    html,
+    csv,
+    htmlPath,
+    plantedRows: rows,
+    checks,
+    ok,
   };
 }
 
@@ -266,7 +384,8 @@ function simulateWeek({ plans, retailerById, managerById, roles, weekDates, slop
   });
   shuffle(ordinary, random);
   // the sloppy events fall on ordinary stops of any pilot, drawn at random
-  for (const [j, k] of ['skipped', 'too_short', 'coarse_cell'].entries()) for (const key of ordinary.slice(j * sloppy, (j + 1) * sloppy)) kind.set(key, k);
+  for (const [j, k] of ['skipped', 'too_short', 'coarse_cell'].entries())
+    for (const key of ordinary.slice(j * sloppy, (j + 1) * sloppy)) kind.set(key, k);
 
   const visits = [];
   const truth = [];
@@ -274,19 +393,41 @@ function simulateWeek({ plans, retailerById, managerById, roles, weekDates, slop
   const fixNear = (r, source) => {
     // a genuine fix at the shop: GNSS 5–25 m off with 5–30 m accuracy; WiFi indoors 10–35 m off, 15–40 m
     const off = source === 'wifi' ? uniform(10, 35) : uniform(5, 25);
-    return { ...offset(r.location.lng, r.location.lat, off, uniform(0, 2 * Math.PI)), accuracyM: round1(source === 'wifi' ? uniform(15, 40) : uniform(5, 30)), source };
+    return {
+      ...offset(r.location.lng, r.location.lat, off, uniform(0, 2 * Math.PI)),
+      accuracyM: round1(source === 'wifi' ? uniform(15, 40) : uniform(5, 30)),
+      source,
+    };
   };
   plans.forEach((p, i) => {
     const manager = managerById.get(p.managerId);
     const spoofDay = p.managerId === roles.spoof && p.date === roles.spoofDate;
     let pos = manager.base;
-    let clock = p.stops.length ? p.stops[0].arrival - (haversineM(pos.lng, pos.lat, retailerById.get(p.stops[0].retailerId).location.lng, retailerById.get(p.stops[0].retailerId).location.lat) * DETOUR) / SPEED_MPS * 1000 : 0;
+    let clock = p.stops.length
+      ? p.stops[0].arrival -
+        ((haversineM(
+          pos.lng,
+          pos.lat,
+          retailerById.get(p.stops[0].retailerId).location.lng,
+          retailerById.get(p.stops[0].retailerId).location.lat,
+        ) *
+          DETOUR) /
+          SPEED_MPS) *
+          1000
+      : 0;
     let seq = 0;
     p.stops.forEach((s, k) => {
       const r = retailerById.get(s.retailerId);
       const what = kind.get(`${i}:${k}`) ?? 'genuine';
       if (what === 'skipped') {
-        truth.push({ kind: 'skipped', managerId: p.managerId, date: p.date, retailerId: r.id, visitId: null, note: 'planned stop with no visit' });
+        truth.push({
+          kind: 'skipped',
+          managerId: p.managerId,
+          date: p.date,
+          retailerId: r.id,
+          visitId: null,
+          note: 'planned stop with no visit',
+        });
         return;
       }
       const id = `${p.managerId}-${p.date}-${String(++seq).padStart(2, '0')}`;
@@ -296,36 +437,60 @@ function simulateWeek({ plans, retailerById, managerById, roles, weekDates, slop
       let fixes;
       if (spoofDay) {
         // at home, tapping start/end at plausible times; the spoofer puts the fix on the shop's point
-        start = what === 'spoof_rush_2' ? clock + rushGapMs(p, k, retailerById) : Math.max(clock + 30_000, s.arrival + uniform(-2, 2) * 60_000);
+        start =
+          what === 'spoof_rush_2'
+            ? clock + rushGapMs(p, k, retailerById)
+            : Math.max(clock + 30_000, s.arrival + uniform(-2, 2) * 60_000);
         end = start + Math.max(330_000, service * uniform(0.9, 1.1));
         const at = { lng: r.location.lng, lat: r.location.lat, accuracyM: 5, source: 'gnss' };
         const prev = k > 0 ? retailerById.get(p.stops[k - 1].retailerId).location : null;
         fixes = [
-          what === 'spoof_stale_pin' ? { ...at, lng: prev.lng, lat: prev.lat } : { ...at, ...(what === 'spoof_mock' ? { mock: true } : {}) },
+          what === 'spoof_stale_pin'
+            ? { ...at, lng: prev.lng, lat: prev.lat }
+            : { ...at, ...(what === 'spoof_mock' ? { mock: true } : {}) },
           { ...at, ...(what === 'spoof_mock' ? { mock: true } : {}) },
         ];
       } else {
-        const cafe = what === 'cafe' ? offset(r.location.lng, r.location.lat, uniform(1000, 2000), uniform(0, 2 * Math.PI)) : null;
+        const cafe =
+          what === 'cafe' ? offset(r.location.lng, r.location.lat, uniform(1000, 2000), uniform(0, 2 * Math.PI)) : null;
         const goal = cafe ?? r.location;
         const travel = ((haversineM(pos.lng, pos.lat, goal.lng, goal.lat) * DETOUR) / SPEED_MPS) * 1000;
         start = Math.max(clock + travel + uniform(0, 60_000), s.arrival + uniform(-3, 3) * 60_000);
-        const dwell = what === 'too_short' ? uniform(70_000, 230_000) : Math.max(330_000, service * uniform(what === 'cafe' ? 0.8 : 0.9, what === 'cafe' ? 1.1 : 1.25));
+        const dwell =
+          what === 'too_short'
+            ? uniform(70_000, 230_000)
+            : Math.max(330_000, service * uniform(what === 'cafe' ? 0.8 : 0.9, what === 'cafe' ? 1.1 : 1.25));
         end = start + dwell;
         pos = goal;
         if (what === 'cafe') {
-          fixes = [0, 1].map(() => ({ ...offset(cafe.lng, cafe.lat, uniform(3, 10), uniform(0, 2 * Math.PI)), accuracyM: round1(uniform(5, 20)), source: 'gnss' }));
+          fixes = [0, 1].map(() => ({
+            ...offset(cafe.lng, cafe.lat, uniform(3, 10), uniform(0, 2 * Math.PI)),
+            accuracyM: round1(uniform(5, 20)),
+            source: 'gnss',
+          }));
         } else if (what === 'coarse_cell') {
-          fixes = [0, 1].map(() => ({ ...offset(r.location.lng, r.location.lat, uniform(150, 700), uniform(0, 2 * Math.PI)), accuracyM: Math.round(uniform(500, 1200)), source: 'cell' }));
+          fixes = [0, 1].map(() => ({
+            ...offset(r.location.lng, r.location.lat, uniform(150, 700), uniform(0, 2 * Math.PI)),
+            accuracyM: Math.round(uniform(500, 1200)),
+            source: 'cell',
+          }));
         } else {
           const source = r.segment === 'chain_supermarket' && random() < 0.5 ? 'wifi' : 'gnss';
           fixes = [fixNear(r, source), fixNear(r, pick(['gnss', source]))];
         }
       }
       clock = end;
-      visits.push({ id, managerId: p.managerId, retailerId: r.id, start: { ...fixes[0], at: iso(start) }, end: { ...fixes[1], at: iso(end) } });
+      visits.push({
+        id,
+        managerId: p.managerId,
+        retailerId: r.id,
+        start: { ...fixes[0], at: iso(start) },
+        end: { ...fixes[1], at: iso(end) },
+      });
       const k2 = what.startsWith('spoof_rush') ? 'spoof_rush' : what;
       kindOf.set(id, k2);
-      if (k2 !== 'genuine') truth.push({ kind: k2, managerId: p.managerId, date: p.date, retailerId: r.id, visitId: id, note: NOTES[k2] });
+      if (k2 !== 'genuine')
+        truth.push({ kind: k2, managerId: p.managerId, date: p.date, retailerId: r.id, visitId: id, note: NOTES[k2] });
     });
   });
   return { visits, truth, kindOf };
@@ -337,7 +502,7 @@ const NOTES = {
   coarse_cell: 'he was there; both fixes from cell towers indoors (500–1200 m accuracy)',
   spoof: 'spoofed from home: fixes exactly on the shop point, constant 5 m accuracy',
   spoof_mock: 'spoofed from home; the app set the mock-location flag',
-  spoof_stale_pin: 'spoofed from home; the start fix still on the previous shop\'s point',
+  spoof_stale_pin: "spoofed from home; the start fix still on the previous shop's point",
   spoof_rush: 'spoofed from home; two distant shops tapped through seconds apart',
 };
 
@@ -352,7 +517,8 @@ function plantSpoofSignals(plan, i, kind, retailerById) {
   for (let k = 2; k < n - 1 && stale < 0; k++) if (gap(k) > 400) stale = k;
   if (stale > 0) kind.set(`${i}:${stale}`, 'spoof_stale_pin');
   let rush = -1;
-  for (let k = n - 1; k >= 2; k--) if (Math.abs(k - stale) > 1 && k - 1 !== 0 && (rush < 0 || gap(k) > gap(rush))) rush = k;
+  for (let k = n - 1; k >= 2; k--)
+    if (Math.abs(k - stale) > 1 && k - 1 !== 0 && (rush < 0 || gap(k) > gap(rush))) rush = k;
   if (rush > 0 && gap(rush) > 80) {
     kind.set(`${i}:${rush - 1}`, 'spoof_rush_1');
     kind.set(`${i}:${rush}`, 'spoof_rush_2');
@@ -377,7 +543,12 @@ const EXPECT = {
   coarse_cell: { label: 'coarse cell fixes', status: 'unverifiable', reason: 'ACCURACY_TOO_COARSE', flag: null },
   spoof: { label: 'spoofed day: plain', status: 'verified', reason: null, flag: 'CONSTANT_ACCURACY' },
   spoof_mock: { label: 'spoofed: mock flag', status: 'unverifiable', reason: 'MOCK_LOCATION', flag: 'MOCK_LOCATION' },
-  spoof_stale_pin: { label: 'spoofed: stale pin', status: 'rejected', reason: 'OUT_OF_RANGE', flag: 'REPEATED_COORDINATES' },
+  spoof_stale_pin: {
+    label: 'spoofed: stale pin',
+    status: 'rejected',
+    reason: 'OUT_OF_RANGE',
+    flag: 'REPEATED_COORDINATES',
+  },
   spoof_rush: { label: 'spoofed: rushed pair', status: 'verified', reason: null, flag: 'IMPOSSIBLE_SPEED' },
 };
 
@@ -387,13 +558,24 @@ function plantedVsFound({ truth, visits, verdictOf, kindOf, summary }) {
   for (const [k, e] of Object.entries(EXPECT)) {
     const mine = visits.filter((v) => kindOf.get(v.id) === k).map((v) => verdictOf.get(v.id));
     if (!mine.length) continue;
-    const hit = mine.filter((v) => v.status === e.status && (e.reason === null || v.reasons.includes(e.reason)) && (e.flag === null || v.flags.includes(e.flag)));
+    const hit = mine.filter(
+      (v) =>
+        v.status === e.status &&
+        (e.reason === null || v.reasons.includes(e.reason)) &&
+        (e.flag === null || v.flags.includes(e.flag)),
+    );
     const expected = [e.status, e.reason, e.flag && `⚑ ${e.flag}`].filter(Boolean).join(' ');
     let found = `${hit.length}/${mine.length}`;
     if (k === 'genuine') {
       const flagged = mine.filter((v) => v.flags.length).length;
       found += ` (${flagged} with a flag: false alarms)`;
-      rows.push({ label: e.label, n: mine.length, expected: `${expected}, no flag`, found, ok: hit.length === mine.length && flagged === 0 });
+      rows.push({
+        label: e.label,
+        n: mine.length,
+        expected: `${expected}, no flag`,
+        found,
+        ok: hit.length === mine.length && flagged === 0,
+      });
     } else {
       if (k.startsWith('spoof')) {
         const flags = [...new Set(mine.flatMap((v) => v.flags))].sort();
@@ -404,8 +586,18 @@ function plantedVsFound({ truth, visits, verdictOf, kindOf, summary }) {
   }
   const skipped = truth.filter((t) => t.kind === 'skipped');
   if (skipped.length) {
-    const seen = skipped.filter((t) => summary.days.find((d) => d.managerId === t.managerId && d.date === t.date)?.notVisitedRetailerIds?.includes(t.retailerId));
-    rows.push({ label: 'skipped stops', n: skipped.length, expected: 'not visited (day summary)', found: `${seen.length}/${skipped.length}`, ok: seen.length === skipped.length });
+    const seen = skipped.filter((t) =>
+      summary.days
+        .find((d) => d.managerId === t.managerId && d.date === t.date)
+        ?.notVisitedRetailerIds?.includes(t.retailerId),
+    );
+    rows.push({
+      label: 'skipped stops',
+      n: skipped.length,
+      expected: 'not visited (day summary)',
+      found: `${seen.length}/${skipped.length}`,
+      ok: seen.length === skipped.length,
+    });
   }
   return rows;
 }
@@ -418,31 +610,76 @@ function plantedVsFound({ truth, visits, verdictOf, kindOf, summary }) {
  * unproven visits, routes the team from its office over the weekend after the week, simulates what
  * the retailers answer (true to what happened, with a little noise) and cross-checks.
  */
-async function inspect({ pilotRetailers, retailerById, visits, verification, verdictOf, kindOf, truth, rates, weekDates, office, seed, sampleSize, inspectionDays, log }) {
+async function inspect({
+  pilotRetailers,
+  retailerById,
+  visits,
+  verification,
+  verdictOf,
+  kindOf,
+  truth,
+  rates,
+  weekDates,
+  office,
+  seed,
+  sampleSize,
+  inspectionDays,
+  log,
+}) {
   const random = makeRandom(seed * 7_919 + 5);
   const uniform = (a, b) => a + (b - a) * random();
   const sampleSeed = 20250308 + seed;
   // last month's inspections (synthetic): those retailers are not inspected again so soon
-  const history = pilotRetailers.filter(() => random() < 0.03).map((r) => ({ retailerId: r.id, at: `${addDays(weekDates[0], -12)}T10:00:00+08:00` }));
+  const history = pilotRetailers
+    .filter(() => random() < 0.03)
+    .map((r) => ({ retailerId: r.id, at: `${addDays(weekDates[0], -12)}T10:00:00+08:00` }));
   const since = addDays(weekDates[0], -28);
   const inspectedRecently = new Set(history.map((h) => h.retailerId));
   // stratified by manager, weighted towards low verification rates: each retailer weighs
   // 1 + 10 · (1 − its manager's rate), and each manager's share of the sample follows his summed weights
-  const spec = { stratifyBy: 'manager', size: sampleSize, excludeInspectedSince: since, weighting: { verificationRates: rates, alpha: 10 } };
+  const spec = {
+    stratifyBy: 'manager',
+    size: sampleSize,
+    excludeInspectedSince: since,
+    weighting: { verificationRates: rates, alpha: 10 },
+  };
   const drawn = drawSample(pilotRetailers, spec, { seed: sampleSeed, history });
   const sizePerStratum = Object.fromEntries(drawn.strata.map((s) => [s.key, s.drawn]));
   const again = drawSample([...pilotRetailers].reverse(), spec, { seed: sampleSeed, history });
-  let reproducible = JSON.stringify(again.retailerIds) === JSON.stringify(drawn.retailerIds) && again.fingerprint === drawn.fingerprint;
+  let reproducible =
+    JSON.stringify(again.retailerIds) === JSON.stringify(drawn.retailerIds) && again.fingerprint === drawn.fingerprint;
 
   // the supervisor reads the verification and adds, by hand, retailers behind review flags on
   // verified visits (the spoofing signals) and behind unproven visits (was he there?)
   const inSample = new Set(drawn.retailerIds);
-  const candidates = (test) => [...new Set(visits.filter((v) => test(verdictOf.get(v.id)) && !inSample.has(v.retailerId) && !inspectedRecently.has(v.retailerId)).map((v) => v.retailerId))].sort();
+  const candidates = (test) =>
+    [
+      ...new Set(
+        visits
+          .filter(
+            (v) => test(verdictOf.get(v.id)) && !inSample.has(v.retailerId) && !inspectedRecently.has(v.retailerId),
+          )
+          .map((v) => v.retailerId),
+      ),
+    ].sort();
   const flagged = candidates((v) => v.status === 'verified' && v.flags.length > 0).slice(0, 3);
-  const unproven = [...new Set(['OUT_OF_RANGE', 'TOO_SHORT', 'ACCURACY_TOO_COARSE'].map((reason) => candidates((v) => v.status !== 'verified' && v.reasons.includes(reason)).find((id) => !flagged.includes(id))).filter(Boolean))];
+  const unproven = [
+    ...new Set(
+      ['OUT_OF_RANGE', 'TOO_SHORT', 'ACCURACY_TOO_COARSE']
+        .map((reason) =>
+          candidates((v) => v.status !== 'verified' && v.reasons.includes(reason)).find((id) => !flagged.includes(id)),
+        )
+        .filter(Boolean),
+    ),
+  ];
   const add = [...flagged, ...unproven];
   const sample = add.length
-    ? adjustSample(drawn, { add, by: 'supervisor Zhao (synthetic)', reason: `review: ${flagged.length} retailers behind flagged verified visits, ${unproven.length} behind unproven visits (one per reason: out of range, too short, coarse fix)`, at: `${addDays(weekDates[0], 4)}T18:00:00+08:00` })
+    ? adjustSample(drawn, {
+        add,
+        by: 'supervisor Zhao (synthetic)',
+        reason: `review: ${flagged.length} retailers behind flagged verified visits, ${unproven.length} behind unproven visits (one per reason: out of range, too short, coarse fix)`,
+        at: `${addDays(weekDates[0], 4)}T18:00:00+08:00`,
+      })
     : drawn;
   try {
     const redrawn = redrawSample(sample, pilotRetailers, { history });
@@ -453,18 +690,37 @@ async function inspect({ pilotRetailers, retailerById, visits, verification, ver
   }
   const inspectionDate = addDays(weekDates[0], 5); // the Saturday after the week
   const route = await routeInspection(sample, pilotRetailers, {
-    base: office, date: inspectionDate, workingDays: ['sat', 'sun'], maxDays: inspectionDays, maxStopsPerDay: Math.ceil(sample.retailerIds.length / inspectionDays) + 2, seed,
+    base: office,
+    date: inspectionDate,
+    workingDays: ['sat', 'sun'],
+    maxDays: inspectionDays,
+    maxStopsPerDay: Math.ceil(sample.retailerIds.length / inspectionDays) + 2,
+    seed,
   });
-  log(`\n== 5. Inspection: ${drawn.retailerIds.length} of the week's ${pilotRetailers.length} planned retailers drawn, seed ${sampleSeed} (${drawn.fingerprint}), ${history.length} inspected since ${since} excluded;`);
-  log(`  stratified by manager, weighted 1 + 10·(1 − verification rate), shares by summed weight: ${Object.entries(sizePerStratum).map(([m, n]) => `${m} ${n}`).join(', ')}; re-drawn from the seed: ${reproducible ? 'the same sample' : 'DIFFERENT'}`);
-  log(`  the supervisor added ${add.length} by hand (${flagged.length} behind flagged verified visits, ${unproven.length} behind unproven ones): ${add.join(' ')}`);
-  log(`  route from the team's office: ${route.days.map((d) => `${d.date} ${d.stops.length} stops ${(d.distanceM / 1000).toFixed(1)} km ${d.leave.slice(11, 16)}–${d.back.slice(11, 16)}`).join('; ')}${route.unscheduled.length ? `; ${route.unscheduled.length} unscheduled` : ''}`);
+  log(
+    `\n== 5. Inspection: ${drawn.retailerIds.length} of the week's ${pilotRetailers.length} planned retailers drawn, seed ${sampleSeed} (${drawn.fingerprint}), ${history.length} inspected since ${since} excluded;`,
+  );
+  log(
+    `  stratified by manager, weighted 1 + 10·(1 − verification rate), shares by summed weight: ${Object.entries(
+      sizePerStratum,
+    )
+      .map(([m, n]) => `${m} ${n}`)
+      .join(', ')}; re-drawn from the seed: ${reproducible ? 'the same sample' : 'DIFFERENT'}`,
+  );
+  log(
+    `  the supervisor added ${add.length} by hand (${flagged.length} behind flagged verified visits, ${unproven.length} behind unproven ones): ${add.join(' ')}`,
+  );
+  log(
+    `  route from the team's office: ${route.days.map((d) => `${d.date} ${d.stops.length} stops ${(d.distanceM / 1000).toFixed(1)} km ${d.leave.slice(11, 16)}–${d.back.slice(11, 16)}`).join('; ')}${route.unscheduled.length ? `; ${route.unscheduled.length} unscheduled` : ''}`,
+  );
 
   // the inspectors' records: the retailer's answer is true to what happened (a genuine visit in the
   // week → yes, else no), except for a little noise (unsure twice, one who misremembers, one
   // inspector's fix from a cell tower indoors)
   const genuineAt = new Map();
-  for (const v of visits) if (!['cafe', 'spoof', 'spoof_mock', 'spoof_stale_pin', 'spoof_rush'].includes(kindOf.get(v.id))) genuineAt.set(v.retailerId, (genuineAt.get(v.retailerId) ?? 0) + 1);
+  for (const v of visits)
+    if (!['cafe', 'spoof', 'spoof_mock', 'spoof_stale_pin', 'spoof_rush'].includes(kindOf.get(v.id)))
+      genuineAt.set(v.retailerId, (genuineAt.get(v.retailerId) ?? 0) + 1);
   const neglected = new Set(visits.filter((v) => kindOf.get(v.id) !== 'genuine').map((v) => v.retailerId));
   const stops = route.days.flatMap((d) => d.stops);
   const plainStops = stops.filter((s) => !neglected.has(s.retailerId) && genuineAt.has(s.retailerId));
@@ -478,27 +734,61 @@ async function inspect({ pilotRetailers, retailerById, visits, verification, ver
     const at = Date.parse(s.start) + uniform(3, 8) * 60_000;
     const odd = noise.get(r.id);
     const truthful = genuineAt.has(r.id) ? 'yes' : 'no';
-    const answer = odd === 'unsure' ? 'unsure' : odd === 'misremembers' ? (truthful === 'yes' ? 'no' : 'yes') : truthful;
-    const fix = odd === 'cell_fix'
-      ? { ...offset(r.location.lng, r.location.lat, uniform(200, 500), uniform(0, 2 * Math.PI)), accuracyM: Math.round(uniform(600, 1000)), source: 'cell' }
-      : { ...offset(r.location.lng, r.location.lat, uniform(3, 20), uniform(0, 2 * Math.PI)), accuracyM: round1(uniform(4, 15)), source: 'gnss' };
+    const answer =
+      odd === 'unsure' ? 'unsure' : odd === 'misremembers' ? (truthful === 'yes' ? 'no' : 'yes') : truthful;
+    const fix =
+      odd === 'cell_fix'
+        ? {
+            ...offset(r.location.lng, r.location.lat, uniform(200, 500), uniform(0, 2 * Math.PI)),
+            accuracyM: Math.round(uniform(600, 1000)),
+            source: 'cell',
+          }
+        : {
+            ...offset(r.location.lng, r.location.lat, uniform(3, 20), uniform(0, 2 * Math.PI)),
+            accuracyM: round1(uniform(4, 15)),
+            source: 'gnss',
+          };
     const bad = neglected.has(r.id);
     const { record, fixVerdict } = recordInspection(
       {
-        id: `I${String(n + 1).padStart(3, '0')}`, retailerId: r.id, inspectorId: `X${1 + (n % 2)}`, at: iso(at),
+        id: `I${String(n + 1).padStart(3, '0')}`,
+        retailerId: r.id,
+        inspectorId: `X${1 + (n % 2)}`,
+        at: iso(at),
         fix: { ...fix, at: iso(at - 60_000) },
-        pricesTagged: random() < (bad ? 0.5 : 0.85), policyMaterialDisplayed: random() < (bad ? 0.4 : 0.75),
-        satisfaction: bad ? 1 + Math.floor(random() * 3) : 3 + Math.floor(random() * 3), managerVisitConfirmed: answer,
+        pricesTagged: random() < (bad ? 0.5 : 0.85),
+        policyMaterialDisplayed: random() < (bad ? 0.4 : 0.75),
+        satisfaction: bad ? 1 + Math.floor(random() * 3) : 3 + Math.floor(random() * 3),
+        managerVisitConfirmed: answer,
         ...(odd ? { notes: `noise planted by the demo: ${odd}` } : {}),
       },
       r,
     );
     records.push(record);
     recordVerdicts.push(fixVerdict);
-    if (odd) truth.push({ kind: `inspection_${odd}`, managerId: r.managerId, date: s.start.slice(0, 10), retailerId: r.id, visitId: null, recordId: record.id, note: `inspection noise: ${odd}` });
+    if (odd)
+      truth.push({
+        kind: `inspection_${odd}`,
+        managerId: r.managerId,
+        date: s.start.slice(0, 10),
+        retailerId: r.id,
+        visitId: null,
+        recordId: record.id,
+        note: `inspection noise: ${odd}`,
+      });
   });
-  const period = { from: `${weekDates[0]}T00:00:00+08:00`, to: `${addDays(weekDates[weekDates.length - 1], 1)}T00:00:00+08:00` };
-  const cc = crossCheck({ period, records, visits, verdicts: verification.verdicts, retailers: pilotRetailers, recordVerdicts });
+  const period = {
+    from: `${weekDates[0]}T00:00:00+08:00`,
+    to: `${addDays(weekDates[weekDates.length - 1], 1)}T00:00:00+08:00`,
+  };
+  const cc = crossCheck({
+    period,
+    records,
+    visits,
+    verdicts: verification.verdicts,
+    retailers: pilotRetailers,
+    recordVerdicts,
+  });
 
   // the contradictions the truth predicts, without reading a verdict: a visit of a kind that should
   // verify (genuine, plain spoof, rushed spoof) denied; or confirmed visits none of which should verify
@@ -507,35 +797,74 @@ async function inspect({ pilotRetailers, retailerById, visits, verification, ver
   for (const [i, rec] of records.entries()) {
     if (recordVerdicts[i].status !== 'verified') continue;
     const mine = visits.filter((v) => v.retailerId === rec.retailerId);
-    const cause = (k) => (k === 'genuine' ? 'retailer misremembers' : k.startsWith('spoof') ? 'spoofed visit denied' : k === 'too_short' ? 'too-short visit confirmed' : k === 'coarse_cell' ? 'cell-fix visit confirmed' : k);
+    const cause = (k) =>
+      k === 'genuine'
+        ? 'retailer misremembers'
+        : k.startsWith('spoof')
+          ? 'spoofed visit denied'
+          : k === 'too_short'
+            ? 'too-short visit confirmed'
+            : k === 'coarse_cell'
+              ? 'cell-fix visit confirmed'
+              : k;
     if (rec.managerVisitConfirmed === 'no' && mine.some((v) => shouldVerify(kindOf.get(v.id)))) {
       const ids = mine.filter((v) => shouldVerify(kindOf.get(v.id))).map((v) => v.id);
-      expected.push({ code: 'VERIFIED_VISIT_DENIED', recordId: rec.id, retailerId: rec.retailerId, visitIds: ids, cause: cause(kindOf.get(ids[0])) });
+      expected.push({
+        code: 'VERIFIED_VISIT_DENIED',
+        recordId: rec.id,
+        retailerId: rec.retailerId,
+        visitIds: ids,
+        cause: cause(kindOf.get(ids[0])),
+      });
     }
     if (rec.managerVisitConfirmed === 'yes' && !mine.some((v) => shouldVerify(kindOf.get(v.id)))) {
-      expected.push({ code: mine.length ? 'CONFIRMED_VISIT_NOT_VERIFIED' : 'CONFIRMED_VISIT_ABSENT', recordId: rec.id, retailerId: rec.retailerId, visitIds: mine.map((v) => v.id), cause: mine.length ? cause(kindOf.get(mine[0].id)) : 'no visit' });
+      expected.push({
+        code: mine.length ? 'CONFIRMED_VISIT_NOT_VERIFIED' : 'CONFIRMED_VISIT_ABSENT',
+        recordId: rec.id,
+        retailerId: rec.retailerId,
+        visitIds: mine.map((v) => v.id),
+        cause: mine.length ? cause(kindOf.get(mine[0].id)) : 'no visit',
+      });
     }
   }
   const key = (c) => `${c.code} ${c.recordId} ${[...c.visitIds].sort().join(',')}`;
   const foundKeys = new Set(cc.contradictions.map(key));
   const expectedKeys = new Set(expected.map(key));
-  const contradictionsMatch = expected.every((c) => foundKeys.has(key(c))) && cc.contradictions.every((c) => expectedKeys.has(key(c)));
+  const contradictionsMatch =
+    expected.every((c) => foundKeys.has(key(c))) && cc.contradictions.every((c) => expectedKeys.has(key(c)));
 
   const o = cc.totals;
-  log(`  ${records.length} records (noise planted: ${[...noise.values()].join(', ')}); cross-check: ${o.agreeVisited + o.agreeNotVisited} agree with the verdicts (${o.agreeVisited} visited, ${o.agreeNotVisited} not), ${o.unsure} unsure, ${o.inspectionUnverified} set aside (inspector's fix not verified), ${o.contradictions} contradictions:`);
+  log(
+    `  ${records.length} records (noise planted: ${[...noise.values()].join(', ')}); cross-check: ${o.agreeVisited + o.agreeNotVisited} agree with the verdicts (${o.agreeVisited} visited, ${o.agreeNotVisited} not), ${o.unsure} unsure, ${o.inspectionUnverified} set aside (inspector's fix not verified), ${o.contradictions} contradictions:`,
+  );
   const causes = [...new Set(expected.map((c) => `${c.code}|${c.cause}`))].sort();
-  log(table(
-    ['contradiction', 'cause (planted)', 'expected', 'found'],
-    [
-      ...causes.map((c) => {
-        const [code, cause] = c.split('|');
-        const mine = expected.filter((x) => x.code === code && x.cause === cause);
-        return [code, cause, String(mine.length), String(mine.filter((x) => foundKeys.has(key(x))).length)];
-      }),
-      ['(not planted)', '', '0', String(cc.contradictions.filter((c) => !expectedKeys.has(key(c))).length)],
-    ],
-  ));
-  return { sample, drawn, sampleSeed, history, sizePerStratum, reproducible, route, records, recordVerdicts, crossCheck: cc, expected, contradictionsMatch };
+  log(
+    table(
+      ['contradiction', 'cause (planted)', 'expected', 'found'],
+      [
+        ...causes.map((c) => {
+          const [code, cause] = c.split('|');
+          const mine = expected.filter((x) => x.code === code && x.cause === cause);
+          return [code, cause, String(mine.length), String(mine.filter((x) => foundKeys.has(key(x))).length)];
+        }),
+        ['(not planted)', '', '0', String(cc.contradictions.filter((c) => !expectedKeys.has(key(c))).length)],
+      ],
+    ),
+  );
+  return {
+    sample,
+    drawn,
+    sampleSeed,
+    history,
+    sizePerStratum,
+    reproducible,
+    route,
+    records,
+    recordVerdicts,
+    crossCheck: cc,
+    expected,
+    contradictionsMatch,
+  };
 }
 
 // ── small helpers ───────────────────────────────────────────────────────────────────────────────────

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Retailer, Visit, VisitPlan } from '@beatplan/core';
 import type { VisitVerdict } from '@beatplan/geofence';
-import { drawSample, redrawSample, type CrossCheckReport, type InspectionHistoryEntry, type InspectionPlan } from '@beatplan/inspection';
+import {
+  drawSample,
+  redrawSample,
+  type CrossCheckReport,
+  type InspectionHistoryEntry,
+  type InspectionPlan,
+} from '@beatplan/inspection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** The parts of `runStoryDemo`'s answer this test reads (the demo is plain JavaScript). */
@@ -15,8 +21,18 @@ interface Story {
   plans: VisitPlan[];
   pilotRetailers: (Retailer & { managerId: string })[];
   visits: Visit[];
-  truth: { kind: string; managerId: string; date: string; retailerId: string; visitId: string | null; recordId?: string }[];
-  verification: { verdicts: VisitVerdict[]; summary: { days: { managerId: string; date: string; notVisitedRetailerIds: string[] | null }[] } };
+  truth: {
+    kind: string;
+    managerId: string;
+    date: string;
+    retailerId: string;
+    visitId: string | null;
+    recordId?: string;
+  }[];
+  verification: {
+    verdicts: VisitVerdict[];
+    summary: { days: { managerId: string; date: string; notVisitedRetailerIds: string[] | null }[] };
+  };
   drawn: InspectionPlan;
   sample: InspectionPlan;
   history: InspectionHistoryEntry[];
@@ -33,8 +49,20 @@ const outDir = mkdtempSync(join(tmpdir(), 'beatplan-story-'));
 let story: Story;
 
 beforeAll(async () => {
-  const { runStoryDemo } = (await import(/* @vite-ignore */ demoModule)) as { runStoryDemo: (options: object) => Promise<Story> };
-  story = await runStoryDemo({ seed: 7, retailers: 600, managers: 4, pilots: 4, days: 3, sampleSize: 12, inspectionDays: 1, outDir, log: () => {} });
+  const { runStoryDemo } = (await import(/* @vite-ignore */ demoModule)) as {
+    runStoryDemo: (options: object) => Promise<Story>;
+  };
+  story = await runStoryDemo({
+    seed: 7,
+    retailers: 600,
+    managers: 4,
+    pilots: 4,
+    days: 3,
+    sampleSize: 12,
+    inspectionDays: 1,
+    outDir,
+    log: () => {},
+  });
 });
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -50,7 +78,10 @@ describe('the story demo on a small city', () => {
     expect(skipped).toBeGreaterThan(0);
     expect(story.visits.length).toBe(stops - skipped);
     for (const kind of ['cafe', 'too_short', 'coarse_cell', 'spoof', 'spoof_mock', 'spoof_stale_pin', 'spoof_rush']) {
-      expect(story.truth.some((t) => t.kind === kind), kind).toBe(true);
+      expect(
+        story.truth.some((t) => t.kind === kind),
+        kind,
+      ).toBe(true);
     }
     expect(story.ok).toBe(true);
   });
@@ -92,7 +123,9 @@ describe('the story demo on a small city', () => {
     const again = drawSample([...pilotRetailers].reverse(), drawn.spec, { seed: drawn.seed, history });
     expect(again.retailerIds).toEqual(drawn.retailerIds);
     expect(again.fingerprint).toBe(drawn.fingerprint);
-    expect(drawSample(pilotRetailers, drawn.spec, { seed: drawn.seed + 1, history }).retailerIds).not.toEqual(drawn.retailerIds);
+    expect(drawSample(pilotRetailers, drawn.spec, { seed: drawn.seed + 1, history }).retailerIds).not.toEqual(
+      drawn.retailerIds,
+    );
     // the supervisor's additions are recorded, and re-applied on a re-draw
     expect(sample.adjustments).toHaveLength(1);
     expect(sample.adjustments[0]!.add.length).toBeGreaterThan(0);
@@ -108,7 +141,11 @@ describe('the story demo on a small city', () => {
     // every faked visit that verified, at a retailer inspected (inspector's fix verified) who denies any visit
     const fakedDenied = story.records
       .filter((r) => r.managerVisitConfirmed === 'no' && fixOk.get(r.id))
-      .flatMap((r) => story.visits.filter((v) => v.retailerId === r.retailerId && ['spoof', 'spoof_rush'].includes(kindOf.get(v.id) ?? '')).map((v) => ({ record: r.id, visit: v.id })));
+      .flatMap((r) =>
+        story.visits
+          .filter((v) => v.retailerId === r.retailerId && ['spoof', 'spoof_rush'].includes(kindOf.get(v.id) ?? ''))
+          .map((v) => ({ record: r.id, visit: v.id })),
+      );
     expect(fakedDenied.length).toBeGreaterThan(0);
     for (const { record, visit } of fakedDenied) {
       expect(denied.find((c) => c.recordId === record)?.visitIds, `${record} ${visit}`).toContain(visit);
@@ -116,7 +153,8 @@ describe('the story demo on a small city', () => {
     // genuine but unproven visits (too short, cell fixes) that the retailer confirms
     const unproven = cc.contradictions.filter((c) => c.code === 'CONFIRMED_VISIT_NOT_VERIFIED');
     expect(unproven.length).toBeGreaterThan(0);
-    for (const c of unproven) for (const id of c.visitIds) expect(['too_short', 'coarse_cell']).toContain(kindOf.get(id));
+    for (const c of unproven)
+      for (const id of c.visitIds) expect(['too_short', 'coarse_cell']).toContain(kindOf.get(id));
     // the only other contradiction is the retailer planted to misremember
     const misremembers = story.truth.filter((t) => t.kind === 'inspection_misremembers').map((t) => t.recordId);
     for (const c of denied) {
@@ -137,7 +175,8 @@ describe('the story demo on a small city', () => {
     expect(story.html).not.toMatch(/src="\/\//i);
     expect(story.html).not.toMatch(/<script|<link|<img|url\(/i);
     expect(story.html).toContain('<svg id="map"');
-    for (const table of ['managers', 'scorecard', 'repartition']) expect(existsSync(join(outDir, `${table}.csv`)), table).toBe(true);
+    for (const table of ['managers', 'scorecard', 'repartition'])
+      expect(existsSync(join(outDir, `${table}.csv`)), table).toBe(true);
     expect(JSON.parse(readFileSync(join(outDir, 'truth.json'), 'utf8')).truth.length).toBe(story.truth.length);
   });
 });

@@ -20,10 +20,15 @@ export function verifyDemo({ log = console.log } = {}) {
   const retailer = new Map(day.retailers.map((r) => [r.id, r]));
   const visit = new Map(day.visits.map((v) => [v.id, v]));
 
-  log(`\n== Visit verification: ${day.visits.length} visits by ${result.summary.totals.managers} managers (${day.note.split(':')[0]}, see examples/data/sample-visits.json)`);
+  log(
+    `\n== Visit verification: ${day.visits.length} visits by ${result.summary.totals.managers} managers (${day.note.split(':')[0]}, see examples/data/sample-visits.json)`,
+  );
   const m = (x) => (x === null ? '—' : `${Math.round(x)} m`);
-  const mmss = (s) => `${s < 0 ? '-' : ''}${Math.floor(Math.abs(s) / 60)}:${String(Math.round(Math.abs(s) % 60)).padStart(2, '0')}`;
-  log(`${'visit'.padEnd(6)}${'mgr'.padEnd(4)}${'retailer'.padEnd(27)}${'fixes'.padEnd(15)}${'status'.padEnd(13)}${'start'.padStart(7)}${'end'.padStart(7)}${'dwell'.padStart(7)}${'conf'.padStart(6)}  reasons / flags`);
+  const mmss = (s) =>
+    `${s < 0 ? '-' : ''}${Math.floor(Math.abs(s) / 60)}:${String(Math.round(Math.abs(s) % 60)).padStart(2, '0')}`;
+  log(
+    `${'visit'.padEnd(6)}${'mgr'.padEnd(4)}${'retailer'.padEnd(27)}${'fixes'.padEnd(15)}${'status'.padEnd(13)}${'start'.padStart(7)}${'end'.padStart(7)}${'dwell'.padStart(7)}${'conf'.padStart(6)}  reasons / flags`,
+  );
   for (const v of result.verdicts) {
     const input = visit.get(v.visitId);
     const r = retailer.get(input.retailerId);
@@ -34,7 +39,9 @@ export function verifyDemo({ log = console.log } = {}) {
     );
   }
 
-  log('\nday summary (planned retailers → visited → verified; time on site of verified visits; straight-line distance between visits):');
+  log(
+    '\nday summary (planned retailers → visited → verified; time on site of verified visits; straight-line distance between visits):',
+  );
   for (const d of result.summary.days) {
     const missed = d.notVisitedRetailerIds?.length ? `, not visited: ${d.notVisitedRetailerIds.join(' ')}` : '';
     const unplanned = d.unplannedRetailerIds?.length ? `, unplanned: ${d.unplannedRetailerIds.join(' ')}` : '';
@@ -52,7 +59,9 @@ export function verifyDemo({ log = console.log } = {}) {
     status.V05.status === 'unverifiable' && // 800 m cell fixes
     status.V06.status === 'rejected' && // 600 m away
     status.V07.reasons.includes('TOO_SHORT') &&
-    status.V10.status !== 'verified' && status.V10.flags.includes('MOCK_LOCATION') && status.V10.flags.includes('IMPOSSIBLE_SPEED');
+    status.V10.status !== 'verified' &&
+    status.V10.flags.includes('MOCK_LOCATION') &&
+    status.V10.flags.includes('IMPOSSIBLE_SPEED');
   if (!ok) log('verify demo: a verdict differs from what the sample day was written to show');
   return { ok, result };
 }

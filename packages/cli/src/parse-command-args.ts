@@ -17,7 +17,12 @@ type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; a
  * @example
  * const { values, file } = parseCommandArgs(['a.tsp', '--seed', '3'], { seed: { type: 'string' } }, SOLVE_USAGE, 'instance file');
  */
-export function parseCommandArgs<const O extends Options>(args: string[], options: O, usage: string, what: string): { values: Parsed<O>['values']; file: string } {
+export function parseCommandArgs<const O extends Options>(
+  args: string[],
+  options: O,
+  usage: string,
+  what: string,
+): { values: Parsed<O>['values']; file: string } {
   let parsed: Parsed<O>;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options });
@@ -43,7 +48,11 @@ const NUMBER_KINDS = {
  * @example
  * numberFlag('seed', '42'); // 42
  */
-export function numberFlag(flag: string, text: string | undefined, kind: keyof typeof NUMBER_KINDS = 'integer'): number | undefined {
+export function numberFlag(
+  flag: string,
+  text: string | undefined,
+  kind: keyof typeof NUMBER_KINDS = 'integer',
+): number | undefined {
   if (text === undefined) return undefined;
   const { pattern, words } = NUMBER_KINDS[kind];
   if (!pattern.test(text)) throw new CliFailure(`--${flag} must be ${words}, received ${JSON.stringify(text)}`, 2);

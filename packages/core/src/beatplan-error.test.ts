@@ -4,9 +4,13 @@ import { IssueList } from './issue-list.js';
 
 describe('formatIssue', () => {
   it('formats path, message and value as in the docs example', () => {
-    expect(formatIssue({ path: ['retailers', 12, 'location', 'lat'], message: 'latitude must be within [-90, 90]', value: 123.4 })).toBe(
-      'retailers[12].location.lat: latitude must be within [-90, 90], received 123.4',
-    );
+    expect(
+      formatIssue({
+        path: ['retailers', 12, 'location', 'lat'],
+        message: 'latitude must be within [-90, 90]',
+        value: 123.4,
+      }),
+    ).toBe('retailers[12].location.lat: latitude must be within [-90, 90], received 123.4');
   });
   it('prefixes the row of an import issue', () => {
     expect(formatIssue({ path: ['lat'], row: 3, message: 'latitude must be a number', value: 'abc' })).toBe(
@@ -26,7 +30,14 @@ describe('formatIssue', () => {
 describe('BeatplanError', () => {
   it('carries code, issues, first path and value, and cause', () => {
     const cause = new Error('low level');
-    const e = new BeatplanError('INVALID_INPUT', [{ path: ['a', 0], message: 'bad', value: 1 }, { path: ['b'], message: 'worse' }], { cause });
+    const e = new BeatplanError(
+      'INVALID_INPUT',
+      [
+        { path: ['a', 0], message: 'bad', value: 1 },
+        { path: ['b'], message: 'worse' },
+      ],
+      { cause },
+    );
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('BeatplanError');
     expect(e.code).toBe('INVALID_INPUT');
@@ -63,7 +74,8 @@ describe('BeatplanError', () => {
 describe('IssueList', () => {
   it('keeps issues up to its cap, counts the rest, and carries them in one error (the JSDoc example)', () => {
     const list = new IssueList(2);
-    for (const row of [3, 7, 9]) list.add({ path: ['lat'], row, message: 'latitude must be within [-90, 90]', value: 91 });
+    for (const row of [3, 7, 9])
+      list.add({ path: ['lat'], row, message: 'latitude must be within [-90, 90]', value: 91 });
     expect(list.total).toBe(3);
     const error = list.toError();
     expect([error.code, error.omittedIssues, error.issues.map((i) => i.row)]).toEqual(['IMPORT_FAILED', 1, [3, 7]]);

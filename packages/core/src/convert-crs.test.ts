@@ -59,9 +59,16 @@ describe('reference points', () => {
   });
   it('a GCJ-02 point lies 100–700 m from its WGS84 origin in major cities', () => {
     const cities: [string, number, number][] = [
-      ['Beijing', 116.404, 39.915], ['Shanghai', 121.4737, 31.2304], ['Guangzhou', 113.2644, 23.1291],
-      ['Shenzhen', 114.0579, 22.5431], ['Chengdu', 104.0665, 30.5723], ['Wuhan', 114.3054, 30.5931],
-      ["Xi'an", 108.9398, 34.3416], ['Harbin', 126.535, 45.8038], ['Kunming', 102.8329, 24.8801], ['Urumqi', 87.6168, 43.8256],
+      ['Beijing', 116.404, 39.915],
+      ['Shanghai', 121.4737, 31.2304],
+      ['Guangzhou', 113.2644, 23.1291],
+      ['Shenzhen', 114.0579, 22.5431],
+      ['Chengdu', 104.0665, 30.5723],
+      ['Wuhan', 114.3054, 30.5931],
+      ["Xi'an", 108.9398, 34.3416],
+      ['Harbin', 126.535, 45.8038],
+      ['Kunming', 102.8329, 24.8801],
+      ['Urumqi', 87.6168, 43.8256],
     ];
     for (const [, lng, lat] of cities) {
       const [gl, ga] = wgs84ToGcj02(lng, lat);
@@ -95,7 +102,9 @@ describe('round trips', () => {
       fc.property(mainland, ({ lng, lat }) => {
         const [a, b] = bd09ToGcj02(...gcj02ToBd09(lng, lat));
         const [c, d] = bd09ToWgs84(...wgs84ToBd09(lng, lat));
-        return Math.abs(a - lng) < 1e-6 && Math.abs(b - lat) < 1e-6 && Math.abs(c - lng) < 1e-6 && Math.abs(d - lat) < 1e-6;
+        return (
+          Math.abs(a - lng) < 1e-6 && Math.abs(b - lat) < 1e-6 && Math.abs(c - lng) < 1e-6 && Math.abs(d - lat) < 1e-6
+        );
       }),
     );
   });
@@ -112,7 +121,12 @@ describe('round trips', () => {
 
 describe('outside China', () => {
   it('WGS84 ⇄ GCJ-02 leave the point unchanged', () => {
-    for (const p of [[2.3522, 48.8566], [-74.006, 40.7128], [151.2093, -33.8688], [103.8198, 0.5]] as [number, number][]) {
+    for (const p of [
+      [2.3522, 48.8566],
+      [-74.006, 40.7128],
+      [151.2093, -33.8688],
+      [103.8198, 0.5],
+    ] as [number, number][]) {
       expect(isOutsideChina(...p)).toBe(true);
       expect(wgs84ToGcj02(...p)).toEqual(p);
       expect(gcj02ToWgs84(...p)).toEqual(p);
@@ -141,7 +155,9 @@ describe('Coordinates helpers', () => {
       toWgs84(bad);
     } catch (e) {
       expect((e as BeatplanError).code).toBe('UNSUPPORTED_CRS');
-      expect((e as BeatplanError).message).toBe('crs: crs must be one of "WGS84", "GCJ02", "BD09", received "EPSG:3857"');
+      expect((e as BeatplanError).message).toBe(
+        'crs: crs must be one of "WGS84", "GCJ02", "BD09", received "EPSG:3857"',
+      );
     }
   });
 });

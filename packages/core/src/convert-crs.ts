@@ -5,6 +5,7 @@ import { CRS_VALUES, type Crs } from './schemas/crs.js';
 // Published GCJ-02 formulas (the "Mars coordinates" offset): Krasovsky 1940 ellipsoid semi-major axis
 // and first eccentricity squared, and the polynomial/sine offset of the obfuscation.
 const KRASOVSKY_A = 6378245.0;
+// biome-ignore lint/correctness/noPrecisionLoss: the published constant, digits kept as published
 const KRASOVSKY_EE = 0.00669342162296594323;
 const PI = Math.PI;
 // BD-09 is GCJ-02 with a further rotation/scaling: x_pi = π·3000/180.
@@ -179,7 +180,9 @@ export function bd09ToWgs84(lng: number, lat: number): [number, number] {
 function checkCrs(crs: unknown, path: (string | number)[]): Crs {
   if (crs === undefined) return 'WGS84';
   if (typeof crs === 'string' && (CRS_VALUES as readonly string[]).includes(crs)) return crs as Crs;
-  throw new BeatplanError('UNSUPPORTED_CRS', [{ path, message: 'crs must be one of "WGS84", "GCJ02", "BD09"', value: crs }]);
+  throw new BeatplanError('UNSUPPORTED_CRS', [
+    { path, message: 'crs must be one of "WGS84", "GCJ02", "BD09"', value: crs },
+  ]);
 }
 
 /**

@@ -3,9 +3,18 @@ import { gcj02ToWgs84 } from './convert-crs.js';
 import { convertGeometryCrs } from './convert-geometry-crs.js';
 
 describe('convertGeometryCrs', () => {
-  const ring = [[116.41, 39.91], [116.42, 39.91], [116.42, 39.92], [116.41, 39.91]];
+  const ring = [
+    [116.41, 39.91],
+    [116.42, 39.91],
+    [116.42, 39.92],
+    [116.41, 39.91],
+  ];
   it('converts every vertex of a polygon and keeps it closed', () => {
-    const out = convertGeometryCrs({ type: 'Polygon', coordinates: [ring], bbox: [0, 0, 1, 1] } as never, 'GCJ02', 'WGS84') as {
+    const out = convertGeometryCrs(
+      { type: 'Polygon', coordinates: [ring], bbox: [0, 0, 1, 1] } as never,
+      'GCJ02',
+      'WGS84',
+    ) as {
       type: string;
       coordinates: number[][][];
     };

@@ -33,7 +33,11 @@ function convertPos(p: Pos, from: Crs, to: Crs): Pos {
  * const fence = { type: 'Polygon' as const, coordinates: [[[116.41, 39.91], [116.42, 39.91], [116.42, 39.92], [116.41, 39.91]]] };
  * convertGeometryCrs(fence, 'GCJ02', 'WGS84'); // the same ring, shifted ~600 m south-west
  */
-export function convertGeometryCrs<G extends ConvertibleGeometry>(geometry: G, from: Crs | undefined, to: Crs | undefined): G {
+export function convertGeometryCrs<G extends ConvertibleGeometry>(
+  geometry: G,
+  from: Crs | undefined,
+  to: Crs | undefined,
+): G {
   const f = from ?? 'WGS84';
   const t = to ?? 'WGS84';
   const c = (p: Pos): Pos => convertPos(p, f, t);

@@ -46,7 +46,14 @@ export function haversineM(lng1: number, lat1: number, lng2: number, lat2: numbe
  * const cosLat = (lat: number) => Math.cos(lat * (Math.PI / 180));
  * haversineCosM(116.397, 39.908, cosLat(39.908), 121.473, 31.23, cosLat(31.23)); // === haversineM(116.397, 39.908, 121.473, 31.23)
  */
-export function haversineCosM(lng1: number, lat1: number, cosLat1: number, lng2: number, lat2: number, cosLat2: number): number {
+export function haversineCosM(
+  lng1: number,
+  lat1: number,
+  cosLat1: number,
+  lng2: number,
+  lat2: number,
+  cosLat2: number,
+): number {
   const dLat = (lat2 - lat1) * RAD;
   const dLng = (lng2 - lng1) * RAD;
   const s1 = Math.sin(dLat / 2);

@@ -22,16 +22,26 @@ describe('importRetailersCsv', () => {
     expect(e.message).toBe('the CSV is empty: a header row is expected');
   });
   it('applies defaultCrs to empty crs cells and can ignore unknown columns', () => {
-    const { retailers } = importRetailersCsv(`${HEADER},phone\nR1,A,116.4,39.9,retail,A,10,weekly,1,1,123\n`, { defaultCrs: 'GCJ02', ignoreUnknownColumns: true });
+    const { retailers } = importRetailersCsv(`${HEADER},phone\nR1,A,116.4,39.9,retail,A,10,weekly,1,1,123\n`, {
+      defaultCrs: 'GCJ02',
+      ignoreUnknownColumns: true,
+    });
     expect(retailers[0]?.location.crs).toBe('GCJ02');
-    expect(() => importRetailersCsv(`${HEADER}\n`, { defaultCrs: 'EPSG:4326' as never })).toThrowError(/UNSUPPORTED_CRS|crs must be one of/);
+    expect(() => importRetailersCsv(`${HEADER}\n`, { defaultCrs: 'EPSG:4326' as never })).toThrowError(
+      /UNSUPPORTED_CRS|crs must be one of/,
+    );
   });
   it('never returns a half import: one bad row fails everything', () => {
-    const e = thrown(() => importRetailersCsv(`${HEADER}\nR1,A,116.4,39.9,retail,A,10,weekly,1,1\nR2,B,116.4,99,retail,A,10,weekly,1,1\n`));
+    const e = thrown(() =>
+      importRetailersCsv(`${HEADER}\nR1,A,116.4,39.9,retail,A,10,weekly,1,1\nR2,B,116.4,99,retail,A,10,weekly,1,1\n`),
+    );
     expect(e.issues).toEqual([{ row: 2, path: ['lat'], message: 'latitude must be within [-90, 90]', value: '99' }]);
   });
   it('does not crash on a huge bad file and caps the issues it keeps', () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `R${i},Shop,116.4,${i % 2 ? 'x' : '95'},retail,A,10,weekly,1,1`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `R${i},Shop,116.4,${i % 2 ? 'x' : '95'},retail,A,10,weekly,1,1`,
+    );
     const e = thrown(() => importRetailersCsv(`${HEADER}\n${rows.join('\n')}\n`, { maxIssues: 1000 }));
     expect(e.issues).toHaveLength(1000);
     expect(e.omittedIssues).toBe(2000);
@@ -59,7 +69,11 @@ describe('importRetailersCsv', () => {
         managerId: fc.constantFrom(undefined, 'M1', 'M2'),
       })
       .map(({ lng, lat, crs, managerId, ...rest }) =>
-        RetailerSchema.parse({ ...rest, location: crs ? { lng, lat, crs } : { lng, lat }, ...(managerId ? { managerId } : {}) }),
+        RetailerSchema.parse({
+          ...rest,
+          location: crs ? { lng, lat, crs } : { lng, lat },
+          ...(managerId ? { managerId } : {}),
+        }),
       );
     fc.assert(
       fc.property(fc.uniqueArray(retailer, { selector: (r) => r.id, maxLength: 8 }), (retailers: Retailer[]) => {

@@ -9,16 +9,48 @@ import type { Retailer } from './schemas/retailer.js';
 
 /** CSV column → Retailer field. Order = the order `retailersToCsv` writes. */
 export const RETAILER_CSV_COLUMNS = [
-  'id', 'name', 'lng', 'lat', 'crs', 'segment', 'class', 'service_minutes', 'opening_hours',
-  'visit_frequency', 'order_count', 'order_volume', 'manager_id', 'region', 'geofence',
+  'id',
+  'name',
+  'lng',
+  'lat',
+  'crs',
+  'segment',
+  'class',
+  'service_minutes',
+  'opening_hours',
+  'visit_frequency',
+  'order_count',
+  'order_volume',
+  'manager_id',
+  'region',
+  'geofence',
 ] as const;
 
-const REQUIRED = ['id', 'name', 'lng', 'lat', 'segment', 'class', 'service_minutes', 'visit_frequency', 'order_count', 'order_volume'];
-const NUMERIC: Record<string, string> = { service_minutes: 'serviceMinutes', order_count: 'orderCount', order_volume: 'orderVolume' };
+const REQUIRED = [
+  'id',
+  'name',
+  'lng',
+  'lat',
+  'segment',
+  'class',
+  'service_minutes',
+  'visit_frequency',
+  'order_count',
+  'order_volume',
+];
+const NUMERIC: Record<string, string> = {
+  service_minutes: 'serviceMinutes',
+  order_count: 'orderCount',
+  order_volume: 'orderVolume',
+};
 const TEXT: Record<string, string> = { id: 'id', name: 'name', manager_id: 'managerId', region: 'region' };
 const FIELD_TO_COLUMN: Record<string, string> = {
-  serviceMinutes: 'service_minutes', openingHours: 'opening_hours', visitFrequency: 'visit_frequency',
-  orderCount: 'order_count', orderVolume: 'order_volume', managerId: 'manager_id',
+  serviceMinutes: 'service_minutes',
+  openingHours: 'opening_hours',
+  visitFrequency: 'visit_frequency',
+  orderCount: 'order_count',
+  orderVolume: 'order_volume',
+  managerId: 'manager_id',
 };
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -67,7 +99,8 @@ function columnOf(path: (string | number)[]): string {
  * retailers[0]?.location; // { lng: 116.41, lat: 39.92, crs: 'GCJ02' }
  */
 export function importRetailersCsv(text: string, options: ImportRetailersCsvOptions = {}): { retailers: Retailer[] } {
-  if (typeof text !== 'string') throw new BeatplanError('INVALID_INPUT', [{ path: ['text'], message: 'CSV input must be a string', value: text }]);
+  if (typeof text !== 'string')
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['text'], message: 'CSV input must be a string', value: text }]);
   const issues = new IssueList(readMaxIssues(options.maxIssues));
   const defaultCrs = readDefaultCrs(options.defaultCrs);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
@@ -77,21 +110,30 @@ export function importRetailersCsv(text: string, options: ImportRetailersCsvOpti
   });
   for (const e of parsed.errors) {
     if (e.code === 'UndetectableDelimiter') continue; // single-column files: the comma is fine
-    issues.add({ ...(e.row !== undefined && e.row > 0 ? { row: e.row } : {}), path: [], message: `CSV syntax: ${e.message.toLowerCase()}` });
+    issues.add({
+      ...(e.row !== undefined && e.row > 0 ? { row: e.row } : {}),
+      path: [],
+      message: `CSV syntax: ${e.message.toLowerCase()}`,
+    });
   }
   const [headerCells, ...rows] = parsed.data;
-  if (!headerCells) throw new BeatplanError('IMPORT_FAILED', [{ path: [], message: 'the CSV is empty: a header row is expected' }]);
+  if (!headerCells)
+    throw new BeatplanError('IMPORT_FAILED', [{ path: [], message: 'the CSV is empty: a header row is expected' }]);
 
   const header = headerCells.map((h) => h.trim().toLowerCase());
   const index = new Map<string, number>();
   header.forEach((name, i) => {
     if (index.has(name)) issues.add({ path: ['columns', name], message: 'column appears twice in the header' });
     else if (!(RETAILER_CSV_COLUMNS as readonly string[]).includes(name) && !options.ignoreUnknownColumns) {
-      issues.add({ path: ['columns', name], message: `unknown column (expected some of ${RETAILER_CSV_COLUMNS.join(', ')})` });
+      issues.add({
+        path: ['columns', name],
+        message: `unknown column (expected some of ${RETAILER_CSV_COLUMNS.join(', ')})`,
+      });
     }
     index.set(name, i);
   });
-  for (const name of REQUIRED) if (!index.has(name)) issues.add({ path: ['columns', name], message: 'required column is missing' });
+  for (const name of REQUIRED)
+    if (!index.has(name)) issues.add({ path: ['columns', name], message: 'required column is missing' });
   issues.throwIfAny();
 
   const retailers: Retailer[] = [];

@@ -7,10 +7,28 @@ import type { Crs } from './schemas/crs.js';
 import type { Retailer } from './schemas/retailer.js';
 
 /** Retailer fields read from a feature's `properties` (camelCase; the CSV snake_case names are aliases). */
-const PROPERTIES = ['id', 'name', 'crs', 'segment', 'class', 'serviceMinutes', 'openingHours', 'visitFrequency', 'orderCount', 'orderVolume', 'managerId', 'region', 'geofence'];
+const PROPERTIES = [
+  'id',
+  'name',
+  'crs',
+  'segment',
+  'class',
+  'serviceMinutes',
+  'openingHours',
+  'visitFrequency',
+  'orderCount',
+  'orderVolume',
+  'managerId',
+  'region',
+  'geofence',
+];
 const ALIASES: Record<string, string> = {
-  service_minutes: 'serviceMinutes', opening_hours: 'openingHours', visit_frequency: 'visitFrequency',
-  order_count: 'orderCount', order_volume: 'orderVolume', manager_id: 'managerId',
+  service_minutes: 'serviceMinutes',
+  opening_hours: 'openingHours',
+  visit_frequency: 'visitFrequency',
+  order_count: 'orderCount',
+  order_volume: 'orderVolume',
+  manager_id: 'managerId',
 };
 
 /** Options of {@link importRetailersGeoJson}. */
@@ -48,7 +66,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  *     visitFrequency: 'weekly', orderCount: 12, orderVolume: 3400 },
  * }] });
  */
-export function importRetailersGeoJson(featureCollection: unknown, options: ImportRetailersGeoJsonOptions = {}): { retailers: Retailer[] } {
+export function importRetailersGeoJson(
+  featureCollection: unknown,
+  options: ImportRetailersGeoJsonOptions = {},
+): { retailers: Retailer[] } {
   const issues = new IssueList(readMaxIssues(options.maxIssues));
   const defaultCrs = readDefaultCrs(options.defaultCrs);
   let root = featureCollection;
@@ -56,11 +77,15 @@ export function importRetailersGeoJson(featureCollection: unknown, options: Impo
     try {
       root = JSON.parse(root) as unknown;
     } catch (e) {
-      throw new BeatplanError('IMPORT_FAILED', [{ path: [], message: `not valid JSON (${(e as Error).message})` }], { cause: e });
+      throw new BeatplanError('IMPORT_FAILED', [{ path: [], message: `not valid JSON (${(e as Error).message})` }], {
+        cause: e,
+      });
     }
   }
   if (!isObject(root) || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
-    throw new BeatplanError('IMPORT_FAILED', [{ path: [], message: 'must be a GeoJSON FeatureCollection with a features array', value: root }]);
+    throw new BeatplanError('IMPORT_FAILED', [
+      { path: [], message: 'must be a GeoJSON FeatureCollection with a features array', value: root },
+    ]);
   }
   const retailers: Retailer[] = [];
   const seenIds = new Map<string, number>();
@@ -108,20 +133,32 @@ export function importRetailersGeoJson(featureCollection: unknown, options: Impo
     const crs = candidate.crs;
     delete candidate.crs;
     if (typeof crs === 'string' && readCrs(crs)) location.crs = readCrs(crs);
-    else if (crs !== undefined) fail(['properties', source.crs ?? 'crs'], 'crs must be one of "WGS84", "GCJ02", "BD09"', crs);
+    else if (crs !== undefined)
+      fail(['properties', source.crs ?? 'crs'], 'crs must be one of "WGS84", "GCJ02", "BD09"', crs);
     else if (defaultCrs) location.crs = defaultCrs;
     if (typeof candidate.openingHours === 'string') {
       const hours = parseOpeningHoursText(candidate.openingHours);
-      if (typeof hours === 'string') fail(['properties', source.openingHours ?? 'openingHours'], hours, candidate.openingHours);
+      if (typeof hours === 'string')
+        fail(['properties', source.openingHours ?? 'openingHours'], hours, candidate.openingHours);
       if (hours === undefined || typeof hours === 'string') delete candidate.openingHours;
       else candidate.openingHours = hours;
     }
-    const duplicate = typeof candidate.id === 'string' && checkDuplicateId(candidate.id, row, seenIds, issues, source.id === '#id' ? [...at, 'id'] : [...at, 'properties', source.id ?? 'id']);
+    const duplicate =
+      typeof candidate.id === 'string' &&
+      checkDuplicateId(
+        candidate.id,
+        row,
+        seenIds,
+        issues,
+        source.id === '#id' ? [...at, 'id'] : [...at, 'properties', source.id ?? 'id'],
+      );
     const retailer = validateRetailerRecord(candidate, row, issues, reported, (path) => {
       const [head, sub, ...rest] = path;
       if (head === 'location') return { path: [...at, 'geometry', 'coordinates', sub === 'lat' ? 1 : 0] };
       if (head === 'id' && source.id === '#id') return { path: [...at, 'id'] };
-      return { path: [...at, 'properties', source[String(head)] ?? String(head), ...(sub === undefined ? [] : [sub]), ...rest] };
+      return {
+        path: [...at, 'properties', source[String(head)] ?? String(head), ...(sub === undefined ? [] : [sub]), ...rest],
+      };
     });
     if (retailer && !duplicate) retailers.push(retailer);
   });

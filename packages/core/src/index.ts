@@ -26,7 +26,12 @@ export {
   type PositionFix,
   type PositionFixInput,
 } from './schemas/position-fix.js';
-export { PolygonGeometrySchema, PositionSchema, type PolygonGeometry, type Position } from './schemas/polygon-geometry.js';
+export {
+  PolygonGeometrySchema,
+  PositionSchema,
+  type PolygonGeometry,
+  type Position,
+} from './schemas/polygon-geometry.js';
 
 export {
   bd09ToGcj02,

@@ -24,7 +24,9 @@ export const DEFAULT_ACCURACY_CONFIDENCE: Readonly<Record<FixSource, number>> = 
 
 function checkConfidence(p: number, name: string): void {
   if (!(p > 0 && p < 1)) {
-    throw new BeatplanError('INVALID_INPUT', [{ path: [name], message: 'confidence must be within (0, 1), e.g. 0.68 or 0.95', value: p }]);
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: [name], message: 'confidence must be within (0, 1), e.g. 0.68 or 0.95', value: p },
+    ]);
   }
 }
 
@@ -48,7 +50,9 @@ export function convertAccuracy(radiusM: number, fromConfidence: number, toConfi
   checkConfidence(fromConfidence, 'fromConfidence');
   checkConfidence(toConfidence, 'toConfidence');
   if (!(radiusM >= 0 && Number.isFinite(radiusM))) {
-    throw new BeatplanError('INVALID_INPUT', [{ path: ['radiusM'], message: 'accuracy must be a finite number ≥ 0 m', value: radiusM }]);
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['radiusM'], message: 'accuracy must be a finite number ≥ 0 m', value: radiusM },
+    ]);
   }
   if (fromConfidence === toConfidence) return radiusM;
   return radiusM * Math.sqrt(Math.log(1 - toConfidence) / Math.log(1 - fromConfidence));

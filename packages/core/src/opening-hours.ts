@@ -22,7 +22,8 @@ import { WeeklyHoursSchema, type WeeklyHours } from './schemas/weekly-hours.js';
  */
 export function parseOpeningHours(text: string): WeeklyHours | undefined {
   const parsed = parseOpeningHoursText(text);
-  if (typeof parsed === 'string') throw new BeatplanError('INVALID_INPUT', [{ path: [], message: parsed, value: text }]);
+  if (typeof parsed === 'string')
+    throw new BeatplanError('INVALID_INPUT', [{ path: [], message: parsed, value: text }]);
   return parsed === undefined ? undefined : parseOrThrow(WeeklyHoursSchema, parsed);
 }
 

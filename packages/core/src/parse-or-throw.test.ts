@@ -37,7 +37,11 @@ describe('parseOrThrow', () => {
     ]);
   });
   it('the docs example: an ISO time becomes epoch ms', () => {
-    const fix = parseOrThrow(PositionFixSchema, { lng: 116.4, lat: 39.9, accuracyM: 12, source: 'gnss', at: '2025-03-03T09:00:00+08:00' }, ['visit', 'start']);
+    const fix = parseOrThrow(
+      PositionFixSchema,
+      { lng: 116.4, lat: 39.9, accuracyM: 12, source: 'gnss', at: '2025-03-03T09:00:00+08:00' },
+      ['visit', 'start'],
+    );
     expect(fix.at).toBe(1740963600000);
   });
 });
@@ -53,7 +57,14 @@ describe('tryParse', () => {
 
 describe('fromZodError', () => {
   it('rewrites zod default messages and finds values in the input', () => {
-    const S = z.object({ n: z.number().int().min(1), m: z.number().min(1), missing: z.string(), e: z.enum(['a', 'b']), s: z.string().min(1), arr: z.array(z.number()).min(2) });
+    const S = z.object({
+      n: z.number().int().min(1),
+      m: z.number().min(1),
+      missing: z.string(),
+      e: z.enum(['a', 'b']),
+      s: z.string().min(1),
+      arr: z.array(z.number()).min(2),
+    });
     const input = { n: 0.5, m: 0, e: 'c', s: '', arr: [1] };
     const r = S.safeParse(input);
     expect(r.success).toBe(false);

@@ -34,7 +34,11 @@ function toPath(rootPath: readonly (string | number)[], path: readonly PropertyK
  * if (!result.success) fromZodError(result.error, ['location'], { lng: 116.4, lat: 123.4 });
  * // [{ path: ['location', 'lat'], message: 'latitude must be within [-90, 90]', value: 123.4 }]
  */
-export function fromZodError(error: z.ZodError, rootPath: readonly (string | number)[] = [], input?: unknown): BeatplanIssue[] {
+export function fromZodError(
+  error: z.ZodError,
+  rootPath: readonly (string | number)[] = [],
+  input?: unknown,
+): BeatplanIssue[] {
   const issues: BeatplanIssue[] = [];
   for (const raw of error.issues) {
     if (raw.code === 'unrecognized_keys') {
@@ -71,10 +75,17 @@ export type TryParseResult<T> = { ok: true; data: T } | { ok: false; error: Beat
  * const r = tryParse(CoordinatesSchema, { lng: 200, lat: 0 }, ['fix']);
  * if (!r.ok) console.log(r.error.message); // fix.lng: longitude must be within [-180, 180], received 200
  */
-export function tryParse<S extends z.ZodType>(schema: S, value: unknown, rootPath: readonly (string | number)[] = []): TryParseResult<z.output<S>> {
+export function tryParse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  rootPath: readonly (string | number)[] = [],
+): TryParseResult<z.output<S>> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, error: new BeatplanError('INVALID_INPUT', fromZodError(result.error, rootPath, value), { cause: result.error }) };
+  return {
+    ok: false,
+    error: new BeatplanError('INVALID_INPUT', fromZodError(result.error, rootPath, value), { cause: result.error }),
+  };
 }
 
 /**
@@ -90,7 +101,11 @@ export function tryParse<S extends z.ZodType>(schema: S, value: unknown, rootPat
  * const fix = parseOrThrow(PositionFixSchema, { lng: 116.4, lat: 39.9, accuracyM: 12, source: 'gnss', at: '2025-03-03T09:00:00+08:00' }, ['visit', 'start']);
  * fix.at; // 1740963600000 (epoch ms)
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, rootPath: readonly (string | number)[] = []): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  rootPath: readonly (string | number)[] = [],
+): z.output<S> {
   const result = tryParse(schema, value, rootPath);
   if (result.ok) return result.data;
   throw result.error;

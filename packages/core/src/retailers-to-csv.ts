@@ -17,9 +17,21 @@ import type { Retailer } from './schemas/retailer.js';
  */
 export function retailersToCsv(retailers: readonly Retailer[]): string {
   const rows = retailers.map((r) => [
-    r.id, r.name, String(r.location.lng), String(r.location.lat), r.location.crs ?? '', r.segment, r.class,
-    String(r.serviceMinutes), r.openingHours ? formatOpeningHoursText(r.openingHours) : '', r.visitFrequency,
-    String(r.orderCount), String(r.orderVolume), r.managerId ?? '', r.region ?? '', r.geofence ? JSON.stringify(r.geofence) : '',
+    r.id,
+    r.name,
+    String(r.location.lng),
+    String(r.location.lat),
+    r.location.crs ?? '',
+    r.segment,
+    r.class,
+    String(r.serviceMinutes),
+    r.openingHours ? formatOpeningHoursText(r.openingHours) : '',
+    r.visitFrequency,
+    String(r.orderCount),
+    String(r.orderVolume),
+    r.managerId ?? '',
+    r.region ?? '',
+    r.geofence ? JSON.stringify(r.geofence) : '',
   ]);
   return `${Papa.unparse({ fields: [...RETAILER_CSV_COLUMNS], data: rows }, { newline: '\n' })}\n`;
 }

@@ -33,8 +33,14 @@ export function retailersToGeoJson(retailers: readonly Retailer[]): RetailerFeat
     type: 'FeatureCollection',
     features: retailers.map((r) => {
       const { location, ...rest } = structuredClone(r);
-      const properties: RetailerFeature['properties'] = location.crs !== undefined ? { ...rest, crs: location.crs } : rest;
-      return { type: 'Feature', id: r.id, geometry: { type: 'Point', coordinates: [location.lng, location.lat] }, properties };
+      const properties: RetailerFeature['properties'] =
+        location.crs !== undefined ? { ...rest, crs: location.crs } : rest;
+      return {
+        type: 'Feature',
+        id: r.id,
+        geometry: { type: 'Point', coordinates: [location.lng, location.lat] },
+        properties,
+      };
     }),
   };
 }

@@ -22,7 +22,10 @@ export type { RetailerIndex };
  * const index = compileRetailers([{ id: 'R1', location: { lng: 120.1659, lat: 30.2719 } }], { radiusM: 80 });
  * index.fences[0].radiusM; // 80
  */
-export function compileRetailers(retailers: readonly VerifyRetailerInput[], policy: VerifyPolicyInput = {}): RetailerIndex {
+export function compileRetailers(
+  retailers: readonly VerifyRetailerInput[],
+  policy: VerifyPolicyInput = {},
+): RetailerIndex {
   const issues = new IssueCollector();
   const parsedRetailers = parseRetailers(retailers, ['retailers'], issues);
   const parsedPolicy = parsePolicy(policy, ['policy'], issues);

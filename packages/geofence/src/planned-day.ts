@@ -17,7 +17,8 @@ export const PlannedDaySchema = z.strictObject({
   retailerIds: z.array(IdSchema, { error: 'retailerIds must be an array of retailer ids' }).superRefine((ids, ctx) => {
     const seen = new Set<string>();
     ids.forEach((id, k) => {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [k], input: id, message: 'retailer planned twice on the same day' });
+      if (seen.has(id))
+        ctx.addIssue({ code: 'custom', path: [k], input: id, message: 'retailer planned twice on the same day' });
       seen.add(id);
     });
   }),

@@ -30,6 +30,7 @@ export function releaseVerificationMemory(): number {
  * setVerificationMemoryLimit(32 * 2 ** 20); // a small server: keep at most 32 MiB (batches up to ~10⁵ visits)
  */
 export function setVerificationMemoryLimit(bytes: number): void {
-  if (!(Number.isFinite(bytes) && bytes >= 0)) throw new RangeError(`bytes must be a finite number >= 0, received ${bytes}`);
+  if (!(Number.isFinite(bytes) && bytes >= 0))
+    throw new RangeError(`bytes must be a finite number >= 0, received ${bytes}`);
   setScratchLimit(bytes);
 }

@@ -33,10 +33,20 @@ describe('verifyColumns', () => {
   it('gives verifyDay’s verdicts and summary on every valid verification fixture (crs mixes, spoofing, coarse fixes, times…)', () => {
     let compared = 0;
     for (const file of readdirSync(inDir).sort()) {
-      const input = JSON.parse(readFileSync(inDir + file, 'utf8')) as { retailers: never[]; visits: never[]; policy?: object; planned?: unknown[] };
+      const input = JSON.parse(readFileSync(inDir + file, 'utf8')) as {
+        retailers: never[];
+        visits: never[];
+        policy?: object;
+        planned?: unknown[];
+      };
       let expected;
       try {
-        expected = verifyDay(input.retailers, input.visits, input.policy, input.planned ? { planned: input.planned } : {});
+        expected = verifyDay(
+          input.retailers,
+          input.visits,
+          input.policy,
+          input.planned ? { planned: input.planned } : {},
+        );
       } catch {
         continue; // the invalid-input fixtures
       }
@@ -51,7 +61,10 @@ describe('verifyColumns', () => {
   });
 
   it('equals verifyParsed on random batches (managers, days, crs, mock, confidence, sources, plans)', () => {
-    const retailers = [0, 1, 2, 3, 4].map((k) => ({ id: `R${k}`, location: k === 4 ? null : offset(SHOP, 700 * k, 50 * k) }));
+    const retailers = [0, 1, 2, 3, 4].map((k) => ({
+      id: `R${k}`,
+      location: k === 4 ? null : offset(SHOP, 700 * k, 50 * k),
+    }));
     const index = compileRetailers(retailers);
     const fixArb = fc.record({
       offsetM: fc.constantFrom(0, 0, 20, 90, 140, 2500),
@@ -79,14 +92,22 @@ describe('verifyColumns', () => {
             return Object.fromEntries(Object.entries({ ...p, ...rest, at }).filter(([, v]) => v !== undefined));
           };
           const start = NINE + s.startMin * 60_000;
-          return parseOrThrow(VisitSchema, { id: `V${k}`, managerId: s.managerId, retailerId: `R${s.retailer}`, start: fix(s.start, start), end: fix(s.end, start + s.dwellMin * 60_000) });
+          return parseOrThrow(VisitSchema, {
+            id: `V${k}`,
+            managerId: s.managerId,
+            retailerId: `R${s.retailer}`,
+            start: fix(s.start, start),
+            end: fix(s.end, start + s.dwellMin * 60_000),
+          });
         });
         const planned = [
           { managerId: 'M1', date: '2026-11-30', retailerIds: ['R0', 'R3'] },
           { managerId: 'M9', date: '2026-12-01', retailerIds: ['R1'] },
         ];
         const columns = visitsToColumns(index, visits);
-        expect(decoded(columns, verifyColumns(index, columns, { planned }))).toEqual(verifyParsed(index, visits, { planned }));
+        expect(decoded(columns, verifyColumns(index, columns, { planned }))).toEqual(
+          verifyParsed(index, visits, { planned }),
+        );
       }),
       { seed: 20261128, numRuns: 200 },
     );
@@ -96,7 +117,15 @@ describe('verifyColumns', () => {
     const index = compileRetailers([retailer(), retailer({ id: 'R2', location: offset(SHOP, 400) })]);
     const visits = Array.from({ length: 90 }, (_, k) => {
       const at = NINE + Math.floor(k / 30) * 86_400_000 + (k % 30) * 20 * 60_000;
-      return parseOrThrow(VisitSchema, visit({ id: `V${String(k).padStart(2, '0')}`, retailerId: k % 3 ? 'R1' : 'R2', start: { at }, end: { at: at + (k % 7) * 3 * 60_000 } }));
+      return parseOrThrow(
+        VisitSchema,
+        visit({
+          id: `V${String(k).padStart(2, '0')}`,
+          retailerId: k % 3 ? 'R1' : 'R2',
+          start: { at },
+          end: { at: at + (k % 7) * 3 * 60_000 },
+        }),
+      );
     });
     const reversed = [...visits].reverse();
     const interleaved = visits.map((_, k) => visits[(k * 37) % 90]!);
@@ -109,7 +138,10 @@ describe('verifyColumns', () => {
 
   it('releaseVerificationMemory gives the kept scratch buffer back; the next batch still verifies', () => {
     const index = compileRetailers([retailer()]);
-    const columns = visitsToColumns(index, Array.from({ length: 2000 }, (_, k) => parseOrThrow(VisitSchema, visit({ id: `V${k}` }))));
+    const columns = visitsToColumns(
+      index,
+      Array.from({ length: 2000 }, (_, k) => parseOrThrow(VisitSchema, visit({ id: `V${k}` }))),
+    );
     const first = verifyColumns(index, columns);
     verifyColumns(index, columns); // the second batch of this size grows the kept buffer to fit
     expect(releaseVerificationMemory()).toBeGreaterThan(2000 * 188);
@@ -129,7 +161,11 @@ describe('verifyColumns', () => {
 
   it('leaves earlier results intact when the next (larger, then smaller) batch reuses the scratch memory', () => {
     const index = compileRetailers([retailer(), retailer({ id: 'R2', location: offset(SHOP, 900) })]);
-    const make = (n: number, retailerId: string) => visitsToColumns(index, Array.from({ length: n }, (_, k) => parseOrThrow(VisitSchema, visit({ id: `V${k}`, retailerId }))));
+    const make = (n: number, retailerId: string) =>
+      visitsToColumns(
+        index,
+        Array.from({ length: n }, (_, k) => parseOrThrow(VisitSchema, visit({ id: `V${k}`, retailerId }))),
+      );
     const small = make(3, 'R1');
     const first = verifyColumns(index, small);
     const snapshot = structuredClone(first);
@@ -145,7 +181,14 @@ describe('verifyColumns', () => {
     const columns = visitsToColumns(index, [
       parseOrThrow(VisitSchema, visit()),
       parseOrThrow(VisitSchema, visit({ id: 'V2', start: { ...offset(SHOP, 3000) } })),
-      parseOrThrow(VisitSchema, visit({ id: 'V3', start: { at: NINE + 3 * 3600_000, mock: true }, end: { at: NINE + 3 * 3600_000 + 600_000, mock: true } })),
+      parseOrThrow(
+        VisitSchema,
+        visit({
+          id: 'V3',
+          start: { at: NINE + 3 * 3600_000, mock: true },
+          end: { at: NINE + 3 * 3600_000 + 600_000, mock: true },
+        }),
+      ),
     ]);
     const { verdicts } = verifyColumns(index, columns);
     expect([...verdicts.status].map((s) => VISIT_STATUSES[s])).toEqual(['verified', 'rejected', 'unverifiable']);
@@ -164,15 +207,25 @@ describe('verifyColumns', () => {
     const index = compileRetailers([retailer()]);
     const plain = visitsToColumns(index, [parseOrThrow(VisitSchema, visit())]);
     expect(Object.keys(plain.start).sort()).toEqual(['accuracyM', 'at', 'lat', 'lng', 'source']);
-    const rich = visitsToColumns(index, [parseOrThrow(VisitSchema, visit({ start: { crs: 'GCJ02', mock: true, accuracyConfidence: 0.95 } }))]);
-    expect([rich.start.crs![0], rich.start.mock![0], rich.start.accuracyConfidence![0], rich.end.accuracyConfidence![0]]).toEqual([1, 1, 0.95, NaN]);
-    expect(thrown(() => visitsToColumns(index, [parseOrThrow(VisitSchema, visit({ retailerId: 'R9' }))])).code).toBe('UNKNOWN_REFERENCE');
+    const rich = visitsToColumns(index, [
+      parseOrThrow(VisitSchema, visit({ start: { crs: 'GCJ02', mock: true, accuracyConfidence: 0.95 } })),
+    ]);
+    expect([
+      rich.start.crs![0],
+      rich.start.mock![0],
+      rich.start.accuracyConfidence![0],
+      rich.end.accuracyConfidence![0],
+    ]).toEqual([1, 1, 0.95, NaN]);
+    expect(thrown(() => visitsToColumns(index, [parseOrThrow(VisitSchema, visit({ retailerId: 'R9' }))])).code).toBe(
+      'UNKNOWN_REFERENCE',
+    );
   });
 });
 
 describe('verifyColumns: bad columns', () => {
   const index = compileRetailers([retailer()]);
-  const good = () => visitsToColumns(index, [parseOrThrow(VisitSchema, visit()), parseOrThrow(VisitSchema, visit({ id: 'V2' }))]);
+  const good = () =>
+    visitsToColumns(index, [parseOrThrow(VisitSchema, visit()), parseOrThrow(VisitSchema, visit({ id: 'V2' }))]);
 
   it('lists every bad value with its path, the value and the visit id; nothing is verified', () => {
     const columns = good();
@@ -221,25 +274,36 @@ describe('verifyColumns: bad columns', () => {
     columns.ids = ['V1', 'V1'];
     columns.managerIds = [' M1'];
     columns.retailers = columns.retailer;
-    expect(thrown(() => verifyColumns(index, columns as never)).issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+    expect(
+      thrown(() => verifyColumns(index, columns as never)).issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    ).toEqual([
       'columns.retailers: unknown column (a misspelt column would otherwise be ignored)',
       'columns.ids.1: duplicate id, first at columns.ids[0]',
       'columns.managerIds.0: id must not start or end with white space',
     ]);
     expect(thrown(() => verifyColumns(index, null as never)).issues[0]!.message).toBe('columns must be an object');
-    const e = thrown(() => verifyColumns(index, good(), { planned: [{ managerId: 'M1', date: '2026-11-30', retailerIds: ['R7'] }] }));
+    const e = thrown(() =>
+      verifyColumns(index, good(), { planned: [{ managerId: 'M1', date: '2026-11-30', retailerIds: ['R7'] }] }),
+    );
     expect([e.code, e.issues[0]!.path.join('.')]).toEqual(['UNKNOWN_REFERENCE', 'planned.0.retailerIds.0']);
   });
 
   it('JSDoc example', () => {
     const one = compileRetailers([{ id: 'R1', location: { lng: 120.1659, lat: 30.2719 } }]);
     const fix = (at: string) => ({
-      lng: Float64Array.of(120.1659), lat: Float64Array.of(30.2719), accuracyM: Float64Array.of(8),
-      at: Float64Array.of(Date.parse(at)), source: Uint8Array.of(0),
+      lng: Float64Array.of(120.1659),
+      lat: Float64Array.of(30.2719),
+      accuracyM: Float64Array.of(8),
+      at: Float64Array.of(Date.parse(at)),
+      source: Uint8Array.of(0),
     });
     const { verdicts } = verifyColumns(one, {
-      ids: ['V1'], managerIds: ['M1'], manager: Int32Array.of(0), retailer: Int32Array.of(one.byId.get('R1')!),
-      start: fix('2026-11-30T09:00:00+08:00'), end: fix('2026-11-30T09:12:00+08:00'),
+      ids: ['V1'],
+      managerIds: ['M1'],
+      manager: Int32Array.of(0),
+      retailer: Int32Array.of(one.byId.get('R1')!),
+      start: fix('2026-11-30T09:00:00+08:00'),
+      end: fix('2026-11-30T09:12:00+08:00'),
     });
     expect(verdicts.status[0]).toBe(0);
     expect(verdictAt(verdicts, 0, 'V1').dwellS).toBe(720);

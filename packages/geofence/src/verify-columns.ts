@@ -115,7 +115,11 @@ export interface ColumnarVerificationResult {
  * verdicts.status[0]; // 0 (verified)
  * verdictAt(verdicts, 0, 'V1').dwellS; // 720
  */
-export function verifyColumns(index: RetailerIndex, columns: VisitColumns, options: VerifyOptions = {}): ColumnarVerificationResult {
+export function verifyColumns(
+  index: RetailerIndex,
+  columns: VisitColumns,
+  options: VerifyOptions = {},
+): ColumnarVerificationResult {
   const planned = options.planned ?? [];
   const issues = new IssueCollector();
   beginScratch(); // the id checks and the evidence share the batch's scratch memory
@@ -128,11 +132,24 @@ export function verifyColumns(index: RetailerIndex, columns: VisitColumns, optio
   fillSide(ev, 0, columns.start);
   fillSide(ev, 1, columns.end);
   // A fresh keys object of the same shape as the object path's keeps judgeBatch's callees monomorphic.
-  const summary = judgeBatch(index, ev, { ids: columns.ids, manager: columns.manager, managerIds: columns.managerIds }, plans);
+  const summary = judgeBatch(
+    index,
+    ev,
+    { ids: columns.ids, manager: columns.manager, managerIds: columns.managerIds },
+    plans,
+  );
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) status[i] = statusCodeOf(ev.reasons[i]!);
   return {
-    verdicts: { status, reasons: ev.reasons, flags: ev.flags, distanceStartM: ev.distanceStart, distanceEndM: ev.distanceEnd, dwellS: ev.dwellS, confidence: ev.confidence },
+    verdicts: {
+      status,
+      reasons: ev.reasons,
+      flags: ev.flags,
+      distanceStartM: ev.distanceStart,
+      distanceEndM: ev.distanceEnd,
+      dwellS: ev.dwellS,
+      confidence: ev.confidence,
+    },
     summary,
   };
 }
@@ -141,8 +158,18 @@ export function verifyColumns(index: RetailerIndex, columns: VisitColumns, optio
 function fillSide(ev: ReturnType<typeof createEvidence>, side: 0 | 1, fix: FixColumns): void {
   const { lng, lat, accuracyM, at, source, crs, mock, accuracyConfidence } = fix;
   for (let i = 0; i < ev.n; i++) {
-    const kind = source[i]! | (crs === undefined ? 0 : crs[i]! << 2) | (mock !== undefined && mock[i] === 1 ? KIND_MOCK : 0);
-    placeFix(ev, 2 * i + side, at[i]!, lng[i]!, lat[i]!, accuracyM[i]!, kind, accuracyConfidence === undefined ? NaN : accuracyConfidence[i]!);
+    const kind =
+      source[i]! | (crs === undefined ? 0 : crs[i]! << 2) | (mock !== undefined && mock[i] === 1 ? KIND_MOCK : 0);
+    placeFix(
+      ev,
+      2 * i + side,
+      at[i]!,
+      lng[i]!,
+      lat[i]!,
+      accuracyM[i]!,
+      kind,
+      accuracyConfidence === undefined ? NaN : accuracyConfidence[i]!,
+    );
   }
 }
 
@@ -161,18 +188,34 @@ function fillSide(ev: ReturnType<typeof createEvidence>, side: 0 | 1, fix: FixCo
  */
 export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]): VisitColumns {
   const issues = new IssueCollector();
-  const retailer = checkReferences(index.byId, visits.map((v) => v.retailerId), issues);
+  const retailer = checkReferences(
+    index.byId,
+    visits.map((v) => v.retailerId),
+    issues,
+  );
   issues.throwIfAny();
   const n = visits.length;
   const managers = new IdNumbering();
   const manager = new Int32Array(n);
-  const side = () => ({ lng: new Float64Array(n), lat: new Float64Array(n), accuracyM: new Float64Array(n), at: new Float64Array(n), source: new Uint8Array(n), crs: new Uint8Array(n), mock: new Uint8Array(n), accuracyConfidence: new Float64Array(n).fill(NaN) });
+  const side = () => ({
+    lng: new Float64Array(n),
+    lat: new Float64Array(n),
+    accuracyM: new Float64Array(n),
+    at: new Float64Array(n),
+    source: new Uint8Array(n),
+    crs: new Uint8Array(n),
+    mock: new Uint8Array(n),
+    accuracyConfidence: new Float64Array(n).fill(NaN),
+  });
   const start = side();
   const end = side();
   const used = { crs: false, mock: false, accuracyConfidence: false };
   visits.forEach((v, i) => {
     manager[i] = managers.numberOf(v.managerId);
-    for (const [fix, out] of [[v.start, start], [v.end, end]] as const) {
+    for (const [fix, out] of [
+      [v.start, start],
+      [v.end, end],
+    ] as const) {
       out.lng[i] = fix.lng;
       out.lat[i] = fix.lat;
       out.accuracyM[i] = fix.accuracyM;
@@ -180,7 +223,8 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
       out.source[i] = SOURCE_CODE[fix.source];
       if (fix.crs !== undefined && fix.crs !== 'WGS84') (out.crs[i] = CRS_CODE[fix.crs]), (used.crs = true);
       if (fix.mock === true) (out.mock[i] = 1), (used.mock = true);
-      if (fix.accuracyConfidence !== undefined) (out.accuracyConfidence[i] = fix.accuracyConfidence), (used.accuracyConfidence = true);
+      if (fix.accuracyConfidence !== undefined)
+        (out.accuracyConfidence[i] = fix.accuracyConfidence), (used.accuracyConfidence = true);
     }
   });
   const trim = (s: ReturnType<typeof side>): FixColumns => ({
@@ -193,7 +237,14 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
     ...(used.mock ? { mock: s.mock } : {}),
     ...(used.accuracyConfidence ? { accuracyConfidence: s.accuracyConfidence } : {}),
   });
-  return { ids: visits.map((v) => v.id), managerIds: managers.ids, manager, retailer, start: trim(start), end: trim(end) };
+  return {
+    ids: visits.map((v) => v.id),
+    managerIds: managers.ids,
+    manager,
+    retailer,
+    start: trim(start),
+    end: trim(end),
+  };
 }
 
 /**
@@ -208,8 +259,20 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
  * const verdict = verdictAt(result.verdicts, 0, columns.ids[0]); // { visitId: 'V1', status: 'verified', … }
  */
 export function verdictAt(verdicts: VerdictColumns, i: number, visitId: string): VisitVerdict {
-  if (!(Number.isInteger(i) && i >= 0 && i < verdicts.status.length)) throw new RangeError(`verdict index ${i} is not within [0, ${verdicts.status.length})`);
-  return verdictObject({ reasons: verdicts.reasons, flags: verdicts.flags, distanceStart: verdicts.distanceStartM, distanceEnd: verdicts.distanceEndM, dwellS: verdicts.dwellS, confidence: verdicts.confidence }, i, visitId);
+  if (!(Number.isInteger(i) && i >= 0 && i < verdicts.status.length))
+    throw new RangeError(`verdict index ${i} is not within [0, ${verdicts.status.length})`);
+  return verdictObject(
+    {
+      reasons: verdicts.reasons,
+      flags: verdicts.flags,
+      distanceStart: verdicts.distanceStartM,
+      distanceEnd: verdicts.distanceEndM,
+      dwellS: verdicts.dwellS,
+      confidence: verdicts.confidence,
+    },
+    i,
+    visitId,
+  );
 }
 
 /**

@@ -62,7 +62,8 @@ export function verifyDay(
   checkUniqueVisitIds(filler.ids, issues);
   // References are checked only against a complete retailer list (else every id of a bad retailer
   // would be reported twice), for every visit and plan that parsed.
-  const index = parsedRetailers.ok && parsedPolicy ? buildRetailerIndex(allItems(parsedRetailers), parsedPolicy) : undefined;
+  const index =
+    parsedRetailers.ok && parsedPolicy ? buildRetailerIndex(allItems(parsedRetailers), parsedPolicy) : undefined;
   if (index) ev.fence.set(checkReferences(index.byId, filler.retailerIds, issues));
   const plans = index ? resolvePlans(index.byId, planned.items, issues) : [];
   issues.throwIfAny();

@@ -3,7 +3,11 @@ import { compileRetailers, verifyDay, verifyParsed } from '@beatplan/geofence';
 import { describe, expect, it } from 'vitest';
 import { SHOP, offset, retailer, thrown, visit } from '../test/helpers.js';
 
-const retailers = [retailer(), retailer({ id: 'R2', location: null }), retailer({ id: 'R3', segment: 'hotel_entertainment', class: 'A' })];
+const retailers = [
+  retailer(),
+  retailer({ id: 'R2', location: null }),
+  retailer({ id: 'R3', segment: 'hotel_entertainment', class: 'A' }),
+];
 const visits = [
   visit(),
   visit({ id: 'V2', retailerId: 'R2' }),
@@ -16,7 +20,9 @@ describe('compileRetailers + verifyParsed', () => {
     const index = compileRetailers(retailers, { radiusM: 90 });
     const parsed = visits.map((v) => parseOrThrow(VisitSchema, v));
     const planned = [{ managerId: 'M1', date: '2026-11-30', retailerIds: ['R1', 'R2'] }];
-    expect(verifyParsed(index, parsed, { planned })).toEqual(verifyDay(retailers, visits, { radiusM: 90 }, { planned }));
+    expect(verifyParsed(index, parsed, { planned })).toEqual(
+      verifyDay(retailers, visits, { radiusM: 90 }, { planned }),
+    );
   });
 
   it('precomputes each fence once: WGS84 location and the radius by class, segment, default', () => {
@@ -26,13 +32,21 @@ describe('compileRetailers + verifyParsed', () => {
   });
 
   it('compileRetailers lists every bad retailer and policy field', () => {
-    const e = thrown(() => compileRetailers([retailer({ location: { lng: 1, lat: 91 } }), retailer()], { maxSpeedMps: 0 }));
-    expect(e.issues.map((i) => i.path.join('.'))).toEqual(['retailers.0.location.lat', 'retailers.1.id', 'policy.maxSpeedMps']);
+    const e = thrown(() =>
+      compileRetailers([retailer({ location: { lng: 1, lat: 91 } }), retailer()], { maxSpeedMps: 0 }),
+    );
+    expect(e.issues.map((i) => i.path.join('.'))).toEqual([
+      'retailers.0.location.lat',
+      'retailers.1.id',
+      'policy.maxSpeedMps',
+    ]);
   });
 
   it('verifyParsed still refuses a visit for an unknown retailer', () => {
     const index = compileRetailers(retailers);
-    expect(thrown(() => verifyParsed(index, [parseOrThrow(VisitSchema, visit({ retailerId: 'R9' }))])).code).toBe('UNKNOWN_REFERENCE');
+    expect(thrown(() => verifyParsed(index, [parseOrThrow(VisitSchema, visit({ retailerId: 'R9' }))])).code).toBe(
+      'UNKNOWN_REFERENCE',
+    );
   });
 
   it('never verifies unvalidated garbage: NaN coordinates, times and accuracies', () => {
@@ -55,7 +69,9 @@ describe('compileRetailers + verifyParsed', () => {
     expect(one.fences[0]!.radiusM).toBe(80);
     const index = compileRetailers([{ id: 'R1', location: { lng: 120.1659, lat: 30.2719 } }]);
     const v = parseOrThrow(VisitSchema, {
-      id: 'V1', managerId: 'M1', retailerId: 'R1',
+      id: 'V1',
+      managerId: 'M1',
+      retailerId: 'R1',
       start: { lng: 120.1659, lat: 30.2719, accuracyM: 8, source: 'gnss', at: '2026-11-30T09:00:00+08:00' },
       end: { lng: 120.1659, lat: 30.2719, accuracyM: 8, source: 'gnss', at: '2026-11-30T09:12:00+08:00' },
     });

@@ -37,10 +37,18 @@ export interface VerifyOptions {
  * });
  * verifyParsed(index, [visit]).verdicts[0].status; // 'verified'
  */
-export function verifyParsed(index: RetailerIndex, visits: readonly Visit[], options: VerifyOptions = {}): VerificationResult {
+export function verifyParsed(
+  index: RetailerIndex,
+  visits: readonly Visit[],
+  options: VerifyOptions = {},
+): VerificationResult {
   const planned = options.planned ?? [];
   const issues = new IssueCollector();
-  const fenceOf = checkReferences(index.byId, visits.map((v) => v.retailerId), issues);
+  const fenceOf = checkReferences(
+    index.byId,
+    visits.map((v) => v.retailerId),
+    issues,
+  );
   const plans = resolvePlans(index.byId, planned, issues);
   issues.throwIfAny();
   return assessBatch(index, visits, fenceOf, plans);

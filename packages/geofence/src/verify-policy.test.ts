@@ -40,18 +40,36 @@ describe('VerifyPolicySchema', () => {
     const e = thrown(() =>
       parseOrThrow(
         VerifyPolicySchema,
-        { radiusM: 0, radiusBySegment: { kiosk: 50 }, maxAccuracyM: 'big', accuracyOverlapTolerance: 1, minDwellS: -1, utcOffsetMinutes: 30.5, radius: 100 },
+        {
+          radiusM: 0,
+          radiusBySegment: { kiosk: 50 },
+          maxAccuracyM: 'big',
+          accuracyOverlapTolerance: 1,
+          minDwellS: -1,
+          utcOffsetMinutes: 30.5,
+          radius: 100,
+        },
         ['policy'],
       ),
     );
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues.map((i) => i.path.join('.')).sort()).toEqual(
-      ['policy.accuracyOverlapTolerance', 'policy.maxAccuracyM', 'policy.minDwellS', 'policy.radius', 'policy.radiusBySegment.kiosk', 'policy.radiusM', 'policy.utcOffsetMinutes'].sort(),
+      [
+        'policy.accuracyOverlapTolerance',
+        'policy.maxAccuracyM',
+        'policy.minDwellS',
+        'policy.radius',
+        'policy.radiusBySegment.kiosk',
+        'policy.radiusM',
+        'policy.utcOffsetMinutes',
+      ].sort(),
     );
   });
 
   it('requires maxDwellS > minDwellS', () => {
-    expect(thrown(() => parseOrThrow(VerifyPolicySchema, { minDwellS: 600, maxDwellS: 600 })).message).toBe('maxDwellS: maximum dwell must be greater than minimum dwell, received 600');
+    expect(thrown(() => parseOrThrow(VerifyPolicySchema, { minDwellS: 600, maxDwellS: 600 })).message).toBe(
+      'maxDwellS: maximum dwell must be greater than minimum dwell, received 600',
+    );
   });
 
   it('JSDoc example', () => {

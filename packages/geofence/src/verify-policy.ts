@@ -44,7 +44,9 @@ const RadiusSchema = metres('radius', 10_000);
 export const VerifyPolicySchema = z
   .strictObject({
     radiusM: RadiusSchema.default(100),
-    radiusBySegment: z.partialRecord(SegmentSchema, RadiusSchema).default(() => ({ chain_supermarket: 150, hotel_entertainment: 150 })),
+    radiusBySegment: z
+      .partialRecord(SegmentSchema, RadiusSchema)
+      .default(() => ({ chain_supermarket: 150, hotel_entertainment: 150 })),
     radiusByClass: z.partialRecord(RetailerClassSchema, RadiusSchema).default(() => ({})),
     polygonMarginM: z
       .number({ error: 'polygon margin must be a finite number of metres' })
@@ -77,7 +79,10 @@ export const VerifyPolicySchema = z
       .max(840, { error: 'UTC offset must be within [-720, 840] minutes' })
       .default(480),
   })
-  .refine((p) => p.maxDwellS > p.minDwellS, { error: 'maximum dwell must be greater than minimum dwell', path: ['maxDwellS'] });
+  .refine((p) => p.maxDwellS > p.minDwellS, {
+    error: 'maximum dwell must be greater than minimum dwell',
+    path: ['maxDwellS'],
+  });
 
 /** A complete (parsed) policy, see {@link VerifyPolicySchema}. */
 export type VerifyPolicy = z.output<typeof VerifyPolicySchema>;

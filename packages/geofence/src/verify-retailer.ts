@@ -38,7 +38,11 @@ export const VerifyRetailerSchema = z
   })
   .superRefine((r, ctx) => {
     if (!r.geofence || !r.location) return;
-    const outside = pointToPolygonDistance([r.location.lng, r.location.lat], { type: 'Polygon', coordinates: r.geofence.coordinates }, { units: 'meters' });
+    const outside = pointToPolygonDistance(
+      [r.location.lng, r.location.lat],
+      { type: 'Polygon', coordinates: r.geofence.coordinates },
+      { units: 'meters' },
+    );
     if (outside > MAX_LOCATION_OUTSIDE_GEOFENCE_M) {
       ctx.addIssue({
         code: 'custom',

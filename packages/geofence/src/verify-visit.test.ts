@@ -1,11 +1,12 @@
 import { convertAccuracy, wgs84ToBd09, wgs84ToGcj02, type RetailerInput } from '@beatplan/core';
 import { DEFAULT_VERIFY_POLICY, verifyDay, verifyVisit } from '@beatplan/geofence';
 import { describe, expect, it } from 'vitest';
-import { NINE, SHOP, fix, offset, retailer, thrown, visit } from '../test/helpers.js';
+import { NINE, SHOP, offset, retailer, thrown, visit } from '../test/helpers.js';
 
 const R95 = convertAccuracy(8, 0.68, 0.95); // the 95 % radius of the helpers' 8 m GNSS fix: 12.97 m
 const at = (metres: number, bearing = 90) => offset(SHOP, metres, bearing);
-const both = (p: { lng: number; lat: number }, extra: Record<string, unknown> = {}) => visit({ start: { ...p, ...extra }, end: { ...p, ...extra } });
+const both = (p: { lng: number; lat: number }, extra: Record<string, unknown> = {}) =>
+  visit({ start: { ...p, ...extra }, end: { ...p, ...extra } });
 
 describe('verifyVisit: the accuracy-aware rule', () => {
   it('verifies a 12-minute visit with both fixes at the shop', () => {
@@ -49,8 +50,12 @@ describe('verifyVisit: the accuracy-aware rule', () => {
 
   it('reads a fix without accuracyConfidence as 68 % and honours an explicit 0.95', () => {
     const policy = { radiusM: 200 };
-    expect(verifyVisit(retailer(), visit({ start: { accuracyM: 140 } }), policy).reasons).toEqual(['ACCURACY_TOO_COARSE']); // 140 m at 68 % = 227 m at 95 %
-    expect(verifyVisit(retailer(), visit({ start: { accuracyM: 140, accuracyConfidence: 0.95 } }), policy).status).toBe('verified');
+    expect(verifyVisit(retailer(), visit({ start: { accuracyM: 140 } }), policy).reasons).toEqual([
+      'ACCURACY_TOO_COARSE',
+    ]); // 140 m at 68 % = 227 m at 95 %
+    expect(verifyVisit(retailer(), visit({ start: { accuracyM: 140, accuracyConfidence: 0.95 } }), policy).status).toBe(
+      'verified',
+    );
   });
 });
 
@@ -67,7 +72,10 @@ describe('verifyVisit: coordinate systems are converted before every comparison'
   it('verifies a WGS84 retailer against GCJ-02 and BD-09 fixes at the same place', () => {
     const [gl, ga] = wgs84ToGcj02(SHOP.lng, SHOP.lat);
     const [bl, ba] = wgs84ToBd09(SHOP.lng, SHOP.lat);
-    const v = verifyVisit(retailer(), visit({ start: { lng: gl, lat: ga, crs: 'GCJ02' }, end: { lng: bl, lat: ba, crs: 'BD09' } }));
+    const v = verifyVisit(
+      retailer(),
+      visit({ start: { lng: gl, lat: ga, crs: 'GCJ02' }, end: { lng: bl, lat: ba, crs: 'BD09' } }),
+    );
     expect(v.status).toBe('verified');
     expect(v.distanceM).toEqual({ start: 0, end: 0 });
   });
@@ -75,14 +83,26 @@ describe('verifyVisit: coordinate systems are converted before every comparison'
 
 describe('verifyVisit: dwell and times', () => {
   it('rejects a visit shorter than minDwellS (TOO_SHORT) and one longer than maxDwellS (TOO_LONG)', () => {
-    expect(verifyVisit(retailer(), visit({ end: { at: NINE + 240_000 } }))).toMatchObject({ status: 'rejected', reasons: ['TOO_SHORT'], dwellS: 240 });
-    expect(verifyVisit(retailer(), visit({ end: { at: NINE + 5 * 3_600_000 } }))).toMatchObject({ status: 'rejected', reasons: ['TOO_LONG'] });
+    expect(verifyVisit(retailer(), visit({ end: { at: NINE + 240_000 } }))).toMatchObject({
+      status: 'rejected',
+      reasons: ['TOO_SHORT'],
+      dwellS: 240,
+    });
+    expect(verifyVisit(retailer(), visit({ end: { at: NINE + 5 * 3_600_000 } }))).toMatchObject({
+      status: 'rejected',
+      reasons: ['TOO_LONG'],
+    });
     expect(verifyVisit(retailer(), visit({ end: { at: NINE + 240_000 } }), { minDwellS: 180 }).status).toBe('verified');
   });
 
   it('makes an end 10 minutes before the start unverifiable (END_BEFORE_START), never verified', () => {
     const v = verifyVisit(retailer(), visit({ end: { at: NINE - 600_000 } }));
-    expect(v).toMatchObject({ status: 'unverifiable', reasons: ['END_BEFORE_START'], flags: ['END_BEFORE_START'], dwellS: -600 });
+    expect(v).toMatchObject({
+      status: 'unverifiable',
+      reasons: ['END_BEFORE_START'],
+      flags: ['END_BEFORE_START'],
+      dwellS: -600,
+    });
   });
 
   it('treats an end 30 s before the start as clock skew: flag CLOCK_SKEW, and too short', () => {
@@ -91,7 +111,10 @@ describe('verifyVisit: dwell and times', () => {
   });
 
   it('accepts ISO 8601 times with an offset', () => {
-    const v = verifyVisit(retailer(), visit({ start: { at: '2026-11-30T09:00:00+08:00' }, end: { at: '2026-11-30T01:10:00Z' } }));
+    const v = verifyVisit(
+      retailer(),
+      visit({ start: { at: '2026-11-30T09:00:00+08:00' }, end: { at: '2026-11-30T01:10:00Z' } }),
+    );
     expect(v.dwellS).toBe(600);
   });
 });
@@ -99,11 +122,19 @@ describe('verifyVisit: dwell and times', () => {
 describe('verifyVisit: mock locations and missing places', () => {
   it('makes a mock fix unverifiable with confidence 0, and flags it', () => {
     const v = verifyVisit(retailer(), visit({ end: { mock: true } }));
-    expect(v).toMatchObject({ status: 'unverifiable', reasons: ['MOCK_LOCATION'], flags: ['MOCK_LOCATION'], confidence: 0 });
+    expect(v).toMatchObject({
+      status: 'unverifiable',
+      reasons: ['MOCK_LOCATION'],
+      flags: ['MOCK_LOCATION'],
+      confidence: 0,
+    });
   });
 
   it('with acceptMockLocations only flags it', () => {
-    expect(verifyVisit(retailer(), visit({ end: { mock: true } }), { acceptMockLocations: true })).toMatchObject({ status: 'verified', flags: ['MOCK_LOCATION'] });
+    expect(verifyVisit(retailer(), visit({ end: { mock: true } }), { acceptMockLocations: true })).toMatchObject({
+      status: 'verified',
+      flags: ['MOCK_LOCATION'],
+    });
   });
 
   it('makes a retailer with no location (absent or null) unverifiable: NO_RETAILER_LOCATION', () => {
@@ -157,7 +188,9 @@ describe('verifyVisit: fences', () => {
     const p = both(at(120));
     expect(verifyVisit(retailer({ segment: 'chain_supermarket' }), p).status).toBe('verified'); // default 150 m
     expect(verifyVisit(retailer({ segment: 'retail' }), p).status).toBe('rejected');
-    expect(verifyVisit(retailer({ segment: 'chain_supermarket', class: 'A' }), p, { radiusByClass: { A: 80 } }).status).toBe('rejected');
+    expect(
+      verifyVisit(retailer({ segment: 'chain_supermarket', class: 'A' }), p, { radiusByClass: { A: 80 } }).status,
+    ).toBe('rejected');
     expect(DEFAULT_VERIFY_POLICY.radiusBySegment).toEqual({ chain_supermarket: 150, hotel_entertainment: 150 });
   });
 });
@@ -174,9 +207,17 @@ describe('verifyVisit: confidence', () => {
 
 describe('verifyVisit: input errors', () => {
   it('lists every problem of the retailer, the visit and the policy in one INVALID_INPUT', () => {
-    const e = thrown(() => verifyVisit({ id: 'R1', location: { lng: 120.1, lat: 95 } } as never, visit({ start: { lat: 123.4 } }), { radiusM: -5 }));
+    const e = thrown(() =>
+      verifyVisit({ id: 'R1', location: { lng: 120.1, lat: 95 } } as never, visit({ start: { lat: 123.4 } }), {
+        radiusM: -5,
+      }),
+    );
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues.map((i) => i.path.join('.'))).toEqual(['retailer.location.lat', 'visit.start.lat', 'policy.radiusM']);
+    expect(e.issues.map((i) => i.path.join('.'))).toEqual([
+      'retailer.location.lat',
+      'visit.start.lat',
+      'policy.radiusM',
+    ]);
     expect(e.message).toContain('visit.start.lat: latitude must be within [-90, 90], received 123.4');
   });
 
@@ -188,8 +229,17 @@ describe('verifyVisit: input errors', () => {
 
   it('accepts a full core Retailer record', () => {
     const full: RetailerInput = {
-      id: 'R1', name: 'Tobacco & Liquor #1', location: { ...SHOP }, segment: 'retail', class: 'B', serviceMinutes: 15,
-      visitFrequency: 'weekly', orderCount: 12, orderVolume: 3400, managerId: 'M1', region: 'Gongshu',
+      id: 'R1',
+      name: 'Tobacco & Liquor #1',
+      location: { ...SHOP },
+      segment: 'retail',
+      class: 'B',
+      serviceMinutes: 15,
+      visitFrequency: 'weekly',
+      orderCount: 12,
+      orderVolume: 3400,
+      managerId: 'M1',
+      region: 'Gongshu',
     };
     expect(verifyVisit(full, visit()).status).toBe('verified');
   });
@@ -205,7 +255,13 @@ describe('JSDoc example', () => {
     const f = (t: string) => ({ lng: 120.1659, lat: 30.2719, accuracyM: 10, source: 'gnss' as const, at: t });
     const verdict = verifyVisit(
       { id: 'R1', location: { lng: 120.1659, lat: 30.2719 } },
-      { id: 'V1', managerId: 'M1', retailerId: 'R1', start: f('2026-11-30T09:00:00+08:00'), end: f('2026-11-30T09:12:00+08:00') },
+      {
+        id: 'V1',
+        managerId: 'M1',
+        retailerId: 'R1',
+        start: f('2026-11-30T09:00:00+08:00'),
+        end: f('2026-11-30T09:12:00+08:00'),
+      },
     );
     expect(verdict.status).toBe('verified');
     expect(verdict.dwellS).toBe(720);

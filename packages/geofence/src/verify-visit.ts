@@ -52,13 +52,26 @@ import { VerifyRetailerSchema, type VerifyRetailerInput } from './verify-retaile
  * verdict.status; // 'verified'
  * verdict.dwellS; // 720
  */
-export function verifyVisit(retailer: VerifyRetailerInput, visit: VisitInput, policy: VerifyPolicyInput = {}): VisitVerdict {
+export function verifyVisit(
+  retailer: VerifyRetailerInput,
+  visit: VisitInput,
+  policy: VerifyPolicyInput = {},
+): VisitVerdict {
   const issues = new IssueCollector();
   const parsedRetailer = parseOne(VerifyRetailerSchema, retailer, ['retailer'], issues);
   const parsedVisit = parseOne(VisitSchema, visit, ['visit'], issues);
   const parsedPolicy = parsePolicy(policy, ['policy'], issues);
   if (parsedRetailer && parsedVisit && parsedVisit.retailerId !== parsedRetailer.id) {
-    issues.add([{ path: ['visit', 'retailerId'], message: `the visit is for another retailer than the one given (${JSON.stringify(parsedRetailer.id)})`, value: parsedVisit.retailerId }], 'reference');
+    issues.add(
+      [
+        {
+          path: ['visit', 'retailerId'],
+          message: `the visit is for another retailer than the one given (${JSON.stringify(parsedRetailer.id)})`,
+          value: parsedVisit.retailerId,
+        },
+      ],
+      'reference',
+    );
   }
   issues.throwIfAny();
   const index = buildRetailerIndex([parsedRetailer!], parsedPolicy!);

@@ -10,7 +10,12 @@ const inDir = fileURLToPath(new URL('./in/', import.meta.url));
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 
 function run(file: string): unknown {
-  const input = JSON.parse(readFileSync(inDir + file, 'utf8')) as { retailers: never[]; visits: never[]; policy?: object; planned?: unknown[] };
+  const input = JSON.parse(readFileSync(inDir + file, 'utf8')) as {
+    retailers: never[];
+    visits: never[];
+    policy?: object;
+    planned?: unknown[];
+  };
   try {
     return verifyDay(input.retailers, input.visits, input.policy, input.planned ? { planned: input.planned } : {});
   } catch (e) {

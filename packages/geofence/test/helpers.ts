@@ -17,12 +17,26 @@ export function offset(p: { lng: number; lat: number }, metres: number, bearingD
 }
 
 /** A valid fix input at the shop, 09:00, GNSS 8 m; with overrides. */
-export function fix(over: Record<string, unknown> = {}): Record<string, unknown> & { lng: number; lat: number; at: number | string } {
-  return { ...SHOP, accuracyM: 8, source: 'gnss', at: NINE, ...over } as Record<string, unknown> & { lng: number; lat: number; at: number | string };
+export function fix(
+  over: Record<string, unknown> = {},
+): Record<string, unknown> & { lng: number; lat: number; at: number | string } {
+  return { ...SHOP, accuracyM: 8, source: 'gnss', at: NINE, ...over } as Record<string, unknown> & {
+    lng: number;
+    lat: number;
+    at: number | string;
+  };
 }
 
 /** A valid 12-minute visit V1 of M1 to R1 at the shop; `start`/`end` override the fixes' fields. */
-export function visit(over: { id?: string; managerId?: string; retailerId?: string; start?: Record<string, unknown>; end?: Record<string, unknown> } = {}): any {
+export function visit(
+  over: {
+    id?: string;
+    managerId?: string;
+    retailerId?: string;
+    start?: Record<string, unknown>;
+    end?: Record<string, unknown>;
+  } = {},
+): any {
   return {
     id: over.id ?? 'V1',
     managerId: over.managerId ?? 'M1',

@@ -10,7 +10,10 @@ const crs = fc.constantFrom<Crs | undefined>(undefined, 'WGS84', 'GCJ02', 'BD09'
 /** A place in China (where GCJ-02 and BD-09 shift points by hundreds of metres) or elsewhere. */
 const place = fc.oneof(
   fc.record({ lng: fc.double({ min: 100, max: 122, noNaN: true }), lat: fc.double({ min: 22, max: 45, noNaN: true }) }),
-  fc.record({ lng: fc.double({ min: -170, max: 170, noNaN: true }), lat: fc.double({ min: -70, max: 70, noNaN: true }) }),
+  fc.record({
+    lng: fc.double({ min: -170, max: 170, noNaN: true }),
+    lat: fc.double({ min: -70, max: 70, noNaN: true }),
+  }),
 );
 const inCrs = (p: { lng: number; lat: number }, c: Crs | undefined) => {
   const [lng, lat] = convertLngLat(p.lng, p.lat, 'WGS84', c);
@@ -21,16 +24,26 @@ describe('properties', () => {
   it('a fix at the retailer’s point with small accuracy always verifies (given enough dwell), in any crs', () => {
     fc.assert(
       fc.property(
-        place, crs, crs, crs,
+        place,
+        crs,
+        crs,
+        crs,
         fc.double({ min: 0, max: 20, noNaN: true }),
         fc.constantFrom('gnss', 'wifi', 'manual', 'cell'),
         fc.integer({ min: 300, max: 14_400 }),
         fc.constantFrom(undefined, 'retail', 'chain_supermarket', 'hotel_entertainment'),
         fc.constantFrom(undefined, 'A', 'B', 'C'),
         (p, rc, sc, ec, accuracyM, source, dwellS, segment, cls) => {
-          const retailer = { id: 'R', location: inCrs(p, rc), ...(segment ? { segment } : {}), ...(cls ? { class: cls } : {}) };
+          const retailer = {
+            id: 'R',
+            location: inCrs(p, rc),
+            ...(segment ? { segment } : {}),
+            ...(cls ? { class: cls } : {}),
+          };
           const visit = {
-            id: 'V', managerId: 'M', retailerId: 'R',
+            id: 'V',
+            managerId: 'M',
+            retailerId: 'R',
             start: { ...inCrs(p, sc), accuracyM, source, at: NINE },
             end: { ...inCrs(p, ec), accuracyM, source, at: NINE + dwellS * 1000 },
           };
@@ -46,7 +59,8 @@ describe('properties', () => {
   it('moving a fix farther from the retailer never raises the confidence (disc and polygon fences)', () => {
     fc.assert(
       fc.property(
-        place, crs,
+        place,
+        crs,
         fc.double({ min: 0, max: 360, noNaN: true }),
         fc.double({ min: 0, max: 3000, noNaN: true }),
         fc.double({ min: 0, max: 3000, noNaN: true }),
@@ -54,16 +68,33 @@ describe('properties', () => {
         fc.boolean(),
         (p, rc, bearing, d1, d2, accuracyM, polygon) => {
           const [near, far] = d1 <= d2 ? [d1, d2] : [d2, d1];
-          const square = [[0, 0], [90, 0], [180, 0], [270, 0], [0, 0]].map(([b]) => {
+          const square = [
+            [0, 0],
+            [90, 0],
+            [180, 0],
+            [270, 0],
+            [0, 0],
+          ].map(([b]) => {
             const q = offset(offset(p, 40, b!), 40, b! + 90);
             return [q.lng, q.lat];
           });
-          const geofence = { type: 'Polygon', coordinates: [square.map(([lng, lat]) => { const q = inCrs({ lng: lng!, lat: lat! }, rc); return [q.lng, q.lat]; })] };
+          const geofence = {
+            type: 'Polygon',
+            coordinates: [
+              square.map(([lng, lat]) => {
+                const q = inCrs({ lng: lng!, lat: lat! }, rc);
+                return [q.lng, q.lat];
+              }),
+            ],
+          };
           const retailer = { id: 'R', location: inCrs(p, rc), ...(polygon ? { geofence } : {}) };
           const confidenceAt = (d: number) => {
             const q = offset(p, d, bearing);
             const fix = { ...q, accuracyM, source: 'gnss', at: NINE };
-            return verifyVisit(retailer as never, { id: 'V', managerId: 'M', retailerId: 'R', start: fix, end: { ...fix, at: NINE + 600_000 } } as never).confidence;
+            return verifyVisit(
+              retailer as never,
+              { id: 'V', managerId: 'M', retailerId: 'R', start: fix, end: { ...fix, at: NINE + 600_000 } } as never,
+            ).confidence;
           };
           expect(confidenceAt(far)).toBeLessThanOrEqual(confidenceAt(near));
         },
@@ -74,7 +105,11 @@ describe('properties', () => {
 
   it('a batch gives the same verdicts and summary whatever the order of its visits', () => {
     const shop = { lng: 120.165896, lat: 30.27186 };
-    const retailers = [0, 1, 2, 3].map((k) => ({ id: `R${k}`, location: offset(shop, 800 * k, 60 * k), segment: 'retail' as const }));
+    const retailers = [0, 1, 2, 3].map((k) => ({
+      id: `R${k}`,
+      location: offset(shop, 800 * k, 60 * k),
+      segment: 'retail' as const,
+    }));
     const visitArb = fc.record({
       managerId: fc.constantFrom('M1', 'M2'),
       retailer: fc.integer({ min: 0, max: 3 }),
@@ -89,12 +124,27 @@ describe('properties', () => {
       fc.property(fc.array(visitArb, { minLength: 1, maxLength: 25 }), fc.integer(), (specs, salt) => {
         const visits = specs.map((s, k) => {
           const p = offset(retailers[s.retailer]!.location, s.offsetM, 45);
-          const fix = (at: number) => ({ ...p, accuracyM: s.accuracyM, source: s.source, at, ...(s.mock ? { mock: true } : {}) });
-          return { id: `V${k}`, managerId: s.managerId, retailerId: `R${s.retailer}`, start: fix(NINE + s.startMin * 60_000), end: fix(NINE + (s.startMin + s.dwellMin) * 60_000) };
+          const fix = (at: number) => ({
+            ...p,
+            accuracyM: s.accuracyM,
+            source: s.source,
+            at,
+            ...(s.mock ? { mock: true } : {}),
+          });
+          return {
+            id: `V${k}`,
+            managerId: s.managerId,
+            retailerId: `R${s.retailer}`,
+            start: fix(NINE + s.startMin * 60_000),
+            end: fix(NINE + (s.startMin + s.dwellMin) * 60_000),
+          };
         });
         const planned = [{ managerId: 'M1', date: '2026-11-30', retailerIds: ['R0', 'R2'] }];
         // a seeded shuffle
-        const shuffled = visits.map((v, k) => ({ v, key: Math.imul(k + 1, 0x9e3779b1) ^ salt })).sort((a, b) => a.key - b.key).map((x) => x.v);
+        const shuffled = visits
+          .map((v, k) => ({ v, key: Math.imul(k + 1, 0x9e3779b1) ^ salt }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.v);
         const a = verifyDay(retailers, visits as never, {}, { planned });
         const b = verifyDay(retailers, shuffled as never, {}, { planned });
         expect(b.summary).toEqual(a.summary);

@@ -5,7 +5,11 @@ import { applyAdjustments, InspectionPlanSchema, type InspectionPlan } from './i
 const AdjustmentInputSchema = z.strictObject({
   add: z.array(IdSchema, { error: 'add must be an array of retailer ids' }).default([]),
   remove: z.array(IdSchema, { error: 'remove must be an array of retailer ids' }).default([]),
-  by: z.string({ error: 'by must say who made the change' }).trim().min(1, { error: 'by must say who made the change' }).max(2000),
+  by: z
+    .string({ error: 'by must say who made the change' })
+    .trim()
+    .min(1, { error: 'by must say who made the change' })
+    .max(2000),
   reason: z.string({ error: 'reason must say why' }).trim().min(1, { error: 'reason must say why' }).max(2000),
   at: TimestampSchema,
 });
@@ -35,18 +39,29 @@ export function adjustSample(plan: InspectionPlan, change: AdjustSampleInput): I
   const current = new Set(p.retailerIds);
   const seen = new Set<string>();
   c.add.forEach((id, i) => {
-    if (current.has(id)) issues.push({ path: ['change', 'add', i], message: 'retailer is already in the sample', value: id });
+    if (current.has(id))
+      issues.push({ path: ['change', 'add', i], message: 'retailer is already in the sample', value: id });
     else if (seen.has(id)) issues.push({ path: ['change', 'add', i], message: 'retailer is added twice', value: id });
     seen.add(id);
   });
   const removing = new Set<string>();
   c.remove.forEach((id, i) => {
-    if (!current.has(id)) issues.push({ path: ['change', 'remove', i], message: 'retailer is not in the sample', value: id });
-    else if (removing.has(id)) issues.push({ path: ['change', 'remove', i], message: 'retailer is removed twice', value: id });
+    if (!current.has(id))
+      issues.push({ path: ['change', 'remove', i], message: 'retailer is not in the sample', value: id });
+    else if (removing.has(id))
+      issues.push({ path: ['change', 'remove', i], message: 'retailer is removed twice', value: id });
     removing.add(id);
   });
-  if (c.add.length + c.remove.length === 0) issues.push({ path: ['change'], message: 'an adjustment must add or remove at least one retailer' });
+  if (c.add.length + c.remove.length === 0)
+    issues.push({ path: ['change'], message: 'an adjustment must add or remove at least one retailer' });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
   const adjustments = [...p.adjustments, { at: c.at, by: c.by, reason: c.reason, add: c.add, remove: c.remove }];
-  return { ...p, adjustments, retailerIds: applyAdjustments(p.drawn.map((d) => d.retailerId), adjustments) };
+  return {
+    ...p,
+    adjustments,
+    retailerIds: applyAdjustments(
+      p.drawn.map((d) => d.retailerId),
+      adjustments,
+    ),
+  };
 }

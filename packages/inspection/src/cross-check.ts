@@ -1,4 +1,12 @@
-import { BeatplanError, parseOrThrow, type BeatplanIssue, type InspectionRecordInput, type TimestampInput, type VisitConfirmation, type VisitInput } from '@beatplan/core';
+import {
+  BeatplanError,
+  parseOrThrow,
+  type BeatplanIssue,
+  type InspectionRecordInput,
+  type TimestampInput,
+  type VisitConfirmation,
+  type VisitInput,
+} from '@beatplan/core';
 import type { VisitStatus, VisitVerdict } from '@beatplan/geofence';
 import { CrossCheckInputSchema } from './internal/cross-check-input.js';
 import { summarizeByManager, type AgreementCounts, type ManagerAgreement } from './internal/agreement-counts.js';
@@ -25,7 +33,14 @@ export interface CrossCheckInput {
  * three contradictions), `unsure` (the retailer could not say), `inspection_unverified` (the
  * inspector's own fix was not verified: the record is not used).
  */
-export type CrossCheckOutcome = 'agree_visited' | 'agree_not_visited' | 'denied_verified' | 'confirmed_unverified' | 'confirmed_absent' | 'unsure' | 'inspection_unverified';
+export type CrossCheckOutcome =
+  | 'agree_visited'
+  | 'agree_not_visited'
+  | 'denied_verified'
+  | 'confirmed_unverified'
+  | 'confirmed_absent'
+  | 'unsure'
+  | 'inspection_unverified';
 
 /** Contradiction codes, see {@link crossCheck}. */
 export type ContradictionCode = 'VERIFIED_VISIT_DENIED' | 'CONFIRMED_VISIT_NOT_VERIFIED' | 'CONFIRMED_VISIT_ABSENT';
@@ -128,7 +143,9 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
   dup(x.visits, 'visits');
   const statusOf = new Map(x.verdicts.map((v) => [v.visitId, v.status]));
   const fixStatusOf = x.recordVerdicts ? new Map(x.recordVerdicts.map((v) => [v.visitId, v.status])) : null;
-  const managerOfRetailer = new Map((x.retailers ?? []).flatMap((r) => (r.managerId ? [[r.id, r.managerId] as const] : [])));
+  const managerOfRetailer = new Map(
+    (x.retailers ?? []).flatMap((r) => (r.managerId ? [[r.id, r.managerId] as const] : [])),
+  );
   const inspected = new Set(x.records.map((r) => r.retailerId));
   const visitsAt = new Map<string, CheckedVisit[]>();
   const startOf = new Map<string, number>();
@@ -136,28 +153,52 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
     if (!inspected.has(v.retailerId) || v.start.at < x.period.from || v.start.at >= x.period.to) return;
     const status = statusOf.get(v.id);
     if (status === undefined) {
-      issues.push({ path: ['visits', i, 'id'], message: 'the visit has no verdict (verify it with @beatplan/geofence first)', value: v.id });
+      issues.push({
+        path: ['visits', i, 'id'],
+        message: 'the visit has no verdict (verify it with @beatplan/geofence first)',
+        value: v.id,
+      });
       return;
     }
     startOf.set(v.id, v.start.at);
-    visitsAt.set(v.retailerId, [...(visitsAt.get(v.retailerId) ?? []), { visitId: v.id, managerId: v.managerId, status }]);
+    visitsAt.set(v.retailerId, [
+      ...(visitsAt.get(v.retailerId) ?? []),
+      { visitId: v.id, managerId: v.managerId, status },
+    ]);
   });
   x.records.forEach((r, i) => {
-    if (fixStatusOf && !fixStatusOf.has(r.id)) issues.push({ path: ['records', i, 'id'], message: 'the record has no verdict on its fix in recordVerdicts', value: r.id });
+    if (fixStatusOf && !fixStatusOf.has(r.id))
+      issues.push({
+        path: ['records', i, 'id'],
+        message: 'the record has no verdict on its fix in recordVerdicts',
+        value: r.id,
+      });
   });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
 
   const records: RecordCheck[] = [];
   const contradictions: Contradiction[] = [];
   for (const r of x.records) {
-    const visits = [...(visitsAt.get(r.retailerId) ?? [])].sort((a, b) => startOf.get(a.visitId)! - startOf.get(b.visitId)! || (a.visitId < b.visitId ? -1 : 1));
+    const visits = [...(visitsAt.get(r.retailerId) ?? [])].sort(
+      (a, b) => startOf.get(a.visitId)! - startOf.get(b.visitId)! || (a.visitId < b.visitId ? -1 : 1),
+    );
     const managerId = managerOfRetailer.get(r.retailerId) ?? busiestManager(visits);
     const fix = fixStatusOf?.get(r.id) ?? null;
     const outcome = outcomeOf(r.managerVisitConfirmed, visits, fix);
-    records.push({ recordId: r.id, retailerId: r.retailerId, managerId, answer: r.managerVisitConfirmed, outcome, visits, inspectionFix: fix });
+    records.push({
+      recordId: r.id,
+      retailerId: r.retailerId,
+      managerId,
+      answer: r.managerVisitConfirmed,
+      outcome,
+      visits,
+      inspectionFix: fix,
+    });
     const code = CODE_OF[outcome];
     if (code) {
-      const visitIds = visits.filter((v) => (code === 'VERIFIED_VISIT_DENIED' ? v.status === 'verified' : v.status !== 'verified')).map((v) => v.visitId);
+      const visitIds = visits
+        .filter((v) => (code === 'VERIFIED_VISIT_DENIED' ? v.status === 'verified' : v.status !== 'verified'))
+        .map((v) => v.visitId);
       const message =
         code === 'VERIFIED_VISIT_DENIED'
           ? `retailer ${r.retailerId} says the manager did not visit, but ${visitIds.length} verified visit(s) claim he did: ${visitIds.join(', ')}`

@@ -46,7 +46,11 @@ export interface DrawSampleOptions extends DrawInputsOption {
  * plan.retailerIds;  // 12 ids, spread over the managers in proportion to their retailers
  * plan.fingerprint;  // 'fnv1a64:…' — re-draw with redrawSample(plan, retailers, { history })
  */
-export function drawSample(retailers: readonly RetailerInput[], spec: SampleSpecInput, options: DrawSampleOptions): InspectionPlan {
+export function drawSample(
+  retailers: readonly RetailerInput[],
+  spec: SampleSpecInput,
+  options: DrawSampleOptions,
+): InspectionPlan {
   const parsedSpec = parseOrThrow(SampleSpecSchema, spec, ['spec']);
   const { seed, ...inputs } = parseOrThrow(DrawOptionsSchema, options, ['options']);
   return runDraw(parseRetailers(retailers), parsedSpec, seed, inputs);

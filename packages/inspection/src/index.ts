@@ -1,7 +1,18 @@
-export { drawSample, type DrawInputsOption, type DrawSampleOptions, type InspectionHistoryEntry } from './draw-sample.js';
+export {
+  drawSample,
+  type DrawInputsOption,
+  type DrawSampleOptions,
+  type InspectionHistoryEntry,
+} from './draw-sample.js';
 export { redrawSample } from './redraw-sample.js';
 export { adjustSample, type AdjustSampleInput } from './adjust-sample.js';
-export { SampleSpecSchema, STRATUM_FIELDS, type SampleSpec, type SampleSpecInput, type StratumField } from './sample-spec.js';
+export {
+  SampleSpecSchema,
+  STRATUM_FIELDS,
+  type SampleSpec,
+  type SampleSpecInput,
+  type StratumField,
+} from './sample-spec.js';
 export {
   applyAdjustments,
   InspectionPlanSchema,
@@ -10,7 +21,13 @@ export {
   type InspectionPlan,
   type SampleAdjustment,
 } from './inspection-plan.js';
-export { routeInspection, type InspectionDay, type InspectionRoute, type InspectionStop, type RouteInspectionOptions } from './route-inspection.js';
+export {
+  routeInspection,
+  type InspectionDay,
+  type InspectionRoute,
+  type InspectionStop,
+  type RouteInspectionOptions,
+} from './route-inspection.js';
 export { recordInspection, type RecordedInspection } from './record-inspection.js';
 export {
   crossCheck,

@@ -11,7 +11,12 @@ import { SampleSpecSchema } from './sample-spec.js';
  */
 export const SAMPLE_ALGORITHM = Object.freeze({ name: 'stratified-efraimidis-spirakis-fnv1a64', version: 2 });
 
-const nonEmpty = (what: string) => z.string({ error: `${what} must be a string` }).trim().min(1, { error: `${what} must not be empty` }).max(2000);
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` })
+    .max(2000);
 
 /**
  * One manual change of a plan: retailers added and removed, by whom, why, when (epoch ms).
@@ -71,9 +76,19 @@ export const InspectionPlanSchema = z
     algorithm: z.strictObject({ name: z.string(), version: z.number().int() }),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     spec: SampleSpecSchema,
-    fingerprint: z.string().regex(/^fnv1a64:[0-9a-f]{16}$/, { error: 'fingerprint must be "fnv1a64:" and 16 hex digits' }),
+    fingerprint: z
+      .string()
+      .regex(/^fnv1a64:[0-9a-f]{16}$/, { error: 'fingerprint must be "fnv1a64:" and 16 hex digits' }),
     population: z.strictObject({ total: count, excluded: count, eligible: count }),
-    strata: z.array(z.strictObject({ key: z.string(), population: count, eligible: count, requested: count.nullable(), drawn: count })),
+    strata: z.array(
+      z.strictObject({
+        key: z.string(),
+        population: count,
+        eligible: count,
+        requested: count.nullable(),
+        drawn: count,
+      }),
+    ),
     drawn: z.array(z.strictObject({ retailerId: IdSchema, stratum: z.string(), weight: z.number().positive() })),
     adjustments: z.array(SampleAdjustmentSchema),
     retailerIds: z.array(IdSchema),
@@ -84,7 +99,12 @@ export const InspectionPlanSchema = z
       p.adjustments,
     );
     if (expected.length !== p.retailerIds.length || expected.some((id, i) => id !== p.retailerIds[i])) {
-      ctx.addIssue({ code: 'custom', path: ['retailerIds'], message: 'retailerIds must equal the drawn retailers with the adjustments applied (was the plan edited by hand?)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['retailerIds'],
+        message:
+          'retailerIds must equal the drawn retailers with the adjustments applied (was the plan edited by hand?)',
+      });
     }
   });
 

@@ -26,20 +26,44 @@ describe('recordInspection', () => {
   });
 
   it('rejects an inspection recorded away from the shop and cannot verify a mocked or coarse fix', () => {
-    const away = recordInspection(input({ fix: { lng: 116.42, lat: 39.915, accuracyM: 6, source: 'gnss', at: '2025-03-05T10:00:00+08:00' } }) as never, shop);
+    const away = recordInspection(
+      input({
+        fix: { lng: 116.42, lat: 39.915, accuracyM: 6, source: 'gnss', at: '2025-03-05T10:00:00+08:00' },
+      }) as never,
+      shop,
+    );
     expect(away.fixVerdict).toMatchObject({ status: 'rejected', reasons: ['OUT_OF_RANGE'] });
-    const mock = recordInspection(input({ fix: { lng: 116.404, lat: 39.915, accuracyM: 6, source: 'gnss', at: '2025-03-05T10:00:00+08:00', mock: true } }) as never, shop);
+    const mock = recordInspection(
+      input({
+        fix: { lng: 116.404, lat: 39.915, accuracyM: 6, source: 'gnss', at: '2025-03-05T10:00:00+08:00', mock: true },
+      }) as never,
+      shop,
+    );
     expect(mock.fixVerdict.status).toBe('unverifiable');
-    const cell = recordInspection(input({ fix: { lng: 116.404, lat: 39.915, accuracyM: 900, source: 'cell', at: '2025-03-05T10:00:00+08:00' } }) as never, shop, { policy: { maxAccuracyM: 200 } });
+    const cell = recordInspection(
+      input({
+        fix: { lng: 116.404, lat: 39.915, accuracyM: 900, source: 'cell', at: '2025-03-05T10:00:00+08:00' },
+      }) as never,
+      shop,
+      { policy: { maxAccuracyM: 200 } },
+    );
     expect(cell.fixVerdict.reasons).toEqual(['ACCURACY_TOO_COARSE']);
   });
 
   it('lists every problem of a bad record and refuses a record for another retailer', () => {
-    const e = thrown(() => recordInspection(input({ satisfaction: 6, pricesTagged: 'yes', managerVisitConfirmed: 'maybe' }) as never, shop));
+    const e = thrown(() =>
+      recordInspection(input({ satisfaction: 6, pricesTagged: 'yes', managerVisitConfirmed: 'maybe' }) as never, shop),
+    );
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues.map((i) => i.path.join('.'))).toEqual(['record.pricesTagged', 'record.satisfaction', 'record.managerVisitConfirmed']);
+    expect(e.issues.map((i) => i.path.join('.'))).toEqual([
+      'record.pricesTagged',
+      'record.satisfaction',
+      'record.managerVisitConfirmed',
+    ]);
     const other = thrown(() => recordInspection(input() as never, { ...shop, id: 'R2' }));
     expect(other.code).toBe('UNKNOWN_REFERENCE');
-    expect(other.message).toBe('record.retailerId: the record is for another retailer than the one given ("R2"), received "R1"');
+    expect(other.message).toBe(
+      'record.retailerId: the record is for another retailer than the one given ("R2"), received "R1"',
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { BeatplanError, InspectionRecordSchema, parseOrThrow, type InspectionRecord, type InspectionRecordInput } from '@beatplan/core';
+import {
+  BeatplanError,
+  InspectionRecordSchema,
+  parseOrThrow,
+  type InspectionRecord,
+  type InspectionRecordInput,
+} from '@beatplan/core';
 import { verifyVisit, type VerifyPolicyInput, type VerifyRetailerInput, type VisitVerdict } from '@beatplan/geofence';
 
 /** What {@link recordInspection} returns. */
@@ -37,11 +43,21 @@ export interface RecordedInspection {
  * }, { id: 'R1', location: { lng: 116.404, lat: 39.915 } });
  * fixVerdict.status; // 'verified'
  */
-export function recordInspection(input: InspectionRecordInput, retailer: VerifyRetailerInput, options: { policy?: VerifyPolicyInput } = {}): RecordedInspection {
+export function recordInspection(
+  input: InspectionRecordInput,
+  retailer: VerifyRetailerInput,
+  options: { policy?: VerifyPolicyInput } = {},
+): RecordedInspection {
   const record = parseOrThrow(InspectionRecordSchema, input, ['record']);
   const retailerId = (retailer as { id?: unknown } | null)?.id;
   if (typeof retailerId === 'string' && retailerId !== record.retailerId) {
-    throw new BeatplanError('UNKNOWN_REFERENCE', [{ path: ['record', 'retailerId'], message: `the record is for another retailer than the one given (${JSON.stringify(retailerId)})`, value: record.retailerId }]);
+    throw new BeatplanError('UNKNOWN_REFERENCE', [
+      {
+        path: ['record', 'retailerId'],
+        message: `the record is for another retailer than the one given (${JSON.stringify(retailerId)})`,
+        value: record.retailerId,
+      },
+    ]);
   }
   const fixVerdict = verifyVisit(
     retailer,

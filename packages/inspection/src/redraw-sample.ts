@@ -21,11 +21,19 @@ import { parseRetailers, runDraw } from './internal/run-draw.js';
  * const again = redrawSample(plan, retailers, { history });   // equal to plan
  * redrawSample(plan, retailers.slice(1), { history });        // throws: the input changed since the draw
  */
-export function redrawSample(plan: unknown, retailers: readonly RetailerInput[], inputs: DrawInputsOption = {}): InspectionPlan {
+export function redrawSample(
+  plan: unknown,
+  retailers: readonly RetailerInput[],
+  inputs: DrawInputsOption = {},
+): InspectionPlan {
   const recorded = parseOrThrow(InspectionPlanSchema, plan, ['plan']);
   if (recorded.algorithm.name !== SAMPLE_ALGORITHM.name || recorded.algorithm.version !== SAMPLE_ALGORITHM.version) {
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['plan', 'algorithm'], message: `the plan was drawn with ${recorded.algorithm.name} v${recorded.algorithm.version}; this library draws with ${SAMPLE_ALGORITHM.name} v${SAMPLE_ALGORITHM.version}`, value: recorded.algorithm },
+      {
+        path: ['plan', 'algorithm'],
+        message: `the plan was drawn with ${recorded.algorithm.name} v${recorded.algorithm.version}; this library draws with ${SAMPLE_ALGORITHM.name} v${SAMPLE_ALGORITHM.version}`,
+        value: recorded.algorithm,
+      },
     ]);
   }
   const parsedInputs = parseOrThrow(DrawInputsSchema, inputs, ['options']);
@@ -41,7 +49,19 @@ export function redrawSample(plan: unknown, retailers: readonly RetailerInput[],
       },
     ]);
   }
-  const same = fresh.drawn.length === recorded.drawn.length && fresh.drawn.every((d, i) => d.retailerId === recorded.drawn[i]!.retailerId && d.stratum === recorded.drawn[i]!.stratum);
-  if (!same) throw new BeatplanError('INTERNAL', 'the re-draw differs from the recorded draw although the input fingerprint matches');
-  return { ...fresh, adjustments: recorded.adjustments, retailerIds: applyAdjustments(fresh.retailerIds, recorded.adjustments) };
+  const same =
+    fresh.drawn.length === recorded.drawn.length &&
+    fresh.drawn.every(
+      (d, i) => d.retailerId === recorded.drawn[i]!.retailerId && d.stratum === recorded.drawn[i]!.stratum,
+    );
+  if (!same)
+    throw new BeatplanError(
+      'INTERNAL',
+      'the re-draw differs from the recorded draw although the input fingerprint matches',
+    );
+  return {
+    ...fresh,
+    adjustments: recorded.adjustments,
+    retailerIds: applyAdjustments(fresh.retailerIds, recorded.adjustments),
+  };
 }

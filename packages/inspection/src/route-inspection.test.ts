@@ -5,7 +5,8 @@ import { drawSample } from './draw-sample.js';
 import { routeInspection, type InspectionRoute } from './route-inspection.js';
 
 const base = { lng: 116.4, lat: 39.9 };
-const secondsOf = (iso: string) => Number(iso.slice(11, 13)) * 3600 + Number(iso.slice(14, 16)) * 60 + Number(iso.slice(17, 19));
+const secondsOf = (iso: string) =>
+  Number(iso.slice(11, 13)) * 3600 + Number(iso.slice(14, 16)) * 60 + Number(iso.slice(17, 19));
 const hm = (hhmm: string) => Number(hhmm.slice(0, 2)) * 3600 + Number(hhmm.slice(3, 5)) * 60;
 
 /** Re-simulates every day: travel at 20 km/h, service, opening hours of the weekday, back by 18:00. */
@@ -37,15 +38,37 @@ function resimulate(route: InspectionRoute, retailers: RetailerInput[]): void {
 
 describe('routeInspection', () => {
   const windows: RetailerInput[] = [
-    retailer('early', { location: { lng: 116.41, lat: 39.91 }, openingHours: { wed: [{ from: '09:00', to: '10:00' }] } }),
-    retailer('late', { location: { lng: 116.405, lat: 39.905 }, openingHours: { wed: [{ from: '16:00', to: '17:00' }] } }),
-    retailer('lunch', { location: { lng: 116.42, lat: 39.9 }, openingHours: { wed: [{ from: '08:00', to: '11:30' }, { from: '14:00', to: '20:00' }] } }),
+    retailer('early', {
+      location: { lng: 116.41, lat: 39.91 },
+      openingHours: { wed: [{ from: '09:00', to: '10:00' }] },
+    }),
+    retailer('late', {
+      location: { lng: 116.405, lat: 39.905 },
+      openingHours: { wed: [{ from: '16:00', to: '17:00' }] },
+    }),
+    retailer('lunch', {
+      location: { lng: 116.42, lat: 39.9 },
+      openingHours: {
+        wed: [
+          { from: '08:00', to: '11:30' },
+          { from: '14:00', to: '20:00' },
+        ],
+      },
+    }),
     retailer('any', { location: { lng: 116.39, lat: 39.89 } }),
-    retailer('night', { location: { lng: 116.38, lat: 39.92 }, segment: 'hotel_entertainment', openingHours: { tue: [{ from: '18:00', to: '02:00' }], wed: [{ from: '12:00', to: '14:00' }] } }),
+    retailer('night', {
+      location: { lng: 116.38, lat: 39.92 },
+      segment: 'hotel_entertainment',
+      openingHours: { tue: [{ from: '18:00', to: '02:00' }], wed: [{ from: '12:00', to: '14:00' }] },
+    }),
   ];
 
   it('honours opening hours, service times and the day (re-simulated)', async () => {
-    const route = await routeInspection(windows.map((r) => r.id), windows, { base, date: '2025-03-05' });
+    const route = await routeInspection(
+      windows.map((r) => r.id),
+      windows,
+      { base, date: '2025-03-05' },
+    );
     expect(route.unscheduled).toEqual([]);
     expect(route.days).toHaveLength(1);
     expect(route.days[0]).toMatchObject({ date: '2025-03-05', weekday: 'wed' });
@@ -55,7 +78,9 @@ describe('routeInspection', () => {
   });
 
   it('splits a plan over several days by a day capacity, carrying retailers closed that day', async () => {
-    const rs = city(30, 3, 11).map((r, i) => (i < 4 ? { ...r, openingHours: { thu: [{ from: '08:00', to: '20:00' }] } } : r));
+    const rs = city(30, 3, 11).map((r, i) =>
+      i < 4 ? { ...r, openingHours: { thu: [{ from: '08:00', to: '20:00' }] } } : r,
+    );
     const plan = drawSample(rs, { size: 24 }, { seed: 3 });
     const route = await routeInspection(plan, rs, { base, date: '2025-03-05', maxStopsPerDay: 8, maxDays: 5 });
     resimulate(route, rs);
@@ -78,8 +103,17 @@ describe('routeInspection', () => {
   it('names every unknown id and bad option', async () => {
     const e = await rejected(routeInspection(['x', 'early', 'y'], windows, { base, date: '2025-03-05' }));
     expect(e.code).toBe('UNKNOWN_REFERENCE');
-    expect(e.message).toBe('sample[0]: no retailer has this id, received "x"; sample[2]: no retailer has this id, received "y"');
-    const o = await rejected(routeInspection(['early'], windows, { base: { lng: 200, lat: 0 }, date: '2025-02-30', dayStart: '18:00', dayEnd: '09:00' }));
+    expect(e.message).toBe(
+      'sample[0]: no retailer has this id, received "x"; sample[2]: no retailer has this id, received "y"',
+    );
+    const o = await rejected(
+      routeInspection(['early'], windows, {
+        base: { lng: 200, lat: 0 },
+        date: '2025-02-30',
+        dayStart: '18:00',
+        dayEnd: '09:00',
+      }),
+    );
     expect(o.issues.map((i) => i.path.join('.'))).toEqual(['options.base.lng', 'options.date', 'options.dayEnd']);
   });
 });

@@ -1,4 +1,17 @@
-import { BeatplanError, CoordinatesSchema, haversineM, LocalDateSchema, parseOrThrow, toWgs84, WEEKDAYS, type BeatplanIssue, type Coordinates, type Retailer, type RetailerInput, type Weekday } from '@beatplan/core';
+import {
+  BeatplanError,
+  CoordinatesSchema,
+  haversineM,
+  LocalDateSchema,
+  parseOrThrow,
+  toWgs84,
+  WEEKDAYS,
+  type BeatplanIssue,
+  type Coordinates,
+  type Retailer,
+  type RetailerInput,
+  type Weekday,
+} from '@beatplan/core';
 import { solve, TspError } from '@beatplan/tsp';
 import * as z from 'zod';
 import { InspectionPlanSchema, type InspectionPlan } from './inspection-plan.js';
@@ -15,14 +28,25 @@ const RouteOptionsSchema = z
     dayStart: HHMM.default('09:00'),
     dayEnd: HHMM.default('18:00'),
     maxStopsPerDay: z.number().int().min(1, { error: 'maxStopsPerDay must be at least 1' }).optional(),
-    maxDays: z.number().int().min(1, { error: 'maxDays must be at least 1' }).max(366, { error: 'maxDays must be at most 366' }).default(5),
-    workingDays: z.array(z.enum(WEEKDAYS)).min(1, { error: 'workingDays must name at least one weekday' }).default(['mon', 'tue', 'wed', 'thu', 'fri']),
+    maxDays: z
+      .number()
+      .int()
+      .min(1, { error: 'maxDays must be at least 1' })
+      .max(366, { error: 'maxDays must be at most 366' })
+      .default(5),
+    workingDays: z
+      .array(z.enum(WEEKDAYS))
+      .min(1, { error: 'workingDays must name at least one weekday' })
+      .default(['mon', 'tue', 'wed', 'thu', 'fri']),
     speedKmh: z.number().gt(0, { error: 'speedKmh must be greater than 0' }).max(200).default(20),
     serviceMinutes: z.number().gt(0, { error: 'serviceMinutes must be greater than 0' }).max(480).optional(),
     utcOffsetMinutes: z.number().int().min(-720).max(840).default(480),
     seed: z.number().int().default(1),
   })
-  .refine((o) => secondsOfDay(o.dayEnd) > secondsOfDay(o.dayStart), { error: 'dayEnd must be after dayStart', path: ['dayEnd'] });
+  .refine((o) => secondsOfDay(o.dayEnd) > secondsOfDay(o.dayStart), {
+    error: 'dayEnd must be after dayStart',
+    path: ['dayEnd'],
+  });
 
 /** Options of {@link routeInspection}, see its JSDoc. */
 export type RouteInspectionOptions = z.input<typeof RouteOptionsSchema>;
@@ -67,7 +91,10 @@ interface Node {
   serviceS: number;
 }
 
-function matrixOf(points: { lng: number; lat: number }[], speedMps: number): { metres: number[][]; seconds: number[][] } {
+function matrixOf(
+  points: { lng: number; lat: number }[],
+  speedMps: number,
+): { metres: number[][]; seconds: number[][] } {
   const metres = points.map((a) => points.map((b) => Math.round(haversineM(a.lng, a.lat, b.lng, b.lat))));
   return { metres, seconds: metres.map((row) => row.map((m) => Math.ceil(m / speedMps))) };
 }
@@ -98,9 +125,15 @@ function matrixOf(points: { lng: number; lat: number }[], speedMps: number): { m
  * const route = await routeInspection(plan, retailers, { base: { lng: 116.40, lat: 39.90 }, date: '2025-03-05', maxStopsPerDay: 8 });
  * route.days[0].stops[0]; // { retailerId: 'R7', arrival: '2025-03-05T09:11:00+08:00', start: …, departure: …, waitS: 0, travelM: 3650 }
  */
-export async function routeInspection(sample: InspectionPlan | readonly string[], retailers: readonly RetailerInput[], options: RouteInspectionOptions): Promise<InspectionRoute> {
+export async function routeInspection(
+  sample: InspectionPlan | readonly string[],
+  retailers: readonly RetailerInput[],
+  options: RouteInspectionOptions,
+): Promise<InspectionRoute> {
   const o = parseOrThrow(RouteOptionsSchema, options, ['options']);
-  const ids = Array.isArray(sample) ? parseOrThrow(z.array(z.string().min(1)), sample, ['sample']) : parseOrThrow(InspectionPlanSchema, sample, ['plan']).retailerIds;
+  const ids = Array.isArray(sample)
+    ? parseOrThrow(z.array(z.string().min(1)), sample, ['sample'])
+    : parseOrThrow(InspectionPlanSchema, sample, ['plan']).retailerIds;
   const byId = new Map(parseRetailers(retailers).map((r) => [r.id, r]));
   const issues: BeatplanIssue[] = [];
   ids.forEach((id, i) => {
@@ -113,7 +146,10 @@ export async function routeInspection(sample: InspectionPlan | readonly string[]
   const nodes = new Map<string, Node>(
     [...new Set(ids)].map((id) => {
       const r = byId.get(id)!;
-      return [id, { retailer: r, wgs: toWgs84(r.location), serviceS: Math.round((o.serviceMinutes ?? r.serviceMinutes) * 60) }];
+      return [
+        id,
+        { retailer: r, wgs: toWgs84(r.location), serviceS: Math.round((o.serviceMinutes ?? r.serviceMinutes) * 60) },
+      ];
     }),
   );
 
@@ -127,14 +163,17 @@ export async function routeInspection(sample: InspectionPlan | readonly string[]
     const dayStartS = secondsOfDay(o.dayStart);
     const dayEndS = secondsOfDay(o.dayEnd);
     const dates: string[] = [];
-    for (let date = o.date; dates.length < o.maxDays; date = addDays(date, 1)) if (o.workingDays.includes(weekdayOf(date))) dates.push(date);
+    for (let date = o.date; dates.length < o.maxDays; date = addDays(date, 1))
+      if (o.workingDays.includes(weekdayOf(date))) dates.push(date);
     const isOpen = (id: string, date: string) => {
       const w = dayWindows(nodes.get(id)!.retailer.openingHours, date, nodes.get(id)!.serviceS);
       return w === null || w.length > 0;
     };
     for (let d = 0; d < dates.length && remaining.length > 0; d++) {
       const date = dates[d]!;
-      const windows = new Map(remaining.map((id) => [id, dayWindows(nodes.get(id)!.retailer.openingHours, date, nodes.get(id)!.serviceS)]));
+      const windows = new Map(
+        remaining.map((id) => [id, dayWindows(nodes.get(id)!.retailer.openingHours, date, nodes.get(id)!.serviceS)]),
+      );
       const open = remaining.filter((id) => windows.get(id) === null || windows.get(id)!.length > 0);
       // retailers open on no later day of the horizon come first; the others keep the tour order
       const lastChance = new Set(open.filter((id) => !dates.slice(d + 1).some((later) => isOpen(id, later))));
@@ -188,11 +227,15 @@ export async function routeInspection(sample: InspectionPlan | readonly string[]
     }
     return {
       days,
-      unscheduled: remaining.map((retailerId) => ({ retailerId, reason: `no room within ${o.maxDays} working day(s) from ${o.date} (opening hours, day length ${o.dayStart}–${o.dayEnd}, stops per day)` })),
+      unscheduled: remaining.map((retailerId) => ({
+        retailerId,
+        reason: `no room within ${o.maxDays} working day(s) from ${o.date} (opening hours, day length ${o.dayStart}–${o.dayEnd}, stops per day)`,
+      })),
       distanceM: days.reduce((a, d) => a + d.distanceM, 0),
     };
   } catch (e) {
-    if (e instanceof TspError) throw new BeatplanError('INTERNAL', `the route solver failed: ${e.message}`, { cause: e });
+    if (e instanceof TspError)
+      throw new BeatplanError('INTERNAL', `the route solver failed: ${e.message}`, { cause: e });
     throw e;
   }
 }

@@ -29,7 +29,9 @@ export const STRATUM_FIELDS = [
 /** A stratification field, see {@link STRATUM_FIELDS}. */
 export type StratumField = (typeof STRATUM_FIELDS)[number];
 
-const StratumFieldSchema = z.enum(STRATUM_FIELDS, { error: `stratifyBy must be one of ${STRATUM_FIELDS.map((f) => `"${f}"`).join(', ')}` });
+const StratumFieldSchema = z.enum(STRATUM_FIELDS, {
+  error: `stratifyBy must be one of ${STRATUM_FIELDS.map((f) => `"${f}"`).join(', ')}`,
+});
 const count = (what: string) =>
   z
     .number({ error: `${what} must be a whole number` })
@@ -57,15 +59,43 @@ const count = (what: string) =>
  */
 export const SampleSpecSchema = z
   .strictObject({
-    stratifyBy: z.union([StratumFieldSchema, z.array(StratumFieldSchema).min(1, { error: 'stratifyBy must name at least one field' })]).optional(),
+    stratifyBy: z
+      .union([
+        StratumFieldSchema,
+        z.array(StratumFieldSchema).min(1, { error: 'stratifyBy must name at least one field' }),
+      ])
+      .optional(),
     size: count('size').optional(),
-    sizePerStratum: z.union([count('sizePerStratum'), z.record(z.string(), count('stratum size'))], { error: 'sizePerStratum must be a whole number or { stratum: number }' }).optional(),
-    excludeInspectedSince: z.union([LocalDateSchema, TimestampSchema], { error: 'excludeInspectedSince must be a date "YYYY-MM-DD" or a date-time with offset' }).optional(),
-    utcOffsetMinutes: z.number().int().min(-720, { error: 'UTC offset must be within [-720, 840] minutes' }).max(840, { error: 'UTC offset must be within [-720, 840] minutes' }).default(480),
+    sizePerStratum: z
+      .union([count('sizePerStratum'), z.record(z.string(), count('stratum size'))], {
+        error: 'sizePerStratum must be a whole number or { stratum: number }',
+      })
+      .optional(),
+    excludeInspectedSince: z
+      .union([LocalDateSchema, TimestampSchema], {
+        error: 'excludeInspectedSince must be a date "YYYY-MM-DD" or a date-time with offset',
+      })
+      .optional(),
+    utcOffsetMinutes: z
+      .number()
+      .int()
+      .min(-720, { error: 'UTC offset must be within [-720, 840] minutes' })
+      .max(840, { error: 'UTC offset must be within [-720, 840] minutes' })
+      .default(480),
     weighting: z
       .strictObject({
-        verificationRates: z.record(IdSchema, z.number({ error: 'a verification rate must be a number in [0, 1]' }).min(0, { error: 'a verification rate must be within [0, 1]' }).max(1, { error: 'a verification rate must be within [0, 1]' })),
-        alpha: z.number({ error: 'alpha must be a finite number' }).min(0, { error: 'alpha must be at least 0' }).max(1000, { error: 'alpha must be at most 1000' }).default(1),
+        verificationRates: z.record(
+          IdSchema,
+          z
+            .number({ error: 'a verification rate must be a number in [0, 1]' })
+            .min(0, { error: 'a verification rate must be within [0, 1]' })
+            .max(1, { error: 'a verification rate must be within [0, 1]' }),
+        ),
+        alpha: z
+          .number({ error: 'alpha must be a finite number' })
+          .min(0, { error: 'alpha must be at least 0' })
+          .max(1000, { error: 'alpha must be at most 1000' })
+          .default(1),
       })
       .optional(),
   })

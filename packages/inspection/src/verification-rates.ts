@@ -4,7 +4,9 @@ import * as z from 'zod';
 import { VerdictStatusSchema } from './internal/cross-check-input.js';
 
 const InputSchema = z.strictObject({
-  visits: z.array(z.looseObject({ id: IdSchema, managerId: IdSchema }), { error: 'visits must be an array of { id, managerId }' }),
+  visits: z.array(z.looseObject({ id: IdSchema, managerId: IdSchema }), {
+    error: 'visits must be an array of { id, managerId }',
+  }),
   verdicts: z.array(VerdictStatusSchema, { error: 'verdicts must be an array of geofence verdicts' }),
 });
 
@@ -22,7 +24,10 @@ const InputSchema = z.strictObject({
  *   [{ visitId: 'V1', status: 'verified' }, { visitId: 'V2', status: 'rejected' }, { visitId: 'V3', status: 'verified' }],
  * ); // { M1: 0.5, M2: 1 }
  */
-export function verificationRates(visits: readonly { id: string; managerId: string }[], verdicts: readonly Pick<VisitVerdict, 'visitId' | 'status'>[]): Record<string, number> {
+export function verificationRates(
+  visits: readonly { id: string; managerId: string }[],
+  verdicts: readonly Pick<VisitVerdict, 'visitId' | 'status'>[],
+): Record<string, number> {
   const x = parseOrThrow(InputSchema, { visits, verdicts }, []);
   const status = new Map(x.verdicts.map((v) => [v.visitId, v.status]));
   const counts = new Map<string, { n: number; ok: number }>();
@@ -39,5 +44,7 @@ export function verificationRates(visits: readonly { id: string; managerId: stri
     counts.set(v.managerId, c);
   });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
-  return Object.fromEntries([...counts.keys()].sort().map((m) => [m, Math.round((counts.get(m)!.ok / counts.get(m)!.n) * 10_000) / 10_000]));
+  return Object.fromEntries(
+    [...counts.keys()].sort().map((m) => [m, Math.round((counts.get(m)!.ok / counts.get(m)!.n) * 10_000) / 10_000]),
+  );
 }

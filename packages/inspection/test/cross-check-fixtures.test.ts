@@ -11,7 +11,10 @@ const dir = fileURLToPath(new URL('./', import.meta.url));
 describe('crossCheck fixtures', () => {
   for (const file of readdirSync(`${dir}in`).filter((f) => f.endsWith('.json'))) {
     it(file, () => {
-      const fixture = JSON.parse(readFileSync(`${dir}in/${file}`, 'utf8')) as { input: CrossCheckInput; expectContradictions: [string, string, string[]][] };
+      const fixture = JSON.parse(readFileSync(`${dir}in/${file}`, 'utf8')) as {
+        input: CrossCheckInput;
+        expectContradictions: [string, string, string[]][];
+      };
       const report = crossCheck(fixture.input);
       expect(report.contradictions.map((c) => [c.code, c.recordId, c.visitIds])).toEqual(fixture.expectContradictions);
       const out = `${dir}out/${file}`;

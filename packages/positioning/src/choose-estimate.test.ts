@@ -3,14 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { thrown } from '../test/helpers.js';
 
 const T = 1740963600000;
-const fix = (source: 'gnss' | 'cell' | 'wifi' | 'manual', accuracyM: number, at = T, accuracyConfidence = 0.95) => ({ lng: 116.4, lat: 39.9, accuracyM, accuracyConfidence, source, at });
+const fix = (source: 'gnss' | 'cell' | 'wifi' | 'manual', accuracyM: number, at = T, accuracyConfidence = 0.95) => ({
+  lng: 116.4,
+  lat: 39.9,
+  accuracyM,
+  accuracyConfidence,
+  source,
+  at,
+});
 
 describe('chooseEstimate', () => {
   it('example from the JSDoc', () => {
-    const choice = chooseEstimate([
-      { lng: 116.4, lat: 39.9, accuracyM: 350, accuracyConfidence: 0.95, source: 'cell', at: 1740963600000 },
-      { lng: 116.4001, lat: 39.9001, accuracyM: 12, source: 'gnss', at: 1740963540000 },
-    ], { at: 1740963600000 });
+    const choice = chooseEstimate(
+      [
+        { lng: 116.4, lat: 39.9, accuracyM: 350, accuracyConfidence: 0.95, source: 'cell', at: 1740963600000 },
+        { lng: 116.4001, lat: 39.9001, accuracyM: 12, source: 'gnss', at: 1740963540000 },
+      ],
+      { at: 1740963600000 },
+    );
     expect(choice.index).toBe(1);
     expect(choice.reason).toBe('best_accuracy');
     expect(choice.ranking[0]?.effectiveAccuracyM).toBeCloseTo(12 * 1.6215 + 60 * DEFAULT_INFLATION_MPS, 2);
@@ -46,8 +56,13 @@ describe('chooseEstimate', () => {
   it('excludes candidates older than maxAgeS; none left → NO_POSITION', () => {
     const c = chooseEstimate([fix('gnss', 5, T - 600_000), fix('cell', 900)], { at: T, maxAgeS: 300 });
     expect(c.index).toBe(1);
-    expect(c.ranking.map((r) => [r.index, r.excluded])).toEqual([[1, undefined], [0, 'too_old']]);
-    expect(thrown(() => chooseEstimate([fix('gnss', 5, T - 600_000)], { at: T, maxAgeS: 300 })).code).toBe('NO_POSITION');
+    expect(c.ranking.map((r) => [r.index, r.excluded])).toEqual([
+      [1, undefined],
+      [0, 'too_old'],
+    ]);
+    expect(thrown(() => chooseEstimate([fix('gnss', 5, T - 600_000)], { at: T, maxAgeS: 300 })).code).toBe(
+      'NO_POSITION',
+    );
     expect(thrown(() => chooseEstimate([])).code).toBe('NO_POSITION');
   });
 

@@ -1,4 +1,12 @@
-import { BeatplanError, FixSourceSchema, parseOrThrow, TimestampSchema, type FixSource, type PositionFix, type PositionFixInput } from '@beatplan/core';
+import {
+  BeatplanError,
+  FixSourceSchema,
+  parseOrThrow,
+  TimestampSchema,
+  type FixSource,
+  type PositionFix,
+  type PositionFixInput,
+} from '@beatplan/core';
 import * as z from 'zod';
 import { normalizeFix } from './normalize-fix.js';
 
@@ -10,14 +18,25 @@ export const DEFAULT_INFLATION_MPS = 1.5;
 const ChooseOptionsSchema = z.strictObject({
   at: TimestampSchema.optional(),
   inflationMps: z
-    .union([
-      z.number({ error: 'inflationMps must be a number of m/s ≥ 0' }).min(0, { error: 'inflationMps must be at least 0 m/s' }),
-      z.partialRecord(FixSourceSchema, z.number().min(0, { error: 'inflationMps must be at least 0 m/s' })),
-    ], { error: 'inflationMps must be a number of m/s ≥ 0 or one per source' })
+    .union(
+      [
+        z
+          .number({ error: 'inflationMps must be a number of m/s ≥ 0' })
+          .min(0, { error: 'inflationMps must be at least 0 m/s' }),
+        z.partialRecord(FixSourceSchema, z.number().min(0, { error: 'inflationMps must be at least 0 m/s' })),
+      ],
+      { error: 'inflationMps must be a number of m/s ≥ 0 or one per source' },
+    )
     .optional(),
   sourcePreference: z.array(FixSourceSchema, { error: 'sourcePreference must be a list of sources' }).optional(),
-  maxAgeS: z.number({ error: 'maxAgeS must be a number of seconds ≥ 0' }).min(0, { error: 'maxAgeS must be at least 0 s' }).optional(),
-  toleranceM: z.number({ error: 'toleranceM must be a number of metres ≥ 0' }).min(0, { error: 'toleranceM must be at least 0 m' }).optional(),
+  maxAgeS: z
+    .number({ error: 'maxAgeS must be a number of seconds ≥ 0' })
+    .min(0, { error: 'maxAgeS must be at least 0 s' })
+    .optional(),
+  toleranceM: z
+    .number({ error: 'toleranceM must be a number of metres ≥ 0' })
+    .min(0, { error: 'toleranceM must be at least 0 m' })
+    .optional(),
 });
 
 /**
@@ -85,31 +104,55 @@ export interface EstimateChoice {
  * choice.index;  // 1 (19.5 m + 60 s × 1.5 m/s = 109.5 m beats 350 m)
  * choice.reason; // 'best_accuracy'
  */
-export function chooseEstimate(candidates: readonly PositionFixInput[], options: ChooseEstimateOptions = {}): EstimateChoice {
+export function chooseEstimate(
+  candidates: readonly PositionFixInput[],
+  options: ChooseEstimateOptions = {},
+): EstimateChoice {
   const o = parseOrThrow(ChooseOptionsSchema, options, ['options']);
-  if (!Array.isArray(candidates)) throw new BeatplanError('INVALID_INPUT', [{ path: [], message: 'candidates must be an array of fixes', value: candidates }]);
-  if (candidates.length === 0) throw new BeatplanError('NO_POSITION', [{ path: [], message: 'no estimate to choose from' }]);
+  if (!Array.isArray(candidates))
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: [], message: 'candidates must be an array of fixes', value: candidates },
+    ]);
+  if (candidates.length === 0)
+    throw new BeatplanError('NO_POSITION', [{ path: [], message: 'no estimate to choose from' }]);
   const fixes = candidates.map((c, i) => normalizeFix(c, [i]));
   const at = o.at ?? Math.max(...fixes.map((f) => f.at));
   const prefs = o.sourcePreference ?? DEFAULT_SOURCE_PREFERENCE;
   const pref = (s: FixSource) => (prefs.includes(s) ? prefs.indexOf(s) : prefs.length);
-  const inflation = (s: FixSource) => (typeof o.inflationMps === 'number' ? o.inflationMps : (o.inflationMps?.[s] ?? DEFAULT_INFLATION_MPS));
+  const inflation = (s: FixSource) =>
+    typeof o.inflationMps === 'number' ? o.inflationMps : (o.inflationMps?.[s] ?? DEFAULT_INFLATION_MPS);
   const tol = o.toleranceM ?? 1;
 
   const ranked: RankedCandidate[] = fixes.map((f, index) => {
     const ageS = Math.abs(at - f.at) / 1000;
-    const r: RankedCandidate = { index, source: f.source, accuracyM: f.accuracyM, ageS, effectiveAccuracyM: f.accuracyM + ageS * inflation(f.source) };
+    const r: RankedCandidate = {
+      index,
+      source: f.source,
+      accuracyM: f.accuracyM,
+      ageS,
+      effectiveAccuracyM: f.accuracyM + ageS * inflation(f.source),
+    };
     if (o.maxAgeS !== undefined && ageS > o.maxAgeS) r.excluded = 'too_old';
     return r;
   });
   const eligible = ranked.filter((r) => r.excluded === undefined);
   if (eligible.length === 0) {
-    throw new BeatplanError('NO_POSITION', ranked.map((r) => ({ path: [r.index, 'at'], message: `estimate is older than maxAgeS = ${o.maxAgeS} s`, value: r.ageS })));
+    throw new BeatplanError(
+      'NO_POSITION',
+      ranked.map((r) => ({
+        path: [r.index, 'at'],
+        message: `estimate is older than maxAgeS = ${o.maxAgeS} s`,
+        value: r.ageS,
+      })),
+    );
   }
-  const byTie = (a: RankedCandidate, b: RankedCandidate) => a.ageS - b.ageS || pref(a.source) - pref(b.source) || a.index - b.index;
+  const byTie = (a: RankedCandidate, b: RankedCandidate) =>
+    a.ageS - b.ageS || pref(a.source) - pref(b.source) || a.index - b.index;
   const best = Math.min(...eligible.map((r) => r.effectiveAccuracyM));
   const winner = eligible.filter((r) => r.effectiveAccuracyM <= best + tol).sort(byTie)[0]!;
-  const rest = eligible.filter((r) => r !== winner).sort((a, b) => a.effectiveAccuracyM - b.effectiveAccuracyM || byTie(a, b));
+  const rest = eligible
+    .filter((r) => r !== winner)
+    .sort((a, b) => a.effectiveAccuracyM - b.effectiveAccuracyM || byTie(a, b));
   const ranking = [winner, ...rest, ...ranked.filter((r) => r.excluded !== undefined)];
 
   const runnerUp = rest[0];

@@ -5,7 +5,14 @@ import { bssidToNumber, tryNormalizeBssid } from './internal/bssid.js';
 import { tableLoaderHandle, type TableLoaderHandle } from './internal/loaded-table.js';
 import { PointStore } from './internal/point-store.js';
 import { BaseTableOptionsShape, BboxSchema } from './internal/table-options.js';
-import { isInBbox, readLngLat, readNumber, TableLoader, type ColumnSpec, type RowContext } from './internal/table-loader.js';
+import {
+  isInBbox,
+  readLngLat,
+  readNumber,
+  TableLoader,
+  type ColumnSpec,
+  type RowContext,
+} from './internal/table-loader.js';
 
 /** Default range of an access point whose row has no `range`, metres. */
 export const DEFAULT_AP_RANGE_M = 100;
@@ -21,7 +28,10 @@ const COLUMNS: readonly ColumnSpec[] = [
 /** Options of {@link createApTableLoader}, validated with zod (`INVALID_INPUT` when wrong). */
 export const ApTableOptionsSchema = z.strictObject({
   ...BaseTableOptionsShape,
-  defaultRangeM: z.number({ error: 'defaultRangeM must be a number of metres > 0' }).positive({ error: 'defaultRangeM must be a number of metres > 0' }).optional(),
+  defaultRangeM: z
+    .number({ error: 'defaultRangeM must be a number of metres > 0' })
+    .positive({ error: 'defaultRangeM must be a number of metres > 0' })
+    .optional(),
   filter: z.strictObject({ bbox: BboxSchema.optional() }).optional(),
 });
 
@@ -66,7 +76,8 @@ export function createApTableLoader(options: ApTableOptions = {}): ApTableLoader
   const handle = (f: string[], c: Int32Array, ctx: RowContext) => {
     const raw = f[c[0]!]!;
     const bssid = tryNormalizeBssid(raw);
-    if (bssid === undefined) ctx.issue('bssid', raw.trim() === '' ? 'bssid is required' : 'BSSID must be a MAC address of 6 hex octets', raw);
+    if (bssid === undefined)
+      ctx.issue('bssid', raw.trim() === '' ? 'bssid is required' : 'BSSID must be a MAC address of 6 hex octets', raw);
     const [lng, lat] = readLngLat(ctx, f, c[1]!, c[2]!, 'lon');
     const range = readNumber(ctx, f, c[3]!, 'range', 'range') ?? defaultRange;
     if (range < 0) ctx.issue('range', 'range must be a number of metres ≥ 0', f[c[3]!]);
@@ -80,10 +91,21 @@ export function createApTableLoader(options: ApTableOptions = {}): ApTableLoader
   };
 
   const core = new TableLoader(
-    { columns: COLUMNS, header: true, probe: 'bssid', delimiter: o.delimiter ?? ',', onRowError: o.onRowError ?? 'skip', maxIssues: o.maxIssues ?? 1000 },
+    {
+      columns: COLUMNS,
+      header: true,
+      probe: 'bssid',
+      delimiter: o.delimiter ?? ',',
+      onRowError: o.onRowError ?? 'skip',
+      maxIssues: o.maxIssues ?? 1000,
+    },
     handle,
   );
-  return tableLoaderHandle<ApTable>(core, store, (stats, issues, omitted) => new ApTableImpl(store, o.crs ?? 'WGS84', stats, issues, omitted));
+  return tableLoaderHandle<ApTable>(
+    core,
+    store,
+    (stats, issues, omitted) => new ApTableImpl(store, o.crs ?? 'WGS84', stats, issues, omitted),
+  );
 }
 
 /**

@@ -8,7 +8,9 @@ const ROW = (radio: string, cell: number, lon = 116.3975, lat = 39.9087, range =
 describe('createCellTableLoader', () => {
   it('example from the JSDoc', () => {
     const loader = createCellTableLoader({ filter: { mcc: [460] } });
-    loader.push('radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal\r\nLTE,460,0,4369,2654');
+    loader.push(
+      'radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal\r\nLTE,460,0,4369,2654',
+    );
     loader.push('3821,,116.3975,39.9087,1000,12,1,1459813793,1561993743,0\r\n');
     const table = loader.finish();
     expect(table.lookup({ mcc: 460, mnc: 0, area: 4369, cellId: 26543821 })?.rangeM).toBe(1000);
@@ -18,15 +20,31 @@ describe('createCellTableLoader', () => {
     const table = parseCellTable(`${ROW('GSM', 17)}\n${ROW('LTE', 18)}\n`);
     expect(table.size).toBe(2);
     expect(table.lookup({ radio: 'GSM', mcc: 460, mnc: 0, area: 4369, cellId: 17 })).toEqual({
-      radio: 'GSM', mcc: 460, mnc: 0, area: 4369, cellId: 17, lng: 116.3975, lat: 39.9087, rangeM: 1000, samples: 12,
+      radio: 'GSM',
+      mcc: 460,
+      mnc: 0,
+      area: 4369,
+      cellId: 17,
+      lng: 116.3975,
+      lat: 39.9087,
+      rangeM: 1000,
+      samples: 12,
     });
     expect(table.lookup({ radio: 'LTE', mcc: 460, mnc: 0, area: 4369, cellId: 17 })).toBeUndefined();
     expect(table.lookup({ mcc: 460, mnc: 1, area: 4369, cellId: 17 })).toBeUndefined();
   });
 
   it('maps a header in any order and case, with aliases, ignoring other columns', () => {
-    const table = parseCellTable('LAT;Lng;Range;Cell;TAC;MNC;MCC;Radio;comment\n39.9;116.4;500;7;4369;1;460;nr;hello\n', { delimiter: ';' });
-    expect(table.lookup({ radio: 'NR', mcc: 460, mnc: 1, area: 4369, cellId: 7 })).toMatchObject({ lng: 116.4, lat: 39.9, rangeM: 500, samples: 0 });
+    const table = parseCellTable(
+      'LAT;Lng;Range;Cell;TAC;MNC;MCC;Radio;comment\n39.9;116.4;500;7;4369;1;460;nr;hello\n',
+      { delimiter: ';' },
+    );
+    expect(table.lookup({ radio: 'NR', mcc: 460, mnc: 1, area: 4369, cellId: 7 })).toMatchObject({
+      lng: 116.4,
+      lat: 39.9,
+      rangeM: 500,
+      samples: 0,
+    });
   });
 
   it('fails at once when a required header column is missing (path columns.<name>, no row)', () => {
@@ -70,16 +88,23 @@ describe('createCellTableLoader', () => {
 
   it('filters by mcc, mnc, radio and bounding box, counting the rows left out', () => {
     const rows = [
-      'GSM,460,0,1,1,,116.4,39.9,100', 'GSM,250,0,1,2,,37.6,55.7,100', 'LTE,460,1,1,3,,116.4,39.9,100',
-      'UMTS,460,0,1,4,,116.4,39.9,100', 'GSM,460,0,1,5,,121.5,31.2,100',
+      'GSM,460,0,1,1,,116.4,39.9,100',
+      'GSM,250,0,1,2,,37.6,55.7,100',
+      'LTE,460,1,1,3,,116.4,39.9,100',
+      'UMTS,460,0,1,4,,116.4,39.9,100',
+      'GSM,460,0,1,5,,121.5,31.2,100',
     ].join('\n');
-    const table = parseCellTable(rows, { filter: { mcc: [460], mnc: [0], radios: ['gsm' as 'GSM', 'UMTS'], bbox: [115, 39, 118, 41] } });
+    const table = parseCellTable(rows, {
+      filter: { mcc: [460], mnc: [0], radios: ['gsm' as 'GSM', 'UMTS'], bbox: [115, 39, 118, 41] },
+    });
     expect(table.size).toBe(2);
     expect(table.stats).toMatchObject({ rows: 5, loaded: 2, filtered: 3 });
   });
 
   it('keeps the row with more samples for a repeated cell and counts duplicates', () => {
-    const table = parseCellTable(`${ROW('GSM', 1, 116.1, 39.1, 100, 5)}\n${ROW('GSM', 1, 116.2, 39.2, 100, 50)}\n${ROW('GSM', 1, 116.3, 39.3, 100, 7)}\n`);
+    const table = parseCellTable(
+      `${ROW('GSM', 1, 116.1, 39.1, 100, 5)}\n${ROW('GSM', 1, 116.2, 39.2, 100, 50)}\n${ROW('GSM', 1, 116.3, 39.3, 100, 7)}\n`,
+    );
     expect(table.size).toBe(1);
     expect(table.stats.duplicates).toBe(2);
     expect(table.lookup({ mcc: 460, mnc: 0, area: 4369, cellId: 1 })?.lng).toBe(116.2);
@@ -112,7 +137,9 @@ describe('createCellTableLoader', () => {
       const lon = (100 + (i % 1000) * 0.01).toFixed(5);
       const lat = (20 + Math.floor(i / 1000) * 0.01).toFixed(5);
       const bad = i % 40_000 === 39_999;
-      lines.push(`${radios[i % 5]},${i % 2 ? 460 : 250},${i % 4},${1000 + (i % 97)},${i * 131},,${lon},${bad ? 'north' : lat},${100 + (i % 900)},${1 + (i % 50)},1,1,1,0`);
+      lines.push(
+        `${radios[i % 5]},${i % 2 ? 460 : 250},${i % 4},${1000 + (i % 97)},${i * 131},,${lon},${bad ? 'north' : lat},${100 + (i % 900)},${1 + (i % 50)},1,1,1,0`,
+      );
     }
     const bytes = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
     const loader = createCellTableLoader({ filter: { mcc: [460] }, expectedRows: 16 });
@@ -123,10 +150,19 @@ describe('createCellTableLoader', () => {
       [39_999, 79_999, 119_999, 159_999, 199_999].map((i) => [i + 1, 'lat', 'north']),
     );
     for (const i of [1, 3, 12_345, 99_999, 150_001, 199_997]) {
-      expect(table.lookup({ radio: radios[i % 5] as 'GSM', mcc: 460, mnc: i % 4, area: 1000 + (i % 97), cellId: i * 131 }), `row ${i}`).toEqual({
-        radio: radios[i % 5], mcc: 460, mnc: i % 4, area: 1000 + (i % 97), cellId: i * 131,
-        lng: Number((100 + (i % 1000) * 0.01).toFixed(5)), lat: Number((20 + Math.floor(i / 1000) * 0.01).toFixed(5)),
-        rangeM: 100 + (i % 900), samples: 1 + (i % 50),
+      expect(
+        table.lookup({ radio: radios[i % 5] as 'GSM', mcc: 460, mnc: i % 4, area: 1000 + (i % 97), cellId: i * 131 }),
+        `row ${i}`,
+      ).toEqual({
+        radio: radios[i % 5],
+        mcc: 460,
+        mnc: i % 4,
+        area: 1000 + (i % 97),
+        cellId: i * 131,
+        lng: Number((100 + (i % 1000) * 0.01).toFixed(5)),
+        lat: Number((20 + Math.floor(i / 1000) * 0.01).toFixed(5)),
+        rangeM: 100 + (i % 900),
+        samples: 1 + (i % 50),
       });
     }
     expect(table.lookup({ mcc: 250, mnc: 0, area: 1000, cellId: 0 })).toBeUndefined(); // filtered out

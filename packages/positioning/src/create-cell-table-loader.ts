@@ -4,12 +4,33 @@ import { CellTableImpl, cellKeyHi, RADIO_TAG, type CellTable } from './internal/
 import { tableLoaderHandle, type TableLoaderHandle } from './internal/loaded-table.js';
 import { PointStore } from './internal/point-store.js';
 import { BaseTableOptionsShape, BboxSchema } from './internal/table-options.js';
-import { isInBbox, readInteger, readLngLat, readNumber, TableLoader, type ColumnSpec, type RowContext } from './internal/table-loader.js';
+import {
+  isInBbox,
+  readInteger,
+  readLngLat,
+  readNumber,
+  TableLoader,
+  type ColumnSpec,
+  type RowContext,
+} from './internal/table-loader.js';
 import { MAX_AREA_CODE, RadioSchema } from './schemas/cell-observation.js';
 
 /** The OpenCellID CSV columns, in file order (files without a header row use this order). */
 export const OPENCELLID_COLUMNS = [
-  'radio', 'mcc', 'net', 'area', 'cell', 'unit', 'lon', 'lat', 'range', 'samples', 'changeable', 'created', 'updated', 'averageSignal',
+  'radio',
+  'mcc',
+  'net',
+  'area',
+  'cell',
+  'unit',
+  'lon',
+  'lat',
+  'range',
+  'samples',
+  'changeable',
+  'created',
+  'updated',
+  'averageSignal',
 ] as const;
 
 const COLUMNS: readonly ColumnSpec[] = [
@@ -24,7 +45,11 @@ const COLUMNS: readonly ColumnSpec[] = [
   { name: 'samples', required: false, position: 9 },
 ];
 
-const code = z.number({ error: 'must be an integer in [0, 999]' }).int({ error: 'must be an integer in [0, 999]' }).min(0, { error: 'must be an integer in [0, 999]' }).max(999, { error: 'must be an integer in [0, 999]' });
+const code = z
+  .number({ error: 'must be an integer in [0, 999]' })
+  .int({ error: 'must be an integer in [0, 999]' })
+  .min(0, { error: 'must be an integer in [0, 999]' })
+  .max(999, { error: 'must be an integer in [0, 999]' });
 
 /** Options of {@link createCellTableLoader}, validated with zod (`INVALID_INPUT` when wrong). */
 export const CellTableOptionsSchema = z.strictObject({
@@ -103,7 +128,8 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
     if (tag === 0) ctx.issue('radio', 'radio must be one of GSM, UMTS, LTE, NR, CDMA', rawRadio);
     const mcc = readInteger(ctx, f, c[1]!, 'mcc', 999);
     const net = readInteger(ctx, f, c[2]!, 'net', 999);
-    if ((mccs && mcc >= 0 && !mccs[mcc]) || (mncs && net >= 0 && !mncs[net]) || (radios && tag > 0 && !radios.has(tag))) return 'filtered';
+    if ((mccs && mcc >= 0 && !mccs[mcc]) || (mncs && net >= 0 && !mncs[net]) || (radios && tag > 0 && !radios.has(tag)))
+      return 'filtered';
     const area = readInteger(ctx, f, c[3]!, 'area', MAX_AREA_CODE);
     const cell = readInteger(ctx, f, c[4]!, 'cell', Number.MAX_SAFE_INTEGER);
     const [lng, lat] = readLngLat(ctx, f, c[5]!, c[6]!, 'lon');
@@ -120,10 +146,21 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
   };
 
   const core = new TableLoader(
-    { columns: COLUMNS, header: o.header ?? 'auto', probe: 'radio', delimiter: o.delimiter ?? ',', onRowError: o.onRowError ?? 'skip', maxIssues: o.maxIssues ?? 1000 },
+    {
+      columns: COLUMNS,
+      header: o.header ?? 'auto',
+      probe: 'radio',
+      delimiter: o.delimiter ?? ',',
+      onRowError: o.onRowError ?? 'skip',
+      maxIssues: o.maxIssues ?? 1000,
+    },
     handle,
   );
-  return tableLoaderHandle<CellTable>(core, store, (stats, issues, omitted) => new CellTableImpl(store, o.crs ?? 'WGS84', stats, issues, omitted));
+  return tableLoaderHandle<CellTable>(
+    core,
+    store,
+    (stats, issues, omitted) => new CellTableImpl(store, o.crs ?? 'WGS84', stats, issues, omitted),
+  );
 }
 
 function toMask(codes: readonly number[] | undefined): Uint8Array | undefined {

@@ -4,10 +4,21 @@ import { readEstimateOptions, type EstimateOptions } from './internal/estimate-o
 import { locateEmitters } from './internal/locate-emitters.js';
 import { weightedEstimate } from './internal/weighted-estimate.js';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
-import { CellScanSchema, RADIO_VALUES, type CellObservation, type CellScanInput, type Radio } from './schemas/cell-observation.js';
+import {
+  CellScanSchema,
+  RADIO_VALUES,
+  type CellObservation,
+  type CellScanInput,
+  type Radio,
+} from './schemas/cell-observation.js';
 
 /** Defaults of {@link estimateCellPosition}: accuracy floor 200 m, minimum tower range 200 m, range × 1.5 below 3 samples. */
-export const CELL_ESTIMATE_DEFAULTS = Object.freeze({ floorM: 200, minRangeM: 200, lowSampleCount: 3, lowSampleFactor: 1.5 });
+export const CELL_ESTIMATE_DEFAULTS = Object.freeze({
+  floorM: 200,
+  minRangeM: 200,
+  lowSampleCount: 3,
+  lowSampleFactor: 1.5,
+});
 
 /** A cell of the scan that was found in the table, and what it contributed. */
 export interface UsedCell {
@@ -40,7 +51,8 @@ export interface CellPositionEstimate {
   spreadM: number;
 }
 
-const cellId = (c: { mcc: number; mnc: number; area: number; cellId: number }) => `${c.mcc}-${c.mnc}-${c.area}-${c.cellId}`;
+const cellId = (c: { mcc: number; mnc: number; area: number; cellId: number }) =>
+  `${c.mcc}-${c.mnc}-${c.area}-${c.cellId}`;
 
 /**
  * Estimates where the phone was from the cells it observed, against a tower table.
@@ -74,25 +86,45 @@ const cellId = (c: { mcc: number; mnc: number; area: number; cellId: number }) =
  * fix.lng;       // ≈ 116.4009 (10 dB stronger: 10× the weight)
  * unknown[0]?.id; // '460-0-4369-999'
  */
-export function estimateCellPosition(table: CellTable, scan: CellScanInput, options: EstimateOptions = {}): CellPositionEstimate {
+export function estimateCellPosition(
+  table: CellTable,
+  scan: CellScanInput,
+  options: EstimateOptions = {},
+): CellPositionEstimate {
   if (!(table instanceof CellTableImpl)) {
-    throw new BeatplanError('INVALID_INPUT', [{ path: ['table'], message: 'table must come from createCellTableLoader, parseCellTable or loadCellTable' }]);
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['table'], message: 'table must come from createCellTableLoader, parseCellTable or loadCellTable' },
+    ]);
   }
   const settings = readEstimateOptions(options, CELL_ESTIMATE_DEFAULTS);
   const { at, cells } = parseOrThrow(CellScanSchema, scan, ['scan']);
   const s = table.store;
-  const located = locateEmitters(cells, s, (cell) => table.findRow(cell), (cell) => cell.signalDbm, {
-    field: 'cells',
-    unknown: 'cell is not in the tower table',
-    none: 'no cell was observed',
-    idOf: cellId,
-  });
+  const located = locateEmitters(
+    cells,
+    s,
+    (cell) => table.findRow(cell),
+    (cell) => cell.signalDbm,
+    {
+      field: 'cells',
+      unknown: 'cell is not in the tower table',
+      none: 'no cell was observed',
+      idOf: cellId,
+    },
+  );
   const { emitters } = located;
   const found = located.found.map(({ index, row, o }) => ({ index, row, cell: o }));
   const unknown = located.unknown.map(({ index, o }) => ({ index, id: cellId(o), cell: o }));
   const e = weightedEstimate(emitters, settings);
   return {
-    fix: { lng: e.lng, lat: e.lat, crs: table.crs, accuracyM: e.accuracyM, accuracyConfidence: POSITIONING_CONFIDENCE, source: 'cell', at },
+    fix: {
+      lng: e.lng,
+      lat: e.lat,
+      crs: table.crs,
+      accuracyM: e.accuracyM,
+      accuracyConfidence: POSITIONING_CONFIDENCE,
+      source: 'cell',
+      at,
+    },
     used: found.map((f, i) => ({
       index: f.index,
       radio: RADIO_VALUES[s.tag[f.row]! - 1]!,

@@ -9,8 +9,10 @@ const wifi = parseApTable('bssid,lon,lat,range\naa:bb:cc:dd:ee:01,116.4001,39.90
 describe('estimatePosition', () => {
   it('example from the JSDoc', () => {
     const { choice } = estimatePosition(
-      { fixes: [{ lng: 116.4001, lat: 39.9001, accuracyM: 8, source: 'gnss', at: 1740963600000 }],
-        cells: { at: 1740963600000, cells: [{ mcc: 460, mnc: 0, tac: 4369, cellId: 101, signalDbm: -80 }] } },
+      {
+        fixes: [{ lng: 116.4001, lat: 39.9001, accuracyM: 8, source: 'gnss', at: 1740963600000 }],
+        cells: { at: 1740963600000, cells: [{ mcc: 460, mnc: 0, tac: 4369, cellId: 101, signalDbm: -80 }] },
+      },
       { cells },
     );
     expect(choice.fix.source).toBe('gnss');
@@ -28,7 +30,9 @@ describe('estimatePosition', () => {
     );
     expect(r.candidates.map((c) => c.source)).toEqual(['gnss', 'wifi']);
     expect(r.cell).toBeUndefined();
-    expect(r.notes).toEqual([{ path: ['scan', 'cells', 0], message: 'cell is not in the tower table', value: '460-0-4369-999' }]);
+    expect(r.notes).toEqual([
+      { path: ['scan', 'cells', 0], message: 'cell is not in the tower table', value: '460-0-4369-999' },
+    ]);
     expect(r.choice.fix.source).toBe('wifi');
     expect(r.choice.index).toBe(1);
   });

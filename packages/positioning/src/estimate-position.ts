@@ -1,4 +1,11 @@
-import { BeatplanError, isBeatplanError, type BeatplanIssue, type PositionFix, type PositionFixInput, type TimestampInput } from '@beatplan/core';
+import {
+  BeatplanError,
+  isBeatplanError,
+  type BeatplanIssue,
+  type PositionFix,
+  type PositionFixInput,
+  type TimestampInput,
+} from '@beatplan/core';
 import { chooseEstimate, type ChooseEstimateOptions, type EstimateChoice } from './choose-estimate.js';
 import { estimateCellPosition, type CellPositionEstimate } from './estimate-cell-position.js';
 import { estimateWifiPosition, type WifiPositionEstimate } from './estimate-wifi-position.js';
@@ -91,7 +98,10 @@ export function estimatePosition(
     }
   }
   if (candidates.length === 0) {
-    throw new BeatplanError('NO_POSITION', notes.length ? notes : [{ path: [], message: 'no fix, cell scan or WiFi scan was given' }]);
+    throw new BeatplanError(
+      'NO_POSITION',
+      notes.length ? notes : [{ path: [], message: 'no fix, cell scan or WiFi scan was given' }],
+    );
   }
   const at = observations.at;
   return { choice: chooseEstimate(candidates, at === undefined ? chooseOptions : { ...chooseOptions, at }), ...result };
@@ -99,7 +109,12 @@ export function estimatePosition(
 
 function need<T>(table: T | undefined, name: 'cells' | 'wifi'): T {
   if (table === undefined) {
-    throw new BeatplanError('INVALID_INPUT', [{ path: ['tables', name], message: `a ${name === 'cells' ? 'cell tower' : 'WiFi access-point'} table is required for a ${name} scan` }]);
+    throw new BeatplanError('INVALID_INPUT', [
+      {
+        path: ['tables', name],
+        message: `a ${name === 'cells' ? 'cell tower' : 'WiFi access-point'} table is required for a ${name} scan`,
+      },
+    ]);
   }
   return table;
 }

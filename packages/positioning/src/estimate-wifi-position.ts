@@ -7,7 +7,12 @@ import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
 import { WifiScanSchema, type WifiScanInput } from './schemas/wifi-observation.js';
 
 /** Defaults of {@link estimateWifiPosition}: accuracy floor 30 m, minimum AP range 30 m, range × 1.5 below 3 samples. */
-export const WIFI_ESTIMATE_DEFAULTS = Object.freeze({ floorM: 30, minRangeM: 30, lowSampleCount: 3, lowSampleFactor: 1.5 });
+export const WIFI_ESTIMATE_DEFAULTS = Object.freeze({
+  floorM: 30,
+  minRangeM: 30,
+  lowSampleCount: 3,
+  lowSampleFactor: 1.5,
+});
 
 /** An access point of the scan that was found in the table, and what it contributed. */
 export interface UsedAccessPoint {
@@ -63,25 +68,45 @@ export interface WifiPositionEstimate {
  * });
  * fix.lng; // ≈ 116.4001 (equal signals: the midpoint)
  */
-export function estimateWifiPosition(table: ApTable, scan: WifiScanInput, options: EstimateOptions = {}): WifiPositionEstimate {
+export function estimateWifiPosition(
+  table: ApTable,
+  scan: WifiScanInput,
+  options: EstimateOptions = {},
+): WifiPositionEstimate {
   if (!(table instanceof ApTableImpl)) {
-    throw new BeatplanError('INVALID_INPUT', [{ path: ['table'], message: 'table must come from createApTableLoader, parseApTable or loadApTable' }]);
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['table'], message: 'table must come from createApTableLoader, parseApTable or loadApTable' },
+    ]);
   }
   const settings = readEstimateOptions(options, WIFI_ESTIMATE_DEFAULTS);
   const { at, accessPoints } = parseOrThrow(WifiScanSchema, scan, ['scan']);
   const s = table.store;
-  const located = locateEmitters(accessPoints, s, (ap) => table.findRow(ap.bssid), (ap) => ap.rssiDbm, {
-    field: 'accessPoints',
-    unknown: 'access point is not in the AP table',
-    none: 'no access point was observed',
-    idOf: (ap) => ap.bssid,
-  });
+  const located = locateEmitters(
+    accessPoints,
+    s,
+    (ap) => table.findRow(ap.bssid),
+    (ap) => ap.rssiDbm,
+    {
+      field: 'accessPoints',
+      unknown: 'access point is not in the AP table',
+      none: 'no access point was observed',
+      idOf: (ap) => ap.bssid,
+    },
+  );
   const { emitters } = located;
   const found = located.found.map(({ index, o }) => ({ index, bssid: o.bssid }));
   const unknown = located.unknown.map(({ index, o }) => ({ index, bssid: o.bssid }));
   const e = weightedEstimate(emitters, settings);
   return {
-    fix: { lng: e.lng, lat: e.lat, crs: table.crs, accuracyM: e.accuracyM, accuracyConfidence: POSITIONING_CONFIDENCE, source: 'wifi', at },
+    fix: {
+      lng: e.lng,
+      lat: e.lat,
+      crs: table.crs,
+      accuracyM: e.accuracyM,
+      accuracyConfidence: POSITIONING_CONFIDENCE,
+      source: 'wifi',
+      at,
+    },
     used: found.map((f, i) => ({
       index: f.index,
       bssid: f.bssid,

@@ -30,7 +30,16 @@ describe('getBrowserPosition', () => {
   it('maps a GeolocationPosition to a 95 % fix and passes the options on', async () => {
     const { geolocation, calls } = fakeGeolocation(POSITION);
     const fix = await getBrowserPosition({ geolocation, timeoutMs: 8000 });
-    expect(fix).toEqual({ lng: 116.3975, lat: 39.9087, crs: 'WGS84', accuracyM: 14, accuracyConfidence: 0.95, source: 'gnss', at: 1740963600000, speedMps: 0.4 });
+    expect(fix).toEqual({
+      lng: 116.3975,
+      lat: 39.9087,
+      crs: 'WGS84',
+      accuracyM: 14,
+      accuracyConfidence: 0.95,
+      source: 'gnss',
+      at: 1740963600000,
+      speedMps: 0.4,
+    });
     expect(calls).toEqual([{ enableHighAccuracy: true, timeout: 8000, maximumAge: 0 }]);
   });
 
@@ -40,8 +49,15 @@ describe('getBrowserPosition', () => {
   });
 
   it('maps the W3C error codes: 1 → PERMISSION_DENIED, 2 → NO_POSITION, 3 → PROVIDER_TIMEOUT, else PROVIDER_UNAVAILABLE', async () => {
-    const code = async (c: number) => (await rejected(getBrowserPosition({ geolocation: fakeGeolocation({ code: c, message: 'm' }).geolocation }))).code;
-    expect([await code(1), await code(2), await code(3), await code(9)]).toEqual(['PERMISSION_DENIED', 'NO_POSITION', 'PROVIDER_TIMEOUT', 'PROVIDER_UNAVAILABLE']);
+    const code = async (c: number) =>
+      (await rejected(getBrowserPosition({ geolocation: fakeGeolocation({ code: c, message: 'm' }).geolocation })))
+        .code;
+    expect([await code(1), await code(2), await code(3), await code(9)]).toEqual([
+      'PERMISSION_DENIED',
+      'NO_POSITION',
+      'PROVIDER_TIMEOUT',
+      'PROVIDER_UNAVAILABLE',
+    ]);
   });
 
   it('PROVIDER_RESPONSE_INVALID for a position that is not a valid fix', async () => {
@@ -54,7 +70,9 @@ describe('getBrowserPosition', () => {
   it('PROVIDER_UNAVAILABLE without a Geolocation API or when it throws', async () => {
     vi.stubGlobal('navigator', undefined);
     expect((await rejected(getBrowserPosition())).code).toBe('PROVIDER_UNAVAILABLE');
-    expect((await rejected(getBrowserPosition({ geolocation: fakeGeolocation('throw').geolocation }))).code).toBe('PROVIDER_UNAVAILABLE');
+    expect((await rejected(getBrowserPosition({ geolocation: fakeGeolocation('throw').geolocation }))).code).toBe(
+      'PROVIDER_UNAVAILABLE',
+    );
   });
 
   it('PROVIDER_TIMEOUT after deadlineMs when the browser never calls back (fake timers)', async () => {

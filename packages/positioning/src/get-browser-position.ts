@@ -1,4 +1,13 @@
-import { BeatplanError, CrsSchema, FixSourceSchema, fromZodError, PositionFixSchema, type Crs, type FixSource, type PositionFix } from '@beatplan/core';
+import {
+  BeatplanError,
+  CrsSchema,
+  FixSourceSchema,
+  fromZodError,
+  PositionFixSchema,
+  type Crs,
+  type FixSource,
+  type PositionFix,
+} from '@beatplan/core';
 import * as z from 'zod';
 import { abortedError } from './internal/abortable.js';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
@@ -26,14 +35,22 @@ export interface GeolocationLike {
 }
 
 const OptionsSchema = z.strictObject({
-  geolocation: z.custom<GeolocationLike>((g) => typeof (g as GeolocationLike | null)?.getCurrentPosition === 'function', { error: 'geolocation must have getCurrentPosition()' }).optional(),
+  geolocation: z
+    .custom<GeolocationLike>((g) => typeof (g as GeolocationLike | null)?.getCurrentPosition === 'function', {
+      error: 'geolocation must have getCurrentPosition()',
+    })
+    .optional(),
   source: FixSourceSchema.optional(),
   crs: CrsSchema.optional(),
   enableHighAccuracy: z.boolean({ error: 'enableHighAccuracy must be true or false' }).optional(),
   timeoutMs: z.number().int().positive({ error: 'timeoutMs must be a positive integer of ms' }).optional(),
   maximumAgeMs: z.number().int().min(0, { error: 'maximumAgeMs must be an integer ≥ 0 ms' }).optional(),
   deadlineMs: z.number().int().positive({ error: 'deadlineMs must be a positive integer of ms' }).optional(),
-  signal: z.custom<AbortSignal>((s) => typeof (s as AbortSignal | null)?.aborted === 'boolean', { error: 'signal must be an AbortSignal' }).optional(),
+  signal: z
+    .custom<AbortSignal>((s) => typeof (s as AbortSignal | null)?.aborted === 'boolean', {
+      error: 'signal must be an AbortSignal',
+    })
+    .optional(),
 });
 
 /**
@@ -72,13 +89,21 @@ export function getBrowserPosition(options: BrowserPositionOptions = {}): Promis
   return new Promise<PositionFix>((resolve, reject) => {
     const parsed = OptionsSchema.safeParse(options, { reportInput: true });
     if (!parsed.success) {
-      reject(new BeatplanError('INVALID_INPUT', fromZodError(parsed.error, ['options'], options), { cause: parsed.error }));
+      reject(
+        new BeatplanError('INVALID_INPUT', fromZodError(parsed.error, ['options'], options), { cause: parsed.error }),
+      );
       return;
     }
     const o = parsed.data;
-    const geolocation = o.geolocation ?? (globalThis as { navigator?: { geolocation?: GeolocationLike } }).navigator?.geolocation;
+    const geolocation =
+      o.geolocation ?? (globalThis as { navigator?: { geolocation?: GeolocationLike } }).navigator?.geolocation;
     if (!geolocation || typeof geolocation.getCurrentPosition !== 'function') {
-      reject(new BeatplanError('PROVIDER_UNAVAILABLE', 'the Geolocation API is not available here (no navigator.geolocation)'));
+      reject(
+        new BeatplanError(
+          'PROVIDER_UNAVAILABLE',
+          'the Geolocation API is not available here (no navigator.geolocation)',
+        ),
+      );
       return;
     }
     const signal = o.signal;
@@ -97,22 +122,39 @@ export function getBrowserPosition(options: BrowserPositionOptions = {}): Promis
       f();
     };
     const onAbort = () => settle(() => reject(abortedError(signal!)));
-    const deadline = setTimeout(() => settle(() => reject(new BeatplanError('PROVIDER_TIMEOUT', `the browser gave no position and no error in ${deadlineMs} ms`))), deadlineMs);
+    const deadline = setTimeout(
+      () =>
+        settle(() =>
+          reject(
+            new BeatplanError('PROVIDER_TIMEOUT', `the browser gave no position and no error in ${deadlineMs} ms`),
+          ),
+        ),
+      deadlineMs,
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       geolocation.getCurrentPosition(
-        (position) => settle(() => {
-          try {
-            resolve(toFix(position, o.source ?? 'gnss', o.crs ?? 'WGS84'));
-          } catch (e) {
-            reject(e);
-          }
-        }),
+        (position) =>
+          settle(() => {
+            try {
+              resolve(toFix(position, o.source ?? 'gnss', o.crs ?? 'WGS84'));
+            } catch (e) {
+              reject(e);
+            }
+          }),
         (error) => settle(() => reject(mapError(error))),
         { enableHighAccuracy: o.enableHighAccuracy ?? true, timeout: timeoutMs, maximumAge: o.maximumAgeMs ?? 0 },
       );
     } catch (e) {
-      settle(() => reject(new BeatplanError('PROVIDER_UNAVAILABLE', `the Geolocation API failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e })));
+      settle(() =>
+        reject(
+          new BeatplanError(
+            'PROVIDER_UNAVAILABLE',
+            `the Geolocation API failed: ${e instanceof Error ? e.message : String(e)}`,
+            { cause: e },
+          ),
+        ),
+      );
     }
   });
 }
@@ -121,13 +163,21 @@ function mapError(error: { code: number; message?: string } | null | undefined):
   const detail = error?.message ? `: ${error.message}` : '';
   switch (error?.code) {
     case 1:
-      return new BeatplanError('PERMISSION_DENIED', `the user or browser refused the position${detail}`, { cause: error });
+      return new BeatplanError('PERMISSION_DENIED', `the user or browser refused the position${detail}`, {
+        cause: error,
+      });
     case 2:
-      return new BeatplanError('NO_POSITION', `the browser could not determine the position${detail}`, { cause: error });
+      return new BeatplanError('NO_POSITION', `the browser could not determine the position${detail}`, {
+        cause: error,
+      });
     case 3:
       return new BeatplanError('PROVIDER_TIMEOUT', `the browser gave no position in time${detail}`, { cause: error });
     default:
-      return new BeatplanError('PROVIDER_UNAVAILABLE', `the Geolocation API failed with code ${String(error?.code)}${detail}`, { cause: error });
+      return new BeatplanError(
+        'PROVIDER_UNAVAILABLE',
+        `the Geolocation API failed with code ${String(error?.code)}${detail}`,
+        { cause: error },
+      );
   }
 }
 

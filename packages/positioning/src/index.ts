@@ -46,8 +46,18 @@ export {
 } from './create-ap-table-loader.js';
 export { loadApTable, loadCellTable } from './load-table.js';
 
-export { CELL_ESTIMATE_DEFAULTS, estimateCellPosition, type CellPositionEstimate, type UsedCell } from './estimate-cell-position.js';
-export { WIFI_ESTIMATE_DEFAULTS, estimateWifiPosition, type UsedAccessPoint, type WifiPositionEstimate } from './estimate-wifi-position.js';
+export {
+  CELL_ESTIMATE_DEFAULTS,
+  estimateCellPosition,
+  type CellPositionEstimate,
+  type UsedCell,
+} from './estimate-cell-position.js';
+export {
+  WIFI_ESTIMATE_DEFAULTS,
+  estimateWifiPosition,
+  type UsedAccessPoint,
+  type WifiPositionEstimate,
+} from './estimate-wifi-position.js';
 export {
   DEFAULT_INFLATION_MPS,
   DEFAULT_SOURCE_PREFERENCE,

@@ -20,7 +20,10 @@ import { feedChunks, type TableSource } from './internal/feed-chunks.js';
  * const table = await loadCellTable(createReadStream('460.csv'), { filter: { mnc: [0, 1] } });
  * console.log(table.size, table.stats, table.issues.slice(0, 3));
  */
-export async function loadCellTable(source: TableSource, options: CellTableOptions & { signal?: AbortSignal } = {}): Promise<CellTable> {
+export async function loadCellTable(
+  source: TableSource,
+  options: CellTableOptions & { signal?: AbortSignal } = {},
+): Promise<CellTable> {
   const { signal, ...rest } = options;
   const loader = createCellTableLoader(rest);
   await feedChunks(source, (chunk) => loader.push(chunk), signal);
@@ -40,7 +43,10 @@ export async function loadCellTable(source: TableSource, options: CellTableOptio
  * const table = await loadApTable(['bssid,lon,lat,range\naa:bb:cc:dd:ee:ff,116.39', '75,39.9087,40\n']);
  * table.size; // 1
  */
-export async function loadApTable(source: TableSource, options: ApTableOptions & { signal?: AbortSignal } = {}): Promise<ApTable> {
+export async function loadApTable(
+  source: TableSource,
+  options: ApTableOptions & { signal?: AbortSignal } = {},
+): Promise<ApTable> {
   const { signal, ...rest } = options;
   const loader = createApTableLoader(rest);
   await feedChunks(source, (chunk) => loader.push(chunk), signal);

@@ -9,7 +9,9 @@ describe('normalizeBssid', () => {
   });
 
   it('reads every common spelling and rejects the rest', () => {
-    for (const s of ['aa:bb:cc:0d:0e:0f', ' AABBCC0D0E0F ', 'aa:bb:cc:d:e:f']) expect(normalizeBssid(s)).toBe('aa:bb:cc:0d:0e:0f');
-    for (const s of ['aa:bb:cc:dd:ee', 'gg:bb:cc:dd:ee:ff', '', 'aa:bb:cc:dd:ee:ff:00']) expect(thrown(() => normalizeBssid(s)).code).toBe('INVALID_INPUT');
+    for (const s of ['aa:bb:cc:0d:0e:0f', ' AABBCC0D0E0F ', 'aa:bb:cc:d:e:f'])
+      expect(normalizeBssid(s)).toBe('aa:bb:cc:0d:0e:0f');
+    for (const s of ['aa:bb:cc:dd:ee', 'gg:bb:cc:dd:ee:ff', '', 'aa:bb:cc:dd:ee:ff:00'])
+      expect(thrown(() => normalizeBssid(s)).code).toBe('INVALID_INPUT');
   });
 });

@@ -1,4 +1,10 @@
-import { normalizeAccuracy, parseOrThrow, PositionFixSchema, type PositionFix, type PositionFixInput } from '@beatplan/core';
+import {
+  normalizeAccuracy,
+  parseOrThrow,
+  PositionFixSchema,
+  type PositionFix,
+  type PositionFixInput,
+} from '@beatplan/core';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
 
 /**
@@ -17,5 +23,9 @@ import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
  */
 export function normalizeFix(fix: PositionFixInput, path: readonly (string | number)[] = []): PositionFix {
   const parsed = parseOrThrow(PositionFixSchema, fix, path);
-  return { ...parsed, accuracyM: normalizeAccuracy(parsed, POSITIONING_CONFIDENCE), accuracyConfidence: POSITIONING_CONFIDENCE };
+  return {
+    ...parsed,
+    accuracyM: normalizeAccuracy(parsed, POSITIONING_CONFIDENCE),
+    accuracyConfidence: POSITIONING_CONFIDENCE,
+  };
 }

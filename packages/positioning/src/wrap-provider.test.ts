@@ -24,7 +24,12 @@ function fake(script: (unknown | Error | 'hang')[]) {
 
 /** Starts a call and captures its outcome so that no rejection goes unhandled while timers advance. */
 function start<T>(p: Promise<T>): { outcome: Promise<{ ok: true; value: T } | { ok: false; error: BeatplanError }> } {
-  return { outcome: p.then((value) => ({ ok: true as const, value }), (error: BeatplanError) => ({ ok: false as const, error })) };
+  return {
+    outcome: p.then(
+      (value) => ({ ok: true as const, value }),
+      (error: BeatplanError) => ({ ok: false as const, error }),
+    ),
+  };
 }
 
 describe('wrapProvider', () => {
@@ -42,7 +47,9 @@ describe('wrapProvider', () => {
     expect(calls).toHaveLength(1);
     expect(fix).toMatchObject({ lng: 116.4, lat: 39.9, source: 'cell', at: NOW, accuracyConfidence: 0.95 });
     expect(fix.accuracyM).toBeCloseTo(500 * 1.6215, 1);
-    const own = await wrapProvider(fake([{ ...ANSWER, accuracyConfidence: 0.95, source: 'wifi', at: '2025-03-03T08:00:00Z' }]).provider).locate({ cellId: 1 });
+    const own = await wrapProvider(
+      fake([{ ...ANSWER, accuracyConfidence: 0.95, source: 'wifi', at: '2025-03-03T08:00:00Z' }]).provider,
+    ).locate({ cellId: 1 });
     expect(own).toMatchObject({ accuracyM: 500, source: 'wifi', at: Date.parse('2025-03-03T08:00:00Z') });
   });
 
@@ -64,7 +71,9 @@ describe('wrapProvider', () => {
     const delays = async (seed: number) => {
       vi.setSystemTime(NOW);
       const { provider, calls } = fake([new Error('down')]);
-      const run = start(wrapProvider(provider, { seed, retries: 4, baseDelayMs: 1000, maxDelayMs: 3000 }).locate({ cellId: 1 }));
+      const run = start(
+        wrapProvider(provider, { seed, retries: 4, baseDelayMs: 1000, maxDelayMs: 3000 }).locate({ cellId: 1 }),
+      );
       await vi.advanceTimersByTimeAsync(60_000);
       await run.outcome;
       return calls.map((c, i) => c.at - (calls[i - 1]?.at ?? NOW));
@@ -90,7 +99,12 @@ describe('wrapProvider', () => {
     expect(calls).toHaveLength(3);
     expect(e.code).toBe('PROVIDER_UNAVAILABLE');
     expect(e.cause).toBe(last);
-    expect(e.issues.map((i) => i.message)).toEqual(['fake-carrier is unavailable after 3 attempts', 'failed: HTTP 503', 'failed: HTTP 500', 'failed: HTTP 502']);
+    expect(e.issues.map((i) => i.message)).toEqual([
+      'fake-carrier is unavailable after 3 attempts',
+      'failed: HTTP 503',
+      'failed: HTTP 500',
+      'failed: HTTP 502',
+    ]);
   });
 
   it('PROVIDER_TIMEOUT when every attempt times out; each attempt’s signal is aborted', async () => {
@@ -112,7 +126,12 @@ describe('wrapProvider', () => {
     const out = await run.outcome;
     expect(calls).toHaveLength(1);
     expect(out.ok || out.error.code).toBe('PROVIDER_RESPONSE_INVALID');
-    expect(out.ok || out.error.issues.map((i) => i.path)).toEqual([[], ['response', 'lat'], ['response', 'accuracyM'], ['response', 'extra']]);
+    expect(out.ok || out.error.issues.map((i) => i.path)).toEqual([
+      [],
+      ['response', 'lat'],
+      ['response', 'accuracyM'],
+      ['response', 'extra'],
+    ]);
   });
 
   it('a non-retryable error (PERMISSION_DENIED) is rethrown at once; isRetryable can say otherwise', async () => {
@@ -122,7 +141,9 @@ describe('wrapProvider', () => {
     expect(out.ok || out.error).toBe(denied);
     expect(a.calls).toHaveLength(1);
     const b = fake([new Error('HTTP 400'), ANSWER]);
-    const out2 = await start(wrapProvider(b.provider, { isRetryable: (e) => !String(e).includes('400') }).locate({ cellId: 1 })).outcome;
+    const out2 = await start(
+      wrapProvider(b.provider, { isRetryable: (e) => !String(e).includes('400') }).locate({ cellId: 1 }),
+    ).outcome;
     expect(out2.ok || out2.error.message).toBe('HTTP 400');
   });
 
@@ -137,19 +158,28 @@ describe('wrapProvider', () => {
     expect(calls[0]?.signal.aborted).toBe(true);
 
     const ctrl2 = new AbortController();
-    const run2 = start(wrapProvider(fake([new Error('down')]).provider, { random: () => 1 }).locate({ cellId: 1 }, { signal: ctrl2.signal }));
+    const run2 = start(
+      wrapProvider(fake([new Error('down')]).provider, { random: () => 1 }).locate(
+        { cellId: 1 },
+        { signal: ctrl2.signal },
+      ),
+    );
     await vi.advanceTimersByTimeAsync(10); // in the first 250 ms wait
     ctrl2.abort();
     expect(((await run2.outcome) as { error: BeatplanError }).error.code).toBe('ABORTED');
     ctrl2.abort();
-    const out3 = await start(wrapProvider(fake([ANSWER]).provider).locate({ cellId: 1 }, { signal: ctrl2.signal })).outcome;
+    const out3 = await start(wrapProvider(fake([ANSWER]).provider).locate({ cellId: 1 }, { signal: ctrl2.signal }))
+      .outcome;
     expect(out3.ok || out3.error.code).toBe('ABORTED');
   });
 
   it('rejects bad options and providers with INVALID_INPUT', () => {
     const { provider } = fake([ANSWER]);
     expect(thrown(() => wrapProvider(provider, { retries: -1 })).path).toEqual(['options', 'retries']);
-    expect(thrown(() => wrapProvider(provider, { random: 5 as unknown as () => number })).path).toEqual(['options', 'random']);
+    expect(thrown(() => wrapProvider(provider, { random: 5 as unknown as () => number })).path).toEqual([
+      'options',
+      'random',
+    ]);
     expect(thrown(() => wrapProvider({} as PositionProvider)).code).toBe('INVALID_INPUT');
   });
 });

@@ -39,14 +39,24 @@ export const ProviderEstimateSchema = PositionFixSchema.partial({ source: true, 
 /** A provider's answer as accepted, see {@link ProviderEstimateSchema}. */
 export type ProviderEstimate = z.input<typeof ProviderEstimateSchema>;
 
-const fn = (name: string) => z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { error: `${name} must be a function` });
+const fn = (name: string) =>
+  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { error: `${name} must be a function` });
 
 const WrapOptionsSchema = z.strictObject({
   timeoutMs: z.number().int().positive({ error: 'timeoutMs must be a positive integer of ms' }).optional(),
-  retries: z.number().int().min(0, { error: 'retries must be an integer ≥ 0' }).max(20, { error: 'retries must be at most 20' }).optional(),
+  retries: z
+    .number()
+    .int()
+    .min(0, { error: 'retries must be an integer ≥ 0' })
+    .max(20, { error: 'retries must be at most 20' })
+    .optional(),
   baseDelayMs: z.number().min(0, { error: 'baseDelayMs must be ≥ 0 ms' }).optional(),
   maxDelayMs: z.number().min(0, { error: 'maxDelayMs must be ≥ 0 ms' }).optional(),
-  jitter: z.number().min(0, { error: 'jitter must be within [0, 1]' }).max(1, { error: 'jitter must be within [0, 1]' }).optional(),
+  jitter: z
+    .number()
+    .min(0, { error: 'jitter must be within [0, 1]' })
+    .max(1, { error: 'jitter must be within [0, 1]' })
+    .optional(),
   seed: z.number().int({ error: 'seed must be an integer' }).optional(),
   random: fn('random').optional(),
   now: fn('now').optional(),
@@ -89,7 +99,13 @@ export interface ResilientProvider<TRequest> {
   locate(request: TRequest, context?: { signal?: AbortSignal }): Promise<PositionFix>;
 }
 
-const FINAL: readonly BeatplanErrorCode[] = ['INVALID_INPUT', 'UNSUPPORTED_CRS', 'NO_POSITION', 'PERMISSION_DENIED', 'PROVIDER_RESPONSE_INVALID'];
+const FINAL: readonly BeatplanErrorCode[] = [
+  'INVALID_INPUT',
+  'UNSUPPORTED_CRS',
+  'NO_POSITION',
+  'PERMISSION_DENIED',
+  'PROVIDER_RESPONSE_INVALID',
+];
 const defaultRetryable = (e: unknown) => !(isBeatplanError(e) && FINAL.includes(e.code));
 const TIMED_OUT = Symbol('timed out');
 
@@ -117,10 +133,15 @@ const TIMED_OUT = Symbol('timed out');
  * );
  * const fix = await carrier.locate({ cellId: 26543821 }); // { lng, lat, accuracyM (95 %), accuracyConfidence: 0.95, source: 'cell', at }
  */
-export function wrapProvider<TRequest>(provider: PositionProvider<TRequest>, options: WrapProviderOptions = {}): ResilientProvider<TRequest> {
+export function wrapProvider<TRequest>(
+  provider: PositionProvider<TRequest>,
+  options: WrapProviderOptions = {},
+): ResilientProvider<TRequest> {
   const o = parseOptions(options);
   if (provider === null || typeof provider !== 'object' || typeof provider.locate !== 'function') {
-    throw new BeatplanError('INVALID_INPUT', [{ path: ['provider', 'locate'], message: 'a provider must have a locate(request, { signal }) function' }]);
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['provider', 'locate'], message: 'a provider must have a locate(request, { signal }) function' },
+    ]);
   }
   const name = provider.name ?? 'provider';
   const timeoutMs = o.timeoutMs ?? 5000;
@@ -192,16 +213,24 @@ export function wrapProvider<TRequest>(provider: PositionProvider<TRequest>, opt
       }
       const attempts = `${retries + 1} attempt${retries === 0 ? '' : 's'}`;
       if (allTimedOut) {
-        throw new BeatplanError('PROVIDER_TIMEOUT', [{ path: [], message: `${name} did not answer in ${timeoutMs} ms (${attempts})` }, ...failures]);
+        throw new BeatplanError('PROVIDER_TIMEOUT', [
+          { path: [], message: `${name} did not answer in ${timeoutMs} ms (${attempts})` },
+          ...failures,
+        ]);
       }
-      throw new BeatplanError('PROVIDER_UNAVAILABLE', [{ path: [], message: `${name} is unavailable after ${attempts}` }, ...failures], { cause: last });
+      throw new BeatplanError(
+        'PROVIDER_UNAVAILABLE',
+        [{ path: [], message: `${name} is unavailable after ${attempts}` }, ...failures],
+        { cause: last },
+      );
     },
   };
 }
 
 function parseOptions(options: WrapProviderOptions): z.output<typeof WrapOptionsSchema> {
   const r = WrapOptionsSchema.safeParse(options, { reportInput: true });
-  if (!r.success) throw new BeatplanError('INVALID_INPUT', fromZodError(r.error, ['options'], options), { cause: r.error });
+  if (!r.success)
+    throw new BeatplanError('INVALID_INPUT', fromZodError(r.error, ['options'], options), { cause: r.error });
   return r.data;
 }
 
@@ -214,5 +243,9 @@ function toFix(answer: unknown, name: string, source: FixSource, now: () => numb
   }
   const e = r.data;
   const fix: PositionFix = { ...e, source: e.source ?? source, at: e.at ?? now() };
-  return { ...fix, accuracyM: normalizeAccuracy(fix, POSITIONING_CONFIDENCE), accuracyConfidence: POSITIONING_CONFIDENCE };
+  return {
+    ...fix,
+    accuracyM: normalizeAccuracy(fix, POSITIONING_CONFIDENCE),
+    accuracyConfidence: POSITIONING_CONFIDENCE,
+  };
 }

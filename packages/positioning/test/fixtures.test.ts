@@ -1,7 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BeatplanError } from '@beatplan/core';
-import { chooseEstimate, estimateCellPosition, estimateWifiPosition, parseApTable, parseCellTable } from '@beatplan/positioning';
+import {
+  chooseEstimate,
+  estimateCellPosition,
+  estimateWifiPosition,
+  parseApTable,
+  parseCellTable,
+} from '@beatplan/positioning';
 import { describe, expect, it } from 'vitest';
 
 // Fixture tests: test/in/<name>.csv|.json → test/out/<name>.json. Regenerate with REGEN=1.
@@ -19,10 +25,17 @@ function run(file: string): unknown {
       const t = table(file);
       return { size: t.size, stats: t.stats, issues: t.issues, omittedIssues: t.omittedIssues };
     }
-    const c = JSON.parse(read(file)) as { table?: string; scan?: Record<string, unknown>; choose?: never[]; options?: never };
+    const c = JSON.parse(read(file)) as {
+      table?: string;
+      scan?: Record<string, unknown>;
+      choose?: never[];
+      options?: never;
+    };
     if (c.choose) return chooseEstimate(c.choose, c.options);
     const t = table(c.table!);
-    return t.kind === 'cell' ? estimateCellPosition(t, c.scan as never, c.options) : estimateWifiPosition(t, c.scan as never, c.options);
+    return t.kind === 'cell'
+      ? estimateCellPosition(t, c.scan as never, c.options)
+      : estimateWifiPosition(t, c.scan as never, c.options);
   } catch (e) {
     if (!(e instanceof BeatplanError)) throw e;
     return { error: { code: e.code, message: e.message, issues: e.issues } };
@@ -30,7 +43,8 @@ function run(file: string): unknown {
 }
 
 /** Rounds numbers to 10 significant digits so that last-bit differences do not matter. */
-const round = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(10)) : v);
+const round = (_key: string, v: unknown) =>
+  typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(10)) : v;
 
 describe('fixtures', () => {
   for (const file of readdirSync(inDir).sort()) {

@@ -35,4 +35,5 @@ export function chunked<T extends string | Uint8Array>(data: T, sizes: readonly 
   return out;
 }
 
-export const OCID_HEADER = 'radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal';
+export const OCID_HEADER =
+  'radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal';

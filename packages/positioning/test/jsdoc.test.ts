@@ -17,7 +17,9 @@ describe('JSDoc', () => {
   for (const file of sources(srcDir)) {
     it(file.slice(srcDir.length), () => {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export (?:async )?(?:function|class|const) (\w+)/g)) {
+      for (const m of text.matchAll(
+        /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export (?:async )?(?:function|class|const) (\w+)/g,
+      )) {
         const doc = m[1] ?? '';
         expect(doc, `${m[2]} has JSDoc`).not.toBe('');
         if (/export (?:async )?(?:function|class)/.test(m[0])) {
@@ -29,7 +31,9 @@ describe('JSDoc', () => {
   }
 
   it('index.ts only re-exports', () => {
-    const lines = readFileSync(`${srcDir}index.ts`, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(`${srcDir}index.ts`, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const joined = lines.join('\n');
     expect(joined.replace(/export (type )?\{[^}]*\} from '[^']+';/g, '').trim()).toBe('');
   });

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { BeatplanError, isBeatplanError } from '@beatplan/core';
 import { describe, expect, it } from 'vitest';
-import { buildReport, ContradictionInputSchema, ReportInputSchema, ReportTerritorySchema, VisitVerdictInputSchema, type ReportInputData } from '@beatplan/reports';
+import {
+  buildReport,
+  ContradictionInputSchema,
+  ReportInputSchema,
+  ReportTerritorySchema,
+  VisitVerdictInputSchema,
+  type ReportInputData,
+} from '@beatplan/reports';
 
-const load = (name: string) => JSON.parse(readFileSync(new URL(`../test/in/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../test/in/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
 const errorOf = (f: () => unknown): BeatplanError => {
   try {
     f();
@@ -18,7 +26,20 @@ describe('buildReport', () => {
   it('runs its JSDoc example', () => {
     const report = buildReport({
       managers: [{ id: 'M1', name: 'Li', base: { lng: 120.15, lat: 30.27 }, workingHours: {} }],
-      retailers: [{ id: 'R1', name: 'Shop', location: { lng: 120.16, lat: 30.27 }, segment: 'retail', class: 'B', serviceMinutes: 15, visitFrequency: 'weekly', orderCount: 4, orderVolume: 900, managerId: 'M1' }],
+      retailers: [
+        {
+          id: 'R1',
+          name: 'Shop',
+          location: { lng: 120.16, lat: 30.27 },
+          segment: 'retail',
+          class: 'B',
+          serviceMinutes: 15,
+          visitFrequency: 'weekly',
+          orderCount: 4,
+          orderVolume: 900,
+          managerId: 'M1',
+        },
+      ],
     } satisfies ReportInputData);
     expect(report.managers[0]!.retailers).toBe(1);
     expect(report.managers[0]!.score).toBeNull();
@@ -43,13 +64,36 @@ describe('buildReport', () => {
     // 100 · (2·1 + 1·0.5 + 1·1 + 1·0.6667 + 1·0) / (2 + 1 + 1 + 1 + 1); inspection has weight 0
     expect(m1!.score).toBe(69.445);
     expect(m1!.coverage).toBe(1);
-    expect(m2!.kpis).toEqual({ completion: 0, verification: null, timeOnSite: null, route: null, inspection: 1, integrity: 1 });
+    expect(m2!.kpis).toEqual({
+      completion: 0,
+      verification: null,
+      timeOnSite: null,
+      route: null,
+      inspection: 1,
+      integrity: 1,
+    });
     // 100 · (2·0 + 1·1) / (2 + 1); measured weight 3 of 6
     expect(m2!.score).toBe(33.3333);
     expect(m2!.coverage).toBe(0.5);
     expect(r.ranking).toEqual(['M1', 'M2']);
     expect([m1!.rank, m2!.rank]).toEqual([1, 2]);
-    expect(m1).toMatchObject({ plannedStops: 2, plannedVisited: 2, plannedVerified: 1, visits: 2, verified: 1, rejected: 1, verifiedDwellS: 600, expectedServiceS: 600, reportedDwellS: 1500, plannedDistanceM: 5000, plannedWorkMin: 60, distanceRatio: 1.5, visitsDenied: 1, contradictions: 1, contradictionsByKind: { VISIT_DENIED: 1 } });
+    expect(m1).toMatchObject({
+      plannedStops: 2,
+      plannedVisited: 2,
+      plannedVerified: 1,
+      visits: 2,
+      verified: 1,
+      rejected: 1,
+      verifiedDwellS: 600,
+      expectedServiceS: 600,
+      reportedDwellS: 1500,
+      plannedDistanceM: 5000,
+      plannedWorkMin: 60,
+      distanceRatio: 1.5,
+      visitsDenied: 1,
+      contradictions: 1,
+      contradictionsByKind: { VISIT_DENIED: 1 },
+    });
     expect(r.period).toEqual({ from: '2025-03-03', to: '2025-03-04', days: 2 });
   });
 
@@ -100,7 +144,9 @@ describe('buildReport', () => {
     data.extra = true;
     const e = errorOf(() => buildReport(data));
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['retailers.0.serviceMinutes', 'verdicts.0.status', 'plans.0.date', 'extra']));
+    expect(e.issues.map((i) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['retailers.0.serviceMinutes', 'verdicts.0.status', 'plans.0.date', 'extra']),
+    );
     expect(e.issues).toHaveLength(4);
   });
 
@@ -116,7 +162,10 @@ describe('buildReport', () => {
     refs.plans[0].stops[0].retailerId = 'R9';
     refs.contradictions[0].managerId = 'M7';
     refs.territories = [{ id: 'T1', managerId: 'M1', retailerIds: ['R1', 'R404'] }];
-    refs.repartition = { before: [{ managerId: 'M1', workloadMin: 10 }], after: [{ managerId: 'MX', workloadMin: 10 }] };
+    refs.repartition = {
+      before: [{ managerId: 'M1', workloadMin: 10 }],
+      after: [{ managerId: 'MX', workloadMin: 10 }],
+    };
     const e = errorOf(() => buildReport(refs));
     expect(isBeatplanError(e, 'UNKNOWN_REFERENCE')).toBe(true);
     expect(e.issues.map((i) => [i.path.join('.'), i.value])).toEqual([
@@ -139,8 +188,29 @@ describe('buildReport', () => {
 describe('report input schemas (JSDoc examples)', () => {
   it('parse their examples', () => {
     expect(ReportInputSchema.parse({ retailers: [], managers: [] }).plans).toEqual([]);
-    expect(VisitVerdictInputSchema.parse({ visitId: 'V1', status: 'verified', reasons: [], distanceM: { start: 4.2, end: 6 }, dwellS: 900, confidence: 0.97, flags: [], extra: 1 })).not.toHaveProperty('extra');
-    expect(ContradictionInputSchema.parse({ retailerId: 'R7', managerId: 'M2', kind: 'VISIT_DENIED', inspectionId: 'I3', visitId: 'V40' }).kind).toBe('VISIT_DENIED');
-    expect(ReportTerritorySchema.parse({ id: 'T1', managerId: 'M1', retailerIds: ['R1', 'R2', 'R3'] }).polygon).toBeUndefined();
+    expect(
+      VisitVerdictInputSchema.parse({
+        visitId: 'V1',
+        status: 'verified',
+        reasons: [],
+        distanceM: { start: 4.2, end: 6 },
+        dwellS: 900,
+        confidence: 0.97,
+        flags: [],
+        extra: 1,
+      }),
+    ).not.toHaveProperty('extra');
+    expect(
+      ContradictionInputSchema.parse({
+        retailerId: 'R7',
+        managerId: 'M2',
+        kind: 'VISIT_DENIED',
+        inspectionId: 'I3',
+        visitId: 'V40',
+      }).kind,
+    ).toBe('VISIT_DENIED');
+    expect(
+      ReportTerritorySchema.parse({ id: 'T1', managerId: 'M1', retailerIds: ['R1', 'R2', 'R3'] }).polygon,
+    ).toBeUndefined();
   });
 });

@@ -56,7 +56,9 @@ export function buildReport(input: ReportInputData | unknown): Report {
       name: m.name,
       region: m.region ?? null,
       retailers: mine.length,
-      assignedServiceMinPer4Weeks: round1(mine.reduce((a, r) => a + r.serviceMinutes * VISITS_PER_FOUR_WEEKS[r.visitFrequency], 0)),
+      assignedServiceMinPer4Weeks: round1(
+        mine.reduce((a, r) => a + r.serviceMinutes * VISITS_PER_FOUR_WEEKS[r.visitFrequency], 0),
+      ),
       days: days.get(m.id)!.size,
       ...finishFigures(s),
       kpis,
@@ -65,9 +67,12 @@ export function buildReport(input: ReportInputData | unknown): Report {
     };
   });
   const ranking = [...managers].sort((a, b) => (b.score ?? -1) - (a.score ?? -1)).map((m) => m.managerId);
-  for (const m of managers) if (m.score !== null) m.rank = 1 + managers.filter((o) => o.score !== null && o.score > m.score!).length;
+  for (const m of managers)
+    if (m.score !== null) m.rank = 1 + managers.filter((o) => o.score !== null && o.score > m.score!).length;
 
-  const regions = [...new Set(parsed.retailers.map((r) => r.region ?? NO_REGION))].sort((a, b) => (a === NO_REGION ? 1 : b === NO_REGION ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const regions = [...new Set(parsed.retailers.map((r) => r.region ?? NO_REGION))].sort((a, b) =>
+    a === NO_REGION ? 1 : b === NO_REGION ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   return {
     title: parsed.title ?? 'beatplan report',
     period: data.period,

@@ -3,7 +3,15 @@ import { measureSpread } from '@beatplan/reports';
 
 describe('measureSpread', () => {
   it('runs its JSDoc example', () => {
-    expect(measureSpread([300, 400, 500])).toEqual({ n: 3, min: 300, max: 500, mean: 400, sd: 81.6497, maxOverMin: 1.6667, cv: 0.2041 });
+    expect(measureSpread([300, 400, 500])).toEqual({
+      n: 3,
+      min: 300,
+      max: 500,
+      mean: 400,
+      sd: 81.6497,
+      maxOverMin: 1.6667,
+      cv: 0.2041,
+    });
   });
 
   it('uses the population standard deviation and stays JSON-safe when a figure is 0', () => {

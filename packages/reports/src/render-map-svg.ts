@@ -47,38 +47,55 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
   const xy = (p: readonly [number, number]) => proj.project(p[0], p[1]).join(',');
   const out: string[] = [];
   const ns = options.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';
-  out.push(`<svg${ns} id="map" class="map" viewBox="0 0 ${proj.width} ${proj.height}" width="${proj.width}" height="${proj.height}" role="img" aria-labelledby="map-title">`);
-  out.push(`<title id="map-title">${escapeHtml(`Map of ${map.territories.length} territories, ${map.retailers.length} retailers and ${map.routes.length} planned routes`)}</title>`);
+  out.push(
+    `<svg${ns} id="map" class="map" viewBox="0 0 ${proj.width} ${proj.height}" width="${proj.width}" height="${proj.height}" role="img" aria-labelledby="map-title">`,
+  );
+  out.push(
+    `<title id="map-title">${escapeHtml(`Map of ${map.territories.length} territories, ${map.retailers.length} retailers and ${map.routes.length} planned routes`)}</title>`,
+  );
   out.push(`<rect class="map-background" x="0" y="0" width="${proj.width}" height="${proj.height}" fill="#f4f6f4"/>`);
   out.push('<g class="territories">');
   for (const t of map.territories) {
     const c = colourOf.get(t.managerId) ?? '#888';
-    const d = t.rings.filter((ring) => ring.length > 0).map((ring) => `M${ring.map(xy).join('L')}${ring.length > 2 ? 'Z' : ''}`).join('');
+    const d = t.rings
+      .filter((ring) => ring.length > 0)
+      .map((ring) => `M${ring.map(xy).join('L')}${ring.length > 2 ? 'Z' : ''}`)
+      .join('');
     const label = `${t.name ?? t.id} (${nameOf.get(t.managerId) ?? t.managerId})${t.source === 'hull' ? ', convex hull of its retailers' : ''}`;
-    out.push(`<path class="territory" data-territory="${escapeHtml(t.id)}" d="${d}" fill="${c}" fill-opacity="0.14" stroke="${c}" stroke-width="1.5" fill-rule="evenodd"><title>${escapeHtml(label)}</title></path>`);
+    out.push(
+      `<path class="territory" data-territory="${escapeHtml(t.id)}" d="${d}" fill="${c}" fill-opacity="0.14" stroke="${c}" stroke-width="1.5" fill-rule="evenodd"><title>${escapeHtml(label)}</title></path>`,
+    );
   }
   out.push('</g><g class="routes">');
   for (const r of map.routes) {
     const c = colourOf.get(r.managerId) ?? '#888';
-    out.push(`<polyline class="route" data-manager="${escapeHtml(r.managerId)}" data-date="${r.date}" points="${r.coordinates.map(xy).join(' ')}" fill="none" stroke="${c}" stroke-width="1.6" stroke-opacity="0.75" stroke-linejoin="round"><title>${escapeHtml(`${nameOf.get(r.managerId) ?? r.managerId}, ${r.date}: planned route, ${r.coordinates.length - 2} stops`)}</title></polyline>`);
+    out.push(
+      `<polyline class="route" data-manager="${escapeHtml(r.managerId)}" data-date="${r.date}" points="${r.coordinates.map(xy).join(' ')}" fill="none" stroke="${c}" stroke-width="1.6" stroke-opacity="0.75" stroke-linejoin="round"><title>${escapeHtml(`${nameOf.get(r.managerId) ?? r.managerId}, ${r.date}: planned route, ${r.coordinates.length - 2} stops`)}</title></polyline>`,
+    );
   }
   out.push('</g><g class="bases">');
   for (const b of map.bases) {
     const [x, y] = proj.project(b.lng, b.lat);
-    out.push(`<rect class="base" x="${x - 5}" y="${y - 5}" width="10" height="10" fill="${colourOf.get(b.managerId) ?? '#888'}" stroke="#222" stroke-width="1.2"><title>${escapeHtml(`base of ${nameOf.get(b.managerId) ?? b.managerId}`)}</title></rect>`);
+    out.push(
+      `<rect class="base" x="${x - 5}" y="${y - 5}" width="10" height="10" fill="${colourOf.get(b.managerId) ?? '#888'}" stroke="#222" stroke-width="1.2"><title>${escapeHtml(`base of ${nameOf.get(b.managerId) ?? b.managerId}`)}</title></rect>`,
+    );
   }
   out.push('</g><g class="retailers">');
   for (const r of map.retailers) {
     const [x, y] = proj.project(r.lng, r.lat);
-    const ring = r.contradicted ? '#111' : r.managerId !== null ? colourOf.get(r.managerId) ?? '#555' : '#555';
-    const tip = `${r.name} (${r.id}), ${r.segment.replace('_', ' ')} ${r.class}, ${r.managerId !== null ? nameOf.get(r.managerId) ?? r.managerId : 'no manager'}: ${STATUS_LABELS[r.status]}${r.contradicted ? '; contradicted by an inspection' : ''}`;
-    out.push(`<circle class="retailer ${r.status}${r.contradicted ? ' contradicted' : ''}" data-retailer="${escapeHtml(r.id)}" cx="${x}" cy="${y}" r="${r.contradicted ? 6.5 : 4.5}" fill="${STATUS_COLOURS[r.status]}" stroke="${ring}" stroke-width="${r.contradicted ? 2.5 : 1.8}"><title>${escapeHtml(tip)}</title></circle>`);
+    const ring = r.contradicted ? '#111' : r.managerId !== null ? (colourOf.get(r.managerId) ?? '#555') : '#555';
+    const tip = `${r.name} (${r.id}), ${r.segment.replace('_', ' ')} ${r.class}, ${r.managerId !== null ? (nameOf.get(r.managerId) ?? r.managerId) : 'no manager'}: ${STATUS_LABELS[r.status]}${r.contradicted ? '; contradicted by an inspection' : ''}`;
+    out.push(
+      `<circle class="retailer ${r.status}${r.contradicted ? ' contradicted' : ''}" data-retailer="${escapeHtml(r.id)}" cx="${x}" cy="${y}" r="${r.contradicted ? 6.5 : 4.5}" fill="${STATUS_COLOURS[r.status]}" stroke="${ring}" stroke-width="${r.contradicted ? 2.5 : 1.8}"><title>${escapeHtml(tip)}</title></circle>`,
+    );
   }
   out.push('</g>');
   const barM = niceLength((proj.width * 0.2) / proj.unitsPerMetre);
   const barW = Math.round(barM * proj.unitsPerMetre * 10) / 10;
   const y0 = proj.height - 14;
-  out.push(`<g class="scale-bar"><line x1="14" y1="${y0}" x2="${14 + barW}" y2="${y0}" stroke="#222" stroke-width="2"/><text x="14" y="${y0 - 5}" font-size="11" fill="#222">${barM >= 1000 ? `${formatNumber(barM / 1000)} km` : `${barM} m`}</text><text x="${proj.width - 14}" y="22" font-size="12" fill="#222" text-anchor="end">N ↑</text></g>`);
+  out.push(
+    `<g class="scale-bar"><line x1="14" y1="${y0}" x2="${14 + barW}" y2="${y0}" stroke="#222" stroke-width="2"/><text x="14" y="${y0 - 5}" font-size="11" fill="#222">${barM >= 1000 ? `${formatNumber(barM / 1000)} km` : `${barM} m`}</text><text x="${proj.width - 14}" y="22" font-size="12" fill="#222" text-anchor="end">N ↑</text></g>`,
+  );
   out.push('</svg>');
   return out.join('\n');
 }

@@ -2,9 +2,47 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildReport, renderMapSvg, renderReportHtml, type Report } from '@beatplan/reports';
 
-const load = (name: string) => JSON.parse(readFileSync(new URL(`../test/in/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../test/in/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
 /** Every element the report may contain. */
-const TAGS = ['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'p', 'div', 'b', 'span', 'main', 'section', 'h2', 'svg', 'rect', 'g', 'path', 'polyline', 'circle', 'line', 'text', 'ul', 'li', 'sub', 'table', 'thead', 'tr', 'th', 'tbody', 'td', 'h3', 'dl', 'dt', 'dd'];
+const TAGS = [
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'h1',
+  'p',
+  'div',
+  'b',
+  'span',
+  'main',
+  'section',
+  'h2',
+  'svg',
+  'rect',
+  'g',
+  'path',
+  'polyline',
+  'circle',
+  'line',
+  'text',
+  'ul',
+  'li',
+  'sub',
+  'table',
+  'thead',
+  'tr',
+  'th',
+  'tbody',
+  'td',
+  'h3',
+  'dl',
+  'dt',
+  'dd',
+];
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'input', 'link', 'col', 'wbr']);
 
 /** Checks tag balance: every element closed in order (void elements and `/>` excepted). Returns the problems. */
@@ -26,7 +64,8 @@ function checkBalance(html: string): string[] {
   return problems;
 }
 
-const section = (html: string, open: string, close: string) => html.slice(html.indexOf(open), html.indexOf(close, html.indexOf(open)) + close.length);
+const section = (html: string, open: string, close: string) =>
+  html.slice(html.indexOf(open), html.indexOf(close, html.indexOf(open)) + close.length);
 const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
 
 describe('renderReportHtml', () => {
@@ -67,13 +106,31 @@ describe('renderReportHtml', () => {
   });
 
   it('has the KPI, balance and segment charts, with bars, and the tables', () => {
-    for (const id of ['chart-score', 'chart-kpis', 'chart-balance', 'chart-repartition', 'chart-segment-frequency', 'chart-segment-service', 'chart-segment-orders', 'chart-segment-volume', 'chart-segment-quality']) {
+    for (const id of [
+      'chart-score',
+      'chart-kpis',
+      'chart-balance',
+      'chart-repartition',
+      'chart-segment-frequency',
+      'chart-segment-service',
+      'chart-segment-orders',
+      'chart-segment-volume',
+      'chart-segment-quality',
+    ]) {
       const chart = section(html, `<svg id="${id}"`, '</svg>');
       expect(chart, id).not.toBe('');
       expect(count(chart, /<rect class="bar"/g), id).toBeGreaterThan(0);
     }
     expect(count(section(html, '<svg id="chart-kpis"', '</svg>'), /<rect class="bar"/g)).toBe(3 * 6);
-    for (const cls of ['scorecard-table', 'manager-table', 'balance-table', 'segment-table', 'region-table', 'class-table']) expect(html).toContain(`<table class="${cls}">`);
+    for (const cls of [
+      'scorecard-table',
+      'manager-table',
+      'balance-table',
+      'segment-table',
+      'region-table',
+      'class-table',
+    ])
+      expect(html).toContain(`<table class="${cls}">`);
   });
 
   it('lists every inspection finding, with its visit ids', () => {
@@ -85,7 +142,10 @@ describe('renderReportHtml', () => {
     const table = /<table class="findings-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
     expect(table.match(/<tr>/g)).toHaveLength(1 + report.findings.length);
     expect(table).toContain('verified visit denied by the retailer');
-    const many = buildReport({ ...load('small-city.json'), contradictions: [{ retailerId: 'R22', kind: 'X', visitIds: ['V-M2-2025-03-03-2', 'V-M2-2025-03-04-2'] }] });
+    const many = buildReport({
+      ...load('small-city.json'),
+      contradictions: [{ retailerId: 'R22', kind: 'X', visitIds: ['V-M2-2025-03-03-2', 'V-M2-2025-03-04-2'] }],
+    });
     expect(many.findings[0]).toMatchObject({ managerId: 'M2', visitIds: ['V-M2-2025-03-03-2', 'V-M2-2025-03-04-2'] });
   });
 
@@ -99,7 +159,9 @@ describe('renderReportHtml', () => {
     hostile.title = '"><img src=x onerror=alert(1)>';
     hostile.managers[0].name = "</svg><script>alert('m')</script>";
     hostile.retailers[0].name = '<b onmouseover="alert(1)">R</b>';
-    hostile.territories = [{ id: 'T"1', managerId: 'M1', retailerIds: ['R1', 'R2'], name: '</title><script>x</script>' }];
+    hostile.territories = [
+      { id: 'T"1', managerId: 'M1', retailerIds: ['R1', 'R2'], name: '</title><script>x</script>' },
+    ];
     hostile.contradictions[0].kind = '<i>DENIED</i>';
     const out = renderReportHtml(buildReport(hostile));
     expect(out).not.toMatch(/<script|<img|<b |<i>/);

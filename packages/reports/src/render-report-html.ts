@@ -28,7 +28,9 @@ import type { Report } from './report.js';
  * const html = renderReportHtml(buildReport(data)); // the host writes it to report.html
  */
 export function renderReportHtml(report: Report): string {
-  const period = report.period ? `${report.period.from} – ${report.period.to} (${report.period.days} days)` : 'no dated records';
+  const period = report.period
+    ? `${report.period.from} – ${report.period.to} (${report.period.days} days)`
+    : 'no dated records';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -21,11 +21,19 @@ import { ScorecardWeightsSchema } from './scorecard.js';
  */
 export const VisitVerdictInputSchema = z.object({
   visitId: IdSchema,
-  status: z.enum(['verified', 'rejected', 'unverifiable'], { error: 'status must be one of "verified", "rejected", "unverifiable"' }),
+  status: z.enum(['verified', 'rejected', 'unverifiable'], {
+    error: 'status must be one of "verified", "rejected", "unverifiable"',
+  }),
   reasons: z.array(z.string({ error: 'reason must be a string' }), { error: 'reasons must be an array of strings' }),
-  distanceM: z.object({ start: z.number().min(0).nullable(), end: z.number().min(0).nullable() }, { error: 'distanceM must be { start, end }' }),
+  distanceM: z.object(
+    { start: z.number().min(0).nullable(), end: z.number().min(0).nullable() },
+    { error: 'distanceM must be { start, end }' },
+  ),
   dwellS: z.number({ error: 'dwellS must be a finite number of seconds' }),
-  confidence: z.number({ error: 'confidence must be a number from 0 to 1' }).min(0, { error: 'confidence must be from 0 to 1' }).max(1, { error: 'confidence must be from 0 to 1' }),
+  confidence: z
+    .number({ error: 'confidence must be a number from 0 to 1' })
+    .min(0, { error: 'confidence must be from 0 to 1' })
+    .max(1, { error: 'confidence must be from 0 to 1' }),
   flags: z.array(z.string({ error: 'flag must be a string' }), { error: 'flags must be an array of strings' }),
 });
 /** A verdict, see {@link VisitVerdictInputSchema}. */
@@ -65,8 +73,18 @@ export const ReportTerritorySchema = z.strictObject({
   id: IdSchema,
   managerId: IdSchema,
   retailerIds: z.array(IdSchema, { error: 'retailerIds must be an array of ids' }),
-  name: z.string({ error: 'name must be a string' }).trim().min(1, { error: 'name must not be empty' }).max(200).optional(),
-  region: z.string({ error: 'region must be a string' }).trim().min(1, { error: 'region must not be empty' }).max(200).optional(),
+  name: z
+    .string({ error: 'name must be a string' })
+    .trim()
+    .min(1, { error: 'name must not be empty' })
+    .max(200)
+    .optional(),
+  region: z
+    .string({ error: 'region must be a string' })
+    .trim()
+    .min(1, { error: 'region must not be empty' })
+    .max(200)
+    .optional(),
   polygon: PolygonGeometrySchema.optional(),
 });
 /** A territory of the report, see {@link ReportTerritorySchema}. */
@@ -78,7 +96,9 @@ export type ReportTerritory = z.infer<typeof ReportTerritorySchema>;
  */
 export const WorkloadFigureSchema = z.object({
   managerId: IdSchema,
-  workloadMin: z.number({ error: 'workloadMin must be a finite number of minutes' }).min(0, { error: 'workloadMin must be at least 0' }),
+  workloadMin: z
+    .number({ error: 'workloadMin must be a finite number of minutes' })
+    .min(0, { error: 'workloadMin must be at least 0' }),
   retailers: z.number().int().min(0).optional(),
 });
 /** See {@link WorkloadFigureSchema}. */
@@ -87,8 +107,12 @@ export type WorkloadFigure = z.infer<typeof WorkloadFigureSchema>;
 /** Workload figures before and after a re-partition, and optionally how many retailers moved. */
 export const RepartitionSchema = z.strictObject({
   label: z.string().trim().min(1).max(200).optional(),
-  before: z.array(WorkloadFigureSchema, { error: 'before must be an array of { managerId, workloadMin }' }).min(1, { error: 'before must not be empty' }),
-  after: z.array(WorkloadFigureSchema, { error: 'after must be an array of { managerId, workloadMin }' }).min(1, { error: 'after must not be empty' }),
+  before: z
+    .array(WorkloadFigureSchema, { error: 'before must be an array of { managerId, workloadMin }' })
+    .min(1, { error: 'before must not be empty' }),
+  after: z
+    .array(WorkloadFigureSchema, { error: 'after must be an array of { managerId, workloadMin }' })
+    .min(1, { error: 'after must not be empty' }),
   moved: z.number().int().min(0).optional(),
 });
 /** See {@link RepartitionSchema}. */
@@ -118,7 +142,12 @@ export const ReportPeriodSchema = z
  * ReportInputSchema.parse({ retailers: [], managers: [] }).plans; // []
  */
 export const ReportInputSchema = z.strictObject({
-  title: z.string({ error: 'title must be a string' }).trim().min(1, { error: 'title must not be empty' }).max(200).optional(),
+  title: z
+    .string({ error: 'title must be a string' })
+    .trim()
+    .min(1, { error: 'title must not be empty' })
+    .max(200)
+    .optional(),
   period: ReportPeriodSchema.optional(),
   utcOffsetMinutes: z.number().int({ error: 'utcOffsetMinutes must be a whole number' }).min(-840).max(840).optional(),
   weights: ScorecardWeightsSchema.optional(),

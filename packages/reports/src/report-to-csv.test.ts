@@ -11,24 +11,55 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
 
 describe('formatCsv', () => {
   it('runs its JSDoc example', () => {
-    expect(formatCsv(['id', 'name'], [['R1', 'Wang "Big" Mart, East']])).toBe('id,name\r\nR1,"Wang ""Big"" Mart, East"\r\n');
+    expect(formatCsv(['id', 'name'], [['R1', 'Wang "Big" Mart, East']])).toBe(
+      'id,name\r\nR1,"Wang ""Big"" Mart, East"\r\n',
+    );
   });
 
   it('quotes commas, quotes, line breaks and edge spaces, and reads back to the same cells', () => {
-    const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', ' lead', 'trail ', '<script>alert(1)</script>', '', 'a=1+2'];
-    const text = formatCsv(cells.map((_, i) => `c${i}`), [cells, [1.5, 0, -2, true, false, null, undefined, 'x', 'y', 'z']]);
-    expect(readCsv(text)).toEqual([cells.map((_, i) => `c${i}`), cells, ['1.5', '0', '-2', 'true', 'false', '', '', 'x', 'y', 'z']]);
+    const cells = [
+      'plain',
+      'a,b',
+      'say "hi"',
+      'two\nlines',
+      'cr\r\nlf',
+      ' lead',
+      'trail ',
+      '<script>alert(1)</script>',
+      '',
+      'a=1+2',
+    ];
+    const text = formatCsv(
+      cells.map((_, i) => `c${i}`),
+      [cells, [1.5, 0, -2, true, false, null, undefined, 'x', 'y', 'z']],
+    );
+    expect(readCsv(text)).toEqual([
+      cells.map((_, i) => `c${i}`),
+      cells,
+      ['1.5', '0', '-2', 'true', 'false', '', '', 'x', 'y', 'z'],
+    ]);
     expect(text.endsWith('\r\n')).toBe(true);
   });
 });
@@ -36,9 +67,18 @@ describe('formatCsv', () => {
 describe('formatCsv against CSV injection', () => {
   it('defuses text that a spreadsheet would run as a formula; numbers stay as they are', () => {
     const risky = ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tTAB', '\r=1'];
-    const text = formatCsv(['name'], risky.map((r) => [r]));
-    expect(readCsv(text).slice(1).map((r) => r[0])).toEqual(risky.map((r) => `'${r}`));
-    expect(formatCsv(['name', 'delta'], [['=HYPERLINK("http://x")', -3]])).toBe('name,delta\r\n"\'=HYPERLINK(""http://x"")",-3\r\n');
+    const text = formatCsv(
+      ['name'],
+      risky.map((r) => [r]),
+    );
+    expect(
+      readCsv(text)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(risky.map((r) => `'${r}`));
+    expect(formatCsv(['name', 'delta'], [['=HYPERLINK("http://x")', -3]])).toBe(
+      'name,delta\r\n"\'=HYPERLINK(""http://x"")",-3\r\n',
+    );
     expect(formatCsv(['a', 'b'], [['a-b', -0.5]])).toBe('a,b\r\na-b,-0.5\r\n');
   });
 });
@@ -48,13 +88,28 @@ describe('reportToCsv', () => {
   const tables = reportToCsv(report);
 
   it('writes every table with a header and one row per manager or group', () => {
-    expect(Object.keys(tables)).toEqual(['findings', 'managers', 'scorecard', 'balance', 'balance-managers', 'segments', 'regions', 'classes', 'repartition']);
+    expect(Object.keys(tables)).toEqual([
+      'findings',
+      'managers',
+      'scorecard',
+      'balance',
+      'balance-managers',
+      'segments',
+      'regions',
+      'classes',
+      'repartition',
+    ]);
     const managers = readCsv(tables.managers!);
     expect(managers).toHaveLength(1 + report.managers.length);
     expect(managers[0]!.slice(0, 3)).toEqual(['managerId', 'name', 'region']);
     expect(managers.every((r) => r.length === managers[0]!.length)).toBe(true);
     expect(managers[3]![1]).toBe('Wang <Fang> & "Co"');
-    expect(readCsv(tables.segments!).map((r) => r[0])).toEqual(['segment', 'retail', 'chain_supermarket', 'hotel_entertainment']);
+    expect(readCsv(tables.segments!).map((r) => r[0])).toEqual([
+      'segment',
+      'retail',
+      'chain_supermarket',
+      'hotel_entertainment',
+    ]);
     expect(readCsv(tables.scorecard!)[1]).toEqual(['', 'weight', '', '3', '3', '1', '1', '1', '1', '', '']);
   });
 

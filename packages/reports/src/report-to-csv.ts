@@ -39,21 +39,71 @@ export function formatCsv(header: readonly string[], rows: readonly (readonly Cs
 }
 
 const GROUP_COLUMNS: readonly (keyof GroupStats)[] = [
-  'key', 'retailers', 'requiredVisitsPer4Weeks', 'plannedStops', 'visits', 'verified', 'verificationRate', 'visitsPerRetailerPerWeek',
-  'meanServiceMin', 'meanVerifiedDwellMin', 'orderCount', 'orderCountPerRetailer', 'orderVolume', 'orderVolumePerRetailer',
-  'volumePerOrder', 'inspections', 'inspectionScore', 'contradictions',
+  'key',
+  'retailers',
+  'requiredVisitsPer4Weeks',
+  'plannedStops',
+  'visits',
+  'verified',
+  'verificationRate',
+  'visitsPerRetailerPerWeek',
+  'meanServiceMin',
+  'meanVerifiedDwellMin',
+  'orderCount',
+  'orderCountPerRetailer',
+  'orderVolume',
+  'orderVolumePerRetailer',
+  'volumePerOrder',
+  'inspections',
+  'inspectionScore',
+  'contradictions',
 ];
 
 const MANAGER_COLUMNS = [
-  'managerId', 'name', 'region', 'retailers', 'assignedServiceMinPer4Weeks', 'days', 'plannedStops', 'plannedVisited', 'plannedVerified',
-  'unplannedVisits', 'visits', 'verified', 'rejected', 'unverifiable', 'noVerdict', 'flagged', 'completionRate', 'verificationRate',
-  'verifiedDwellS', 'reportedDwellS', 'expectedServiceS', 'meanVerifiedDwellS', 'plannedDistanceM', 'plannedStraightDistanceM', 'travelledDistanceM', 'distanceRatio',
-  'plannedWorkMin', 'inspections', 'inspectionScore', 'pricesTaggedRate', 'policyDisplayedRate', 'meanSatisfaction', 'visitsDenied',
-  'contradictions', 'score', 'coverage', 'rank',
+  'managerId',
+  'name',
+  'region',
+  'retailers',
+  'assignedServiceMinPer4Weeks',
+  'days',
+  'plannedStops',
+  'plannedVisited',
+  'plannedVerified',
+  'unplannedVisits',
+  'visits',
+  'verified',
+  'rejected',
+  'unverifiable',
+  'noVerdict',
+  'flagged',
+  'completionRate',
+  'verificationRate',
+  'verifiedDwellS',
+  'reportedDwellS',
+  'expectedServiceS',
+  'meanVerifiedDwellS',
+  'plannedDistanceM',
+  'plannedStraightDistanceM',
+  'travelledDistanceM',
+  'distanceRatio',
+  'plannedWorkMin',
+  'inspections',
+  'inspectionScore',
+  'pricesTaggedRate',
+  'policyDisplayedRate',
+  'meanSatisfaction',
+  'visitsDenied',
+  'contradictions',
+  'score',
+  'coverage',
+  'rank',
 ] as const;
 
 const groupTable = (groups: readonly GroupStats[], keyName: string) =>
-  formatCsv([keyName, ...GROUP_COLUMNS.slice(1)], groups.map((g) => GROUP_COLUMNS.map((c) => g[c])));
+  formatCsv(
+    [keyName, ...GROUP_COLUMNS.slice(1)],
+    groups.map((g) => GROUP_COLUMNS.map((c) => g[c])),
+  );
 
 /**
  * The report as CSV tables (see {@link formatCsv}), by table name:
@@ -76,11 +126,24 @@ export function reportToCsv(report: Report): Record<string, string> {
   const tables: Record<string, string> = {
     findings: formatCsv(
       ['retailerId', 'retailerName', 'managerId', 'kind', 'inspectionId', 'visitIds', 'message'],
-      report.findings.map((f) => [f.retailerId, f.retailerName, f.managerId, f.kind, f.inspectionId, f.visitIds.join(' '), f.message]),
+      report.findings.map((f) => [
+        f.retailerId,
+        f.retailerName,
+        f.managerId,
+        f.kind,
+        f.inspectionId,
+        f.visitIds.join(' '),
+        f.message,
+      ]),
     ),
     managers: formatCsv(
       [...MANAGER_COLUMNS, 'contradictionsByKind'],
-      report.managers.map((m) => [...MANAGER_COLUMNS.map((c) => m[c]), Object.entries(m.contradictionsByKind).map(([k, n]) => `${k}:${n}`).join(' ')]),
+      report.managers.map((m) => [
+        ...MANAGER_COLUMNS.map((c) => m[c]),
+        Object.entries(m.contradictionsByKind)
+          .map(([k, n]) => `${k}:${n}`)
+          .join(' '),
+      ]),
     ),
     scorecard: formatCsv(
       ['rank', 'managerId', 'name', ...SCORECARD_KPIS, 'score', 'coverage'],
@@ -94,7 +157,18 @@ export function reportToCsv(report: Report): Record<string, string> {
     ),
     balance: formatCsv(
       ['metric', 'label', 'unit', 'n', 'min', 'max', 'mean', 'sd', 'maxOverMin', 'cv'],
-      report.balance.metrics.map((b) => [b.metric, b.label, b.unit, b.spread.n, b.spread.min, b.spread.max, b.spread.mean, b.spread.sd, b.spread.maxOverMin, b.spread.cv]),
+      report.balance.metrics.map((b) => [
+        b.metric,
+        b.label,
+        b.unit,
+        b.spread.n,
+        b.spread.min,
+        b.spread.max,
+        b.spread.mean,
+        b.spread.sd,
+        b.spread.maxOverMin,
+        b.spread.cv,
+      ]),
     ),
     'balance-managers': formatCsv(
       ['managerId', ...report.balance.metrics.map((b) => b.metric)],
@@ -109,7 +183,12 @@ export function reportToCsv(report: Report): Record<string, string> {
     tables.repartition = formatCsv(
       ['managerId', 'beforeWorkloadMin', 'afterWorkloadMin', 'changeMin'],
       [
-        ...rep.managers.map((m) => [m.managerId, m.before, m.after, m.before !== null && m.after !== null ? Math.round((m.after - m.before) * 10) / 10 : null]),
+        ...rep.managers.map((m) => [
+          m.managerId,
+          m.before,
+          m.after,
+          m.before !== null && m.after !== null ? Math.round((m.after - m.before) * 10) / 10 : null,
+        ]),
         ['(cv)', rep.before.cv, rep.after.cv, rep.change.cv],
         ['(max/min)', rep.before.maxOverMin, rep.after.maxOverMin, rep.change.maxOverMin],
       ],

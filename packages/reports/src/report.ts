@@ -81,7 +81,13 @@ export interface ManagerReport extends KpiFigures {
 }
 
 /** A balance metric: a per-manager figure whose spread is measured. */
-export type BalanceMetric = 'retailers' | 'assignedServiceMinPer4Weeks' | 'plannedStops' | 'plannedWorkMin' | 'visits' | 'verifiedDwellMin';
+export type BalanceMetric =
+  | 'retailers'
+  | 'assignedServiceMinPer4Weeks'
+  | 'plannedStops'
+  | 'plannedWorkMin'
+  | 'visits'
+  | 'verifiedDwellMin';
 
 /** Workload balance across managers. */
 export interface BalanceReport {
@@ -136,9 +142,25 @@ export type RetailerStatus = 'verified' | 'unverified' | 'missed' | 'idle';
 /** The geometry of the map, WGS84 `[lng, lat]` (projected only when rendered). */
 export interface ReportMap {
   /** One per input territory: its `polygon`'s rings, or the convex hull of its retailers (`source: 'hull'`; 0–2 points when degenerate). */
-  territories: { id: string; managerId: string; name: string | null; source: 'polygon' | 'hull'; rings: [number, number][][] }[];
+  territories: {
+    id: string;
+    managerId: string;
+    name: string | null;
+    source: 'polygon' | 'hull';
+    rings: [number, number][][];
+  }[];
   /** One per retailer: `verified` (≥ 1 verified visit), `unverified` (visited, none verified), `missed` (planned, not visited), `idle` (neither). */
-  retailers: { id: string; name: string; managerId: string | null; segment: Segment; class: RetailerClass; lng: number; lat: number; status: RetailerStatus; contradicted: boolean }[];
+  retailers: {
+    id: string;
+    name: string;
+    managerId: string | null;
+    segment: Segment;
+    class: RetailerClass;
+    lng: number;
+    lat: number;
+    status: RetailerStatus;
+    contradicted: boolean;
+  }[];
   /** One per plan: the manager's base → the planned stops in order → the base. */
   routes: { managerId: string; date: string; planId: string | null; coordinates: [number, number][] }[];
   /** Managers' bases. */
@@ -154,7 +176,16 @@ export interface Report {
   /** The resolved scorecard weights. */
   weights: Record<ScorecardKpi, number>;
   /** How many records of each kind were used (inside the period). */
-  counts: { retailers: number; managers: number; plans: number; visits: number; verdicts: number; inspections: number; contradictions: number; territories: number };
+  counts: {
+    retailers: number;
+    managers: number;
+    plans: number;
+    visits: number;
+    verdicts: number;
+    inspections: number;
+    contradictions: number;
+    territories: number;
+  };
   /** Managers in input order. */
   managers: ManagerReport[];
   /** Manager ids by rank (best first; ties and nulls by input order). */

@@ -30,7 +30,10 @@ export const DEFAULT_SCORECARD_WEIGHTS: Readonly<Record<ScorecardKpi, number>> =
   integrity: 1,
 });
 
-const weight = z.number({ error: 'weight must be a finite number' }).min(0, { error: 'weight must be at least 0' }).max(1000, { error: 'weight must be at most 1000' });
+const weight = z
+  .number({ error: 'weight must be a finite number' })
+  .min(0, { error: 'weight must be at least 0' })
+  .max(1000, { error: 'weight must be at most 1000' });
 
 /**
  * Scorecard weights set by the user: any of the {@link SCORECARD_KPIS}, each ≥ 0; a KPI left out keeps
@@ -48,7 +51,9 @@ export const ScorecardWeightsSchema = z
     inspection: weight.optional(),
     integrity: weight.optional(),
   })
-  .refine((w) => SCORECARD_KPIS.some((k) => (w[k] ?? DEFAULT_SCORECARD_WEIGHTS[k]) > 0), { error: 'at least one weight must be greater than 0' });
+  .refine((w) => SCORECARD_KPIS.some((k) => (w[k] ?? DEFAULT_SCORECARD_WEIGHTS[k]) > 0), {
+    error: 'at least one weight must be greater than 0',
+  });
 
 /** Weights as accepted, see {@link ScorecardWeightsSchema}. */
 export type ScorecardWeights = z.infer<typeof ScorecardWeightsSchema>;
@@ -93,7 +98,10 @@ export function resolveWeights(weights: ScorecardWeights = {}): Record<Scorecard
  *   DEFAULT_SCORECARD_WEIGHTS,
  * ); // { score: 100 * (3 + 1.5 + 1) / 7 = 78.5714, coverage: 0.7 }
  */
-export function computeScore(norm: NormalisedKpis, weights: Readonly<Record<ScorecardKpi, number>>): { score: number | null; coverage: number } {
+export function computeScore(
+  norm: NormalisedKpis,
+  weights: Readonly<Record<ScorecardKpi, number>>,
+): { score: number | null; coverage: number } {
   let sum = 0;
   let used = 0;
   let total = 0;

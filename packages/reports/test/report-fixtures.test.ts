@@ -17,7 +17,9 @@ function check(file: string, actual: string): void {
 }
 
 describe('report fixtures', () => {
-  for (const file of readdirSync(inDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(inDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     it(file, () => {
       const report = buildReport(JSON.parse(readFileSync(inDir + file, 'utf8')));
       check(file, `${JSON.stringify(report, null, 1)}\n`);

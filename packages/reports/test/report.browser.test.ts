@@ -11,8 +11,27 @@ import { decodePng, measureImage } from './decode-png.js';
 // driven by playwright-core. No browser is ever downloaded. Artifacts (report.html, screenshots) are
 // written to $TMPDIR/beatplan-report-browser-test/ for a human to look at.
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const CHARTS = ['chart-score', 'chart-kpis', 'chart-balance', 'chart-repartition', 'chart-segment-frequency', 'chart-segment-service', 'chart-segment-orders', 'chart-segment-volume', 'chart-segment-quality'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const CHARTS = [
+  'chart-score',
+  'chart-kpis',
+  'chart-balance',
+  'chart-repartition',
+  'chart-segment-frequency',
+  'chart-segment-service',
+  'chart-segment-orders',
+  'chart-segment-volume',
+  'chart-segment-quality',
+];
 
 const artifacts = join(tmpdir(), 'beatplan-report-browser-test');
 const input = JSON.parse(readFileSync(new URL('./in/small-city.json', import.meta.url), 'utf8')) as unknown;
@@ -29,13 +48,20 @@ describe('HTML report in headless chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: this test needs Debian's chromium package (as root: apt-get update && apt-get install -y --no-install-recommends chromium; .ci/run does it). It never downloads a browser.`);
+      throw new Error(
+        `${CHROMIUM} is missing: this test needs Debian's chromium package (as root: apt-get update && apt-get install -y --no-install-recommends chromium; .ci/run does it). It never downloads a browser.`,
+      );
     }
     report = buildReport(input);
     mkdirSync(artifacts, { recursive: true });
     writeFileSync(join(artifacts, 'report.html'), renderReportHtml(report));
     userDataDir = mkdtempSync(join(tmpdir(), 'beatplan-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
     context.on('request', (r) => requests.push(r.url()));
     await context.route('**/*', async (route) => {
       if (route.request().url() === documentUrl) return route.continue();
@@ -44,8 +70,13 @@ describe('HTML report in headless chromium', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-    page.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); void d.dismiss(); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('dialog', (d) => {
+      problems.push(`dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
     await page.goto(documentUrl, { waitUntil: 'load' });
   });
 
@@ -77,8 +108,19 @@ describe('HTML report in headless chromium', () => {
     const outside = await page.evaluate(() => {
       const frame = document.querySelector('#map')!.getBoundingClientRect();
       return Array.from(document.querySelectorAll('#map circle, #map .territories path, #map polyline'))
-        .map((e) => ({ id: e.getAttribute('data-retailer') ?? e.getAttribute('data-territory') ?? e.getAttribute('data-date'), r: e.getBoundingClientRect() }))
-        .filter(({ r }) => r.width <= 0 || r.height <= 0 || r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1)
+        .map((e) => ({
+          id: e.getAttribute('data-retailer') ?? e.getAttribute('data-territory') ?? e.getAttribute('data-date'),
+          r: e.getBoundingClientRect(),
+        }))
+        .filter(
+          ({ r }) =>
+            r.width <= 0 ||
+            r.height <= 0 ||
+            r.left < frame.left - 1 ||
+            r.right > frame.right + 1 ||
+            r.top < frame.top - 1 ||
+            r.bottom > frame.bottom + 1,
+        )
         .map(({ id }) => id);
     });
     expect(outside, 'map elements empty or outside the map').toEqual([]);
@@ -88,7 +130,9 @@ describe('HTML report in headless chromium', () => {
     for (const id of CHARTS) {
       const box = await page.locator(`#${id}`).boundingBox();
       expect(box && box.width > 100 && box.height > 40, `#${id} box ${JSON.stringify(box)}`).toBe(true);
-      const bars = await page.locator(`#${id} rect.bar`).evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).length);
+      const bars = await page
+        .locator(`#${id} rect.bar`)
+        .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).length);
       expect(bars, `#${id} visible bars`).toBeGreaterThan(0);
     }
   });

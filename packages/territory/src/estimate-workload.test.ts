@@ -6,8 +6,28 @@ import { estimateWorkload } from './estimate-workload.js';
 describe('estimateWorkload', () => {
   it('runs the JSDoc example: visits per week × (service + travel from the nearest neighbours)', () => {
     const [w, m] = estimateWorkload([
-      { id: 'R1', name: 'A', location: { lng: 120.15, lat: 30.27 }, segment: 'retail', class: 'B', serviceMinutes: 15, visitFrequency: 'weekly', orderCount: 1, orderVolume: 10 },
-      { id: 'R2', name: 'B', location: { lng: 120.16, lat: 30.27 }, segment: 'retail', class: 'C', serviceMinutes: 10, visitFrequency: 'monthly', orderCount: 1, orderVolume: 10 },
+      {
+        id: 'R1',
+        name: 'A',
+        location: { lng: 120.15, lat: 30.27 },
+        segment: 'retail',
+        class: 'B',
+        serviceMinutes: 15,
+        visitFrequency: 'weekly',
+        orderCount: 1,
+        orderVolume: 10,
+      },
+      {
+        id: 'R2',
+        name: 'B',
+        location: { lng: 120.16, lat: 30.27 },
+        segment: 'retail',
+        class: 'C',
+        serviceMinutes: 10,
+        visitFrequency: 'monthly',
+        orderCount: 1,
+        orderVolume: 10,
+      },
     ]);
     expect(w!.visitsPerWeek).toBe(1);
     expect(w!.travelMin).toBeCloseTo((962 * 1.3) / (20000 / 60), 1);

@@ -1,7 +1,12 @@
 import { parseOrThrow, RetailerSchema, toWgs84 } from '@beatplan/core';
 import * as z from 'zod';
 import { projectToPlane } from './internal/planar.js';
-import { computeWorkload, WorkloadOptionsSchema, type RetailerWorkload, type WorkloadOptions } from './internal/workload-model.js';
+import {
+  computeWorkload,
+  WorkloadOptionsSchema,
+  type RetailerWorkload,
+  type WorkloadOptions,
+} from './internal/workload-model.js';
 
 export type { RetailerWorkload, WorkloadOptions } from './internal/workload-model.js';
 

@@ -39,11 +39,14 @@ export interface Compactness {
 export function measureCompactness(points: readonly (readonly [number, number])[]): Compactness {
   points.forEach((p, i) => {
     if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-      throw new BeatplanError('INVALID_INPUT', [{ path: ['points', i], message: 'a point must be [lng, lat] in degrees', value: p }]);
+      throw new BeatplanError('INVALID_INPUT', [
+        { path: ['points', i], message: 'a point must be [lng, lat] in degrees', value: p },
+      ]);
     }
   });
   const n = points.length;
-  let mx = 0, my = 0;
+  let mx = 0,
+    my = 0;
   for (const [lng, lat] of points) {
     mx += lng / n;
     my += lat / n;
@@ -62,7 +65,8 @@ export function measureCompactness(points: readonly (readonly [number, number])[
   if (!hull) return { polsbyPopper: 0, areaM2: 0, perimeterM: 2 * diameterM, diameterM, meanDistanceM, hull: null };
   const areaM2 = area(hull);
   let perimeterM = 0;
-  for (let v = 1; v < ring.length; v++) perimeterM += haversineM(ring[v - 1]![0]!, ring[v - 1]![1]!, ring[v]![0]!, ring[v]![1]!);
+  for (let v = 1; v < ring.length; v++)
+    perimeterM += haversineM(ring[v - 1]![0]!, ring[v - 1]![1]!, ring[v]![0]!, ring[v]![1]!);
   const polsbyPopper = perimeterM > 0 ? Math.min(1, (4 * Math.PI * areaM2) / perimeterM ** 2) : 0;
   return { polsbyPopper, areaM2, perimeterM, diameterM, meanDistanceM, hull };
 }

@@ -9,8 +9,15 @@ const hours = { mon: [{ from: '09:00', to: '17:00' }] };
 describe('partitionTerritories', () => {
   it('runs the JSDoc example: two equal, side-by-side territories', () => {
     const retailers = Array.from({ length: 40 }, (_, i) => ({
-      id: `R${i}`, name: `Shop ${i}`, location: { lng: 120.1 + (i % 8) * 0.01, lat: 30.2 + Math.floor(i / 8) * 0.01 },
-      segment: 'retail' as const, class: 'B' as const, serviceMinutes: 15, visitFrequency: 'weekly' as const, orderCount: 1, orderVolume: 100,
+      id: `R${i}`,
+      name: `Shop ${i}`,
+      location: { lng: 120.1 + (i % 8) * 0.01, lat: 30.2 + Math.floor(i / 8) * 0.01 },
+      segment: 'retail' as const,
+      class: 'B' as const,
+      serviceMinutes: 15,
+      visitFrequency: 'weekly' as const,
+      orderCount: 1,
+      orderVolume: 100,
     }));
     const managers = [
       { id: 'M1', name: 'West', base: { lng: 120.1, lat: 30.22 }, workingHours: hours },
@@ -21,41 +28,55 @@ describe('partitionTerritories', () => {
     expect(balanced).toBe(true);
     // territories form around the bases: the west manager has the west half
     const lngOf = new Map(retailers.map((r) => [r.id, r.location.lng]));
-    expect(Math.max(...territories[0]!.retailerIds.map((id) => lngOf.get(id)!))).toBeLessThan(Math.min(...territories[1]!.retailerIds.map((id) => lngOf.get(id)!)));
+    expect(Math.max(...territories[0]!.retailerIds.map((id) => lngOf.get(id)!))).toBeLessThan(
+      Math.min(...territories[1]!.retailerIds.map((id) => lngOf.get(id)!)),
+    );
     expect(stats.every((s) => s.pieces === 1 && s.compactness > 0.5)).toBe(true);
     territories.forEach((t) => TerritorySchema.parse(t));
   });
 
   it('property: every retailer is assigned exactly once or reported; locked retailers stay; same input, same partition', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 20, max: 160 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1e6 }), (n, k, seed) => {
-        const { retailers, managers } = clusteredCity(n, k, seed);
-        // lock every fifth retailer to a manager that is not the obvious one
-        const withLocks: RetailerInput[] = retailers.map((r, i) => (i % 5 === 0 ? { ...r, managerId: managers[(i * 7) % k]!.id } : r));
-        const locked = withLocks.filter((_, i) => i % 5 === 0).map((r) => r.id);
-        const a = partitionTerritories(withLocks, managers, { locked, keepCurrent: false });
-        const seen = new Map<string, number>();
-        for (const t of a.territories) for (const id of t.retailerIds) seen.set(id, (seen.get(id) ?? 0) + 1);
-        for (const u of a.unassigned) seen.set(u.retailerId, (seen.get(u.retailerId) ?? 0) + 1);
-        expect(seen.size).toBe(n);
-        expect([...seen.values()].every((c) => c === 1)).toBe(true);
-        for (const [i, r] of withLocks.entries()) if (i % 5 === 0) expect(a.assignment[r.id]).toBe(r.managerId);
-        const b = partitionTerritories(withLocks, managers, { locked, keepCurrent: false });
-        expect(b.territories).toEqual(a.territories);
-        expect(b.stats).toEqual(a.stats);
-      }),
+      fc.property(
+        fc.integer({ min: 20, max: 160 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (n, k, seed) => {
+          const { retailers, managers } = clusteredCity(n, k, seed);
+          // lock every fifth retailer to a manager that is not the obvious one
+          const withLocks: RetailerInput[] = retailers.map((r, i) =>
+            i % 5 === 0 ? { ...r, managerId: managers[(i * 7) % k]!.id } : r,
+          );
+          const locked = withLocks.filter((_, i) => i % 5 === 0).map((r) => r.id);
+          const a = partitionTerritories(withLocks, managers, { locked, keepCurrent: false });
+          const seen = new Map<string, number>();
+          for (const t of a.territories) for (const id of t.retailerIds) seen.set(id, (seen.get(id) ?? 0) + 1);
+          for (const u of a.unassigned) seen.set(u.retailerId, (seen.get(u.retailerId) ?? 0) + 1);
+          expect(seen.size).toBe(n);
+          expect([...seen.values()].every((c) => c === 1)).toBe(true);
+          for (const [i, r] of withLocks.entries()) if (i % 5 === 0) expect(a.assignment[r.id]).toBe(r.managerId);
+          const b = partitionTerritories(withLocks, managers, { locked, keepCurrent: false });
+          expect(b.territories).toEqual(a.territories);
+          expect(b.stats).toEqual(a.stats);
+        },
+      ),
       { numRuns: 25, seed: 42 },
     );
   });
 
   it('property: balance within the tolerance on feasible instances (many small retailers per manager)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 1e6 }), fc.constantFrom('count', 'workload', 'orders'), (k, seed, attr) => {
-        const { retailers, managers } = clusteredCity(60 * k, k, seed);
-        const r = partitionTerritories(retailers, managers, { weights: { [attr]: 1 }, tolerance: 0.05 });
-        expect(r.spread.maxDeviation).toBeLessThanOrEqual(0.05 + 1e-9);
-        expect(r.balanced).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 8 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.constantFrom('count', 'workload', 'orders'),
+        (k, seed, attr) => {
+          const { retailers, managers } = clusteredCity(60 * k, k, seed);
+          const r = partitionTerritories(retailers, managers, { weights: { [attr]: 1 }, tolerance: 0.05 });
+          expect(r.spread.maxDeviation).toBeLessThanOrEqual(0.05 + 1e-9);
+          expect(r.balanced).toBe(true);
+        },
+      ),
       { numRuns: 15, seed: 7 },
     );
   });
@@ -95,7 +116,10 @@ describe('partitionTerritories', () => {
       expect((e as { path: unknown }).path).toEqual(['retailers', 0, 'managerId']);
     }
     try {
-      partitionTerritories([retailer('A', 120, 30), retailer('A', 120.1, 30)], [manager('M1', 120, 30), manager('M1', 120, 30)]);
+      partitionTerritories(
+        [retailer('A', 120, 30), retailer('A', 120.1, 30)],
+        [manager('M1', 120, 30), manager('M1', 120, 30)],
+      );
       expect.unreachable();
     } catch (e) {
       expect(isBeatplanError(e, 'INVALID_INPUT')).toBe(true);

@@ -61,29 +61,47 @@ export interface PartitionResult {
   hulls: Record<string, Polygon | null>;
 }
 
-function checkReferences(retailers: Retailer[], managers: CustomerManager[], lockedIds: readonly string[] | boolean): void {
+function checkReferences(
+  retailers: Retailer[],
+  managers: CustomerManager[],
+  lockedIds: readonly string[] | boolean,
+): void {
   const issues: BeatplanIssue[] = [];
   const seen = new Map<string, number>();
   retailers.forEach((r, i) => {
-    if (seen.has(r.id)) issues.push({ path: ['retailers', i, 'id'], message: `duplicate retailer id (also retailers[${seen.get(r.id)}])`, value: r.id });
+    if (seen.has(r.id))
+      issues.push({
+        path: ['retailers', i, 'id'],
+        message: `duplicate retailer id (also retailers[${seen.get(r.id)}])`,
+        value: r.id,
+      });
     seen.set(r.id, i);
   });
   const managerIds = new Set<string>();
   managers.forEach((m, j) => {
-    if (managerIds.has(m.id)) issues.push({ path: ['managers', j, 'id'], message: 'duplicate manager id', value: m.id });
+    if (managerIds.has(m.id))
+      issues.push({ path: ['managers', j, 'id'], message: 'duplicate manager id', value: m.id });
     managerIds.add(m.id);
   });
-  if (managers.length === 0) issues.push({ path: ['managers'], message: 'at least one manager is required', value: managers });
+  if (managers.length === 0)
+    issues.push({ path: ['managers'], message: 'at least one manager is required', value: managers });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
   const refs: BeatplanIssue[] = [];
   const isLocked = (r: Retailer) => lockedIds === true || (Array.isArray(lockedIds) && lockedIds.includes(r.id));
   retailers.forEach((r, i) => {
-    if (isLocked(r) && r.managerId === undefined && Array.isArray(lockedIds)) refs.push({ path: ['retailers', i, 'managerId'], message: 'a locked retailer needs a managerId', value: r.id });
-    if (r.managerId !== undefined && isLocked(r) && !managerIds.has(r.managerId)) refs.push({ path: ['retailers', i, 'managerId'], message: 'locked to a manager that is not in the managers list', value: r.managerId });
+    if (isLocked(r) && r.managerId === undefined && Array.isArray(lockedIds))
+      refs.push({ path: ['retailers', i, 'managerId'], message: 'a locked retailer needs a managerId', value: r.id });
+    if (r.managerId !== undefined && isLocked(r) && !managerIds.has(r.managerId))
+      refs.push({
+        path: ['retailers', i, 'managerId'],
+        message: 'locked to a manager that is not in the managers list',
+        value: r.managerId,
+      });
   });
-  if (Array.isArray(lockedIds)) lockedIds.forEach((id, k) => {
-    if (!seen.has(id)) refs.push({ path: ['options', 'locked', k], message: 'no retailer has this id', value: id });
-  });
+  if (Array.isArray(lockedIds))
+    lockedIds.forEach((id, k) => {
+      if (!seen.has(id)) refs.push({ path: ['options', 'locked', k], message: 'no retailer has this id', value: id });
+    });
   if (refs.length) throw new BeatplanError('UNKNOWN_REFERENCE', refs);
 }
 
@@ -112,22 +130,34 @@ function checkReferences(retailers: Retailer[], managers: CustomerManager[], loc
  * const { territories, stats, balanced } = partitionTerritories(retailers, managers, { weights: { count: 1 } });
  * // territories[0].retailerIds.length === 20, balanced === true
  */
-export function partitionTerritories(retailers: readonly unknown[], managers: readonly unknown[], options?: PartitionOptions): PartitionResult {
+export function partitionTerritories(
+  retailers: readonly unknown[],
+  managers: readonly unknown[],
+  options?: PartitionOptions,
+): PartitionResult {
   const rs = parseOrThrow(z.array(RetailerSchema, { error: 'retailers must be an array' }), retailers, ['retailers']);
-  const ms = parseOrThrow(z.array(CustomerManagerSchema, { error: 'managers must be an array' }), managers, ['managers']);
+  const ms = parseOrThrow(z.array(CustomerManagerSchema, { error: 'managers must be an array' }), managers, [
+    'managers',
+  ]);
   const o = parseOrThrow(PartitionOptionsSchema, options ?? {}, ['options']);
   const lockedOpt = o.locked ?? false;
   checkReferences(rs, ms, lockedOpt);
-  const n = rs.length, k = ms.length;
+  const n = rs.length,
+    k = ms.length;
   const tolerance = o.tolerance ?? 0.05;
   const managerIndex = new Map(ms.map((m, j) => [m.id, j]));
   const lockedSet = Array.isArray(lockedOpt) ? new Set(lockedOpt) : null;
 
   const wgs = rs.map((r) => toWgs84(r.location));
   const bases = ms.map((m) => toWgs84(m.base));
-  const plane = projectToPlane(wgs.map((p) => p.lng).concat(bases.map((b) => b.lng)), wgs.map((p) => p.lat).concat(bases.map((b) => b.lat)));
-  const x = plane.x.slice(0, n), y = plane.y.slice(0, n);
-  const baseX = plane.x.slice(n), baseY = plane.y.slice(n);
+  const plane = projectToPlane(
+    wgs.map((p) => p.lng).concat(bases.map((b) => b.lng)),
+    wgs.map((p) => p.lat).concat(bases.map((b) => b.lat)),
+  );
+  const x = plane.x.slice(0, n),
+    y = plane.y.slice(0, n);
+  const baseX = plane.x.slice(n),
+    baseY = plane.y.slice(n);
   const workload = computeWorkload(rs, x, y, o.workload);
 
   // balance value: weighted attributes, each over its mean
@@ -169,7 +199,9 @@ export function partitionTerritories(retailers: readonly unknown[], managers: re
   if (stable) {
     startX = Float64Array.from(baseX);
     startY = Float64Array.from(baseY);
-    const sx = new Float64Array(k), sy = new Float64Array(k), c = new Float64Array(k);
+    const sx = new Float64Array(k),
+      sy = new Float64Array(k),
+      c = new Float64Array(k);
     for (let i = 0; i < n; i++) {
       const j = previous[i]!;
       if (j < 0) continue;
@@ -180,7 +212,16 @@ export function partitionTerritories(retailers: readonly unknown[], managers: re
     for (let j = 0; j < k; j++) if (c[j]! > 0) [startX[j], startY[j]] = [sx[j]! / c[j]!, sy[j]! / c[j]!];
   }
   const core = assignBalanced({
-    x, y, weight, baseX, baseY, target, locked, previous, maxRadius, tolerance,
+    x,
+    y,
+    weight,
+    baseX,
+    baseY,
+    target,
+    locked,
+    previous,
+    maxRadius,
+    tolerance,
     baseAttraction: o.baseAttraction ?? 0.3,
     stickiness: stable ? (o.stickiness ?? 2) : 0,
     rounds: stable ? 1 : (o.rounds ?? 8),
@@ -194,9 +235,21 @@ export function partitionTerritories(retailers: readonly unknown[], managers: re
     if (j >= 0) r2 += ((x[i]! - core.centreX[j]!) ** 2 + (y[i]! - core.centreY[j]!) ** 2) / n;
   }
   const state: RepairState = {
-    x, y, weight, target, locked, previous, baseX, baseY,
-    centreX: core.centreX, centreY: core.centreY, maxRadius, tolerance,
-    assignment: core.assignment, load: core.load, graph,
+    x,
+    y,
+    weight,
+    target,
+    locked,
+    previous,
+    baseX,
+    baseY,
+    centreX: core.centreX,
+    centreY: core.centreY,
+    maxRadius,
+    tolerance,
+    assignment: core.assignment,
+    load: core.load,
+    graph,
     movePenalty: stable ? (o.stickiness ?? 2) * Math.max(r2, 1) : 0,
   };
   removeIslands(state);
@@ -218,7 +271,12 @@ export function partitionTerritories(retailers: readonly unknown[], managers: re
     lists[j]!.push(r.id);
     if (previous[i]! >= 0 && previous[i] !== j) moved++;
   });
-  const territories: Territory[] = ms.map((m, j) => ({ id: `T-${m.id}`, managerId: m.id, retailerIds: lists[j]!, ...(m.region ? { region: m.region } : {}) }));
+  const territories: Territory[] = ms.map((m, j) => ({
+    id: `T-${m.id}`,
+    managerId: m.id,
+    retailerIds: lists[j]!,
+    ...(m.region ? { region: m.region } : {}),
+  }));
   const { stats, spread, hulls } = summarizeTerritories({ retailers: rs, wgs, managers: ms, state, workload });
   const balanced = stats.every((s) => Math.abs(s.deviation) <= tolerance + 1e-12);
   return { territories, assignment, stats, spread, balanced, moved, unassigned, workload, hulls };

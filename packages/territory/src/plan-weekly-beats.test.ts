@@ -1,4 +1,10 @@
-import { isBeatplanError, VISITS_PER_FOUR_WEEKS, VisitPlanSchema, type RetailerInput, type VisitFrequency } from '@beatplan/core';
+import {
+  isBeatplanError,
+  VISITS_PER_FOUR_WEEKS,
+  VisitPlanSchema,
+  type RetailerInput,
+  type VisitFrequency,
+} from '@beatplan/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { manager, random, retailer } from '../test/helpers.js';
@@ -10,17 +16,32 @@ function around(n: number, seed: number, freq?: VisitFrequency): RetailerInput[]
   const rnd = random(seed);
   const freqs: VisitFrequency[] = ['weekly', 'twice_weekly', 'fortnightly', 'monthly'];
   return Array.from({ length: n }, (_, i) =>
-    retailer(`R${i}`, BASE[0] + (rnd() - 0.5) * 0.08, BASE[1] + (rnd() - 0.5) * 0.08, { visitFrequency: freq ?? freqs[Math.floor(rnd() * 4)]!, serviceMinutes: 5 + Math.floor(rnd() * 15) }),
+    retailer(`R${i}`, BASE[0] + (rnd() - 0.5) * 0.08, BASE[1] + (rnd() - 0.5) * 0.08, {
+      visitFrequency: freq ?? freqs[Math.floor(rnd() * 4)]!,
+      serviceMinutes: 5 + Math.floor(rnd() * 15),
+    }),
   );
 }
 
 describe('planWeeklyBeats', () => {
   it('runs the JSDoc example', async () => {
     const day = [{ from: '09:00', to: '17:00' }];
-    const m = { id: 'M1', name: 'Li', base: { lng: 120.15, lat: 30.27 }, workingHours: { mon: day, tue: day, wed: day, thu: day, fri: day } };
+    const m = {
+      id: 'M1',
+      name: 'Li',
+      base: { lng: 120.15, lat: 30.27 },
+      workingHours: { mon: day, tue: day, wed: day, thu: day, fri: day },
+    };
     const retailers = [0, 1, 2, 3].map((i) => ({
-      id: `R${i}`, name: `Shop ${i}`, location: { lng: 120.15 + 0.01 * Math.cos(i), lat: 30.27 + 0.01 * Math.sin(i) },
-      segment: 'retail' as const, class: 'B' as const, serviceMinutes: 15, visitFrequency: 'weekly' as const, orderCount: 1, orderVolume: 10,
+      id: `R${i}`,
+      name: `Shop ${i}`,
+      location: { lng: 120.15 + 0.01 * Math.cos(i), lat: 30.27 + 0.01 * Math.sin(i) },
+      segment: 'retail' as const,
+      class: 'B' as const,
+      serviceMinutes: 15,
+      visitFrequency: 'weekly' as const,
+      orderCount: 1,
+      orderVolume: 10,
     }));
     const beat = await planWeeklyBeats(m, retailers, { startDate: '2025-03-03', weeks: 2 });
     expect(beat.totals.visits).toBe(8);
@@ -35,7 +56,12 @@ describe('planWeeklyBeats', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1e6 }), async (n, seed) => {
         const rs = around(n, seed);
-        const beat = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 4, method: 'heuristic', maxKicks: 20 });
+        const beat = await planWeeklyBeats(manager('M1', ...BASE), rs, {
+          startDate: '2025-03-03',
+          weeks: 4,
+          method: 'heuristic',
+          maxKicks: 20,
+        });
         expect(beat.unplanned).toEqual([]);
         const counts = new Map<string, number>();
         for (const p of beat.plans) {
@@ -61,15 +87,35 @@ describe('planWeeklyBeats', () => {
 
   it('the same seed gives the same plan', async () => {
     const rs = around(25, 5);
-    const a = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 1, seed: 9, maxKicks: 20 });
-    const b = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 1, seed: 9, maxKicks: 20 });
+    const a = await planWeeklyBeats(manager('M1', ...BASE), rs, {
+      startDate: '2025-03-03',
+      weeks: 1,
+      seed: 9,
+      maxKicks: 20,
+    });
+    const b = await planWeeklyBeats(manager('M1', ...BASE), rs, {
+      startDate: '2025-03-03',
+      weeks: 1,
+      seed: 9,
+      maxKicks: 20,
+    });
     expect(b).toEqual(a);
   });
 
   it('never visits a retailer on a day it is closed, and starts visits inside its opening hours', async () => {
     const rs = [
-      retailer('CLOSED-MON-TUE', 120.16, 30.27, { openingHours: { wed: [{ from: '08:00', to: '20:00' }], thu: [{ from: '08:00', to: '20:00' }] } }),
-      retailer('AFTERNOON', 120.14, 30.28, { openingHours: { mon: [{ from: '14:00', to: '18:00' }], tue: [{ from: '14:00', to: '18:00' }], wed: [{ from: '14:00', to: '18:00' }], thu: [{ from: '14:00', to: '18:00' }], fri: [{ from: '14:00', to: '18:00' }] } }),
+      retailer('CLOSED-MON-TUE', 120.16, 30.27, {
+        openingHours: { wed: [{ from: '08:00', to: '20:00' }], thu: [{ from: '08:00', to: '20:00' }] },
+      }),
+      retailer('AFTERNOON', 120.14, 30.28, {
+        openingHours: {
+          mon: [{ from: '14:00', to: '18:00' }],
+          tue: [{ from: '14:00', to: '18:00' }],
+          wed: [{ from: '14:00', to: '18:00' }],
+          thu: [{ from: '14:00', to: '18:00' }],
+          fri: [{ from: '14:00', to: '18:00' }],
+        },
+      }),
     ];
     const beat = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 1 });
     expect(beat.unplanned).toEqual([]);
@@ -88,7 +134,10 @@ describe('planWeeklyBeats', () => {
     const planned = beat.plans.flatMap((p) => p.stops).length;
     expect(planned).toBeLessThanOrEqual(3);
     expect(planned + beat.unplanned.length).toBe(13);
-    expect(beat.unplanned.find((u) => u.retailerId === 'WEEKEND')).toEqual({ retailerId: 'WEEKEND', reason: expect.stringContaining('not open') });
+    expect(beat.unplanned.find((u) => u.retailerId === 'WEEKEND')).toEqual({
+      retailerId: 'WEEKEND',
+      reason: expect.stringContaining('not open'),
+    });
     expect(beat.unplanned.filter((u) => u.date === '2025-03-03')).toHaveLength(12 - planned);
   });
 

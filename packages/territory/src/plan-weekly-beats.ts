@@ -67,7 +67,16 @@ export interface BeatPlan {
   schedule: { retailerId: string; weekdays: Weekday[]; cycleWeeks: number[]; visits: number }[];
   /** Visits that could not be planned, never dropped silently: the retailer, the date (absent: none at all), why. */
   unplanned: { retailerId: string; date?: string; reason: string }[];
-  totals: { weeks: number; workingDays: number; visits: number; distanceM: number; durationS: number; travelS: number; serviceS: number; waitS: number };
+  totals: {
+    weeks: number;
+    workingDays: number;
+    visits: number;
+    distanceM: number;
+    durationS: number;
+    travelS: number;
+    serviceS: number;
+    waitS: number;
+  };
   /** True when the routes honoured opening hours as time windows (tsp time windows available). */
   timeWindows: boolean;
 }
@@ -95,7 +104,11 @@ export interface BeatPlan {
  * const beat = await planWeeklyBeats(manager, retailers, { startDate: '2025-03-03', weeks: 2 });
  * // beat.totals.visits === 8 (4 retailers × 2 weeks), beat.unplanned.length === 0
  */
-export async function planWeeklyBeats(manager: unknown, retailers: readonly unknown[], options: BeatOptions): Promise<BeatPlan> {
+export async function planWeeklyBeats(
+  manager: unknown,
+  retailers: readonly unknown[],
+  options: BeatOptions,
+): Promise<BeatPlan> {
   const m = parseOrThrow(CustomerManagerSchema, manager, ['manager']);
   const rs = parseOrThrow(z.array(RetailerSchema, { error: 'retailers must be an array' }), retailers, ['retailers']);
   const o = parseOrThrow(BeatOptionsSchema, options, ['options']);
@@ -107,7 +120,11 @@ export async function planWeeklyBeats(manager: unknown, retailers: readonly unkn
 
   const base = toWgs84(m.base);
   const wgs = rs.map((r) => toWgs84(r.location));
-  const plane = projectToPlane(wgs.map((p) => p.lng), wgs.map((p) => p.lat), base);
+  const plane = projectToPlane(
+    wgs.map((p) => p.lng),
+    wgs.map((p) => p.lat),
+    base,
+  );
   const workload = computeWorkload(rs, plane.x, plane.y, o.workload);
   const work = workingIntervals(m);
   const workDays = work.flatMap((iv, d) => (iv.length ? [d] : []));
@@ -144,9 +161,26 @@ export async function planWeeklyBeats(manager: unknown, retailers: readonly unkn
     const startAt = iv[0]![0] * 60;
     let breaks = 0;
     for (let k = 1; k < iv.length; k++) breaks += Math.max(0, iv[k]![0] - iv[k - 1]![1]);
-    const endBy = Math.min(iv[iv.length - 1]![1], m.maxDailyMinutes === undefined ? Infinity : iv[0]![0] + m.maxDailyMinutes + breaks) * 60;
-    const stops: DayStop[] = members.map((i) => ({ lng: wgs[i]!.lng, lat: wgs[i]!.lat, serviceS: rs[i]!.serviceMinutes * 60, windows: windows[i]![wd]! }));
-    const routed = await routeDay(base, stops, { startAt, endBy, speedMps, detourFactor, method: o.method ?? 'auto', seed: o.seed ?? 1, ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}) });
+    const endBy =
+      Math.min(
+        iv[iv.length - 1]![1],
+        m.maxDailyMinutes === undefined ? Infinity : iv[0]![0] + m.maxDailyMinutes + breaks,
+      ) * 60;
+    const stops: DayStop[] = members.map((i) => ({
+      lng: wgs[i]!.lng,
+      lat: wgs[i]!.lat,
+      serviceS: rs[i]!.serviceMinutes * 60,
+      windows: windows[i]![wd]!,
+    }));
+    const routed = await routeDay(base, stops, {
+      startAt,
+      endBy,
+      speedMps,
+      detourFactor,
+      method: o.method ?? 'auto',
+      seed: o.seed ?? 1,
+      ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}),
+    });
     timeWindows ||= routed.windows;
     const date = dateOfDay(day);
     for (const d of routed.dropped) unplanned.push({ retailerId: rs[members[d.stop]!]!.id, date, reason: d.reason });
@@ -155,7 +189,11 @@ export async function planWeeklyBeats(manager: unknown, retailers: readonly unkn
       id: `${m.id}-${date}`,
       managerId: m.id,
       date,
-      stops: routed.stops.map((s) => ({ retailerId: rs[members[s.stop]!]!.id, arrival: epochMs(day, s.start, offset), departure: epochMs(day, s.departure, offset) })),
+      stops: routed.stops.map((s) => ({
+        retailerId: rs[members[s.stop]!]!.id,
+        arrival: epochMs(day, s.start, offset),
+        departure: epochMs(day, s.departure, offset),
+      })),
       distanceM: Math.round(routed.distanceM),
       durationS: Math.round(routed.durationS),
     });

@@ -12,7 +12,9 @@ describe('territoriesToGeoJson', () => {
     expect(fc.features.map((f) => f.properties.managerId)).toEqual(managers.map((m) => m.id));
     for (const f of fc.features) {
       expect(f.geometry?.type).toBe('Polygon');
-      expect(f.properties.retailers).toBe(result.territories.find((t) => t.managerId === f.properties.managerId)!.retailerIds.length);
+      expect(f.properties.retailers).toBe(
+        result.territories.find((t) => t.managerId === f.properties.managerId)!.retailerIds.length,
+      );
     }
   });
 });

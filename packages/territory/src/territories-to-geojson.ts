@@ -17,14 +17,18 @@ export type TerritoryFeature = Feature<Polygon | null, TerritoryStats & { territ
  * const fc = territoriesToGeoJson(partitionTerritories(retailers, managers));
  * // fc.features[0].properties.managerId === managers[0].id
  */
-export function territoriesToGeoJson(result: PartitionResult): FeatureCollection<Polygon | null, TerritoryStats & { territoryId: string }> {
+export function territoriesToGeoJson(
+  result: PartitionResult,
+): FeatureCollection<Polygon | null, TerritoryStats & { territoryId: string }> {
   return {
     type: 'FeatureCollection',
-    features: result.territories.map((t, j): TerritoryFeature => ({
-      type: 'Feature',
-      id: t.id,
-      geometry: result.hulls[t.managerId] ?? null,
-      properties: { territoryId: t.id, ...result.stats[j]! },
-    })),
+    features: result.territories.map(
+      (t, j): TerritoryFeature => ({
+        type: 'Feature',
+        id: t.id,
+        geometry: result.hulls[t.managerId] ?? null,
+        properties: { territoryId: t.id, ...result.stats[j]! },
+      }),
+    ),
   };
 }

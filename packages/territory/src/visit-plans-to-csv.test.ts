@@ -4,8 +4,19 @@ import { visitPlansToCsv } from './visit-plans-to-csv.js';
 describe('visitPlansToCsv', () => {
   it('runs the JSDoc example: one row per stop, times with the offset', () => {
     const csv = visitPlansToCsv([
-      { managerId: 'M1', date: '2025-03-03', distanceM: 1200, durationS: 3600,
-        stops: [{ retailerId: 'R1', arrival: Date.parse('2025-03-03T09:00:00+08:00'), departure: Date.parse('2025-03-03T09:15:00+08:00') }] },
+      {
+        managerId: 'M1',
+        date: '2025-03-03',
+        distanceM: 1200,
+        durationS: 3600,
+        stops: [
+          {
+            retailerId: 'R1',
+            arrival: Date.parse('2025-03-03T09:00:00+08:00'),
+            departure: Date.parse('2025-03-03T09:15:00+08:00'),
+          },
+        ],
+      },
       { managerId: 'M1', date: '2025-03-04', distanceM: 0, durationS: 0, stops: [] },
     ]);
     expect(csv).toBe(
@@ -16,7 +27,20 @@ describe('visitPlansToCsv', () => {
   });
 
   it('quotes cells with commas and writes other offsets', () => {
-    const csv = visitPlansToCsv([{ managerId: 'M,1', date: '2025-03-03', distanceM: 1, durationS: 1, stops: [{ retailerId: 'R"1', arrival: 0, departure: 0 }] }], -90);
-    expect(csv.split('\n')[1]).toBe('"M,1",2025-03-03,1,"R""1",1969-12-31T22:30:00-01:30,1969-12-31T22:30:00-01:30,1,1');
+    const csv = visitPlansToCsv(
+      [
+        {
+          managerId: 'M,1',
+          date: '2025-03-03',
+          distanceM: 1,
+          durationS: 1,
+          stops: [{ retailerId: 'R"1', arrival: 0, departure: 0 }],
+        },
+      ],
+      -90,
+    );
+    expect(csv.split('\n')[1]).toBe(
+      '"M,1",2025-03-03,1,"R""1",1969-12-31T22:30:00-01:30,1969-12-31T22:30:00-01:30,1,1',
+    );
   });
 });

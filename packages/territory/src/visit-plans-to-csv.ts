@@ -2,7 +2,16 @@ import type { VisitPlan } from '@beatplan/core';
 import { formatIsoWithOffset } from './internal/calendar.js';
 
 /** The columns of {@link visitPlansToCsv}, in order. */
-export const VISIT_PLAN_CSV_COLUMNS = ['manager_id', 'date', 'seq', 'retailer_id', 'arrival', 'departure', 'day_distance_m', 'day_duration_s'] as const;
+export const VISIT_PLAN_CSV_COLUMNS = [
+  'manager_id',
+  'date',
+  'seq',
+  'retailer_id',
+  'arrival',
+  'departure',
+  'day_distance_m',
+  'day_duration_s',
+] as const;
 
 function cell(value: string | number): string {
   const s = String(value);
@@ -30,7 +39,17 @@ export function visitPlansToCsv(plans: readonly VisitPlan[], utcOffsetMinutes = 
     if (p.stops.length === 0) rows.push([p.managerId, p.date, '', '', '', '', ...day].map(cell).join(','));
     p.stops.forEach((s, k) => {
       rows.push(
-        [p.managerId, p.date, k + 1, s.retailerId, formatIsoWithOffset(s.arrival, utcOffsetMinutes), formatIsoWithOffset(s.departure, utcOffsetMinutes), ...day].map(cell).join(','),
+        [
+          p.managerId,
+          p.date,
+          k + 1,
+          s.retailerId,
+          formatIsoWithOffset(s.arrival, utcOffsetMinutes),
+          formatIsoWithOffset(s.departure, utcOffsetMinutes),
+          ...day,
+        ]
+          .map(cell)
+          .join(','),
       );
     });
   }

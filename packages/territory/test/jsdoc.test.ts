@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
 
 describe('JSDoc', () => {
-  for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')) {
+  for (const file of readdirSync(srcDir).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts',
+  )) {
     it(file, () => {
       const text = readFileSync(`${srcDir}${file}`, 'utf8');
       for (const m of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export (?:async )?function (\w+)/g)) {

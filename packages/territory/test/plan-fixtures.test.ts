@@ -20,8 +20,19 @@ describe('plan fixtures', () => {
     }
     const actual = {
       balanced: part.balanced,
-      territories: part.stats.map((s) => ({ managerId: s.managerId, retailers: s.retailers, workloadMin: Math.round(s.workloadMin), compactness: Math.round(s.compactness * 1000) / 1000, pieces: s.pieces })),
-      beats: beats.map((b) => ({ managerId: b.managerId, visits: b.totals.visits, unplanned: b.unplanned.length, days: b.days.map((d) => `${d.weekday}:${d.stops}`) })),
+      territories: part.stats.map((s) => ({
+        managerId: s.managerId,
+        retailers: s.retailers,
+        workloadMin: Math.round(s.workloadMin),
+        compactness: Math.round(s.compactness * 1000) / 1000,
+        pieces: s.pieces,
+      })),
+      beats: beats.map((b) => ({
+        managerId: b.managerId,
+        visits: b.totals.visits,
+        unplanned: b.unplanned.length,
+        days: b.days.map((d) => `${d.weekday}:${d.stops}`),
+      })),
       firstDay: beats[0]!.plans[0]!.stops.map((s) => s.retailerId),
     };
     const out = here('./out/small-city.json');

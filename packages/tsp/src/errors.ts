@@ -19,7 +19,14 @@ export interface TspIssue {
  * - `ABORTED`: the caller's AbortSignal fired before any answer existed.
  * - `INTERNAL`: the WebAssembly core reported an inconsistency; this is a bug, please report it.
  */
-export type TspErrorCode = 'INVALID_INPUT' | 'TSPLIB_PARSE' | 'TOO_LARGE' | 'TIME_LIMIT' | 'INFEASIBLE' | 'ABORTED' | 'INTERNAL';
+export type TspErrorCode =
+  | 'INVALID_INPUT'
+  | 'TSPLIB_PARSE'
+  | 'TOO_LARGE'
+  | 'TIME_LIMIT'
+  | 'INFEASIBLE'
+  | 'ABORTED'
+  | 'INTERNAL';
 
 function formatPath(path: (string | number)[]): string {
   let out = '';

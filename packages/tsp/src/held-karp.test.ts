@@ -38,7 +38,12 @@ function bruteForce(cost: Int32Array, n: number, start: number, end: End): numbe
 function core(build: 'simd' | 'scalar'): HeldKarpExports & { packedCalls: number[] } {
   const hk = instantiateCore<HeldKarpExports>(compileCoreSync(HELD_KARP_CORE, build));
   const packedCalls: number[] = [];
-  return { ...hk, memory: hk.memory, prepare: (m, packed) => (packedCalls.push(packed), hk.prepare(m, packed)), packedCalls };
+  return {
+    ...hk,
+    memory: hk.memory,
+    prepare: (m, packed) => (packedCalls.push(packed), hk.prepare(m, packed)),
+    packedCalls,
+  };
 }
 
 function drive(hk: HeldKarpExports, icost: Int32Array, n: number, start: number, end: End): ExactOutcome {
@@ -70,10 +75,19 @@ const problem = (maxN: number, maxCost: fc.Arbitrary<number>) =>
     }),
   );
 
-function materialise(p: { n: number; maxCost: number; cells: number[]; start: number; endKind: string; endNode: number }) {
+function materialise(p: {
+  n: number;
+  maxCost: number;
+  cells: number[];
+  start: number;
+  endKind: string;
+  endNode: number;
+}) {
   const { n } = p;
   // a third of the cells at the maximum, so that the route bound sits close to the limit under test
-  const icost = Int32Array.from(p.cells, (u, k) => (k % (n + 1) === 0 ? 0 : u < 0.33 ? p.maxCost : Math.floor(u * p.maxCost)));
+  const icost = Int32Array.from(p.cells, (u, k) =>
+    k % (n + 1) === 0 ? 0 : u < 0.33 ? p.maxCost : Math.floor(u * p.maxCost),
+  );
   const end: End = p.endKind === 'closed' ? p.start : p.endKind === 'any' ? 'any' : p.endNode;
   return { n, icost, start: p.start, end };
 }
@@ -208,13 +222,20 @@ describe('integer costs for the exact core', () => {
   it('keeps integer costs, packed or wide, and refuses routes past 2^30', () => {
     const big = Float64Array.from([0, 2 ** 26, 2 ** 26, 0]);
     expect(toIntegerCosts(big, 2)).toMatchObject({ scale: 1 });
-    expect(() => toIntegerCosts(Float64Array.from([0, 2 ** 30, 2 ** 30, 0]), 2)).toThrow(expect.objectContaining({ code: 'TOO_LARGE' }) as Error);
+    expect(() => toIntegerCosts(Float64Array.from([0, 2 ** 30, 2 ** 30, 0]), 2)).toThrow(
+      expect.objectContaining({ code: 'TOO_LARGE' }) as Error,
+    );
   });
 
   it('scales fractional costs by the largest of 1000/100/10/1 under the packed limit, else under the wide one', () => {
     expect(toIntegerCosts(Float64Array.from([0, 1.5, 2.25, 0]), 2).scale).toBe(1000); // bound 3.75
     expect(toIntegerCosts(Float64Array.from([0, 20000.5, 20000.5, 0]), 2).scale).toBe(100); // 40001 * 1000 > 2^25
-    expect(toIntegerCosts(Float64Array.from([0, 2.5e7, 2.5e7, 0]).map((v) => (v ? v + 0.5 : 0)), 2).scale).toBe(10); // wide
+    expect(
+      toIntegerCosts(
+        Float64Array.from([0, 2.5e7, 2.5e7, 0]).map((v) => (v ? v + 0.5 : 0)),
+        2,
+      ).scale,
+    ).toBe(10); // wide
   });
 
   it('solves a fractional instance on the wide path exactly (scaled by 10)', () => {

@@ -17,19 +17,33 @@ function expectValidRoute(tour: number[], n: number, start: number, end: End): v
 const matrix = (minN: number, maxN: number, kind: 'symmetric' | 'asymmetric' | 'zeros') =>
   fc.integer({ min: minN, max: maxN }).chain((n) =>
     fc
-      .array(fc.array(kind === 'zeros' ? fc.constantFrom(0, 0, 0, 1, 2, 5, 9) : fc.integer({ min: 0, max: 1000 }), { minLength: n, maxLength: n }), {
-        minLength: n,
-        maxLength: n,
-      })
-      .map((rows) => rows.map((row, i) => row.map((v, j) => (i === j ? 0 : kind === 'symmetric' && j < i ? rows[j]![i]! : v)))),
+      .array(
+        fc.array(kind === 'zeros' ? fc.constantFrom(0, 0, 0, 1, 2, 5, 9) : fc.integer({ min: 0, max: 1000 }), {
+          minLength: n,
+          maxLength: n,
+        }),
+        {
+          minLength: n,
+          maxLength: n,
+        },
+      )
+      .map((rows) =>
+        rows.map((row, i) => row.map((v, j) => (i === j ? 0 : kind === 'symmetric' && j < i ? rows[j]![i]! : v))),
+      ),
   );
 
 /** start, and end: the start (closed tour), another node (open path) or 'any'. */
 const ends = (n: number) =>
-  fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.constantFrom('closed', 'fixed', 'any')).map(([start, other, kind]) => ({
-    start,
-    end: (kind === 'closed' ? start : kind === 'any' ? 'any' : other) as End,
-  }));
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: n - 1 }),
+      fc.integer({ min: 0, max: n - 1 }),
+      fc.constantFrom('closed', 'fixed', 'any'),
+    )
+    .map(([start, other, kind]) => ({
+      start,
+      end: (kind === 'closed' ? start : kind === 'any' ? 'any' : other) as End,
+    }));
 
 /** The optimum by enumerating every order (n <= 10). */
 function bruteForce(m: number[][], start: number, end: End): number {
@@ -118,7 +132,10 @@ describe('heuristic', () => {
     const pts = Array.from({ length: n }, (_, i) => [(i * 7919) % 1009, (i * 104729) % 997] as const);
     const m = pts.map((a) => pts.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
     const seen: number[] = [];
-    const timed = solveSync({ matrix: m }, { method: 'heuristic', timeLimitMs: 50, maxKicks: 1e9, onProgress: (p) => seen.push(p.bestLength!) });
+    const timed = solveSync(
+      { matrix: m },
+      { method: 'heuristic', timeLimitMs: 50, maxKicks: 1e9, onProgress: (p) => seen.push(p.bestLength!) },
+    );
     expectValidRoute(timed.tour, n, 0, 0);
     expect(seen.length).toBeGreaterThan(0);
     for (let k = 1; k < seen.length; k++) expect(seen[k]!).toBeLessThan(seen[k - 1]!);

@@ -5,5 +5,11 @@ export { TspError, formatIssue } from './errors.js';
 export type { TspErrorCode, TspIssue } from './errors.js';
 export { parseTsplib } from './parse-tsplib.js';
 export { parseTsplibTour } from './parse-tsplib-tour.js';
-export type { TsplibInstance, TsplibTour, TsplibProblemType, TsplibEdgeWeightType, TsplibEdgeWeightFormat } from './tsplib-types.js';
+export type {
+  TsplibInstance,
+  TsplibTour,
+  TsplibProblemType,
+  TsplibEdgeWeightType,
+  TsplibEdgeWeightFormat,
+} from './tsplib-types.js';
 export { setSolverMemoryLimit, releaseSolverMemory } from './internal/instance-pool.js';

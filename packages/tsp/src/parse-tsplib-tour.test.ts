@@ -52,19 +52,44 @@ EOF`);
     expect(parseTsplibTour(text).tour).toEqual([1, 3, 2, 0]);
   });
 
-  const tour = (body: string, dimension = 'DIMENSION: 4\n'): string => `NAME: t\nTYPE: TOUR\n${dimension}TOUR_SECTION\n${body}`;
+  const tour = (body: string, dimension = 'DIMENSION: 4\n'): string =>
+    `NAME: t\nTYPE: TOUR\n${dimension}TOUR_SECTION\n${body}`;
   it.each<[string, string, string, string[], RegExp]>([
-    ['node id out of range', tour('1 2\n5 3\n-1\n'), 'TSPLIB_PARSE', ['TOUR_SECTION'], /out of range.*1\.\.4.*line 6.*5/],
+    [
+      'node id out of range',
+      tour('1 2\n5 3\n-1\n'),
+      'TSPLIB_PARSE',
+      ['TOUR_SECTION'],
+      /out of range.*1\.\.4.*line 6.*5/,
+    ],
     ['node id 0', tour('0 1 2 3\n-1\n'), 'TSPLIB_PARSE', ['TOUR_SECTION'], /out of range.*line 5/],
     ['node id twice', tour('1 2\n2 3\n-1\n'), 'TSPLIB_PARSE', ['TOUR_SECTION'], /twice \(line 6\)/],
-    ['a tour shorter than DIMENSION', tour('1 2 3\n-1\n'), 'TSPLIB_PARSE', ['TOUR_SECTION'], /visits 3 nodes, DIMENSION is 4/],
+    [
+      'a tour shorter than DIMENSION',
+      tour('1 2 3\n-1\n'),
+      'TSPLIB_PARSE',
+      ['TOUR_SECTION'],
+      /visits 3 nodes, DIMENSION is 4/,
+    ],
     ['a non-numeric token', tour('1 2\nthree 4\n-1\n'), 'TSPLIB_PARSE', ['TOUR_SECTION'], /number at line 6.*"three"/],
     ['a fractional id', tour('1 2 3.5 4\n-1\n'), 'TSPLIB_PARSE', ['TOUR_SECTION'], /integer.*line 5/],
-    ['two tours', tour('1 2 3 4\n-1\n4 3 2 1\n-1\n-1\n'), 'TSPLIB_PARSE', ['TOUR_SECTION'], /more than one tour \(line 7\)/],
+    [
+      'two tours',
+      tour('1 2 3 4\n-1\n4 3 2 1\n-1\n-1\n'),
+      'TSPLIB_PARSE',
+      ['TOUR_SECTION'],
+      /more than one tour \(line 7\)/,
+    ],
     ['an empty tour', tour('-1\n'), 'TSPLIB_PARSE', ['TOUR_SECTION'], /no tour/],
     ['missing TOUR_SECTION', 'NAME: t\nTYPE: TOUR\nDIMENSION: 4\nEOF\n', 'TSPLIB_PARSE', ['TOUR_SECTION'], /missing/],
     ['a problem file', 'NAME: t\nTYPE: TSP\nDIMENSION: 4\n', 'TSPLIB_PARSE', ['TYPE'], /TOUR.*line 2.*"TSP"/],
-    ['a bad DIMENSION', tour('1\n-1\n', 'DIMENSION: many\n'), 'TSPLIB_PARSE', ['DIMENSION'], /positive integer \(line 3\)/],
+    [
+      'a bad DIMENSION',
+      tour('1\n-1\n', 'DIMENSION: many\n'),
+      'TSPLIB_PARSE',
+      ['DIMENSION'],
+      /positive integer \(line 3\)/,
+    ],
     ['a huge DIMENSION', tour('1\n-1\n', 'DIMENSION: 1000000000\n'), 'TOO_LARGE', ['DIMENSION'], /line 3/],
   ])('%s gives the expected error and path', (_, text, code, path, message) => {
     const e = catchTspError(() => parseTsplibTour(text));

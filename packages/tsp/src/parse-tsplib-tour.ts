@@ -72,7 +72,8 @@ export function parseTsplibTour(text: string): TsplibTour {
   let tour: number[] | null = null;
   while (sc.skipBlank()) {
     const line = sc.line;
-    if (sc.atNumber()) throw tsplibError(S, `missing: a number at line ${line} comes before TOUR_SECTION`, sc.peekToken());
+    if (sc.atNumber())
+      throw tsplibError(S, `missing: a number at line ${line} comes before TOUR_SECTION`, sc.peekToken());
     const key = sc.readKeyword();
     if (key === 'EOF') break;
     const hasColon = sc.skipColon();
@@ -83,7 +84,8 @@ export function parseTsplibTour(text: string): TsplibTour {
       // A second -1 may close the section; any other number would start a second tour.
       if (sc.skipBlank() && sc.atNumber()) {
         const next = sc.readNumber(S, 0, 0);
-        if (next !== -1) throw tsplibError(S, `holds more than one tour (line ${sc.line}); parseTsplibTour reads one`, next);
+        if (next !== -1)
+          throw tsplibError(S, `holds more than one tour (line ${sc.line}); parseTsplibTour reads one`, next);
       }
     } else if (key.endsWith('_SECTION')) {
       throw tsplibError(key, `is not part of a tour file (line ${line})`);

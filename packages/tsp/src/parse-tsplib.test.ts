@@ -48,8 +48,12 @@ function catchTspError(f: () => unknown): TspError {
 
 describe('parseTsplib on the TSPLIB data', () => {
   it('every instance file in both folders is listed in its optima.json', () => {
-    const tsp = readdirSync(TSP_DIR).filter((f) => f.endsWith('.tsp')).map((f) => f.slice(0, -4));
-    const atsp = readdirSync(ATSP_DIR).filter((f) => f.endsWith('.atsp')).map((f) => f.slice(0, -5));
+    const tsp = readdirSync(TSP_DIR)
+      .filter((f) => f.endsWith('.tsp'))
+      .map((f) => f.slice(0, -4));
+    const atsp = readdirSync(ATSP_DIR)
+      .filter((f) => f.endsWith('.atsp'))
+      .map((f) => f.slice(0, -5));
     expect(tsp.sort()).toEqual(tspOptima.map(([name]) => name).sort());
     expect(atsp.sort()).toEqual(atspOptima.map(([name]) => name).sort());
   });
@@ -113,7 +117,8 @@ describe('parseTsplib on hand-written files', () => {
   });
 
   it('reads numbers split across lines in any way, KEY : value and KEY:value, and no EOF', () => {
-    const text = 'NAME :four\n  TYPE   :   TSP  \nDIMENSION:4\r\nEDGE_WEIGHT_TYPE :EXPLICIT\n' +
+    const text =
+      'NAME :four\n  TYPE   :   TSP  \nDIMENSION:4\r\nEDGE_WEIGHT_TYPE :EXPLICIT\n' +
       'EDGE_WEIGHT_FORMAT :\tLOWER_DIAG_ROW\nEDGE_WEIGHT_SECTION :\n0 3\n0 5 4\n\n   0 9\n7\n2\t0';
     const inst = parseTsplib(text);
     expect(inst.name).toBe('four');
@@ -121,7 +126,10 @@ describe('parseTsplib on hand-written files', () => {
   });
 
   it('reads CRLF line breaks, a byte order mark and a TYPE with a remark after it', () => {
-    const text = `\uFEFF${FOUR_FILES.UPPER_ROW!.replace('TYPE: TSP', 'TYPE: TSP (M.~Hofmeister)')}`.replace(/\n/g, '\r\n');
+    const text = `\uFEFF${FOUR_FILES.UPPER_ROW!.replace('TYPE: TSP', 'TYPE: TSP (M.~Hofmeister)')}`.replace(
+      /\n/g,
+      '\r\n',
+    );
     const inst = parseTsplib(text);
     expect(inst.name).toBe('four');
     expect(inst.type).toBe('TSP');
@@ -139,14 +147,25 @@ describe('parseTsplib on hand-written files', () => {
     `TYPE: TSP\nDIMENSION: ${points.length}\nEDGE_WEIGHT_TYPE: ${type}\nNODE_COORD_SECTION\n${points.map(([x, y], i) => `${i + 1} ${x} ${y}`).join('\n')}\nEOF\n`;
 
   it('EUC_2D rounds and CEIL_2D rounds up (hand-computed)', () => {
-    const pts: [number, number][] = [[0, 0], [1, 1], [3, 0]];
+    const pts: [number, number][] = [
+      [0, 0],
+      [1, 1],
+      [3, 0],
+    ];
     // |01| = 1.414, |02| = 3, |12| = sqrt(5) = 2.236
     expect(Array.from(parseTsplib(coordFile('EUC_2D', pts)).matrix)).toEqual([0, 1, 3, 1, 0, 2, 3, 2, 0]);
     expect(Array.from(parseTsplib(coordFile('CEIL_2D', pts)).matrix)).toEqual([0, 2, 3, 2, 0, 3, 3, 3, 0]);
   });
 
   it('ATT is pseudo-Euclidean, ceil(sqrt(d² / 10)) (hand-computed)', () => {
-    const inst = parseTsplib(coordFile('ATT', [[0, 0], [10, 0], [0, 25], [30, 10]]));
+    const inst = parseTsplib(
+      coordFile('ATT', [
+        [0, 0],
+        [10, 0],
+        [0, 25],
+        [30, 10],
+      ]),
+    );
     // r01 = sqrt(10) = 3.16 -> 4; r02 = sqrt(62.5) = 7.91 -> 8; r03 = sqrt(100) = 10 -> 10 (exact, not 11);
     // r12 = sqrt(72.5) = 8.51 -> 9; r13 = sqrt(50) = 7.07 -> 8; r23 = sqrt(112.5) = 10.61 -> 11
     expect(Array.from(inst.matrix)).toEqual([0, 4, 8, 10, 4, 0, 9, 8, 8, 9, 0, 11, 10, 8, 11, 0]);
@@ -155,14 +174,21 @@ describe('parseTsplib on hand-written files', () => {
   it('GEO truncates degrees toward zero, also for negative coordinates (hand-computed)', () => {
     // -12.30 is -12 degrees 30 minutes: trunc gives -12.5 degrees; (int)(x + 0.5) would give -11 - 1.3*5/3.
     // 16.55 is 16 degrees 55 minutes: trunc gives 16.917; rounding would give 17 - 0.45*5/3 = 16.25.
-    const inst = parseTsplib(coordFile('GEO', [[16.55, 96.1], [-12.3, 45.0], [-33.52, -70.4]]));
+    const inst = parseTsplib(
+      coordFile('GEO', [
+        [16.55, 96.1],
+        [-12.3, 45.0],
+        [-33.52, -70.4],
+      ]),
+    );
     // Expected with truncation: 6511, 17739, 11503 (with rounding they would be 6513, 17712, 11511).
     expect(Array.from(inst.matrix)).toEqual([0, 6511, 17739, 6511, 0, 11503, 17739, 11503, 0]);
     expect(Array.from(inst.coords!)).toEqual([16.55, 96.1, -12.3, 45.0, -33.52, -70.4]);
   });
 
   it('reads node ids in any order and the stray EDGE_WEIGHT_FORMAT: FUNCTION of coordinate files', () => {
-    const text = 'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nEDGE_WEIGHT_FORMAT: FUNCTION\nNODE_COORD_SECTION\n3 3 4\n1 0 0\n2 3 0\n';
+    const text =
+      'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nEDGE_WEIGHT_FORMAT: FUNCTION\nNODE_COORD_SECTION\n3 3 4\n1 0 0\n2 3 0\n';
     const inst = parseTsplib(text);
     expect(inst.edgeWeightFormat).toBe('FUNCTION');
     expect(Array.from(inst.matrix)).toEqual([0, 3, 5, 3, 0, 4, 5, 4, 0]);
@@ -184,7 +210,9 @@ EOF`);
 
   it('reads a 1,000-node EUC_2D file', () => {
     const lines = Array.from({ length: 1000 }, (_, i) => `${i + 1} ${(i * 7919) % 1000} ${(i * 104729) % 997}.5`);
-    const inst = parseTsplib(`TYPE: TSP\nDIMENSION: 1000\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n${lines.join('\n')}\nEOF\n`);
+    const inst = parseTsplib(
+      `TYPE: TSP\nDIMENSION: 1000\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n${lines.join('\n')}\nEOF\n`,
+    );
     expect(inst.n).toBe(1000);
     expect(inst.matrix[1]).toBe(Math.round(Math.hypot(7919 % 1000, 104729 % 997)));
   });
@@ -199,33 +227,113 @@ describe('parseTsplib errors', () => {
     ['DIMENSION 0', euc('', 'DIMENSION: 0\n'), ['DIMENSION'], /positive integer \(line 3\)/],
     ['TYPE CVRP', 'NAME: v\nTYPE: CVRP\nDIMENSION: 3\n', ['TYPE'], /TSP, ATSP \(line 2\).*"CVRP"/],
     ['TYPE HCP', 'TYPE : HCP\n', ['TYPE'], /line 1.*"HCP"/],
-    ['missing TYPE', 'DIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n', ['TYPE'], /missing.*line 3/],
-    ['unknown EDGE_WEIGHT_TYPE', 'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_3D\n', ['EDGE_WEIGHT_TYPE'], /line 3.*"EUC_3D"/],
+    [
+      'missing TYPE',
+      'DIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n',
+      ['TYPE'],
+      /missing.*line 3/,
+    ],
+    [
+      'unknown EDGE_WEIGHT_TYPE',
+      'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_3D\n',
+      ['EDGE_WEIGHT_TYPE'],
+      /line 3.*"EUC_3D"/,
+    ],
     ['unknown EDGE_WEIGHT_FORMAT', `${header('TRIANGLE')}1 2 3\n`, ['EDGE_WEIGHT_FORMAT'], /line 5.*"TRIANGLE"/],
-    ['EXPLICIT without a format', 'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_SECTION\n0 1 1 0\n', ['EDGE_WEIGHT_FORMAT'], /line 4/],
-    ['a weight format on a coordinate type', 'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: GEO\nEDGE_WEIGHT_FORMAT: FULL_MATRIX\n', ['EDGE_WEIGHT_FORMAT'], /coordinates/],
-    ['ATSP in a triangle format', `${header('UPPER_ROW').replace('TYPE: TSP', 'TYPE: ATSP')}1 2 3 4 5 6\n`, ['EDGE_WEIGHT_FORMAT'], /FULL_MATRIX/],
-    ['too few weights (section ends)', `${header('UPPER_ROW')}3 5 9\n4 7\nEOF\n`, ['EDGE_WEIGHT_SECTION'], /expected 6, found 5.*line 9/],
-    ['too few weights (file ends)', `${header('UPPER_ROW')}3 5 9\n4`, ['EDGE_WEIGHT_SECTION'], /expected 6, found 4.*line 8/],
+    [
+      'EXPLICIT without a format',
+      'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_SECTION\n0 1 1 0\n',
+      ['EDGE_WEIGHT_FORMAT'],
+      /line 4/,
+    ],
+    [
+      'a weight format on a coordinate type',
+      'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: GEO\nEDGE_WEIGHT_FORMAT: FULL_MATRIX\n',
+      ['EDGE_WEIGHT_FORMAT'],
+      /coordinates/,
+    ],
+    [
+      'ATSP in a triangle format',
+      `${header('UPPER_ROW').replace('TYPE: TSP', 'TYPE: ATSP')}1 2 3 4 5 6\n`,
+      ['EDGE_WEIGHT_FORMAT'],
+      /FULL_MATRIX/,
+    ],
+    [
+      'too few weights (section ends)',
+      `${header('UPPER_ROW')}3 5 9\n4 7\nEOF\n`,
+      ['EDGE_WEIGHT_SECTION'],
+      /expected 6, found 5.*line 9/,
+    ],
+    [
+      'too few weights (file ends)',
+      `${header('UPPER_ROW')}3 5 9\n4`,
+      ['EDGE_WEIGHT_SECTION'],
+      /expected 6, found 4.*line 8/,
+    ],
     ['too many weights', `${header('UPPER_ROW')}3 5 9\n4 7\n2\n1\nEOF\n`, ['EDGE_WEIGHT_SECTION'], /too many.*line 10/],
     ['too few coordinates', euc('1 0 0\n2 1 1\n3 2\nEOF\n'), ['NODE_COORD_SECTION'], /expected 9, found 8.*line 9/],
     ['too many coordinates', euc('1 0 0\n2 1 1\n3 2 2\n4 3 3\n'), ['NODE_COORD_SECTION'], /too many.*line 9/],
-    ['a non-numeric weight', `${header('UPPER_ROW')}3 5 9\n4 x7\n2\n`, ['EDGE_WEIGHT_SECTION'], /number at line 8.*"x7"/],
+    [
+      'a non-numeric weight',
+      `${header('UPPER_ROW')}3 5 9\n4 x7\n2\n`,
+      ['EDGE_WEIGHT_SECTION'],
+      /number at line 8.*"x7"/,
+    ],
     ['a malformed number', euc('1 0 0\n2 1.5.2 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /number at line 7.*"1.5.2"/],
     ['a word inside a section', euc('1 0 0\n2 one 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /number at line 7.*"one"/],
-    ['a fractional explicit weight', `${header('UPPER_ROW')}3 5 9\n4 7.5\n2\n`, ['EDGE_WEIGHT_SECTION'], /integer.*line 8/],
-    ['missing NODE_COORD_SECTION', 'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: ATT\nEOF\n', ['NODE_COORD_SECTION'], /missing/],
-    ['missing EDGE_WEIGHT_SECTION', header('FULL_MATRIX').replace('EDGE_WEIGHT_SECTION\n', ''), ['EDGE_WEIGHT_SECTION'], /missing/],
-    ['section header left out', 'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: ATT\n1 0 0\n', ['NODE_COORD_SECTION'], /line 4/],
+    [
+      'a fractional explicit weight',
+      `${header('UPPER_ROW')}3 5 9\n4 7.5\n2\n`,
+      ['EDGE_WEIGHT_SECTION'],
+      /integer.*line 8/,
+    ],
+    [
+      'missing NODE_COORD_SECTION',
+      'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: ATT\nEOF\n',
+      ['NODE_COORD_SECTION'],
+      /missing/,
+    ],
+    [
+      'missing EDGE_WEIGHT_SECTION',
+      header('FULL_MATRIX').replace('EDGE_WEIGHT_SECTION\n', ''),
+      ['EDGE_WEIGHT_SECTION'],
+      /missing/,
+    ],
+    [
+      'section header left out',
+      'TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: ATT\n1 0 0\n',
+      ['NODE_COORD_SECTION'],
+      /line 4/,
+    ],
     ['node id out of range', euc('1 0 0\n4 1 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /out of range.*1\.\.3 \(line 7\)/],
     ['node id 0', euc('0 0 0\n1 1 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /out of range.*line 6/],
     ['node id twice', euc('1 0 0\n1 1 1\n3 2 2\n'), ['NODE_COORD_SECTION'], /twice \(line 7\)/],
-    ['an unsupported section', euc('1 0 0\n2 1 1\n3 2 2\nFIXED_EDGES_SECTION\n1 2\n-1\n'), ['FIXED_EDGES_SECTION'], /line 9/],
-    ['EDGE_WEIGHT_SECTION on a coordinate type', 'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EUC_2D\nEDGE_WEIGHT_SECTION\n0 1 1 0\n', ['EDGE_WEIGHT_SECTION'], /EXPLICIT/],
-    ['TSP FULL_MATRIX not symmetric', `${header('FULL_MATRIX')}0 3 5 9\n3 0 4 7\n5 4 0 2\n9 7 1 0\n`, ['EDGE_WEIGHT_SECTION'], /4->3 costs 1/],
+    [
+      'an unsupported section',
+      euc('1 0 0\n2 1 1\n3 2 2\nFIXED_EDGES_SECTION\n1 2\n-1\n'),
+      ['FIXED_EDGES_SECTION'],
+      /line 9/,
+    ],
+    [
+      'EDGE_WEIGHT_SECTION on a coordinate type',
+      'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EUC_2D\nEDGE_WEIGHT_SECTION\n0 1 1 0\n',
+      ['EDGE_WEIGHT_SECTION'],
+      /EXPLICIT/,
+    ],
+    [
+      'TSP FULL_MATRIX not symmetric',
+      `${header('FULL_MATRIX')}0 3 5 9\n3 0 4 7\n5 4 0 2\n9 7 1 0\n`,
+      ['EDGE_WEIGHT_SECTION'],
+      /4->3 costs 1/,
+    ],
     ['DIMENSION after the data', euc('1 0 0\n2 1 1\n3 2 2\nDIMENSION: 4\n'), ['DIMENSION'], /before the data.*line 9/],
     ['a bare unknown word', 'TYPE: TSP\nhello\n', ['HELLO'], /unknown keyword.*line 2/],
-    ['EUC_2D distance beyond int32', 'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n2 3e9 0\n', ['NODE_COORD_SECTION'], /int32/],
+    [
+      'EUC_2D distance beyond int32',
+      'TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n2 3e9 0\n',
+      ['NODE_COORD_SECTION'],
+      /int32/,
+    ],
   ];
   it.each(cases)('%s: TSPLIB_PARSE at the right path', (_, text, path, message) => {
     const e = catchTspError(() => parseTsplib(text));
@@ -235,12 +343,15 @@ describe('parseTsplib errors', () => {
     expect(e.message).toMatch(message);
   });
 
-  it.each(['15001', '1000000000', '99999999999999999999'])('DIMENSION %s: TOO_LARGE before anything is allocated', (dim) => {
-    // No section follows: the error must come from the DIMENSION line itself.
-    const e = catchTspError(() => parseTsplib(`TYPE: TSP\nDIMENSION: ${dim}\n`));
-    expect(e.code).toBe('TOO_LARGE');
-    expect(e.path).toEqual(['DIMENSION']);
-  });
+  it.each(['15001', '1000000000', '99999999999999999999'])(
+    'DIMENSION %s: TOO_LARGE before anything is allocated',
+    (dim) => {
+      // No section follows: the error must come from the DIMENSION line itself.
+      const e = catchTspError(() => parseTsplib(`TYPE: TSP\nDIMENSION: ${dim}\n`));
+      expect(e.code).toBe('TOO_LARGE');
+      expect(e.path).toEqual(['DIMENSION']);
+    },
+  );
 });
 
 /** Writes a symmetric n*n matrix as a TSPLIB EXPLICIT file, `perLine` numbers to a line. */
@@ -259,7 +370,17 @@ function writeExplicit(m: number[], n: number, format: string, perLine: number, 
 }
 
 describe('parseTsplib round trip (property)', () => {
-  const FORMATS = ['FULL_MATRIX', 'UPPER_ROW', 'LOWER_ROW', 'UPPER_DIAG_ROW', 'LOWER_DIAG_ROW', 'UPPER_COL', 'LOWER_COL', 'UPPER_DIAG_COL', 'LOWER_DIAG_COL'];
+  const FORMATS = [
+    'FULL_MATRIX',
+    'UPPER_ROW',
+    'LOWER_ROW',
+    'UPPER_DIAG_ROW',
+    'LOWER_DIAG_ROW',
+    'UPPER_COL',
+    'LOWER_COL',
+    'UPPER_DIAG_COL',
+    'LOWER_DIAG_COL',
+  ];
   const weight = fc.integer({ min: -2_147_483_648, max: 2_147_483_647 });
   const symmetric = fc.integer({ min: 1, max: 8 }).chain((n) =>
     fc.array(weight, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => {
@@ -272,15 +393,22 @@ describe('parseTsplib round trip (property)', () => {
 
   it('a symmetric integer matrix written in any EXPLICIT format reads back unchanged', () => {
     fc.assert(
-      fc.property(symmetric, fc.constantFrom(...FORMATS), fc.integer({ min: 1, max: 10 }), ({ n, m }, format, perLine) => {
-        expect(Array.from(parseTsplib(writeExplicit(m, n, format, perLine)).matrix)).toEqual(m);
-      }),
+      fc.property(
+        symmetric,
+        fc.constantFrom(...FORMATS),
+        fc.integer({ min: 1, max: 10 }),
+        ({ n, m }, format, perLine) => {
+          expect(Array.from(parseTsplib(writeExplicit(m, n, format, perLine)).matrix)).toEqual(m);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('an asymmetric ATSP FULL_MATRIX reads back with its diagonal set to 0', () => {
-    const full = fc.integer({ min: 1, max: 8 }).chain((n) => fc.array(weight, { minLength: n * n, maxLength: n * n }).map((m) => ({ n, m })));
+    const full = fc
+      .integer({ min: 1, max: 8 })
+      .chain((n) => fc.array(weight, { minLength: n * n, maxLength: n * n }).map((m) => ({ n, m })));
     fc.assert(
       fc.property(full, fc.integer({ min: 1, max: 10 }), ({ n, m }, perLine) => {
         const expected = m.map((v, k) => (k % (n + 1) === 0 ? 0 : v));

@@ -1,12 +1,25 @@
 import { fillCoordinateMatrix } from './internal/tsplib-distances.js';
 import { isKeyword, parseDimension, TsplibScanner, tsplibError } from './internal/tsplib-scanner.js';
-import type { TsplibEdgeWeightFormat, TsplibEdgeWeightType, TsplibInstance, TsplibProblemType } from './tsplib-types.js';
+import type {
+  TsplibEdgeWeightFormat,
+  TsplibEdgeWeightType,
+  TsplibInstance,
+  TsplibProblemType,
+} from './tsplib-types.js';
 
 const PROBLEM_TYPES: readonly TsplibProblemType[] = ['TSP', 'ATSP'];
 const EDGE_WEIGHT_TYPES: readonly TsplibEdgeWeightType[] = ['EXPLICIT', 'EUC_2D', 'CEIL_2D', 'ATT', 'GEO'];
 const EDGE_WEIGHT_FORMATS: readonly TsplibEdgeWeightFormat[] = [
-  'FUNCTION', 'FULL_MATRIX', 'UPPER_ROW', 'LOWER_ROW', 'UPPER_DIAG_ROW', 'LOWER_DIAG_ROW',
-  'UPPER_COL', 'LOWER_COL', 'UPPER_DIAG_COL', 'LOWER_DIAG_COL',
+  'FUNCTION',
+  'FULL_MATRIX',
+  'UPPER_ROW',
+  'LOWER_ROW',
+  'UPPER_DIAG_ROW',
+  'LOWER_DIAG_ROW',
+  'UPPER_COL',
+  'LOWER_COL',
+  'UPPER_DIAG_COL',
+  'LOWER_DIAG_COL',
 ];
 /** Keywords that shape the data and so must precede every data section. */
 const SHAPE_KEYWORDS = new Set(['TYPE', 'DIMENSION', 'EDGE_WEIGHT_TYPE', 'EDGE_WEIGHT_FORMAT']);
@@ -54,13 +67,25 @@ function completeHeader(h: Header, where: string): Spec {
   if (ewt === null) throw tsplibError('EDGE_WEIGHT_TYPE', `missing: EDGE_WEIGHT_TYPE must be given before ${where}`);
   if (ewt === 'EXPLICIT') {
     if (ewf === null || ewf === 'FUNCTION') {
-      throw tsplibError('EDGE_WEIGHT_FORMAT', `EDGE_WEIGHT_TYPE EXPLICIT needs a matrix format before ${where}`, ewf ?? undefined);
+      throw tsplibError(
+        'EDGE_WEIGHT_FORMAT',
+        `EDGE_WEIGHT_TYPE EXPLICIT needs a matrix format before ${where}`,
+        ewf ?? undefined,
+      );
     }
     if (type === 'ATSP' && ewf !== 'FULL_MATRIX') {
-      throw tsplibError('EDGE_WEIGHT_FORMAT', 'TYPE ATSP needs FULL_MATRIX (a triangle cannot hold asymmetric costs)', ewf);
+      throw tsplibError(
+        'EDGE_WEIGHT_FORMAT',
+        'TYPE ATSP needs FULL_MATRIX (a triangle cannot hold asymmetric costs)',
+        ewf,
+      );
     }
   } else if (ewf !== null && ewf !== 'FUNCTION') {
-    throw tsplibError('EDGE_WEIGHT_FORMAT', `${ewf} lists weights, but EDGE_WEIGHT_TYPE ${ewt} computes them from coordinates`, ewf);
+    throw tsplibError(
+      'EDGE_WEIGHT_FORMAT',
+      `${ewf} lists weights, but EDGE_WEIGHT_TYPE ${ewt} computes them from coordinates`,
+      ewf,
+    );
   }
   return { type, n, edgeWeightType: ewt, edgeWeightFormat: ewf };
 }
@@ -90,7 +115,8 @@ function readWeights(sc: TsplibScanner, n: number, format: TsplibEdgeWeightForma
   const S = 'EDGE_WEIGHT_SECTION';
   const full = format === 'FULL_MATRIX';
   // Column formats list the mirror triangle of the row formats, so for symmetric costs UPPER_COL = LOWER_ROW.
-  const upper = format === 'UPPER_ROW' || format === 'UPPER_DIAG_ROW' || format === 'LOWER_COL' || format === 'LOWER_DIAG_COL';
+  const upper =
+    format === 'UPPER_ROW' || format === 'UPPER_DIAG_ROW' || format === 'LOWER_COL' || format === 'LOWER_DIAG_COL';
   const diag = format.includes('DIAG');
   const expected = full ? n * n : diag ? (n * (n + 1)) / 2 : (n * (n - 1)) / 2;
   const matrix = new Int32Array(n * n);
@@ -166,7 +192,12 @@ export function parseTsplib(text: string): TsplibInstance {
     const line = sc.line;
     if (sc.atNumber()) {
       // Most likely the section header line was left out: name the section the header calls for.
-      const section = h.edgeWeightType === null ? 'DATA' : h.edgeWeightType === 'EXPLICIT' ? 'EDGE_WEIGHT_SECTION' : 'NODE_COORD_SECTION';
+      const section =
+        h.edgeWeightType === null
+          ? 'DATA'
+          : h.edgeWeightType === 'EXPLICIT'
+            ? 'EDGE_WEIGHT_SECTION'
+            : 'NODE_COORD_SECTION';
       throw tsplibError(section, `missing: a number at line ${line} comes before any section header`, sc.peekToken());
     }
     const key = sc.readKeyword();
@@ -174,7 +205,8 @@ export function parseTsplib(text: string): TsplibInstance {
     const hasColon = sc.skipColon();
     if (!key.endsWith('_SECTION')) {
       if (!hasColon && !isKeyword(key)) throw tsplibError(key, `unknown keyword without a value (line ${line})`);
-      if (dataStarted && SHAPE_KEYWORDS.has(key)) throw tsplibError(key, `must come before the data sections (line ${line})`);
+      if (dataStarted && SHAPE_KEYWORDS.has(key))
+        throw tsplibError(key, `must come before the data sections (line ${line})`);
       readKeywordValue(h, key, sc.readRestOfLine(), line);
       continue;
     }
@@ -197,14 +229,25 @@ export function parseTsplib(text: string): TsplibInstance {
   const { n, type, edgeWeightType } = spec;
   let matrix: Int32Array;
   if (edgeWeightType === 'EXPLICIT') {
-    if (weights === null) throw tsplibError('EDGE_WEIGHT_SECTION', 'missing: EDGE_WEIGHT_TYPE EXPLICIT needs an EDGE_WEIGHT_SECTION');
+    if (weights === null)
+      throw tsplibError('EDGE_WEIGHT_SECTION', 'missing: EDGE_WEIGHT_TYPE EXPLICIT needs an EDGE_WEIGHT_SECTION');
     matrix = weights;
     if (type === 'TSP' && spec.edgeWeightFormat === 'FULL_MATRIX') checkSymmetric(matrix, n);
   } else {
-    if (coords === null) throw tsplibError('NODE_COORD_SECTION', `missing: EDGE_WEIGHT_TYPE ${edgeWeightType} needs a NODE_COORD_SECTION`);
+    if (coords === null)
+      throw tsplibError('NODE_COORD_SECTION', `missing: EDGE_WEIGHT_TYPE ${edgeWeightType} needs a NODE_COORD_SECTION`);
     matrix = new Int32Array(n * n);
     fillCoordinateMatrix(edgeWeightType, coords, n, matrix);
   }
   for (let i = 0; i < n; i++) matrix[i * n + i] = 0;
-  return { name: h.name, comment: h.comment, type, n, edgeWeightType, edgeWeightFormat: spec.edgeWeightFormat, matrix, coords };
+  return {
+    name: h.name,
+    comment: h.comment,
+    type,
+    n,
+    edgeWeightType,
+    edgeWeightFormat: spec.edgeWeightFormat,
+    matrix,
+    coords,
+  };
 }

@@ -23,7 +23,9 @@ export function routeLength(
   const at = (i: number, j: number): number => (nested ? nested[i]![j]! : flat![i * n + j]!);
   tour.forEach((v, k) => {
     if (!Number.isInteger(v) || v < 0 || v >= n) {
-      throw new TspError('INVALID_INPUT', [{ path: ['tour', k], message: `node must be an index in [0, ${n - 1}]`, value: v }]);
+      throw new TspError('INVALID_INPUT', [
+        { path: ['tour', k], message: `node must be an index in [0, ${n - 1}]`, value: v },
+      ]);
     }
   });
   let sum = 0;

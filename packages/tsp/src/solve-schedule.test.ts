@@ -32,11 +32,16 @@ function resimulate(
 const day = () =>
   fc.integer({ min: 2, max: 9 }).chain((n) =>
     fc.record({
-      time: fc.array(fc.array(fc.integer({ min: 60, max: 1800 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+      time: fc.array(fc.array(fc.integer({ min: 60, max: 1800 }), { minLength: n, maxLength: n }), {
+        minLength: n,
+        maxLength: n,
+      }),
       service: fc.array(fc.integer({ min: 0, max: 1200 }), { minLength: n, maxLength: n }),
       windows: fc.array(
         fc.option(
-          fc.tuple(fc.integer({ min: 0, max: 6 * 3600 }), fc.integer({ min: 1800, max: 4 * 3600 })).map(([o, len]) => [32400 + o, 32400 + o + len] as [number, number]),
+          fc
+            .tuple(fc.integer({ min: 0, max: 6 * 3600 }), fc.integer({ min: 1800, max: 4 * 3600 }))
+            .map(([o, len]) => [32400 + o, 32400 + o + len] as [number, number]),
           { freq: 3 },
         ),
         { minLength: n, maxLength: n },
@@ -52,7 +57,13 @@ describe('solve with service times and time windows', () => {
       fc.property(day(), ({ time, service, windows }) => {
         const n = time.length;
         const w = windows.map((x, v) => (v === 0 ? null : x));
-        const base = { serviceS: service.map((s, v) => (v === 0 ? 0 : s)), windows: w, startAt: 32400, endBy: 32400 + 12 * 3600, dropInfeasible: true } as const;
+        const base = {
+          serviceS: service.map((s, v) => (v === 0 ? 0 : s)),
+          windows: w,
+          startAt: 32400,
+          endBy: 32400 + 12 * 3600,
+          dropInfeasible: true,
+        } as const;
         const exact = solveSync({ matrix: time }, { ...base, method: 'exact' });
         const heur = solveSync({ matrix: time }, { ...base, method: 'heuristic', maxKicks: 200 });
         for (const r of [exact, heur]) {
@@ -65,7 +76,9 @@ describe('solve with service times and time windows', () => {
           expect(r.schedule!.finish).toBeLessThanOrEqual(base.endBy);
         }
         if (exact.dropped!.length === 0) {
-          expect(heur.dropped!.length === 0 ? heur.schedule!.finish : Infinity).toBeGreaterThanOrEqual(exact.schedule!.finish);
+          expect(heur.dropped!.length === 0 ? heur.schedule!.finish : Infinity).toBeGreaterThanOrEqual(
+            exact.schedule!.finish,
+          );
           compared++;
           if (heur.dropped!.length === 0 && heur.schedule!.finish === exact.schedule!.finish) agreed++;
         }
@@ -83,7 +96,12 @@ describe('solve with service times and time windows', () => {
       [600, 600, 600, 0],
     ];
     // stop 3 opens only after the day must end
-    const options = { serviceS: 300, windows: [null, [0, 10_000], [0, 10_000], [20_000, 21_000]] as ([number, number] | null)[], startAt: 0, endBy: 15_000 };
+    const options = {
+      serviceS: 300,
+      windows: [null, [0, 10_000], [0, 10_000], [20_000, 21_000]] as ([number, number] | null)[],
+      startAt: 0,
+      endBy: 15_000,
+    };
     const error = (() => {
       try {
         solveSync({ matrix }, options);
@@ -101,7 +119,15 @@ describe('solve with service times and time windows', () => {
   });
 
   it('waits for a window and reports arrival, wait, start and departure', () => {
-    const r = solveSync({ matrix: [[0, 100], [100, 0]] }, { serviceS: [0, 50], windows: [null, [500, 900]], startAt: 0, endBy: 2000 });
+    const r = solveSync(
+      {
+        matrix: [
+          [0, 100],
+          [100, 0],
+        ],
+      },
+      { serviceS: [0, 50], windows: [null, [500, 900]], startAt: 0, endBy: 2000 },
+    );
     expect(r.exact).toBe(true);
     expect(r.schedule!.stops[1]).toEqual({ node: 1, arrival: 100, wait: 400, start: 500, departure: 550 });
     expect(r.schedule).toMatchObject({ finish: 650, durationS: 650, waitS: 400, serviceS: 50, travelS: 200 });
@@ -125,14 +151,52 @@ describe('solve with service times and time windows', () => {
   });
 
   it('rejects malformed time options with the field named', () => {
-    expect(() => solveSync({ matrix: [[0, 1], [1, 0]] }, { serviceS: [1, 2, 3] })).toThrow(/options.serviceS/);
-    expect(() => solveSync({ matrix: [[0, 1], [1, 0]] }, { windows: [null, [5, 1]] })).toThrow(/options.windows/);
-    expect(() => solveSync({ matrix: [[0, 1], [1, 0]] }, { timeMatrix: [[0, 1]] })).toThrow(/options.timeMatrix/);
-    expect(() => solveSync({ matrix: new Int32Array(22 * 22), n: 22 }, { method: 'exact', serviceS: 1 })).toThrow(TspError);
+    expect(() =>
+      solveSync(
+        {
+          matrix: [
+            [0, 1],
+            [1, 0],
+          ],
+        },
+        { serviceS: [1, 2, 3] },
+      ),
+    ).toThrow(/options.serviceS/);
+    expect(() =>
+      solveSync(
+        {
+          matrix: [
+            [0, 1],
+            [1, 0],
+          ],
+        },
+        { windows: [null, [5, 1]] },
+      ),
+    ).toThrow(/options.windows/);
+    expect(() =>
+      solveSync(
+        {
+          matrix: [
+            [0, 1],
+            [1, 0],
+          ],
+        },
+        { timeMatrix: [[0, 1]] },
+      ),
+    ).toThrow(/options.timeMatrix/);
+    expect(() => solveSync({ matrix: new Int32Array(22 * 22), n: 22 }, { method: 'exact', serviceS: 1 })).toThrow(
+      TspError,
+    );
   });
 
   it('keeps the plain result unchanged when no time option is given', () => {
-    const r = solveSync({ matrix: [[0, 2, 9], [1, 0, 6], [15, 7, 0]] });
+    const r = solveSync({
+      matrix: [
+        [0, 2, 9],
+        [1, 0, 6],
+        [15, 7, 0],
+      ],
+    });
     expect(r.schedule).toBeUndefined();
     expect(r.dropped).toBeUndefined();
   });

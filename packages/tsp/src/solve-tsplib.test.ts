@@ -11,7 +11,14 @@ const optima = {
 };
 
 describe('exact DP reaches the published TSPLIB optimum (n <= 22)', () => {
-  const instances = ['tsplib/burma14.tsp', 'tsplib/ulysses16.tsp', 'tsplib/gr17.tsp', 'tsplib/gr21.tsp', 'tsplib/ulysses22.tsp', 'tsplib-atsp/br17.atsp'];
+  const instances = [
+    'tsplib/burma14.tsp',
+    'tsplib/ulysses16.tsp',
+    'tsplib/gr17.tsp',
+    'tsplib/gr21.tsp',
+    'tsplib/ulysses22.tsp',
+    'tsplib-atsp/br17.atsp',
+  ];
   for (const file of instances) {
     it(file, () => {
       const inst = parseTsplib(data(file));
@@ -26,7 +33,9 @@ describe('exact DP reaches the published TSPLIB optimum (n <= 22)', () => {
   it('the scalar build agrees on gr21 and on br17 (whose diagonal holds 9999)', () => {
     for (const file of ['tsplib/gr21.tsp', 'tsplib-atsp/br17.atsp']) {
       const inst = parseTsplib(data(file));
-      expect(solveSync({ matrix: inst.matrix, n: inst.n }, { method: 'exact', wasm: 'scalar' }).length).toBe(optimumOf(file));
+      expect(solveSync({ matrix: inst.matrix, n: inst.n }, { method: 'exact', wasm: 'scalar' }).length).toBe(
+        optimumOf(file),
+      );
     }
   });
 });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { releaseSolverMemory, routeLength, setSolverMemoryLimit, solve, solveSync, TspError, type SolveOptions } from '@beatplan/tsp';
+import {
+  releaseSolverMemory,
+  routeLength,
+  setSolverMemoryLimit,
+  solve,
+  solveSync,
+  TspError,
+  type SolveOptions,
+} from '@beatplan/tsp';
 
 /** Brute force over every order of the inner nodes: the oracle for the exact solver. */
 function bruteForce(m: number[][], start: number, end: number | 'any'): number {
@@ -37,7 +45,10 @@ function expectValidRoute(tour: number[], n: number, start: number, end: number 
 const costMatrix = (maxN: number, symmetric: boolean) =>
   fc.integer({ min: 1, max: maxN }).chain((n) =>
     fc
-      .array(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })
+      .array(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: n, maxLength: n }), {
+        minLength: n,
+        maxLength: n,
+      })
       .map((rows) => rows.map((row, i) => row.map((v, j) => (i === j ? 0 : symmetric && j < i ? rows[j]![i]! : v)))),
   );
 
@@ -87,12 +98,17 @@ describe('exact Held-Karp (WebAssembly) equals brute force', () => {
 
 describe('solver memory reuse', () => {
   const randomMatrix = (n: number, seed: number) =>
-    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : ((i * 131 + j * 71 + seed * 17) % 97) + 1)));
+    Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => (i === j ? 0 : ((i * 131 + j * 71 + seed * 17) % 97) + 1)),
+    );
 
   it('interleaved async solves never share an instance (each gets the optimum)', async () => {
     const a = randomMatrix(17, 1);
     const b = randomMatrix(16, 2);
-    const [ra, rb] = await Promise.all([solve({ matrix: a }, { method: 'exact' }), solve({ matrix: b }, { method: 'exact' })]);
+    const [ra, rb] = await Promise.all([
+      solve({ matrix: a }, { method: 'exact' }),
+      solve({ matrix: b }, { method: 'exact' }),
+    ]);
     expect(ra.length).toBe(solveSync({ matrix: a }, { method: 'exact', wasm: 'scalar' }).length);
     expect(rb.length).toBe(solveSync({ matrix: b }, { method: 'exact', wasm: 'scalar' }).length);
   });
@@ -114,14 +130,42 @@ describe('solve: inputs and small sizes', () => {
   it('solves n = 1, 2 and 3, closed and open', async () => {
     expect((await solve({ matrix: [[0]] })).tour).toEqual([0]);
     expect((await solve({ matrix: [[0]] })).length).toBe(0);
-    const two = await solve({ matrix: [[0, 4], [6, 0]] });
+    const two = await solve({
+      matrix: [
+        [0, 4],
+        [6, 0],
+      ],
+    });
     expect(two.tour).toEqual([0, 1]);
     expect(two.length).toBe(10);
-    const twoOpen = await solve({ matrix: [[0, 4], [6, 0]] }, { start: 1, end: 'any' });
+    const twoOpen = await solve(
+      {
+        matrix: [
+          [0, 4],
+          [6, 0],
+        ],
+      },
+      { start: 1, end: 'any' },
+    );
     expect(twoOpen).toMatchObject({ tour: [1, 0], length: 6, closed: false, end: 0 });
-    const three = await solve({ matrix: [[0, 2, 9], [1, 0, 6], [15, 7, 0]] });
+    const three = await solve({
+      matrix: [
+        [0, 2, 9],
+        [1, 0, 6],
+        [15, 7, 0],
+      ],
+    });
     expect(three).toMatchObject({ tour: [0, 2, 1], length: 17, exact: true });
-    const threeHeur = await solve({ matrix: [[0, 2, 9], [1, 0, 6], [15, 7, 0]] }, { method: 'heuristic' });
+    const threeHeur = await solve(
+      {
+        matrix: [
+          [0, 2, 9],
+          [1, 0, 6],
+          [15, 7, 0],
+        ],
+      },
+      { method: 'heuristic' },
+    );
     expect(threeHeur).toMatchObject({ tour: [0, 2, 1], length: 17, exact: false });
   });
 
@@ -132,7 +176,17 @@ describe('solve: inputs and small sizes', () => {
   });
 
   it('ignores the diagonal (TSPLIB ATSP files hold a large number there)', async () => {
-    expect((await solve({ matrix: [[9999, 2, 9], [1, 9999, 6], [15, 7, 9999]] })).length).toBe(17);
+    expect(
+      (
+        await solve({
+          matrix: [
+            [9999, 2, 9],
+            [1, 9999, 6],
+            [15, 7, 9999],
+          ],
+        })
+      ).length,
+    ).toBe(17);
   });
 
   it('keeps fractional costs in the length and is exact for costs rounded to 1/1000', async () => {
@@ -162,35 +216,141 @@ describe('solve: inputs and small sizes', () => {
 
   it('reports exact progress and honours an already-aborted signal', async () => {
     const n = 16;
-    const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => ((i * 7 + j * 13) % 17) + (i === j ? 0 : 1)));
+    const m = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => ((i * 7 + j * 13) % 17) + (i === j ? 0 : 1)),
+    );
     const fractions: number[] = [];
-    await solve({ matrix: m }, { method: 'exact', onProgress: (p) => p.fraction !== undefined && fractions.push(p.fraction) });
+    await solve(
+      { matrix: m },
+      { method: 'exact', onProgress: (p) => p.fraction !== undefined && fractions.push(p.fraction) },
+    );
     expect(fractions.length).toBeGreaterThan(0);
     expect(fractions.every((f, k) => f > 0 && f < 1 && (k === 0 || f > fractions[k - 1]!))).toBe(true);
     const controller = new AbortController();
     controller.abort();
-    await expect(solve({ matrix: m }, { method: 'exact', signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(solve({ matrix: m }, { method: 'exact', signal: controller.signal })).rejects.toMatchObject({
+      code: 'ABORTED',
+    });
   });
 });
 
 describe('solve: bad input gives a typed error naming the field', () => {
   const cases: [string, unknown, SolveOptions | undefined, string, (string | number)[]][] = [
     ['a non-square matrix', { matrix: [[0, 1], [1]] }, undefined, 'INVALID_INPUT', ['matrix', 1]],
-    ['NaN', { matrix: [[0, NaN], [1, 0]] }, undefined, 'INVALID_INPUT', ['matrix', 0, 1]],
-    ['a negative cost', { matrix: [[0, 1], [-1, 0]] }, undefined, 'INVALID_INPUT', ['matrix', 1, 0]],
-    ['an infinite cost', { matrix: [[0, Infinity], [1, 0]] }, undefined, 'INVALID_INPUT', ['matrix', 0, 1]],
-    ['a string cost', { matrix: [[0, '3'], [1, 0]] }, undefined, 'INVALID_INPUT', ['matrix', 0, 1]],
+    [
+      'NaN',
+      {
+        matrix: [
+          [0, NaN],
+          [1, 0],
+        ],
+      },
+      undefined,
+      'INVALID_INPUT',
+      ['matrix', 0, 1],
+    ],
+    [
+      'a negative cost',
+      {
+        matrix: [
+          [0, 1],
+          [-1, 0],
+        ],
+      },
+      undefined,
+      'INVALID_INPUT',
+      ['matrix', 1, 0],
+    ],
+    [
+      'an infinite cost',
+      {
+        matrix: [
+          [0, Infinity],
+          [1, 0],
+        ],
+      },
+      undefined,
+      'INVALID_INPUT',
+      ['matrix', 0, 1],
+    ],
+    [
+      'a string cost',
+      {
+        matrix: [
+          [0, '3'],
+          [1, 0],
+        ],
+      },
+      undefined,
+      'INVALID_INPUT',
+      ['matrix', 0, 1],
+    ],
     ['n = 0', { matrix: [] }, undefined, 'INVALID_INPUT', ['matrix']],
     ['no points', { points: [] }, undefined, 'INVALID_INPUT', ['points']],
     ['a latitude out of range', { points: [{ lng: 0, lat: 95 }] }, undefined, 'INVALID_INPUT', ['points', 0, 'lat']],
     ['a flat matrix of the wrong size', { matrix: new Int32Array(5), n: 2 }, undefined, 'INVALID_INPUT', ['matrix']],
     ['a flat matrix without n', { matrix: new Int32Array(4) }, undefined, 'INVALID_INPUT', ['n']],
     ['neither matrix nor points', { rows: [] }, undefined, 'INVALID_INPUT', ['matrix']],
-    ['start out of range', { matrix: [[0, 1], [1, 0]] }, { start: 2 }, 'INVALID_INPUT', ['options', 'start']],
-    ['end out of range', { matrix: [[0, 1], [1, 0]] }, { end: 5 }, 'INVALID_INPUT', ['options', 'end']],
-    ['a negative start', { matrix: [[0, 1], [1, 0]] }, { start: -1 }, 'INVALID_INPUT', ['options', 'start']],
-    ['an unknown method', { matrix: [[0, 1], [1, 0]] }, { method: 'fast' as 'auto' }, 'INVALID_INPUT', ['options', 'method']],
-    ['an unknown option', { matrix: [[0, 1], [1, 0]] }, { speed: 1 } as SolveOptions, 'INVALID_INPUT', ['options']],
+    [
+      'start out of range',
+      {
+        matrix: [
+          [0, 1],
+          [1, 0],
+        ],
+      },
+      { start: 2 },
+      'INVALID_INPUT',
+      ['options', 'start'],
+    ],
+    [
+      'end out of range',
+      {
+        matrix: [
+          [0, 1],
+          [1, 0],
+        ],
+      },
+      { end: 5 },
+      'INVALID_INPUT',
+      ['options', 'end'],
+    ],
+    [
+      'a negative start',
+      {
+        matrix: [
+          [0, 1],
+          [1, 0],
+        ],
+      },
+      { start: -1 },
+      'INVALID_INPUT',
+      ['options', 'start'],
+    ],
+    [
+      'an unknown method',
+      {
+        matrix: [
+          [0, 1],
+          [1, 0],
+        ],
+      },
+      { method: 'fast' as 'auto' },
+      'INVALID_INPUT',
+      ['options', 'method'],
+    ],
+    [
+      'an unknown option',
+      {
+        matrix: [
+          [0, 1],
+          [1, 0],
+        ],
+      },
+      { speed: 1 } as SolveOptions,
+      'INVALID_INPUT',
+      ['options'],
+    ],
     ['exact beyond wasm32 reach', { matrix: new Int32Array(28 * 28), n: 28 }, { method: 'exact' }, 'TOO_LARGE', ['n']],
   ];
   for (const [what, input, options, code, path] of cases) {
@@ -206,7 +366,14 @@ describe('solve: bad input gives a typed error naming the field', () => {
   }
 
   it('writes messages that name the place, the rule and the value', () => {
-    expect(() => solveSync({ matrix: [[0, NaN], [1, 0]] })).toThrow('matrix[0][1]: cost must be a number, not NaN, received NaN');
+    expect(() =>
+      solveSync({
+        matrix: [
+          [0, NaN],
+          [1, 0],
+        ],
+      }),
+    ).toThrow('matrix[0][1]: cost must be a number, not NaN, received NaN');
   });
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TspError, type TspIssue } from './errors.js';
 import { HELD_KARP_CORE, runHeldKarp, type HeldKarpExports } from './internal/held-karp.js';
 import { toIntegerCosts } from './internal/integer-costs.js';
@@ -32,13 +32,19 @@ const SolveOptionsSchema = z
     method: z.enum(['auto', 'exact', 'heuristic']).default('auto'),
     start: z.number().int().nonnegative().default(0),
     end: z.union([z.number().int().nonnegative(), z.literal('any')]).optional(),
-    timeLimitMs: z.number().positive().max(2 ** 31).optional(),
+    timeLimitMs: z
+      .number()
+      .positive()
+      .max(2 ** 31)
+      .optional(),
     seed: z.number().int().default(1),
     maxKicks: z.number().int().nonnegative().optional(),
     exactMaxN: z.number().int().min(1).max(EXACT_HARD_MAX_N).default(DEFAULT_EXACT_MAX_N),
     wasm: z.enum(['auto', 'simd', 'scalar']).default('auto'),
     signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, 'signal must be an AbortSignal').optional(),
-    onProgress: z.custom<(p: SolveProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function').optional(),
+    onProgress: z
+      .custom<(p: SolveProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function')
+      .optional(),
     ...TimeOptionsShape,
   })
   .strict();
@@ -126,20 +132,37 @@ function plan(input: SolveInput, options: SolveOptions | undefined): Plan {
     const issues: TspIssue[] = parsed.error.issues.map((i) => ({
       path: ['options', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
       message: i.message,
-      value: i.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], options),
+      value: i.path.reduce<unknown>(
+        (o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey],
+        options,
+      ),
     }));
     throw new TspError('INVALID_INPUT', issues);
   }
   const opts = parsed.data;
   const { n } = costs;
   const issues: TspIssue[] = [];
-  if (opts.start >= n) issues.push({ path: ['options', 'start'], message: `start must be a node index in [0, ${n - 1}]`, value: opts.start });
-  if (typeof opts.end === 'number' && opts.end >= n) issues.push({ path: ['options', 'end'], message: `end must be a node index in [0, ${n - 1}] or 'any'`, value: opts.end });
+  if (opts.start >= n)
+    issues.push({
+      path: ['options', 'start'],
+      message: `start must be a node index in [0, ${n - 1}]`,
+      value: opts.start,
+    });
+  if (typeof opts.end === 'number' && opts.end >= n)
+    issues.push({
+      path: ['options', 'end'],
+      message: `end must be a node index in [0, ${n - 1}] or 'any'`,
+      value: opts.end,
+    });
   if (issues.length) throw new TspError('INVALID_INPUT', issues);
   const end = opts.end ?? opts.start;
   if (opts.method === 'exact' && n > EXACT_HARD_MAX_N + (end === opts.start || end === 'any' ? 0 : 1)) {
     throw new TspError('TOO_LARGE', [
-      { path: ['n'], message: `the exact solver handles at most ${EXACT_HARD_MAX_N} nodes (wasm32 memory); use method 'heuristic' or 'auto'`, value: n },
+      {
+        path: ['n'],
+        message: `the exact solver handles at most ${EXACT_HARD_MAX_N} nodes (wasm32 memory); use method 'heuristic' or 'auto'`,
+        value: n,
+      },
     ]);
   }
   const useExact = opts.method === 'exact' || (opts.method === 'auto' && n <= opts.exactMaxN);
@@ -167,7 +190,8 @@ function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Ge
     costScale,
     ms: performance.now() - t0,
   });
-  if (aborted() && (useExact || opts.method === 'exact')) throw new TspError('ABORTED', 'the solve was aborted before it started');
+  if (aborted() && (useExact || opts.method === 'exact'))
+    throw new TspError('ABORTED', 'the solve was aborted before it started');
 
   if (p.td) {
     const timed = solveTimed({
@@ -190,7 +214,14 @@ function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Ge
       }
       opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: performance.now() - t0 });
       if (aborted()) throw new TspError('ABORTED', 'the exact solve was aborted');
-      if (performance.now() >= deadline) throw new TspError('TIME_LIMIT', [{ path: ['options', 'timeLimitMs'], message: 'the exact solver ran past the time limit', value: opts.timeLimitMs }]);
+      if (performance.now() >= deadline)
+        throw new TspError('TIME_LIMIT', [
+          {
+            path: ['options', 'timeLimitMs'],
+            message: 'the exact solver ran past the time limit',
+            value: opts.timeLimitMs,
+          },
+        ]);
       yield 'yield';
     }
   }
@@ -207,7 +238,8 @@ function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Ge
         seed: opts.seed,
         maxKicks: useExact ? 0 : (opts.maxKicks ?? Math.max(1000, 50 * n)),
         shouldStop: () => aborted() || performance.now() >= deadline,
-        onImprove: (bestLength) => opts.onProgress?.({ method: 'heuristic', bestLength, elapsedMs: performance.now() - t0 }),
+        onImprove: (bestLength) =>
+          opts.onProgress?.({ method: 'heuristic', bestLength, elapsedMs: performance.now() - t0 }),
       },
     );
     heuristic = out.tour;
@@ -223,14 +255,21 @@ function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Ge
       if (next.done) {
         const { tour, cost: dpCost } = next.value;
         const check = routeLength({ matrix: icost, n }, tour, end === opts.start);
-        if (check !== dpCost) throw new TspError('INTERNAL', `the exact route costs ${check}, the DP table says ${dpCost}`);
+        if (check !== dpCost)
+          throw new TspError('INTERNAL', `the exact route costs ${check}, the DP table says ${dpCost}`);
         return finish(tour, true, scale);
       }
       opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: performance.now() - t0 });
       if (aborted() || performance.now() >= deadline) {
         if (heuristic) return finish(heuristic, false, 1);
         if (aborted()) throw new TspError('ABORTED', 'the exact solve was aborted');
-        throw new TspError('TIME_LIMIT', [{ path: ['options', 'timeLimitMs'], message: 'the exact solver ran past the time limit', value: opts.timeLimitMs }]);
+        throw new TspError('TIME_LIMIT', [
+          {
+            path: ['options', 'timeLimitMs'],
+            message: 'the exact solver ran past the time limit',
+            value: opts.timeLimitMs,
+          },
+        ]);
       }
       yield 'yield';
     }

@@ -9,7 +9,10 @@ import { runCli } from 'beatplan';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+  });
   return { code, out, err };
 }
 
@@ -50,20 +53,47 @@ describe('beatplan inspect', () => {
     expect(a.err).toBe('');
     expect(a.code).toBe(0);
     const plan = JSON.parse(a.out);
-    expect(plan).toMatchObject({ type: 'beatplan.inspection-plan', seed: 11, spec: { stratifyBy: 'manager', size: 9 } });
+    expect(plan).toMatchObject({
+      type: 'beatplan.inspection-plan',
+      seed: 11,
+      spec: { stratifyBy: 'manager', size: 9 },
+    });
     expect(plan.fingerprint).toMatch(/^fnv1a64:/);
     expect(plan.strata.map((s: { drawn: number }) => s.drawn)).toEqual([3, 3, 3]);
-    expect(JSON.parse((await run('inspect', 'draw', json, '--size', '9', '--stratify', 'manager', '--seed', '11')).out)).toEqual(plan);
+    expect(
+      JSON.parse((await run('inspect', 'draw', json, '--size', '9', '--stratify', 'manager', '--seed', '11')).out),
+    ).toEqual(plan);
     expect(redrawSample(plan, retailers)).toEqual(plan);
-    const unseeded = JSON.parse((await run('inspect', 'draw', json, '--per-stratum', '2', '--stratify', 'segment')).out);
+    const unseeded = JSON.parse(
+      (await run('inspect', 'draw', json, '--per-stratum', '2', '--stratify', 'segment')).out,
+    );
     expect(Number.isInteger(unseeded.seed)).toBe(true);
     expect(unseeded.retailerIds).toHaveLength(6);
   });
 
   it('excludes retailers inspected since a date and weights by verification rates', async () => {
-    const history = file('history.json', retailers.slice(0, 20).map((r) => ({ retailerId: r.id, at: '2025-03-01T10:00:00+08:00' })));
+    const history = file(
+      'history.json',
+      retailers.slice(0, 20).map((r) => ({ retailerId: r.id, at: '2025-03-01T10:00:00+08:00' })),
+    );
     const rates = file('rates.json', { M1: 0.1, M2: 0.9 });
-    const { code, out } = await run('inspect', 'draw', json, '--size', '4', '--exclude-since', '2025-02-01', '--history', history, '--rates', rates, '--alpha', '3', '--seed', '1');
+    const { code, out } = await run(
+      'inspect',
+      'draw',
+      json,
+      '--size',
+      '4',
+      '--exclude-since',
+      '2025-02-01',
+      '--history',
+      history,
+      '--rates',
+      rates,
+      '--alpha',
+      '3',
+      '--seed',
+      '1',
+    );
     expect(code).toBe(0);
     const plan = JSON.parse(out);
     expect(plan.retailerIds.sort()).toEqual(['R21', 'R22', 'R23', 'R24']);
@@ -72,27 +102,74 @@ describe('beatplan inspect', () => {
 
   it('routes a plan from its base on a date, honouring opening hours', async () => {
     const plan = file('plan.json', JSON.parse((await run('inspect', 'draw', json, '--size', '12', '--seed', '5')).out));
-    const { code, out, err } = await run('inspect', 'route', plan, '--retailers', csv, '--base', '116.40,39.90', '--date', '2025-03-05', '--max-stops', '6', '--days', '3');
+    const { code, out, err } = await run(
+      'inspect',
+      'route',
+      plan,
+      '--retailers',
+      csv,
+      '--base',
+      '116.40,39.90',
+      '--date',
+      '2025-03-05',
+      '--max-stops',
+      '6',
+      '--days',
+      '3',
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
-    const route = JSON.parse(out) as { days: { date: string; stops: { retailerId: string; start: string; departure: string }[] }[]; unscheduled: unknown[] };
+    const route = JSON.parse(out) as {
+      days: { date: string; stops: { retailerId: string; start: string; departure: string }[] }[];
+      unscheduled: unknown[];
+    };
     expect(route.unscheduled).toEqual([]);
     expect(route.days.map((d) => d.date)).toEqual(['2025-03-05', '2025-03-06']);
     for (const s of route.days.flatMap((d) => d.stops)) {
-      if (Number(s.retailerId.slice(1)) <= 4) expect(s.start >= '2025-03-05T10:00' && s.departure <= '2025-03-05T12:00:00+08:00').toBe(true);
+      if (Number(s.retailerId.slice(1)) <= 4)
+        expect(s.start >= '2025-03-05T10:00' && s.departure <= '2025-03-05T12:00:00+08:00').toBe(true);
     }
   });
 
-  const bad = file('bad.json', [{ ...retailers[0], segment: 'shop' }, { ...retailers[1], serviceMinutes: -5 }, retailers[2]]);
+  const bad = file('bad.json', [
+    { ...retailers[0], segment: 'shop' },
+    { ...retailers[1], serviceMinutes: -5 },
+    retailers[2],
+  ]);
   const failures: [string, string[], number, RegExp][] = [
-    ['every bad retailer', ['inspect', 'draw', bad, '--size', '1'], 1, /bad\.json: retailers\[0\]\.segment: segment must be one of .*; retailers\[1\]\.serviceMinutes: service minutes must be greater than 0, received -5/],
-    ['a size above the retailers', ['inspect', 'draw', json, '--size', '30'], 1, /size exceeds the 24 eligible retailers/],
+    [
+      'every bad retailer',
+      ['inspect', 'draw', bad, '--size', '1'],
+      1,
+      /bad\.json: retailers\[0\]\.segment: segment must be one of .*; retailers\[1\]\.serviceMinutes: service minutes must be greater than 0, received -5/,
+    ],
+    [
+      'a size above the retailers',
+      ['inspect', 'draw', json, '--size', '30'],
+      1,
+      /size exceeds the 24 eligible retailers/,
+    ],
     ['no size', ['inspect', 'draw', json], 2, /give exactly one of --size and --per-stratum/],
-    ['an unknown stratum field', ['inspect', 'draw', json, '--size', '2', '--stratify', 'colour'], 2, /--stratify must be one of manager, segment, class/],
-    ['history without a date', ['inspect', 'draw', json, '--size', '2', '--history', json], 2, /--exclude-since and --history go together/],
+    [
+      'an unknown stratum field',
+      ['inspect', 'draw', json, '--size', '2', '--stratify', 'colour'],
+      2,
+      /--stratify must be one of manager, segment, class/,
+    ],
+    [
+      'history without a date',
+      ['inspect', 'draw', json, '--size', '2', '--history', json],
+      2,
+      /--exclude-since and --history go together/,
+    ],
     ['an unknown option', ['inspect', 'draw', json, '--size', '2', '--colour'], 2, /Unknown option '--colour'/],
     ['a bad base', ['inspect', 'route', json, '--retailers', json, '--base', 'home'], 2, /--base must be "lng,lat"/],
-    ['a plan that is not a plan', ['inspect', 'route', json, '--retailers', json, '--base', '116.4,39.9', '--date', '2025-03-05'], 1, /retailers\.json: plan\.type: type must be "beatplan\.inspection-plan"/],
+    [
+      'a plan that is not a plan',
+      ['inspect', 'route', json, '--retailers', json, '--base', '116.4,39.9', '--date', '2025-03-05'],
+      1,
+      /retailers\.json: plan\.type: type must be "beatplan\.inspection-plan"/,
+    ],
     ['a missing file', ['inspect', 'draw', 'nope.csv', '--size', '1'], 1, /file not found: nope\.csv/],
     ['no subcommand', ['inspect'], 2, /expected "draw" or "route"/],
   ];

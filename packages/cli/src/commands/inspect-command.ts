@@ -1,6 +1,18 @@
 import { randomInt } from 'node:crypto';
-import { BeatplanError, formatIssue, importRetailersCsv, importRetailersGeoJson, type RetailerInput } from '@beatplan/core';
-import { drawSample, routeInspection, STRATUM_FIELDS, type SampleSpecInput, type StratumField } from '@beatplan/inspection';
+import {
+  BeatplanError,
+  formatIssue,
+  importRetailersCsv,
+  importRetailersGeoJson,
+  type RetailerInput,
+} from '@beatplan/core';
+import {
+  drawSample,
+  routeInspection,
+  STRATUM_FIELDS,
+  type SampleSpecInput,
+  type StratumField,
+} from '@beatplan/inspection';
 import { CliFailure, printJson, type CliIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
@@ -24,9 +36,11 @@ function readRetailers(file: string): RetailerInput[] {
   try {
     if (/\.csv$/i.test(file)) return importRetailersCsv(text).retailers;
     const json = parseJsonFile(file, text) as Record<string, unknown> | unknown[];
-    if (!Array.isArray(json) && json?.type === 'FeatureCollection') return importRetailersGeoJson(json as never).retailers;
+    if (!Array.isArray(json) && json?.type === 'FeatureCollection')
+      return importRetailersGeoJson(json as never).retailers;
     const list = Array.isArray(json) ? json : json?.retailers;
-    if (!Array.isArray(list)) throw new CliFailure(`${file}: expected retailers as CSV, GeoJSON, a JSON array or {"retailers": [...]}`);
+    if (!Array.isArray(list))
+      throw new CliFailure(`${file}: expected retailers as CSV, GeoJSON, a JSON array or {"retailers": [...]}`);
     return list as RetailerInput[];
   } catch (e) {
     return failure(file, e);
@@ -58,11 +72,16 @@ async function draw(args: string[], io: CliIo): Promise<void> {
   );
   const size = numberFlag('size', values.size, 'whole');
   const perStratum = numberFlag('per-stratum', values['per-stratum'], 'whole');
-  if ((size === undefined) === (perStratum === undefined)) throw new CliFailure('give exactly one of --size and --per-stratum', 2);
+  if ((size === undefined) === (perStratum === undefined))
+    throw new CliFailure('give exactly one of --size and --per-stratum', 2);
   if (values.stratify !== undefined && !(STRATUM_FIELDS as readonly string[]).includes(values.stratify)) {
-    throw new CliFailure(`--stratify must be one of ${STRATUM_FIELDS.filter((f) => f !== 'custom' && f !== 'territory').join(', ')}, received ${JSON.stringify(values.stratify)}`, 2);
+    throw new CliFailure(
+      `--stratify must be one of ${STRATUM_FIELDS.filter((f) => f !== 'custom' && f !== 'territory').join(', ')}, received ${JSON.stringify(values.stratify)}`,
+      2,
+    );
   }
-  if ((values['exclude-since'] === undefined) !== (values.history === undefined)) throw new CliFailure('--exclude-since and --history go together', 2);
+  if ((values['exclude-since'] === undefined) !== (values.history === undefined))
+    throw new CliFailure('--exclude-since and --history go together', 2);
   const spec: SampleSpecInput = size !== undefined ? { size } : { sizePerStratum: perStratum! };
   if (values.stratify !== undefined) spec.stratifyBy = values.stratify as StratumField;
   if (values['exclude-since'] !== undefined) spec.excludeInspectedSince = values['exclude-since'];
@@ -74,7 +93,10 @@ async function draw(args: string[], io: CliIo): Promise<void> {
   }
   const seed = numberFlag('seed', values.seed, 'whole') ?? randomInt(2 ** 32);
   const retailers = readRetailers(file);
-  const history = values.history !== undefined ? (readJsonList(values.history, 'history') as { retailerId: string; at: string }[]) : undefined;
+  const history =
+    values.history !== undefined
+      ? (readJsonList(values.history, 'history') as { retailerId: string; at: string }[])
+      : undefined;
   try {
     printJson(io, drawSample(retailers, spec, { seed, ...(history ? { history } : {}) }));
   } catch (e) {
@@ -100,7 +122,8 @@ async function route(args: string[], io: CliIo): Promise<void> {
   );
   if (values.retailers === undefined) throw new CliFailure('--retailers <file> is required', 2);
   const base = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(values.base ?? '');
-  if (!base) throw new CliFailure(`--base must be "lng,lat" in degrees, received ${JSON.stringify(values.base ?? '')}`, 2);
+  if (!base)
+    throw new CliFailure(`--base must be "lng,lat" in degrees, received ${JSON.stringify(values.base ?? '')}`, 2);
   const plan = parseJsonFile(file, readInputFile(file));
   const retailers = readRetailers(values.retailers);
   const maxStops = numberFlag('max-stops', values['max-stops'], 'whole');
@@ -138,8 +161,12 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<void> {
     if (sub === 'draw') return await draw(rest, io);
     if (sub === 'route') return await route(rest, io);
   } catch (e) {
-    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) throw new CliFailure(`${e.message}; usage: ${INSPECT_USAGE}`, 2);
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+      throw new CliFailure(`${e.message}; usage: ${INSPECT_USAGE}`, 2);
     throw e;
   }
-  throw new CliFailure(`expected "draw" or "route"${sub === undefined ? '' : `, received ${JSON.stringify(sub)}`}; usage: ${INSPECT_USAGE}`, 2);
+  throw new CliFailure(
+    `expected "draw" or "route"${sub === undefined ? '' : `, received ${JSON.stringify(sub)}`}; usage: ${INSPECT_USAGE}`,
+    2,
+  );
 }

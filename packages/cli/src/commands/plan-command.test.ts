@@ -13,18 +13,42 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const code = await runCli(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { code, stdout, stderr };
 }
 
 describe('beatplan plan', () => {
   it('plans the fixture city: writes territories, visit plans (JSON, CSV) and the summary it prints', async () => {
     const out = join(dir, 'ok');
-    const { code, stdout, stderr } = await run(['plan', retailersCsv, '--managers', managersJson, '--weeks', '1', '--start', '2025-03-03', '--out', out, '--seed', '3']);
+    const { code, stdout, stderr } = await run([
+      'plan',
+      retailersCsv,
+      '--managers',
+      managersJson,
+      '--weeks',
+      '1',
+      '--start',
+      '2025-03-03',
+      '--out',
+      out,
+      '--seed',
+      '3',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
-    expect(summary).toMatchObject({ retailers: 90, managers: 3, weeks: 1, startDate: '2025-03-03', seed: 3, balanced: true, moved: 0 });
+    expect(summary).toMatchObject({
+      retailers: 90,
+      managers: 3,
+      weeks: 1,
+      startDate: '2025-03-03',
+      seed: 3,
+      balanced: true,
+      moved: 0,
+    });
     expect(summary.perManager).toHaveLength(3);
     expect(summary.perManager.reduce((a: number, m: { retailers: number }) => a + m.retailers, 0)).toBe(90);
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toEqual(summary);
@@ -46,7 +70,10 @@ describe('beatplan plan', () => {
     text[3] = text[3]!.replace(/^(R\d+,[^,]+,)[^,]+/, '$1999');
     writeFileSync(badCsv, text.join('\n'));
     const badManagers = join(dir, 'bad-managers.json');
-    writeFileSync(badManagers, JSON.stringify([{ id: 'M1', name: 'x', base: { lng: 120, lat: 95 }, workingHours: {} }]));
+    writeFileSync(
+      badManagers,
+      JSON.stringify([{ id: 'M1', name: 'x', base: { lng: 120, lat: 95 }, workingHours: {} }]),
+    );
     const { code, stderr } = await run(['plan', badCsv, '--managers', badManagers, '--out', join(dir, 'bad')]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/3 problems/);

@@ -12,7 +12,13 @@ import {
   type CustomerManager,
   type Retailer,
 } from '@beatplan/core';
-import { partitionTerritories, planWeeklyBeats, territoriesToGeoJson, visitPlansToCsv, type BeatPlan } from '@beatplan/territory';
+import {
+  partitionTerritories,
+  planWeeklyBeats,
+  territoriesToGeoJson,
+  visitPlansToCsv,
+  type BeatPlan,
+} from '@beatplan/territory';
 import { CliFailure, printJson, type CliIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
@@ -31,11 +37,15 @@ function readRetailers(file: string): { retailers: Retailer[]; issues: string[] 
   try {
     if (/\.csv$/i.test(file)) return { retailers: importRetailersCsv(text).retailers, issues: [] };
     const json = parseJsonFile(file, text);
-    if (/\.geojson$/i.test(file) || (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection')) {
+    if (
+      /\.geojson$/i.test(file) ||
+      (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection')
+    ) {
       return { retailers: importRetailersGeoJson(json).retailers, issues: [] };
     }
     const list = Array.isArray(json) ? json : (json as { retailers?: unknown } | null)?.retailers;
-    if (!Array.isArray(list)) return { retailers: [], issues: [`${file}: expected a JSON array of retailers or {"retailers": [...]}`] };
+    if (!Array.isArray(list))
+      return { retailers: [], issues: [`${file}: expected a JSON array of retailers or {"retailers": [...]}`] };
     const retailers: Retailer[] = [];
     const issues: string[] = [];
     list.forEach((r, i) => {
@@ -53,7 +63,8 @@ function readRetailers(file: string): { retailers: Retailer[]; issues: string[] 
 function readManagers(file: string): { managers: CustomerManager[]; issues: string[] } {
   const json = parseJsonFile(file, readInputFile(file));
   const list = Array.isArray(json) ? json : (json as { managers?: unknown } | null)?.managers;
-  if (!Array.isArray(list)) return { managers: [], issues: [`${file}: expected a JSON array of managers or {"managers": [...]}`] };
+  if (!Array.isArray(list))
+    return { managers: [], issues: [`${file}: expected a JSON array of managers or {"managers": [...]}`] };
   const managers: CustomerManager[] = [];
   const issues: string[] = [];
   list.forEach((m, i) => {
@@ -67,7 +78,7 @@ function readManagers(file: string): { managers: CustomerManager[]; issues: stri
 
 function nextMonday(now = new Date()): string {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() + (((8 - d.getUTCDay()) % 7) || 7));
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
   return d.toISOString().slice(0, 10);
 }
 
@@ -102,12 +113,14 @@ export async function planCommand(args: string[], io: CliIo): Promise<void> {
     PLAN_USAGE,
     'retailers file',
   );
-  if (values.managers === undefined) throw new CliFailure(`--managers <managers.json> is required; usage: ${PLAN_USAGE}`, 2);
+  if (values.managers === undefined)
+    throw new CliFailure(`--managers <managers.json> is required; usage: ${PLAN_USAGE}`, 2);
   const weeks = numberFlag('weeks', values.weeks) ?? 2;
   const seed = numberFlag('seed', values.seed) ?? 1;
   const tolerance = numberFlag('tolerance', values.tolerance, 'number');
   const startDate = values.start ?? nextMonday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) throw new CliFailure(`--start must be a date YYYY-MM-DD, received ${JSON.stringify(startDate)}`, 2);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate))
+    throw new CliFailure(`--start must be a date YYYY-MM-DD, received ${JSON.stringify(startDate)}`, 2);
   const outDir = values.out ?? 'beatplan-plan';
 
   const r = readRetailers(file);

@@ -15,7 +15,10 @@ writeFileSync(arrayFile, '[1, 2]');
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+  });
   return { code, out, err };
 }
 
@@ -25,24 +28,62 @@ describe('beatplan report', () => {
     const json = join(dir, 'report.json');
     const svg = join(dir, 'map.svg');
     const csv = join(dir, 'csv');
-    const { code, out, err } = await run('report', smallCity, '--html', html, '--json', json, '--svg', svg, '--csv', csv);
+    const { code, out, err } = await run(
+      'report',
+      smallCity,
+      '--html',
+      html,
+      '--json',
+      json,
+      '--svg',
+      svg,
+      '--csv',
+      csv,
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
     const summary = JSON.parse(out) as { managers: number; ranking: string[]; written: string[] };
     expect(summary).toMatchObject({ managers: 3, ranking: ['M1', 'M2', 'M3'] });
     expect(summary.written).toContain(html);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
-    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ title: 'Small city — week 10 <test>', counts: { managers: 3 } });
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({
+      title: 'Small city — week 10 <test>',
+      counts: { managers: 3 },
+    });
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" id="map"/);
-    expect(readdirSync(csv).sort()).toEqual(['balance-managers.csv', 'balance.csv', 'classes.csv', 'findings.csv', 'managers.csv', 'regions.csv', 'repartition.csv', 'scorecard.csv', 'segments.csv']);
+    expect(readdirSync(csv).sort()).toEqual([
+      'balance-managers.csv',
+      'balance.csv',
+      'classes.csv',
+      'findings.csv',
+      'managers.csv',
+      'regions.csv',
+      'repartition.csv',
+      'scorecard.csv',
+      'segments.csv',
+    ]);
   });
 
   it('prints the whole report when no output is named, with --weights and --title applied', async () => {
-    const { code, out } = await run('report', smallCity, '--weights', 'completion=1,verification=0,route=0', '--title', 'Week 10');
+    const { code, out } = await run(
+      'report',
+      smallCity,
+      '--weights',
+      'completion=1,verification=0,route=0',
+      '--title',
+      'Week 10',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(out) as { title: string; weights: Record<string, number> };
     expect(report.title).toBe('Week 10');
-    expect(report.weights).toEqual({ completion: 1, verification: 0, timeOnSite: 1, route: 0, inspection: 1, integrity: 1 });
+    expect(report.weights).toEqual({
+      completion: 1,
+      verification: 0,
+      timeOnSite: 1,
+      route: 0,
+      inspection: 1,
+      integrity: 1,
+    });
   });
 
   it('lists every problem of an invalid file on one line and exits 1, writing nothing', async () => {
@@ -62,7 +103,13 @@ describe('beatplan report', () => {
     expect(out).toBe('');
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/^beatplan report: .*bad\.json: 5 problems: /);
-    for (const part of ['retailers[2].location.lat: latitude must be within [-90, 90], received 123.4', 'managers[1].name', 'bogus', 'inspections[0].satisfaction', 'retailers[3].segment']) {
+    for (const part of [
+      'retailers[2].location.lat: latitude must be within [-90, 90], received 123.4',
+      'managers[1].name',
+      'bogus',
+      'inspections[0].satisfaction',
+      'retailers[3].segment',
+    ]) {
       expect(err).toContain(part);
     }
     expect(readdirSync(dir)).not.toContain('never.html');
@@ -74,7 +121,9 @@ describe('beatplan report', () => {
     writeFileSync(bad, JSON.stringify(data));
     const refs = await run('report', bad);
     expect(refs.code).toBe(1);
-    expect(refs.err).toContain('2 problems: visits[0].retailerId: unknown retailer: not in retailers, received "NOPE"; visits[1].managerId: unknown manager');
+    expect(refs.err).toContain(
+      '2 problems: visits[0].retailerId: unknown retailer: not in retailers, received "NOPE"; visits[1].managerId: unknown manager',
+    );
   });
 
   const failures: [string, string[], number, RegExp][] = [
@@ -82,8 +131,18 @@ describe('beatplan report', () => {
     ['no file', ['report'], 2, /expected one data file/],
     ['an unknown option', ['report', smallCity, '--pdf', 'x'], 2, /Unknown option '--pdf'/],
     ['an unknown KPI weight', ['report', smallCity, '--weights', 'speed=2'], 2, /unknown KPI "speed"/],
-    ['a malformed weight', ['report', smallCity, '--weights', 'completion=-1'], 2, /--weights must be kpi=number pairs/],
-    ['all weights zero', ['report', smallCity, '--weights', 'completion=0,verification=0,timeOnSite=0,route=0,inspection=0,integrity=0'], 1, /weights: at least one weight must be greater than 0/],
+    [
+      'a malformed weight',
+      ['report', smallCity, '--weights', 'completion=-1'],
+      2,
+      /--weights must be kpi=number pairs/,
+    ],
+    [
+      'all weights zero',
+      ['report', smallCity, '--weights', 'completion=0,verification=0,timeOnSite=0,route=0,inspection=0,integrity=0'],
+      1,
+      /weights: at least one weight must be greater than 0/,
+    ],
     ['a JSON array', ['report', arrayFile], 1, /array\.json: the report data must be a JSON object/],
   ];
   for (const [what, argv, exitCode, message] of failures) {

@@ -14,9 +14,16 @@ function parseWeights(text: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of text.split(',')) {
     const m = /^\s*([A-Za-z]+)\s*=\s*([0-9]*\.?[0-9]+)\s*$/.exec(part);
-    if (!m) throw new CliFailure(`--weights must be kpi=number pairs separated by commas, received ${JSON.stringify(part)}`, 2);
+    if (!m)
+      throw new CliFailure(
+        `--weights must be kpi=number pairs separated by commas, received ${JSON.stringify(part)}`,
+        2,
+      );
     if (!(SCORECARD_KPIS as readonly string[]).includes(m[1]!)) {
-      throw new CliFailure(`--weights: unknown KPI ${JSON.stringify(m[1])}; the KPIs are ${SCORECARD_KPIS.join(', ')}`, 2);
+      throw new CliFailure(
+        `--weights: unknown KPI ${JSON.stringify(m[1])}; the KPIs are ${SCORECARD_KPIS.join(', ')}`,
+        2,
+      );
     }
     out[m[1]!] = Number(m[2]);
   }
@@ -43,18 +50,35 @@ function write(file: string, text: string): string {
 export async function reportCommand(args: string[], io: CliIo): Promise<void> {
   const { values, file } = parseCommandArgs(
     args,
-    { html: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, svg: { type: 'string' }, weights: { type: 'string' }, title: { type: 'string' } },
+    {
+      html: { type: 'string' },
+      csv: { type: 'string' },
+      json: { type: 'string' },
+      svg: { type: 'string' },
+      weights: { type: 'string' },
+      title: { type: 'string' },
+    },
     REPORT_USAGE,
     'data file',
   );
   const weights = values.weights === undefined ? undefined : parseWeights(values.weights);
   const data = parseJsonFile(file, readInputFile(file));
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CliFailure(`${file}: the report data must be a JSON object { retailers, managers, plans, visits, verdicts, ... }`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new CliFailure(
+      `${file}: the report data must be a JSON object { retailers, managers, plans, visits, verdicts, ... }`,
+    );
   const record = data as Record<string, unknown>;
   const input = {
     ...record,
     ...(values.title !== undefined ? { title: values.title } : {}),
-    ...(weights ? { weights: { ...(typeof record.weights === 'object' && record.weights !== null ? record.weights : {}), ...weights } } : {}),
+    ...(weights
+      ? {
+          weights: {
+            ...(typeof record.weights === 'object' && record.weights !== null ? record.weights : {}),
+            ...weights,
+          },
+        }
+      : {}),
   };
   let report;
   try {
@@ -74,8 +98,16 @@ export async function reportCommand(args: string[], io: CliIo): Promise<void> {
     } catch (e) {
       throw new CliFailure(`cannot create the directory ${values.csv}: ${(e as Error).message}`);
     }
-    for (const [table, text] of Object.entries(reportToCsv(report))) written.push(write(join(values.csv, `${table}.csv`), text));
+    for (const [table, text] of Object.entries(reportToCsv(report)))
+      written.push(write(join(values.csv, `${table}.csv`), text));
   }
   if (written.length === 0) printJson(io, report);
-  else printJson(io, { title: report.title, period: report.period, managers: report.managers.length, ranking: report.ranking, written });
+  else
+    printJson(io, {
+      title: report.title,
+      period: report.period,
+      managers: report.managers.length,
+      ranking: report.ranking,
+      written,
+    });
 }

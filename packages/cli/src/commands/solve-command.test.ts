@@ -11,7 +11,10 @@ const input = (p: string) => `${root}packages/cli/test/in/${p}`;
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+  });
   return { code, out, err };
 }
 
@@ -21,7 +24,14 @@ describe('beatplan solve', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1);
-    const r = JSON.parse(out) as { name: string; n: number; length: number; tour: number[]; exact: boolean; ms: number };
+    const r = JSON.parse(out) as {
+      name: string;
+      n: number;
+      length: number;
+      tour: number[];
+      exact: boolean;
+      ms: number;
+    };
     expect(r).toMatchObject({ name: 'gr21', n: 21, length: 2707, exact: true });
     expect(r.tour[0]).toBe(0);
     expect([...r.tour].sort((a, b) => a - b)).toEqual([...Array(21).keys()]);
@@ -29,11 +39,23 @@ describe('beatplan solve', () => {
   });
 
   it('solves an ATSP file, a JSON matrix and JSON points, with start and end options', async () => {
-    expect(JSON.parse((await run('solve', data('tsplib-atsp/br17.atsp'), '--method', 'exact')).out)).toMatchObject({ length: 39, exact: true });
+    expect(JSON.parse((await run('solve', data('tsplib-atsp/br17.atsp'), '--method', 'exact')).out)).toMatchObject({
+      length: 39,
+      exact: true,
+    });
     const m = await run('solve', input('day-with-windows.json'), '--start', '2', '--end', 'any');
     expect(m.code).toBe(0);
     expect(JSON.parse(m.out).tour[0]).toBe(2);
-    const p = await run('solve', `${root}examples/data/sample-day.json`, '--method', 'heuristic', '--seed', '3', '--time-limit', '500');
+    const p = await run(
+      'solve',
+      `${root}examples/data/sample-day.json`,
+      '--method',
+      'heuristic',
+      '--seed',
+      '3',
+      '--time-limit',
+      '500',
+    );
     expect(JSON.parse(p.out)).toMatchObject({ name: 'sample-day', n: 18, exact: false });
   });
 
@@ -50,8 +72,18 @@ describe('beatplan solve', () => {
   const failures: [string, string[], number, RegExp][] = [
     ['a missing file', ['solve', 'nope.tsp'], 1, /file not found: nope\.tsp/],
     ['an unknown edge weight type', ['solve', input('unknown-type.tsp')], 1, /EDGE_WEIGHT_TYPE/],
-    ['a matrix that is not square', ['solve', input('not-square.json')], 1, /matrix\[0\]: matrix is not square: row 0 has 3 entries, expected 2/],
-    ['an unknown method', ['solve', data('tsplib/gr17.tsp'), '--method', 'fast'], 2, /--method must be auto, exact or heuristic/],
+    [
+      'a matrix that is not square',
+      ['solve', input('not-square.json')],
+      1,
+      /matrix\[0\]: matrix is not square: row 0 has 3 entries, expected 2/,
+    ],
+    [
+      'an unknown method',
+      ['solve', data('tsplib/gr17.tsp'), '--method', 'fast'],
+      2,
+      /--method must be auto, exact or heuristic/,
+    ],
     ['a non-integer seed', ['solve', data('tsplib/gr17.tsp'), '--seed', 'x'], 2, /--seed must be an integer/],
     ['a start out of range', ['solve', data('tsplib/gr17.tsp'), '--start', '99'], 1, /options\.start/],
     ['no file', ['solve'], 2, /expected one instance file/],
@@ -68,7 +100,10 @@ describe('beatplan solve', () => {
 
   it('works as `npx beatplan` from the root (the built bin)', () => {
     expect(existsSync(`${root}packages/cli/dist/index.js`), 'run `npm run build` first (npm ci does it)').toBe(true);
-    const out = execFileSync('npx', ['beatplan', 'solve', data('tsplib/gr21.tsp'), '--method', 'exact'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync('npx', ['beatplan', 'solve', data('tsplib/gr21.tsp'), '--method', 'exact'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out)).toMatchObject({ name: 'gr21', length: 2707, exact: true });
     const bad = spawnSync('npx', ['beatplan', 'solve', 'missing.json'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(1);

@@ -14,7 +14,9 @@ function readInstance(file: string): { name: string | null; input: SolveInput; t
   if (/\.json$/i.test(file)) {
     const json = parseJsonFile(file, text);
     if (typeof json !== 'object' || json === null || !('matrix' in json || 'points' in json)) {
-      throw new CliFailure(`${file}: a JSON instance must be {"matrix": [[...]]} or {"points": [{"lng": .., "lat": ..}, ...]}`);
+      throw new CliFailure(
+        `${file}: a JSON instance must be {"matrix": [[...]]} or {"points": [{"lng": .., "lat": ..}, ...]}`,
+      );
     }
     const record = json as Record<string, unknown>;
     const name = typeof record.name === 'string' ? record.name : null;
@@ -37,7 +39,13 @@ function readInstance(file: string): { name: string | null; input: SolveInput; t
 export async function solveCommand(args: string[], io: CliIo): Promise<void> {
   const { values, file } = parseCommandArgs(
     args,
-    { method: { type: 'string' }, 'time-limit': { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' } },
+    {
+      method: { type: 'string' },
+      'time-limit': { type: 'string' },
+      seed: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+    },
     SOLVE_USAGE,
     'instance file',
   );

@@ -12,7 +12,10 @@ const dir = mkdtempSync(join(tmpdir(), 'beatplan-verify-'));
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -22,7 +25,14 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-const fix = (at: string, over: Record<string, unknown> = {}) => ({ lng: 120.165896, lat: 30.27186, accuracyM: 8, source: 'gnss', at, ...over });
+const fix = (at: string, over: Record<string, unknown> = {}) => ({
+  lng: 120.165896,
+  lat: 30.27186,
+  accuracyM: 8,
+  source: 'gnss',
+  at,
+  ...over,
+});
 
 describe('beatplan verify', () => {
   it('verifies the shipped sample day and prints { verdicts, summary } as one JSON object', async () => {
@@ -30,10 +40,20 @@ describe('beatplan verify', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-    const out = JSON.parse(stdout) as { verdicts: { visitId: string; status: string; flags: string[] }[]; summary: { days: unknown[]; totals: Record<string, number> } };
+    const out = JSON.parse(stdout) as {
+      verdicts: { visitId: string; status: string; flags: string[] }[];
+      summary: { days: unknown[]; totals: Record<string, number> };
+    };
     expect(out.verdicts).toHaveLength(12);
     const status = Object.fromEntries(out.verdicts.map((v) => [v.visitId, v.status]));
-    expect(status).toMatchObject({ V01: 'verified', V04: 'verified', V05: 'unverifiable', V06: 'rejected', V07: 'rejected', V10: 'unverifiable' });
+    expect(status).toMatchObject({
+      V01: 'verified',
+      V04: 'verified',
+      V05: 'unverifiable',
+      V06: 'rejected',
+      V07: 'rejected',
+      V10: 'unverifiable',
+    });
     expect(out.verdicts.find((v) => v.visitId === 'V10')!.flags).toEqual(['MOCK_LOCATION', 'IMPOSSIBLE_SPEED']);
     expect(out.summary.days).toHaveLength(2);
   });
@@ -41,7 +61,15 @@ describe('beatplan verify', () => {
   it('lists every problem of an invalid file on stderr (path and reason) and exits 1', async () => {
     const path = file('bad.json', {
       retailers: [{ id: 'R1', location: { lng: 120.1, lat: 123.4 } }],
-      visits: [{ id: 'V1', managerId: 'M1', retailerId: 'R1', start: fix('2026-11-30T09:00:00+08:00', { source: 'gps' }), end: fix('2026-11-30 09:10') }],
+      visits: [
+        {
+          id: 'V1',
+          managerId: 'M1',
+          retailerId: 'R1',
+          start: fix('2026-11-30T09:00:00+08:00', { source: 'gps' }),
+          end: fix('2026-11-30 09:10'),
+        },
+      ],
       policy: { radiusM: 0 },
       extra: true,
     });
@@ -60,7 +88,18 @@ describe('beatplan verify', () => {
   });
 
   it('reports a visit for an unknown retailer and exits 1', async () => {
-    const path = file('unknown.json', { retailers: [], visits: [{ id: 'V1', managerId: 'M1', retailerId: 'R9', start: fix('2026-11-30T09:00:00+08:00'), end: fix('2026-11-30T09:10:00+08:00') }] });
+    const path = file('unknown.json', {
+      retailers: [],
+      visits: [
+        {
+          id: 'V1',
+          managerId: 'M1',
+          retailerId: 'R9',
+          start: fix('2026-11-30T09:00:00+08:00'),
+          end: fix('2026-11-30T09:10:00+08:00'),
+        },
+      ],
+    });
     const { code, stderr } = await run('verify', path);
     expect(code).toBe(1);
     expect(stderr).toContain(`${path}: visits[0].retailerId: no retailer with this id was given, received "R9"`);

@@ -4,7 +4,8 @@ import { CliFailure, printJson, type CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 
-export const VERIFY_USAGE = 'beatplan verify <file.json>   (file: {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]})';
+export const VERIFY_USAGE =
+  'beatplan verify <file.json>   (file: {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]})';
 
 /** The input file's fields; `name`, `note` and `description` may document it and are ignored. */
 const KEYS = ['retailers', 'visits', 'policy', 'planned', 'name', 'note', 'description'];
@@ -21,7 +22,9 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
   const { file } = parseCommandArgs(args, {}, VERIFY_USAGE, 'input file');
   const json = parseJsonFile(file, readInputFile(file));
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new CliFailure(`${file}: must be a JSON object {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]}`);
+    throw new CliFailure(
+      `${file}: must be a JSON object {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]}`,
+    );
   }
   const input = json as Record<string, unknown>;
   const issues: BeatplanIssue[] = Object.keys(input)
@@ -29,7 +32,12 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
     .map((key) => ({ path: [key], message: `unknown field (expected retailers, visits, policy, planned)` }));
   let omitted = 0;
   try {
-    const result = verifyDay(input.retailers as never, input.visits as never, input.policy as never, input.planned === undefined ? {} : { planned: input.planned as never });
+    const result = verifyDay(
+      input.retailers as never,
+      input.visits as never,
+      input.policy as never,
+      input.planned === undefined ? {} : { planned: input.planned as never },
+    );
     if (issues.length === 0) {
       printJson(io, result);
       return;
@@ -41,5 +49,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
   }
   for (const issue of issues) io.stderr.write(`${file}: ${formatIssue(issue)}\n`);
   const count = issues.length + omitted;
-  throw new CliFailure(`${file}: invalid input, ${count} problem${count === 1 ? '' : 's'}${omitted ? ` (the first ${issues.length} listed above)` : ' listed above'}`);
+  throw new CliFailure(
+    `${file}: invalid input, ${count} problem${count === 1 ? '' : 's'}${omitted ? ` (the first ${issues.length} listed above)` : ' listed above'}`,
+  );
 }

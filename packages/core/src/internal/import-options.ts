@@ -4,7 +4,10 @@ import { DEFAULT_MAX_ISSUES } from '../issue-list.js';
 
 /** Reads a crs cell leniently: case-insensitive, `GCJ-02`, `BD-09`, `WGS-84`, `EPSG:4326` accepted. */
 export function readCrs(text: string): Crs | undefined {
-  const t = text.trim().toUpperCase().replace(/[-_\s]/g, '');
+  const t = text
+    .trim()
+    .toUpperCase()
+    .replace(/[-_\s]/g, '');
   if (t === 'EPSG:4326') return 'WGS84';
   return (CRS_VALUES as readonly string[]).includes(t) ? (t as Crs) : undefined;
 }
@@ -13,7 +16,9 @@ export function readCrs(text: string): Crs | undefined {
 export function readMaxIssues(value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_ISSUES;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new BeatplanError('INVALID_INPUT', [{ path: ['options', 'maxIssues'], message: 'maxIssues must be a whole number ≥ 1', value }]);
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['options', 'maxIssues'], message: 'maxIssues must be a whole number ≥ 1', value },
+    ]);
   }
   return value;
 }
@@ -22,5 +27,7 @@ export function readMaxIssues(value: unknown): number {
 export function readDefaultCrs(value: unknown): Crs | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (CRS_VALUES as readonly string[]).includes(value)) return value as Crs;
-  throw new BeatplanError('UNSUPPORTED_CRS', [{ path: ['options', 'defaultCrs'], message: 'crs must be one of "WGS84", "GCJ02", "BD09"', value }]);
+  throw new BeatplanError('UNSUPPORTED_CRS', [
+    { path: ['options', 'defaultCrs'], message: 'crs must be one of "WGS84", "GCJ02", "BD09"', value },
+  ]);
 }

@@ -8,7 +8,8 @@ function expandDays(spec: string): Weekday[] | string {
   for (const part of spec.split(',')) {
     const [a, b, extra] = part.split('-');
     const i = WEEKDAYS.indexOf(a as Weekday);
-    if (i < 0 || extra !== undefined) return `unknown day "${part}" (use mon, tue, wed, thu, fri, sat, sun, daily or a range like mon-fri)`;
+    if (i < 0 || extra !== undefined)
+      return `unknown day "${part}" (use mon, tue, wed, thu, fri, sat, sun, daily or a range like mon-fri)`;
     if (b === undefined) {
       days.push(WEEKDAYS[i]!);
       continue;
@@ -28,7 +29,14 @@ function parseIntervals(spec: string): TimeInterval[] | string {
   const out: TimeInterval[] = [];
   for (const part of spec.split(',')) {
     const [from, to, extra] = part.split('-');
-    if (from === undefined || to === undefined || extra !== undefined || !TIME.test(from) || !TIME.test(to) || from === '24:00') {
+    if (
+      from === undefined ||
+      to === undefined ||
+      extra !== undefined ||
+      !TIME.test(from) ||
+      !TIME.test(to) ||
+      from === '24:00'
+    ) {
       return `"${part}" is not an interval "HH:MM-HH:MM"`;
     }
     out.push({ from, to });
@@ -43,7 +51,10 @@ function parseIntervals(spec: string): TimeInterval[] | string {
  * result still needs `WeeklyHoursSchema` for overlap and empty-interval checks.
  */
 export function parseOpeningHoursText(text: string): WeeklyHours | undefined | string {
-  const clean = text.trim().toLowerCase().replace(/\s*([,;-])\s*/g, '$1');
+  const clean = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s*([,;-])\s*/g, '$1');
   if (clean === '') return undefined;
   const hours: Partial<Record<Weekday, TimeInterval[]>> = {};
   for (const clause of clean.split(';')) {
@@ -64,7 +75,8 @@ export function parseOpeningHoursText(text: string): WeeklyHours | undefined | s
   return ordered;
 }
 
-const key = (intervals: TimeInterval[]): string => (intervals.length ? intervals.map((i) => `${i.from}-${i.to}`).join(',') : 'closed');
+const key = (intervals: TimeInterval[]): string =>
+  intervals.length ? intervals.map((i) => `${i.from}-${i.to}`).join(',') : 'closed';
 
 /** Formats weekly hours in the compact text form, grouping consecutive days with the same hours. */
 export function formatOpeningHoursText(hours: WeeklyHours): string {

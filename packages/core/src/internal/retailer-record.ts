@@ -36,7 +36,13 @@ export function validateRetailerRecord(
 }
 
 /** Reports a duplicate id; returns true when `id` was already seen. */
-export function checkDuplicateId(id: string, row: number, seen: Map<string, number>, issues: IssueList, path: (string | number)[]): boolean {
+export function checkDuplicateId(
+  id: string,
+  row: number,
+  seen: Map<string, number>,
+  issues: IssueList,
+  path: (string | number)[],
+): boolean {
   const first = seen.get(id);
   if (first !== undefined) {
     issues.add({ row, path, message: `duplicate id: already used in row ${first}`, value: id });

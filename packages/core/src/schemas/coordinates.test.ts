@@ -6,13 +6,19 @@ import { CoordinatesSchema } from './coordinates.js';
 
 describe('CoordinatesSchema', () => {
   it('accepts a point with or without crs and keeps a missing crs missing', () => {
-    expect(CoordinatesSchema.parse({ lng: 116.404, lat: 39.915, crs: 'GCJ02' })).toEqual({ lng: 116.404, lat: 39.915, crs: 'GCJ02' });
+    expect(CoordinatesSchema.parse({ lng: 116.404, lat: 39.915, crs: 'GCJ02' })).toEqual({
+      lng: 116.404,
+      lat: 39.915,
+      crs: 'GCJ02',
+    });
     expect(CoordinatesSchema.parse({ lng: 0, lat: 0 })).not.toHaveProperty('crs');
   });
   it('accepts every in-range point', () => {
     fc.assert(
-      fc.property(fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -90, max: 90, noNaN: true }), (lng, lat) =>
-        CoordinatesSchema.safeParse({ lng, lat }).success,
+      fc.property(
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.double({ min: -90, max: 90, noNaN: true }),
+        (lng, lat) => CoordinatesSchema.safeParse({ lng, lat }).success,
       ),
     );
   });

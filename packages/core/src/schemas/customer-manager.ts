@@ -22,7 +22,11 @@ import { WeeklyHoursSchema } from './weekly-hours.js';
  */
 export const CustomerManagerSchema = z.strictObject({
   id: IdSchema,
-  name: z.string({ error: 'name must be a string' }).trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must have at most 200 characters' }),
+  name: z
+    .string({ error: 'name must be a string' })
+    .trim()
+    .min(1, { error: 'name must not be empty' })
+    .max(200, { error: 'name must have at most 200 characters' }),
   base: CoordinatesSchema,
   workingHours: WeeklyHoursSchema,
   maxDailyMinutes: z
@@ -31,7 +35,12 @@ export const CustomerManagerSchema = z.strictObject({
     .min(1, { error: 'max daily minutes must be at least 1' })
     .max(1440, { error: 'max daily minutes must be at most 1440 (24 hours)' })
     .optional(),
-  region: z.string({ error: 'region must be a string' }).trim().min(1, { error: 'region must not be empty' }).max(200).optional(),
+  region: z
+    .string({ error: 'region must be a string' })
+    .trim()
+    .min(1, { error: 'region must not be empty' })
+    .max(200)
+    .optional(),
 });
 
 /** A customer manager, see {@link CustomerManagerSchema}. */

@@ -42,7 +42,10 @@ export const InspectionRecordSchema = z.strictObject({
     .min(1, { error: 'satisfaction must be from 1 to 5' })
     .max(5, { error: 'satisfaction must be from 1 to 5' }),
   managerVisitConfirmed: VisitConfirmationSchema,
-  notes: z.string({ error: 'notes must be a string' }).max(2000, { error: 'notes must have at most 2000 characters' }).optional(),
+  notes: z
+    .string({ error: 'notes must be a string' })
+    .max(2000, { error: 'notes must have at most 2000 characters' })
+    .optional(),
 });
 
 /** An inspection record (times in epoch ms), see {@link InspectionRecordSchema}. */

@@ -25,10 +25,15 @@ const RingSchema = z
     const first = ring[0];
     const last = ring[ring.length - 1];
     if (first && last && !samePosition(first, last)) {
-      ctx.addIssue({ code: 'custom', message: 'ring must be closed: its last position must equal its first', input: last });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'ring must be closed: its last position must equal its first',
+        input: last,
+      });
     }
     const distinct = new Set(ring.map((p) => `${p[0]},${p[1]}`));
-    if (distinct.size < 3) ctx.addIssue({ code: 'custom', message: 'ring must have at least 3 distinct corners', input: ring });
+    if (distinct.size < 3)
+      ctx.addIssue({ code: 'custom', message: 'ring must have at least 3 distinct corners', input: ring });
   });
 
 /**

@@ -35,7 +35,9 @@ export const PositionFixSchema = z.strictObject({
   lat: LatSchema,
   crs: CrsSchema.optional(),
   accuracyM: z
-    .number({ error: (iss) => (iss.input === undefined ? 'accuracy is required' : 'accuracy must be a finite number of metres') })
+    .number({
+      error: (iss) => (iss.input === undefined ? 'accuracy is required' : 'accuracy must be a finite number of metres'),
+    })
     .min(0, { error: 'accuracy must be at least 0 m' }),
   accuracyConfidence: z
     .number({ error: 'accuracy confidence must be a number in (0, 1)' })
@@ -46,7 +48,10 @@ export const PositionFixSchema = z.strictObject({
   at: TimestampSchema,
   mock: z.boolean({ error: 'mock must be true or false' }).optional(),
   altitudeM: z.number({ error: 'altitude must be a finite number of metres' }).optional(),
-  speedMps: z.number({ error: 'speed must be a finite number of m/s' }).min(0, { error: 'speed must be at least 0 m/s' }).optional(),
+  speedMps: z
+    .number({ error: 'speed must be a finite number of m/s' })
+    .min(0, { error: 'speed must be at least 0 m/s' })
+    .optional(),
   headingDeg: z
     .number({ error: 'heading must be a finite number of degrees' })
     .min(0, { error: 'heading must be within [0, 360)' })

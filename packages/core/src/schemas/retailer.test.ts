@@ -6,7 +6,15 @@ import { RetailerSchema } from './retailer.js';
 
 const square = (lng: number, lat: number, d = 0.001) => ({
   type: 'Polygon' as const,
-  coordinates: [[[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]]],
+  coordinates: [
+    [
+      [lng - d, lat - d],
+      [lng + d, lat - d],
+      [lng + d, lat + d],
+      [lng - d, lat + d],
+      [lng - d, lat - d],
+    ],
+  ],
 });
 
 describe('RetailerSchema', () => {
@@ -20,12 +28,29 @@ describe('RetailerSchema', () => {
   });
   it('rejects a geofence in another crs than the location (hundreds of metres away)', () => {
     const [gl, ga] = wgs84ToGcj02(116.41, 39.92);
-    const e = thrown(() => parseOrThrow(RetailerSchema, retailerInput({ location: { lng: 116.41, lat: 39.92 }, geofence: square(gl, ga, 0.0005) })));
+    const e = thrown(() =>
+      parseOrThrow(
+        RetailerSchema,
+        retailerInput({ location: { lng: 116.41, lat: 39.92 }, geofence: square(gl, ga, 0.0005) }),
+      ),
+    );
     expect(e.path).toEqual(['geofence']);
-    expect(e.issues[0]?.message).toMatch(/^the geofence lies \d+ m from the location \(at most 200 m allowed\): both must be in the crs of the location \(WGS84\)$/);
+    expect(e.issues[0]?.message).toMatch(
+      /^the geofence lies \d+ m from the location \(at most 200 m allowed\): both must be in the crs of the location \(WGS84\)$/,
+    );
   });
   it('rejects an open ring and a ring with too few corners', () => {
-    const open = { type: 'Polygon', coordinates: [[[116.409, 39.919], [116.411, 39.919], [116.411, 39.921], [116.409, 39.921]]] };
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116.409, 39.919],
+          [116.411, 39.919],
+          [116.411, 39.921],
+          [116.409, 39.921],
+        ],
+      ],
+    };
     const e = thrown(() => parseOrThrow(RetailerSchema, retailerInput({ geofence: open })));
     expect(e.issues.map((i) => i.message)).toContain('ring must be closed: its last position must equal its first');
   });
@@ -33,7 +58,16 @@ describe('RetailerSchema', () => {
     const e = thrown(() =>
       parseOrThrow(
         RetailerSchema,
-        retailerInput({ id: ' R1', segment: 'shop', class: 'D', serviceMinutes: 0, visitFrequency: 'daily', orderCount: 1.5, orderVolume: -1, extra: 1 }),
+        retailerInput({
+          id: ' R1',
+          segment: 'shop',
+          class: 'D',
+          serviceMinutes: 0,
+          visitFrequency: 'daily',
+          orderCount: 1.5,
+          orderVolume: -1,
+          extra: 1,
+        }),
         ['retailers', 4],
       ),
     );

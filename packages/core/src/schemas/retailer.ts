@@ -18,13 +18,18 @@ export const SegmentSchema = z.enum(['retail', 'chain_supermarket', 'hotel_enter
 export type Segment = z.infer<typeof SegmentSchema>;
 
 /** Retailer class by importance: `A` (key account), `B` (regular), `C` (small). */
-export const RetailerClassSchema = z.enum(['A', 'B', 'C'], { error: fieldError('class', 'class must be one of "A", "B", "C"') });
+export const RetailerClassSchema = z.enum(['A', 'B', 'C'], {
+  error: fieldError('class', 'class must be one of "A", "B", "C"'),
+});
 /** A retailer class, see {@link RetailerClassSchema}. */
 export type RetailerClass = z.infer<typeof RetailerClassSchema>;
 
 /** How often a retailer must be visited. */
 export const VisitFrequencySchema = z.enum(['weekly', 'twice_weekly', 'fortnightly', 'monthly'], {
-  error: fieldError('visit frequency', 'visit frequency must be one of "weekly", "twice_weekly", "fortnightly", "monthly"'),
+  error: fieldError(
+    'visit frequency',
+    'visit frequency must be one of "weekly", "twice_weekly", "fortnightly", "monthly"',
+  ),
 });
 /** A visit frequency, see {@link VisitFrequencySchema}. */
 export type VisitFrequency = z.infer<typeof VisitFrequencySchema>;
@@ -74,7 +79,11 @@ export const MAX_LOCATION_OUTSIDE_GEOFENCE_M = 200;
 export const RetailerSchema = z
   .strictObject({
     id: IdSchema,
-    name: z.string({ error: fieldError('name', 'name must be a string') }).trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must have at most 200 characters' }),
+    name: z
+      .string({ error: fieldError('name', 'name must be a string') })
+      .trim()
+      .min(1, { error: 'name must not be empty' })
+      .max(200, { error: 'name must have at most 200 characters' }),
     location: CoordinatesSchema,
     geofence: PolygonGeometrySchema.optional(),
     segment: SegmentSchema,
@@ -85,14 +94,28 @@ export const RetailerSchema = z
       .max(480, { error: 'service minutes must be at most 480 (8 hours)' }),
     openingHours: WeeklyHoursSchema.optional(),
     visitFrequency: VisitFrequencySchema,
-    orderCount: z.number({ error: fieldError('order count', 'order count must be a number') }).int({ error: 'order count must be a whole number' }).min(0, { error: 'order count must be at least 0' }),
-    orderVolume: z.number({ error: fieldError('order volume', 'order volume must be a finite number') }).min(0, { error: 'order volume must be at least 0' }),
+    orderCount: z
+      .number({ error: fieldError('order count', 'order count must be a number') })
+      .int({ error: 'order count must be a whole number' })
+      .min(0, { error: 'order count must be at least 0' }),
+    orderVolume: z
+      .number({ error: fieldError('order volume', 'order volume must be a finite number') })
+      .min(0, { error: 'order volume must be at least 0' }),
     managerId: IdSchema.optional(),
-    region: z.string({ error: 'region must be a string' }).trim().min(1, { error: 'region must not be empty' }).max(200).optional(),
+    region: z
+      .string({ error: 'region must be a string' })
+      .trim()
+      .min(1, { error: 'region must not be empty' })
+      .max(200)
+      .optional(),
   })
   .superRefine((r, ctx) => {
     if (!r.geofence) return;
-    const outside = pointToPolygonDistance([r.location.lng, r.location.lat], { type: 'Polygon', coordinates: r.geofence.coordinates }, { units: 'meters' });
+    const outside = pointToPolygonDistance(
+      [r.location.lng, r.location.lat],
+      { type: 'Polygon', coordinates: r.geofence.coordinates },
+      { units: 'meters' },
+    );
     if (outside > MAX_LOCATION_OUTSIDE_GEOFENCE_M) {
       ctx.addIssue({
         code: 'custom',

@@ -15,13 +15,29 @@ export const TerritorySchema = z
     id: IdSchema,
     managerId: IdSchema,
     retailerIds: z.array(IdSchema, { error: 'retailerIds must be an array of ids' }),
-    name: z.string({ error: 'name must be a string' }).trim().min(1, { error: 'name must not be empty' }).max(200).optional(),
-    region: z.string({ error: 'region must be a string' }).trim().min(1, { error: 'region must not be empty' }).max(200).optional(),
+    name: z
+      .string({ error: 'name must be a string' })
+      .trim()
+      .min(1, { error: 'name must not be empty' })
+      .max(200)
+      .optional(),
+    region: z
+      .string({ error: 'region must be a string' })
+      .trim()
+      .min(1, { error: 'region must not be empty' })
+      .max(200)
+      .optional(),
   })
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
     t.retailerIds.forEach((id, i) => {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['retailerIds', i], message: 'retailer id appears twice in the territory', input: id });
+      if (seen.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['retailerIds', i],
+          message: 'retailer id appears twice in the territory',
+          input: id,
+        });
       seen.add(id);
     });
   });

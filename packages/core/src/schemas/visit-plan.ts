@@ -13,7 +13,9 @@ export const LocalDateSchema = z.string({ error: 'date must be a string "YYYY-MM
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
     if (!m) return false;
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+    return (
+      d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+    );
   },
   { error: 'date must be a real calendar date "YYYY-MM-DD"' },
 );
@@ -46,19 +48,33 @@ export const VisitPlanSchema = z
     managerId: IdSchema,
     date: LocalDateSchema,
     stops: z.array(PlannedStopSchema, { error: 'stops must be an array' }),
-    distanceM: z.number({ error: 'distance must be a finite number of metres' }).min(0, { error: 'distance must be at least 0 m' }),
-    durationS: z.number({ error: 'duration must be a finite number of seconds' }).min(0, { error: 'duration must be at least 0 s' }),
+    distanceM: z
+      .number({ error: 'distance must be a finite number of metres' })
+      .min(0, { error: 'distance must be at least 0 m' }),
+    durationS: z
+      .number({ error: 'duration must be a finite number of seconds' })
+      .min(0, { error: 'duration must be at least 0 s' }),
   })
   .superRefine((plan, ctx) => {
     const seen = new Set<string>();
     plan.stops.forEach((stop, i) => {
       if (seen.has(stop.retailerId)) {
-        ctx.addIssue({ code: 'custom', path: ['stops', i, 'retailerId'], message: 'retailer is planned twice on the same day', input: stop.retailerId });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stops', i, 'retailerId'],
+          message: 'retailer is planned twice on the same day',
+          input: stop.retailerId,
+        });
       }
       seen.add(stop.retailerId);
       const prev = plan.stops[i - 1];
       if (prev && stop.arrival < prev.departure) {
-        ctx.addIssue({ code: 'custom', path: ['stops', i, 'arrival'], message: 'arrival must not be before the previous stop departure', input: stop.arrival });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stops', i, 'arrival'],
+          message: 'arrival must not be before the previous stop departure',
+          input: stop.arrival,
+        });
       }
     });
   });

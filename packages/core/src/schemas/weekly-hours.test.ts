@@ -5,7 +5,15 @@ import { TimeIntervalSchema, WeeklyHoursSchema } from './weekly-hours.js';
 
 describe('WeeklyHoursSchema', () => {
   it('accepts split days, overnight intervals, 24:00 and closed days', () => {
-    const h = { mon: [{ from: '08:00', to: '12:00' }, { from: '14:00', to: '20:00' }], fri: [{ from: '18:00', to: '02:00' }], sat: [{ from: '00:00', to: '24:00' }], sun: [] };
+    const h = {
+      mon: [
+        { from: '08:00', to: '12:00' },
+        { from: '14:00', to: '20:00' },
+      ],
+      fri: [{ from: '18:00', to: '02:00' }],
+      sat: [{ from: '00:00', to: '24:00' }],
+      sun: [],
+    };
     expect(WeeklyHoursSchema.parse(h)).toEqual(h);
   });
   it.each([
@@ -18,8 +26,14 @@ describe('WeeklyHoursSchema', () => {
   it('rejects overlapping intervals, an overnight interval before another, and unknown days', () => {
     const e = thrown(() =>
       parseOrThrow(WeeklyHoursSchema, {
-        mon: [{ from: '08:00', to: '12:00' }, { from: '11:00', to: '20:00' }],
-        tue: [{ from: '20:00', to: '02:00' }, { from: '21:00', to: '23:00' }],
+        mon: [
+          { from: '08:00', to: '12:00' },
+          { from: '11:00', to: '20:00' },
+        ],
+        tue: [
+          { from: '20:00', to: '02:00' },
+          { from: '21:00', to: '23:00' },
+        ],
         monday: [],
       }),
     );

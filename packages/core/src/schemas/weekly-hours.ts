@@ -23,7 +23,9 @@ function minutesOfDay(hhmm: string): number {
  */
 export const TimeIntervalSchema = z
   .strictObject({
-    from: z.string({ error: 'from must be a time "HH:MM"' }).regex(HHMM, { error: 'from must be a time "HH:MM" (00:00–23:59)' }),
+    from: z
+      .string({ error: 'from must be a time "HH:MM"' })
+      .regex(HHMM, { error: 'from must be a time "HH:MM" (00:00–23:59)' }),
     to: z
       .string({ error: 'to must be a time "HH:MM"' })
       .refine((s) => s === '24:00' || HHMM.test(s), { error: 'to must be a time "HH:MM" (00:00–24:00)' }),
@@ -39,12 +41,19 @@ const DayHoursSchema = z
   .array(TimeIntervalSchema, { error: 'hours of a day must be an array of { from, to } intervals' })
   .superRefine((intervals, ctx) => {
     // Intervals must not overlap; an overnight one (to < from) must be the last of the day.
-    const sorted = intervals.map((i, index) => ({ index, from: minutesOfDay(i.from), to: minutesOfDay(i.to) })).sort((a, b) => a.from - b.from);
+    const sorted = intervals
+      .map((i, index) => ({ index, from: minutesOfDay(i.from), to: minutesOfDay(i.to) }))
+      .sort((a, b) => a.from - b.from);
     for (let k = 1; k < sorted.length; k++) {
       const prev = sorted[k - 1]!;
       const cur = sorted[k]!;
       if (prev.to < prev.from || cur.from < prev.to) {
-        ctx.addIssue({ code: 'custom', path: [cur.index], message: 'intervals of a day must not overlap', input: intervals[cur.index] });
+        ctx.addIssue({
+          code: 'custom',
+          path: [cur.index],
+          message: 'intervals of a day must not overlap',
+          input: intervals[cur.index],
+        });
       }
     }
   });

@@ -16,7 +16,12 @@ import { summarizeDays } from './summarize-days.js';
  * The verification pipeline on filled evidence (trusted: parsed, references known): judge each
  * visit, add the batch and day flags, and summarise. Verdicts are left in `ev`.
  */
-export function judgeBatch(index: RetailerIndex, ev: Evidence, keys: BatchKeys, plans: readonly ResolvedPlan[]): VerificationSummary {
+export function judgeBatch(
+  index: RetailerIndex,
+  ev: Evidence,
+  keys: BatchKeys,
+  plans: readonly ResolvedPlan[],
+): VerificationSummary {
   const { policy, fences } = index;
   judgeFixes(ev, fences, policy);
   fixProbabilities(ev, fences, policy);
@@ -35,14 +40,18 @@ export function verdictObjects(ev: Evidence, ids: readonly string[]): VisitVerdi
 }
 
 /** The verdict object of visit `i`. */
-export function verdictObject(ev: Pick<Evidence, 'reasons' | 'flags' | 'distanceStart' | 'distanceEnd' | 'dwellS' | 'confidence'>, i: number, visitId: string): VisitVerdict {
+export function verdictObject(
+  ev: Pick<Evidence, 'reasons' | 'flags' | 'distanceStart' | 'distanceEnd' | 'dwellS' | 'confidence'>,
+  i: number,
+  visitId: string,
+): VisitVerdict {
   const ds = ev.distanceStart[i]!;
   const de = ev.distanceEnd[i]!;
   return {
     visitId,
     status: statusOf(ev.reasons[i]!),
     reasons: reasonList(ev.reasons[i]!),
-    distanceM: { start: ds === ds ? ds : null, end: de === de ? de : null },
+    distanceM: { start: Number.isNaN(ds) ? null : ds, end: Number.isNaN(de) ? null : de },
     dwellS: ev.dwellS[i]!,
     confidence: ev.confidence[i]!,
     flags: flagList(ev.flags[i]!),
@@ -50,7 +59,12 @@ export function verdictObject(ev: Pick<Evidence, 'reasons' | 'flags' | 'distance
 }
 
 /** The object path: parsed visits in, verdict objects out (`verifyDay`, `verifyParsed`, `verifyVisit`). */
-export function assessBatch(index: RetailerIndex, visits: readonly Visit[], fenceOf: Int32Array, plans: readonly ResolvedPlan[]): VerificationResult {
+export function assessBatch(
+  index: RetailerIndex,
+  visits: readonly Visit[],
+  fenceOf: Int32Array,
+  plans: readonly ResolvedPlan[],
+): VerificationResult {
   beginScratch();
   const ev = createEvidence(visits.length);
   const keys = fillFromVisits(ev, visits, fenceOf);

@@ -7,10 +7,18 @@ type Path = (string | number)[];
 type TypedArrayClass = Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor;
 
 /** Checks that `value` is an instance of `type` with `n` elements; records why not. */
-function isColumn(value: unknown, type: TypedArrayClass, n: number, path: Path, issues: IssueCollector, required = true): boolean {
+function isColumn(
+  value: unknown,
+  type: TypedArrayClass,
+  n: number,
+  path: Path,
+  issues: IssueCollector,
+  required = true,
+): boolean {
   if (value === undefined && !required) return false;
   if (!(value instanceof type)) {
-    const got = value === undefined ? undefined : value === null ? 'null' : ((value as object).constructor?.name ?? typeof value);
+    const got =
+      value === undefined ? undefined : value === null ? 'null' : ((value as object).constructor?.name ?? typeof value);
     issues.add([{ path, message: `must be a ${type.name}${got === undefined ? '' : `, received ${got}`}` }]);
     return false;
   }
@@ -32,9 +40,18 @@ function trimmed(s: string): boolean {
  * Checks a list of ids as `IdSchema` does (string, 1–128 characters, no surrounding white space) and
  * that they are unique (scratch memory: call within a batch). Returns false when any is wrong.
  */
-export function checkIdList(value: unknown, path: Path, what: string, issues: IssueCollector): value is readonly string[] {
+export function checkIdList(
+  value: unknown,
+  path: Path,
+  what: string,
+  issues: IssueCollector,
+): value is readonly string[] {
   if (!Array.isArray(value)) {
-    issues.add([value === undefined ? { path, message: `${what} are required` } : { path, message: `${what} must be an array of strings`, value }]);
+    issues.add([
+      value === undefined
+        ? { path, message: `${what} are required` }
+        : { path, message: `${what} must be an array of strings`, value },
+    ]);
     return false;
   }
   const ids = value as unknown[];
@@ -43,7 +60,13 @@ export function checkIdList(value: unknown, path: Path, what: string, issues: Is
     const id = ids[i];
     if (typeof id !== 'string' || id.length === 0 || id.length > 128 || !trimmed(id)) {
       const message =
-        typeof id !== 'string' ? 'id must be a string' : id.length === 0 ? 'id must not be empty' : id.length > 128 ? 'id must have at most 128 characters' : 'id must not start or end with white space';
+        typeof id !== 'string'
+          ? 'id must be a string'
+          : id.length === 0
+            ? 'id must not be empty'
+            : id.length > 128
+              ? 'id must have at most 128 characters'
+              : 'id must not start or end with white space';
       issues.add([{ path: [...path, i], message, value: id }]);
       ok = false;
     }
@@ -59,10 +82,18 @@ export function checkIdList(value: unknown, path: Path, what: string, issues: Is
  * Records each element of `column` that `valid` rejects, with the visit's id. Called only for a
  * column whose fast scan (`allWithin`, `allBelow`, …) found a bad element, so it may be slow.
  */
-function reportValues(column: ArrayLike<number>, valid: (x: number) => boolean, ids: readonly string[], path: Path, message: string, issues: IssueCollector): void {
+function reportValues(
+  column: ArrayLike<number>,
+  valid: (x: number) => boolean,
+  ids: readonly string[],
+  path: Path,
+  message: string,
+  issues: IssueCollector,
+): void {
   for (let i = 0; i < column.length; i++) {
     const x = column[i]!;
-    if (!valid(x)) issues.add([{ path: [...path, i], message: `${message} (visit ${JSON.stringify(ids[i])})`, value: x }]);
+    if (!valid(x))
+      issues.add([{ path: [...path, i], message: `${message} (visit ${JSON.stringify(ids[i])})`, value: x }]);
   }
 }
 
@@ -87,7 +118,7 @@ function allIndices(c: Int32Array, count: number): boolean {
 function allConfidences(c: Float64Array): boolean {
   for (let i = 0; i < c.length; i++) {
     const x = c[i]!;
-    if (!(x !== x || (x > 0 && x < 1))) return false;
+    if (!(Number.isNaN(x) || (x > 0 && x < 1))) return false;
   }
   return true;
 }
@@ -100,29 +131,89 @@ const isTime = (x: number) => x >= MIN_TIMESTAMP_MS && x < MAX_TIMESTAMP_MS;
 const isSource = (x: number) => x <= 3;
 const isCrs = (x: number) => x <= 2;
 const isBit = (x: number) => x <= 1;
-const isConfidence = (x: number) => x !== x || (x > 0 && x < 1);
+const isConfidence = (x: number) => Number.isNaN(x) || (x > 0 && x < 1);
 
 /** Checks the fix columns of one side (`start` or `end`). */
 function checkFixColumns(value: unknown, n: number, ids: readonly string[], path: Path, issues: IssueCollector): void {
   if (typeof value !== 'object' || value === null) {
-    issues.add([value === undefined ? { path, message: 'fix columns are required' } : { path, message: 'must be an object of fix columns', value }]);
+    issues.add([
+      value === undefined
+        ? { path, message: 'fix columns are required' }
+        : { path, message: 'must be an object of fix columns', value },
+    ]);
     return;
   }
   const fix = value as Partial<Record<keyof FixColumns, unknown>>;
   const known = new Set(['lng', 'lat', 'accuracyM', 'at', 'source', 'crs', 'mock', 'accuracyConfidence']);
-  for (const key of Object.keys(fix)) if (!known.has(key)) issues.add([{ path: [...path, key], message: 'unknown fix column (a misspelt column would otherwise be ignored)' }]);
-  const check = (key: keyof FixColumns, type: TypedArrayClass, scan: (c: never) => boolean, valid: (x: number) => boolean, message: string, required = true) => {
+  for (const key of Object.keys(fix))
+    if (!known.has(key))
+      issues.add([
+        { path: [...path, key], message: 'unknown fix column (a misspelt column would otherwise be ignored)' },
+      ]);
+  const check = (
+    key: keyof FixColumns,
+    type: TypedArrayClass,
+    scan: (c: never) => boolean,
+    valid: (x: number) => boolean,
+    message: string,
+    required = true,
+  ) => {
     const column = fix[key];
-    if (isColumn(column, type, n, [...path, key], issues, required) && !scan(column as never)) reportValues(column as ArrayLike<number>, valid, ids, [...path, key], message, issues);
+    if (isColumn(column, type, n, [...path, key], issues, required) && !scan(column as never))
+      reportValues(column as ArrayLike<number>, valid, ids, [...path, key], message, issues);
   };
-  check('lng', Float64Array, (c: Float64Array) => allWithin(c, -180, 180), isLng, 'longitude must be a finite number within [-180, 180]');
-  check('lat', Float64Array, (c: Float64Array) => allWithin(c, -90, 90), isLat, 'latitude must be a finite number within [-90, 90]');
-  check('accuracyM', Float64Array, (c: Float64Array) => allBelow(c, 0, Infinity), isAccuracy, 'accuracy must be a finite number of metres ≥ 0');
-  check('at', Float64Array, (c: Float64Array) => allBelow(c, MIN_TIMESTAMP_MS, MAX_TIMESTAMP_MS), isTime, 'time must be epoch milliseconds between 2000-01-01 and 2100-01-01');
-  check('source', Uint8Array, (c: Uint8Array) => allAtMost(c, 3), isSource, 'source code must be 0 (gnss), 1 (cell), 2 (wifi) or 3 (manual)');
-  check('crs', Uint8Array, (c: Uint8Array) => allAtMost(c, 2), isCrs, 'crs code must be 0 (WGS84), 1 (GCJ02) or 2 (BD09)', false);
+  check(
+    'lng',
+    Float64Array,
+    (c: Float64Array) => allWithin(c, -180, 180),
+    isLng,
+    'longitude must be a finite number within [-180, 180]',
+  );
+  check(
+    'lat',
+    Float64Array,
+    (c: Float64Array) => allWithin(c, -90, 90),
+    isLat,
+    'latitude must be a finite number within [-90, 90]',
+  );
+  check(
+    'accuracyM',
+    Float64Array,
+    (c: Float64Array) => allBelow(c, 0, Infinity),
+    isAccuracy,
+    'accuracy must be a finite number of metres ≥ 0',
+  );
+  check(
+    'at',
+    Float64Array,
+    (c: Float64Array) => allBelow(c, MIN_TIMESTAMP_MS, MAX_TIMESTAMP_MS),
+    isTime,
+    'time must be epoch milliseconds between 2000-01-01 and 2100-01-01',
+  );
+  check(
+    'source',
+    Uint8Array,
+    (c: Uint8Array) => allAtMost(c, 3),
+    isSource,
+    'source code must be 0 (gnss), 1 (cell), 2 (wifi) or 3 (manual)',
+  );
+  check(
+    'crs',
+    Uint8Array,
+    (c: Uint8Array) => allAtMost(c, 2),
+    isCrs,
+    'crs code must be 0 (WGS84), 1 (GCJ02) or 2 (BD09)',
+    false,
+  );
   check('mock', Uint8Array, (c: Uint8Array) => allAtMost(c, 1), isBit, 'mock must be 0 or 1', false);
-  check('accuracyConfidence', Float64Array, allConfidences, isConfidence, 'accuracy confidence must be NaN (absent) or within (0, 1), e.g. 0.68 or 0.95', false);
+  check(
+    'accuracyConfidence',
+    Float64Array,
+    allConfidences,
+    isConfidence,
+    'accuracy confidence must be NaN (absent) or within (0, 1), e.g. 0.68 or 0.95',
+    false,
+  );
 }
 
 /**
@@ -138,17 +229,39 @@ export function checkColumns(value: unknown, retailerCount: number, issues: Issu
   }
   const columns = value as Partial<Record<keyof VisitColumns, unknown>>;
   const known = new Set(['ids', 'managerIds', 'manager', 'retailer', 'start', 'end']);
-  for (const key of Object.keys(columns)) if (!known.has(key)) issues.add([{ path: [...path, key], message: 'unknown column (a misspelt column would otherwise be ignored)' }]);
+  for (const key of Object.keys(columns))
+    if (!known.has(key))
+      issues.add([{ path: [...path, key], message: 'unknown column (a misspelt column would otherwise be ignored)' }]);
   checkIdList(columns.ids, [...path, 'ids'], 'visit ids', issues);
   const ids = Array.isArray(columns.ids) ? (columns.ids as readonly string[]) : [];
   const n = ids.length;
   const managersOk = checkIdList(columns.managerIds, [...path, 'managerIds'], 'manager ids', issues);
   const managerCount = managersOk ? (columns.managerIds as readonly string[]).length : Infinity;
-  if (isColumn(columns.manager, Int32Array, n, [...path, 'manager'], issues) && !allIndices(columns.manager as Int32Array, managerCount)) {
-    reportValues(columns.manager as Int32Array, (x) => x >= 0 && x < managerCount, ids, [...path, 'manager'], 'manager must be an index into managerIds', issues);
+  if (
+    isColumn(columns.manager, Int32Array, n, [...path, 'manager'], issues) &&
+    !allIndices(columns.manager as Int32Array, managerCount)
+  ) {
+    reportValues(
+      columns.manager as Int32Array,
+      (x) => x >= 0 && x < managerCount,
+      ids,
+      [...path, 'manager'],
+      'manager must be an index into managerIds',
+      issues,
+    );
   }
-  if (isColumn(columns.retailer, Int32Array, n, [...path, 'retailer'], issues) && !allIndices(columns.retailer as Int32Array, retailerCount)) {
-    reportValues(columns.retailer as Int32Array, (x) => x >= 0 && x < retailerCount, ids, [...path, 'retailer'], `retailer must be an index into the compiled retailers (0 to ${retailerCount - 1})`, issues);
+  if (
+    isColumn(columns.retailer, Int32Array, n, [...path, 'retailer'], issues) &&
+    !allIndices(columns.retailer as Int32Array, retailerCount)
+  ) {
+    reportValues(
+      columns.retailer as Int32Array,
+      (x) => x >= 0 && x < retailerCount,
+      ids,
+      [...path, 'retailer'],
+      `retailer must be an index into the compiled retailers (0 to ${retailerCount - 1})`,
+      issues,
+    );
   }
   checkFixColumns(columns.start, n, ids, [...path, 'start'], issues);
   checkFixColumns(columns.end, n, ids, [...path, 'end'], issues);

@@ -8,13 +8,21 @@ import type { IssueCollector } from './issue-collector.js';
  * Visits that failed their schema (undefined) are skipped. Returns the fence index of each visit (−1
  * when unknown or skipped).
  */
-export function checkReferences(byId: ReadonlyMap<string, number>, retailerIds: readonly (string | undefined)[], issues: IssueCollector): Int32Array {
+export function checkReferences(
+  byId: ReadonlyMap<string, number>,
+  retailerIds: readonly (string | undefined)[],
+  issues: IssueCollector,
+): Int32Array {
   const fenceOf = new Int32Array(retailerIds.length);
   for (let i = 0; i < retailerIds.length; i++) {
     const id = retailerIds[i];
     const k = id === undefined ? undefined : byId.get(id);
     fenceOf[i] = k ?? -1;
-    if (id !== undefined && k === undefined) issues.add([{ path: ['visits', i, 'retailerId'], message: 'no retailer with this id was given', value: id }], 'reference');
+    if (id !== undefined && k === undefined)
+      issues.add(
+        [{ path: ['visits', i, 'retailerId'], message: 'no retailer with this id was given', value: id }],
+        'reference',
+      );
   }
   return fenceOf;
 }
@@ -30,14 +38,22 @@ export interface ResolvedPlan {
  * Looks up every planned retailer id in the index once (unknown ids are reference issues). Plans that
  * failed their schema (undefined) are skipped.
  */
-export function resolvePlans(byId: ReadonlyMap<string, number>, planned: readonly (PlannedDay | undefined)[], issues: IssueCollector): ResolvedPlan[] {
+export function resolvePlans(
+  byId: ReadonlyMap<string, number>,
+  planned: readonly (PlannedDay | undefined)[],
+  issues: IssueCollector,
+): ResolvedPlan[] {
   const plans: ResolvedPlan[] = [];
   planned.forEach((plan, p) => {
     if (!plan) return;
     const retailers = new Int32Array(plan.retailerIds.length);
     plan.retailerIds.forEach((id, k) => {
       const r = byId.get(id);
-      if (r === undefined) issues.add([{ path: ['planned', p, 'retailerIds', k], message: 'no retailer with this id was given', value: id }], 'reference');
+      if (r === undefined)
+        issues.add(
+          [{ path: ['planned', p, 'retailerIds', k], message: 'no retailer with this id was given', value: id }],
+          'reference',
+        );
       retailers[k] = r ?? -1;
     });
     plans.push({ managerId: plan.managerId, day: dateToDay(plan.date), retailers });
@@ -47,5 +63,9 @@ export function resolvePlans(byId: ReadonlyMap<string, number>, planned: readonl
 
 /** Checks that visit ids are unique (invalid input); undefined entries (visits that failed their schema) are skipped. */
 export function checkUniqueVisitIds(ids: readonly (string | undefined)[], issues: IssueCollector): void {
-  forEachDuplicate(ids, (i, first) => issues.add([{ path: ['visits', i, 'id'], message: `duplicate visit id, first at visits[${first}]`, value: ids[i] }]));
+  forEachDuplicate(ids, (i, first) =>
+    issues.add([
+      { path: ['visits', i, 'id'], message: `duplicate visit id, first at visits[${first}]`, value: ids[i] },
+    ]),
+  );
 }

@@ -1,4 +1,11 @@
-import { FLAG_CODES, REASON_CODES, REASON_EFFECT, type FlagCode, type ReasonCode, type VisitStatus } from '../verify-codes.js';
+import {
+  FLAG_CODES,
+  REASON_CODES,
+  REASON_EFFECT,
+  type FlagCode,
+  type ReasonCode,
+  type VisitStatus,
+} from '../verify-codes.js';
 
 // Reasons and flags are carried as bit masks while a batch is judged (bit k = the k-th code of
 // REASON_CODES / FLAG_CODES), and turned into code arrays, in canonical order, at the end.

@@ -26,12 +26,20 @@ describe('containment probability', () => {
   });
 
   it('a fix at the centre of a disc: the Rayleigh law 1 − exp(−R²/2σ²)', () => {
-    for (const b of [0.3, 1, 1.5, 2, 3, 5, 8, 11.9]) expect(discProbability(0, b, 1)).toBeCloseTo(1 - Math.exp(-(b * b) / 2), 3);
+    for (const b of [0.3, 1, 1.5, 2, 3, 5, 8, 11.9])
+      expect(discProbability(0, b, 1)).toBeCloseTo(1 - Math.exp(-(b * b) / 2), 3);
   });
 
   it('agrees with a seeded Monte Carlo of the circular normal off centre', () => {
     const rand = rng(7);
-    for (const [a, b] of [[1, 1], [2, 1.5], [3, 3], [0.5, 2.5], [6, 5], [14, 11]] as const) {
+    for (const [a, b] of [
+      [1, 1],
+      [2, 1.5],
+      [3, 3],
+      [0.5, 2.5],
+      [6, 5],
+      [14, 11],
+    ] as const) {
       let inside = 0;
       const N = 40_000;
       for (let k = 0; k < N; k++) {

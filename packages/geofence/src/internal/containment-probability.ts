@@ -44,10 +44,21 @@ let phiTable: Float64Array | undefined;
 function besselI0Scaled(x: number): number {
   if (x <= 3.75) {
     const t = (x / 3.75) ** 2;
-    return (1 + t * (3.5156229 + t * (3.0899424 + t * (1.2067492 + t * (0.2659732 + t * (0.0360768 + t * 0.0045813)))))) * Math.exp(-x);
+    return (
+      (1 + t * (3.5156229 + t * (3.0899424 + t * (1.2067492 + t * (0.2659732 + t * (0.0360768 + t * 0.0045813)))))) *
+      Math.exp(-x)
+    );
   }
   const t = 3.75 / x;
-  const p = 0.39894228 + t * (0.01328592 + t * (0.00225319 + t * (-0.00157565 + t * (0.00916281 + t * (-0.02057706 + t * (0.02635537 + t * (-0.01647633 + t * 0.00392377)))))));
+  const p =
+    0.39894228 +
+    t *
+      (0.01328592 +
+        t *
+          (0.00225319 +
+            t *
+              (-0.00157565 +
+                t * (0.00916281 + t * (-0.02057706 + t * (0.02635537 + t * (-0.01647633 + t * 0.00392377)))))));
   return p / Math.sqrt(x);
 }
 
@@ -71,7 +82,8 @@ function buildRiceTable(): Float64Array {
     }
   }
   // Monotone repair: farther (larger a) must never be more probable.
-  for (let i = 1; i < NA; i++) for (let j = 0; j < NB; j++) table[i * NB + j] = Math.min(table[i * NB + j]!, table[(i - 1) * NB + j]!);
+  for (let i = 1; i < NA; i++)
+    for (let j = 0; j < NB; j++) table[i * NB + j] = Math.min(table[i * NB + j]!, table[(i - 1) * NB + j]!);
   return table;
 }
 
@@ -92,7 +104,7 @@ function buildPhiTable(): Float64Array {
 /** Standard normal CDF Φ(x), tabulated, non-decreasing, exactly 0 below −9 and 1 above 9. */
 export function normalCdf(x: number): number {
   const t = (phiTable ??= buildPhiTable());
-  if (x !== x) return EXACT[2]!;
+  if (Number.isNaN(x)) return EXACT[2]!;
   if (x <= PHI_MIN) return EXACT[0]!;
   const u = (x - PHI_MIN) / PHI_STEP;
   const i = Math.floor(u);
@@ -113,7 +125,7 @@ export function normalCdf(x: number): number {
 export function discProbability(distanceM: number, radiusM: number, sigmaM: number): number {
   const a = distanceM / sigmaM;
   const b = radiusM / sigmaM;
-  if (!(sigmaM > PERFECT_SIGMA_M)) return EXACT[sigmaM === sigmaM ? (distanceM <= radiusM ? 1 : 0) : 2]!;
+  if (!(sigmaM > PERFECT_SIGMA_M)) return EXACT[!Number.isNaN(sigmaM) ? (distanceM <= radiusM ? 1 : 0) : 2]!;
   if (b >= B_MAX) return normalCdf(b - Math.sqrt(a * a + 1));
   if (!(a < A_MAX)) return EXACT[a >= A_MAX ? 0 : 2]!;
   const t = riceTable ?? (riceTable = buildRiceTable());
@@ -138,6 +150,6 @@ export function discProbability(distanceM: number, radiusM: number, sigmaM: numb
  * as a straight line, with error σ = `sigmaM` per axis: Φ(−s/σ).
  */
 export function halfPlaneProbability(signedDistanceM: number, sigmaM: number): number {
-  if (!(sigmaM > PERFECT_SIGMA_M)) return EXACT[sigmaM === sigmaM ? (signedDistanceM <= 0 ? 1 : 0) : 2]!;
+  if (!(sigmaM > PERFECT_SIGMA_M)) return EXACT[!Number.isNaN(sigmaM) ? (signedDistanceM <= 0 ? 1 : 0) : 2]!;
   return normalCdf(-signedDistanceM / sigmaM);
 }

@@ -61,14 +61,16 @@ export const KIND_SOURCE_CRS = 15;
  * The 95 % radius per metre of reported accuracy when a fix has no `accuracyConfidence`, by source
  * code (core's `normalizeAccuracy` defaults; the radius is linear in the accuracy).
  */
-const DEFAULT_R95_FACTOR = (['gnss', 'cell', 'wifi', 'manual'] as const).map((source) => normalizeAccuracy({ accuracyM: 1, source }));
+const DEFAULT_R95_FACTOR = (['gnss', 'cell', 'wifi', 'manual'] as const).map((source) =>
+  normalizeAccuracy({ accuracyM: 1, source }),
+);
 
 /**
  * The 95 % radius of a fix: `accuracyM` at `confidence` (NaN = the source's default) converted as
  * core's `normalizeAccuracy` does. NaN accuracy gives NaN (never a usable radius).
  */
 export function r95Of(accuracyM: number, source: number, confidence: number): number {
-  if (confidence !== confidence) return accuracyM * DEFAULT_R95_FACTOR[source & 3]!;
+  if (Number.isNaN(confidence)) return accuracyM * DEFAULT_R95_FACTOR[source & 3]!;
   if (!(accuracyM >= 0 && accuracyM < Infinity && confidence > 0 && confidence < 1)) return NaN;
   return convertAccuracy(accuracyM, confidence, 0.95);
 }

@@ -40,9 +40,24 @@ export function compileFence(retailer: VerifyRetailer, policy: VerifyPolicy): Co
   const loc = retailer.location ?? null;
   const [lng, lat] = loc ? convertLngLat(loc.lng, loc.lat, loc.crs, 'WGS84') : [NaN, NaN];
   const polygon = retailer.geofence
-    ? (convertGeometryCrs({ type: 'Polygon', coordinates: retailer.geofence.coordinates }, loc?.crs, 'WGS84') as PolygonGeometry)
+    ? (convertGeometryCrs(
+        { type: 'Polygon', coordinates: retailer.geofence.coordinates },
+        loc?.crs,
+        'WGS84',
+      ) as PolygonGeometry)
     : null;
   const kind = polygon ? FENCE_POLYGON : loc ? FENCE_DISC : FENCE_NONE;
   const planar = polygon ? preparePolygon(polygon.coordinates) : null;
-  return { retailerId: retailer.id, kind, lng, lat, cosLat: Math.cos(lat * (Math.PI / 180)), hasPoint: loc !== null, radiusM: radiusFor(retailer, policy), polygon, marginM: policy.polygonMarginM, planar };
+  return {
+    retailerId: retailer.id,
+    kind,
+    lng,
+    lat,
+    cosLat: Math.cos(lat * (Math.PI / 180)),
+    hasPoint: loc !== null,
+    radiusM: radiusFor(retailer, policy),
+    polygon,
+    marginM: policy.polygonMarginM,
+    planar,
+  };
 }

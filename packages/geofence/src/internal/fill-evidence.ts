@@ -5,7 +5,8 @@ import { CRS_CODE, KIND_MOCK, r95Of, type BatchKeys, type Evidence } from './evi
 const RAD = Math.PI / 180;
 
 /** `SOURCE_CODE[source]` without a keyed property lookup (the strings are interned: pointer compares). */
-const sourceCode = (source: PositionFix['source']): number => (source === 'gnss' ? 0 : source === 'cell' ? 1 : source === 'wifi' ? 2 : 3);
+const sourceCode = (source: PositionFix['source']): number =>
+  source === 'gnss' ? 0 : source === 'cell' ? 1 : source === 'wifi' ? 2 : 3;
 
 /**
  * Writes one fix into fix slot `k`: as sent, and its WGS84 position and 95 % radius.
@@ -13,7 +14,16 @@ const sourceCode = (source: PositionFix['source']): number => (source === 'gnss'
  * @param kind - source code | crs code << 2 | KIND_MOCK.
  * @param confidence - `accuracyConfidence`, NaN when absent.
  */
-export function placeFix(ev: Evidence, k: number, at: number, lng: number, lat: number, accuracyM: number, kind: number, confidence: number): void {
+export function placeFix(
+  ev: Evidence,
+  k: number,
+  at: number,
+  lng: number,
+  lat: number,
+  accuracyM: number,
+  kind: number,
+  confidence: number,
+): void {
   ev.fixAt[k] = at;
   ev.rawLng[k] = lng;
   ev.rawLat[k] = lat;

@@ -57,7 +57,10 @@ function flagSpeeds(members: Int32Array, ev: Evidence, maxSpeedMps: number): voi
   for (let k = 1; k < m; k++) {
     const f = slots[k - 1]!;
     const g = slots[k]!;
-    const excess = haversineCosM(ev.fixLng[f]!, ev.fixLat[f]!, ev.fixCos[f]!, ev.fixLng[g]!, ev.fixLat[g]!, ev.fixCos[g]!) - ev.fixR95[f]! - ev.fixR95[g]!;
+    const excess =
+      haversineCosM(ev.fixLng[f]!, ev.fixLat[f]!, ev.fixCos[f]!, ev.fixLng[g]!, ev.fixLat[g]!, ev.fixCos[g]!) -
+      ev.fixR95[f]! -
+      ev.fixR95[g]!;
     if (excess <= 0) continue;
     const dt = Math.max((times[k]! - times[k - 1]!) / 1000, 1);
     if (excess > maxSpeedMps * dt) {

@@ -79,7 +79,7 @@ export function groupDays(keys: BatchKeys, fixAt: Float64Array, offsetMs: number
     let day = localDay(fixAt[2 * order[from]!]!, offsetMs);
     for (let k = from + 1; k < to; k++) {
       const d = localDay(fixAt[2 * order[k]!]!, offsetMs);
-      if (d !== day && !(d !== d && day !== day)) {
+      if (d !== day && !(Number.isNaN(d) && Number.isNaN(day))) {
         groups.push({ managerId, day, members: order.subarray(cut, k) });
         cut = k;
         day = d;

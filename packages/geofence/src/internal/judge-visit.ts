@@ -33,7 +33,9 @@ function judgeFix(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyP
     s = d - fence.radiusM;
   } else {
     const edge = polygonSignedDistanceM(fence.planar!, lng, lat);
-    ev.fixDistance[k] = fence.hasPoint ? haversineCosM(fence.lng, fence.lat, fence.cosLat, lng, lat, cosLat) : Math.max(0, edge);
+    ev.fixDistance[k] = fence.hasPoint
+      ? haversineCosM(fence.lng, fence.lat, fence.cosLat, lng, lat, cosLat)
+      : Math.max(0, edge);
     s = edge - fence.marginM;
   }
   ev.fixSigned[k] = s;
@@ -51,7 +53,10 @@ function judgeFix(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyP
  */
 function fixProbability(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyPolicy): number {
   const sigma = ev.fixR95[k]! * SIGMA_PER_R95;
-  const p = fence.kind === FENCE_DISC ? discProbability(ev.fixDistance[k]!, fence.radiusM, sigma) : halfPlaneProbability(ev.fixSigned[k]!, sigma);
+  const p =
+    fence.kind === FENCE_DISC
+      ? discProbability(ev.fixDistance[k]!, fence.radiusM, sigma)
+      : halfPlaneProbability(ev.fixSigned[k]!, sigma);
   // ZERO[0], not the literal 0: a literal would make V8 box every p it returns (see EXACT in
   // containment-probability.ts).
   const mocked = (ev.fixKind[k]! & KIND_MOCK) !== 0 && !policy.acceptMockLocations;
@@ -69,7 +74,8 @@ export function judgeFixes(ev: Evidence, fences: readonly CompiledFence[], polic
   const slots = 2 * ev.n;
   for (let k = 0; k < slots; k++) {
     const fence = fences[ev.fence[k >> 1]!]!;
-    ev.fixReasons[k] = fence.kind === FENCE_NONE ? 0 : judgeFix(ev, k, fence, policy, (ev.fixKind[k]! & KIND_MOCK) !== 0);
+    ev.fixReasons[k] =
+      fence.kind === FENCE_NONE ? 0 : judgeFix(ev, k, fence, policy, (ev.fixKind[k]! & KIND_MOCK) !== 0);
   }
 }
 

@@ -12,7 +12,13 @@ type Path = (string | number)[];
  * first (about a third faster than core's `tryParse`, which asks zod to report inputs); only a
  * failing value is parsed again by `tryParse` for its issues (paths, values, beatplan wording).
  */
-export function parseOne<S extends z.ZodType>(schema: S, value: unknown, path: Path, issues: IssueCollector, index?: number): z.output<S> | undefined {
+export function parseOne<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  path: Path,
+  issues: IssueCollector,
+  index?: number,
+): z.output<S> | undefined {
   const fast = schema.safeParse(value);
   if (fast.success) return fast.data as z.output<S>;
   const result = tryParse(schema, value, index === undefined ? path : [...path, index]);
@@ -31,9 +37,19 @@ export interface ParsedList<T> {
 }
 
 /** Parses a list element by element, so that every bad element is reported. */
-function parseList<S extends z.ZodType>(schema: S, value: unknown, path: Path, what: string, issues: IssueCollector): ParsedList<z.output<S>> {
+function parseList<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  path: Path,
+  what: string,
+  issues: IssueCollector,
+): ParsedList<z.output<S>> {
   if (!Array.isArray(value)) {
-    issues.add([value === undefined ? { path, message: `${what} are required` } : { path, message: `${what} must be an array`, value }]);
+    issues.add([
+      value === undefined
+        ? { path, message: `${what} are required` }
+        : { path, message: `${what} must be an array`, value },
+    ]);
     return { items: [], ok: false };
   }
   const items: (z.output<S> | undefined)[] = new Array(value.length);
@@ -66,7 +82,9 @@ export function parseRetailers(value: unknown, path: Path, issues: IssueCollecto
       const j = first.get(id);
       if (j === undefined) first.set(id, i);
       else {
-        issues.add([{ path: [...path, i, 'id'], message: `duplicate retailer id, first at ${path.join('.')}[${j}]`, value: id }]);
+        issues.add([
+          { path: [...path, i, 'id'], message: `duplicate retailer id, first at ${path.join('.')}[${j}]`, value: id },
+        ]);
         retailers.ok = false;
       }
     });
@@ -79,9 +97,18 @@ export function parseRetailers(value: unknown, path: Path, issues: IssueCollecto
  * can copy it and let it go (ids and references are checked by the caller). Returns whether the
  * value was an array and every visit parsed.
  */
-export function parseVisitsEach(value: unknown, path: Path, issues: IssueCollector, each: (i: number, visit: Visit) => void): boolean {
+export function parseVisitsEach(
+  value: unknown,
+  path: Path,
+  issues: IssueCollector,
+  each: (i: number, visit: Visit) => void,
+): boolean {
   if (!Array.isArray(value)) {
-    issues.add([value === undefined ? { path, message: 'visits are required' } : { path, message: 'visits must be an array', value }]);
+    issues.add([
+      value === undefined
+        ? { path, message: 'visits are required' }
+        : { path, message: 'visits must be an array', value },
+    ]);
     return false;
   }
   let ok = true;
@@ -103,7 +130,13 @@ export function parsePlanned(value: unknown, path: Path, issues: IssueCollector)
     const key = `${p.managerId}\u0000${p.date}`;
     const j = seen.get(key);
     if (j === undefined) seen.set(key, i);
-    else issues.add([{ path: [...path, i], message: `manager ${JSON.stringify(p.managerId)} has a second plan for ${p.date}, first at ${path.join('.')}[${j}]` }]);
+    else
+      issues.add([
+        {
+          path: [...path, i],
+          message: `manager ${JSON.stringify(p.managerId)} has a second plan for ${p.date}, first at ${path.join('.')}[${j}]`,
+        },
+      ]);
   });
   return planned;
 }

@@ -16,7 +16,10 @@ export interface PlanarPolygon {
 
 /** Projects a WGS84 polygon (outer ring, then holes; `[lng, lat]` positions) about its box centre. */
 export function preparePolygon(rings: readonly (readonly (readonly number[])[])[]): PlanarPolygon {
-  let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  let minLng = Infinity,
+    minLat = Infinity,
+    maxLng = -Infinity,
+    maxLat = -Infinity;
   for (const p of rings[0] ?? []) {
     minLng = Math.min(minLng, p[0]!);
     maxLng = Math.max(maxLng, p[0]!);
@@ -50,13 +53,18 @@ export function polygonSignedDistanceM(poly: PlanarPolygon, lng: number, lat: nu
   let best = Infinity;
   for (const xy of poly.rings) {
     for (let k = 0; k + 3 < xy.length; k += 2) {
-      const ax = xy[k]!, ay = xy[k + 1]!, bx = xy[k + 2]!, by = xy[k + 3]!;
+      const ax = xy[k]!,
+        ay = xy[k + 1]!,
+        bx = xy[k + 2]!,
+        by = xy[k + 3]!;
       if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
-      const dx = bx - ax, dy = by - ay;
+      const dx = bx - ax,
+        dy = by - ay;
       const len2 = dx * dx + dy * dy;
       let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const ex = ax + t * dx - px, ey = ay + t * dy - py;
+      t = t < 0 ? 0 : Math.min(t, 1);
+      const ex = ax + t * dx - px,
+        ey = ay + t * dy - py;
       const d2 = ex * ex + ey * ey;
       if (d2 < best) best = d2;
     }

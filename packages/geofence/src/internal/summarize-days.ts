@@ -25,7 +25,9 @@ const idOrders = new WeakMap<RetailerIndex, IdOrder>();
 function idOrder(index: RetailerIndex): IdOrder {
   let order = idOrders.get(index);
   if (order === undefined) {
-    const byId = Array.from(index.retailers, (_, r) => r).sort((a, b) => compareIds(index.retailers[a]!.id, index.retailers[b]!.id));
+    const byId = Array.from(index.retailers, (_, r) => r).sort((a, b) =>
+      compareIds(index.retailers[a]!.id, index.retailers[b]!.id),
+    );
     const rank = new Int32Array(byId.length);
     byId.forEach((r, k) => (rank[r] = k));
     order = { rank, sorted: byId.map((r) => index.retailers[r]!.id) };
@@ -56,7 +58,15 @@ function sortedIds(scratch: Scratch, count: number): string[] {
 }
 
 /** Summarises one manager's day number `tag` (`members` in start order; `plan` when one was given). */
-function summarizeDay(managerId: string, date: string, members: Int32Array, tag: number, ev: Evidence, plan: ResolvedPlan | undefined, s: Scratch): DaySummary {
+function summarizeDay(
+  managerId: string,
+  date: string,
+  members: Int32Array,
+  tag: number,
+  ev: Evidence,
+  plan: ResolvedPlan | undefined,
+  s: Scratch,
+): DaySummary {
   let verifiedCount = 0;
   let rejected = 0;
   let flagged = 0;
@@ -87,7 +97,14 @@ function summarizeDay(managerId: string, date: string, members: Int32Array, tag:
     if (k > 0) {
       const from = 2 * members[k - 1]! + 1;
       const to = 2 * i;
-      travel += haversineCosM(ev.fixLng[from]!, ev.fixLat[from]!, ev.fixCos[from]!, ev.fixLng[to]!, ev.fixLat[to]!, ev.fixCos[to]!);
+      travel += haversineCosM(
+        ev.fixLng[from]!,
+        ev.fixLat[from]!,
+        ev.fixCos[from]!,
+        ev.fixLng[to]!,
+        ev.fixLat[to]!,
+        ev.fixCos[to]!,
+      );
     }
   }
   const total = members.length;
@@ -138,7 +155,12 @@ function summarizeDay(managerId: string, date: string, members: Int32Array, tag:
  * One summary per manager and date that has visits or a plan, sorted by manager id then date, and
  * the totals. Sums run in start-time order, so the figures do not depend on the input order.
  */
-export function summarizeDays(groups: readonly DayGroup[], ev: Evidence, plans: readonly ResolvedPlan[], index: RetailerIndex): VerificationSummary {
+export function summarizeDays(
+  groups: readonly DayGroup[],
+  ev: Evidence,
+  plans: readonly ResolvedPlan[],
+  index: RetailerIndex,
+): VerificationSummary {
   const plansOf = new Map<string, Map<number, number>>(); // manager → day → plan number
   plans.forEach((p, k) => {
     let days = plansOf.get(p.managerId);
@@ -167,7 +189,9 @@ export function summarizeDays(groups: readonly DayGroup[], ev: Evidence, plans: 
   for (const g of groups) {
     const k = plans.length > 0 ? plansOf.get(g.managerId)?.get(g.day) : undefined;
     if (k !== undefined) used[k] = 1;
-    days.push(summarizeDay(g.managerId, dateOf(g.day), g.members, tag++, ev, k === undefined ? undefined : plans[k], s));
+    days.push(
+      summarizeDay(g.managerId, dateOf(g.day), g.members, tag++, ev, k === undefined ? undefined : plans[k], s),
+    );
   }
   plans.forEach((p, k) => {
     if (!used[k]) days.push(summarizeDay(p.managerId, dateOf(p.day), NO_MEMBERS, tag++, ev, p, s));

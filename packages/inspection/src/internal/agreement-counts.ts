@@ -32,18 +32,33 @@ const FIELD: Record<CrossCheckOutcome, keyof AgreementCounts> = {
 };
 
 function empty(): AgreementCounts {
-  return { inspected: 0, agreeVisited: 0, agreeNotVisited: 0, deniedVerified: 0, confirmedUnverified: 0, confirmedAbsent: 0, unsure: 0, inspectionUnverified: 0, contradictions: 0, agreement: null };
+  return {
+    inspected: 0,
+    agreeVisited: 0,
+    agreeNotVisited: 0,
+    deniedVerified: 0,
+    confirmedUnverified: 0,
+    confirmedAbsent: 0,
+    unsure: 0,
+    inspectionUnverified: 0,
+    contradictions: 0,
+    agreement: null,
+  };
 }
 
 function finish(c: AgreementCounts): AgreementCounts {
   c.contradictions = c.deniedVerified + c.confirmedUnverified + c.confirmedAbsent;
   const agree = c.agreeVisited + c.agreeNotVisited;
-  c.agreement = agree + c.contradictions === 0 ? null : Math.round((agree / (agree + c.contradictions)) * 10_000) / 10_000;
+  c.agreement =
+    agree + c.contradictions === 0 ? null : Math.round((agree / (agree + c.contradictions)) * 10_000) / 10_000;
   return c;
 }
 
 /** Per-manager counts (sorted by id, null last) and totals. */
-export function summarizeByManager(records: readonly RecordCheck[]): { byManager: ManagerAgreement[]; totals: AgreementCounts } {
+export function summarizeByManager(records: readonly RecordCheck[]): {
+  byManager: ManagerAgreement[];
+  totals: AgreementCounts;
+} {
   const by = new Map<string | null, AgreementCounts>();
   const totals = empty();
   for (const r of records) {

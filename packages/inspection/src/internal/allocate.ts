@@ -51,7 +51,9 @@ export function allocateByWeight(weights: readonly number[], caps: readonly numb
   }
   const out = quota.map((q) => Math.floor(q + 1e-9));
   let rest = size - out.reduce((a, b) => a + b, 0);
-  const order = quota.map((_, h) => h).sort((a, b) => quota[b]! - out[b]! - (quota[a]! - out[a]!) || caps[b]! - caps[a]! || a - b);
+  const order = quota
+    .map((_, h) => h)
+    .sort((a, b) => quota[b]! - out[b]! - (quota[a]! - out[a]!) || caps[b]! - caps[a]! || a - b);
   for (const h of order) {
     if (rest <= 0) break;
     if (out[h]! < caps[h]!) {

@@ -7,17 +7,26 @@ import * as z from 'zod';
  */
 export const VerdictStatusSchema = z.looseObject({
   visitId: IdSchema,
-  status: z.enum(['verified', 'rejected', 'unverifiable'], { error: 'status must be one of "verified", "rejected", "unverifiable"' }),
+  status: z.enum(['verified', 'rejected', 'unverifiable'], {
+    error: 'status must be one of "verified", "rejected", "unverifiable"',
+  }),
 });
 
-export const CrossCheckInputSchema = z
-  .strictObject({
-    period: z.strictObject({ from: TimestampSchema, to: TimestampSchema }).refine((p) => p.to > p.from, { error: 'period.to must be after period.from', path: ['to'] }),
-    records: z.array(InspectionRecordSchema, { error: 'records must be an array of inspection records' }),
-    visits: z.array(VisitSchema, { error: 'visits must be an array of visits' }),
-    verdicts: z.array(VerdictStatusSchema, { error: 'verdicts must be an array of geofence verdicts' }),
-    retailers: z.array(z.looseObject({ id: IdSchema, managerId: IdSchema.optional() }), { error: 'retailers must be an array of { id, managerId? }' }).optional(),
-    recordVerdicts: z.array(VerdictStatusSchema, { error: 'recordVerdicts must be an array of geofence verdicts' }).optional(),
-  });
+export const CrossCheckInputSchema = z.strictObject({
+  period: z
+    .strictObject({ from: TimestampSchema, to: TimestampSchema })
+    .refine((p) => p.to > p.from, { error: 'period.to must be after period.from', path: ['to'] }),
+  records: z.array(InspectionRecordSchema, { error: 'records must be an array of inspection records' }),
+  visits: z.array(VisitSchema, { error: 'visits must be an array of visits' }),
+  verdicts: z.array(VerdictStatusSchema, { error: 'verdicts must be an array of geofence verdicts' }),
+  retailers: z
+    .array(z.looseObject({ id: IdSchema, managerId: IdSchema.optional() }), {
+      error: 'retailers must be an array of { id, managerId? }',
+    })
+    .optional(),
+  recordVerdicts: z
+    .array(VerdictStatusSchema, { error: 'recordVerdicts must be an array of geofence verdicts' })
+    .optional(),
+});
 
 export type CrossCheckParsed = z.output<typeof CrossCheckInputSchema>;

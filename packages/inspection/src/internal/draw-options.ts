@@ -7,7 +7,11 @@ export const HistoryEntrySchema = z.object({ retailerId: IdSchema, at: Timestamp
 export const DrawInputsSchema = z.strictObject({
   history: z.array(HistoryEntrySchema, { error: 'history must be an array of { retailerId, at }' }).optional(),
   territories: z.array(TerritorySchema, { error: 'territories must be an array of territories' }).optional(),
-  key: z.custom<(r: Retailer) => string>((v) => typeof v === 'function', { error: 'key must be a function (retailer) => string' }).optional(),
+  key: z
+    .custom<(r: Retailer) => string>((v) => typeof v === 'function', {
+      error: 'key must be a function (retailer) => string',
+    })
+    .optional(),
 });
 
 export const DrawOptionsSchema = DrawInputsSchema.extend({

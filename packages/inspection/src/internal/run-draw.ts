@@ -16,7 +16,8 @@ export function parseRetailers(retailers: unknown): Retailer[] {
   const seen = new Set<string>();
   const issues: BeatplanIssue[] = [];
   parsed.forEach((r, i) => {
-    if (seen.has(r.id)) issues.push({ path: ['retailers', i, 'id'], message: 'retailer id appears twice', value: r.id });
+    if (seen.has(r.id))
+      issues.push({ path: ['retailers', i, 'id'], message: 'retailer id appears twice', value: r.id });
     seen.add(r.id);
   });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
@@ -32,7 +33,10 @@ function excludedIds(spec: SampleSpec, inputs: DrawInputs): Set<string> {
   const out = new Set<string>();
   const since = spec.excludeInspectedSince;
   if (since === undefined) return out;
-  if (!inputs.history) throw new BeatplanError('INVALID_INPUT', [{ path: ['options', 'history'], message: 'excludeInspectedSince needs the inspection history' }]);
+  if (!inputs.history)
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['options', 'history'], message: 'excludeInspectedSince needs the inspection history' },
+    ]);
   for (const h of inputs.history) {
     const recent = typeof since === 'number' ? h.at >= since : localDate(h.at, spec.utcOffsetMinutes) >= since;
     if (recent) out.add(h.retailerId);
@@ -50,7 +54,12 @@ function weightOf(r: Retailer, spec: SampleSpec): number {
  * The draw itself, on parsed retailers and a parsed spec. Deterministic: the same retailers (in any
  * order), spec, seed and inputs give the same plan.
  */
-export function runDraw(retailers: readonly Retailer[], spec: SampleSpec, seed: number, inputs: DrawInputs): InspectionPlan {
+export function runDraw(
+  retailers: readonly Retailer[],
+  spec: SampleSpec,
+  seed: number,
+  inputs: DrawInputs,
+): InspectionPlan {
   const keys = stratumKeys(retailers, spec, inputs);
   const excluded = excludedIds(spec, inputs);
   const rows = retailers
@@ -76,7 +85,13 @@ export function runDraw(retailers: readonly Retailer[], spec: SampleSpec, seed: 
   let allocation: number[];
   if (spec.size !== undefined) {
     if (spec.size > totalEligible) {
-      throw new BeatplanError('INVALID_INPUT', [{ path: ['spec', 'size'], message: `size exceeds the ${totalEligible} eligible retailers (${rows.length - totalEligible} of ${rows.length} excluded as inspected recently)`, value: spec.size }]);
+      throw new BeatplanError('INVALID_INPUT', [
+        {
+          path: ['spec', 'size'],
+          message: `size exceeds the ${totalEligible} eligible retailers (${rows.length - totalEligible} of ${rows.length} excluded as inspected recently)`,
+          value: spec.size,
+        },
+      ]);
     }
     requested = strataKeys.map(() => null);
     // with weighting, strata get sizes by their summed weights: a manager with a low verification
@@ -93,7 +108,14 @@ export function runDraw(retailers: readonly Retailer[], spec: SampleSpec, seed: 
     if (typeof per !== 'number') {
       const unknown = Object.keys(per).filter((k) => !strataMap.has(k));
       if (unknown.length) {
-        throw new BeatplanError('INVALID_INPUT', unknown.map((k) => ({ path: ['spec', 'sizePerStratum', k], message: `no retailer is in this stratum (strata: ${strataKeys.slice(0, 10).join(', ')}${strataKeys.length > 10 ? ', …' : ''})`, value: per[k] })));
+        throw new BeatplanError(
+          'INVALID_INPUT',
+          unknown.map((k) => ({
+            path: ['spec', 'sizePerStratum', k],
+            message: `no retailer is in this stratum (strata: ${strataKeys.slice(0, 10).join(', ')}${strataKeys.length > 10 ? ', …' : ''})`,
+            value: per[k],
+          })),
+        );
       }
     }
     requested = strataKeys.map((k) => (typeof per === 'number' ? per : (per[k] ?? 0)));
@@ -104,7 +126,8 @@ export function runDraw(retailers: readonly Retailer[], spec: SampleSpec, seed: 
   strataKeys.forEach((key, h) => {
     const candidates = strataMap.get(key)!.eligible;
     const weightById = new Map(candidates.map((c) => [c.id, c.weight]));
-    for (const id of weightedSample(candidates, allocation[h]!, seed)) drawn.push({ retailerId: id, stratum: key, weight: weightById.get(id)! });
+    for (const id of weightedSample(candidates, allocation[h]!, seed))
+      drawn.push({ retailerId: id, stratum: key, weight: weightById.get(id)! });
   });
 
   return {
@@ -114,7 +137,13 @@ export function runDraw(retailers: readonly Retailer[], spec: SampleSpec, seed: 
     spec,
     fingerprint,
     population: { total: rows.length, excluded: rows.filter((r) => r.excluded).length, eligible: totalEligible },
-    strata: strataKeys.map((key, h) => ({ key, population: strataMap.get(key)!.all, eligible: eligible[h]!, requested: requested[h]!, drawn: allocation[h]! })),
+    strata: strataKeys.map((key, h) => ({
+      key,
+      population: strataMap.get(key)!.all,
+      eligible: eligible[h]!,
+      requested: requested[h]!,
+      drawn: allocation[h]!,
+    })),
     drawn,
     adjustments: [],
     retailerIds: drawn.map((d) => d.retailerId),

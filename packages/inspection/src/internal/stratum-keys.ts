@@ -18,19 +18,26 @@ export function stratumKeys(retailers: readonly Retailer[], spec: SampleSpec, in
   const issues: BeatplanIssue[] = [];
   let territoryOf: Map<string, string> | null = null;
   if (fields.includes('territory')) {
-    if (!inputs.territories) issues.push({ path: ['options', 'territories'], message: 'stratifying by territory needs the territories' });
+    if (!inputs.territories)
+      issues.push({ path: ['options', 'territories'], message: 'stratifying by territory needs the territories' });
     else {
       territoryOf = new Map();
       inputs.territories.forEach((t, i) =>
         t.retailerIds.forEach((id, j) => {
           const other = territoryOf!.get(id);
-          if (other !== undefined) issues.push({ path: ['options', 'territories', i, 'retailerIds', j], message: `retailer is already in territory ${JSON.stringify(other)}`, value: id });
+          if (other !== undefined)
+            issues.push({
+              path: ['options', 'territories', i, 'retailerIds', j],
+              message: `retailer is already in territory ${JSON.stringify(other)}`,
+              value: id,
+            });
           else territoryOf!.set(id, t.id);
         }),
       );
     }
   }
-  if (fields.includes('custom') && !inputs.key) issues.push({ path: ['options', 'key'], message: 'stratifying by "custom" needs the key function' });
+  if (fields.includes('custom') && !inputs.key)
+    issues.push({ path: ['options', 'key'], message: 'stratifying by "custom" needs the key function' });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
 
   const keys = retailers.map((r, i) =>
@@ -39,7 +46,12 @@ export function stratumKeys(retailers: readonly Retailer[], spec: SampleSpec, in
         if (f === 'territory') return territoryOf!.get(r.id) ?? NONE;
         if (f === 'custom') {
           const k = inputs.key!(r);
-          if (typeof k !== 'string' || k === '') issues.push({ path: ['retailers', i], message: 'the key function must return a non-empty string', value: k });
+          if (typeof k !== 'string' || k === '')
+            issues.push({
+              path: ['retailers', i],
+              message: 'the key function must return a non-empty string',
+              value: k,
+            });
           return String(k);
         }
         const v = r[f === 'manager' ? 'managerId' : f];

@@ -14,7 +14,11 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /** Feeds every chunk of `source` to `push`, checking `signal` before each chunk. */
-export async function feedChunks(source: TableSource, push: (chunk: string | Uint8Array) => void, signal?: AbortSignal): Promise<void> {
+export async function feedChunks(
+  source: TableSource,
+  push: (chunk: string | Uint8Array) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   throwIfAborted(signal);
   if (typeof source === 'string' || source instanceof Uint8Array) {
     push(source);
@@ -48,6 +52,10 @@ export async function feedChunks(source: TableSource, push: (chunk: string | Uin
     }
   }
   throw new BeatplanError('INVALID_INPUT', [
-    { path: ['source'], message: 'a table source must be a string, a Uint8Array, an (async) iterable of chunks or a ReadableStream', value: source },
+    {
+      path: ['source'],
+      message: 'a table source must be a string, a Uint8Array, an (async) iterable of chunks or a ReadableStream',
+      value: source,
+    },
   ]);
 }

@@ -34,7 +34,13 @@ export function locateEmitters<T>(
     if (row < 0) unknown.push({ index, o });
     else {
       found.push({ index, row, o });
-      emitters.push({ lng: store.lng[row]!, lat: store.lat[row]!, rangeM: store.range[row]!, samples: store.samples[row]!, signalDbm: signalOf(o) });
+      emitters.push({
+        lng: store.lng[row]!,
+        lat: store.lat[row]!,
+        rangeM: store.range[row]!,
+        samples: store.samples[row]!,
+        signalDbm: signalOf(o),
+      });
     }
   });
   if (emitters.length === 0) {

@@ -74,7 +74,16 @@ export class PointStore {
     if (this.hi.length > this.size + (this.size >> 3) + 16) this.growColumns(this.size);
   }
 
-  private write(row: number, hi: number, lo: number, tag: number, lng: number, lat: number, range: number, samples: number): void {
+  private write(
+    row: number,
+    hi: number,
+    lo: number,
+    tag: number,
+    lng: number,
+    lat: number,
+    range: number,
+    samples: number,
+  ): void {
     this.hi[row] = hi;
     this.lo[row] = lo;
     this.tag[row] = tag;
@@ -86,7 +95,10 @@ export class PointStore {
 
   private growColumns(cap: number): void {
     const n = this.size;
-    const copy = <T extends Float64Array | Float32Array | Uint32Array | Uint8Array>(a: T, make: (c: number) => T): T => {
+    const copy = <T extends Float64Array | Float32Array | Uint32Array | Uint8Array>(
+      a: T,
+      make: (c: number) => T,
+    ): T => {
       const b = make(cap);
       b.set(a.subarray(0, n));
       return b;

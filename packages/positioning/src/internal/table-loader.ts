@@ -80,14 +80,23 @@ export class TableLoader {
     this.reader = new CsvRecordReader(
       settings.delimiter,
       (fields, problem) => this.onRecord(fields, problem),
-      (chars) => this.fail([{ row: this.stats.rows + 1, path: [], message: `record longer than ${chars - 1} characters (an unbalanced quote?)` }]),
+      (chars) =>
+        this.fail([
+          {
+            row: this.stats.rows + 1,
+            path: [],
+            message: `record longer than ${chars - 1} characters (an unbalanced quote?)`,
+          },
+        ]),
     );
   }
 
   push(chunk: string | Uint8Array): void {
     this.checkOpen();
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-      throw new BeatplanError('INVALID_INPUT', [{ path: ['chunk'], message: 'a chunk must be a string or a Uint8Array', value: chunk }]);
+      throw new BeatplanError('INVALID_INPUT', [
+        { path: ['chunk'], message: 'a chunk must be a string or a Uint8Array', value: chunk },
+      ]);
     }
     this.guard(() => this.reader.push(chunk));
   }
@@ -96,14 +105,18 @@ export class TableLoader {
     this.checkOpen();
     this.guard(() => {
       this.reader.end();
-      if (this.cols === undefined && this.settings.header === true) this.fail([{ path: ['columns'], message: 'the header row is missing (the input is empty)' }]);
+      if (this.cols === undefined && this.settings.header === true)
+        this.fail([{ path: ['columns'], message: 'the header row is missing (the input is empty)' }]);
     });
     this.state = 'finished';
   }
 
   private checkOpen(): void {
     if (this.state !== 'open') {
-      throw new BeatplanError('INVALID_INPUT', `this table loader has ${this.state === 'finished' ? 'finished' : 'failed'}; create a new one`);
+      throw new BeatplanError(
+        'INVALID_INPUT',
+        `this table loader has ${this.state === 'finished' ? 'finished' : 'failed'}; create a new one`,
+      );
     }
   }
 
@@ -124,7 +137,8 @@ export class TableLoader {
   private onRecord(fields: string[], problem: string | undefined): void {
     if (this.cols === undefined) {
       const probe = this.settings.probe;
-      const isHeader = this.settings.header === 'auto' ? fields.some((f) => f.trim().toLowerCase() === probe) : this.settings.header;
+      const isHeader =
+        this.settings.header === 'auto' ? fields.some((f) => f.trim().toLowerCase() === probe) : this.settings.header;
       this.cols = isHeader ? this.mapHeader(fields) : this.defaultColumns();
       this.minFields = 1 + Math.max(...this.settings.columns.map((c, i) => (c.required ? this.cols![i]! : -1)));
       if (isHeader) return;
@@ -137,7 +151,11 @@ export class TableLoader {
       ctx.issue(undefined, `CSV syntax: ${problem}`);
       outcome = 'invalid';
     } else if (fields.length < this.minFields) {
-      ctx.issue(undefined, `row has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected at least ${this.minFields}`, fields.length);
+      ctx.issue(
+        undefined,
+        `row has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected at least ${this.minFields}`,
+        fields.length,
+      );
       outcome = 'invalid';
     } else {
       outcome = this.handle(fields, this.cols, ctx);
@@ -166,7 +184,12 @@ export class TableLoader {
   private defaultColumns(): Int32Array {
     if (this.settings.header === true || this.settings.columns.some((c) => c.position === undefined && c.required)) {
       const first = this.settings.columns[0]?.name ?? '';
-      this.fail([{ path: ['columns'], message: `the header row is missing (it must name the columns, starting e.g. with "${first}")` }]);
+      this.fail([
+        {
+          path: ['columns'],
+          message: `the header row is missing (it must name the columns, starting e.g. with "${first}")`,
+        },
+      ]);
     }
     return Int32Array.from(this.settings.columns, (c) => c.position ?? -1);
   }
@@ -176,7 +199,13 @@ export class TableLoader {
  * Reads a number cell. Empty/absent: `undefined` (the caller decides whether that is allowed).
  * Not a finite number: reports and returns NaN.
  */
-export function readNumber(ctx: RowContext, fields: string[], at: number, column: string, what: string): number | undefined {
+export function readNumber(
+  ctx: RowContext,
+  fields: string[],
+  at: number,
+  column: string,
+  what: string,
+): number | undefined {
   if (at < 0) return undefined;
   const raw = fields[at];
   if (raw === undefined) return undefined;
@@ -206,7 +235,13 @@ export function readInteger(ctx: RowContext, fields: string[], at: number, colum
 }
 
 /** Reads lon and lat; reports and returns NaN for a bad one. */
-export function readLngLat(ctx: RowContext, fields: string[], atLng: number, atLat: number, lngName: string): [number, number] {
+export function readLngLat(
+  ctx: RowContext,
+  fields: string[],
+  atLng: number,
+  atLat: number,
+  lngName: string,
+): [number, number] {
   const lng = readNumber(ctx, fields, atLng, lngName, 'longitude');
   const lat = readNumber(ctx, fields, atLat, 'lat', 'latitude');
   const check = (v: number | undefined, name: string, word: string, lim: number, at: number): number => {
@@ -224,7 +259,11 @@ export function readLngLat(ctx: RowContext, fields: string[], atLng: number, atL
 }
 
 /** Tells whether a point passes a `[minLng, minLat, maxLng, maxLat]` box (minLng > maxLng wraps the antimeridian). */
-export function isInBbox(bbox: readonly [number, number, number, number] | undefined, lng: number, lat: number): boolean {
+export function isInBbox(
+  bbox: readonly [number, number, number, number] | undefined,
+  lng: number,
+  lat: number,
+): boolean {
   if (bbox === undefined) return true;
   const [w, s, e, n] = bbox;
   if (lat < s || lat > n) return false;

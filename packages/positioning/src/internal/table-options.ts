@@ -9,7 +9,11 @@ export const BaseTableOptionsShape = {
     .refine((d) => d !== '"' && d !== '\n' && d !== '\r', { error: 'delimiter must not be a quote or a line break' })
     .optional(),
   onRowError: z.enum(['skip', 'fail'], { error: 'onRowError must be "skip" or "fail"' }).optional(),
-  maxIssues: z.number({ error: 'maxIssues must be an integer ≥ 0' }).int({ error: 'maxIssues must be an integer ≥ 0' }).min(0, { error: 'maxIssues must be an integer ≥ 0' }).optional(),
+  maxIssues: z
+    .number({ error: 'maxIssues must be an integer ≥ 0' })
+    .int({ error: 'maxIssues must be an integer ≥ 0' })
+    .min(0, { error: 'maxIssues must be an integer ≥ 0' })
+    .optional(),
   expectedRows: z
     .number({ error: 'expectedRows must be an integer in [0, 2^28]' })
     .int({ error: 'expectedRows must be an integer in [0, 2^28]' })

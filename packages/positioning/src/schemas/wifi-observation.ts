@@ -17,7 +17,11 @@ export const WifiObservationSchema = z.strictObject({
     .transform((s, ctx) => {
       const canonical = tryNormalizeBssid(s);
       if (canonical !== undefined) return canonical;
-      ctx.addIssue({ code: 'custom', input: s, message: 'BSSID must be a MAC address of 6 hex octets, e.g. aa:bb:cc:dd:ee:ff' });
+      ctx.addIssue({
+        code: 'custom',
+        input: s,
+        message: 'BSSID must be a MAC address of 6 hex octets, e.g. aa:bb:cc:dd:ee:ff',
+      });
       return z.NEVER;
     }),
   rssiDbm: SignalDbmSchema.optional(),

@@ -1,4 +1,11 @@
-import { haversineM, toWgs84, type CustomerManager, type InspectionRecord, type Retailer, type VisitPlan } from '@beatplan/core';
+import {
+  haversineM,
+  toWgs84,
+  type CustomerManager,
+  type InspectionRecord,
+  type Retailer,
+  type VisitPlan,
+} from '@beatplan/core';
 import { emptySums, type KpiSums } from './kpi-sums.js';
 import type { DatedVisit, PreparedData } from './prepare-data.js';
 
@@ -9,19 +16,32 @@ export function inspectionScore(r: InspectionRecord): number {
 
 function pathM(points: readonly { lng: number; lat: number }[]): number {
   let m = 0;
-  for (let i = 1; i < points.length; i++) m += haversineM(points[i - 1]!.lng, points[i - 1]!.lat, points[i]!.lng, points[i]!.lat);
+  for (let i = 1; i < points.length; i++)
+    m += haversineM(points[i - 1]!.lng, points[i - 1]!.lat, points[i]!.lng, points[i]!.lat);
   return m;
 }
 
 /** Straight-line metres of a day: base → each visit's start fix → its end fix → … → base (visits in start order). */
 export function travelledM(base: CustomerManager['base'], visits: readonly DatedVisit[]): number {
   const ordered = [...visits].sort((a, b) => a.visit.start.at - b.visit.start.at || (a.visit.id < b.visit.id ? -1 : 1));
-  return pathM([toWgs84(base), ...ordered.flatMap(({ visit }) => [toWgs84(visit.start), toWgs84(visit.end)]), toWgs84(base)]);
+  return pathM([
+    toWgs84(base),
+    ...ordered.flatMap(({ visit }) => [toWgs84(visit.start), toWgs84(visit.end)]),
+    toWgs84(base),
+  ]);
 }
 
 /** Straight-line metres of a plan: base → each planned retailer's location in order → base. */
-export function plannedStraightM(base: CustomerManager['base'], plan: VisitPlan, retailerById: ReadonlyMap<string, Retailer>): number {
-  return pathM([toWgs84(base), ...plan.stops.map((s) => toWgs84(retailerById.get(s.retailerId)!.location)), toWgs84(base)]);
+export function plannedStraightM(
+  base: CustomerManager['base'],
+  plan: VisitPlan,
+  retailerById: ReadonlyMap<string, Retailer>,
+): number {
+  return pathM([
+    toWgs84(base),
+    ...plan.stops.map((s) => toWgs84(retailerById.get(s.retailerId)!.location)),
+    toWgs84(base),
+  ]);
 }
 
 const key = (date: string, retailerId: string) => `${date}\u0000${retailerId}`;
@@ -30,7 +50,10 @@ const key = (date: string, retailerId: string) => `${date}\u0000${retailerId}`;
  * The KPI sums of every manager (by id) and the dates each was active (plan or visit). Inspections
  * and contradictions whose retailer has no manager go under the key `null`.
  */
-export function accumulateKpis(data: PreparedData, managers: readonly CustomerManager[]): { sums: Map<string | null, KpiSums>; days: Map<string, Set<string>> } {
+export function accumulateKpis(
+  data: PreparedData,
+  managers: readonly CustomerManager[],
+): { sums: Map<string | null, KpiSums>; days: Map<string, Set<string>> } {
   const sums = new Map<string | null, KpiSums>(managers.map((m) => [m.id, emptySums()]));
   const sumsOf = (id: string | null) => {
     let s = sums.get(id);

@@ -11,7 +11,16 @@ describe('renderBarChart', () => {
   });
 
   it('draws one bar per value, "n/a" for null, and escapes labels', () => {
-    const svg = renderBarChart({ id: 'c', title: 'T <1>', series: [{ name: 'a', colour: '#000' }], rows: [{ label: '<x>', values: [2] }, { label: 'y', values: [null] }], format: String });
+    const svg = renderBarChart({
+      id: 'c',
+      title: 'T <1>',
+      series: [{ name: 'a', colour: '#000' }],
+      rows: [
+        { label: '<x>', values: [2] },
+        { label: 'y', values: [null] },
+      ],
+      format: String,
+    });
     expect(svg.match(/<rect class="bar"/g)).toHaveLength(1);
     expect(svg).toContain('n/a');
     expect(svg).toContain('&lt;x&gt;');

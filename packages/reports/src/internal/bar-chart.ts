@@ -49,22 +49,30 @@ export function renderBarChart(spec: BarChartSpec): string {
   const max = spec.max ?? Math.max(1e-9, ...values, spec.reference?.value ?? 0);
   const scale = (v: number) => Math.round(Math.max(0, Math.min(1, v / max)) * plotW * 10) / 10;
   const out: string[] = [];
-  out.push(`<svg id="${escapeHtml(spec.id)}" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${escapeHtml(spec.id)}-title">`);
+  out.push(
+    `<svg id="${escapeHtml(spec.id)}" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${escapeHtml(spec.id)}-title">`,
+  );
   out.push(`<title id="${escapeHtml(spec.id)}-title">${escapeHtml(spec.title)}</title>`);
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#fff"/>`);
-  out.push(`<text class="chart-title" x="4" y="18" font-size="13" font-weight="600" fill="#222">${escapeHtml(spec.title)}</text>`);
+  out.push(
+    `<text class="chart-title" x="4" y="18" font-size="13" font-weight="600" fill="#222">${escapeHtml(spec.title)}</text>`,
+  );
   if (spec.series.length > 1) {
     spec.series.forEach((s, i) => {
       const x = 4 + (i % 3) * Math.floor((width - 8) / 3);
       const y = 30 + Math.floor(i / 3) * 16;
-      out.push(`<g class="legend"><rect x="${x}" y="${y}" width="10" height="10" fill="${s.colour}"/><text x="${x + 14}" y="${y + 9}" font-size="11" fill="#333">${escapeHtml(s.name)}</text></g>`);
+      out.push(
+        `<g class="legend"><rect x="${x}" y="${y}" width="10" height="10" fill="${s.colour}"/><text x="${x + 14}" y="${y + 9}" font-size="11" fill="#333">${escapeHtml(s.name)}</text></g>`,
+      );
     });
   }
   out.push(`<line x1="${labelW}" y1="${top - 4}" x2="${labelW}" y2="${height - 6}" stroke="#999" stroke-width="1"/>`);
   spec.rows.forEach((row, r) => {
     const y = top + r * rowH;
     const label = truncateLabel(row.label);
-    out.push(`<g class="bar-row"><text x="${labelW - 6}" y="${y + rowH / 2}" font-size="11" fill="#222" text-anchor="end" dominant-baseline="middle">${escapeHtml(label)}<title>${escapeHtml(row.label)}</title></text>`);
+    out.push(
+      `<g class="bar-row"><text x="${labelW - 6}" y="${y + rowH / 2}" font-size="11" fill="#222" text-anchor="end" dominant-baseline="middle">${escapeHtml(label)}<title>${escapeHtml(row.label)}</title></text>`,
+    );
     row.values.forEach((v, i) => {
       const by = y + 4 + i * (BAR_H + 2);
       const colour = row.colours?.[i] ?? spec.series[i]?.colour ?? '#4e79a7';
@@ -73,14 +81,20 @@ export function renderBarChart(spec: BarChartSpec): string {
         return;
       }
       const w = scale(v);
-      out.push(`<rect class="bar" x="${labelW}" y="${by}" width="${w}" height="${BAR_H}" fill="${colour}"><title>${escapeHtml(`${row.label} — ${spec.series[i]?.name ?? ''}: ${spec.format(v)}`)}</title></rect>`);
-      out.push(`<text x="${labelW + w + 4}" y="${by + BAR_H - 2}" font-size="10" fill="#333">${escapeHtml(spec.format(v))}</text>`);
+      out.push(
+        `<rect class="bar" x="${labelW}" y="${by}" width="${w}" height="${BAR_H}" fill="${colour}"><title>${escapeHtml(`${row.label} — ${spec.series[i]?.name ?? ''}: ${spec.format(v)}`)}</title></rect>`,
+      );
+      out.push(
+        `<text x="${labelW + w + 4}" y="${by + BAR_H - 2}" font-size="10" fill="#333">${escapeHtml(spec.format(v))}</text>`,
+      );
     });
     out.push('</g>');
   });
   if (spec.reference) {
     const x = labelW + scale(spec.reference.value);
-    out.push(`<g class="reference"><line x1="${x}" y1="${top - 4}" x2="${x}" y2="${height - 6}" stroke="#222" stroke-width="1" stroke-dasharray="4 3"/><text x="${x + 3}" y="${top - 6}" font-size="10" fill="#222">${escapeHtml(spec.reference.label)}</text></g>`);
+    out.push(
+      `<g class="reference"><line x1="${x}" y1="${top - 4}" x2="${x}" y2="${height - 6}" stroke="#222" stroke-width="1" stroke-dasharray="4 3"/><text x="${x + 3}" y="${top - 6}" font-size="10" fill="#222">${escapeHtml(spec.reference.label)}</text></g>`,
+    );
   }
   out.push('</svg>');
   return out.join('');

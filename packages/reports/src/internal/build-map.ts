@@ -12,7 +12,9 @@ const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
  * 0, 1 or 2 distinct points are returned as they are (a degenerate "hull").
  */
 export function convexHull(points: readonly Point[]): Point[] {
-  const pts = [...new Map(points.map((p) => [`${p[0]},${p[1]}`, p])).values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const pts = [...new Map(points.map((p) => [`${p[0]},${p[1]}`, p])).values()].sort(
+    (a, b) => a[0] - b[0] || a[1] - b[1],
+  );
   if (pts.length < 3) return pts;
   const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
   const half = (list: Point[]) => {
@@ -30,19 +32,24 @@ export function convexHull(points: readonly Point[]): Point[] {
 
 /** The map's geometry in WGS84: territories, retailers with their period status, planned routes, bases. */
 export function buildMap(input: ReportInput, data: PreparedData): ReportMap {
-  const wgs = new Map(input.retailers.map((r) => {
-    const c = toWgs84(r.location);
-    return [r.id, [round7(c.lng), round7(c.lat)] as Point];
-  }));
+  const wgs = new Map(
+    input.retailers.map((r) => {
+      const c = toWgs84(r.location);
+      return [r.id, [round7(c.lng), round7(c.lat)] as Point];
+    }),
+  );
   const planned = new Set(data.plans.flatMap((p) => p.stops.map((s) => s.retailerId)));
   const visited = new Set(data.visits.map((v) => v.visit.retailerId));
   const verified = new Set(data.visits.filter((v) => v.verdict?.status === 'verified').map((v) => v.visit.retailerId));
   const contradicted = new Set(data.contradictions.map(({ c }) => c.retailerId));
-  const statusOf = (id: string): RetailerStatus => (verified.has(id) ? 'verified' : visited.has(id) ? 'unverified' : planned.has(id) ? 'missed' : 'idle');
-  const bases = new Map(input.managers.map((m) => {
-    const c = toWgs84(m.base);
-    return [m.id, [round7(c.lng), round7(c.lat)] as Point];
-  }));
+  const statusOf = (id: string): RetailerStatus =>
+    verified.has(id) ? 'verified' : visited.has(id) ? 'unverified' : planned.has(id) ? 'missed' : 'idle';
+  const bases = new Map(
+    input.managers.map((m) => {
+      const c = toWgs84(m.base);
+      return [m.id, [round7(c.lng), round7(c.lat)] as Point];
+    }),
+  );
   return {
     territories: input.territories.map((t) => ({
       id: t.id,
@@ -66,7 +73,12 @@ export function buildMap(input: ReportInput, data: PreparedData): ReportMap {
     })),
     routes: data.plans.map((p) => {
       const base = bases.get(p.managerId)!;
-      return { managerId: p.managerId, date: p.date, planId: p.id ?? null, coordinates: [base, ...p.stops.map((s) => wgs.get(s.retailerId)!), base] };
+      return {
+        managerId: p.managerId,
+        date: p.date,
+        planId: p.id ?? null,
+        coordinates: [base, ...p.stops.map((s) => wgs.get(s.retailerId)!), base],
+      };
     }),
     bases: input.managers.map((m) => ({ managerId: m.id, lng: bases.get(m.id)![0], lat: bases.get(m.id)![1] })),
   };

@@ -2,12 +2,21 @@ import { BeatplanError, type BeatplanIssue } from '@beatplan/core';
 import type { ReportInput } from '../report-input.js';
 
 /** Reports every repeated id at `[...at, i, field]` (no field: `[...at, i]`); returns the set of ids. */
-function findDuplicates(issues: BeatplanIssue[], at: (string | number)[], ids: readonly string[], field: string | null = 'id'): Set<string> {
+function findDuplicates(
+  issues: BeatplanIssue[],
+  at: (string | number)[],
+  ids: readonly string[],
+  field: string | null = 'id',
+): Set<string> {
   const first = new Map<string, number>();
   ids.forEach((id, i) => {
     const j = first.get(id);
     if (j !== undefined) {
-      issues.push({ path: field === null ? [...at, i] : [...at, i, field], message: `duplicate ${field ?? 'id'} (also at index ${j})`, value: id });
+      issues.push({
+        path: field === null ? [...at, i] : [...at, i, field],
+        message: `duplicate ${field ?? 'id'} (also at index ${j})`,
+        value: id,
+      });
     } else first.set(id, i);
   });
   return new Set(ids);
@@ -19,13 +28,43 @@ function findDuplicates(issues: BeatplanIssue[], at: (string | number)[], ids: r
  */
 export function checkReferences(input: ReportInput): void {
   const dup: BeatplanIssue[] = [];
-  const retailers = findDuplicates(dup, ['retailers'], input.retailers.map((r) => r.id));
-  const managers = findDuplicates(dup, ['managers'], input.managers.map((m) => m.id));
-  const visits = findDuplicates(dup, ['visits'], input.visits.map((v) => v.id));
-  const inspections = findDuplicates(dup, ['inspections'], input.inspections.map((r) => r.id));
-  findDuplicates(dup, ['territories'], input.territories.map((t) => t.id));
-  findDuplicates(dup, ['verdicts'], input.verdicts.map((v) => v.visitId), 'visitId');
-  findDuplicates(dup, ['plans'], input.plans.map((p) => `${p.managerId} ${p.date}`), 'date');
+  const retailers = findDuplicates(
+    dup,
+    ['retailers'],
+    input.retailers.map((r) => r.id),
+  );
+  const managers = findDuplicates(
+    dup,
+    ['managers'],
+    input.managers.map((m) => m.id),
+  );
+  const visits = findDuplicates(
+    dup,
+    ['visits'],
+    input.visits.map((v) => v.id),
+  );
+  const inspections = findDuplicates(
+    dup,
+    ['inspections'],
+    input.inspections.map((r) => r.id),
+  );
+  findDuplicates(
+    dup,
+    ['territories'],
+    input.territories.map((t) => t.id),
+  );
+  findDuplicates(
+    dup,
+    ['verdicts'],
+    input.verdicts.map((v) => v.visitId),
+    'visitId',
+  );
+  findDuplicates(
+    dup,
+    ['plans'],
+    input.plans.map((p) => `${p.managerId} ${p.date}`),
+    'date',
+  );
   input.territories.forEach((t, i) => findDuplicates(dup, ['territories', i, 'retailerIds'], t.retailerIds, null));
 
   const ref: BeatplanIssue[] = [];
@@ -55,7 +94,12 @@ export function checkReferences(input: ReportInput): void {
   });
   for (const side of ['before', 'after'] as const) {
     const figures = input.repartition?.[side] ?? [];
-    findDuplicates(dup, ['repartition', side], figures.map((f) => f.managerId), 'managerId');
+    findDuplicates(
+      dup,
+      ['repartition', side],
+      figures.map((f) => f.managerId),
+      'managerId',
+    );
     figures.forEach((f, i) => need(managers, 'manager', ['repartition', side, i, 'managerId'], f.managerId));
   }
   if (dup.length) throw new BeatplanError('INVALID_INPUT', [...dup, ...ref]);

@@ -14,7 +14,10 @@ export const BALANCE_METRICS: readonly { metric: BalanceMetric; label: string; u
 ];
 
 /** Spreads of the workload metrics across managers, and the before/after of a re-partition. */
-export function computeBalance(managers: readonly ManagerReport[], repartition: Repartition | undefined): BalanceReport {
+export function computeBalance(
+  managers: readonly ManagerReport[],
+  repartition: Repartition | undefined,
+): BalanceReport {
   const values = managers.map((m) => ({
     managerId: m.managerId,
     retailers: m.retailers,
@@ -25,7 +28,9 @@ export function computeBalance(managers: readonly ManagerReport[], repartition: 
     verifiedDwellMin: round1(m.verifiedDwellS / 60),
   }));
   const metrics = BALANCE_METRICS.map((d) => ({ ...d, spread: measureSpread(values.map((v) => v[d.metric])) }));
-  const primary: BalanceMetric = managers.some((m) => m.plannedStops > 0) ? 'plannedWorkMin' : 'assignedServiceMinPer4Weeks';
+  const primary: BalanceMetric = managers.some((m) => m.plannedStops > 0)
+    ? 'plannedWorkMin'
+    : 'assignedServiceMinPer4Weeks';
   let rep: BalanceReport['repartition'] = null;
   if (repartition) {
     const before = measureSpread(repartition.before.map((f) => f.workloadMin));
@@ -40,11 +45,16 @@ export function computeBalance(managers: readonly ManagerReport[], repartition: 
       after,
       change: {
         cv: round4(after.cv - before.cv),
-        maxOverMin: after.maxOverMin !== null && before.maxOverMin !== null ? round4(after.maxOverMin - before.maxOverMin) : null,
+        maxOverMin:
+          after.maxOverMin !== null && before.maxOverMin !== null ? round4(after.maxOverMin - before.maxOverMin) : null,
         max: round4(after.max - before.max),
         min: round4(after.min - before.min),
       },
-      managers: ids.map((managerId) => ({ managerId, before: b.has(managerId) ? round1(b.get(managerId)!) : null, after: a.has(managerId) ? round1(a.get(managerId)!) : null })),
+      managers: ids.map((managerId) => ({
+        managerId,
+        before: b.has(managerId) ? round1(b.get(managerId)!) : null,
+        after: a.has(managerId) ? round1(a.get(managerId)!) : null,
+      })),
     };
   }
   return { metrics, primary, values, repartition: rep };

@@ -20,15 +20,29 @@ interface GroupSums {
 }
 
 const empty = (): GroupSums => ({
-  retailers: 0, frequency: 0, service: 0, plannedStops: 0, visits: 0, verified: 0, verifiedDwellS: 0,
-  orderCount: 0, orderVolume: 0, inspections: 0, inspectionScore: 0, contradictions: 0,
+  retailers: 0,
+  frequency: 0,
+  service: 0,
+  plannedStops: 0,
+  visits: 0,
+  verified: 0,
+  verifiedDwellS: 0,
+  orderCount: 0,
+  orderVolume: 0,
+  inspections: 0,
+  inspectionScore: 0,
+  contradictions: 0,
 });
 
 /**
  * Figures per group of retailers (see `GroupStats`). `keys` fixes the groups and their order (a group
  * with no retailer is kept, its means null); retailers whose key is not listed are ignored.
  */
-export function computeGroupStats(data: PreparedData, keys: readonly string[], keyOf: (r: Retailer) => string): GroupStats[] {
+export function computeGroupStats(
+  data: PreparedData,
+  keys: readonly string[],
+  keyOf: (r: Retailer) => string,
+): GroupStats[] {
   const groups = new Map(keys.map((k) => [k, empty()]));
   const groupOf = (retailerId: string) => groups.get(keyOf(data.retailerById.get(retailerId)!));
   for (const r of data.retailerById.values()) {
@@ -40,7 +54,11 @@ export function computeGroupStats(data: PreparedData, keys: readonly string[], k
     g.orderCount += r.orderCount;
     g.orderVolume += r.orderVolume;
   }
-  for (const p of data.plans) for (const s of p.stops) { const g = groupOf(s.retailerId); if (g) g.plannedStops++; }
+  for (const p of data.plans)
+    for (const s of p.stops) {
+      const g = groupOf(s.retailerId);
+      if (g) g.plannedStops++;
+    }
   for (const { visit, verdict } of data.visits) {
     const g = groupOf(visit.retailerId);
     if (!g) continue;
@@ -56,7 +74,10 @@ export function computeGroupStats(data: PreparedData, keys: readonly string[], k
     g.inspections++;
     g.inspectionScore += inspectionScore(r);
   }
-  for (const { c } of data.contradictions) { const g = groupOf(c.retailerId); if (g) g.contradictions++; }
+  for (const { c } of data.contradictions) {
+    const g = groupOf(c.retailerId);
+    if (g) g.contradictions++;
+  }
   const weeks = data.period ? data.period.days / 7 : 0;
   return keys.map((key) => {
     const g = groups.get(key)!;

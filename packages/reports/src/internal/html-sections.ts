@@ -16,9 +16,14 @@ const KPI_LABELS: Record<ScorecardKpi, string> = {
   integrity: 'Integrity',
 };
 
-const SEGMENT_LABELS: Record<string, string> = { retail: 'Retail', chain_supermarket: 'Chain supermarket', hotel_entertainment: 'Hotel / entertainment' };
+const SEGMENT_LABELS: Record<string, string> = {
+  retail: 'Retail',
+  chain_supermarket: 'Chain supermarket',
+  hotel_entertainment: 'Hotel / entertainment',
+};
 
-const tile = (value: string, label: string) => `<div class="tile"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
+const tile = (value: string, label: string) =>
+  `<div class="tile"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
 
 /** Headline figures. */
 export function renderSummary(report: Report): string {
@@ -38,10 +43,16 @@ export function renderSummary(report: Report): string {
 /** The map with its legend and the projection note. */
 export function renderMapSection(report: Report): string {
   const managers = report.managers
-    .map((m, i) => `<li><span class="swatch square" style="background:${managerColour(i)}"></span>${escapeHtml(m.name)}</li>`)
+    .map(
+      (m, i) =>
+        `<li><span class="swatch square" style="background:${managerColour(i)}"></span>${escapeHtml(m.name)}</li>`,
+    )
     .join('');
   const statuses = (Object.keys(STATUS_COLOURS) as RetailerStatus[])
-    .map((s) => `<li><span class="swatch" style="background:${STATUS_COLOURS[s]};border-color:#777"></span>${escapeHtml(STATUS_LABELS[s])}</li>`)
+    .map(
+      (s) =>
+        `<li><span class="swatch" style="background:${STATUS_COLOURS[s]};border-color:#777"></span>${escapeHtml(STATUS_LABELS[s])}</li>`,
+    )
     .join('');
   return `<section id="map-section"><h2>Map: territories, retailers and planned routes</h2>
 <div class="map-wrap">${renderMapSvg(report, { standalone: false })}</div>
@@ -76,8 +87,17 @@ export function renderScorecardSection(report: Report): string {
     { header: 'Rank', cell: (m) => (m.rank === null ? '–' : String(m.rank)), numeric: true },
     { header: 'Manager', cell: (m) => m.name },
     { header: 'Score', cell: (m) => num(m.score, 1), numeric: true },
-    { header: 'Coverage', cell: (m) => pct(m.coverage), numeric: true, help: 'share of the total weight that could be measured' },
-    ...SCORECARD_KPIS.map((k) => ({ header: KPI_LABELS[k], cell: (m: ManagerReport) => pct(m.kpis[k]), numeric: true })),
+    {
+      header: 'Coverage',
+      cell: (m) => pct(m.coverage),
+      numeric: true,
+      help: 'share of the total weight that could be measured',
+    },
+    ...SCORECARD_KPIS.map((k) => ({
+      header: KPI_LABELS[k],
+      cell: (m: ManagerReport) => pct(m.kpis[k]),
+      numeric: true,
+    })),
   ];
   return `<section id="scorecard"><h2>Scorecard</h2>
 <p class="note">score = 100 · Σ w<sub>k</sub>·n<sub>k</sub> / Σ w<sub>k</sub> over the KPIs k that have a weight and could be measured; each KPI n<sub>k</sub> is normalised to 0..1 (definitions below). Weights: ${escapeHtml(weights)}.</p>
@@ -103,10 +123,24 @@ export function renderManagerSection(report: Report): string {
     { header: 'Flagged', cell: (m) => num(m.flagged), numeric: true },
     { header: 'Verification', cell: (m) => pct(m.verificationRate), numeric: true },
     { header: 'Hours on site', cell: (m) => h(m.verifiedDwellS), numeric: true },
-    { header: 'Mean visit (min)', cell: (m) => num(m.meanVerifiedDwellS === null ? null : m.meanVerifiedDwellS / 60, 1), numeric: true },
+    {
+      header: 'Mean visit (min)',
+      cell: (m) => num(m.meanVerifiedDwellS === null ? null : m.meanVerifiedDwellS / 60, 1),
+      numeric: true,
+    },
     { header: 'Planned km', cell: (m) => km(m.plannedDistanceM), numeric: true },
-    { header: 'Travelled km', cell: (m) => km(m.travelledDistanceM), numeric: true, help: 'straight line between the visit fixes, from and to the base' },
-    { header: 'Travelled / planned', cell: (m) => num(m.distanceRatio, 2), numeric: true, help: 'straight line travelled ÷ straight line of the plan, on days with a plan and a visit' },
+    {
+      header: 'Travelled km',
+      cell: (m) => km(m.travelledDistanceM),
+      numeric: true,
+      help: 'straight line between the visit fixes, from and to the base',
+    },
+    {
+      header: 'Travelled / planned',
+      cell: (m) => num(m.distanceRatio, 2),
+      numeric: true,
+      help: 'straight line travelled ÷ straight line of the plan, on days with a plan and a visit',
+    },
     { header: 'Inspections', cell: (m) => num(m.inspections), numeric: true },
     { header: 'Inspection score', cell: (m) => pct(m.inspectionScore), numeric: true },
     { header: 'Satisfaction', cell: (m) => num(m.meanSatisfaction, 2), numeric: true },
@@ -128,7 +162,7 @@ export function renderFindingsSection(report: Report): string {
   ];
   const body = report.findings.length
     ? renderTable('findings-table', columns, report.findings)
-    : '<p>No inspection contradicts a manager\'s verified visits in this period.</p>';
+    : "<p>No inspection contradicts a manager's verified visits in this period.</p>";
   return `<section id="findings"><h2>Inspection findings</h2><p>Where an inspector's record contradicts the manager's verified visits: a verified visit the retailer denies, or a visit the retailer confirms that was not verified.</p>${body}</section>`;
 }
 
@@ -142,7 +176,11 @@ export function renderBalanceSection(report: Report): string {
       id: 'chart-balance',
       title: `${primary.label} (${primary.unit})`,
       series: [{ name: primary.label, colour: '#4e79a7' }],
-      rows: balance.values.map((v, i) => ({ label: nameOf.get(v.managerId)!, values: [v[balance.primary]], colours: [managerColour(i)] })),
+      rows: balance.values.map((v, i) => ({
+        label: nameOf.get(v.managerId)!,
+        values: [v[balance.primary]],
+        colours: [managerColour(i)],
+      })),
       format: (v) => num(v),
       reference: { value: primary.spread.mean, label: `mean ${num(primary.spread.mean)}` },
     }),
@@ -153,22 +191,38 @@ export function renderBalanceSection(report: Report): string {
       renderBarChart({
         id: 'chart-repartition',
         title: `${rep.label}: weekly workload (min)`,
-        series: [{ name: 'before', colour: '#bab0ac' }, { name: 'after', colour: '#4e79a7' }],
+        series: [
+          { name: 'before', colour: '#bab0ac' },
+          { name: 'after', colour: '#4e79a7' },
+        ],
         rows: rep.managers.map((m) => ({ label: nameOf.get(m.managerId)!, values: [m.before, m.after] })),
         format: (v) => num(v),
       }),
     );
   }
   const spreadRows = balance.metrics.map((b) => ({ label: `${b.label} (${b.unit})`, s: b.spread }));
-  if (rep) spreadRows.push({ label: `${rep.label}: before (min/week)`, s: rep.before }, { label: `${rep.label}: after (min/week)`, s: rep.after });
-  const table = renderTable('balance-table', [
-    { header: 'Figure', cell: (r) => r.label },
-    { header: 'Min', cell: (r) => num(r.s.min, 1), numeric: true },
-    { header: 'Max', cell: (r) => num(r.s.max, 1), numeric: true },
-    { header: 'Mean', cell: (r) => num(r.s.mean, 1), numeric: true },
-    { header: 'Max / min', cell: (r) => (r.s.maxOverMin === null ? '∞' : num(r.s.maxOverMin, 2)), numeric: true },
-    { header: 'CV', cell: (r) => num(r.s.cv, 3), numeric: true, help: 'coefficient of variation: standard deviation / mean' },
-  ] satisfies Column<(typeof spreadRows)[number]>[], spreadRows);
+  if (rep)
+    spreadRows.push(
+      { label: `${rep.label}: before (min/week)`, s: rep.before },
+      { label: `${rep.label}: after (min/week)`, s: rep.after },
+    );
+  const table = renderTable(
+    'balance-table',
+    [
+      { header: 'Figure', cell: (r) => r.label },
+      { header: 'Min', cell: (r) => num(r.s.min, 1), numeric: true },
+      { header: 'Max', cell: (r) => num(r.s.max, 1), numeric: true },
+      { header: 'Mean', cell: (r) => num(r.s.mean, 1), numeric: true },
+      { header: 'Max / min', cell: (r) => (r.s.maxOverMin === null ? '∞' : num(r.s.maxOverMin, 2)), numeric: true },
+      {
+        header: 'CV',
+        cell: (r) => num(r.s.cv, 3),
+        numeric: true,
+        help: 'coefficient of variation: standard deviation / mean',
+      },
+    ] satisfies Column<(typeof spreadRows)[number]>[],
+    spreadRows,
+  );
   const change = rep
     ? `<p class="note">${escapeHtml(`${rep.label}: coefficient of variation ${num(rep.before.cv, 3)} → ${num(rep.after.cv, 3)} (${rep.change.cv <= 0 ? '' : '+'}${num(rep.change.cv, 3)}); max/min ${rep.before.maxOverMin === null ? '∞' : num(rep.before.maxOverMin, 2)} → ${rep.after.maxOverMin === null ? '∞' : num(rep.after.maxOverMin, 2)}${rep.moved !== null ? `; ${rep.moved} retailers moved` : ''}.`)}</p>`
     : '';
@@ -197,13 +251,23 @@ export function renderGroupSection(report: Report): string {
   const label = (k: string) => SEGMENT_LABELS[k] ?? k;
   const colours = ['#4e79a7', '#f28e2b', '#b07aa1'];
   const single = (id: string, title: string, pick: (g: GroupStats) => number | null, digits: number) =>
-    renderBarChart({ id, title, series: [{ name: title, colour: '#4e79a7' }], rows: seg.map((g, i) => ({ label: label(g.key), values: [pick(g)], colours: [colours[i]!] })), format: (v) => num(v, digits), width: 360 });
+    renderBarChart({
+      id,
+      title,
+      series: [{ name: title, colour: '#4e79a7' }],
+      rows: seg.map((g, i) => ({ label: label(g.key), values: [pick(g)], colours: [colours[i]!] })),
+      format: (v) => num(v, digits),
+      width: 360,
+    });
   const charts = [
     single('chart-segment-frequency', 'Visits per retailer per week', (g) => g.visitsPerRetailerPerWeek, 2),
     renderBarChart({
       id: 'chart-segment-service',
       title: 'Minutes on site per visit',
-      series: [{ name: 'planned', colour: '#bab0ac' }, { name: 'verified', colour: '#59a14f' }],
+      series: [
+        { name: 'planned', colour: '#bab0ac' },
+        { name: 'verified', colour: '#59a14f' },
+      ],
       rows: seg.map((g) => ({ label: label(g.key), values: [g.meanServiceMin, g.meanVerifiedDwellMin] })),
       format: (v) => num(v, 1),
       width: 360,
@@ -213,7 +277,10 @@ export function renderGroupSection(report: Report): string {
     renderBarChart({
       id: 'chart-segment-quality',
       title: 'Verification and inspection (%)',
-      series: [{ name: 'verified visits', colour: '#4e79a7' }, { name: 'inspection score', colour: '#b07aa1' }],
+      series: [
+        { name: 'verified visits', colour: '#4e79a7' },
+        { name: 'inspection score', colour: '#b07aa1' },
+      ],
       rows: seg.map((g) => ({ label: label(g.key), values: [g.verificationRate, g.inspectionScore] })),
       format: (v) => `${num(v * 100, 0)} %`,
       max: 1,
@@ -223,21 +290,47 @@ export function renderGroupSection(report: Report): string {
   return `<section id="segments"><h2>Segments and regions</h2>
 <div class="charts" id="segment-charts">${charts.join('')}</div>
 <h3>By segment</h3>${renderTable('segment-table', groupColumns('Segment', label), seg)}
-<h3>By region</h3>${renderTable('region-table', groupColumns('Region', (k) => k), report.regions)}
-<h3>By class</h3>${renderTable('class-table', groupColumns('Class', (k) => k), report.classes)}</section>`;
+<h3>By region</h3>${renderTable(
+    'region-table',
+    groupColumns('Region', (k) => k),
+    report.regions,
+  )}
+<h3>By class</h3>${renderTable(
+    'class-table',
+    groupColumns('Class', (k) => k),
+    report.classes,
+  )}</section>`;
 }
 
 /** The definitions of every figure, for the reader. */
 export function renderDefinitions(): string {
   const defs: [string, string][] = [
     ['Plan completion', 'planned stops (retailer and date) with a visit that day ÷ planned stops.'],
-    ['Verification', 'visits with a "verified" geofence verdict ÷ visits reported (a visit with no verdict counts as not verified).'],
+    [
+      'Verification',
+      'visits with a "verified" geofence verdict ÷ visits reported (a visit with no verdict counts as not verified).',
+    ],
     ['Time on site', 'min(1, verified dwell ÷ the planned service minutes of the retailers of those verified visits).'],
-    ['Route efficiency', 'min(1, planned ÷ travelled straight-line distance) over the days with a plan and a visit; planned = base → the planned retailers in the plan’s order → base; travelled = base → each visit’s start and end fix in time order → base.'],
-    ['Inspection score', 'mean over the inspections at the manager’s retailers of (prices tagged + policy material displayed + (satisfaction − 1) ÷ 4) ÷ 3.'],
-    ['Integrity', '1 − min(1, contradictions ÷ inspections): contradictions between the inspections and the verified visits.'],
-    ['Score', '100 · Σ wₖ·nₖ ÷ Σ wₖ over the KPIs with a weight > 0 and a value; coverage = that Σ wₖ ÷ the sum of all weights.'],
-    ['Balance', 'CV = population standard deviation ÷ mean across managers; max / min of the same figure (∞ when the minimum is 0).'],
+    [
+      'Route efficiency',
+      'min(1, planned ÷ travelled straight-line distance) over the days with a plan and a visit; planned = base → the planned retailers in the plan’s order → base; travelled = base → each visit’s start and end fix in time order → base.',
+    ],
+    [
+      'Inspection score',
+      'mean over the inspections at the manager’s retailers of (prices tagged + policy material displayed + (satisfaction − 1) ÷ 4) ÷ 3.',
+    ],
+    [
+      'Integrity',
+      '1 − min(1, contradictions ÷ inspections): contradictions between the inspections and the verified visits.',
+    ],
+    [
+      'Score',
+      '100 · Σ wₖ·nₖ ÷ Σ wₖ over the KPIs with a weight > 0 and a value; coverage = that Σ wₖ ÷ the sum of all weights.',
+    ],
+    [
+      'Balance',
+      'CV = population standard deviation ÷ mean across managers; max / min of the same figure (∞ when the minimum is 0).',
+    ],
   ];
   return `<section id="definitions"><h2>Definitions</h2><dl class="defs">${defs.map(([t, d]) => `<dt>${escapeHtml(t)}</dt><dd>${escapeHtml(d)}</dd>`).join('')}</dl></section>`;
 }

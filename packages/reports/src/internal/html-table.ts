@@ -12,10 +12,16 @@ export interface Column<T> {
 /** Renders an HTML table; headers and cells are escaped here (pass plain text). */
 export function renderTable<T>(className: string, columns: readonly Column<T>[], rows: readonly T[]): string {
   const th = columns
-    .map((c) => `<th${c.numeric ? ' class="num"' : ''}${c.help ? ` title="${escapeHtml(c.help)}"` : ''}>${escapeHtml(c.header)}</th>`)
+    .map(
+      (c) =>
+        `<th${c.numeric ? ' class="num"' : ''}${c.help ? ` title="${escapeHtml(c.help)}"` : ''}>${escapeHtml(c.header)}</th>`,
+    )
     .join('');
   const body = rows
-    .map((r) => `<tr>${columns.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.cell(r))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${columns.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.cell(r))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<div class="table-wrap"><table class="${className}"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }

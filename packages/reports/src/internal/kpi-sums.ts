@@ -37,10 +37,34 @@ export interface KpiSums {
 /** All-zero sums. */
 export function emptySums(): KpiSums {
   return {
-    plannedStops: 0, plannedVisited: 0, plannedVerified: 0, unplannedVisits: 0, visits: 0, verified: 0, rejected: 0, unverifiable: 0,
-    noVerdict: 0, flagged: 0, verifiedDwellS: 0, reportedDwellS: 0, expectedServiceS: 0, plannedDistanceM: 0, plannedStraightM: 0, travelledDistanceM: 0,
-    comparedDays: 0, comparedPlannedM: 0, comparedTravelledM: 0, plannedWorkS: 0, inspections: 0, inspectionScoreSum: 0, pricesTagged: 0,
-    policyDisplayed: 0, satisfactionSum: 0, visitsDenied: 0, contradictions: 0, kinds: {},
+    plannedStops: 0,
+    plannedVisited: 0,
+    plannedVerified: 0,
+    unplannedVisits: 0,
+    visits: 0,
+    verified: 0,
+    rejected: 0,
+    unverifiable: 0,
+    noVerdict: 0,
+    flagged: 0,
+    verifiedDwellS: 0,
+    reportedDwellS: 0,
+    expectedServiceS: 0,
+    plannedDistanceM: 0,
+    plannedStraightM: 0,
+    travelledDistanceM: 0,
+    comparedDays: 0,
+    comparedPlannedM: 0,
+    comparedTravelledM: 0,
+    plannedWorkS: 0,
+    inspections: 0,
+    inspectionScoreSum: 0,
+    pricesTagged: 0,
+    policyDisplayed: 0,
+    satisfactionSum: 0,
+    visitsDenied: 0,
+    contradictions: 0,
+    kinds: {},
   };
 }
 
@@ -50,7 +74,8 @@ export function addSums(a: KpiSums, b: KpiSums): KpiSums {
   for (const key of Object.keys(out) as (keyof KpiSums)[]) {
     if (key !== 'kinds') out[key] = a[key] + b[key];
   }
-  for (const src of [a.kinds, b.kinds]) for (const [k, n] of Object.entries(src)) out.kinds[k] = (out.kinds[k] ?? 0) + n;
+  for (const src of [a.kinds, b.kinds])
+    for (const [k, n] of Object.entries(src)) out.kinds[k] = (out.kinds[k] ?? 0) + n;
   return out;
 }
 
@@ -100,6 +125,7 @@ export function normaliseKpis(s: KpiSums): NormalisedKpis {
     timeOnSite: s.verified > 0 ? capped(ratio(s.verifiedDwellS, s.expectedServiceS)) : null,
     route: s.comparedDays > 0 && s.comparedTravelledM > 0 ? capped(s.comparedPlannedM / s.comparedTravelledM) : null,
     inspection: ratio(s.inspectionScoreSum, s.inspections),
-    integrity: s.inspections > 0 ? round4(1 - Math.min(1, s.contradictions / s.inspections)) : s.contradictions > 0 ? 0 : null,
+    integrity:
+      s.inspections > 0 ? round4(1 - Math.min(1, s.contradictions / s.inspections)) : s.contradictions > 0 ? 0 : null,
   };
 }

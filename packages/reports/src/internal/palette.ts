@@ -2,7 +2,18 @@ import type { RetailerStatus } from '../report.js';
 
 // The first seven avoid the status hues (green, orange, red) so that a manager's territory, routes and
 // retailer rings do not read as a status.
-const MANAGER_COLOURS = ['#4e79a7', '#b07aa1', '#76b7b2', '#9c755f', '#edc948', '#ff9da7', '#6b6ecf', '#f28e2b', '#59a14f', '#e15759'];
+const MANAGER_COLOURS = [
+  '#4e79a7',
+  '#b07aa1',
+  '#76b7b2',
+  '#9c755f',
+  '#edc948',
+  '#ff9da7',
+  '#6b6ecf',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+];
 
 /** The colour of the i-th manager: ten distinct colours, then hues spaced by the golden angle. */
 export function managerColour(i: number): string {

@@ -42,7 +42,11 @@ export function prepareData(input: ReportInput): PreparedData {
   for (const r of input.retailers) if (r.managerId !== undefined) managerOfRetailer.set(r.id, r.managerId);
 
   const verdictOf = new Map(input.verdicts.map((v) => [v.visitId, v]));
-  const allVisits = input.visits.map((visit) => ({ visit, date: localDate(visit.start.at, offset), verdict: verdictOf.get(visit.id) ?? null }));
+  const allVisits = input.visits.map((visit) => ({
+    visit,
+    date: localDate(visit.start.at, offset),
+    verdict: verdictOf.get(visit.id) ?? null,
+  }));
   const inspectionDates = input.inspections.map((r) => localDate(r.at, offset));
 
   let period = input.period ? { ...input.period, days: daysBetween(input.period.from, input.period.to) } : null;
@@ -60,7 +64,11 @@ export function prepareData(input: ReportInput): PreparedData {
   const keptVisits = new Set(visits.map((v) => v.visit.id));
   const managerOfVisit = new Map(input.visits.map((v) => [v.id, v.managerId]));
   const contradictions = input.contradictions
-    .filter((c) => (c.inspectionId === undefined || keptInspections.has(c.inspectionId)) && (c.visitId === undefined || keptVisits.has(c.visitId)))
+    .filter(
+      (c) =>
+        (c.inspectionId === undefined || keptInspections.has(c.inspectionId)) &&
+        (c.visitId === undefined || keptVisits.has(c.visitId)),
+    )
     .filter((c) => c.visitIds === undefined || c.visitIds.length === 0 || c.visitIds.some((id) => keptVisits.has(id)))
     .map((c) => {
       const firstVisit = c.visitId ?? c.visitIds?.[0];
@@ -68,5 +76,13 @@ export function prepareData(input: ReportInput): PreparedData {
       return { c, managerId: c.managerId ?? visitManager ?? managerOfRetailer.get(c.retailerId) ?? null };
     });
 
-  return { period, retailerById, managerOfRetailer, plans: input.plans.filter((p) => inPeriod(p.date)), visits, inspections, contradictions };
+  return {
+    period,
+    retailerById,
+    managerOfRetailer,
+    plans: input.plans.filter((p) => inPeriod(p.date)),
+    visits,
+    inspections,
+    contradictions,
+  };
 }

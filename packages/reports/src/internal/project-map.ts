@@ -21,8 +21,17 @@ const METRES_PER_DEGREE = (EARTH_RADIUS_M * Math.PI) / 180;
  * `maxHeight`; a box too tall is fitted into `maxHeight` and centred). Distances are true to a few
  * per mille across a city. A box smaller than 0.005° (one point) is widened to 0.005°.
  */
-export function fitProjection(points: Iterable<readonly [number, number]>, width = 800, pad = 24, minHeight = 320, maxHeight = 900): MapProjection {
-  let minLng = Infinity, maxLng = -Infinity, minLat = Infinity, maxLat = -Infinity;
+export function fitProjection(
+  points: Iterable<readonly [number, number]>,
+  width = 800,
+  pad = 24,
+  minHeight = 320,
+  maxHeight = 900,
+): MapProjection {
+  let minLng = Infinity,
+    maxLng = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
   for (const [lng, lat] of points) {
     if (lng < minLng) minLng = lng;
     if (lng > maxLng) maxLng = lng;
@@ -30,7 +39,8 @@ export function fitProjection(points: Iterable<readonly [number, number]>, width
     if (lat > maxLat) maxLat = lat;
   }
   if (minLng > maxLng) [minLng, maxLng, minLat, maxLat] = [0, 0, 0, 0];
-  const grow = (lo: number, hi: number): [number, number] => (hi - lo >= 0.005 ? [lo, hi] : [(lo + hi) / 2 - 0.0025, (lo + hi) / 2 + 0.0025]);
+  const grow = (lo: number, hi: number): [number, number] =>
+    hi - lo >= 0.005 ? [lo, hi] : [(lo + hi) / 2 - 0.0025, (lo + hi) / 2 + 0.0025];
   [minLng, maxLng] = grow(minLng, maxLng);
   [minLat, maxLat] = grow(minLat, maxLat);
   const lat0 = (minLat + maxLat) / 2;

@@ -145,7 +145,9 @@ export function assignBalanced(p: BalanceProblem): BalanceResult {
     balancePrices();
     if (round === p.rounds - 1) break;
     // centre update: load-weighted centroid, pulled towards the base
-    const sx = new Float64Array(k), sy = new Float64Array(k), sw = new Float64Array(k);
+    const sx = new Float64Array(k),
+      sy = new Float64Array(k),
+      sw = new Float64Array(k);
     for (let i = 0; i < n; i++) {
       const j = assignment[i]!;
       if (j < 0) continue;

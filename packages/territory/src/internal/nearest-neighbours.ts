@@ -15,14 +15,21 @@ export function findNearestNeighbours(x: Float64Array, y: Float64Array, k: numbe
   const index = new Int32Array(n * k).fill(-1);
   const dist = new Float64Array(n * k).fill(Infinity);
   if (n < 2 || k < 1) return { k, index, dist };
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let i = 0; i < n; i++) {
-    minX = Math.min(minX, x[i]!); maxX = Math.max(maxX, x[i]!);
-    minY = Math.min(minY, y[i]!); maxY = Math.max(maxY, y[i]!);
+    minX = Math.min(minX, x[i]!);
+    maxX = Math.max(maxX, x[i]!);
+    minY = Math.min(minY, y[i]!);
+    maxY = Math.max(maxY, y[i]!);
   }
-  const w = Math.max(maxX - minX, 1), h = Math.max(maxY - minY, 1);
+  const w = Math.max(maxX - minX, 1),
+    h = Math.max(maxY - minY, 1);
   const cell = Math.max(Math.sqrt((w * h * 2) / n), Math.max(w, h) / 2048, 1e-6);
-  const gx = Math.floor(w / cell) + 1, gy = Math.floor(h / cell) + 1;
+  const gx = Math.floor(w / cell) + 1,
+    gy = Math.floor(h / cell) + 1;
   const cellOf = new Int32Array(n);
   const start = new Int32Array(gx * gy + 1);
   for (let i = 0; i < n; i++) {
@@ -36,7 +43,8 @@ export function findNearestNeighbours(x: Float64Array, y: Float64Array, k: numbe
   for (let i = 0; i < n; i++) members[fill[cellOf[i]!]!++] = i;
   const maxRing = Math.max(gx, gy);
   for (let i = 0; i < n; i++) {
-    const cx = cellOf[i]! % gx, cy = Math.floor(cellOf[i]! / gx);
+    const cx = cellOf[i]! % gx,
+      cy = Math.floor(cellOf[i]! / gx);
     const base = i * k;
     let found = 0;
     for (let r = 0; r <= maxRing; r++) {
@@ -50,9 +58,13 @@ export function findNearestNeighbours(x: Float64Array, y: Float64Array, k: numbe
             const j = members[m]!;
             if (j === i) continue;
             const d = Math.hypot(x[j]! - x[i]!, y[j]! - y[i]!);
-            if (found === k && (d > dist[base + k - 1]! || (d === dist[base + k - 1]! && j > index[base + k - 1]!))) continue;
+            if (found === k && (d > dist[base + k - 1]! || (d === dist[base + k - 1]! && j > index[base + k - 1]!)))
+              continue;
             let pos = found < k ? found++ : k - 1;
-            while (pos > 0 && (dist[base + pos - 1]! > d || (dist[base + pos - 1]! === d && index[base + pos - 1]! > j))) {
+            while (
+              pos > 0 &&
+              (dist[base + pos - 1]! > d || (dist[base + pos - 1]! === d && index[base + pos - 1]! > j))
+            ) {
               dist[base + pos] = dist[base + pos - 1]!;
               index[base + pos] = index[base + pos - 1]!;
               pos--;

@@ -29,7 +29,8 @@ export function buildNeighbourGraph(x: Float64Array, y: Float64Array, k = 6): Ne
   const fill = degree.slice(0, n);
   const raw = new Int32Array(edges.length);
   for (let e = 0; e < edges.length; e += 2) {
-    const i = edges[e]!, j = edges[e + 1]!;
+    const i = edges[e]!,
+      j = edges[e + 1]!;
     raw[fill[i]!++] = j;
     raw[fill[j]!++] = i;
   }

@@ -5,8 +5,15 @@ const weight = z.number().min(0).max(1e6);
 
 export const PartitionOptionsSchema = z.strictObject({
   weights: z
-    .strictObject({ count: weight.optional(), workload: weight.optional(), orders: weight.optional(), volume: weight.optional() })
-    .refine((w) => (w.count ?? 0) + (w.workload ?? 0) + (w.orders ?? 0) + (w.volume ?? 0) > 0, { error: 'at least one weight must be positive' })
+    .strictObject({
+      count: weight.optional(),
+      workload: weight.optional(),
+      orders: weight.optional(),
+      volume: weight.optional(),
+    })
+    .refine((w) => (w.count ?? 0) + (w.workload ?? 0) + (w.orders ?? 0) + (w.volume ?? 0) > 0, {
+      error: 'at least one weight must be positive',
+    })
     .optional(),
   tolerance: z.number().gt(0).max(1).optional(),
   locked: z.union([z.boolean(), z.array(z.string())]).optional(),

@@ -15,7 +15,11 @@ export interface PlanarPoints {
  * Projects `[lng, lat]` pairs (WGS84 degrees) to metres on a plane tangent at their mean latitude.
  * Good to ~0.1 % over a city or a province (the scale error grows with the latitude span).
  */
-export function projectToPlane(lngs: ArrayLike<number>, lats: ArrayLike<number>, origin?: { lng: number; lat: number }): PlanarPoints {
+export function projectToPlane(
+  lngs: ArrayLike<number>,
+  lats: ArrayLike<number>,
+  origin?: { lng: number; lat: number },
+): PlanarPoints {
   const n = lngs.length;
   let lng0 = origin?.lng ?? 0;
   let lat0 = origin?.lat ?? 0;

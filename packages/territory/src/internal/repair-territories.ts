@@ -22,7 +22,9 @@ export interface RepairState {
 }
 
 function canJoin(s: RepairState, i: number, j: number): boolean {
-  return s.maxRadius === Infinity || (s.x[i]! - s.baseX[j]!) ** 2 + (s.y[i]! - s.baseY[j]!) ** 2 <= s.maxRadius * s.maxRadius;
+  return (
+    s.maxRadius === Infinity || (s.x[i]! - s.baseX[j]!) ** 2 + (s.y[i]! - s.baseY[j]!) ** 2 <= s.maxRadius * s.maxRadius
+  );
 }
 
 function move(s: RepairState, i: number, to: number): void {
@@ -86,18 +88,28 @@ export function removeIslands(s: RepairState): number {
   for (const [c, list] of [...byComp.entries()].sort((a, b) => a[0] - b[0])) {
     const t = compOwner[c]!;
     const pieceLoad = list.reduce((a, i) => a + s.weight[i]!, 0);
-    if (list.length * 10 > members[t]! || pieceLoad > 0.05 * s.target[t]! || list.some((i) => s.locked[i]! >= 0)) continue;
+    if (list.length * 10 > members[t]! || pieceLoad > 0.05 * s.target[t]! || list.some((i) => s.locked[i]! >= 0))
+      continue;
     const touches = new Map<number, number>();
-    for (const i of list) for (let e = s.graph.start[i]!; e < s.graph.start[i + 1]!; e++) {
-      const u = s.assignment[s.graph.adj[e]!]!;
-      if (u !== t && u >= 0) touches.set(u, (touches.get(u) ?? 0) + 1);
-    }
-    let best = -1, bestCount = 0;
-    for (const [u, count] of touches) if (count > bestCount || (count === bestCount && u < best)) [best, bestCount] = [u, count];
+    for (const i of list)
+      for (let e = s.graph.start[i]!; e < s.graph.start[i + 1]!; e++) {
+        const u = s.assignment[s.graph.adj[e]!]!;
+        if (u !== t && u >= 0) touches.set(u, (touches.get(u) ?? 0) + 1);
+      }
+    let best = -1,
+      bestCount = 0;
+    for (const [u, count] of touches)
+      if (count > bestCount || (count === bestCount && u < best)) [best, bestCount] = [u, count];
     if (best < 0 || !list.every((i) => canJoin(s, i, best))) continue;
     // never trade balance for contiguity: both territories must stay within the tolerance (or improve)
-    const devAfter = Math.max(Math.abs(s.load[t]! - pieceLoad - s.target[t]!) / s.target[t]!, Math.abs(s.load[best]! + pieceLoad - s.target[best]!) / s.target[best]!);
-    const devBefore = Math.max(Math.abs(s.load[t]! - s.target[t]!) / s.target[t]!, Math.abs(s.load[best]! - s.target[best]!) / s.target[best]!);
+    const devAfter = Math.max(
+      Math.abs(s.load[t]! - pieceLoad - s.target[t]!) / s.target[t]!,
+      Math.abs(s.load[best]! + pieceLoad - s.target[best]!) / s.target[best]!,
+    );
+    const devBefore = Math.max(
+      Math.abs(s.load[t]! - s.target[t]!) / s.target[t]!,
+      Math.abs(s.load[best]! - s.target[best]!) / s.target[best]!,
+    );
     if (devAfter > Math.max(s.tolerance, devBefore)) continue;
     for (const i of list) move(s, i, best);
     moved += list.length;
@@ -120,14 +132,17 @@ export function repairBalance(s: RepairState, maxMoves: number, goal = s.toleran
   const dev = (j: number, load: number) => (load - s.target[j]!) / s.target[j]!;
   let moves = 0;
   while (moves < maxMoves) {
-    let worst = -1, worstDev = goal;
+    let worst = -1,
+      worstDev = goal;
     for (let j = 0; j < k; j++) {
       const d = Math.abs(dev(j, s.load[j]!));
       if (!stuck[j] && d > worstDev) [worst, worstDev] = [j, d];
     }
     if (worst < 0) break;
     const over = s.load[worst]! > s.target[worst]!;
-    let bestI = -1, bestTo = -1, bestScore = Infinity;
+    let bestI = -1,
+      bestTo = -1,
+      bestScore = Infinity;
     for (let i = 0; i < n; i++) {
       const a = s.assignment[i]!;
       if (a < 0 || s.locked[i]! >= 0) continue;
@@ -140,7 +155,9 @@ export function repairBalance(s: RepairState, maxMoves: number, goal = s.toleran
         const after = dev(a, s.load[a]! - w) ** 2 + dev(b, s.load[b]! + w) ** 2;
         if (after >= before || !canJoin(s, i, b)) continue;
         const score =
-          (s.x[i]! - s.centreX[b]!) ** 2 + (s.y[i]! - s.centreY[b]!) ** 2 - ((s.x[i]! - s.centreX[a]!) ** 2 + (s.y[i]! - s.centreY[a]!) ** 2) +
+          (s.x[i]! - s.centreX[b]!) ** 2 +
+          (s.y[i]! - s.centreY[b]!) ** 2 -
+          ((s.x[i]! - s.centreX[a]!) ** 2 + (s.y[i]! - s.centreY[a]!) ** 2) +
           (s.previous[i] === a ? s.movePenalty : 0);
         if (score < bestScore) [bestI, bestTo, bestScore] = [i, b, score];
       }

@@ -46,7 +46,8 @@ export interface PartitionSpread {
 /** The spread of a list of figures (maxOverMin is Infinity when the minimum is 0). */
 export function spreadOf(values: readonly number[]): Spread {
   if (values.length === 0) return { min: 0, max: 0, mean: 0, maxOverMin: 1, cv: 0 };
-  const min = Math.min(...values), max = Math.max(...values);
+  const min = Math.min(...values),
+    max = Math.max(...values);
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
   return { min, max, mean, maxOverMin: min > 0 ? max / min : max > 0 ? Infinity : 1, cv: mean > 0 ? sd / mean : 0 };
@@ -92,7 +93,11 @@ export function summarizeTerritories(input: {
     const list = members[j]!;
     const c = measureCompactness(list.map((i) => [wgs[i]!.lng, wgs[i]!.lat] as const));
     hulls[m.id] = c.hull;
-    let workloadMin = 0, orders = 0, volume = 0, cx = 0, cy = 0;
+    let workloadMin = 0,
+      orders = 0,
+      volume = 0,
+      cx = 0,
+      cy = 0;
     for (const i of list) {
       workloadMin += workload[i]!.weeklyMin;
       orders += retailers[i]!.orderCount;
@@ -116,5 +121,13 @@ export function summarizeTerritories(input: {
     };
   });
   const load = spreadOf(stats.map((s) => s.load));
-  return { stats, hulls, spread: { load, workload: spreadOf(stats.map((s) => s.workloadMin)), maxDeviation: Math.max(0, ...stats.map((s) => Math.abs(s.deviation))) } };
+  return {
+    stats,
+    hulls,
+    spread: {
+      load,
+      workload: spreadOf(stats.map((s) => s.workloadMin)),
+      maxDeviation: Math.max(0, ...stats.map((s) => Math.abs(s.deviation))),
+    },
+  };
 }

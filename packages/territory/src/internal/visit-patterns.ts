@@ -39,14 +39,16 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
   const angle = items.map((r) => Math.atan2(r.y, r.x));
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => angle[a]! - angle[b]! || a - b);
   // start the sweep after the widest angular gap
-  let startAt = 0, widest = -1;
+  let startAt = 0,
+    widest = -1;
   for (let m = 0; m < n; m++) {
     const prev = angle[order[(m - 1 + n) % n]!]!;
     const gap = (angle[order[m]!]! - prev + 4 * Math.PI) % (2 * Math.PI) || (n === 1 ? 2 * Math.PI : 0);
     if (gap > widest) [widest, startAt] = [gap, m];
   }
   const sweep = order.slice(startAt).concat(order.slice(0, startAt));
-  const sweepLoad = (i: number) => items[i]!.visitMin * (items[i]!.frequency === 'twice_weekly' ? 1 : VISITS_PER_WEEK[items[i]!.frequency]);
+  const sweepLoad = (i: number) =>
+    items[i]!.visitMin * (items[i]!.frequency === 'twice_weekly' ? 1 : VISITS_PER_WEEK[items[i]!.frequency]);
   const total = sweep.reduce((a, i) => a + sweepLoad(i), 0);
   const home = new Int32Array(n);
   let cum = 0;
@@ -73,13 +75,17 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
   const meanDay = Math.max(dayLoad.reduce((a, b) => a + b, 0) / D, 1);
   for (const i of sweep) {
     if (items[i]!.frequency !== 'twice_weekly') continue;
-    let best: [number, number] | null = null, bestCost = Infinity;
+    let best: [number, number] | null = null,
+      bestCost = Infinity;
     for (let a = 0; a < D; a++) {
       for (let b = a + 1; b < D; b++) {
         if (!isOpen(i, a) || !isOpen(i, b)) continue;
         const gap = workDays[b]! - workDays[a]!;
         const minGap = Math.min(gap, 7 - gap);
-        const cost = 10 * Math.min(dist(a, home[i]!), dist(b, home[i]!)) + 4 * (3 - Math.min(minGap, 3)) + (dayLoad[a]! + dayLoad[b]!) / meanDay;
+        const cost =
+          10 * Math.min(dist(a, home[i]!), dist(b, home[i]!)) +
+          4 * (3 - Math.min(minGap, 3)) +
+          (dayLoad[a]! + dayLoad[b]!) / meanDay;
         if (cost < bestCost) [best, bestCost] = [[a, b], cost];
       }
     }
@@ -103,7 +109,8 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
         out[i] = { weekdays: [workDays[d]!], weeks: weeksOf(part) };
       }
     };
-    for (const i of onDay) if (items[i]!.frequency === 'weekly') out[i] = { weekdays: [workDays[d]!], weeks: [0, 1, 2, 3] };
+    for (const i of onDay)
+      if (items[i]!.frequency === 'weekly') out[i] = { weekdays: [workDays[d]!], weeks: [0, 1, 2, 3] };
     split('fortnightly', 2, (p) => [p, p + 2]);
     split('monthly', 4, (q) => [MONTHLY_WEEK_ORDER[q]!]);
   }

@@ -6,7 +6,8 @@ export type MinuteInterval = [number, number];
 
 export function intervalsOf(hours: { from: string; to: string }[] | undefined): MinuteInterval[] {
   return (hours ?? []).map((h) => {
-    const from = minutesOf(h.from), to = minutesOf(h.to);
+    const from = minutesOf(h.from),
+      to = minutesOf(h.to);
     return [from, to <= from ? 1440 : to] as MinuteInterval;
   });
 }
@@ -22,7 +23,12 @@ export function workingIntervals(manager: CustomerManager): MinuteInterval[][] {
  * each shortened by the service time so that the visit also ends inside both. Unknown opening hours
  * = open all day. Empty = the retailer cannot be visited that day.
  */
-export function visitWindows(retailer: Retailer, weekday: number, work: MinuteInterval[], honourOpeningHours: boolean): [number, number][] {
+export function visitWindows(
+  retailer: Retailer,
+  weekday: number,
+  work: MinuteInterval[],
+  honourOpeningHours: boolean,
+): [number, number][] {
   let open: MinuteInterval[] = [[0, 1440]];
   if (honourOpeningHours && retailer.openingHours) {
     const today = intervalsOf(retailer.openingHours[WEEKDAYS[weekday]!]);
@@ -35,7 +41,8 @@ export function visitWindows(retailer: Retailer, weekday: number, work: MinuteIn
   const out: [number, number][] = [];
   for (const [a, b] of open) {
     for (const [c, d] of work) {
-      const from = Math.max(a, c), to = Math.min(b, d) - s;
+      const from = Math.max(a, c),
+        to = Math.min(b, d) - s;
       if (to >= from) out.push([from * 60, to * 60]);
     }
   }

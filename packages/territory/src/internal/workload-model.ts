@@ -38,7 +38,12 @@ export interface RetailerWorkload {
 }
 
 /** The model behind `estimateWorkload`, on plain arrays (trusted input). */
-export function computeWorkload(retailers: readonly Retailer[], x: Float64Array, y: Float64Array, options: WorkloadOptions = {}): RetailerWorkload[] {
+export function computeWorkload(
+  retailers: readonly Retailer[],
+  x: Float64Array,
+  y: Float64Array,
+  options: WorkloadOptions = {},
+): RetailerWorkload[] {
   const k = options.neighbours ?? DEFAULT_WORKLOAD_OPTIONS.neighbours;
   const metresPerMin = ((options.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 60;
   const detour = options.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor;
@@ -53,6 +58,12 @@ export function computeWorkload(retailers: readonly Retailer[], x: Float64Array,
     }
     const travelMin = count ? ((sum / count) * detour) / metresPerMin : 0;
     const visitsPerWeek = VISITS_PER_FOUR_WEEKS[r.visitFrequency] / 4;
-    return { retailerId: r.id, visitsPerWeek, serviceMin: r.serviceMinutes, travelMin, weeklyMin: visitsPerWeek * (r.serviceMinutes + travelMin) };
+    return {
+      retailerId: r.id,
+      visitsPerWeek,
+      serviceMin: r.serviceMinutes,
+      travelMin,
+      weeklyMin: visitsPerWeek * (r.serviceMinutes + travelMin),
+    };
   });
 }

@@ -4,7 +4,11 @@ import { PACKED_ROUTE_COST_LIMIT, routeCostBound } from './integer-costs.js';
 import type { WasmCore } from './wasm.js';
 
 /** The Held-Karp WebAssembly core (assembly/held-karp.ts), both builds. */
-export const HELD_KARP_CORE: WasmCore = { name: 'held-karp', scalar: HELD_KARP_WASM_BASE64, simd: HELD_KARP_SIMD_WASM_BASE64 };
+export const HELD_KARP_CORE: WasmCore = {
+  name: 'held-karp',
+  scalar: HELD_KARP_WASM_BASE64,
+  simd: HELD_KARP_SIMD_WASM_BASE64,
+};
 
 /** The exports of assembly/held-karp.ts: numbers and pointers only. */
 export interface HeldKarpExports {
@@ -53,7 +57,13 @@ function innerNodes(p: ExactProblem): number[] {
 
 function tooLarge(n: number, bytes: number, why: string): TspError {
   const size = Number.isFinite(bytes) ? `${(bytes / 2 ** 30).toFixed(2)} GiB` : 'more memory than exists';
-  return new TspError('TOO_LARGE', [{ path: ['n'], message: `exact DP for ${n} nodes needs ${size} (two DP layers and the parent table), ${why}; use method 'heuristic' or 'auto'`, value: n }]);
+  return new TspError('TOO_LARGE', [
+    {
+      path: ['n'],
+      message: `exact DP for ${n} nodes needs ${size} (two DP layers and the parent table), ${why}; use method 'heuristic' or 'auto'`,
+      value: n,
+    },
+  ]);
 }
 
 /**
@@ -97,7 +107,8 @@ export function* runHeldKarp(hk: HeldKarpExports, p: ExactProblem): Generator<nu
   const total = 2 ** m - 1;
   for (let left = hk.step(CHUNK_SUBSETS); left > 0; left = hk.step(CHUNK_SUBSETS)) yield (total - left) / total;
   const cost = hk.finish();
-  if (cost < 0) throw new TspError('INTERNAL', 'the Held-Karp parent table is inconsistent: the route could not be rebuilt');
+  if (cost < 0)
+    throw new TspError('INTERNAL', 'the Held-Karp parent table is inconsistent: the route could not be rebuilt');
   const order = new Int32Array(hk.memory.buffer, hk.routePtr(), m);
   const tour = [start, ...Array.from(order, (k) => inner[k]!), ...tail];
   return { tour, cost };

@@ -25,7 +25,8 @@ let retainBytes = 256 * 2 ** 20;
  * setSolverMemoryLimit(0); // a browser tab that solves once and wants the memory back
  */
 export function setSolverMemoryLimit(bytes: number): void {
-  if (!Number.isFinite(bytes) || bytes < 0) throw new RangeError(`bytes must be a finite number >= 0, received ${bytes}`);
+  if (!Number.isFinite(bytes) || bytes < 0)
+    throw new RangeError(`bytes must be a finite number >= 0, received ${bytes}`);
   retainBytes = bytes;
 }
 
@@ -39,7 +40,9 @@ export function releaseSolverMemory(): void {
 }
 
 /** Borrows an instance of the module: the idle pooled one if there is one, else a fresh one. */
-export function acquireInstance<T extends { memory: WebAssembly.Memory }>(module: WebAssembly.Module): { exports: T; release: () => void } {
+export function acquireInstance<T extends { memory: WebAssembly.Memory }>(
+  module: WebAssembly.Module,
+): { exports: T; release: () => void } {
   const pooled = pools.get(module);
   if (pooled && !pooled.busy) {
     pooled.busy = true;

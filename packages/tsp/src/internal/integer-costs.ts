@@ -49,7 +49,8 @@ export function routeCostBound(cost: ArrayLike<number>, n: number): number {
  */
 export function toIntegerCosts(cost: Float64Array, n: number): IntegerCosts {
   let integral = true;
-  for (let i = 0; i < n && integral; i++) for (let j = 0; j < n; j++) if (i !== j && !Number.isInteger(cost[i * n + j]!)) integral = false;
+  for (let i = 0; i < n && integral; i++)
+    for (let j = 0; j < n; j++) if (i !== j && !Number.isInteger(cost[i * n + j]!)) integral = false;
   const bound = routeCostBound(cost, n);
   const scales = integral ? [1] : [1000, 100, 10, 1];
   const fits = (limit: number) => scales.find((s) => bound * s + n < limit);

@@ -43,7 +43,24 @@ const CHUNK_MS = 4;
 
 /** The best closed tour over at most 4 nodes, by trying every order of the nodes after node 0. */
 function enumerateTiny(d: Float64Array, N: number): number[] {
-  const orders: number[][] = N === 4 ? [[1, 2, 3], [1, 3, 2], [2, 1, 3], [2, 3, 1], [3, 1, 2], [3, 2, 1]] : N === 3 ? [[1, 2], [2, 1]] : N === 2 ? [[1]] : [[]];
+  const orders: number[][] =
+    N === 4
+      ? [
+          [1, 2, 3],
+          [1, 3, 2],
+          [2, 1, 3],
+          [2, 3, 1],
+          [3, 1, 2],
+          [3, 2, 1],
+        ]
+      : N === 3
+        ? [
+            [1, 2],
+            [2, 1],
+          ]
+        : N === 2
+          ? [[1]]
+          : [[]];
   let best: number[] = [0];
   let bestCost = Infinity;
   for (const rest of orders) {
@@ -79,11 +96,22 @@ export function* runIteratedLocalSearch(
   }
 }
 
-function* search(core: LocalSearchExports, p: HeuristicProblem, closed: ClosedTour, control: HeuristicControl): Generator<'yield', HeuristicOutcome> {
+function* search(
+  core: LocalSearchExports,
+  p: HeuristicProblem,
+  closed: ClosedTour,
+  control: HeuristicControl,
+): Generator<'yield', HeuristicOutcome> {
   const { N, d, symmetric, offset, eps } = closed;
   const k = Math.min(NEIGHBOURS, N - 1);
   if (core.prepare(N, k) !== 1) {
-    throw new TspError('TOO_LARGE', [{ path: ['n'], message: `the heuristic for ${p.n} nodes needs more WebAssembly memory than the engine gives`, value: p.n }]);
+    throw new TspError('TOO_LARGE', [
+      {
+        path: ['n'],
+        message: `the heuristic for ${p.n} nodes needs more WebAssembly memory than the engine gives`,
+        value: p.n,
+      },
+    ]);
   }
   new Float64Array(core.memory.buffer, core.costPtr(), N * N).set(d);
   const rows = Math.max(1, Math.floor(200_000 / N));

@@ -2,7 +2,11 @@ import { LOCAL_SEARCH_SIMD_WASM_BASE64, LOCAL_SEARCH_WASM_BASE64 } from '../gene
 import { compileCoreSync, resolveBuild, type WasmBuild, type WasmCore } from './wasm.js';
 
 /** The iterated-local-search WebAssembly core (assembly/local-search.ts), both builds. */
-export const LOCAL_SEARCH_CORE: WasmCore = { name: 'local-search', scalar: LOCAL_SEARCH_WASM_BASE64, simd: LOCAL_SEARCH_SIMD_WASM_BASE64 };
+export const LOCAL_SEARCH_CORE: WasmCore = {
+  name: 'local-search',
+  scalar: LOCAL_SEARCH_WASM_BASE64,
+  simd: LOCAL_SEARCH_SIMD_WASM_BASE64,
+};
 
 /** The exports of assembly/local-search.ts: numbers and pointers only. */
 export interface LocalSearchExports {

@@ -1,5 +1,5 @@
 import { distance } from '@turf/distance';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TspError, type TspIssue } from '../errors.js';
 
 /** A point on the earth, WGS84 degrees. */
@@ -38,7 +38,12 @@ function costProblem(v: unknown): string {
 type Ctx = z.RefinementCtx;
 
 /** Adds an issue per bad cost (at most MAX_ISSUES); the diagonal's value is ignored. */
-function checkCosts(ctx: Ctx, n: number, at: (i: number, j: number) => unknown, path: (i: number, j: number) => (string | number)[]): void {
+function checkCosts(
+  ctx: Ctx,
+  n: number,
+  at: (i: number, j: number) => unknown,
+  path: (i: number, j: number) => (string | number)[],
+): void {
   let count = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -51,16 +56,29 @@ function checkCosts(ctx: Ctx, n: number, at: (i: number, j: number) => unknown, 
 }
 
 const NestedInputSchema = z
-  .object({ matrix: z.array(z.array(z.unknown(), 'row must be an array')).min(1, 'matrix must have at least one row'), name: z.string().optional() })
+  .object({
+    matrix: z.array(z.array(z.unknown(), 'row must be an array')).min(1, 'matrix must have at least one row'),
+    name: z.string().optional(),
+  })
   .superRefine(({ matrix }, ctx) => {
     const n = matrix.length;
     const bad = matrix.findIndex((row) => row.length !== n);
     if (bad >= 0) {
       const row = matrix[bad]!;
-      ctx.addIssue({ code: 'custom', path: ['matrix', bad], message: `matrix is not square: row ${bad} has ${row.length} entries, expected ${n}`, input: row });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['matrix', bad],
+        message: `matrix is not square: row ${bad} has ${row.length} entries, expected ${n}`,
+        input: row,
+      });
       return;
     }
-    checkCosts(ctx, n, (i, j) => matrix[i]![j], (i, j) => ['matrix', i, j]);
+    checkCosts(
+      ctx,
+      n,
+      (i, j) => matrix[i]![j],
+      (i, j) => ['matrix', i, j],
+    );
   });
 
 const FlatInputSchema = z
@@ -71,18 +89,34 @@ const FlatInputSchema = z
   })
   .superRefine(({ matrix, n }, ctx) => {
     if (matrix.length !== n * n) {
-      ctx.addIssue({ code: 'custom', path: ['matrix'], message: `matrix is not square: a flat matrix for n = ${n} needs ${n * n} entries, it has ${matrix.length}`, input: matrix.length });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['matrix'],
+        message: `matrix is not square: a flat matrix for n = ${n} needs ${n * n} entries, it has ${matrix.length}`,
+        input: matrix.length,
+      });
       return;
     }
-    checkCosts(ctx, n, (i, j) => matrix[i * n + j], (i, j) => ['matrix', i * n + j]);
+    checkCosts(
+      ctx,
+      n,
+      (i, j) => matrix[i * n + j],
+      (i, j) => ['matrix', i * n + j],
+    );
   });
 
 const PointsInputSchema = z.object({
   points: z
     .array(
       z.object({
-        lng: z.number('longitude must be a finite number within [-180, 180]').min(-180, 'longitude must be within [-180, 180]').max(180, 'longitude must be within [-180, 180]'),
-        lat: z.number('latitude must be a finite number within [-90, 90]').min(-90, 'latitude must be within [-90, 90]').max(90, 'latitude must be within [-90, 90]'),
+        lng: z
+          .number('longitude must be a finite number within [-180, 180]')
+          .min(-180, 'longitude must be within [-180, 180]')
+          .max(180, 'longitude must be within [-180, 180]'),
+        lat: z
+          .number('latitude must be a finite number within [-90, 90]')
+          .min(-90, 'latitude must be within [-90, 90]')
+          .max(90, 'latitude must be within [-90, 90]'),
       }),
       'points must be an array of {lng, lat}',
     )
@@ -96,7 +130,10 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
   if (parsed.success) return parsed.data;
   const issues: TspIssue[] = parsed.error.issues.slice(0, MAX_ISSUES).map((i) => {
     const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const value = 'input' in i ? i.input : path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], input);
+    const value =
+      'input' in i
+        ? i.input
+        : path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], input);
     return { path, message: i.message, value };
   });
   throw new TspError('INVALID_INPUT', issues);
@@ -129,13 +166,19 @@ function haversineCosts(points: LngLat[]): CostMatrix {
  */
 export function normalizeInput(input: unknown): CostMatrix {
   if (typeof input !== 'object' || input === null) {
-    throw new TspError('INVALID_INPUT', [{ path: [], message: 'input must be an object with `matrix` or `points`', value: input }]);
+    throw new TspError('INVALID_INPUT', [
+      { path: [], message: 'input must be an object with `matrix` or `points`', value: input },
+    ]);
   }
   const record = input as Record<string, unknown>;
   const size = sizeOf(record);
   if (size > MAX_MATRIX_N) {
     throw new TspError('TOO_LARGE', [
-      { path: ['points' in record ? 'points' : 'matrix'], message: `at most ${MAX_MATRIX_N} nodes are supported (n*n costs are held in memory)`, value: size },
+      {
+        path: ['points' in record ? 'points' : 'matrix'],
+        message: `at most ${MAX_MATRIX_N} nodes are supported (n*n costs are held in memory)`,
+        value: size,
+      },
     ]);
   }
   if ('points' in record) return haversineCosts(parseWith(PointsInputSchema, input).points);
@@ -153,6 +196,10 @@ export function normalizeInput(input: unknown): CostMatrix {
     return { n, cost };
   }
   throw new TspError('INVALID_INPUT', [
-    { path: ['matrix'], message: 'matrix must be a number[][] or a flat Int32Array/Float64Array with n (or give points)', value: record.matrix },
+    {
+      path: ['matrix'],
+      message: 'matrix must be a number[][] or a flat Int32Array/Float64Array with n (or give points)',
+      value: record.matrix,
+    },
   ]);
 }

@@ -29,7 +29,7 @@ export interface ScheduleStop {
 export function earliestStart(windows: [number, number][] | null, t: number): number {
   if (!windows) return t;
   for (const [open, close] of windows) {
-    if (t <= close) return t < open ? open : t;
+    if (t <= close) return Math.max(t, open);
   }
   return Infinity;
 }

@@ -40,7 +40,11 @@ interface Route {
  * could not fit listed as dropped (none when every stop fits); null when not even the empty route
  * (start to end) meets the end time.
  */
-export function runTimeWindowHeuristic(p: TimeWindowProblem, cost: Float64Array, control: TimeWindowHeuristicControl): TimeWindowOutcome | null {
+export function runTimeWindowHeuristic(
+  p: TimeWindowProblem,
+  cost: Float64Array,
+  control: TimeWindowHeuristicControl,
+): TimeWindowOutcome | null {
   const { td, start, end } = p;
   const { n, time, serviceS, windows, startAt, endBy } = td as TimeData;
   const closed = end === start;
@@ -82,7 +86,8 @@ export function runTimeWindowHeuristic(p: TimeWindowProblem, cost: Float64Array,
     const f = close(x[x.length - 1]!, t);
     return f > endBy ? Infinity : f;
   };
-  const better = (f: number, cst: number, b: Route) => f < b.finish - 1e-9 || (Math.abs(f - b.finish) <= 1e-9 && cst < b.cost - 1e-9);
+  const better = (f: number, cst: number, b: Route) =>
+    f < b.finish - 1e-9 || (Math.abs(f - b.finish) <= 1e-9 && cst < b.cost - 1e-9);
   const nextOf = (r: number[], k: number) => (k + 1 < r.length ? r[k + 1]! : closed ? start : -1);
   const edge = (a: number, b: number) => (b < 0 ? 0 : c(a, b));
 
@@ -131,7 +136,10 @@ export function runTimeWindowHeuristic(p: TimeWindowProblem, cost: Float64Array,
         for (let i = 1; i + len <= last && !again; i++) {
           const seg = r.slice(i, i + len);
           const rest = [...r.slice(0, i), ...r.slice(i + len)];
-          const removed = c(r[i - 1]!, seg[0]!) + edge(seg[len - 1]!, nextOf(r, i + len - 1)) - edge(r[i - 1]!, nextOf(r, i + len - 1));
+          const removed =
+            c(r[i - 1]!, seg[0]!) +
+            edge(seg[len - 1]!, nextOf(r, i + len - 1)) -
+            edge(r[i - 1]!, nextOf(r, i + len - 1));
           for (let q = 1; q <= rest.length - tailLen; q++) {
             if (q === i) continue;
             const prev = rest[q - 1]!;
@@ -173,9 +181,11 @@ export function runTimeWindowHeuristic(p: TimeWindowProblem, cost: Float64Array,
 
   const deadline = (v: number) => {
     const w = windows[v];
-    return w && w.length ? w[w.length - 1]![1] : Infinity;
+    return w?.length ? w[w.length - 1]![1] : Infinity;
   };
-  const pending = [...Array(n).keys()].filter((v) => v !== start && v !== fixedEnd).sort((a, b) => deadline(a) - deadline(b) || a - b);
+  const pending = [...Array(n).keys()]
+    .filter((v) => v !== start && v !== fixedEnd)
+    .sort((a, b) => deadline(a) - deadline(b) || a - b);
   const first = insertAll(pending);
   let best = improve(first.s);
   let dropped = first.dropped;

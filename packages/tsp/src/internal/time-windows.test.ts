@@ -38,7 +38,10 @@ const instance = (maxN: number) =>
       windows: fc.array(
         fc.option(
           fc
-            .array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 120 })), { minLength: 1, maxLength: 2 })
+            .array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 120 })), {
+              minLength: 1,
+              maxLength: 2,
+            })
             .map((ws) => ws.map(([o, len]) => [o, o + len] as [number, number]).sort((a, b) => a[0] - b[0])),
           { freq: 2 },
         ),
@@ -51,8 +54,24 @@ const instance = (maxN: number) =>
     }),
   );
 
-function toProblem(x: { n: number; time: number[]; service: number[]; windows: ([number, number][] | null)[]; endBy: number; start: number; endKind: string; endNode: number }) {
-  const td: TimeData = { n: x.n, time: Float64Array.from(x.time), serviceS: Float64Array.from(x.service), windows: x.windows, startAt: 0, endBy: x.endBy };
+function toProblem(x: {
+  n: number;
+  time: number[];
+  service: number[];
+  windows: ([number, number][] | null)[];
+  endBy: number;
+  start: number;
+  endKind: string;
+  endNode: number;
+}) {
+  const td: TimeData = {
+    n: x.n,
+    time: Float64Array.from(x.time),
+    serviceS: Float64Array.from(x.service),
+    windows: x.windows,
+    startAt: 0,
+    endBy: x.endBy,
+  };
   const end: number | 'any' = x.endKind === 'closed' ? x.start : x.endKind === 'any' ? 'any' : x.endNode;
   return { td, start: x.start, end };
 }
@@ -70,10 +89,33 @@ function checkOutcome(td: TimeData, start: number, end: number | 'any', out: Tim
 describe('schedule', () => {
   it('waits for a window, serves, and skips closed windows', () => {
     expect(earliestStart(null, 5)).toBe(5);
-    expect(earliestStart([[10, 20], [40, 50]], 5)).toBe(10);
-    expect(earliestStart([[10, 20], [40, 50]], 25)).toBe(40);
+    expect(
+      earliestStart(
+        [
+          [10, 20],
+          [40, 50],
+        ],
+        5,
+      ),
+    ).toBe(10);
+    expect(
+      earliestStart(
+        [
+          [10, 20],
+          [40, 50],
+        ],
+        25,
+      ),
+    ).toBe(40);
     expect(earliestStart([[10, 20]], 21)).toBe(Infinity);
-    const td: TimeData = { n: 2, time: Float64Array.from([0, 10, 10, 0]), serviceS: Float64Array.from([0, 5]), windows: [null, [[30, 40]]], startAt: 0, endBy: 100 };
+    const td: TimeData = {
+      n: 2,
+      time: Float64Array.from([0, 10, 10, 0]),
+      serviceS: Float64Array.from([0, 5]),
+      windows: [null, [[30, 40]]],
+      startAt: 0,
+      endBy: 100,
+    };
     const sim = simulateRoute(td, [0, 1], true);
     expect(sim.stops).toEqual([
       { node: 0, arrival: 0, wait: 0, start: 0, departure: 0 },
@@ -134,7 +176,11 @@ describe('time-window heuristic', () => {
         const { td, start, end } = toProblem(x);
         const e = drain(runTimeWindowDp({ td, start, end }));
         if (!e || e.dropped.length) return;
-        const h = runTimeWindowHeuristic({ td, start, end }, td.time, { seed: 1, maxKicks: 300, shouldStop: () => false });
+        const h = runTimeWindowHeuristic({ td, start, end }, td.time, {
+          seed: 1,
+          maxKicks: 300,
+          shouldStop: () => false,
+        });
         total++;
         if (h && h.dropped.length === 0 && h.finish === e.finish) agree++;
       }),

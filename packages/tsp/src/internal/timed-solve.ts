@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TspError, type TspIssue } from '../errors.js';
 import type { CostMatrix } from './normalize-input.js';
 import { simulateRoute, type ScheduleStop, type TimeData } from './schedule.js';
@@ -6,7 +6,9 @@ import { runTimeWindowDp, TIME_WINDOW_DP_MAX_INNER, type TimeWindowOutcome } fro
 import { runTimeWindowHeuristic } from './time-window-heuristic.js';
 
 const seconds = z.number().finite().nonnegative();
-const interval = z.tuple([seconds, seconds]).refine(([open, close]) => open <= close, 'a window must open before it closes');
+const interval = z
+  .tuple([seconds, seconds])
+  .refine(([open, close]) => open <= close, 'a window must open before it closes');
 
 /** The time options of `solve` (zod fields, merged into its options schema). */
 export const TimeOptionsShape = {
@@ -22,7 +24,13 @@ type TimeOptions = { [K in keyof typeof TimeOptionsShape]: z.output<(typeof Time
 
 /** True when any time option is set: the route is then a schedule. */
 export function hasTimes(o: Partial<TimeOptions>): boolean {
-  return o.serviceS !== undefined || o.windows !== undefined || o.timeMatrix !== undefined || o.startAt !== undefined || o.endBy !== undefined;
+  return (
+    o.serviceS !== undefined ||
+    o.windows !== undefined ||
+    o.timeMatrix !== undefined ||
+    o.startAt !== undefined ||
+    o.endBy !== undefined
+  );
 }
 
 /**
@@ -36,27 +44,48 @@ export function buildTimeData(costs: CostMatrix, o: Partial<TimeOptions>): TimeD
   if (o.timeMatrix !== undefined) {
     const tm = o.timeMatrix;
     if (Array.isArray(tm)) {
-      if (tm.length !== n || tm.some((row) => row.length !== n)) issues.push({ path: ['options', 'timeMatrix'], message: `timeMatrix must be ${n} x ${n} like the cost matrix`, value: tm });
+      if (tm.length !== n || tm.some((row) => row.length !== n))
+        issues.push({
+          path: ['options', 'timeMatrix'],
+          message: `timeMatrix must be ${n} x ${n} like the cost matrix`,
+          value: tm,
+        });
       else time = Float64Array.from(tm.flat());
-    } else if (tm.length !== n * n) issues.push({ path: ['options', 'timeMatrix'], message: `a flat timeMatrix must hold ${n * n} entries`, value: tm.length });
+    } else if (tm.length !== n * n)
+      issues.push({
+        path: ['options', 'timeMatrix'],
+        message: `a flat timeMatrix must hold ${n * n} entries`,
+        value: tm.length,
+      });
     else time = Float64Array.from(tm);
   }
   const serviceS = new Float64Array(n);
   if (typeof o.serviceS === 'number') serviceS.fill(o.serviceS);
   else if (o.serviceS) {
-    if (o.serviceS.length !== n) issues.push({ path: ['options', 'serviceS'], message: `serviceS must list ${n} service times (one per node)`, value: o.serviceS });
+    if (o.serviceS.length !== n)
+      issues.push({
+        path: ['options', 'serviceS'],
+        message: `serviceS must list ${n} service times (one per node)`,
+        value: o.serviceS,
+      });
     else serviceS.set(o.serviceS);
   }
   const windows: ([number, number][] | null)[] = new Array(n).fill(null);
   if (o.windows) {
-    if (o.windows.length !== n) issues.push({ path: ['options', 'windows'], message: `windows must list ${n} entries (null for a node without windows)`, value: o.windows });
+    if (o.windows.length !== n)
+      issues.push({
+        path: ['options', 'windows'],
+        message: `windows must list ${n} entries (null for a node without windows)`,
+        value: o.windows,
+      });
     else
       o.windows.forEach((w, v) => {
         if (w === null) return;
         const list = (typeof w[0] === 'number' ? [w] : w) as [number, number][];
         const sorted = [...list].sort((a, b) => a[0] - b[0]);
         for (let k = 1; k < sorted.length; k++) {
-          if (sorted[k]![0] <= sorted[k - 1]![1]) issues.push({ path: ['options', 'windows', v], message: 'windows of a node must not overlap', value: w });
+          if (sorted[k]![0] <= sorted[k - 1]![1])
+            issues.push({ path: ['options', 'windows', v], message: 'windows of a node must not overlap', value: w });
         }
         windows[v] = sorted;
       });
@@ -97,7 +126,15 @@ export function scheduleOf(td: TimeData, tour: number[], closed: boolean): Route
     serviceS += s.departure - s.start;
   }
   const durationS = sim.finish - td.startAt;
-  return { stops: sim.stops, startAt: td.startAt, finish: sim.finish, durationS, waitS, serviceS, travelS: durationS - waitS - serviceS };
+  return {
+    stops: sim.stops,
+    startAt: td.startAt,
+    finish: sim.finish,
+    durationS,
+    waitS,
+    serviceS,
+    travelS: durationS - waitS - serviceS,
+  };
 }
 
 /**
@@ -121,16 +158,31 @@ export function* solveTimed(args: {
   const inner = td.n - 1 - (end === 'any' || end === start ? 0 : 1);
   if (args.method === 'exact' && inner > TIME_WINDOW_DP_MAX_INNER) {
     throw new TspError('TOO_LARGE', [
-      { path: ['n'], message: `the exact time-window solver handles at most ${TIME_WINDOW_DP_MAX_INNER} stops besides the start and end; use method 'heuristic' or 'auto'`, value: td.n },
+      {
+        path: ['n'],
+        message: `the exact time-window solver handles at most ${TIME_WINDOW_DP_MAX_INNER} stops besides the start and end; use method 'heuristic' or 'auto'`,
+        value: td.n,
+      },
     ]);
   }
-  const exact = args.method === 'exact' || (args.method === 'auto' && td.n <= Math.min(args.exactMaxN, TIME_WINDOW_AUTO_EXACT_MAX_N));
+  const exact =
+    args.method === 'exact' ||
+    (args.method === 'auto' && td.n <= Math.min(args.exactMaxN, TIME_WINDOW_AUTO_EXACT_MAX_N));
   let out: TimeWindowOutcome | null;
   if (exact) out = yield* runTimeWindowDp({ td, start, end });
-  else out = runTimeWindowHeuristic({ td, start, end }, args.costs.cost, { seed: args.seed, maxKicks: args.maxKicks, shouldStop: args.shouldStop });
+  else
+    out = runTimeWindowHeuristic({ td, start, end }, args.costs.cost, {
+      seed: args.seed,
+      maxKicks: args.maxKicks,
+      shouldStop: args.shouldStop,
+    });
   if (!out) {
     throw new TspError('INFEASIBLE', [
-      { path: ['options', 'endBy'], message: 'no route can even go from the start to the end by endBy', value: td.endBy === Infinity ? undefined : td.endBy },
+      {
+        path: ['options', 'endBy'],
+        message: 'no route can even go from the start to the end by endBy',
+        value: td.endBy === Infinity ? undefined : td.endBy,
+      },
     ]);
   }
   if (out.dropped.length && !args.dropInfeasible) {
@@ -145,5 +197,10 @@ export function* solveTimed(args: {
       })),
     );
   }
-  return { tour: out.route, exact: exact && out.dropped.length === 0, dropped: out.dropped, schedule: scheduleOf(td, out.route, end === start) };
+  return {
+    tour: out.route,
+    exact: exact && out.dropped.length === 0,
+    dropped: out.dropped,
+    schedule: scheduleOf(td, out.route, end === start),
+  };
 }

@@ -5,6 +5,7 @@ export type TsplibCoordinateType = 'EUC_2D' | 'CEIL_2D' | 'ATT' | 'GEO';
 
 const INT32_MAX = 2_147_483_647;
 /** TSPLIB's value of pi for GEO (not Math.PI: the published optima depend on it). */
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: TSPLIB defines PI as 3.141592
 const GEO_PI = 3.141592;
 /** TSPLIB's earth radius for GEO, in km. */
 const GEO_RRR = 6378.388;
@@ -35,7 +36,12 @@ function att(dx: number, dy: number): number {
  * (x, y pairs). Each pair is computed once and written to both triangles; the diagonal is left as is.
  * @throws {TspError} `TSPLIB_PARSE` (path `NODE_COORD_SECTION`) when a distance exceeds the int32 range.
  */
-export function fillCoordinateMatrix(kind: TsplibCoordinateType, coords: Float64Array, n: number, matrix: Int32Array): void {
+export function fillCoordinateMatrix(
+  kind: TsplibCoordinateType,
+  coords: Float64Array,
+  n: number,
+  matrix: Int32Array,
+): void {
   if (kind === 'GEO') {
     fillGeo(coords, n, matrix);
     return;
@@ -75,5 +81,9 @@ function fillGeo(coords: Float64Array, n: number, matrix: Int32Array): void {
 }
 
 function tooFar(i: number, j: number, d: number): Error {
-  return tsplibError('NODE_COORD_SECTION', `the distance between nodes ${i + 1} and ${j + 1} exceeds the int32 range`, d);
+  return tsplibError(
+    'NODE_COORD_SECTION',
+    `the distance between nodes ${i + 1} and ${j + 1} exceeds the int32 range`,
+    d,
+  );
 }

@@ -5,12 +5,26 @@ export const MAX_TSPLIB_DIMENSION = 15_000;
 
 /** Keywords of TSPLIB95 (specification part); a token that is one of these ends a data section. */
 const KEYWORDS = new Set([
-  'NAME', 'TYPE', 'COMMENT', 'DIMENSION', 'CAPACITY', 'EDGE_WEIGHT_TYPE', 'EDGE_WEIGHT_FORMAT',
-  'EDGE_DATA_FORMAT', 'NODE_COORD_TYPE', 'DISPLAY_DATA_TYPE', 'EOF',
+  'NAME',
+  'TYPE',
+  'COMMENT',
+  'DIMENSION',
+  'CAPACITY',
+  'EDGE_WEIGHT_TYPE',
+  'EDGE_WEIGHT_FORMAT',
+  'EDGE_DATA_FORMAT',
+  'NODE_COORD_TYPE',
+  'DISPLAY_DATA_TYPE',
+  'EOF',
 ]);
 
 /** Builds the `TspError` of the TSPLIB readers: one issue whose path is the keyword or section. */
-export function tsplibError(path: string, message: string, value?: unknown, code: TspErrorCode = 'TSPLIB_PARSE'): TspError {
+export function tsplibError(
+  path: string,
+  message: string,
+  value?: unknown,
+  code: TspErrorCode = 'TSPLIB_PARSE',
+): TspError {
   const issue = value === undefined ? { path: [path], message } : { path: [path], message, value };
   return new TspError(code, [issue]);
 }
@@ -137,7 +151,8 @@ export class TsplibScanner {
       if (expDigits === 0) digits = 0;
     }
     const value = digits > 0 && (p >= t.length || isBlank(c)) ? Number(t.slice(start, p)) : NaN;
-    if (!Number.isFinite(value)) throw tsplibError(section, `expected a finite number at line ${this.line}`, this.peekToken());
+    if (!Number.isFinite(value))
+      throw tsplibError(section, `expected a finite number at line ${this.line}`, this.peekToken());
     this.pos = p;
     return value;
   }
@@ -148,7 +163,11 @@ export class TsplibScanner {
    */
   expectSectionEnd(section: string, expected: number): void {
     if (this.skipBlank() && this.atNumber()) {
-      throw tsplibError(section, `too many numbers: expected ${expected}, found more at line ${this.line}`, this.peekToken());
+      throw tsplibError(
+        section,
+        `too many numbers: expected ${expected}, found more at line ${this.line}`,
+        this.peekToken(),
+      );
     }
   }
 }
