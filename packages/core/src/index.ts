@@ -96,3 +96,18 @@ export { importRetailersGeoJson, type ImportRetailersGeoJsonOptions } from './im
 export { retailersToGeoJson, type RetailerFeature, type RetailerFeatureCollection } from './retailers-to-geojson.js';
 export { retailersToCsv } from './retailers-to-csv.js';
 export { seededRandom } from './seeded-random.js';
+export {
+  MAX_TRAVEL_MATRIX_POINTS,
+  assertTravelMatrixSize,
+  throwIfTravelAborted,
+  type TravelCostMatrix,
+  type TravelCosts,
+  type TravelMatrixOptions,
+  type UnreachablePair,
+} from './travel-costs.js';
+export {
+  STRAIGHT_LINE_SOURCE,
+  StraightLineOptionsSchema,
+  straightLineCosts,
+  type StraightLineOptions,
+} from './straight-line-costs.js';

@@ -1,0 +1,112 @@
+import { BeatplanError } from './beatplan-error.js';
+import type { Coordinates } from './schemas/coordinates.js';
+
+/**
+ * The largest point list a travel-cost matrix may have: 15,000 points, the largest matrix the route
+ * solvers of `@beatplan/tsp` accept (its `MAX_MATRIX_N`; a test keeps the two equal). Every
+ * {@link TravelCosts} implementation refuses a larger list before computing anything.
+ */
+export const MAX_TRAVEL_MATRIX_POINTS = 15_000;
+
+/** A pair of point indexes `from` → `to` that has no route. */
+export interface UnreachablePair {
+  /** Index of the origin in the point list. */
+  from: number;
+  /** Index of the destination in the point list. */
+  to: number;
+}
+
+/** Options of {@link TravelCosts.matrix}. */
+export interface TravelMatrixOptions {
+  /** Cancels the computation: the promise rejects with a `BeatplanError` of code `ABORTED`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Road metres and seconds between every ordered pair of `n` points, by one {@link TravelCosts} source.
+ *
+ * Cell `(i, j)` is at index `i * n + j` (row-major, row = origin). The matrix may be asymmetric
+ * (one-way streets, turn restrictions). The diagonal is 0. A pair with no route is listed in
+ * `unreachable` and its two cells hold `-1`: a caller must check `unreachable` (or use a helper
+ * that does) before handing the matrix to a solver — `Infinity` never reaches a solver.
+ */
+export interface TravelCostMatrix {
+  /** Number of points. */
+  n: number;
+  /** Route length of each pair, metres; `-1` for an unreachable pair. */
+  distancesM: Float64Array;
+  /** Travel time of each pair, seconds; `-1` for an unreachable pair. */
+  durationsS: Float64Array;
+  /** Pairs with no route (origin ≠ destination), in row-major order. Empty when every pair is routed. */
+  unreachable: UnreachablePair[];
+  /** Which source computed the matrix, e.g. `'straight-line'` or `'road-graph:car'` (see {@link TravelCosts.source}). */
+  source: string;
+}
+
+/**
+ * A source of travel costs between points: straight lines ({@link straightLineCosts}, the default of
+ * every planner), a prepared road graph (`@beatplan/roads`), a routing service adapter, or the host's
+ * own. Planners accept any implementation, so none of them imports a road engine.
+ *
+ * Every implementation:
+ * - accepts points in WGS84, GCJ-02 or BD-09 (`crs`, missing = WGS84) and converts them itself;
+ * - refuses more than {@link MAX_TRAVEL_MATRIX_POINTS} points with `BeatplanError` `INVALID_INPUT`
+ *   before computing anything;
+ * - reports pairs with no route in `unreachable`, never as `Infinity`;
+ * - rejects with `ABORTED` when `options.signal` fires.
+ *
+ * @example
+ * async function dayMatrix(costs: TravelCosts, stops: Coordinates[]) {
+ *   const m = await costs.matrix(stops);
+ *   if (m.unreachable.length) throw new Error(`no route ${m.unreachable[0]?.from} -> ${m.unreachable[0]?.to}`);
+ *   return m.durationsS; // row-major seconds, for a solver's timeMatrix
+ * }
+ */
+export interface TravelCosts {
+  /** A short stable name of the source, copied into every matrix and into planners' results. */
+  readonly source: string;
+  /**
+   * Computes the matrix for `points` (one-to-one with the result's rows and columns).
+   *
+   * @throws {BeatplanError} `INVALID_INPUT` (bad point, too many points), `ABORTED`, or the source's own codes.
+   */
+  matrix(points: readonly Coordinates[], options?: TravelMatrixOptions): Promise<TravelCostMatrix>;
+  /**
+   * The same matrix, synchronously. Present only on sources that need no I/O (straight lines, a
+   * prepared road graph); the sync planners (`estimateWorkload`, `partitionTerritories`) require it.
+   */
+  matrixSync?(points: readonly Coordinates[]): TravelCostMatrix;
+}
+
+/**
+ * Throws unless a point list of length `n` may get a travel-cost matrix (at most
+ * {@link MAX_TRAVEL_MATRIX_POINTS}). Implementations of {@link TravelCosts} call it before computing.
+ *
+ * @param n - number of points.
+ * @param path - path of the point list in the caller's input, for the error. Default `['points']`.
+ * @throws {BeatplanError} `INVALID_INPUT` naming the list when it is too long.
+ * @example
+ * assertTravelMatrixSize(40); // fine
+ * assertTravelMatrixSize(20_000); // throws: points: a travel matrix takes at most 15000 points, received 20000
+ */
+export function assertTravelMatrixSize(n: number, path: (string | number)[] = ['points']): void {
+  if (n > MAX_TRAVEL_MATRIX_POINTS) {
+    throw new BeatplanError('INVALID_INPUT', [
+      { path, message: `a travel matrix takes at most ${MAX_TRAVEL_MATRIX_POINTS} points`, value: n },
+    ]);
+  }
+}
+
+/**
+ * Throws `ABORTED` when the signal has fired. For implementations of {@link TravelCosts}, between chunks.
+ *
+ * @param signal - the caller's signal, if any.
+ * @throws {BeatplanError} `ABORTED` (with the signal's reason as `cause`).
+ * @example
+ * throwIfTravelAborted(undefined); // fine
+ */
+export function throwIfTravelAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new BeatplanError('ABORTED', 'the travel-cost matrix was aborted', { cause: signal.reason });
+  }
+}
