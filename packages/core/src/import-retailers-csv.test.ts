@@ -55,8 +55,13 @@ describe('importRetailersCsv', () => {
   it('retailersToCsv → importRetailersCsv gives the same retailers', () => {
     const retailer = fc
       .record({
-        id: fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/),
-        name: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s.length > 0),
+        id: fc
+          .tuple(fc.constantFrom('', '=', '+', '@', "'=", "'"), fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/))
+          .map(([a, b]) => a + b),
+        name: fc
+          .tuple(fc.constantFrom('', '=', '+', '-', '@', "''-"), fc.string({ minLength: 1, maxLength: 20 }))
+          .map(([a, b]) => a + b)
+          .filter((s) => s.trim() === s && s.length > 0),
         lng: fc.integer({ min: -1_800_000, max: 1_800_000 }).map((n) => n / 10_000),
         lat: fc.integer({ min: -900_000, max: 900_000 }).map((n) => n / 10_000),
         crs: fc.constantFrom(undefined, 'WGS84', 'GCJ02', 'BD09'),
@@ -66,7 +71,7 @@ describe('importRetailersCsv', () => {
         visitFrequency: fc.constantFrom('weekly', 'twice_weekly', 'fortnightly', 'monthly'),
         orderCount: fc.nat(1000),
         orderVolume: fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 100),
-        managerId: fc.constantFrom(undefined, 'M1', 'M2'),
+        managerId: fc.constantFrom(undefined, 'M1', 'M2', '=M3', '-M4'),
       })
       .map(({ lng, lat, crs, managerId, ...rest }) =>
         RetailerSchema.parse({
@@ -81,5 +86,26 @@ describe('importRetailersCsv', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  // Regression (issue 15, defect 2): retailersToCsv wrote `=HYPERLINK(…)` as it was.
+  it('retailersToCsv defuses formula cells; the import removes the guard', () => {
+    const r = RetailerSchema.parse({
+      id: '=1+1',
+      name: '@SUM(A1:A9)',
+      location: { lng: -120.5, lat: 30 },
+      segment: 'retail',
+      class: 'A',
+      serviceMinutes: 10,
+      visitFrequency: 'weekly',
+      orderCount: 1,
+      orderVolume: 2,
+      managerId: '+M1',
+      region: '-East',
+    });
+    const csv = retailersToCsv([r]);
+    expect(csv.split('\n')[1]).toMatch(/^'=1\+1,'@SUM\(A1:A9\),-120\.5,30,/);
+    expect(csv).toContain(",'+M1,'-East,");
+    expect(importRetailersCsv(csv).retailers).toEqual([r]);
   });
 });

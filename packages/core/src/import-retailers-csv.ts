@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { BeatplanError } from './beatplan-error.js';
+import { unguardCsvFormula } from './csv-formula-guard.js';
 import { readCrs, readDefaultCrs, readMaxIssues } from './internal/import-options.js';
 import { IssueList } from './issue-list.js';
 import { parseOpeningHoursText } from './internal/opening-hours-text.js';
@@ -79,6 +80,8 @@ function columnOf(path: (string | number)[]): string {
  * see `parseOpeningHours`), `manager_id`, `region`, `geofence` (a GeoJSON Polygon as JSON) (optional).
  * Empty cells of optional columns mean "absent". `segment` and `visit_frequency` are read
  * case-insensitively, `class` upper-cased, `crs` accepts `GCJ-02`/`bd09`/`EPSG:4326` spellings.
+ * The apostrophe that defuses a spreadsheet formula (`'=x`, written by `retailersToCsv`, see
+ * `guardCsvFormula`) is removed from every cell.
  *
  * All or nothing: every row is checked, and any problem makes the whole import fail with ONE error.
  * Rows are numbered 1-based from the first data row: the header is NOT counted, blank lines are
@@ -146,7 +149,7 @@ export function importRetailersCsv(text: string, options: ImportRetailersCsvOpti
     }
     const cell = (name: string): string => {
       const at = index.get(name);
-      return at === undefined ? '' : (cells[at] ?? '').trim();
+      return at === undefined ? '' : unguardCsvFormula((cells[at] ?? '').trim());
     };
     const reported = new Set<string>();
     const fail = (column: string, message: string): void => {

@@ -95,6 +95,7 @@ export { RETAILER_CSV_COLUMNS, importRetailersCsv, type ImportRetailersCsvOption
 export { importRetailersGeoJson, type ImportRetailersGeoJsonOptions } from './import-retailers-geojson.js';
 export { retailersToGeoJson, type RetailerFeature, type RetailerFeatureCollection } from './retailers-to-geojson.js';
 export { retailersToCsv } from './retailers-to-csv.js';
+export { guardCsvFormula, unguardCsvFormula } from './csv-formula-guard.js';
 export { seededRandom } from './seeded-random.js';
 export {
   MAX_TRAVEL_MATRIX_POINTS,

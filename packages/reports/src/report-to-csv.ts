@@ -1,20 +1,15 @@
+import { guardCsvFormula } from '@beatplan/core';
 import type { GroupStats, Report } from './report.js';
 import { SCORECARD_KPIS } from './scorecard.js';
 
 /** A CSV cell value: `null`/`undefined` become an empty cell. */
 export type CsvValue = string | number | boolean | null | undefined;
 
-/**
- * A text that a spreadsheet would run as a formula when the CSV is opened (CSV injection, OWASP):
- * it starts with `=`, `+`, `-`, `@`, a tab or a carriage return.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function formatCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   // Text from the data (a retailer named `=HYPERLINK(…)`) is defused with a leading apostrophe;
   // numbers, negative ones included, are written as they are.
-  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
+  const text = typeof value === 'string' ? guardCsvFormula(value) : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

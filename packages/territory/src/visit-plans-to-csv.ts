@@ -1,4 +1,4 @@
-import type { VisitPlan } from '@beatplan/core';
+import { guardCsvFormula, type VisitPlan } from '@beatplan/core';
 import { formatIsoWithOffset } from './internal/calendar.js';
 
 /** The columns of {@link visitPlansToCsv}, in order. */
@@ -14,13 +14,15 @@ export const VISIT_PLAN_CSV_COLUMNS = [
 ] as const;
 
 function cell(value: string | number): string {
-  const s = String(value);
+  const s = typeof value === 'string' ? guardCsvFormula(value) : String(value);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
  * Writes visit plans as CSV, one row per planned stop (a day without stops is one row with empty
- * stop cells), times as ISO 8601 with the offset.
+ * stop cells), times as ISO 8601 with the offset. An id a spreadsheet would run as a formula (`=`, `+`,
+ * `-`, `@`, tab, CR first) gets a leading apostrophe (core's `guardCsvFormula`; `unguardCsvFormula`
+ * removes it).
  *
  * @param plans Core `VisitPlan` records (times in epoch ms), e.g. `planWeeklyBeats(...).plans`.
  * @param utcOffsetMinutes The offset of the written times (default 480, China).

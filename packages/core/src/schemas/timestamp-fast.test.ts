@@ -44,3 +44,15 @@ it('fast ISO path agrees with the regex path and Date', () => {
   ])
     expect(TimestampSchema.safeParse(bad).success, bad).toBe(false);
 });
+
+// Regression (issue 15, defect 3): the fast path read `21xx` as 21·100 + (-1) = 2099.
+it('rejects a non-digit anywhere in the year, month, day or time', () => {
+  const good = '2025-03-03T09:00:00Z';
+  for (const at of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+    for (const c of ['x', ' ', '/', ':', '-']) {
+      const bad = `${good.slice(0, at)}${c}${good.slice(at + 1)}`;
+      expect(TimestampSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  }
+  expect(TimestampSchema.safeParse('21xx-03-03T09:00:00Z').success).toBe(false);
+});

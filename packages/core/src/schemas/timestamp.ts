@@ -64,12 +64,15 @@ function parseIsoFast(t: string): number | undefined {
   const n = t.length;
   if (n < 17 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58)
     return undefined;
-  const y = two(t, 0) * 100 + two(t, 2);
+  const century = two(t, 0);
+  const yy = two(t, 2);
+  if (century < 0 || yy < 0) return undefined; // `21xx` is not 2099: every year digit must be a digit
+  const y = century * 100 + yy;
   const mo = two(t, 5);
   const d = two(t, 8);
   const h = two(t, 11);
   const mi = two(t, 14);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
   let i = 16;
   let s = 0;
   let ms = 0;
