@@ -5,7 +5,8 @@
 // row-major cost matrix. This core then runs:
 //
 //   neighbours(from, to, sym)  the K cheapest successors (and predecessors) of every node, in row chunks
-//   start(...)                 nearest-neighbour tour, local search to a first local optimum
+//   begin / construct(count)   nearest-neighbour tour, in chunks of nodes
+//   descend(pops) / settle()   local search to a first local optimum, in chunks of dirty nodes
 //   kicks(count)               `count` rounds of: kick the accepted tour, repair it with local search,
 //                              accept or undo the result (see below); the best tour is kept apart
 //
@@ -22,7 +23,7 @@
 //
 // The tour is an array with a position index (assembly/tour-array.ts). Every call is short
 // (the caller chooses `count`), so V8 tiers the code up between calls. Memory is raw linear memory
-// from __heap_base; no managed objects are allocated. Deterministic: xorshift32 seeded by `start`.
+// from __heap_base; no managed objects are allocated. Deterministic: xorshift32 seeded by `begin`.
 
 import {
   bestPtr, bwPtr, curPtr, D, dist, dPtr, exchange, fwPtr, inN, inPtr, inQPtr, K, layout, loadTour, markChanged, N, outN, outPtr,
@@ -257,11 +258,15 @@ function localSearch(): void {
 
 // ---------------------------------------------------------------- driver
 
+let built: i32 = 0; // nodes placed by the nearest-neighbour construction so far
+let lastNode: i32 = 0;
+
 /**
- * Starts the search: nearest-neighbour tour from node 0 (or the tour already in bestTourPtr() when
- * `useGiven` is 1), local search to a first local optimum. Returns its length.
+ * Begins a search: seeds the generator and either takes the tour already in bestTourPtr()
+ * (`useGiven` 1) or prepares the nearest-neighbour construction from node 0, which `construct` runs
+ * in chunks. Then `descend` runs the first local search in chunks and `settle` records its result.
  */
-export function start(sym: i32, seed: u32, epsilon: f64, span: i32, useGiven: i32): f64 {
+export function begin(sym: i32, seed: u32, epsilon: f64, span: i32, useGiven: i32): void {
   setSymmetric(sym != 0);
   eps = epsilon;
   kickSpan = span;
@@ -274,40 +279,76 @@ export function start(sym: i32, seed: u32, epsilon: f64, span: i32, useGiven: i3
   kicksDone = 0;
   qHead = 0;
   qLen = 0;
+  stale = 0;
+  walk = 0;
   memory.fill(inQPtr, 0, <usize>N);
   if (useGiven) {
     loadTour(bestPtr);
+    built = N;
+    queueAll();
   } else {
-    // nearest neighbour: inQ doubles as the visited flag
-    let cur = 0;
+    // nearest neighbour: inQ doubles as the visited flag until the tour is complete
     setTour(0, 0);
     store<u8>(inQPtr, 1);
-    for (let k = 1; k < N; k++) {
-      let best = -1;
-      let bestC: f64 = Infinity;
-      for (let j = 0; j < N; j++) {
-        if (load<u8>(inQPtr + <usize>j)) continue;
-        const c = D(cur, j);
-        if (best < 0 || c < bestC) {
-          best = j;
-          bestC = c;
-        }
-      }
-      setTour(k, best);
-      store<u8>(inQPtr + <usize>best, 1);
-      cur = best;
-    }
-    memory.fill(inQPtr, 0, <usize>N);
+    lastNode = 0;
+    built = 1;
+    if (N == 1) finishConstruction();
   }
+}
+
+function queueAll(): void {
   markChanged();
   for (let k = 0; k < N; k++) push(tourAt(k));
-  if (N >= 5) localSearch();
+}
+
+function finishConstruction(): void {
+  memory.fill(inQPtr, 0, <usize>N);
+  queueAll();
+}
+
+/** Places up to `count` more nodes of the nearest-neighbour tour; returns how many are left to place. */
+export function construct(count: i32): i32 {
+  for (let c = 0; c < count && built < N; c++) {
+    let best = -1;
+    let bestC: f64 = Infinity;
+    for (let j = 0; j < N; j++) {
+      if (load<u8>(inQPtr + <usize>j)) continue;
+      const cost = D(lastNode, j);
+      if (best < 0 || cost < bestC) {
+        best = j;
+        bestC = cost;
+      }
+    }
+    setTour(built, best);
+    store<u8>(inQPtr + <usize>best, 1);
+    lastNode = best;
+    built++;
+    if (built == N) finishConstruction();
+  }
+  return N - built;
+}
+
+/** Runs the local search for at most `pops` dirty nodes; returns how many are still dirty (0: a local optimum). */
+export function descend(pops: i32): i32 {
+  if (N < 5) {
+    qHead = 0;
+    qLen = 0;
+    memory.fill(inQPtr, 0, <usize>N);
+    return 0;
+  }
+  for (let c = 0; c < pops && qLen > 0; c++) {
+    const a = pop();
+    if (try2opt(a) || tryOr3(a)) push(a);
+  }
+  return qLen;
+}
+
+/** Makes the current tour the accepted and the best one (after `descend`, or when stopped early); returns its length. */
+export function settle(): f64 {
   curLen = tourLength();
   bestLen = curLen;
   memory.copy(bestPtr, tourPtr, <usize>N << 2);
   memory.copy(curPtr, tourPtr, <usize>N << 2);
-  stale = 0;
-  walk = 0;
   return bestLen;
 }
 

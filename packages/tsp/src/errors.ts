@@ -14,9 +14,10 @@ export interface TspIssue {
  * - `INVALID_INPUT`: the matrix, points or options break the contract (see `issues`).
  * - `TSPLIB_PARSE`: a TSPLIB file could not be read (unknown keyword value, missing section, ...).
  * - `TOO_LARGE`: the instance needs more memory than the exact solver may use.
- * - `TIME_LIMIT`: the exact solver ran past `timeLimitMs` (the heuristic is anytime and never throws this).
+ * - `TIME_LIMIT`: `timeLimitMs` ran out before any route existed (while a huge input was still being read);
+ *   once a route exists, every method returns the best one known instead.
  * - `INFEASIBLE`: no route meets the time windows and the end time; `issues` name the stops that cannot be served.
- * - `ABORTED`: the caller's AbortSignal fired before any answer existed.
+ * - `ABORTED`: the caller's AbortSignal fired (every method, every stage).
  * - `INTERNAL`: the WebAssembly core reported an inconsistency; this is a bug, please report it.
  */
 export type TspErrorCode =

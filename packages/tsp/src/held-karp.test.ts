@@ -219,10 +219,13 @@ describe('exact core equals brute force', () => {
 });
 
 describe('integer costs for the exact core', () => {
-  it('keeps integer costs, packed or wide, and refuses routes past 2^30', () => {
+  it('keeps integer costs, packed or wide, divides them by their gcd past 2^30, else refuses', () => {
     const big = Float64Array.from([0, 2 ** 26, 2 ** 26, 0]);
     expect(toIntegerCosts(big, 2)).toMatchObject({ scale: 1 });
-    expect(() => toIntegerCosts(Float64Array.from([0, 2 ** 30, 2 ** 30, 0]), 2)).toThrow(
+    const multiples = toIntegerCosts(Float64Array.from([0, 3 * 2 ** 29, 2 ** 30, 0]), 2);
+    expect(multiples.scale).toBe(2 ** -29);
+    expect(Array.from(multiples.icost)).toEqual([0, 3, 2, 0]);
+    expect(() => toIntegerCosts(Float64Array.from([0, 2 ** 30 + 1, 2 ** 30, 0]), 2)).toThrow(
       expect.objectContaining({ code: 'TOO_LARGE' }) as Error,
     );
   });

@@ -1,16 +1,18 @@
 import * as z from 'zod';
 import { TspError, type TspIssue } from './errors.js';
+import { AVOID_COST, toSearchCosts } from './internal/avoid-costs.js';
 import { HELD_KARP_CORE, runHeldKarp, type HeldKarpExports } from './internal/held-karp.js';
-import { toIntegerCosts } from './internal/integer-costs.js';
+import { acquireInstance } from './internal/instance-pool.js';
+import { integerCostsTooLarge, tryIntegerCosts, type IntegerCosts } from './internal/integer-costs.js';
 import { runIteratedLocalSearch } from './internal/iterated-local-search.js';
 import { compileLocalSearch, LOCAL_SEARCH_CORE } from './internal/local-search-core.js';
-import { normalizeInput, type CostMatrix, type SolveInput } from './internal/normalize-input.js';
-import { acquireInstance } from './internal/instance-pool.js';
-import { compileCore, compileCoreSync, resolveBuild } from './internal/wasm.js';
+import { normalizeInput, type SolveInput } from './internal/normalize-input.js';
+import { SolveClock, type Pause } from './internal/solve-clock.js';
 import { buildTimeData, hasTimes, solveTimed, TimeOptionsShape, type RouteSchedule } from './internal/timed-solve.js';
-import type { TimeData } from './internal/schedule.js';
+import { compileCore, compileCoreSync, resolveBuild } from './internal/wasm.js';
 import { routeLength } from './route-length.js';
 
+export { AVOID_COST };
 export type { LngLat, SolveInput } from './internal/normalize-input.js';
 
 /**
@@ -55,33 +57,44 @@ const SolveOptionsSchema = z
  *   `'auto'` exact up to `exactMaxN` nodes and the heuristic above.
  * - `start` (default 0): the first node. `end` (default: back to `start`, a closed tour): a node for an
  *   open path that ends there, or `'any'` for an open path that may end anywhere.
- * - `timeLimitMs`: the heuristic stops and returns its best tour when it runs out; the exact solver
- *   throws `TIME_LIMIT` (under `'auto'` the heuristic's tour is returned instead).
- * - `seed` (default 1): the heuristic is deterministic for a seed when its kick budget `maxKicks`
- *   (default 50·n, at least 1000) ends the search before the time limit.
- * - `maxKicks`: kicks of the heuristic's iterated local search (2-opt and Or-3opt over neighbour
- *   lists, segment-local double-bridge kicks, in WebAssembly) after its first local optimum; each is
- *   a few microseconds (roughly 100,000 a second at n = 1000 on a 2-core AMD EPYC), so the default
- *   takes well under a second. Pass a large budget with `timeLimitMs` to search for a fixed time.
+ * - `timeLimitMs`: "use up to this much time". The heuristic keeps perturbing and improving until it
+ *   runs out (unless `maxKicks` ends it first); when it runs out, every method returns the best route
+ *   known with `exact: false` (and `timedOut: true`). Only when it runs out before any route exists
+ *   (while a huge matrix is still being read) does `solve` throw `TIME_LIMIT`.
+ * - `maxKicks` (CLI `--kicks`): the heuristic's deterministic budget, in kicks after its first local
+ *   optimum (perturbations of the tour, each repaired by local search). Default: 50·n, at least
+ *   1000 (with time windows: 10·n, at least 200) when no `timeLimitMs` is given; unbounded when one is.
+ * - `seed` (default 1): same input, seed and `maxKicks`, same route, on every machine. Under a time
+ *   limit the search stops wherever the clock says, so the route may differ from machine to machine.
  * - `exactMaxN` (default {@link DEFAULT_EXACT_MAX_N}): the largest n that `'auto'` solves exactly.
  * - `wasm` (default `'auto'`): the WebAssembly build, SIMD when the engine validates it.
- * - `signal`: an AbortSignal; the heuristic returns its best tour, the exact solver throws `ABORTED`.
+ * - `signal`: an AbortSignal; when it fires, `solve` throws `ABORTED` (every method, every stage).
  * - `onProgress`: called between chunks of work with {@link SolveProgress}.
+ *
+ * Every stage works in chunks of a few milliseconds (reading and validating the matrix, distances
+ * between points, neighbour lists, the first tour, the search, the DP): `solve` yields to the event
+ * loop between them and sees a time limit or an abort within a chunk.
+ *
+ * Costs at or above {@link AVOID_COST} (2^30) mean "avoid this edge": the route uses as few of them as
+ * it can and the other costs are optimised as usual.
  *
  * Schedules (any of these makes the route a timed schedule and adds `schedule` to the result):
  * - `serviceS`: service time in seconds at every node (one number for all, or one per node; the
  *   start node is left at `startAt` without service).
- * - `windows`: per node, `null` (always open), one `[open, close]` or several; service must START
- *   inside a window (the manager waits if he is early). Seconds on the same clock as `startAt`.
- * - `timeMatrix`: travel seconds i -> j (n x n or flat), default: the cost matrix is the time.
- * - `startAt` (default 0): departure from the start. `endBy` (default none): the latest finish
- *   (the return to the start of a closed tour, the end of the last service of an open path).
+ * - `windows`: per node, `null` (always open), one `[open, close]` or several, not overlapping;
+ *   service must START inside a window (the manager waits if he is early, and may finish after it
+ *   closes). Seconds on the same clock as `startAt`.
+ * - `timeMatrix`: travel seconds i -> j (n x n or flat, finite, >= 0). Or `speedMps`: travel seconds
+ *   = cost / speed (for costs in metres). Without either, a matrix's costs are taken as seconds;
+ *   points (metres) need one of them.
+ * - `startAt` (default 0): departure from the start. `endBy` (default none, later than `startAt`): the
+ *   latest finish (the return to the start of a closed tour, the end of the last service of an open path).
  * - `dropInfeasible` (default false): when no route serves every stop, return the route serving the
  *   most stops and list the others in `dropped`, instead of throwing `INFEASIBLE`.
  * With times, the objective is the finish time (route duration): the exact method is a dynamic
  * program over (visited set, last stop) keeping the earliest departure, exact for that objective
  * (up to 20 nodes for a closed tour); `'auto'` uses it up to 16 nodes; the heuristic is
- * an insertion + Or-opt/swap local search with seeded restarts. `length` is still the cost of the route.
+ * an insertion + Or-opt/swap local search with seeded perturbations and restarts. `length` is still the cost of the route.
  */
 export type SolveOptions = z.input<typeof SolveOptionsSchema>;
 
@@ -97,10 +110,19 @@ export interface SolveProgress {
 export interface SolveResult {
   /** 0-based node indices in visiting order, each exactly once, beginning with `start`. */
   tour: number[];
-  /** The cost of the tour in the input's units (metres for points), closing edge included for a closed tour. */
+  /**
+   * The cost of the tour in the input's units (metres for points), closing edge included for a closed
+   * tour; summed from the given costs in float64 (Infinity if that sum overflows).
+   */
   length: number;
   /** True when the tour is proven optimal (for costs rounded to 1/`costScale` of their unit). */
   exact: boolean;
+  /** A proven lower bound on `length` (`length` itself when `exact`), null when none is known. */
+  lowerBound: number | null;
+  /** `(length - lowerBound) / length`, 0 when `exact`, null without a lower bound. */
+  gap: number | null;
+  /** True when the time limit ended the search (the route is the best one known then). */
+  timedOut: boolean;
   method: 'exact' | 'heuristic';
   closed: boolean;
   n: number;
@@ -117,30 +139,23 @@ export interface SolveResult {
   dropped?: number[];
 }
 
-interface Plan {
-  costs: CostMatrix;
-  td: TimeData | null;
-  opts: z.output<typeof SolveOptionsSchema>;
-  end: number | 'any';
-  useExact: boolean;
+type Options = z.output<typeof SolveOptionsSchema>;
+
+function parseOptions(options: SolveOptions | undefined): Options {
+  const parsed = SolveOptionsSchema.safeParse(options ?? {});
+  if (parsed.success) return parsed.data;
+  const issues: TspIssue[] = parsed.error.issues.map((i) => ({
+    path: ['options', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    message: i.message,
+    value: i.path.reduce<unknown>(
+      (o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey],
+      options,
+    ),
+  }));
+  throw new TspError('INVALID_INPUT', issues);
 }
 
-function plan(input: SolveInput, options: SolveOptions | undefined): Plan {
-  const costs = normalizeInput(input);
-  const parsed = SolveOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    const issues: TspIssue[] = parsed.error.issues.map((i) => ({
-      path: ['options', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-      message: i.message,
-      value: i.path.reduce<unknown>(
-        (o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey],
-        options,
-      ),
-    }));
-    throw new TspError('INVALID_INPUT', issues);
-  }
-  const opts = parsed.data;
-  const { n } = costs;
+function checkNodes(opts: Options, n: number): void {
   const issues: TspIssue[] = [];
   if (opts.start >= n)
     issues.push({
@@ -165,113 +180,103 @@ function plan(input: SolveInput, options: SolveOptions | undefined): Plan {
       },
     ]);
   }
-  const useExact = opts.method === 'exact' || (opts.method === 'auto' && n <= opts.exactMaxN);
-  const td = hasTimes(opts) ? buildTimeData(costs, opts) : null;
-  return { costs, td, opts, end, useExact };
 }
 
-type Step = 'yield';
+/** The heuristic's kick budget: `maxKicks`, else unbounded under a time limit, else the default. */
+function kickBudget(opts: Options, fallback: number): number {
+  return opts.maxKicks ?? (opts.timeLimitMs === undefined ? fallback : Infinity);
+}
 
 /** The whole solve as a generator; `solve` and `solveSync` drive it (async: yielding to the event loop). */
-function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Generator<Step, SolveResult> {
-  const { costs, opts, end, useExact } = p;
+function* solveSteps(input: SolveInput, options: SolveOptions | undefined, t0: number): Generator<Pause, SolveResult> {
+  const opts = parseOptions(options);
+  const clock = new SolveClock(t0, opts.timeLimitMs, opts.signal);
+  clock.check('before the solve began');
+  const costs = yield* normalizeInput(input, clock);
   const { n, cost } = costs;
-  const deadline = opts.timeLimitMs === undefined ? Infinity : t0 + opts.timeLimitMs;
-  const aborted = () => opts.signal?.aborted === true;
-  const finish = (tour: number[], exact: boolean, costScale: number): SolveResult => ({
-    tour,
-    length: routeLength({ matrix: cost, n }, tour, end === opts.start),
-    exact,
-    method: exact ? 'exact' : 'heuristic',
-    closed: end === opts.start,
-    n,
-    start: opts.start,
-    end: end === 'any' ? tour[tour.length - 1]! : end,
-    costScale,
-    ms: performance.now() - t0,
-  });
-  if (aborted() && (useExact || opts.method === 'exact'))
-    throw new TspError('ABORTED', 'the solve was aborted before it started');
+  checkNodes(opts, n);
+  const end = opts.end ?? opts.start;
+  const closed = end === opts.start;
+  const search = yield* toSearchCosts(costs, clock);
+  const finish = (tour: number[], exact: boolean, costScale: number, timedOut: boolean): SolveResult => {
+    const length = routeLength({ matrix: cost, n }, tour, closed);
+    const proven = exact && search.avoided === 0;
+    return {
+      tour,
+      length,
+      exact,
+      lowerBound: proven ? length : null,
+      gap: proven ? 0 : null,
+      timedOut,
+      method: exact ? 'exact' : 'heuristic',
+      closed,
+      n,
+      start: opts.start,
+      end: end === 'any' ? tour[tour.length - 1]! : end,
+      costScale,
+      ms: performance.now() - t0,
+    };
+  };
 
-  if (p.td) {
-    const timed = solveTimed({
-      costs,
-      td: p.td,
+  if (hasTimes(opts)) {
+    const td = yield* buildTimeData(costs, opts, 'points' in input, clock);
+    const timed = yield* solveTimed({
+      cost: search.cost,
+      td,
       start: opts.start,
       end,
       method: opts.method,
       exactMaxN: opts.exactMaxN,
       dropInfeasible: opts.dropInfeasible ?? false,
       seed: opts.seed,
-      maxKicks: opts.maxKicks ?? Math.max(200, 10 * n),
-      shouldStop: () => aborted() || performance.now() >= deadline,
+      maxKicks: kickBudget(opts, Math.max(200, 10 * n)),
+      clock,
+      onProgress: (fraction) => opts.onProgress?.({ method: 'exact', fraction, elapsedMs: clock.elapsedMs() }),
     });
-    for (;;) {
-      const next = timed.next();
-      if (next.done) {
-        const { tour, exact, dropped, schedule } = next.value;
-        return { ...finish(tour, exact, 1), schedule, ...(opts.dropInfeasible ? { dropped } : {}) };
-      }
-      opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: performance.now() - t0 });
-      if (aborted()) throw new TspError('ABORTED', 'the exact solve was aborted');
-      if (performance.now() >= deadline)
-        throw new TspError('TIME_LIMIT', [
-          {
-            path: ['options', 'timeLimitMs'],
-            message: 'the exact solver ran past the time limit',
-            value: opts.timeLimitMs,
-          },
-        ]);
-      yield 'yield';
-    }
+    const { tour, exact, dropped, schedule, timedOut } = timed;
+    return {
+      ...finish(tour, exact, 1, timedOut),
+      schedule,
+      ...(opts.dropInfeasible ? { dropped } : {}),
+    };
   }
 
-  // The heuristic runs first under 'auto' too: a fast warm start that is the answer if the exact
-  // solver runs out of time or is aborted.
-  const exactOnly = opts.method === 'exact';
-  let heuristic: number[] | null = null;
-  if (!exactOnly) {
-    const out = yield* runIteratedLocalSearch(
-      compileLocalSearch(opts.wasm),
-      { n, cost, start: opts.start, end },
-      {
-        seed: opts.seed,
-        maxKicks: useExact ? 0 : (opts.maxKicks ?? Math.max(1000, 50 * n)),
-        shouldStop: () => aborted() || performance.now() >= deadline,
-        onImprove: (bestLength) =>
-          opts.onProgress?.({ method: 'heuristic', bestLength, elapsedMs: performance.now() - t0 }),
-      },
-    );
-    heuristic = out.tour;
-    if (!useExact) return finish(heuristic, false, 1);
+  // The exact solver's int32 costs; where no faithful rescaling exists, 'auto' takes the heuristic.
+  let ints: IntegerCosts | null = null;
+  if (opts.method === 'exact' || (opts.method === 'auto' && n <= opts.exactMaxN)) {
+    ints = tryIntegerCosts(search.cost, n);
+    if (!ints && opts.method === 'exact') throw integerCostsTooLarge(search.cost, n);
   }
+  // The heuristic runs first under 'auto' and 'exact' too: a fast warm start that is the answer if
+  // the time limit ends the exact solver.
+  const heuristic = yield* runIteratedLocalSearch(
+    compileLocalSearch(opts.wasm),
+    { n, cost: search.cost, start: opts.start, end },
+    {
+      seed: opts.seed,
+      maxKicks: ints ? 0 : kickBudget(opts, Math.max(1000, 50 * n)),
+      clock,
+      onImprove: (bestLength) => opts.onProgress?.({ method: 'heuristic', bestLength, elapsedMs: clock.elapsedMs() }),
+    },
+  );
+  if (!ints || heuristic.timedOut) return finish(heuristic.tour, false, 1, heuristic.timedOut);
 
-  const { icost, scale } = toIntegerCosts(cost, n);
-  const instance = acquireInstance<HeldKarpExports>(module!);
+  const module = compileCoreSync(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, opts.wasm));
+  const instance = acquireInstance<HeldKarpExports>(module);
   try {
-    const steps = runHeldKarp(instance.exports, { n, icost, start: opts.start, end });
+    const steps = runHeldKarp(instance.exports, { n, icost: ints.icost, start: opts.start, end });
     for (;;) {
       const next = steps.next();
       if (next.done) {
         const { tour, cost: dpCost } = next.value;
-        const check = routeLength({ matrix: icost, n }, tour, end === opts.start);
+        const check = routeLength({ matrix: ints.icost, n }, tour, closed);
         if (check !== dpCost)
           throw new TspError('INTERNAL', `the exact route costs ${check}, the DP table says ${dpCost}`);
-        return finish(tour, true, scale);
+        return finish(tour, true, ints.scale, false);
       }
-      opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: performance.now() - t0 });
-      if (aborted() || performance.now() >= deadline) {
-        if (heuristic) return finish(heuristic, false, 1);
-        if (aborted()) throw new TspError('ABORTED', 'the exact solve was aborted');
-        throw new TspError('TIME_LIMIT', [
-          {
-            path: ['options', 'timeLimitMs'],
-            message: 'the exact solver ran past the time limit',
-            value: opts.timeLimitMs,
-          },
-        ]);
-      }
+      opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: clock.elapsedMs() });
       yield 'yield';
+      if (clock.expired()) return finish(heuristic.tour, false, 1, true);
     }
   } finally {
     instance.release();
@@ -283,6 +288,9 @@ function* solveSteps(p: Plan, module: WebAssembly.Module | null, t0: number): Ge
  * `setImmediate` where it exists (Node): unlike `setTimeout(0)` it is not clamped to 1 ms, which cost
  * ~0.3 s over a 4 s solve; a MessageChannel in browsers and workers; `setTimeout` elsewhere.
  */
+/** The async `solve` returns to the event loop at least this often (milliseconds of work). */
+const YIELD_EVERY_MS = 10;
+
 const yieldToEventLoop: () => Promise<void> =
   typeof setImmediate === 'function'
     ? () => new Promise((resolve) => setImmediate(resolve))
@@ -309,7 +317,8 @@ const yieldToEventLoop: () => Promise<void> =
  *   finite and non-negative; the diagonal is ignored; asymmetric costs are welcome.
  * @param options See {@link SolveOptions}.
  * @returns See {@link SolveResult}.
- * @throws {TspError} `INVALID_INPUT` (which field and why), `TOO_LARGE`, `TIME_LIMIT`, `ABORTED`, `INTERNAL`.
+ * @throws {TspError} `INVALID_INPUT` (which field and why), `TOO_LARGE`, `INFEASIBLE` (time windows),
+ *   `ABORTED` (the signal fired), `TIME_LIMIT` (only when the time ran out before any route existed), `INTERNAL`.
  * @example
  * const { tour, length, exact } = await solve({ matrix: [[0, 2, 9], [1, 0, 6], [15, 7, 0]] });
  * // 0 -> 1 -> 2 -> 0 costs 2 + 6 + 15 = 23, 0 -> 2 -> 1 -> 0 costs 9 + 7 + 1 = 17:
@@ -317,16 +326,19 @@ const yieldToEventLoop: () => Promise<void> =
  */
 export async function solve(input: SolveInput, options?: SolveOptions): Promise<SolveResult> {
   const t0 = performance.now();
-  const p = plan(input, options);
-  // compiled here, asynchronously, so that the heuristic's synchronous compile finds it cached
-  if (p.opts.method !== 'exact') await compileCore(LOCAL_SEARCH_CORE, resolveBuild(LOCAL_SEARCH_CORE, p.opts.wasm));
-  const module = p.useExact ? await compileCore(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, p.opts.wasm)) : null;
-  const steps = solveSteps(p, module, t0);
+  const build = typeof options === 'object' && options?.wasm ? options.wasm : 'auto';
+  // compiled here, asynchronously, so that the synchronous compiles inside find them cached (a bad
+  // `wasm` option is reported by the options schema below)
+  if (build === 'auto' || build === 'simd' || build === 'scalar') {
+    await compileCore(LOCAL_SEARCH_CORE, resolveBuild(LOCAL_SEARCH_CORE, build));
+    await compileCore(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, build));
+  }
+  const steps = solveSteps(input, options, t0);
   let lastYield = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    if (performance.now() - lastYield > 20) {
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
@@ -341,10 +353,7 @@ export async function solve(input: SolveInput, options?: SolveOptions): Promise<
  * const { tour, length } = solveSync({ points: [{ lng: 2.35, lat: 48.85 }, { lng: 2.29, lat: 48.86 }] });
  */
 export function solveSync(input: SolveInput, options?: SolveOptions): SolveResult {
-  const t0 = performance.now();
-  const p = plan(input, options);
-  const module = p.useExact ? compileCoreSync(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, p.opts.wasm)) : null;
-  const steps = solveSteps(p, module, t0);
+  const steps = solveSteps(input, options, performance.now());
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

@@ -4,10 +4,10 @@ import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 
 export const SOLVE_USAGE =
-  'beatplan solve <file.tsp|file.atsp|file.json> [--method auto|exact|heuristic] [--time-limit <ms>] [--seed <n>] [--start <i>] [--end <j>|any]';
+  'beatplan solve <file.tsp|file.atsp|file.json> [--method auto|exact|heuristic] [--time-limit <ms>] [--kicks <n>] [--seed <n>] [--start <i>] [--end <j>|any]';
 
 /** Time fields a JSON instance may carry; they become `solve` options and add `schedule` to the output. */
-const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'startAt', 'endBy', 'dropInfeasible'] as const;
+const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'speedMps', 'startAt', 'endBy', 'dropInfeasible'] as const;
 
 function readInstance(file: string): { name: string | null; input: SolveInput; times: Partial<SolveOptions> } {
   const text = readInputFile(file);
@@ -42,6 +42,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
     {
       method: { type: 'string' },
       'time-limit': { type: 'string' },
+      kicks: { type: 'string' },
       seed: { type: 'string' },
       start: { type: 'string' },
       end: { type: 'string' },
@@ -56,9 +57,11 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
   const options: SolveOptions = { method };
   const timeLimitMs = numberFlag('time-limit', values['time-limit']);
   const seed = numberFlag('seed', values.seed);
+  const kicks = numberFlag('kicks', values.kicks);
   const start = numberFlag('start', values.start);
   if (timeLimitMs !== undefined) options.timeLimitMs = timeLimitMs;
   if (seed !== undefined) options.seed = seed;
+  if (kicks !== undefined) options.maxKicks = kicks;
   if (start !== undefined) options.start = start;
   if (values.end !== undefined) options.end = values.end === 'any' ? 'any' : numberFlag('end', values.end)!;
   try {
@@ -70,6 +73,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
       length: result.length,
       tour: result.tour,
       exact: result.exact,
+      timedOut: result.timedOut,
       ms: Math.round(result.ms * 100) / 100,
       ...(result.schedule ? { schedule: result.schedule } : {}),
       ...(result.dropped ? { dropped: result.dropped } : {}),

@@ -34,38 +34,67 @@ export function routeCostBound(cost: ArrayLike<number>, n: number): number {
   return bound;
 }
 
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
 /**
- * Converts costs to int32 for the exact solver. Integer costs are kept as they are (the core takes
- * its fast path when every route costs below {@link PACKED_ROUTE_COST_LIMIT}, its wide path up to
- * {@link ROUTE_COST_LIMIT}). Other costs are scaled by the largest of 1000, 100, 10 or 1 that keeps
- * every route below {@link PACKED_ROUTE_COST_LIMIT} (or, when even 1 does not, below
- * {@link ROUTE_COST_LIMIT}), then rounded: `exact` is exact for costs rounded to 1/scale of their unit.
+ * Converts costs to int32 for the exact solver, rescaled only where the rescaling is faithful (the
+ * DP's optimum is then the optimum of the given costs, up to the documented rounding):
+ * - integer costs are kept as they are (the core takes its fast path when every route costs below
+ *   {@link PACKED_ROUTE_COST_LIMIT}, its wide path up to {@link ROUTE_COST_LIMIT}); when their routes
+ *   could cost more, they are divided by their greatest common divisor (scale 1/g) if that fits;
+ * - other costs are scaled by the largest of 1000, 100, 10 or 1 that keeps every route below
+ *   {@link PACKED_ROUTE_COST_LIMIT} (or, when even 1 does not, below {@link ROUTE_COST_LIMIT}) and
+ *   rounded: `exact` is then exact for costs rounded to 1/scale of their unit.
  * @param cost Row-major n·n costs, finite and non-negative; the diagonal is ignored (set to 0).
  * @param n Number of nodes.
- * @returns The int32 costs and their scale.
- * @throws {TspError} `TOO_LARGE` when even unscaled costs could add up past {@link ROUTE_COST_LIMIT}.
+ * @returns The int32 costs and their scale, or null when no faithful rescaling fits int32.
  * @example
- * toIntegerCosts(Float64Array.from([0, 1.5, 2.25, 0]), 2); // { icost: [0, 1500, 2250, 0], scale: 1000 }
+ * tryIntegerCosts(Float64Array.from([0, 1.5, 2.25, 0]), 2); // { icost: [0, 1500, 2250, 0], scale: 1000 }
+ * tryIntegerCosts(Float64Array.from([0, 3e9, 6e9, 0]), 2); // { icost: [0, 1, 2, 0], scale: 1 / 3e9 }
  */
-export function toIntegerCosts(cost: Float64Array, n: number): IntegerCosts {
+export function tryIntegerCosts(cost: Float64Array, n: number): IntegerCosts | null {
   let integral = true;
   for (let i = 0; i < n && integral; i++)
     for (let j = 0; j < n; j++) if (i !== j && !Number.isInteger(cost[i * n + j]!)) integral = false;
   const bound = routeCostBound(cost, n);
   const scales = integral ? [1] : [1000, 100, 10, 1];
   const fits = (limit: number) => scales.find((s) => bound * s + n < limit);
-  const scale = fits(PACKED_ROUTE_COST_LIMIT) ?? fits(ROUTE_COST_LIMIT);
-  if (scale === undefined) {
-    throw new TspError('TOO_LARGE', [
-      {
-        path: ['matrix'],
-        message: `costs too large for the exact solver: a route may cost up to ${bound}, the int32 core handles routes below ${ROUTE_COST_LIMIT}; use smaller units or method 'heuristic'`,
-        value: bound,
-      },
-    ]);
+  let scale = fits(PACKED_ROUTE_COST_LIMIT) ?? fits(ROUTE_COST_LIMIT);
+  if (scale === undefined && integral) {
+    let g = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) g = gcd(g, cost[i * n + j]!);
+    if (g > 1 && bound / g + n < ROUTE_COST_LIMIT) scale = 1 / g;
   }
+  if (scale === undefined) return null;
   const icost = new Int32Array(n * n);
   for (let k = 0; k < n * n; k++) icost[k] = Math.round(cost[k]! * scale);
   for (let i = 0; i < n; i++) icost[i * n + i] = 0;
   return { icost, scale };
+}
+
+/** The `TOO_LARGE` error for costs that {@link tryIntegerCosts} cannot fit. */
+export function integerCostsTooLarge(cost: Float64Array, n: number): TspError {
+  const bound = routeCostBound(cost, n);
+  return new TspError('TOO_LARGE', [
+    {
+      path: ['matrix'],
+      message: `costs too large for the exact solver: a route may cost up to ${bound}, and no faithful rescaling (dividing integer costs by their common divisor) brings that below ${ROUTE_COST_LIMIT} for its int32 core; use smaller units or method 'heuristic' or 'auto'`,
+      value: bound,
+    },
+  ]);
+}
+
+/**
+ * {@link tryIntegerCosts}, throwing where it returns null.
+ * @throws {TspError} `TOO_LARGE` when no faithful rescaling fits int32.
+ * @example
+ * toIntegerCosts(Float64Array.from([0, 1.5, 2.25, 0]), 2); // { icost: [0, 1500, 2250, 0], scale: 1000 }
+ */
+export function toIntegerCosts(cost: Float64Array, n: number): IntegerCosts {
+  const out = tryIntegerCosts(cost, n);
+  if (!out) throw integerCostsTooLarge(cost, n);
+  return out;
 }

@@ -1,20 +1,23 @@
-// Drives the local-search WebAssembly core: closed-tour reduction, neighbour lists in row chunks, a
-// first local optimum, then kicks in chunks of a few milliseconds. Between chunks it checks the
-// clock and the AbortSignal and yields, so the async `solve` can return to the event loop (and V8
-// tiers the core up between calls).
+// Drives the local-search WebAssembly core, every stage in chunks: the closed-tour reduction and the
+// cost rows written into the core, the neighbour lists, the nearest-neighbour tour, the first local
+// search, then kicks in chunks of a few milliseconds. Between chunks it yields (so the async `solve`
+// can return to the event loop, and V8 tiers the core up between calls) and asks the clock: an abort
+// throws ABORTED; a time limit ends the search with the best tour known (TIME_LIMIT only before the
+// first tour exists).
 import { TspError } from '../errors.js';
 import { routeFromCycle, toClosedTour, type ClosedTour, type HeuristicProblem } from './closed-tour.js';
 import { acquireInstance } from './instance-pool.js';
 import type { LocalSearchExports } from './local-search-core.js';
+import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 
 export type { HeuristicProblem } from './closed-tour.js';
 
 export interface HeuristicControl {
   seed: number;
-  /** Kicks after the first local optimum: the deterministic budget. */
+  /** Kicks after the first local optimum: the deterministic budget (Infinity: until the time limit). */
   maxKicks: number;
-  /** True when the time limit or the AbortSignal says stop; checked between chunks of kicks. */
-  shouldStop: () => boolean;
+  /** The time limit and the AbortSignal, asked between chunks. */
+  clock: SolveClock;
   /** Called with the route length whenever the best tour improves. */
   onImprove?: (length: number) => void;
 }
@@ -24,6 +27,8 @@ export interface HeuristicOutcome {
   /** The route's length as the core summed it (solve.ts re-sums it from the input costs). */
   length: number;
   kicks: number;
+  /** True when the time limit ended the search (before the kick budget or the first local optimum). */
+  timedOut: boolean;
 }
 
 /**
@@ -74,19 +79,22 @@ function enumerateTiny(d: Float64Array, N: number): number[] {
 
 /**
  * Iterated local search (2-opt and Or-3opt over neighbour lists, segment-local double-bridge kicks)
- * in the WebAssembly core, until `maxKicks` or `shouldStop()`. Deterministic for a seed when the
+ * in the WebAssembly core, until `maxKicks` kicks or the time limit. Deterministic for a seed when the
  * kick budget ends the search; yields between chunks of work.
- * @throws {TspError} `TOO_LARGE` when the cost matrix does not fit in WebAssembly memory.
+ * @throws {TspError} `TOO_LARGE` when the cost matrix does not fit in WebAssembly memory; `ABORTED`;
+ *   `TIME_LIMIT` when the time runs out before the first tour is complete.
  */
 export function* runIteratedLocalSearch(
   module: WebAssembly.Module,
   p: HeuristicProblem,
   control: HeuristicControl,
-): Generator<'yield', HeuristicOutcome> {
-  const closed = toClosedTour(p);
+): Generator<Pause, HeuristicOutcome> {
+  const closed = yield* toClosedTour(p, control.clock);
   if (closed.N <= 4) {
-    const tour = routeFromCycle(enumerateTiny(closed.d, closed.N), p, closed.symmetric);
-    return { tour, length: routeCost(p, tour), kicks: 0 };
+    const d = new Float64Array(closed.N * closed.N);
+    closed.fillRows(d, 0, closed.N);
+    const tour = routeFromCycle(enumerateTiny(d, closed.N), p, closed.symmetric);
+    return { tour, length: routeCost(p, tour), kicks: 0, timedOut: false };
   }
   const instance = acquireInstance<LocalSearchExports>(module);
   try {
@@ -96,13 +104,19 @@ export function* runIteratedLocalSearch(
   }
 }
 
+/** Adapts a chunk's size so that the next one takes about CHUNK_MS; the size never changes what is computed. */
+function nextChunk(count: number, ms: number): number {
+  return Math.max(1, Math.min(100_000, Math.round(ms > 0.05 ? (count * CHUNK_MS) / ms : count * 4)));
+}
+
 function* search(
   core: LocalSearchExports,
   p: HeuristicProblem,
   closed: ClosedTour,
   control: HeuristicControl,
-): Generator<'yield', HeuristicOutcome> {
-  const { N, d, symmetric, offset, eps } = closed;
+): Generator<Pause, HeuristicOutcome> {
+  const { N, symmetric, offset, eps } = closed;
+  const { clock } = control;
   const k = Math.min(NEIGHBOURS, N - 1);
   if (core.prepare(N, k) !== 1) {
     throw new TspError('TOO_LARGE', [
@@ -113,26 +127,54 @@ function* search(
       },
     ]);
   }
-  new Float64Array(core.memory.buffer, core.costPtr(), N * N).set(d);
-  const rows = Math.max(1, Math.floor(200_000 / N));
+  const rows = rowsPerChunk(N);
+  const d = new Float64Array(core.memory.buffer, core.costPtr(), N * N);
+  for (let from = 0; from < N; from += rows) {
+    const to = Math.min(N, from + rows);
+    closed.fillRows(d.subarray(from * N, to * N), from, to);
+    yield 'yield';
+    clock.check('while preparing the heuristic');
+  }
   for (let from = 0; from < N; from += rows) {
     core.neighbours(from, Math.min(N, from + rows), symmetric ? 1 : 0);
     yield 'yield';
+    clock.check('while preparing the heuristic');
   }
   core.setEscape(Math.max(100, PATIENCE_PER_NODE * N), ESCAPE_WALK);
-  let best = core.start(symmetric ? 1 : 0, control.seed >>> 0, eps, KICK_SPAN, 0);
+  core.begin(symmetric ? 1 : 0, control.seed >>> 0, eps, KICK_SPAN, 0);
+  while (core.construct(rows) > 0) {
+    yield 'yield';
+    clock.check('while building the first tour');
+  }
+  // the first local search: a valid tour exists from here on, so the time limit returns it
+  let timedOut = false;
+  for (let pops = 64; ; ) {
+    const t0 = performance.now();
+    const left = core.descend(pops);
+    if (left === 0) break;
+    pops = nextChunk(pops, performance.now() - t0);
+    yield 'yield';
+    if (clock.expired()) {
+      timedOut = true;
+      break;
+    }
+  }
+  let best = core.settle();
   control.onImprove?.(best - offset);
   let kicks = 0;
   let chunk = 8;
-  while (kicks < control.maxKicks && !control.shouldStop()) {
+  while (!timedOut && kicks < control.maxKicks) {
     yield 'yield';
+    if (clock.expired()) {
+      timedOut = true;
+      break;
+    }
     const count = Math.min(chunk, control.maxKicks - kicks);
     const t0 = performance.now();
     const length = core.kicks(count);
-    const ms = performance.now() - t0;
     kicks += count;
     // the chunk size only decides where the clock is read, never what the search does
-    chunk = Math.max(1, Math.min(100_000, Math.round(ms > 0.05 ? (count * CHUNK_MS) / ms : count * 4)));
+    chunk = nextChunk(count, performance.now() - t0);
     if (length < best) {
       best = length;
       control.onImprove?.(best - offset);
@@ -140,7 +182,7 @@ function* search(
   }
   const cycle = new Int32Array(core.memory.buffer, core.bestTourPtr(), N);
   const tour = routeFromCycle(cycle, p, symmetric);
-  return { tour, length: routeCost(p, tour), kicks };
+  return { tour, length: routeCost(p, tour), kicks, timedOut };
 }
 
 function routeCost(p: HeuristicProblem, tour: number[]): number {

@@ -19,8 +19,14 @@ export interface LocalSearchExports {
   bestTourPtr(): number;
   /** Builds the neighbour lists of rows [from, to); `sym` 1 when the costs are symmetric. */
   neighbours(from: number, to: number, sym: number): void;
-  /** Nearest-neighbour tour (or the given one) and local search; returns its length. */
-  start(sym: number, seed: number, eps: number, kickSpan: number, useGiven: number): number;
+  /** Begins a search: seeds the generator; the nearest-neighbour construction (or the given tour, `useGiven` 1). */
+  begin(sym: number, seed: number, eps: number, kickSpan: number, useGiven: number): void;
+  /** Places up to `count` more nodes of the nearest-neighbour tour; returns how many are left. */
+  construct(count: number): number;
+  /** Local search over at most `pops` dirty nodes; returns how many are still dirty (0: a local optimum). */
+  descend(pops: number): number;
+  /** Makes the current tour the accepted and best one; returns its length. */
+  settle(): number;
   /** Runs `count` kicks, each repaired by local search; returns the best length so far. */
   kicks(count: number): number;
   bestLength(): number;

@@ -1,6 +1,7 @@
 import { distance } from '@turf/distance';
 import * as z from 'zod';
 import { TspError, type TspIssue } from '../errors.js';
+import { CHUNK_CELLS, rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 
 /** A point on the earth, WGS84 degrees. */
 export interface LngLat {
@@ -35,75 +36,107 @@ function costProblem(v: unknown): string {
   return 'cost must not be negative';
 }
 
-type Ctx = z.RefinementCtx;
+const NestedShapeSchema = z.object({
+  matrix: z.array(z.unknown()).min(1, 'matrix must have at least one row'),
+  name: z.string().optional(),
+});
 
-/** Adds an issue per bad cost (at most MAX_ISSUES); the diagonal's value is ignored. */
-function checkCosts(
-  ctx: Ctx,
+const FlatShapeSchema = z.object({
+  matrix: z.union([z.instanceof(Int32Array), z.instanceof(Float64Array)]),
+  n: z.number('n must be a positive integer (the number of nodes of the flat matrix)').int().positive(),
+  name: z.string().optional(),
+});
+
+/**
+ * Checks every off-diagonal cost in chunks of rows (yielding between them, so that a large matrix
+ * never blocks and the clock is asked), collecting at most MAX_ISSUES issues.
+ */
+function* checkCosts(
   n: number,
   at: (i: number, j: number) => unknown,
   path: (i: number, j: number) => (string | number)[],
-): void {
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const v = at(i, j);
-      if (i === j || isCost(v)) continue;
-      ctx.addIssue({ code: 'custom', path: path(i, j), message: costProblem(v), input: v });
-      if (++count >= MAX_ISSUES) return;
+  clock: SolveClock,
+): Generator<Pause, TspIssue[]> {
+  const issues: TspIssue[] = [];
+  const rows = rowsPerChunk(n);
+  for (let from = 0; from < n && issues.length < MAX_ISSUES; from += rows) {
+    for (let i = from; i < Math.min(n, from + rows); i++) {
+      for (let j = 0; j < n; j++) {
+        const v = at(i, j);
+        if (i === j || isCost(v)) continue;
+        issues.push({ path: path(i, j), message: costProblem(v), value: v });
+        if (issues.length >= MAX_ISSUES) return issues;
+      }
     }
+    yield 'yield';
+    clock.check('while validating the matrix');
   }
+  return issues;
 }
 
-const NestedInputSchema = z
-  .object({
-    matrix: z.array(z.array(z.unknown(), 'row must be an array')).min(1, 'matrix must have at least one row'),
-    name: z.string().optional(),
-  })
-  .superRefine(({ matrix }, ctx) => {
-    const n = matrix.length;
-    const bad = matrix.findIndex((row) => row.length !== n);
-    if (bad >= 0) {
-      const row = matrix[bad]!;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['matrix', bad],
-        message: `matrix is not square: row ${bad} has ${row.length} entries, expected ${n}`,
-        input: row,
-      });
-      return;
+function* nestedCosts(matrix: unknown[], clock: SolveClock): Generator<Pause, CostMatrix> {
+  const n = matrix.length;
+  for (let i = 0; i < n; i++) {
+    const row = matrix[i];
+    if (!Array.isArray(row))
+      throw new TspError('INVALID_INPUT', [{ path: ['matrix', i], message: 'row must be an array', value: row }]);
+    if (row.length !== n)
+      throw new TspError('INVALID_INPUT', [
+        {
+          path: ['matrix', i],
+          message: `matrix is not square: row ${i} has ${row.length} entries, expected ${n}`,
+          value: row,
+        },
+      ]);
+  }
+  const rowsOf = matrix as unknown[][];
+  const issues = yield* checkCosts(
+    n,
+    (i, j) => rowsOf[i]![j],
+    (i, j) => ['matrix', i, j],
+    clock,
+  );
+  if (issues.length) throw new TspError('INVALID_INPUT', issues);
+  const cost = new Float64Array(n * n);
+  const rows = rowsPerChunk(n);
+  for (let from = 0; from < n; from += rows) {
+    for (let i = from; i < Math.min(n, from + rows); i++) {
+      const row = rowsOf[i] as number[];
+      for (let j = 0; j < n; j++) if (i !== j) cost[i * n + j] = row[j]!;
     }
-    checkCosts(
-      ctx,
-      n,
-      (i, j) => matrix[i]![j],
-      (i, j) => ['matrix', i, j],
-    );
-  });
+    yield 'yield';
+    clock.check('while reading the matrix');
+  }
+  return { n, cost };
+}
 
-const FlatInputSchema = z
-  .object({
-    matrix: z.union([z.instanceof(Int32Array), z.instanceof(Float64Array)]),
-    n: z.number('n must be a positive integer (the number of nodes of the flat matrix)').int().positive(),
-    name: z.string().optional(),
-  })
-  .superRefine(({ matrix, n }, ctx) => {
-    if (matrix.length !== n * n) {
-      ctx.addIssue({
-        code: 'custom',
+function* flatCosts(matrix: Int32Array | Float64Array, n: number, clock: SolveClock): Generator<Pause, CostMatrix> {
+  if (matrix.length !== n * n)
+    throw new TspError('INVALID_INPUT', [
+      {
         path: ['matrix'],
         message: `matrix is not square: a flat matrix for n = ${n} needs ${n * n} entries, it has ${matrix.length}`,
-        input: matrix.length,
-      });
-      return;
-    }
-    checkCosts(
-      ctx,
-      n,
-      (i, j) => matrix[i * n + j],
-      (i, j) => ['matrix', i * n + j],
-    );
-  });
+        value: matrix.length,
+      },
+    ]);
+  const issues = yield* checkCosts(
+    n,
+    (i, j) => matrix[i * n + j],
+    (i, j) => ['matrix', i * n + j],
+    clock,
+  );
+  if (issues.length) throw new TspError('INVALID_INPUT', issues);
+  const cost = new Float64Array(n * n);
+  const rows = rowsPerChunk(n);
+  for (let from = 0; from < n; from += rows) {
+    const to = Math.min(n, from + rows);
+    cost.set(matrix.subarray(from * n, to * n), from * n);
+    for (let i = from; i < to; i++) cost[i * n + i] = 0;
+    yield 'yield';
+    clock.check('while reading the matrix');
+  }
+  return { n, cost };
+}
 
 const PointsInputSchema = z.object({
   points: z
@@ -145,26 +178,36 @@ function sizeOf(record: Record<string, unknown>): number {
   return typeof record.n === 'number' ? record.n : 0;
 }
 
-function haversineCosts(points: LngLat[]): CostMatrix {
+function* haversineCosts(points: LngLat[], clock: SolveClock): Generator<Pause, CostMatrix> {
   const n = points.length;
   const coords = points.map((p) => [p.lng, p.lat] as [number, number]);
   const cost = new Float64Array(n * n);
+  // row i computes its n - i - 1 pairs: chunks of rows with about CHUNK_CELLS / 4 pairs (turf is slower per cell)
+  let done = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const d = distance(coords[i]!, coords[j]!, { units: 'meters' });
       cost[i * n + j] = d;
       cost[j * n + i] = d;
     }
+    done += n - i;
+    if (done >= CHUNK_CELLS / 4) {
+      done = 0;
+      yield 'yield';
+      clock.check('while computing the distances between the points');
+    }
   }
   return { n, cost };
 }
 
 /**
- * Validates a solver input and returns its costs as a row-major Float64Array.
+ * Validates a solver input and returns its costs as a row-major Float64Array, in chunks (it yields
+ * between them and asks the clock, so that a large matrix or many points never block).
  * Points become great-circle (haversine, turf's earth radius 6,371,008.8 m) distances in metres.
- * @throws {TspError} `INVALID_INPUT` naming the field (`matrix[2][3]`, `points[4].lat`, `n`), or `TOO_LARGE`.
+ * @throws {TspError} `INVALID_INPUT` naming the field (`matrix[2][3]`, `points[4].lat`, `n`), `TOO_LARGE`,
+ *   `ABORTED`, `TIME_LIMIT` (the time ran out before the costs were ready).
  */
-export function normalizeInput(input: unknown): CostMatrix {
+export function* normalizeInput(input: unknown, clock: SolveClock): Generator<Pause, CostMatrix> {
   if (typeof input !== 'object' || input === null) {
     throw new TspError('INVALID_INPUT', [
       { path: [], message: 'input must be an object with `matrix` or `points`', value: input },
@@ -181,19 +224,11 @@ export function normalizeInput(input: unknown): CostMatrix {
       },
     ]);
   }
-  if ('points' in record) return haversineCosts(parseWith(PointsInputSchema, input).points);
-  if (Array.isArray(record.matrix)) {
-    const { matrix } = parseWith(NestedInputSchema, input);
-    const n = matrix.length;
-    const cost = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) cost[i * n + j] = matrix[i]![j] as number;
-    return { n, cost };
-  }
+  if ('points' in record) return yield* haversineCosts(parseWith(PointsInputSchema, input).points, clock);
+  if (Array.isArray(record.matrix)) return yield* nestedCosts(parseWith(NestedShapeSchema, input).matrix, clock);
   if (ArrayBuffer.isView(record.matrix)) {
-    const { matrix, n } = parseWith(FlatInputSchema, input);
-    const cost = Float64Array.from(matrix);
-    for (let i = 0; i < n; i++) cost[i * n + i] = 0;
-    return { n, cost };
+    const { matrix, n } = parseWith(FlatShapeSchema, input);
+    return yield* flatCosts(matrix, n, clock);
   }
   throw new TspError('INVALID_INPUT', [
     {

@@ -8,12 +8,14 @@
 // unchanged tail at the same departure time as before (from there on nothing changes). Costs are
 // updated by the edges a move removes and adds.
 import { earliestStart, type TimeData } from './schedule.js';
+import type { Pause, SolveClock } from './solve-clock.js';
 import type { TimeWindowOutcome, TimeWindowProblem } from './time-window-dp.js';
 
 export interface TimeWindowHeuristicControl {
   seed: number;
+  /** Kicks (perturbations or restarts, each improved) after the first route; Infinity: until the time limit. */
   maxKicks: number;
-  shouldStop: () => boolean;
+  clock: SolveClock;
 }
 
 function mulberry32(seed: number): () => number {
@@ -36,15 +38,18 @@ interface Route {
 }
 
 /**
- * Builds and improves a route with time windows. Returns the best route found, with the stops it
- * could not fit listed as dropped (none when every stop fits); null when not even the empty route
- * (start to end) meets the end time.
+ * Builds and improves a route with time windows, yielding between moves. Returns the best route
+ * found, with the stops it could not fit listed as dropped (none when every stop fits); null when
+ * not even the empty route (start to end) meets the end time. When the time limit runs out it
+ * returns the best route so far (the first one is always complete).
  */
-export function runTimeWindowHeuristic(
+export function* runTimeWindowHeuristic(
   p: TimeWindowProblem,
   cost: Float64Array,
   control: TimeWindowHeuristicControl,
-): TimeWindowOutcome | null {
+): Generator<Pause, TimeWindowOutcome | null> {
+  const { clock } = control;
+  let timedOut = false;
   const { td, start, end } = p;
   const { n, time, serviceS, windows, startAt, endBy } = td as TimeData;
   const closed = end === start;
@@ -126,14 +131,19 @@ export function runTimeWindowHeuristic(
   };
 
   /** Or-opt relocations (segments of 1-3) and swaps, first improvement, until none helps. */
-  const improve = (s: Route): Route => {
+  const improve = function* (s: Route): Generator<Pause, Route> {
     let cur = s;
-    for (let again = true; again; ) {
+    for (let again = true; again && !timedOut; ) {
       again = false;
       const r = cur.r;
       const last = r.length - tailLen; // positions [1, last) may move
       for (let len = 1; len <= 3 && !again; len++) {
         for (let i = 1; i + len <= last && !again; i++) {
+          yield 'yield';
+          if (clock.expired()) {
+            timedOut = true;
+            return cur;
+          }
           const seg = r.slice(i, i + len);
           const rest = [...r.slice(0, i), ...r.slice(i + len)];
           const removed =
@@ -187,12 +197,14 @@ export function runTimeWindowHeuristic(
     .filter((v) => v !== start && v !== fixedEnd)
     .sort((a, b) => deadline(a) - deadline(b) || a - b);
   const first = insertAll(pending);
-  let best = improve(first.s);
+  let best = yield* improve(first.s);
   let dropped = first.dropped;
 
   // perturb (relocate a random segment) or restart (random insertion order), then improve
   const rand = mulberry32(control.seed);
-  for (let kick = 0; kick < control.maxKicks && pending.length > 1 && !control.shouldStop(); kick++) {
+  for (let kick = 0; kick < control.maxKicks && pending.length > 1 && !timedOut; kick++) {
+    yield 'yield';
+    if (clock.expired()) break;
     if (kick % 5 === 4 || best.r.length - tailLen <= 3) {
       const order = [...pending];
       for (let k = order.length - 1; k > 0; k--) {
@@ -201,7 +213,7 @@ export function runTimeWindowHeuristic(
       }
       const again = insertAll(order);
       if (again.dropped.length > dropped.length) continue;
-      const cand = improve(again.s);
+      const cand = yield* improve(again.s);
       if (again.dropped.length < dropped.length || better(cand.finish, cand.cost, best)) {
         best = cand;
         dropped = again.dropped;
@@ -217,13 +229,13 @@ export function runTimeWindowHeuristic(
     const q = 1 + Math.floor(rand() * (rest.length - tailLen));
     const kicked = build([...rest.slice(0, q), ...seg, ...rest.slice(q)]);
     if (!kicked) continue;
-    const cand = improve(kicked);
+    const cand = yield* improve(kicked);
     if (better(cand.finish, cand.cost, best)) best = cand;
   }
   for (let k = dropped.length - 1; k >= 0; k--) {
     const next = insertBest(best, dropped[k]!);
     if (next) {
-      best = improve(next);
+      best = yield* improve(next);
       dropped.splice(k, 1);
     }
   }

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { earliestStart, simulateRoute, type TimeData } from './schedule.js';
 import { runTimeWindowDp, type TimeWindowOutcome } from './time-window-dp.js';
+import { UNLIMITED } from './solve-clock.js';
 import { runTimeWindowHeuristic } from './time-window-heuristic.js';
 
-function drain<T>(g: Generator<number, T>): T {
+function drain<T>(g: Generator<unknown, T>): T {
   for (;;) {
     const r = g.next();
     if (r.done) return r.value;
@@ -155,7 +156,7 @@ describe('time-window heuristic', () => {
       fc.property(instance(8), fc.integer(), (x, seed) => {
         const { td, start, end } = toProblem(x);
         const cost = td.time;
-        const h = runTimeWindowHeuristic({ td, start, end }, cost, { seed, maxKicks: 30, shouldStop: () => false });
+        const h = drain(runTimeWindowHeuristic({ td, start, end }, cost, { seed, maxKicks: 30, clock: UNLIMITED }));
         const e = drain(runTimeWindowDp({ td, start, end }));
         if (!h) {
           expect(e).toBeNull();
@@ -176,11 +177,9 @@ describe('time-window heuristic', () => {
         const { td, start, end } = toProblem(x);
         const e = drain(runTimeWindowDp({ td, start, end }));
         if (!e || e.dropped.length) return;
-        const h = runTimeWindowHeuristic({ td, start, end }, td.time, {
-          seed: 1,
-          maxKicks: 300,
-          shouldStop: () => false,
-        });
+        const h = drain(
+          runTimeWindowHeuristic({ td, start, end }, td.time, { seed: 1, maxKicks: 300, clock: UNLIMITED }),
+        );
         total++;
         if (h && h.dropped.length === 0 && h.finish === e.finish) agree++;
       }),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { TspError, type TspIssue } from '../errors.js';
 import type { CostMatrix } from './normalize-input.js';
+import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 import { simulateRoute, type ScheduleStop, type TimeData } from './schedule.js';
 import { runTimeWindowDp, TIME_WINDOW_DP_MAX_INNER, type TimeWindowOutcome } from './time-window-dp.js';
 import { runTimeWindowHeuristic } from './time-window-heuristic.js';
@@ -8,13 +9,14 @@ import { runTimeWindowHeuristic } from './time-window-heuristic.js';
 const seconds = z.number().finite().nonnegative();
 const interval = z
   .tuple([seconds, seconds])
-  .refine(([open, close]) => open <= close, 'a window must open before it closes');
+  .refine(([open, close]) => open <= close, 'a window must not close before it opens');
 
 /** The time options of `solve` (zod fields, merged into its options schema). */
 export const TimeOptionsShape = {
   serviceS: z.union([seconds, z.array(seconds)]).optional(),
   windows: z.array(z.union([z.null(), interval, z.array(interval)])).optional(),
-  timeMatrix: z.union([z.array(z.array(seconds)), z.instanceof(Float64Array), z.instanceof(Int32Array)]).optional(),
+  timeMatrix: z.union([z.array(z.array(z.unknown())), z.instanceof(Float64Array), z.instanceof(Int32Array)]).optional(),
+  speedMps: z.number().finite().positive().optional(),
   startAt: z.number().finite().optional(),
   endBy: z.number().finite().optional(),
   dropInfeasible: z.boolean().optional(),
@@ -28,37 +30,89 @@ export function hasTimes(o: Partial<TimeOptions>): boolean {
     o.serviceS !== undefined ||
     o.windows !== undefined ||
     o.timeMatrix !== undefined ||
+    o.speedMps !== undefined ||
     o.startAt !== undefined ||
     o.endBy !== undefined
   );
 }
 
+const MAX_ISSUES = 20;
+
+/** Reads and checks a travel-time matrix of any form (n x n nested, or flat n*n typed), in chunks. */
+function* readTimeMatrix(
+  tm: NonNullable<TimeOptions['timeMatrix']>,
+  n: number,
+  issues: TspIssue[],
+  clock: SolveClock,
+): Generator<Pause, Float64Array | null> {
+  const nested = Array.isArray(tm) ? tm : null;
+  if (
+    nested ? nested.length !== n || nested.some((row) => !Array.isArray(row) || row.length !== n) : tm.length !== n * n
+  ) {
+    issues.push({
+      path: ['options', 'timeMatrix'],
+      message: nested
+        ? `timeMatrix must be ${n} x ${n} like the cost matrix`
+        : `a flat timeMatrix must hold ${n * n} entries`,
+      value: nested ? tm : tm.length,
+    });
+    return null;
+  }
+  const flat = nested ? null : (tm as Float64Array | Int32Array);
+  const time = new Float64Array(n * n);
+  const rows = rowsPerChunk(n);
+  let bad = 0;
+  for (let from = 0; from < n; from += rows) {
+    for (let i = from; i < Math.min(n, from + rows); i++) {
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const v: unknown = nested ? nested[i]![j] : flat![i * n + j];
+        if (typeof v === 'number' && Number.isFinite(v) && v >= 0) time[i * n + j] = v;
+        else if (bad++ < MAX_ISSUES)
+          issues.push({
+            path: ['options', 'timeMatrix', ...(nested ? [i, j] : [i * n + j])],
+            message: 'a travel time must be a finite number of seconds >= 0',
+            value: v,
+          });
+      }
+    }
+    yield 'yield';
+    clock.check('while reading timeMatrix');
+  }
+  return bad ? null : time;
+}
+
 /**
- * Checks the time options against n and returns the time data (travel times default to the costs).
- * @throws {TspError} `INVALID_INPUT` naming the option and the node.
+ * Checks the time options against n and returns the time data. Travel times come from `timeMatrix`,
+ * or the costs divided by `speedMps`, or (for a matrix input only) the costs themselves.
+ * @param fromPoints True when the costs are metres computed from points: they are no travel time.
+ * @throws {TspError} `INVALID_INPUT` naming the option and the stop.
  */
-export function buildTimeData(costs: CostMatrix, o: Partial<TimeOptions>): TimeData {
+export function* buildTimeData(
+  costs: CostMatrix,
+  o: Partial<TimeOptions>,
+  fromPoints: boolean,
+  clock: SolveClock,
+): Generator<Pause, TimeData> {
   const { n } = costs;
   const issues: TspIssue[] = [];
-  let time = costs.cost;
-  if (o.timeMatrix !== undefined) {
-    const tm = o.timeMatrix;
-    if (Array.isArray(tm)) {
-      if (tm.length !== n || tm.some((row) => row.length !== n))
-        issues.push({
-          path: ['options', 'timeMatrix'],
-          message: `timeMatrix must be ${n} x ${n} like the cost matrix`,
-          value: tm,
-        });
-      else time = Float64Array.from(tm.flat());
-    } else if (tm.length !== n * n)
-      issues.push({
-        path: ['options', 'timeMatrix'],
-        message: `a flat timeMatrix must hold ${n * n} entries`,
-        value: tm.length,
-      });
-    else time = Float64Array.from(tm);
-  }
+  let time: Float64Array | null = costs.cost;
+  if (o.timeMatrix !== undefined && o.speedMps !== undefined)
+    issues.push({
+      path: ['options', 'speedMps'],
+      message: 'give timeMatrix or speedMps, not both',
+      value: o.speedMps,
+    });
+  else if (o.timeMatrix !== undefined) time = yield* readTimeMatrix(o.timeMatrix, n, issues, clock);
+  else if (o.speedMps !== undefined) {
+    const speed = o.speedMps;
+    time = Float64Array.from(costs.cost, (c) => c / speed);
+  } else if (fromPoints)
+    issues.push({
+      path: ['options', 'timeMatrix'],
+      message:
+        'points give distances in metres, not travel times: pass timeMatrix (seconds) or speedMps to schedule the route',
+    });
   const serviceS = new Float64Array(n);
   if (typeof o.serviceS === 'number') serviceS.fill(o.serviceS);
   else if (o.serviceS) {
@@ -70,6 +124,22 @@ export function buildTimeData(costs: CostMatrix, o: Partial<TimeOptions>): TimeD
       });
     else serviceS.set(o.serviceS);
   }
+  const startAt = o.startAt ?? 0;
+  const endBy = o.endBy ?? Infinity;
+  if (startAt >= endBy)
+    issues.push({
+      path: ['options', 'endBy'],
+      message: `endBy must be later than startAt (${startAt})`,
+      value: endBy,
+    });
+  else
+    for (let v = 0; v < n && issues.length < MAX_ISSUES; v++)
+      if (serviceS[v]! > endBy - startAt)
+        issues.push({
+          path: ['options', 'serviceS', ...(typeof o.serviceS === 'number' ? [] : [v])],
+          message: `stop ${v}: its service (${serviceS[v]} s) is longer than the whole day from startAt to endBy (${endBy - startAt} s)`,
+          value: serviceS[v],
+        });
   const windows: ([number, number][] | null)[] = new Array(n).fill(null);
   if (o.windows) {
     if (o.windows.length !== n)
@@ -85,14 +155,18 @@ export function buildTimeData(costs: CostMatrix, o: Partial<TimeOptions>): TimeD
         const sorted = [...list].sort((a, b) => a[0] - b[0]);
         for (let k = 1; k < sorted.length; k++) {
           if (sorted[k]![0] <= sorted[k - 1]![1])
-            issues.push({ path: ['options', 'windows', v], message: 'windows of a node must not overlap', value: w });
+            issues.push({
+              path: ['options', 'windows', v],
+              message: `stop ${v}: its windows must not overlap`,
+              value: w,
+            });
         }
         windows[v] = sorted;
       });
   }
-  if (issues.length) throw new TspError('INVALID_INPUT', issues);
+  if (issues.length || !time) throw new TspError('INVALID_INPUT', issues);
   for (let v = 0; v < n; v++) time[v * n + v] = 0;
-  return { n, time, serviceS, windows, startAt: o.startAt ?? 0, endBy: o.endBy ?? Infinity };
+  return { n, time, serviceS, windows, startAt, endBy };
 }
 
 /** Largest n that `'auto'` routes exactly when times are involved (the DP runs in JS: ~10 ms here). */
@@ -112,6 +186,8 @@ export interface RouteSchedule {
 export interface TimedOutcome {
   tour: number[];
   exact: boolean;
+  /** True when the time limit ended the search. */
+  timedOut: boolean;
   dropped: number[];
   schedule: RouteSchedule;
 }
@@ -138,12 +214,13 @@ export function scheduleOf(td: TimeData, tour: number[], closed: boolean): Route
 }
 
 /**
- * Solves a route with service times and time windows: exact DP (earliest finish) when `useExact`
- * and the size allows, else the heuristic. Infeasible: `INFEASIBLE` naming the stops that cannot be
- * served, unless `dropInfeasible`, which returns the best partial route and lists them as dropped.
+ * Solves a route with service times and time windows: exact DP (earliest finish) when `exact` is
+ * asked or `auto` and the size allows, else the heuristic. The heuristic runs first in every case: it
+ * is the answer when the time limit ends the DP. Infeasible: `INFEASIBLE` naming the stops that
+ * cannot be served, unless `dropInfeasible`, which returns the best partial route and lists them.
  */
 export function* solveTimed(args: {
-  costs: CostMatrix;
+  cost: Float64Array;
   td: TimeData;
   start: number;
   end: number | 'any';
@@ -152,9 +229,10 @@ export function* solveTimed(args: {
   dropInfeasible: boolean;
   seed: number;
   maxKicks: number;
-  shouldStop: () => boolean;
-}): Generator<number, TimedOutcome> {
-  const { td, start, end } = args;
+  clock: SolveClock;
+  onProgress: (fraction: number) => void;
+}): Generator<Pause, TimedOutcome> {
+  const { td, start, end, clock } = args;
   const inner = td.n - 1 - (end === 'any' || end === start ? 0 : 1);
   if (args.method === 'exact' && inner > TIME_WINDOW_DP_MAX_INNER) {
     throw new TspError('TOO_LARGE', [
@@ -168,14 +246,26 @@ export function* solveTimed(args: {
   const exact =
     args.method === 'exact' ||
     (args.method === 'auto' && td.n <= Math.min(args.exactMaxN, TIME_WINDOW_AUTO_EXACT_MAX_N));
-  let out: TimeWindowOutcome | null;
-  if (exact) out = yield* runTimeWindowDp({ td, start, end });
-  else
-    out = runTimeWindowHeuristic({ td, start, end }, args.costs.cost, {
-      seed: args.seed,
-      maxKicks: args.maxKicks,
-      shouldStop: args.shouldStop,
-    });
+  let out = yield* runTimeWindowHeuristic({ td, start, end }, args.cost, {
+    seed: args.seed,
+    maxKicks: exact ? 0 : args.maxKicks,
+    clock,
+  });
+  let proven = false;
+  if (exact && !clock.expired()) {
+    const dp = runTimeWindowDp({ td, start, end });
+    for (;;) {
+      const next = dp.next();
+      if (next.done) {
+        out = next.value;
+        proven = true;
+        break;
+      }
+      args.onProgress(next.value);
+      yield 'yield';
+      if (clock.expired()) break;
+    }
+  }
   if (!out) {
     throw new TspError('INFEASIBLE', [
       {
@@ -190,7 +280,7 @@ export function* solveTimed(args: {
       'INFEASIBLE',
       out.dropped.map((v) => ({
         path: ['options', 'windows', v],
-        message: exact
+        message: proven
           ? `stop ${v} cannot be served: no order meets every time window and endBy (pass dropInfeasible to get the best partial route)`
           : `stop ${v} could not be fitted by the heuristic within the time windows and endBy (pass dropInfeasible to get the best partial route)`,
         value: td.windows[v] ?? null,
@@ -199,7 +289,8 @@ export function* solveTimed(args: {
   }
   return {
     tour: out.route,
-    exact: exact && out.dropped.length === 0,
+    exact: proven && out.dropped.length === 0,
+    timedOut: performance.now() >= clock.deadline,
     dropped: out.dropped,
     schedule: scheduleOf(td, out.route, end === start),
   };
