@@ -35,7 +35,7 @@ describe('beatplan solve', () => {
     expect(r).toMatchObject({ name: 'gr21', n: 21, length: 2707, exact: true });
     expect(r.tour[0]).toBe(0);
     expect([...r.tour].sort((a, b) => a - b)).toEqual([...Array(21).keys()]);
-    expect(Object.keys(r)).toEqual(['name', 'n', 'length', 'tour', 'exact', 'ms']);
+    expect(Object.keys(r)).toEqual(['name', 'n', 'length', 'tour', 'exact', 'timedOut', 'ms']);
   });
 
   it('solves an ATSP file, a JSON matrix and JSON points, with start and end options', async () => {
@@ -56,7 +56,20 @@ describe('beatplan solve', () => {
       '--time-limit',
       '500',
     );
-    expect(JSON.parse(p.out)).toMatchObject({ name: 'sample-day', n: 18, exact: false });
+    expect(JSON.parse(p.out)).toMatchObject({ name: 'sample-day', n: 18, exact: false, timedOut: true });
+    const k = [
+      'solve',
+      `${root}examples/data/sample-day.json`,
+      '--method',
+      'heuristic',
+      '--seed',
+      '3',
+      '--kicks',
+      '40',
+    ];
+    const [k1, k2] = [await run(...k), await run(...k)];
+    expect(JSON.parse(k1.out)).toMatchObject({ exact: false, timedOut: false });
+    expect(JSON.parse(k2.out).tour).toEqual(JSON.parse(k1.out).tour);
   });
 
   it('adds the schedule for a JSON instance with service times and windows', async () => {
