@@ -91,6 +91,26 @@ export {
 } from './schemas/inspection-record.js';
 
 export { formatOpeningHours, parseOpeningHours } from './opening-hours.js';
+export { DEFAULT_UTC_OFFSET_MINUTES, UtcOffsetMinutesSchema } from './schemas/utc-offset.js';
+export {
+  addDays,
+  dateOfDayNumber,
+  datesOfPeriod,
+  dayNumberOf,
+  formatLocalDateTime,
+  instantOf,
+  localDateOf,
+  localDayNumberOf,
+  localSecondsOf,
+  secondsOfTime,
+  weekdayOf,
+} from './local-calendar.js';
+export {
+  hoursOnDay,
+  openingWindows,
+  type HoursOnDayOptions,
+  type OpeningWindowsOptions,
+} from './opening-windows.js';
 export { RETAILER_CSV_COLUMNS, importRetailersCsv, type ImportRetailersCsvOptions } from './import-retailers-csv.js';
 export { importRetailersGeoJson, type ImportRetailersGeoJsonOptions } from './import-retailers-geojson.js';
 export { retailersToGeoJson, type RetailerFeature, type RetailerFeatureCollection } from './retailers-to-geojson.js';

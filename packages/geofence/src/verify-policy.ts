@@ -1,4 +1,4 @@
-import { RetailerClassSchema, SegmentSchema } from '@beatplan/core';
+import { RetailerClassSchema, SegmentSchema, UtcOffsetMinutesSchema } from '@beatplan/core';
 import * as z from 'zod';
 
 const metres = (what: string, max: number) =>
@@ -72,12 +72,7 @@ export const VerifyPolicySchema = z
       .int({ error: 'constantAccuracyMinFixes must be a whole number' })
       .min(2, { error: 'constantAccuracyMinFixes must be at least 2' })
       .default(6),
-    utcOffsetMinutes: z
-      .number({ error: 'UTC offset must be a whole number of minutes' })
-      .int({ error: 'UTC offset must be a whole number of minutes' })
-      .min(-720, { error: 'UTC offset must be within [-720, 840] minutes' })
-      .max(840, { error: 'UTC offset must be within [-720, 840] minutes' })
-      .default(480),
+    utcOffsetMinutes: UtcOffsetMinutesSchema,
   })
   .refine((p) => p.maxDwellS > p.minDwellS, {
     error: 'maximum dwell must be greater than minimum dwell',

@@ -1,5 +1,12 @@
 import {
+  addDays,
   BeatplanError,
+  formatLocalDateTime,
+  instantOf,
+  openingWindows,
+  secondsOfTime,
+  UtcOffsetMinutesSchema,
+  weekdayOf,
   CoordinatesSchema,
   haversineM,
   LocalDateSchema,
@@ -15,9 +22,7 @@ import {
 import { solve, TspError } from '@beatplan/tsp';
 import * as z from 'zod';
 import { InspectionPlanSchema, type InspectionPlan } from './inspection-plan.js';
-import { dayWindows } from './internal/day-windows.js';
 import { parseRetailers } from './internal/run-draw.js';
-import { addDays, isoAt, secondsOfDay, weekdayOf } from './internal/local-time.js';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time "HH:MM"' });
 
@@ -40,10 +45,10 @@ const RouteOptionsSchema = z
       .default(['mon', 'tue', 'wed', 'thu', 'fri']),
     speedKmh: z.number().gt(0, { error: 'speedKmh must be greater than 0' }).max(200).default(20),
     serviceMinutes: z.number().gt(0, { error: 'serviceMinutes must be greater than 0' }).max(480).optional(),
-    utcOffsetMinutes: z.number().int().min(-720).max(840).default(480),
+    utcOffsetMinutes: UtcOffsetMinutesSchema,
     seed: z.number().int().default(1),
   })
-  .refine((o) => secondsOfDay(o.dayEnd) > secondsOfDay(o.dayStart), {
+  .refine((o) => secondsOfTime(o.dayEnd) > secondsOfTime(o.dayStart), {
     error: 'dayEnd must be after dayStart',
     path: ['dayEnd'],
   });
@@ -153,6 +158,10 @@ export async function routeInspection(
     }),
   );
 
+  const isoAt = (date: string, seconds: number) =>
+    formatLocalDateTime(instantOf(date, seconds, o.utcOffsetMinutes), o.utcOffsetMinutes);
+  const windowsOf = (id: string, date: string) =>
+    openingWindows(nodes.get(id)!.retailer.openingHours, weekdayOf(date), { serviceS: nodes.get(id)!.serviceS });
   try {
     let remaining = [...nodes.keys()];
     if (remaining.length > 1) {
@@ -160,20 +169,18 @@ export async function routeInspection(
       remaining = order.tour.slice(1).map((k) => remaining[k - 1]!);
     }
     const days: InspectionDay[] = [];
-    const dayStartS = secondsOfDay(o.dayStart);
-    const dayEndS = secondsOfDay(o.dayEnd);
+    const dayStartS = secondsOfTime(o.dayStart);
+    const dayEndS = secondsOfTime(o.dayEnd);
     const dates: string[] = [];
     for (let date = o.date; dates.length < o.maxDays; date = addDays(date, 1))
       if (o.workingDays.includes(weekdayOf(date))) dates.push(date);
     const isOpen = (id: string, date: string) => {
-      const w = dayWindows(nodes.get(id)!.retailer.openingHours, date, nodes.get(id)!.serviceS);
+      const w = windowsOf(id, date);
       return w === null || w.length > 0;
     };
     for (let d = 0; d < dates.length && remaining.length > 0; d++) {
       const date = dates[d]!;
-      const windows = new Map(
-        remaining.map((id) => [id, dayWindows(nodes.get(id)!.retailer.openingHours, date, nodes.get(id)!.serviceS)]),
-      );
+      const windows = new Map(remaining.map((id) => [id, windowsOf(id, date)]));
       const open = remaining.filter((id) => windows.get(id) === null || windows.get(id)!.length > 0);
       // retailers open on no later day of the horizon come first; the others keep the tour order
       const lastChance = new Set(open.filter((id) => !dates.slice(d + 1).some((later) => isOpen(id, later))));
@@ -201,9 +208,9 @@ export async function routeInspection(
             : [
                 {
                   retailerId: take[s.node - 1]!,
-                  arrival: isoAt(date, s.arrival, o.utcOffsetMinutes),
-                  start: isoAt(date, s.start, o.utcOffsetMinutes),
-                  departure: isoAt(date, s.departure, o.utcOffsetMinutes),
+                  arrival: isoAt(date, s.arrival),
+                  start: isoAt(date, s.start),
+                  departure: isoAt(date, s.departure),
                   waitS: s.wait,
                   travelM: metres[schedule.stops[k]!.node]![s.node]!,
                 },
@@ -213,8 +220,8 @@ export async function routeInspection(
           days.push({
             date,
             weekday: weekdayOf(date),
-            leave: isoAt(date, schedule.startAt, o.utcOffsetMinutes),
-            back: isoAt(date, schedule.finish, o.utcOffsetMinutes),
+            leave: isoAt(date, schedule.startAt),
+            back: isoAt(date, schedule.finish),
             stops,
             distanceM: res.length,
             durationS: schedule.durationS,

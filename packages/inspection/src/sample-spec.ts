@@ -1,4 +1,4 @@
-import { IdSchema, LocalDateSchema, TimestampSchema } from '@beatplan/core';
+import { IdSchema, LocalDateSchema, TimestampSchema, UtcOffsetMinutesSchema } from '@beatplan/core';
 import * as z from 'zod';
 
 /**
@@ -76,12 +76,7 @@ export const SampleSpecSchema = z
         error: 'excludeInspectedSince must be a date "YYYY-MM-DD" or a date-time with offset',
       })
       .optional(),
-    utcOffsetMinutes: z
-      .number()
-      .int()
-      .min(-720, { error: 'UTC offset must be within [-720, 840] minutes' })
-      .max(840, { error: 'UTC offset must be within [-720, 840] minutes' })
-      .default(480),
+    utcOffsetMinutes: UtcOffsetMinutesSchema,
     weighting: z
       .strictObject({
         verificationRates: z.record(

@@ -46,6 +46,43 @@ describe('buildReport', () => {
     expect(report.period).toBeNull();
   });
 
+  it('dates a 07:50 Beijing visit on its Beijing day by default (regression: the report defaulted to UTC+0)', () => {
+    const shop = {
+      id: 'R1',
+      name: 'Shop',
+      location: { lng: 120.16, lat: 30.27 },
+      segment: 'retail',
+      class: 'B',
+      serviceMinutes: 15,
+      visitFrequency: 'weekly',
+      orderCount: 4,
+      orderVolume: 900,
+      managerId: 'M1',
+    } as const;
+    const fix = (at: string) => ({ lng: 120.16, lat: 30.27, accuracyM: 10, source: 'gnss', at }) as const;
+    const input: ReportInputData = {
+      managers: [{ id: 'M1', name: 'Li', base: { lng: 120.15, lat: 30.27 }, workingHours: {} }],
+      retailers: [shop],
+      visits: [
+        {
+          id: 'V1',
+          managerId: 'M1',
+          retailerId: 'R1',
+          start: fix('2025-03-03T07:50:00+08:00'),
+          end: fix('2025-03-03T08:10:00+08:00'),
+        },
+      ],
+    };
+    const report = buildReport(input);
+    expect(report.utcOffsetMinutes).toBe(480);
+    expect(report.period).toEqual({ from: '2025-03-03', to: '2025-03-03', days: 1 });
+    expect(buildReport({ ...input, utcOffsetMinutes: 0 }).period).toEqual({
+      from: '2025-03-02',
+      to: '2025-03-02',
+      days: 1,
+    });
+  });
+
   // test/in/scorecard-hand.json, worked by hand. M1: R1 visited and verified (600 s of 10 min planned),
   // R2 visited 0.01° east of the shop and rejected; an inspection at R1 (prices yes, policy no,
   // satisfaction 3) contradicts his visit. M2: R3 planned, not visited; inspection at R3 perfect.

@@ -76,7 +76,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
   return {
     title: parsed.title ?? 'beatplan report',
     period: data.period,
-    utcOffsetMinutes: parsed.utcOffsetMinutes ?? 0,
+    utcOffsetMinutes: parsed.utcOffsetMinutes,
     weights,
     counts: {
       retailers: parsed.retailers.length,

@@ -1,4 +1,5 @@
 import {
+  UtcOffsetMinutesSchema,
   CustomerManagerSchema,
   IdSchema,
   InspectionRecordSchema,
@@ -129,7 +130,7 @@ export const ReportPeriodSchema = z
  *
  * - `title` (default `"beatplan report"`), `period` (`{ from, to }` local dates, inclusive; default:
  *   the span of the dates found in the data; records outside it are left out).
- * - `utcOffsetMinutes` (default 0): the local time zone; a visit belongs to the local date of its
+ * - `utcOffsetMinutes` (default 480 = UTC+8, core's `UtcOffsetMinutesSchema`): the local time zone; a visit belongs to the local date of its
  *   start fix, an inspection to the local date of its `at`.
  * - `weights`: scorecard weights, see `DEFAULT_SCORECARD_WEIGHTS`.
  * - `retailers`, `managers`, `plans` (core `VisitPlan`s), `visits` (core `Visit`s), `verdicts` (one per
@@ -149,7 +150,7 @@ export const ReportInputSchema = z.strictObject({
     .max(200)
     .optional(),
   period: ReportPeriodSchema.optional(),
-  utcOffsetMinutes: z.number().int({ error: 'utcOffsetMinutes must be a whole number' }).min(-840).max(840).optional(),
+  utcOffsetMinutes: UtcOffsetMinutesSchema,
   weights: ScorecardWeightsSchema.optional(),
   retailers: z.array(RetailerSchema, { error: 'retailers must be an array' }),
   managers: z.array(CustomerManagerSchema, { error: 'managers must be an array' }),

@@ -1,16 +1,21 @@
 import {
+  addDays,
   CustomerManagerSchema,
+  datesOfPeriod,
+  instantOf,
   LocalDateSchema,
   parseOrThrow,
   RetailerSchema,
   toWgs84,
+  UtcOffsetMinutesSchema,
   WEEKDAYS,
+  weekdayOf,
   type VisitPlan,
   type Weekday,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { computeWorkload, DEFAULT_WORKLOAD_OPTIONS, WorkloadOptionsSchema } from './internal/workload-model.js';
-import { cycleWeekOf, dateOfDay, dayNumber, epochMs, weekdayIndex } from './internal/calendar.js';
+import { cycleWeekOf } from './internal/calendar.js';
 import { projectToPlane } from './internal/planar.js';
 import { routeDay, type DayStop } from './internal/route-day.js';
 import { assignVisitPatterns } from './internal/visit-patterns.js';
@@ -19,7 +24,7 @@ import { visitWindows, workingIntervals } from './internal/visit-windows.js';
 const BeatOptionsSchema = z.strictObject({
   startDate: LocalDateSchema,
   weeks: z.number().int().min(1).max(52).optional(),
-  utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
+  utcOffsetMinutes: UtcOffsetMinutesSchema,
   workload: WorkloadOptionsSchema.optional(),
   method: z.enum(['auto', 'exact', 'heuristic']).optional(),
   seed: z.number().int().optional(),
@@ -31,7 +36,8 @@ const BeatOptionsSchema = z.strictObject({
  * Options of {@link planWeeklyBeats}.
  * - `startDate` (required): first day of the period, `YYYY-MM-DD` (usually a Monday).
  * - `weeks` (default 2): length of the period in weeks.
- * - `utcOffsetMinutes` (default 480, China): the local time of the working and opening hours.
+ * - `utcOffsetMinutes` (default 480 = UTC+8, core's `UtcOffsetMinutesSchema`): the local time of the working
+ *   and opening hours.
  * - `workload`: `speedKmh` (default 20) and `detourFactor` (default 1.3) time the travel between
  *   stops; `neighbours` as in `estimateWorkload`.
  * - `method` (default 'auto'), `seed` (default 1): passed to `@beatplan/tsp`'s `solve` for every day.
@@ -113,7 +119,7 @@ export async function planWeeklyBeats(
   const rs = parseOrThrow(z.array(RetailerSchema, { error: 'retailers must be an array' }), retailers, ['retailers']);
   const o = parseOrThrow(BeatOptionsSchema, options, ['options']);
   const weeks = o.weeks ?? 2;
-  const offset = o.utcOffsetMinutes ?? 480;
+  const offset = o.utcOffsetMinutes;
   const honour = o.openingHours ?? true;
   const speedMps = ((o.workload?.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 3600;
   const detourFactor = o.workload?.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor;
@@ -148,24 +154,22 @@ export async function planWeeklyBeats(
   const plans: VisitPlan[] = [];
   const days: BeatDay[] = [];
   let timeWindows = false;
-  const first = dayNumber(o.startDate);
-  for (let day = first; day < first + 7 * weeks; day++) {
-    const wd = weekdayIndex(day);
+  for (const date of datesOfPeriod(o.startDate, addDays(o.startDate, 7 * weeks - 1))) {
+    const wd = WEEKDAYS.indexOf(weekdayOf(date));
     const iv = work[wd]!;
     if (!iv.length) continue;
-    const cw = cycleWeekOf(day);
+    const cw = cycleWeekOf(date);
     const members = rs.flatMap((_, i) => {
       const p = patterns[i]!;
       return 'weekdays' in p && p.weekdays.includes(wd) && p.weeks.includes(cw) ? [i] : [];
     });
-    const startAt = iv[0]![0] * 60;
+    const startAt = iv[0]![0];
     let breaks = 0;
     for (let k = 1; k < iv.length; k++) breaks += Math.max(0, iv[k]![0] - iv[k - 1]![1]);
-    const endBy =
-      Math.min(
-        iv[iv.length - 1]![1],
-        m.maxDailyMinutes === undefined ? Infinity : iv[0]![0] + m.maxDailyMinutes + breaks,
-      ) * 60;
+    const endBy = Math.min(
+      iv[iv.length - 1]![1],
+      m.maxDailyMinutes === undefined ? Infinity : iv[0]![0] + m.maxDailyMinutes * 60 + breaks,
+    );
     const stops: DayStop[] = members.map((i) => ({
       lng: wgs[i]!.lng,
       lat: wgs[i]!.lat,
@@ -182,7 +186,6 @@ export async function planWeeklyBeats(
       ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}),
     });
     timeWindows ||= routed.windows;
-    const date = dateOfDay(day);
     for (const d of routed.dropped) unplanned.push({ retailerId: rs[members[d.stop]!]!.id, date, reason: d.reason });
     for (const s of routed.stops) visits[members[s.stop]!]!++;
     plans.push({
@@ -191,8 +194,8 @@ export async function planWeeklyBeats(
       date,
       stops: routed.stops.map((s) => ({
         retailerId: rs[members[s.stop]!]!.id,
-        arrival: epochMs(day, s.start, offset),
-        departure: epochMs(day, s.departure, offset),
+        arrival: instantOf(date, s.start, offset),
+        departure: instantOf(date, s.departure, offset),
       })),
       distanceM: Math.round(routed.distanceM),
       durationS: Math.round(routed.durationS),

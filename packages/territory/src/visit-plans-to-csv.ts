@@ -1,5 +1,10 @@
-import { guardCsvFormula, type VisitPlan } from '@beatplan/core';
-import { formatIsoWithOffset } from './internal/calendar.js';
+import {
+  formatLocalDateTime,
+  guardCsvFormula,
+  parseOrThrow,
+  UtcOffsetMinutesSchema,
+  type VisitPlan,
+} from '@beatplan/core';
 
 /** The columns of {@link visitPlansToCsv}, in order. */
 export const VISIT_PLAN_CSV_COLUMNS = [
@@ -25,16 +30,17 @@ function cell(value: string | number): string {
  * removes it).
  *
  * @param plans Core `VisitPlan` records (times in epoch ms), e.g. `planWeeklyBeats(...).plans`.
- * @param utcOffsetMinutes The offset of the written times (default 480, China).
+ * @param utcOffsetMinutes The offset of the written times (default 480 = UTC+8, core's `UtcOffsetMinutesSchema`).
  * @returns CSV text with a header row ({@link VISIT_PLAN_CSV_COLUMNS}) and `\n` line ends.
- * @throws never.
+ * @throws {BeatplanError} `INVALID_INPUT` when `utcOffsetMinutes` is not a whole number within [-720, 840].
  * @example
  * visitPlansToCsv([{ managerId: 'M1', date: '2025-03-03', distanceM: 1200, durationS: 3600,
  *   stops: [{ retailerId: 'R1', arrival: Date.parse('2025-03-03T09:00:00+08:00'), departure: Date.parse('2025-03-03T09:15:00+08:00') }] }]);
  * // 'manager_id,date,seq,retailer_id,arrival,departure,day_distance_m,day_duration_s\n
  * //  M1,2025-03-03,1,R1,2025-03-03T09:00:00+08:00,2025-03-03T09:15:00+08:00,1200,3600\n'
  */
-export function visitPlansToCsv(plans: readonly VisitPlan[], utcOffsetMinutes = 480): string {
+export function visitPlansToCsv(plans: readonly VisitPlan[], utcOffsetMinutes?: number): string {
+  const offset = parseOrThrow(UtcOffsetMinutesSchema, utcOffsetMinutes, ['utcOffsetMinutes']);
   const rows: string[] = [VISIT_PLAN_CSV_COLUMNS.join(',')];
   for (const p of plans) {
     const day = [p.distanceM, p.durationS];
@@ -46,8 +52,8 @@ export function visitPlansToCsv(plans: readonly VisitPlan[], utcOffsetMinutes = 
           p.date,
           k + 1,
           s.retailerId,
-          formatIsoWithOffset(s.arrival, utcOffsetMinutes),
-          formatIsoWithOffset(s.departure, utcOffsetMinutes),
+          formatLocalDateTime(s.arrival, offset),
+          formatLocalDateTime(s.departure, offset),
           ...day,
         ]
           .map(cell)

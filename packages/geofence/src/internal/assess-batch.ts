@@ -27,7 +27,7 @@ export function judgeBatch(
   fixProbabilities(ev, fences, policy);
   for (let i = 0; i < ev.n; i++) judgeVisit(ev, i, fences[ev.fence[i]!]!, policy);
   findRepeatedCoordinates(ev);
-  const groups = groupDays(keys, ev.fixAt, policy.utcOffsetMinutes * 60_000);
+  const groups = groupDays(keys, ev.fixAt, policy.utcOffsetMinutes);
   for (const g of groups) flagDay(g, ev, policy);
   return summarizeDays(groups, ev, plans, index);
 }

@@ -1,5 +1,5 @@
+import { dayNumberOf } from '@beatplan/core';
 import type { PlannedDay } from '../planned-day.js';
-import { dateToDay } from './group-days.js';
 import { forEachDuplicate } from './id-table.js';
 import type { IssueCollector } from './issue-collector.js';
 
@@ -56,7 +56,7 @@ export function resolvePlans(
         );
       retailers[k] = r ?? -1;
     });
-    plans.push({ managerId: plan.managerId, day: dateToDay(plan.date), retailers });
+    plans.push({ managerId: plan.managerId, day: dayNumberOf(plan.date), retailers });
   });
   return plans;
 }

@@ -1,7 +1,6 @@
+import { localDayNumberOf } from '@beatplan/core';
 import type { BatchKeys } from './evidence.js';
 import { scratchI32 } from './scratch.js';
-
-export const DAY_MS = 86_400_000;
 
 /** One manager's visits on one local date, in start-time order (ties by visit id). */
 export interface DayGroup {
@@ -10,21 +9,6 @@ export interface DayGroup {
   readonly day: number;
   /** Visit indices (a view into the batch's scratch memory: valid while the batch runs). */
   readonly members: Int32Array;
-}
-
-/** The local day number of an instant for a UTC offset in ms. */
-export function localDay(atMs: number, offsetMs: number): number {
-  return Math.floor((atMs + offsetMs) / DAY_MS);
-}
-
-/** `YYYY-MM-DD` of a local day number. */
-export function dayToDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The local day number of a `YYYY-MM-DD` date. */
-export function dateToDay(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
 /** Code-unit order of strings (locale-free, the same on every machine). */
@@ -39,7 +23,7 @@ export function compareIds(a: string, b: string): number {
  * Linear apart from the sorts within a manager: visits are bucketed by manager (a counting sort over
  * the managers' ranks), each manager's visits sorted by start time, then cut where the date changes.
  */
-export function groupDays(keys: BatchKeys, fixAt: Float64Array, offsetMs: number): DayGroup[] {
+export function groupDays(keys: BatchKeys, fixAt: Float64Array, utcOffsetMinutes: number): DayGroup[] {
   const { ids, manager, managerIds } = keys;
   const m = managerIds.length;
   const byName = Array.from({ length: m }, (_, k) => k).sort((a, b) => compareIds(managerIds[a]!, managerIds[b]!));
@@ -76,9 +60,9 @@ export function groupDays(keys: BatchKeys, fixAt: Float64Array, offsetMs: number
       }
     } else order.subarray(from, to).sort(byStart);
     let cut = from;
-    let day = localDay(fixAt[2 * order[from]!]!, offsetMs);
+    let day = localDayNumberOf(fixAt[2 * order[from]!]!, utcOffsetMinutes);
     for (let k = from + 1; k < to; k++) {
-      const d = localDay(fixAt[2 * order[k]!]!, offsetMs);
+      const d = localDayNumberOf(fixAt[2 * order[k]!]!, utcOffsetMinutes);
       if (d !== day && !(Number.isNaN(d) && Number.isNaN(day))) {
         groups.push({ managerId, day, members: order.subarray(cut, k) });
         cut = k;

@@ -1,8 +1,8 @@
-import { haversineCosM } from '@beatplan/core';
+import { dateOfDayNumber, haversineCosM } from '@beatplan/core';
 import type { DaySummary, VerificationSummary, VisitCounts } from '../verification-result.js';
 import { statusCodeOf } from './code-masks.js';
 import type { Evidence } from './evidence.js';
-import { compareIds, dayToDate, type DayGroup } from './group-days.js';
+import { compareIds, type DayGroup } from './group-days.js';
 import type { RetailerIndex } from './retailer-index.js';
 import type { ResolvedPlan } from './check-references.js';
 import { scratchI32 } from './scratch.js';
@@ -181,7 +181,7 @@ export function summarizeDays(
   const dates = new Map<number, string>();
   const dateOf = (day: number) => {
     let date = dates.get(day);
-    if (date === undefined) dates.set(day, (date = dayToDate(day)));
+    if (date === undefined) dates.set(day, (date = dateOfDayNumber(day)));
     return date;
   };
   const days: DaySummary[] = [];

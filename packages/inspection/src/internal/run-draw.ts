@@ -1,4 +1,11 @@
-import { BeatplanError, RetailerSchema, parseOrThrow, type BeatplanIssue, type Retailer } from '@beatplan/core';
+import {
+  BeatplanError,
+  localDateOf,
+  parseOrThrow,
+  RetailerSchema,
+  type BeatplanIssue,
+  type Retailer,
+} from '@beatplan/core';
 import * as z from 'zod';
 import { SAMPLE_ALGORITHM, type InspectionPlan } from '../inspection-plan.js';
 import type { SampleSpec } from '../sample-spec.js';
@@ -24,11 +31,6 @@ export function parseRetailers(retailers: unknown): Retailer[] {
   return parsed;
 }
 
-/** The local calendar date of an instant at a UTC offset. */
-function localDate(atMs: number, offsetMinutes: number): string {
-  return new Date(atMs + offsetMinutes * 60_000).toISOString().slice(0, 10);
-}
-
 function excludedIds(spec: SampleSpec, inputs: DrawInputs): Set<string> {
   const out = new Set<string>();
   const since = spec.excludeInspectedSince;
@@ -38,7 +40,7 @@ function excludedIds(spec: SampleSpec, inputs: DrawInputs): Set<string> {
       { path: ['options', 'history'], message: 'excludeInspectedSince needs the inspection history' },
     ]);
   for (const h of inputs.history) {
-    const recent = typeof since === 'number' ? h.at >= since : localDate(h.at, spec.utcOffsetMinutes) >= since;
+    const recent = typeof since === 'number' ? h.at >= since : localDateOf(h.at, spec.utcOffsetMinutes) >= since;
     if (recent) out.add(h.retailerId);
   }
   return out;

@@ -1,4 +1,11 @@
-import type { InspectionRecord, Retailer, Visit, VisitPlan } from '@beatplan/core';
+import {
+  dayNumberOf,
+  localDateOf,
+  type InspectionRecord,
+  type Retailer,
+  type Visit,
+  type VisitPlan,
+} from '@beatplan/core';
 import type { ContradictionInput, ReportInput, VisitVerdictInput } from '../report-input.js';
 
 /** A visit of the period with its local date and verdict (null: none given). */
@@ -21,21 +28,14 @@ export interface PreparedData {
   contradictions: { c: ContradictionInput; managerId: string | null }[];
 }
 
-const DAY_MS = 86_400_000;
-
-/** The local calendar date `YYYY-MM-DD` of an epoch-ms instant at a UTC offset (minutes). */
-export function localDate(ms: number, utcOffsetMinutes: number): string {
-  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
-
 /** Days from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+function daysBetween(from: string, to: string): number {
+  return dayNumberOf(to) - dayNumberOf(from) + 1;
 }
 
 /** Filters the (reference-checked) input to the period and builds the indexes. */
 export function prepareData(input: ReportInput): PreparedData {
-  const offset = input.utcOffsetMinutes ?? 0;
+  const offset = input.utcOffsetMinutes;
   const retailerById = new Map(input.retailers.map((r) => [r.id, r]));
   const managerOfRetailer = new Map<string, string>();
   for (const t of input.territories) for (const id of t.retailerIds) managerOfRetailer.set(id, t.managerId);
@@ -44,10 +44,10 @@ export function prepareData(input: ReportInput): PreparedData {
   const verdictOf = new Map(input.verdicts.map((v) => [v.visitId, v]));
   const allVisits = input.visits.map((visit) => ({
     visit,
-    date: localDate(visit.start.at, offset),
+    date: localDateOf(visit.start.at, offset),
     verdict: verdictOf.get(visit.id) ?? null,
   }));
-  const inspectionDates = input.inspections.map((r) => localDate(r.at, offset));
+  const inspectionDates = input.inspections.map((r) => localDateOf(r.at, offset));
 
   let period = input.period ? { ...input.period, days: daysBetween(input.period.from, input.period.to) } : null;
   if (!period) {
