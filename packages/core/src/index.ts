@@ -132,3 +132,26 @@ export {
   straightLineCosts,
   type StraightLineOptions,
 } from './straight-line-costs.js';
+export {
+  RetryPolicySchema,
+  abortedError,
+  backoffDelayMs,
+  sleepMs,
+  withRetries,
+  type AttemptVerdict,
+  type RetryEvent,
+  type RetryPolicy,
+  type RetryPolicyInput,
+  type WithRetriesOptions,
+} from './with-retries.js';
+export {
+  HttpClientOptionsSchema,
+  checkHttpStatus,
+  createHttpClient,
+  type HttpCallOptions,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpFailure,
+  type HttpRequest,
+  type HttpResponse,
+} from './http-client.js';

@@ -1,4 +1,5 @@
 import {
+  abortedError,
   BeatplanError,
   CrsSchema,
   FixSourceSchema,
@@ -9,7 +10,6 @@ import {
   type PositionFix,
 } from '@beatplan/core';
 import * as z from 'zod';
-import { abortedError } from './internal/abortable.js';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
 
 /** The part of the W3C `GeolocationPosition` the adapter reads. */

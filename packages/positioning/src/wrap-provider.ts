@@ -5,14 +5,15 @@ import {
   isBeatplanError,
   normalizeAccuracy,
   PositionFixSchema,
-  seededRandom,
+  RetryPolicySchema,
+  withRetries,
+  type AttemptVerdict,
   type BeatplanErrorCode,
-  type BeatplanIssue,
   type FixSource,
   type PositionFix,
+  type RetryPolicyInput,
 } from '@beatplan/core';
 import * as z from 'zod';
-import { abortedError, sleep } from './internal/abortable.js';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
 
 /**
@@ -43,21 +44,7 @@ const fn = (name: string) =>
   z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { error: `${name} must be a function` });
 
 const WrapOptionsSchema = z.strictObject({
-  timeoutMs: z.number().int().positive({ error: 'timeoutMs must be a positive integer of ms' }).optional(),
-  retries: z
-    .number()
-    .int()
-    .min(0, { error: 'retries must be an integer ≥ 0' })
-    .max(20, { error: 'retries must be at most 20' })
-    .optional(),
-  baseDelayMs: z.number().min(0, { error: 'baseDelayMs must be ≥ 0 ms' }).optional(),
-  maxDelayMs: z.number().min(0, { error: 'maxDelayMs must be ≥ 0 ms' }).optional(),
-  jitter: z
-    .number()
-    .min(0, { error: 'jitter must be within [0, 1]' })
-    .max(1, { error: 'jitter must be within [0, 1]' })
-    .optional(),
-  seed: z.number().int({ error: 'seed must be an integer' }).optional(),
+  ...RetryPolicySchema.shape,
   random: fn('random').optional(),
   now: fn('now').optional(),
   isRetryable: fn('isRetryable').optional(),
@@ -65,7 +52,8 @@ const WrapOptionsSchema = z.strictObject({
 });
 
 /**
- * Options of {@link wrapProvider}:
+ * Options of {@link wrapProvider}: the retry policy of core's `RetryPolicySchema` (the one set of
+ * defaults for every remote call of beatplan) and:
  * - `timeoutMs`: per attempt, ms (default 5000);
  * - `retries`: further attempts after the first (default 2, so 3 attempts; at most 20);
  * - `baseDelayMs` (default 250), `maxDelayMs` (default 4000), `jitter` in [0, 1] (default 0.5): the
@@ -73,19 +61,14 @@ const WrapOptionsSchema = z.strictObject({
  *   u uniform in [0, 1) from the random source;
  * - `random` (a function returning [0, 1)) or `seed` (an integer for the built-in mulberry32 PRNG);
  *   default `Math.random` (different clients should not retry in lock-step);
+ * - `maxRetryAfterMs`: unused here (providers give no `Retry-After`), accepted for one policy shape;
  * - `now`: clock for answers without `at`, epoch ms (default `Date.now`);
  * - `source`: the source of answers without one (default `'cell'`);
  * - `isRetryable(error)`: whether a failed attempt may be retried. Default: everything except a
  *   BeatplanError with code INVALID_INPUT, UNSUPPORTED_CRS, NO_POSITION, PERMISSION_DENIED or
  *   PROVIDER_RESPONSE_INVALID, which are rethrown at once.
  */
-export interface WrapProviderOptions {
-  timeoutMs?: number;
-  retries?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  jitter?: number;
-  seed?: number;
+export interface WrapProviderOptions extends RetryPolicyInput {
   random?: () => number;
   now?: () => number;
   source?: FixSource;
@@ -107,7 +90,6 @@ const FINAL: readonly BeatplanErrorCode[] = [
   'PROVIDER_RESPONSE_INVALID',
 ];
 const defaultRetryable = (e: unknown) => !(isBeatplanError(e) && FINAL.includes(e.code));
-const TIMED_OUT = Symbol('timed out');
 
 /**
  * Wraps a {@link PositionProvider} with a per-attempt timeout, retries with exponential back-off and
@@ -144,85 +126,24 @@ export function wrapProvider<TRequest>(
     ]);
   }
   const name = provider.name ?? 'provider';
-  const timeoutMs = o.timeoutMs ?? 5000;
-  const retries = o.retries ?? 2;
-  const base = o.baseDelayMs ?? 250;
-  const maxDelay = o.maxDelayMs ?? 4000;
-  const jitter = o.jitter ?? 0.5;
-  const random = options.random ?? (o.seed !== undefined ? seededRandom(o.seed) : Math.random);
   const now = options.now ?? Date.now;
   const retryable = options.isRetryable ?? defaultRetryable;
-
-  const attempt = (request: TRequest, outer: AbortSignal | undefined): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const ctrl = new AbortController();
-      const onAbort = () => {
-        cleanup();
-        ctrl.abort(outer!.reason);
-        reject(abortedError(outer!));
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        ctrl.abort(new Error(`${name}: no answer in ${timeoutMs} ms`));
-        reject(TIMED_OUT);
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        outer?.removeEventListener('abort', onAbort);
-      };
-      outer?.addEventListener('abort', onAbort, { once: true });
-      Promise.resolve()
-        .then(() => provider.locate(request, { signal: ctrl.signal }))
-        .then(
-          (v) => {
-            cleanup();
-            resolve(v);
-          },
-          (e: unknown) => {
-            cleanup();
-            reject(e);
-          },
-        );
-    });
+  const classify = (e: unknown): AttemptVerdict => ({
+    retry: retryable(e),
+    message: e instanceof Error ? e.message : String(e),
+  });
 
   return {
     name,
     async locate(request, context = {}) {
-      const signal = context.signal;
-      const failures: BeatplanIssue[] = [];
-      let last: unknown;
-      let allTimedOut = true;
-      for (let k = 0; k <= retries; k++) {
-        if (signal?.aborted) throw abortedError(signal);
-        let answer: unknown;
-        try {
-          answer = await attempt(request, signal);
-        } catch (e) {
-          if (signal?.aborted || isBeatplanError(e, 'ABORTED')) throw signal?.aborted ? abortedError(signal) : e;
-          if (e === TIMED_OUT) failures.push({ path: ['attempts', k], message: `no answer in ${timeoutMs} ms` });
-          else {
-            if (!retryable(e)) throw e;
-            allTimedOut = false;
-            failures.push({ path: ['attempts', k], message: `failed: ${e instanceof Error ? e.message : String(e)}` });
-          }
-          last = e === TIMED_OUT ? undefined : e;
-          if (k < retries) await sleep(Math.min(maxDelay, base * 2 ** k) * (1 - jitter + jitter * random()), signal);
-          continue;
-        }
-        return toFix(answer, name, o.source ?? 'cell', now);
-      }
-      const attempts = `${retries + 1} attempt${retries === 0 ? '' : 's'}`;
-      if (allTimedOut) {
-        throw new BeatplanError('PROVIDER_TIMEOUT', [
-          { path: [], message: `${name} did not answer in ${timeoutMs} ms (${attempts})` },
-          ...failures,
-        ]);
-      }
-      throw new BeatplanError(
-        'PROVIDER_UNAVAILABLE',
-        [{ path: [], message: `${name} is unavailable after ${attempts}` }, ...failures],
-        { cause: last },
-      );
+      const answer = await withRetries((_k, signal) => Promise.resolve(provider.locate(request, { signal })), {
+        policy: o,
+        subject: { name },
+        classify,
+        signal: context.signal,
+        ...(options.random ? { random: options.random } : {}),
+      });
+      return toFix(answer, name, o.source ?? 'cell', now);
     },
   };
 }
