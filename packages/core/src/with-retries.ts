@@ -84,7 +84,17 @@ export interface WithRetriesOptions {
 
 const TIMED_OUT = Symbol('timed out');
 
-/** The ABORTED error for a fired signal (with the signal's reason as `cause`). */
+/**
+ * The ABORTED error for a fired signal (with the signal's reason as `cause`).
+ *
+ * @param signal - the signal that fired.
+ * @returns a `BeatplanError` of code `ABORTED`.
+ * @throws never.
+ * @example
+ * const ctrl = new AbortController();
+ * ctrl.abort(new Error('user left'));
+ * abortedError(ctrl.signal).code; // 'ABORTED'
+ */
 export function abortedError(signal: AbortSignal): BeatplanError {
   return new BeatplanError('ABORTED', 'the operation was aborted', { cause: signal.reason });
 }
