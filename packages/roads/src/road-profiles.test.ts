@@ -46,3 +46,11 @@ describe('README', () => {
     expect(readme).toContain(renderSpeedTable());
   });
 });
+
+describe('the matrix size limit', () => {
+  it("core's MAX_TRAVEL_MATRIX_POINTS is the route solvers' MAX_MATRIX_N (one limit, checked here)", async () => {
+    const { MAX_TRAVEL_MATRIX_POINTS } = await import('@beatplan/core');
+    const { MAX_MATRIX_N } = await import('../../tsp/src/internal/normalize-input.js');
+    expect(MAX_TRAVEL_MATRIX_POINTS).toBe(MAX_MATRIX_N);
+  });
+});

@@ -27,6 +27,8 @@ export interface RoadProfile {
   topSpeedKmh: number;
   /** Oneway keys, general first (`oneway`, then e.g. `oneway:bicycle`); empty when oneways do not apply. */
   onewayKeys: readonly string[];
+  /** Whether roundabouts (`junction=roundabout|circular`) and motorways are oneway unless tagged otherwise. */
+  impliedOneway: boolean;
   /** Whether `restriction` relations are honoured, and which keys (general first). */
   restrictionKeys: readonly string[];
   /** The vehicle name used in a restriction's `except=*` list (`motorcar`, `motorcycle`). */
@@ -74,6 +76,7 @@ const car: RoadProfile = {
   usesMaxspeed: true,
   topSpeedKmh: 120,
   onewayKeys: ['oneway'],
+  impliedOneway: true,
   restrictionKeys: ['restriction', 'restriction:motorcar'],
   exceptName: 'motorcar',
 };
@@ -93,6 +96,7 @@ const motorcycle: RoadProfile = {
   usesMaxspeed: true,
   topSpeedKmh: 60,
   onewayKeys: ['oneway'],
+  impliedOneway: true,
   restrictionKeys: ['restriction', 'restriction:motorcycle'],
   exceptName: 'motorcycle',
 };
@@ -125,6 +129,7 @@ const bicycle: RoadProfile = {
   usesMaxspeed: false,
   topSpeedKmh: 30,
   onewayKeys: ['oneway', 'oneway:bicycle'],
+  impliedOneway: true,
   restrictionKeys: [],
   exceptName: 'bicycle',
 };
@@ -158,6 +163,7 @@ const foot: RoadProfile = {
   usesMaxspeed: false,
   topSpeedKmh: 7,
   onewayKeys: ['oneway:foot'],
+  impliedOneway: false,
   restrictionKeys: [],
   exceptName: 'foot',
 };

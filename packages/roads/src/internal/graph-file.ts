@@ -1,0 +1,199 @@
+import { BeatplanError } from '@beatplan/core';
+import Flatbush from 'flatbush';
+import { ROAD_PROFILE_NAMES } from '../road-profiles.js';
+import type { RoadGraphData } from './road-graph-data.js';
+
+/**
+ * The graph file format, version 1 (all little-endian):
+ *
+ * | bytes | field |
+ * | --- | --- |
+ * | 0–7 | magic `BPROADS1` |
+ * | 8–11 | u32 format version (1) |
+ * | 12–15 | u32 profile: 0 car, 1 motorcycle, 2 bicycle, 3 foot |
+ * | 16–19 | u32 number of arrays (18) |
+ * | 20–23 | u32 checksum: FNV-1a over all the file's 32-bit words, this one read as 0 |
+ * | 24–31 | f64 payload bytes |
+ * | 32–55 | f64 query nodes, f64 junctions, f64 cos(mean latitude) |
+ * | 56– | payload: per array, u32 type (1 i32, 2 u32, 3 f64, 4 u8), u32 0, f64 length, then the data padded to 8 bytes |
+ *
+ * Arrays, in order: the hierarchy (up offsets, targets, keys; down likewise), chain geometry (lng,
+ * lat, chain starts, cumulative metres), directed edges (ms, dm, head, tail starts, tails), snapping
+ * (segment chain, segment point, the Flatbush index's own buffer).
+ */
+export const GRAPH_FILE_VERSION = 1;
+const MAGIC = 'BPROADS1';
+const HEADER_BYTES = 56;
+
+type Arr = Int32Array | Uint32Array | Float64Array | Uint8Array;
+const FIELDS = [
+  ['upOff', 1],
+  ['upTgt', 1],
+  ['upKey', 3],
+  ['dnOff', 1],
+  ['dnTgt', 1],
+  ['dnKey', 3],
+  ['lngs', 3],
+  ['lats', 3],
+  ['chainStart', 2],
+  ['chainCumM', 3],
+  ['edgeTimeMs', 3],
+  ['edgeDistDm', 3],
+  ['edgeHead', 1],
+  ['tailStart', 2],
+  ['tails', 1],
+  ['segChain', 2],
+  ['segPoint', 2],
+  ['index', 4],
+] as const;
+type Field = (typeof FIELDS)[number][0];
+const CTORS = { 1: Int32Array, 2: Uint32Array, 3: Float64Array, 4: Uint8Array } as const;
+
+/** FNV-1a over the file's 32-bit words, the checksum word (bytes 20–23) read as 0. */
+function checksum(words: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (i === 5 ? 0 : (words[i] as number)), 0x01000193);
+  return h >>> 0;
+}
+
+function arrayOf(g: RoadGraphData, f: Field): Arr {
+  return f === 'index' ? new Uint8Array(g.index.data as ArrayBuffer) : g[f];
+}
+
+/** Serialises a graph into one buffer (see the format above). */
+export function writeGraphFile(g: RoadGraphData): Uint8Array {
+  let payload = 0;
+  for (const [f] of FIELDS) payload += 16 + Math.ceil(arrayOf(g, f).byteLength / 8) * 8;
+  const buf = new ArrayBuffer(HEADER_BYTES + payload);
+  const view = new DataView(buf);
+  const bytes = new Uint8Array(buf);
+  for (let i = 0; i < 8; i++) bytes[i] = MAGIC.charCodeAt(i);
+  view.setUint32(8, GRAPH_FILE_VERSION, true);
+  view.setUint32(12, ROAD_PROFILE_NAMES.indexOf(g.profile), true);
+  view.setUint32(16, FIELDS.length, true);
+  view.setFloat64(24, payload, true);
+  view.setFloat64(32, g.nodeCount, true);
+  view.setFloat64(40, g.junctionCount, true);
+  view.setFloat64(48, g.cosLat0, true);
+  let p = HEADER_BYTES;
+  for (const [f, type] of FIELDS) {
+    const a = arrayOf(g, f);
+    view.setUint32(p, type, true);
+    view.setFloat64(p + 8, a.length, true);
+    p += 16;
+    bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), p);
+    p += Math.ceil(a.byteLength / 8) * 8;
+  }
+  view.setUint32(20, checksum(new Uint32Array(buf, 0, buf.byteLength / 4)), true);
+  return bytes;
+}
+
+function corrupt(message: string): BeatplanError {
+  return new BeatplanError('INVALID_INPUT', [{ path: ['graphFile'], message }]);
+}
+
+/** Reads a graph file; every structural fact the queries rely on is checked. */
+export function readGraphFile(input: Uint8Array): RoadGraphData {
+  if (input.byteLength < HEADER_BYTES) throw corrupt(`not a beatplan road graph file (${input.byteLength} bytes)`);
+  let magic = '';
+  for (let i = 0; i < 8; i++) magic += String.fromCharCode(input[i] as number);
+  if (magic.slice(0, 7) !== MAGIC.slice(0, 7)) throw corrupt('not a beatplan road graph file (no BPROADS magic)');
+  // Aligned copy, so typed views need no further copying.
+  const buf = input.byteOffset % 8 === 0 ? input : input.slice();
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const version = view.getUint32(8, true);
+  if (magic !== MAGIC || version !== GRAPH_FILE_VERSION) {
+    throw corrupt(
+      `graph file format version ${version}; this beatplan reads version ${GRAPH_FILE_VERSION}: rebuild the graph`,
+    );
+  }
+  const profile = ROAD_PROFILE_NAMES[view.getUint32(12, true)];
+  const payload = view.getFloat64(24, true);
+  if (
+    !profile ||
+    view.getUint32(16, true) !== FIELDS.length ||
+    payload !== buf.byteLength - HEADER_BYTES ||
+    payload % 8
+  ) {
+    throw corrupt('damaged header (profile, array count or length): the file is truncated or corrupt');
+  }
+  const words = new Uint32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
+  if (checksum(words) !== view.getUint32(20, true)) throw corrupt('checksum mismatch: the file is corrupt');
+  const arrays = new Map<Field, Arr>();
+  let p = HEADER_BYTES;
+  for (const [f, type] of FIELDS) {
+    if (p + 16 > buf.byteLength || view.getUint32(p, true) !== type) throw corrupt(`array ${f} is damaged`);
+    const length = view.getFloat64(p + 8, true);
+    const Ctor = CTORS[type];
+    const bytes = length * Ctor.BYTES_PER_ELEMENT;
+    p += 16;
+    if (!Number.isSafeInteger(length) || length < 0 || p + bytes > buf.byteLength)
+      throw corrupt(`array ${f} is damaged`);
+    arrays.set(f, new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + p, length));
+    p += Math.ceil(bytes / 8) * 8;
+  }
+  const get = <T extends Arr>(f: Field) => arrays.get(f) as T;
+  const nodeCount = view.getFloat64(32, true);
+  const g = {
+    profile,
+    nodeCount,
+    junctionCount: view.getFloat64(40, true),
+    cosLat0: view.getFloat64(48, true),
+    upOff: get<Int32Array>('upOff'),
+    upTgt: get<Int32Array>('upTgt'),
+    upKey: get<Float64Array>('upKey'),
+    dnOff: get<Int32Array>('dnOff'),
+    dnTgt: get<Int32Array>('dnTgt'),
+    dnKey: get<Float64Array>('dnKey'),
+    lngs: get<Float64Array>('lngs'),
+    lats: get<Float64Array>('lats'),
+    chainStart: get<Uint32Array>('chainStart'),
+    chainCumM: get<Float64Array>('chainCumM'),
+    edgeTimeMs: get<Float64Array>('edgeTimeMs'),
+    edgeDistDm: get<Float64Array>('edgeDistDm'),
+    edgeHead: get<Int32Array>('edgeHead'),
+    tailStart: get<Uint32Array>('tailStart'),
+    tails: get<Int32Array>('tails'),
+    segChain: get<Uint32Array>('segChain'),
+    segPoint: get<Uint32Array>('segPoint'),
+    index: Flatbush.from(get<Uint8Array>('index').slice().buffer as ArrayBuffer),
+  };
+  checkStructure(g);
+  return g;
+}
+
+function checkStructure(g: Omit<RoadGraphData, 'index'>): void {
+  const n = g.nodeCount;
+  const inRange = (a: Int32Array | Uint32Array, hi: number, lo = 0) => {
+    for (let i = 0; i < a.length; i++) if (!((a[i] as number) >= lo && (a[i] as number) < hi)) return false;
+    return true;
+  };
+  const offsets = (off: Int32Array | Uint32Array, count: number, total: number) => {
+    if (off.length !== count + 1 || off[0] !== 0 || off[count] !== total) return false;
+    for (let i = 0; i < count; i++) if ((off[i] as number) > (off[i + 1] as number)) return false;
+    return true;
+  };
+  const chains = g.chainStart.length - 1;
+  const ok =
+    Number.isSafeInteger(n) &&
+    offsets(g.upOff, n, g.upTgt.length) &&
+    offsets(g.dnOff, n, g.dnTgt.length) &&
+    g.upKey.length === g.upTgt.length &&
+    g.dnKey.length === g.dnTgt.length &&
+    inRange(g.upTgt, n) &&
+    inRange(g.dnTgt, n) &&
+    chains >= 0 &&
+    offsets(g.chainStart, chains, g.lngs.length) &&
+    g.lats.length === g.lngs.length &&
+    g.chainCumM.length === g.lngs.length &&
+    g.edgeHead.length === 2 * chains &&
+    g.edgeTimeMs.length === 2 * chains &&
+    g.edgeDistDm.length === 2 * chains &&
+    inRange(g.edgeHead, n, -1) &&
+    offsets(g.tailStart, 2 * chains, g.tails.length) &&
+    inRange(g.tails, n) &&
+    g.segChain.length === g.segPoint.length &&
+    inRange(g.segChain, chains) &&
+    inRange(g.segPoint, Math.max(0, g.lngs.length - 1));
+  if (!ok) throw corrupt('inconsistent graph arrays: the file is corrupt');
+}
