@@ -165,7 +165,7 @@ describe('buildRoadGraph: bad input is a typed error naming the element', () => 
       code: 'INVALID_INPUT',
       path: ['extract', 'blob', expect.any(Number)],
     });
-    expect((await failure(buildRoadGraph(new Uint8Array([0, 0, 0, 9, 1, 2, 3])), { format: 'pbf' })).code).toBe(
+    expect((await failure(buildRoadGraph(new Uint8Array([0, 0, 0, 9, 1, 2, 3]), { format: 'pbf' }))).code).toBe(
       'INVALID_INPUT',
     );
   });
