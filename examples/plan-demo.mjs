@@ -41,23 +41,23 @@ export async function runPlanDemo(options = {}) {
     `beats: one week for ${beats.size} managers in ${((performance.now() - t) / 1000).toFixed(1)} s (time windows: ${[...beats.values()].some((b) => b.timeWindows)})\n`,
   );
 
-  log('manager  retailers  workload h/week  compactness  pieces  visits  km/week  h on the road  unplanned');
+  log('manager  retailers  workload h/week  compactness  pieces  visits  km/week  h on the road    dropped');
   for (const s of part.stats) {
     const b = beats.get(s.managerId);
     const beat = b
-      ? `${String(b.totals.visits).padStart(6)}  ${(b.totals.distanceM / 1000).toFixed(1).padStart(7)}  ${(b.totals.durationS / 3600).toFixed(1).padStart(13)}  ${String(b.unplanned.length).padStart(9)}`
+      ? `${String(b.totals.visits).padStart(6)}  ${(b.totals.distanceM / 1000).toFixed(1).padStart(7)}  ${(b.totals.durationS / 3600).toFixed(1).padStart(13)}  ${String(b.dropped.length).padStart(9)}`
       : '       -        -              -          -';
     log(
       `${s.managerId.padEnd(7)}  ${String(s.retailers).padStart(9)}  ${(s.workloadMin / 60).toFixed(1).padStart(15)}  ${s.compactness.toFixed(2).padStart(11)}  ${String(s.pieces).padStart(6)}  ${beat}`,
     );
   }
   for (const b of beats.values()) {
-    if (b.unplanned.length)
+    if (b.dropped.length)
       log(
-        `${b.managerId} unplanned: ${b.unplanned
+        `${b.managerId} dropped: ${b.dropped
           .slice(0, 3)
           .map((u) => `${u.retailerId} ${u.date ?? ''} (${u.reason})`)
-          .join('; ')}${b.unplanned.length > 3 ? ' …' : ''}`,
+          .join('; ')}${b.dropped.length > 3 ? ' …' : ''}`,
       );
   }
   return { partition: part, beats };

@@ -123,7 +123,7 @@ export async function runStoryDemo(options = {}) {
     const mine = b.plans.filter((p) => weekDates.includes(p.date));
     const km = b.days.filter((d) => weekDates.includes(d.date)).reduce((a, d) => a + d.distanceM, 0) / 1000;
     log(
-      `  ${b.managerId}: ${mine.map((p) => p.stops.length).join('/')} stops a day, ${km.toFixed(0)} km${b.unplanned.length ? `, ${b.unplanned.length} visits unplanned` : ''}`,
+      `  ${b.managerId}: ${mine.map((p) => p.stops.length).join('/')} stops a day, ${km.toFixed(0)} km${b.dropped.length ? `, ${b.dropped.length} visits dropped` : ''}`,
     );
   }
 
@@ -711,7 +711,7 @@ async function inspect({
     `  the supervisor added ${add.length} by hand (${flagged.length} behind flagged verified visits, ${unproven.length} behind unproven ones): ${add.join(' ')}`,
   );
   log(
-    `  route from the team's office: ${route.days.map((d) => `${d.date} ${d.stops.length} stops ${(d.distanceM / 1000).toFixed(1)} km ${d.leave.slice(11, 16)}–${d.back.slice(11, 16)}`).join('; ')}${route.unscheduled.length ? `; ${route.unscheduled.length} unscheduled` : ''}`,
+    `  route from the team's office: ${route.days.map((d) => `${d.date} ${d.stops.length} stops ${(d.distanceM / 1000).toFixed(1)} km ${d.leave.slice(11, 16)}–${d.back.slice(11, 16)}`).join('; ')}${route.dropped.length ? `; ${route.dropped.length} dropped` : ''}`,
   );
 
   // the inspectors' records: the retailer's answer is true to what happened (a genuine visit in the

@@ -69,7 +69,7 @@ describe('routeInspection', () => {
       windows,
       { base, date: '2025-03-05' },
     );
-    expect(route.unscheduled).toEqual([]);
+    expect(route.dropped).toEqual([]);
     expect(route.days).toHaveLength(1);
     expect(route.days[0]).toMatchObject({ date: '2025-03-05', weekday: 'wed' });
     expect(route.days[0]!.stops.map((s) => s.retailerId).sort()).toEqual(['any', 'early', 'late', 'lunch', 'night']);
@@ -97,7 +97,7 @@ describe('routeInspection', () => {
     const closed = [retailer('sun', { openingHours: { sun: [{ from: '09:00', to: '18:00' }] } }), retailer('ok')];
     const route = await routeInspection(['sun', 'ok'], closed, { base, date: '2025-03-08', maxDays: 2 });
     expect(route.days.map((d) => [d.date, d.stops.map((s) => s.retailerId)])).toEqual([['2025-03-10', ['ok']]]);
-    expect(route.unscheduled.map((u) => u.retailerId)).toEqual(['sun']);
+    expect(route.dropped.map((u) => u.retailerId)).toEqual(['sun']);
   });
 
   it('names every unknown id and bad option', async () => {

@@ -18,6 +18,7 @@ import {
   type Retailer,
   type RetailerInput,
   type Weekday,
+  type DroppedRetailer,
 } from '@beatplan/core';
 import { solve, TspError } from '@beatplan/tsp';
 import * as z from 'zod';
@@ -86,7 +87,8 @@ export interface InspectionDay {
 /** The routed plan: the days, and the retailers that could not be placed. */
 export interface InspectionRoute {
   days: InspectionDay[];
-  unscheduled: { retailerId: string; reason: string }[];
+  /** Retailers not scheduled within `maxDays`, with the reason (core's `DroppedRetailer`). */
+  dropped: DroppedRetailer[];
   distanceM: number;
 }
 
@@ -115,7 +117,7 @@ function matrixOf(
  * cluster second); each working day then takes up to `maxStopsPerDay` retailers open that weekday —
  * first those open on no later working day of the horizon, then the others in tour order — and the
  * time-window solver (`dropInfeasible`) routes those it can fit; the rest wait for the next working
- * day. After `maxDays` working days the rest are `unscheduled`.
+ * day. After `maxDays` working days the rest are `dropped`.
  *
  * @param sample - an inspection plan (its `retailerIds`) or a list of retailer ids.
  * @param retailers - retailers holding every id of the sample.
@@ -123,7 +125,7 @@ function matrixOf(
  *   `dayStart` (`'09:00'`), `dayEnd` (`'18:00'`), `maxStopsPerDay` (no cap), `maxDays` (5),
  *   `workingDays` (mon–fri), `speedKmh` (20), `serviceMinutes` (the retailer's), `utcOffsetMinutes`
  *   (480), `seed` (1, for the solver's heuristic above 16 stops).
- * @returns per-day routes with planned arrival, start and departure, and the unscheduled retailers.
+ * @returns per-day routes with planned arrival, start and departure, and the `dropped` retailers.
  * @throws {BeatplanError} `INVALID_INPUT` (bad options, plan or retailer), `UNKNOWN_REFERENCE` (a
  *   sample id with no retailer; every one listed), `INTERNAL` (a solver failure, as `cause`).
  * @example
@@ -234,7 +236,7 @@ export async function routeInspection(
     }
     return {
       days,
-      unscheduled: remaining.map((retailerId) => ({
+      dropped: remaining.map((retailerId) => ({
         retailerId,
         reason: `no room within ${o.maxDays} working day(s) from ${o.date} (opening hours, day length ${o.dayStart}–${o.dayEnd}, stops per day)`,
       })),

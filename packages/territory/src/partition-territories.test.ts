@@ -51,7 +51,7 @@ describe('partitionTerritories', () => {
           const a = partitionTerritories(withLocks, managers, { locked, keepCurrent: false });
           const seen = new Map<string, number>();
           for (const t of a.territories) for (const id of t.retailerIds) seen.set(id, (seen.get(id) ?? 0) + 1);
-          for (const u of a.unassigned) seen.set(u.retailerId, (seen.get(u.retailerId) ?? 0) + 1);
+          for (const u of a.dropped) seen.set(u.retailerId, (seen.get(u.retailerId) ?? 0) + 1);
           expect(seen.size).toBe(n);
           expect([...seen.values()].every((c) => c === 1)).toBe(true);
           for (const [i, r] of withLocks.entries()) if (i % 5 === 0) expect(a.assignment[r.id]).toBe(r.managerId);
@@ -103,7 +103,7 @@ describe('partitionTerritories', () => {
   it('reports the retailers beyond maxDiameterM / 2 of every base instead of assigning them', () => {
     const retailers = [retailer('A', 120.15, 30.27), retailer('B', 120.16, 30.27), retailer('FAR', 121.5, 31.2)];
     const r = partitionTerritories(retailers, [manager('M1', 120.155, 30.27)], { maxDiameterM: 20_000 });
-    expect(r.unassigned).toEqual([{ retailerId: 'FAR', reason: expect.stringContaining('maxDiameterM') }]);
+    expect(r.dropped).toEqual([{ retailerId: 'FAR', reason: expect.stringContaining('maxDiameterM') }]);
     expect(r.territories[0]!.retailerIds).toEqual(['A', 'B']);
   });
 

@@ -8,6 +8,7 @@ import {
   type CustomerManager,
   type Retailer,
   type Territory,
+  type DroppedRetailer,
 } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 import * as z from 'zod';
@@ -30,7 +31,7 @@ import { summarizeTerritories, type PartitionSpread, type TerritoryStats } from 
  * - `keepCurrent` (default true): retailers' `managerId`s are the current assignment; the partition
  *   then re-balances it moving as few retailers as possible (see `moved`). `false` designs afresh.
  * - `maxDiameterM`: a retailer may only join a manager whose base is within maxDiameterM / 2, so no
- *   territory is wider than maxDiameterM; a retailer no base reaches is reported in `unassigned`.
+ *   territory is wider than maxDiameterM; a retailer no base reaches is reported in `dropped`.
  * - `baseAttraction` (default 0.3): 0..1, how strongly a territory's centre is pulled to its base.
  * - `stickiness` (default 2): bonus for a retailer to stay with its current manager, in units of the
  *   typical squared territory radius (re-balancing only).
@@ -54,7 +55,8 @@ export interface PartitionResult {
   /** Retailers whose current manager (`managerId`) differs from the new one. */
   moved: number;
   /** Retailers no manager may take (beyond `maxDiameterM` / 2 of every base), with the reason. */
-  unassigned: { retailerId: string; reason: string }[];
+  /** Retailers in no territory, with the reason (core's `DroppedRetailer`). */
+  dropped: DroppedRetailer[];
   /** The workload model's figures, one per retailer, in input order. */
   workload: RetailerWorkload[];
   /** manager id → convex hull of the territory (WGS84), null when it has no area. */
@@ -258,13 +260,13 @@ export function partitionTerritories(
   repairBalance(state, Math.ceil(n / 4), tolerance * 0.8);
 
   const assignment: Record<string, string> = {};
-  const unassigned: { retailerId: string; reason: string }[] = [];
+  const dropped: DroppedRetailer[] = [];
   const lists: string[][] = ms.map(() => []);
   let moved = 0;
   rs.forEach((r, i) => {
     const j = state.assignment[i]!;
     if (j < 0) {
-      unassigned.push({ retailerId: r.id, reason: `no manager's base lies within maxDiameterM / 2 = ${maxRadius} m` });
+      dropped.push({ retailerId: r.id, reason: `no manager's base lies within maxDiameterM / 2 = ${maxRadius} m` });
       return;
     }
     assignment[r.id] = ms[j]!.id;
@@ -279,5 +281,5 @@ export function partitionTerritories(
   }));
   const { stats, spread, hulls } = summarizeTerritories({ retailers: rs, wgs, managers: ms, state, workload });
   const balanced = stats.every((s) => Math.abs(s.deviation) <= tolerance + 1e-12);
-  return { territories, assignment, stats, spread, balanced, moved, unassigned, workload, hulls };
+  return { territories, assignment, stats, spread, balanced, moved, dropped, workload, hulls };
 }

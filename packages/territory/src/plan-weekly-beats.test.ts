@@ -45,7 +45,7 @@ describe('planWeeklyBeats', () => {
     }));
     const beat = await planWeeklyBeats(m, retailers, { startDate: '2025-03-03', weeks: 2 });
     expect(beat.totals.visits).toBe(8);
-    expect(beat.unplanned).toEqual([]);
+    expect(beat.dropped).toEqual([]);
     expect(beat.plans).toHaveLength(10);
     for (const p of beat.plans) VisitPlanSchema.parse(p);
     // a weekly retailer: the same weekday both weeks
@@ -62,7 +62,7 @@ describe('planWeeklyBeats', () => {
           method: 'heuristic',
           maxKicks: 20,
         });
-        expect(beat.unplanned).toEqual([]);
+        expect(beat.dropped).toEqual([]);
         const counts = new Map<string, number>();
         for (const p of beat.plans) {
           VisitPlanSchema.parse(p);
@@ -118,7 +118,7 @@ describe('planWeeklyBeats', () => {
       }),
     ];
     const beat = await planWeeklyBeats(manager('M1', ...BASE), rs, { startDate: '2025-03-03', weeks: 1 });
-    expect(beat.unplanned).toEqual([]);
+    expect(beat.dropped).toEqual([]);
     const byId = new Map(beat.schedule.map((s) => [s.retailerId, s]));
     expect(['wed', 'thu']).toContain(byId.get('CLOSED-MON-TUE')!.weekdays[0]);
     expect(beat.timeWindows).toBe(true); // @beatplan/tsp time windows
@@ -133,12 +133,12 @@ describe('planWeeklyBeats', () => {
     const beat = await planWeeklyBeats(shortDay, [...rs, closed], { startDate: '2025-03-03', weeks: 1 });
     const planned = beat.plans.flatMap((p) => p.stops).length;
     expect(planned).toBeLessThanOrEqual(3);
-    expect(planned + beat.unplanned.length).toBe(13);
-    expect(beat.unplanned.find((u) => u.retailerId === 'WEEKEND')).toEqual({
+    expect(planned + beat.dropped.length).toBe(13);
+    expect(beat.dropped.find((u) => u.retailerId === 'WEEKEND')).toEqual({
       retailerId: 'WEEKEND',
       reason: expect.stringContaining('not open'),
     });
-    expect(beat.unplanned.filter((u) => u.date === '2025-03-03')).toHaveLength(12 - planned);
+    expect(beat.dropped.filter((u) => u.date === '2025-03-03')).toHaveLength(12 - planned);
   });
 
   it('names the bad option', async () => {

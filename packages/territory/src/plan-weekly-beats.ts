@@ -12,6 +12,7 @@ import {
   weekdayOf,
   type VisitPlan,
   type Weekday,
+  type DroppedRetailer,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { computeWorkload, DEFAULT_WORKLOAD_OPTIONS, WorkloadOptionsSchema } from './internal/workload-model.js';
@@ -72,7 +73,7 @@ export interface BeatPlan {
   /** Each retailer's visit weekdays and cycle weeks, and its planned visits in the period. */
   schedule: { retailerId: string; weekdays: Weekday[]; cycleWeeks: number[]; visits: number }[];
   /** Visits that could not be planned, never dropped silently: the retailer, the date (absent: none at all), why. */
-  unplanned: { retailerId: string; date?: string; reason: string }[];
+  dropped: DroppedRetailer[];
   totals: {
     weeks: number;
     workingDays: number;
@@ -93,7 +94,7 @@ export interface BeatPlan {
  * weekday every second week; monthly: one weekday in one week of four — weeks of an absolute 4-week
  * cycle), keeping each day geographically tight (sectors of a sweep around the base) and balanced,
  * then routes every working day with `@beatplan/tsp` from the base and back, inside the working hours
- * and the retailers' opening hours. What cannot fit is listed in `unplanned`.
+ * and the retailers' opening hours. What cannot fit is listed in `dropped`.
  *
  * @param manager A core `CustomerManager` (base, working hours, maxDailyMinutes).
  * @param retailers The manager's retailers (core `Retailer` records, e.g. one territory).
@@ -108,7 +109,7 @@ export interface BeatPlan {
  *   segment: 'retail', class: 'B', serviceMinutes: 15, visitFrequency: 'weekly', orderCount: 1, orderVolume: 10,
  * }));
  * const beat = await planWeeklyBeats(manager, retailers, { startDate: '2025-03-03', weeks: 2 });
- * // beat.totals.visits === 8 (4 retailers × 2 weeks), beat.unplanned.length === 0
+ * // beat.totals.visits === 8 (4 retailers × 2 weeks), beat.dropped.length === 0
  */
 export async function planWeeklyBeats(
   manager: unknown,
@@ -146,10 +147,10 @@ export async function planWeeklyBeats(
     workDays,
   );
 
-  const unplanned: BeatPlan['unplanned'] = [];
+  const dropped: DroppedRetailer[] = [];
   const visits = new Int32Array(rs.length);
   patterns.forEach((p, i) => {
-    if ('reason' in p) unplanned.push({ retailerId: rs[i]!.id, reason: p.reason });
+    if ('reason' in p) dropped.push({ retailerId: rs[i]!.id, reason: p.reason });
   });
   const plans: VisitPlan[] = [];
   const days: BeatDay[] = [];
@@ -186,7 +187,7 @@ export async function planWeeklyBeats(
       ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}),
     });
     timeWindows ||= routed.windows;
-    for (const d of routed.dropped) unplanned.push({ retailerId: rs[members[d.stop]!]!.id, date, reason: d.reason });
+    for (const d of routed.dropped) dropped.push({ retailerId: rs[members[d.stop]!]!.id, date, reason: d.reason });
     for (const s of routed.stops) visits[members[s.stop]!]!++;
     plans.push({
       id: `${m.id}-${date}`,
@@ -223,7 +224,7 @@ export async function planWeeklyBeats(
         ? { retailerId: r.id, weekdays: p.weekdays.map((d) => WEEKDAYS[d]!), cycleWeeks: p.weeks, visits: visits[i]! }
         : { retailerId: r.id, weekdays: [], cycleWeeks: [], visits: 0 };
     }),
-    unplanned,
+    dropped,
     totals: {
       weeks,
       workingDays: days.length,

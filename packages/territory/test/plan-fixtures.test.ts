@@ -30,7 +30,7 @@ describe('plan fixtures', () => {
       beats: beats.map((b) => ({
         managerId: b.managerId,
         visits: b.totals.visits,
-        unplanned: b.unplanned.length,
+        dropped: b.dropped.length,
         days: b.days.map((d) => `${d.weekday}:${d.stops}`),
       })),
       firstDay: beats[0]!.plans[0]!.stops.map((s) => s.retailerId),

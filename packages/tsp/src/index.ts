@@ -1,5 +1,13 @@
 export { solve, solveSync, DEFAULT_EXACT_MAX_N, EXACT_HARD_MAX_N, AVOID_COST } from './solve.js';
-export type { SolveInput, SolveOptions, SolveProgress, SolveResult, LngLat } from './solve.js';
+export type {
+  DroppedStop,
+  LngLat,
+  RouteSchedule,
+  SolveInput,
+  SolveOptions,
+  SolveProgress,
+  SolveResult,
+} from './solve.js';
 export { routeLength } from './route-length.js';
 export { TspError, formatIssue } from './errors.js';
 export type { TspErrorCode, TspIssue } from './errors.js';

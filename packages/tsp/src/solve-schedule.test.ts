@@ -68,7 +68,7 @@ describe('solve with service times and time windows', () => {
         const heur = solveSync({ matrix: time }, { ...base, method: 'heuristic', maxKicks: 200 });
         for (const r of [exact, heur]) {
           expect(r.schedule).toBeDefined();
-          expect([...r.tour, ...r.dropped!].sort((a, b) => a - b)).toEqual([...Array(n).keys()]);
+          expect([...r.tour, ...r.dropped!.map((d) => d.node)].sort((a, b) => a - b)).toEqual([...Array(n).keys()]);
           const sim = resimulate(time, base.serviceS, w, r.tour, 32400, true);
           expect(sim.ok).toBe(true);
           expect(r.schedule!.finish).toBe(sim.finish);
@@ -113,7 +113,9 @@ describe('solve with service times and time windows', () => {
     expect(error).toBeInstanceOf(TspError);
     expect(error).toMatchObject({ code: 'INFEASIBLE', path: ['options', 'windows', 3] });
     const partial = solveSync({ matrix }, { ...options, dropInfeasible: true });
-    expect(partial.dropped).toEqual([3]);
+    expect(partial.dropped).toEqual([
+      { node: 3, reason: 'no order serves it with the other stops within the time windows and endBy' },
+    ]);
     expect(partial.tour).toHaveLength(3);
     expect(partial.schedule!.finish).toBeLessThanOrEqual(15_000);
   });

@@ -8,12 +8,20 @@ import { runIteratedLocalSearch } from './internal/iterated-local-search.js';
 import { compileLocalSearch, LOCAL_SEARCH_CORE } from './internal/local-search-core.js';
 import { normalizeInput, type SolveInput } from './internal/normalize-input.js';
 import { SolveClock, type Pause } from './internal/solve-clock.js';
-import { buildTimeData, hasTimes, solveTimed, TimeOptionsShape, type RouteSchedule } from './internal/timed-solve.js';
+import {
+  buildTimeData,
+  hasTimes,
+  solveTimed,
+  TimeOptionsShape,
+  type DroppedStop,
+  type RouteSchedule,
+} from './internal/timed-solve.js';
 import { compileCore, compileCoreSync, resolveBuild } from './internal/wasm.js';
 import { routeLength } from './route-length.js';
 
 export { AVOID_COST };
 export type { LngLat, SolveInput } from './internal/normalize-input.js';
+export type { DroppedStop, RouteSchedule };
 
 /**
  * Largest n that `method: 'auto'` solves exactly (a closed tour then has 2^19 x 19 DP states).
@@ -135,8 +143,11 @@ export interface SolveResult {
   ms: number;
   /** With time options: arrival, wait, service start and departure at every stop (seconds). */
   schedule?: RouteSchedule;
-  /** With `dropInfeasible`: the stops that could not be served (not in `tour`). */
-  dropped?: number[];
+  /**
+   * With `dropInfeasible`: the stops that could not be served (not in `tour`), each `{ node, reason }`,
+   * in node order; `[]` when every stop is served.
+   */
+  dropped?: DroppedStop[];
 }
 
 type Options = z.output<typeof SolveOptionsSchema>;

@@ -121,9 +121,9 @@ describe('beatplan inspect', () => {
     expect(code).toBe(0);
     const route = JSON.parse(out) as {
       days: { date: string; stops: { retailerId: string; start: string; departure: string }[] }[];
-      unscheduled: unknown[];
+      dropped: unknown[];
     };
-    expect(route.unscheduled).toEqual([]);
+    expect(route.dropped).toEqual([]);
     expect(route.days.map((d) => d.date)).toEqual(['2025-03-05', '2025-03-06']);
     for (const s of route.days.flatMap((d) => d.stops)) {
       if (Number(s.retailerId.slice(1)) <= 4)

@@ -149,7 +149,7 @@ async function route(args: string[], io: CliIo): Promise<void> {
  * `beatplan inspect draw|route`. `draw` prints the inspection plan (seed, spec, fingerprint, strata,
  * drawn retailers) as one JSON object; without `--seed` a random seed is drawn and recorded in the
  * plan. `route` prints `{ days: [{ date, stops: [{ retailerId, arrival, start, departure }] }],
- * unscheduled, distanceM }`; `--date` defaults to today in UTC+8. Input errors exit 1 and list every
+ * dropped, distanceM }`; `--date` defaults to today in UTC+8. Input errors exit 1 and list every
  * problem on one line.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or an invalid input (exit 1).
  * @example

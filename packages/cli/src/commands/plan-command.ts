@@ -147,7 +147,6 @@ export async function planCommand(args: string[], io: CliIo): Promise<void> {
       seed,
       balanced: partition.balanced,
       moved: partition.moved,
-      unassigned: partition.unassigned,
       spread: {
         workloadMaxOverMin: round(partition.spread.workload.maxOverMin, 3),
         workloadCv: round(partition.spread.workload.cv, 4),
@@ -168,9 +167,12 @@ export async function planCommand(args: string[], io: CliIo): Promise<void> {
         visits: beats[j]!.totals.visits,
         distanceKm: round(beats[j]!.totals.distanceM / 1000, 1),
         hours: round(beats[j]!.totals.durationS / 3600, 1),
-        unplanned: beats[j]!.unplanned.length,
+        dropped: beats[j]!.dropped.length,
       })),
-      unplanned: beats.flatMap((b) => b.unplanned.map((u) => ({ managerId: b.managerId, ...u }))),
+      dropped: [
+        ...partition.dropped,
+        ...beats.flatMap((b) => b.dropped.map((u) => ({ managerId: b.managerId, ...u }))),
+      ],
       files: ['territories.geojson', 'visit-plans.json', 'visit-plans.csv', 'summary.json'].map((f) => join(outDir, f)),
     };
     const plans = beats.flatMap((b) => b.plans);

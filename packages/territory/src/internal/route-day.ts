@@ -118,8 +118,8 @@ export async function routeDay(
         serviceS: sched.serviceS,
         waitS: sched.waitS,
         finish: sched.finish,
-        dropped: (r.dropped ?? []).map((v) => ({
-          stop: v - 1,
+        dropped: (r.dropped ?? []).map((d) => ({
+          stop: d.node - 1,
           reason: 'no time for it within its opening hours and the working day',
         })),
         windows: true,

@@ -188,8 +188,16 @@ export interface TimedOutcome {
   exact: boolean;
   /** True when the time limit ended the search. */
   timedOut: boolean;
-  dropped: number[];
+  dropped: DroppedStop[];
   schedule: RouteSchedule;
+}
+
+/** A stop left out of the route, with the reason (the one "left out" shape of beatplan). */
+export interface DroppedStop {
+  /** The node (0-based index of the input). */
+  node: number;
+  /** Why it was left out, a short phrase. */
+  reason: string;
 }
 
 /** The schedule of a route, from one simulation. */
@@ -275,14 +283,15 @@ export function* solveTimed(args: {
       },
     ]);
   }
+  const reason = proven
+    ? 'no order serves it with the other stops within the time windows and endBy'
+    : 'the heuristic found no place for it within the time windows and endBy';
   if (out.dropped.length && !args.dropInfeasible) {
     throw new TspError(
       'INFEASIBLE',
       out.dropped.map((v) => ({
         path: ['options', 'windows', v],
-        message: proven
-          ? `stop ${v} cannot be served: no order meets every time window and endBy (pass dropInfeasible to get the best partial route)`
-          : `stop ${v} could not be fitted by the heuristic within the time windows and endBy (pass dropInfeasible to get the best partial route)`,
+        message: `stop ${v} cannot be served: ${reason} (pass dropInfeasible to get the best partial route)`,
         value: td.windows[v] ?? null,
       })),
     );
@@ -291,7 +300,7 @@ export function* solveTimed(args: {
     tour: out.route,
     exact: proven && out.dropped.length === 0,
     timedOut: performance.now() >= clock.deadline,
-    dropped: out.dropped,
+    dropped: out.dropped.map((node) => ({ node, reason })),
     schedule: scheduleOf(td, out.route, end === start),
   };
 }
