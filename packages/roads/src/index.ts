@@ -40,3 +40,17 @@ export {
   type OsmExtract,
 } from './generate-osm-extract.js';
 export { osmExtractToPbf, osmExtractToXml } from './write-osm-extract.js';
+export { OsrmOptionsSchema, osrmTravelCosts, type OsrmOptions } from './adapters/osrm-travel-costs.js';
+export { ValhallaOptionsSchema, valhallaTravelCosts, type ValhallaOptions } from './adapters/valhalla-travel-costs.js';
+export {
+  GraphHopperOptionsSchema,
+  graphHopperTravelCosts,
+  type GraphHopperOptions,
+} from './adapters/graphhopper-travel-costs.js';
+export {
+  AMAP_RETRY_INFOCODES,
+  AmapOptionsSchema,
+  amapTravelCosts,
+  type AmapOptions,
+} from './adapters/amap-travel-costs.js';
+export { PairCacheOptionsSchema } from './internal/adapter-options.js';
