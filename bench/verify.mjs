@@ -32,7 +32,7 @@ import {
   verifyParsed,
   visitsToColumns,
 } from '@beatplan/geofence';
-import { median, mulberry32 } from './lib.mjs';
+import { median, mulberry32, speedProbeMs } from './lib.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
@@ -287,21 +287,6 @@ const machine = {
 console.log(
   `bench:verify — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, ${machine.date}`,
 );
-
-/**
- * A fixed CPU-bound loop (3·10⁷ Math.sin), timed before and after the runs: on a shared VM the same
- * work can take 40 % longer for minutes at a time. Compare the probe across reports before comparing
- * their figures; a probe that moved between the start and the end marks a run to repeat.
- */
-function speedProbeMs() {
-  const xs = new Float64Array(1e6);
-  for (let i = 0; i < xs.length; i++) xs[i] = i / xs.length;
-  const t0 = process.hrtime.bigint();
-  let sum = 0;
-  for (let k = 0; k < 30; k++) for (let i = 0; i < xs.length; i++) sum += Math.sin(xs[i]);
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return sum === 0 ? NaN : ms;
-}
 
 const loadBefore = loadavg()[0];
 const probeBefore = speedProbeMs();
