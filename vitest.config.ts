@@ -16,6 +16,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
+    // the reference host is its own package with its own dependencies and tests (npm run host:test)
+    exclude: ['**/node_modules/**', 'examples/crm-host/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

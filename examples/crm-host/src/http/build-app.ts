@@ -1,0 +1,128 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { isBeatplanError } from '@beatplan/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Repository } from '../db/repository.js';
+import { authenticate } from './auth.js';
+import { HttpError } from './http-error.js';
+import { importRoutes } from './routes/imports.js';
+import { inspectionRoutes } from './routes/inspections.js';
+import { planningRoutes } from './routes/planning.js';
+import { reportRoutes } from './routes/reports.js';
+import { userRoutes } from './routes/users.js';
+import { visitRoutes } from './routes/visits.js';
+
+/** The city's calendar: UTC+8 (China), the library's default too. */
+export const DEFAULT_UTC_OFFSET_MINUTES = 480;
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  repo: Repository;
+  /** The server's clock, epoch ms (tests move it). Default `Date.now`. */
+  now?: () => number;
+  /** Requests per minute per client (token, else IP). Default 600; 0 turns the limit off (load tests). */
+  rateLimitPerMinute?: number;
+  /** Largest request body, bytes. Default 1 MiB; imports get `importBodyLimit`. */
+  bodyLimit?: number;
+  /** Largest import body (CSV/GeoJSON), bytes. Default 64 MiB. */
+  importBodyLimit?: number;
+  utcOffsetMinutes?: number;
+  /** Called before each retailer row is written (crash tests). */
+  onImportRow?: (i: number) => void;
+  logger?: boolean;
+}
+
+/**
+ * The CRM host's HTTP API: Fastify 5, every request and response through zod schemas (the library's
+ * where it has them), OpenAPI at `/openapi.json`, tokens and roles, a rate limit and body limits.
+ * Errors answer `{ code, message, issues? }`: 400 bad request shape, 401 token, 403 role, 404 not
+ * found or not yours, 409 idempotency conflict, 413 body too large, 422 the library refused the data
+ * (its `BeatplanError` code and every issue), 429 rate limit.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { repo, now = Date.now, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1 << 20,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const importLimit = options.importBodyLimit ?? 64 << 20;
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: importLimit },
+    (_req, body, done) => done(null, body),
+  );
+  app.addContentTypeParser(
+    'application/geo+json',
+    { parseAs: 'string', bodyLimit: importLimit },
+    (_req, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch (e) {
+        done(Object.assign(e as Error, { statusCode: 400 }), undefined);
+      }
+    },
+  );
+  app.decorateRequest('user', null);
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error))
+      return reply.code(400).send({
+        code: 'INVALID_REQUEST',
+        message: `the request does not match its schema (${error.validationContext})`,
+        issues: error.validation.map((v) => ({
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? 'invalid',
+        })),
+      });
+    if (error instanceof HttpError)
+      return reply.code(error.statusCode).send({ code: error.code, message: error.message });
+    if (isBeatplanError(error))
+      return reply.code(422).send({
+        code: error.code,
+        message: error.message.split('\n')[0] ?? error.code,
+        issues: error.issues.map((i) => ({ ...i, value: i.value === undefined ? undefined : String(i.value) })),
+        omittedIssues: error.omittedIssues,
+      });
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    return reply.code(status).send({
+      code: (error as { code?: string }).code ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
+      message: status >= 500 ? 'internal error' : (error as Error).message,
+    });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'beatplan CRM host', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  const perMinute = options.rateLimitPerMinute ?? 600;
+  if (perMinute > 0)
+    await app.register(rateLimit, {
+      max: perMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    });
+  app.addHook('onRequest', authenticate(repo));
+
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(userRoutes(repo, now));
+  await app.register(importRoutes(repo, { ...(options.onImportRow ? { onImportRow: options.onImportRow } : {}) }));
+  await app.register(planningRoutes(repo, now, utcOffsetMinutes));
+  await app.register(visitRoutes(repo, now));
+  await app.register(inspectionRoutes(repo, now));
+  await app.register(reportRoutes(repo, utcOffsetMinutes));
+  return app;
+}

@@ -1,0 +1,117 @@
+import type { Retailer, VisitPlan } from '@beatplan/core';
+import { partitionTerritories, planWeeklyBeats } from '@beatplan/territory';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod';
+import type { Repository } from '../../db/repository.js';
+import {
+  ErrorSchema,
+  ManagerParamsSchema,
+  PlanBodySchema,
+  RouteAnswerSchema,
+  RouteQuerySchema,
+} from '../api-schemas.js';
+import { requireRole } from '../auth.js';
+import { notFound } from '../http-error.js';
+import { localDate, localDayStartMs } from '../local-day.js';
+
+const errors = { 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema };
+const PlanAnswerSchema = z.object({
+  territories: z.number(),
+  plans: z.number(),
+  stops: z.number(),
+  unassigned: z.array(z.object({ retailerId: z.string(), reason: z.string() })),
+  unplanned: z.number(),
+  balanced: z.boolean(),
+});
+
+/** Planning a period (admin) and today's route of a manager (that manager or an admin). */
+export function planningRoutes(repo: Repository, now: () => number, utcOffsetMinutes: number): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/plans',
+      { schema: { body: PlanBodySchema, response: { 200: PlanAnswerSchema, ...errors } } },
+      async (request) => {
+        requireRole(request, 'admin');
+        const { startDate, weeks, seed } = request.body;
+        const [retailers, managers] = await Promise.all([repo.listRetailers(), repo.listManagers()]);
+        const partition = partitionTerritories(retailers, managers);
+        const assignment = new Map(Object.entries(partition.assignment));
+        const byManager = new Map<string, Retailer[]>();
+        for (const r of retailers) {
+          const m = assignment.get(r.id);
+          if (m === undefined) continue;
+          byManager.set(m, [...(byManager.get(m) ?? []), { ...r, managerId: m }]);
+        }
+        const plans: VisitPlan[] = [];
+        let unplanned = 0;
+        for (const manager of managers) {
+          const beat = await planWeeklyBeats(manager, byManager.get(manager.id) ?? [], {
+            startDate,
+            weeks,
+            seed,
+            utcOffsetMinutes,
+          });
+          plans.push(...beat.plans);
+          unplanned += beat.unplanned.length;
+        }
+        await repo.savePlanning({ territories: partition.territories, assignment, plans });
+        return {
+          territories: partition.territories.length,
+          plans: plans.length,
+          stops: plans.reduce((a, p) => a + p.stops.length, 0),
+          unassigned: partition.unassigned,
+          unplanned,
+          balanced: partition.balanced,
+        };
+      },
+    );
+
+    app.get(
+      '/managers/:managerId/route',
+      {
+        schema: {
+          params: ManagerParamsSchema,
+          querystring: RouteQuerySchema,
+          response: { 200: RouteAnswerSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const user = requireRole(request, 'manager', 'admin');
+        const { managerId } = request.params;
+        if (user.role === 'manager' && user.managerId !== managerId) throw notFound(`manager ${managerId}`);
+        const manager = await repo.getManager(managerId);
+        if (!manager) throw notFound(`manager ${managerId}`);
+        const date = request.query.date ?? localDate(now(), utcOffsetMinutes);
+        const plan = await repo.getPlan(managerId, date);
+        if (!plan) throw notFound(`a plan of ${managerId} on ${date}`);
+        const dayStart = localDayStartMs(date, utcOffsetMinutes);
+        const visits = await repo.listVisits(dayStart, dayStart + 86_400_000, managerId);
+        const visitOf = new Map(visits.map((v) => [v.retailerId, v]));
+        const stops = [];
+        for (const s of plan.stops) {
+          const r = await repo.getRetailer(s.retailerId);
+          if (!r) continue;
+          const v = visitOf.get(r.id);
+          stops.push({
+            retailerId: r.id,
+            name: r.name,
+            lng: r.location.lng,
+            lat: r.location.lat,
+            arrival: s.arrival,
+            departure: s.departure,
+            visitId: v?.id ?? null,
+            status: v ? (v.verdict?.status ?? 'started') : null,
+          });
+        }
+        return {
+          managerId,
+          date,
+          base: { lng: manager.base.lng, lat: manager.base.lat },
+          distanceM: plan.distanceM,
+          durationS: plan.durationS,
+          stops,
+        };
+      },
+    );
+  };
+}
