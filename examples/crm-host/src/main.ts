@@ -1,6 +1,6 @@
 // `npm run host`: the service on SQLite with the synthetic city loaded. Prints its URL (and, on the
 // first start, the admin's and one manager's tokens: shown once, stored only as hashes).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,11 +21,18 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     retailers: { type: 'string', default: '1200' },
     managers: { type: 'string', default: '6' },
+    'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string' },
   },
 });
 if (!values.db.includes('://')) mkdirSync(dirname(values.db), { recursive: true });
 const repo = await openRepository(values.db);
-const app = await buildApp({ repo, logger: false });
+const https =
+  values['tls-key'] && values['tls-cert']
+    ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
+    : undefined;
+const app = await buildApp({ repo, logger: false, ...(https ? { https } : {}) });
+let pageLink = '';
 if ((await repo.countUsers('admin')) === 0) {
   const admin = await createFirstAdmin(repo, 'admin', 'Administrator');
   const city = generateCity({ seed: 7, retailers: Number(values.retailers), managers: Number(values.managers) });
@@ -48,9 +55,13 @@ if ((await repo.countUsers('admin')) === 0) {
       `${planned.plans} day plans from ${monday} (${planned.stops} stops)\n` +
       `admin token (shown once): ${admin}\nmanager ${managerId} token (shown once): ${manager}\n`,
   );
+  pageLink = `/app/#token=${manager}`;
 }
 const url = await app.listen({ port: Number(values.port), host: values.host });
 process.stdout.write(`beatplan CRM host on ${url} (database ${values.db}); OpenAPI at ${url}/openapi.json\n`);
+process.stdout.write(
+  `the manager's page: ${url}/app/${pageLink ? ` (first time on this phone: ${url}${pageLink})` : ''}\n`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, async () => {
     await app.close();

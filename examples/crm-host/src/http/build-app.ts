@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { isBeatplanError } from '@beatplan/core';
+import type { VerifyPolicyInput } from '@beatplan/geofence';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -14,6 +15,7 @@ import { authenticate } from './auth.js';
 import { HttpError } from './http-error.js';
 import { importRoutes } from './routes/imports.js';
 import { inspectionRoutes } from './routes/inspections.js';
+import { pageRoutes } from './routes/page.js';
 import { planningRoutes } from './routes/planning.js';
 import { reportRoutes } from './routes/reports.js';
 import { userRoutes } from './routes/users.js';
@@ -34,9 +36,16 @@ export interface AppOptions {
   /** Largest import body (CSV/GeoJSON), bytes. Default 64 MiB. */
   importBodyLimit?: number;
   utcOffsetMinutes?: number;
+  /**
+   * The geofence policy for end-visit verdicts (geofence's `VerifyPolicySchema`; default: its defaults,
+   * e.g. a visit counts from 5 minutes on site). A CRM sets its own; the browser test shortens the dwell.
+   */
+  verifyPolicy?: VerifyPolicyInput;
   /** Called before each retailer row is written (crash tests). */
   onImportRow?: (i: number) => void;
   logger?: boolean;
+  /** Serve HTTPS with this key and certificate (PEM), e.g. for phones on a LAN; see README "HTTPS". */
+  https?: { key: string | Buffer; cert: string | Buffer };
 }
 
 /**
@@ -51,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1 << 20,
+    ...(options.https ? { https: options.https } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -121,7 +131,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(repo, now));
   await app.register(importRoutes(repo, { ...(options.onImportRow ? { onImportRow: options.onImportRow } : {}) }));
   await app.register(planningRoutes(repo, now, utcOffsetMinutes));
-  await app.register(visitRoutes(repo, now));
+  await app.register(visitRoutes(repo, now, options.verifyPolicy ?? {}));
+  await app.register(pageRoutes);
   await app.register(inspectionRoutes(repo, now));
   await app.register(reportRoutes(repo, utcOffsetMinutes));
   return app;

@@ -1,5 +1,5 @@
 import type { PositionFix } from '@beatplan/core';
-import { verifyVisit } from '@beatplan/geofence';
+import { type VerifyPolicyInput, verifyVisit } from '@beatplan/geofence';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Repository, VisitRow } from '../../db/repository.js';
 import {
@@ -53,7 +53,7 @@ function checkFixTime(fix: PositionFix, receivedAt: number): void {
  * answer (200) and stores nothing; another payload under the same id is 409 `IDEMPOTENCY_CONFLICT`.
  * Only a manager sends fixes, and only at his own retailers (others: 404).
  */
-export function visitRoutes(repo: Repository, now: () => number): FastifyPluginAsyncZod {
+export function visitRoutes(repo: Repository, now: () => number, policy: VerifyPolicyInput): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/visits/start',
@@ -119,13 +119,17 @@ export function visitRoutes(repo: Repository, now: () => number): FastifyPluginA
         checkFixTime(request.body.fix, receivedAt);
         const retailer = await repo.getRetailer(visit.retailerId);
         if (!retailer) throw notFound(`retailer ${visit.retailerId}`);
-        const verdict = verifyVisit(retailer, {
-          id: visit.id,
-          managerId: visit.managerId,
-          retailerId: visit.retailerId,
-          start: visit.startFix,
-          end: request.body.fix,
-        });
+        const verdict = verifyVisit(
+          retailer,
+          {
+            id: visit.id,
+            managerId: visit.managerId,
+            retailerId: visit.retailerId,
+            start: visit.startFix,
+            end: request.body.fix,
+          },
+          policy,
+        );
         const stored = await repo.endVisit(visit.id, { fix: request.body.fix, hash, receivedAt, verdict });
         const now2 = await repo.getVisit(visit.id);
         if (!now2) throw notFound(`visit ${visit.id}`);
