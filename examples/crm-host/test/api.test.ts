@@ -286,7 +286,7 @@ describe.each(['sqlite', 'postgres'])('the host on %s', (kind) => {
       }),
     );
     const stops = routed.route.days.flatMap((d: { stops: unknown[] }) => d.stops);
-    expect(stops.length + routed.route.unscheduled.length).toBe(4);
+    expect(stops.length + routed.route.dropped.length).toBe(4);
     const retailer = await host.repo.getRetailer(ids[0]!);
     const record = {
       id: 'I-1',

@@ -19,8 +19,15 @@ const PlanAnswerSchema = z.object({
   territories: z.number(),
   plans: z.number(),
   stops: z.number(),
-  unassigned: z.array(z.object({ retailerId: z.string(), reason: z.string() })),
-  unplanned: z.number(),
+  /** Left out, with the reason: the partition's, then each manager's beats' (with `managerId`). */
+  dropped: z.array(
+    z.object({
+      retailerId: z.string(),
+      managerId: z.string().optional(),
+      date: z.string().optional(),
+      reason: z.string(),
+    }),
+  ),
   balanced: z.boolean(),
 });
 
@@ -43,7 +50,9 @@ export function planningRoutes(repo: Repository, now: () => number, utcOffsetMin
           byManager.set(m, [...(byManager.get(m) ?? []), { ...r, managerId: m }]);
         }
         const plans: VisitPlan[] = [];
-        let unplanned = 0;
+        const dropped: { retailerId: string; managerId?: string; date?: string; reason: string }[] = [
+          ...partition.dropped,
+        ];
         for (const manager of managers) {
           const beat = await planWeeklyBeats(manager, byManager.get(manager.id) ?? [], {
             startDate,
@@ -52,15 +61,14 @@ export function planningRoutes(repo: Repository, now: () => number, utcOffsetMin
             utcOffsetMinutes,
           });
           plans.push(...beat.plans);
-          unplanned += beat.unplanned.length;
+          dropped.push(...beat.dropped.map((d) => ({ ...d, managerId: manager.id })));
         }
         await repo.savePlanning({ territories: partition.territories, assignment, plans });
         return {
           territories: partition.territories.length,
           plans: plans.length,
           stops: plans.reduce((a, p) => a + p.stops.length, 0),
-          unassigned: partition.unassigned,
-          unplanned,
+          dropped,
           balanced: partition.balanced,
         };
       },
