@@ -207,6 +207,19 @@ describe('createHttpClient', () => {
     expect(body).toEqual({ body: '{"q":1}', a: '1', b: '2', m: 'POST' });
   });
 
+  it('starts requests at least minIntervalMs apart (a per-second quota)', async () => {
+    const arrivals: number[] = [];
+    handlers.set('/tick', (_req, res) => {
+      arrivals.push(performance.now());
+      json(res, 200, {});
+    });
+    const http = createHttpClient({ name: 'svc', minIntervalMs: 100, maxConcurrent: 4, seed: 1 });
+    await Promise.all(Array.from({ length: 4 }, () => http.request({ url: `${base}/tick` })));
+    const gaps = arrivals.slice(1).map((t, i) => t - (arrivals[i] as number));
+    expect(gaps).toHaveLength(3);
+    for (const g of gaps) expect(g).toBeGreaterThan(60); // 100 ms apart at the client, less transit jitter
+  });
+
   it('bad options are INVALID_INPUT naming the field', () => {
     expect(() => createHttpClient({ name: 'svc', maxConcurrent: 0 })).toThrow(
       'options.maxConcurrent: maxConcurrent must be an integer ≥ 1, received 0',
