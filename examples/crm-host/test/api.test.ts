@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRepository } from '../src/db/open-repository.js';
 import { type Backend, postgresBackend, sqliteBackend } from './backends.js';
 import { bearer, fixAt, type LoadedHost, loadHost, MONDAY, MONDAY_9AM } from './fixture.js';
 
@@ -93,6 +97,32 @@ describe.each(['sqlite', 'postgres'])('the host on %s', (kind) => {
     expect(await repo.listRetailers()).toEqual(before);
     await crashing.app.close();
     await repo.close();
+  });
+
+  it('a process killed (SIGKILL) in the middle of an import leaves the database as it was', async () => {
+    const location = await backend.freshLocation();
+    const loaded = await loadHost(await openRepository(location));
+    const before = await loaded.repo.listRetailers();
+    await loaded.app.close();
+    await loaded.repo.close();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/import-child.ts', location, '150'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        out += String(d);
+        if (out.includes('mid')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`the child ended before the middle of the import: ${out}`)));
+    });
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    expect((await exited)[1]).toBe('SIGKILL');
+    const reopened = await openRepository(location);
+    expect(await reopened.listRetailers()).toEqual(before);
+    await reopened.close();
   });
 
   it('every role is kept out of the others’ data (401/403/404)', async () => {

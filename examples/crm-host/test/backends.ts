@@ -8,6 +8,8 @@ import { startPostgres, type StartedPostgres } from '../src/services/start-postg
 /** A database the suite runs against: a fresh repository per call, and a teardown. */
 export interface Backend {
   name: string;
+  /** A new, empty database: a SQLite file path or a PostgreSQL URL (for `openRepository`). */
+  freshLocation(): Promise<string>;
   fresh(): Promise<Repository>;
   stop(): Promise<void>;
 }
@@ -16,9 +18,11 @@ export interface Backend {
 export function sqliteBackend(): Backend {
   const dir = mkdtempSync(join(tmpdir(), 'crm-host-sqlite-'));
   let n = 0;
+  const freshLocation = async () => join(dir, `t${++n}.db`);
   return {
     name: 'sqlite',
-    fresh: () => openRepository(join(dir, `t${++n}.db`)),
+    freshLocation,
+    fresh: async () => openRepository(await freshLocation()),
     stop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -28,16 +32,18 @@ export async function postgresBackend(): Promise<Backend> {
   const pg: StartedPostgres = await startPostgres();
   const { default: pgLib } = await import('pg');
   let n = 0;
+  const freshLocation = async () => {
+    const name = `t${++n}`;
+    const client = new pgLib.Client({ connectionString: pg.url });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    return pg.url.replace(/\/postgres$/, `/${name}`);
+  };
   return {
     name: 'postgres',
-    async fresh() {
-      const name = `t${++n}`;
-      const client = new pgLib.Client({ connectionString: pg.url });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
-      return openRepository(pg.url.replace(/\/postgres$/, `/${name}`));
-    },
+    freshLocation,
+    fresh: async () => openRepository(await freshLocation()),
     stop: () => pg.stop(),
   };
 }
