@@ -2,6 +2,14 @@ import * as z from 'zod';
 import { TspError, type TspIssue } from './errors.js';
 import { AVOID_COST, toSearchCosts } from './internal/avoid-costs.js';
 import { HELD_KARP_CORE, runHeldKarp, type HeldKarpExports } from './internal/held-karp.js';
+import {
+  BRANCH_AND_CUT_AUTO_MAX_N,
+  BRANCH_AND_CUT_MAX_N,
+  BRANCH_AND_CUT_MIN_N,
+  ensureProofEngine,
+  isProofEngineLoaded,
+  runExactRoute,
+} from './internal/branch-and-cut/exact-route.js';
 import { acquireInstance } from './internal/instance-pool.js';
 import { integerCostsTooLarge, tryIntegerCosts, type IntegerCosts } from './internal/integer-costs.js';
 import { runIteratedLocalSearch } from './internal/iterated-local-search.js';
@@ -61,8 +69,12 @@ const SolveOptionsSchema = z
 
 /**
  * Options of {@link solve}.
- * - `method` (default `'auto'`): `'exact'` Held-Karp DP (optimal; n <= 27), `'heuristic'` iterated local search,
- *   `'auto'` exact up to `exactMaxN` nodes and the heuristic above.
+ * - `method` (default `'auto'`): `'exact'` a proven optimum: the Held-Karp DP below n = 16, above it a
+ *   branch-and-cut on the subtour LP (HiGHS, loaded on first use from `@beatplan/tsp/proof`; up to
+ *   n = 1000, measured to 200; only the async `solve` loads it, `solveSync` keeps the DP to n = 27);
+ *   with time options the time-window DP (n <= 20). `'heuristic'` iterated local search. `'auto'` the DP
+ *   up to `exactMaxN` nodes and the heuristic above; with `timeLimitMs` and n <= 200 the heuristic's
+ *   route (default kick budget) is then proven by the branch-and-cut in the time left.
  * - `start` (default 0): the first node. `end` (default: back to `start`, a closed tour): a node for an
  *   open path that ends there, or `'any'` for an open path that may end anywhere.
  * - `timeLimitMs`: "use up to this much time". The heuristic keeps perturbing and improving until it
@@ -111,6 +123,10 @@ export interface SolveProgress {
   method: 'exact' | 'heuristic';
   fraction?: number;
   bestLength?: number;
+  /** Branch-and-cut: the proven lower bound so far (input units, for costs rounded as `costScale` says). */
+  lowerBound?: number;
+  /** Branch-and-cut: (bestLength - lowerBound) / bestLength. */
+  gap?: number;
   elapsedMs: number;
 }
 
@@ -139,6 +155,8 @@ export interface SolveResult {
   end: number;
   /** The exact solver's integer costs are the input costs times this, rounded (1 for integer costs). */
   costScale: number;
+  /** Why a branch-and-cut route is not proven (the time limit, a numerical failure of the LP engine). */
+  reason?: string;
   /** Wall time of the solve in milliseconds (validation included). */
   ms: number;
   /** With time options: arrival, wait, service start and departure at every stop (seconds). */
@@ -167,6 +185,7 @@ function parseOptions(options: SolveOptions | undefined): Options {
 }
 
 function checkNodes(opts: Options, n: number): void {
+  const timed = hasTimes(opts);
   const issues: TspIssue[] = [];
   if (opts.start >= n)
     issues.push({
@@ -182,15 +201,36 @@ function checkNodes(opts: Options, n: number): void {
     });
   if (issues.length) throw new TspError('INVALID_INPUT', issues);
   const end = opts.end ?? opts.start;
-  if (opts.method === 'exact' && n > EXACT_HARD_MAX_N + (end === opts.start || end === 'any' ? 0 : 1)) {
+  const exactMax = timed ? EXACT_HARD_MAX_N + (end === opts.start || end === 'any' ? 0 : 1) : BRANCH_AND_CUT_MAX_N;
+  if (opts.method === 'exact' && n > exactMax) {
     throw new TspError('TOO_LARGE', [
       {
         path: ['n'],
-        message: `the exact solver handles at most ${EXACT_HARD_MAX_N} nodes (wasm32 memory); use method 'heuristic' or 'auto'`,
+        message: `the exact solver handles at most ${exactMax} nodes${timed ? ' with time options' : ''}; use method 'heuristic' or 'auto'`,
         value: n,
       },
     ]);
   }
+}
+
+/**
+ * Whether the branch-and-cut proves the route: `exact` from BRANCH_AND_CUT_MIN_N on (solveSync: only
+ * past the DP's reach, or when the engine is already loaded), `auto` with a time limit above
+ * `exactMaxN` up to BRANCH_AND_CUT_AUTO_MAX_N. Never with time options (out of scope for proofs).
+ */
+function usesBranchAndCut(opts: Options, n: number, async: boolean): boolean {
+  if (hasTimes(opts)) return false;
+  const end = opts.end ?? opts.start;
+  const dpMax = EXACT_HARD_MAX_N + (end === opts.start || end === 'any' ? 0 : 1);
+  if (opts.method === 'exact') return n >= (async || isProofEngineLoaded() ? BRANCH_AND_CUT_MIN_N : dpMax + 1);
+  return (
+    async &&
+    opts.method === 'auto' &&
+    opts.timeLimitMs !== undefined &&
+    n > opts.exactMaxN &&
+    n >= BRANCH_AND_CUT_MIN_N &&
+    n <= BRANCH_AND_CUT_AUTO_MAX_N
+  );
 }
 
 /** The heuristic's kick budget: `maxKicks`, else unbounded under a time limit, else the default. */
@@ -198,8 +238,16 @@ function kickBudget(opts: Options, fallback: number): number {
   return opts.maxKicks ?? (opts.timeLimitMs === undefined ? fallback : Infinity);
 }
 
+/** What solveSteps yields when the async `solve` must load the branch-and-cut before it goes on. */
+const LOAD_PROOF_ENGINE = 'load-proof-engine';
+
 /** The whole solve as a generator; `solve` and `solveSync` drive it (async: yielding to the event loop). */
-function* solveSteps(input: SolveInput, options: SolveOptions | undefined, t0: number): Generator<Pause, SolveResult> {
+function* solveSteps(
+  input: SolveInput,
+  options: SolveOptions | undefined,
+  t0: number,
+  async: boolean,
+): Generator<Pause | typeof LOAD_PROOF_ENGINE, SolveResult> {
   const opts = parseOptions(options);
   const clock = new SolveClock(t0, opts.timeLimitMs, opts.signal);
   clock.check('before the solve began');
@@ -254,7 +302,8 @@ function* solveSteps(input: SolveInput, options: SolveOptions | undefined, t0: n
 
   // The exact solver's int32 costs; where no faithful rescaling exists, 'auto' takes the heuristic.
   let ints: IntegerCosts | null = null;
-  if (opts.method === 'exact' || (opts.method === 'auto' && n <= opts.exactMaxN)) {
+  const proof = usesBranchAndCut(opts, n, async);
+  if (opts.method === 'exact' || (opts.method === 'auto' && n <= opts.exactMaxN) || proof) {
     ints = tryIntegerCosts(search.cost, n);
     if (!ints && opts.method === 'exact') throw integerCostsTooLarge(search.cost, n);
   }
@@ -265,12 +314,45 @@ function* solveSteps(input: SolveInput, options: SolveOptions | undefined, t0: n
     { n, cost: search.cost, start: opts.start, end },
     {
       seed: opts.seed,
-      maxKicks: ints ? 0 : kickBudget(opts, Math.max(1000, 50 * n)),
+      maxKicks:
+        ints && !proof
+          ? 0
+          : proof
+            ? (opts.maxKicks ?? Math.max(1000, 50 * n))
+            : kickBudget(opts, Math.max(1000, 50 * n)),
       clock,
       onImprove: (bestLength) => opts.onProgress?.({ method: 'heuristic', bestLength, elapsedMs: clock.elapsedMs() }),
     },
   );
   if (!ints || heuristic.timedOut) return finish(heuristic.tour, false, 1, heuristic.timedOut);
+  if (proof) {
+    if (!isProofEngineLoaded()) yield LOAD_PROOF_ENGINE;
+    const { scale } = ints;
+    const out = yield* runExactRoute({
+      n,
+      icost: ints.icost,
+      start: opts.start,
+      end,
+      route: heuristic.tour,
+      clock,
+      onProgress: (upper, lower) =>
+        opts.onProgress?.({
+          method: 'exact',
+          bestLength: upper / scale,
+          ...(lower === null ? {} : { lowerBound: lower / scale, gap: upper > 0 ? (upper - lower) / upper : 0 }),
+          elapsedMs: clock.elapsedMs(),
+        }),
+    });
+    const result = finish(out.tour, out.exact, scale, out.timedOut);
+    // with avoided edges the search costs are not the input's: no bound on `length` is claimed
+    if (search.avoided > 0) return result;
+    return {
+      ...result,
+      lowerBound: out.exact ? result.length : out.lower === null ? null : out.lower / scale,
+      gap: out.gap,
+      ...(out.reason === undefined ? {} : { reason: out.reason }),
+    };
+  }
 
   const module = compileCoreSync(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, opts.wasm));
   const instance = acquireInstance<HeldKarpExports>(module);
@@ -344,11 +426,13 @@ export async function solve(input: SolveInput, options?: SolveOptions): Promise<
     await compileCore(LOCAL_SEARCH_CORE, resolveBuild(LOCAL_SEARCH_CORE, build));
     await compileCore(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, build));
   }
-  const steps = solveSteps(input, options, t0);
+  const steps = solveSteps(input, options, t0, true);
   let lastYield = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+    // the branch-and-cut (and HiGHS) load on first need only: a dynamic import of @beatplan/tsp/proof
+    if (next.value === LOAD_PROOF_ENGINE) await ensureProofEngine();
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
@@ -364,7 +448,7 @@ export async function solve(input: SolveInput, options?: SolveOptions): Promise<
  * const { tour, length } = solveSync({ points: [{ lng: 2.35, lat: 48.85 }, { lng: 2.29, lat: 48.86 }] });
  */
 export function solveSync(input: SolveInput, options?: SolveOptions): SolveResult {
-  const steps = solveSteps(input, options, performance.now());
+  const steps = solveSteps(input, options, performance.now(), false);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

@@ -1,0 +1,425 @@
+// Branch-and-cut for the symmetric TSP on the 2-matching LP (degree equations, 0 <= x_e <= 1):
+//  - cuts: subtour constraints by exact minimum-cut separation (separate-subtours.ts), then blossoms
+//    by the odd-component heuristic (separate-blossoms.ts) when no subtour constraint is violated;
+//  - columns: the k nearest neighbours of each node and the start tour's edges, the other edges priced
+//    in by reduced cost when no cut is found;
+//  - bounds: the Lagrangian bound of the LP duals over all edges (lagrangian-bound.ts), never the LP
+//    objective itself; a node is closed when ceil(bound - margin) >= the best tour's cost;
+//  - reduced-cost fixing: from the root's duals, whenever the best tour improves, an edge whose
+//    reduced cost lifts the root bound to the best tour's cost is fixed to 0 (or to 1 for a negative
+//    reduced cost) for the whole search;
+//  - branching: the fractional edge whose x is nearest 1/2 (ties: the costlier edge); two children,
+//    x_e = 1 and x_e = 0; open nodes best bound first; the search stops (unproven) past maxOpenNodes;
+//  - every LP solve runs in slices of a few hundred dual simplex iterations; the generator yields its
+//    state between slices and after each separation round, so the caller can stop it at any time.
+import type { Highs } from 'highs';
+import { CutLp, LP_INFEASIBLE, LP_ITERATION_LIMIT, LP_OPTIMAL, type Cut, type LpPoint } from './cut-lp.js';
+import { lagrangianBound } from './lagrangian-bound.js';
+import { NodeQueue, type SearchNode } from './node-queue.js';
+import { separateBlossoms } from './separate-blossoms.js';
+import { separateSubtours } from './separate-subtours.js';
+import { INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
+import { edgeKey, tourCost, type SymmetricInstance } from './symmetric-instance.js';
+
+/** Tuning of the search (defaults chosen on the TSPLIB set, bench/proof.mjs). */
+export interface BranchAndCutSettings {
+  /** Open nodes kept at most; past this the search stops with the bound it has. */
+  maxOpenNodes: number;
+  /** Dual simplex iterations per slice (one slice stays well under 50 ms at n <= 200). */
+  iterationsPerSlice: number;
+  /** Nearest neighbours per node among the first columns. */
+  neighbours: number;
+}
+
+export const DEFAULT_BRANCH_AND_CUT_SETTINGS: BranchAndCutSettings = {
+  maxOpenNodes: 50_000,
+  iterationsPerSlice: 300,
+  neighbours: 8,
+};
+
+/** The state reported between slices and returned at the end. */
+export interface BranchAndCutState {
+  /** Cost of the best tour (integer). */
+  upper: number;
+  /** The best tour (a cyclic order of the instance's nodes). */
+  tour: number[];
+  /** Proven lower bound on every tour's cost (integer), -Infinity before the first bound. */
+  lower: number;
+  /** Lower bound of the root LP (integer), -Infinity before it is solved. */
+  rootLower: number;
+  nodes: number;
+  cuts: number;
+  lpSlices: number;
+  /** Edges fixed by reduced cost. */
+  fixedEdges: number;
+}
+
+export interface BranchAndCutOutcome extends BranchAndCutState {
+  proven: boolean;
+  /** Why the search ended unproven (numerical failure of the LP engine, memory bound). */
+  reason?: string;
+}
+
+type NodeEnd = { kind: 'closed' } | { kind: 'branch'; key: number; bound: number } | { kind: 'failed'; reason: string };
+
+/** The whole search; see the header. Yields its state between slices of work. */
+export function* runBranchAndCut(
+  highs: Highs,
+  inst: SymmetricInstance,
+  startTour: readonly number[],
+  settings: BranchAndCutSettings = DEFAULT_BRANCH_AND_CUT_SETTINGS,
+): Generator<BranchAndCutState, BranchAndCutOutcome> {
+  const search = new Search(highs, inst, startTour, settings);
+  try {
+    return yield* search.run();
+  } finally {
+    search.lp.dispose();
+  }
+}
+
+class Search {
+  readonly lp: CutLp;
+  readonly n: number;
+  readonly state: BranchAndCutState;
+  /** Per edge key: -1 free, 0 or 1 fixed for the whole search (forced, reduced-cost fixing). */
+  readonly globalFix: Int8Array;
+  /** The same with the current node's branching fixings. */
+  readonly fixed: Int8Array;
+  private applied: number[] = [];
+  private rootRc: Float64Array | null = null;
+  private rootBound = -Infinity;
+  private rootMargin = 0;
+  private allColumns = false;
+
+  constructor(
+    highs: Highs,
+    readonly inst: SymmetricInstance,
+    startTour: readonly number[],
+    readonly settings: BranchAndCutSettings,
+  ) {
+    const n = inst.n;
+    this.n = n;
+    this.lp = new CutLp(highs, inst, settings.iterationsPerSlice);
+    this.globalFix = new Int8Array(n * n).fill(-1);
+    for (const key of inst.forced) this.globalFix[key] = 1;
+    this.fixed = Int8Array.from(this.globalFix);
+    this.state = {
+      upper: tourCost(inst, startTour),
+      tour: [...startTour],
+      lower: -Infinity,
+      rootLower: -Infinity,
+      nodes: 0,
+      cuts: 0,
+      lpSlices: 0,
+      fixedEdges: 0,
+    };
+    this.lp.addColumns(this.firstColumns(startTour));
+    for (const key of inst.forced) this.lp.setBounds(key, 1, 1);
+  }
+
+  private firstColumns(tour: readonly number[]): number[] {
+    const { n, cost, allowed } = this.inst;
+    const keys = new Set<number>();
+    for (let k = 0; k < tour.length; k++) keys.add(edgeKey(n, tour[k]!, tour[(k + 1) % tour.length]!));
+    for (const key of this.inst.forced) keys.add(key);
+    for (let a = 0; a < n; a++) {
+      const near: number[] = [];
+      for (let b = 0; b < n; b++) if (b !== a && allowed[edgeKey(n, a, b)]) near.push(b);
+      near.sort((p, q) => cost[edgeKey(n, a, p)]! - cost[edgeKey(n, a, q)]!);
+      for (const b of near.slice(0, this.settings.neighbours)) keys.add(edgeKey(n, a, b));
+    }
+    return [...keys].sort((p, q) => p - q);
+  }
+
+  *run(): Generator<BranchAndCutState, BranchAndCutOutcome> {
+    const queue = new NodeQueue();
+    let node: SearchNode | undefined = {
+      bound: -Infinity,
+      depth: 0,
+      fixKeys: new Int32Array(0),
+      fixValues: new Uint8Array(0),
+    };
+    while (node) {
+      this.state.nodes++;
+      const end: NodeEnd = yield* this.solveNode(node, queue);
+      if (end.kind === 'failed') return { ...this.state, proven: false, reason: end.reason };
+      if (node.depth === 0) this.state.rootLower = Math.max(this.state.rootLower, this.state.lower);
+      if (end.kind === 'branch') {
+        for (const value of [1, 0]) {
+          const fixKeys = new Int32Array(node.fixKeys.length + 1);
+          fixKeys.set(node.fixKeys);
+          fixKeys[node.fixKeys.length] = end.key;
+          const fixValues = new Uint8Array(node.fixValues.length + 1);
+          fixValues.set(node.fixValues);
+          fixValues[node.fixValues.length] = value;
+          queue.push({ bound: end.bound, depth: node.depth + 1, fixKeys, fixValues });
+        }
+        if (queue.size > this.settings.maxOpenNodes) {
+          this.state.lower = Math.min(this.state.upper, this.ceilBound(queue.lowestBound, 0));
+          return {
+            ...this.state,
+            proven: false,
+            reason: `the search tree passed ${this.settings.maxOpenNodes} open nodes`,
+          };
+        }
+      }
+      node = undefined;
+      while (queue.size) {
+        const next = queue.pop()!;
+        if (this.ceilBound(next.bound, 0) < this.state.upper) {
+          node = next;
+          break;
+        }
+      }
+      this.state.lower = Math.min(
+        this.state.upper,
+        node ? this.ceilBound(Math.min(node.bound, queue.lowestBound), 0) : Infinity,
+      );
+    }
+    this.state.lower = this.state.upper;
+    return { ...this.state, proven: true };
+  }
+
+  private ceilBound(bound: number, margin: number): number {
+    return Math.ceil(bound - margin - 1e-9);
+  }
+
+  /** Applies a node's fixings over the global ones; false when they contradict them. */
+  private applyNode(node: SearchNode): boolean {
+    for (const key of this.applied) {
+      this.fixed[key] = this.globalFix[key]!;
+      this.setColumnBounds(key);
+    }
+    this.applied = [];
+    let ok = true;
+    node.fixKeys.forEach((key, i) => {
+      const v = node.fixValues[i]!;
+      if (this.globalFix[key] !== -1 && this.globalFix[key] !== v) ok = false;
+      this.fixed[key] = v;
+      this.applied.push(key);
+      this.setColumnBounds(key);
+    });
+    return ok;
+  }
+
+  private setColumnBounds(key: number): void {
+    const f = this.fixed[key];
+    if (f === -1) {
+      if (this.lp.colOf[key] !== -1) this.lp.setBounds(key, 0, 1);
+    } else if (f === 1 || this.lp.colOf[key] !== -1) this.lp.setBounds(key, f === 1 ? 1 : 0, f === 1 ? 1 : 0);
+  }
+
+  private *solveLp(): Generator<BranchAndCutState, number> {
+    for (;;) {
+      const status = this.lp.runSlice();
+      this.state.lpSlices++;
+      if (status !== LP_ITERATION_LIMIT) return status;
+      yield this.state;
+    }
+  }
+
+  private *solveNode(node: SearchNode, queue: NodeQueue): Generator<BranchAndCutState, NodeEnd> {
+    if (!this.applyNode(node)) return { kind: 'closed' };
+    const n = this.n;
+    const isRoot = node.depth === 0;
+    let bound = node.bound;
+    const history: number[] = [];
+    for (let round = 0; ; round++) {
+      const status = yield* this.solveLp();
+      if (status === LP_INFEASIBLE) {
+        if (this.allColumns) return { kind: 'closed' };
+        this.addAllColumns();
+        continue;
+      }
+      if (status !== LP_OPTIMAL)
+        return { kind: 'failed', reason: `the LP engine (HiGHS) stopped with model status ${status}` };
+      const point = this.lp.point();
+      const lb = lagrangianBound(
+        this.inst,
+        this.lp.cuts,
+        point.rowDual.subarray(0, n),
+        point.rowDual.subarray(n),
+        this.fixed,
+      );
+      if (!Number.isFinite(lb.bound)) return { kind: 'failed', reason: 'the LP engine returned non-finite duals' };
+      bound = Math.max(bound, lb.bound - lb.margin);
+      history.push(bound);
+      this.state.lower = Math.min(this.state.upper, this.ceilBound(Math.min(bound, queue.lowestBound), 0));
+      if (isRoot) {
+        this.rootRc = lb.rc;
+        this.rootBound = lb.bound;
+        this.rootMargin = lb.margin;
+        this.fixByReducedCost();
+      }
+      if (this.ceilBound(bound, 0) >= this.state.upper) return { kind: 'closed' };
+      yield this.state;
+      const g = this.support(point);
+      const tailing =
+        round >= (isRoot ? 8 : 4) &&
+        bound - (history[history.length - 5] ?? -Infinity) < 1e-3 * (this.state.upper - bound);
+      if (!tailing || round < 3) {
+        const cuts = this.separate(g);
+        if (cuts.length) {
+          this.lp.addCuts(cuts);
+          this.state.cuts += cuts.length;
+          if (this.lp.cuts.length > 4 * n) this.lp.dropIdleCuts(3);
+          yield this.state;
+          continue;
+        }
+      }
+      if (this.price(lb.rc)) continue;
+      if (this.isIntegral(point)) {
+        const tour = this.tourOf(g);
+        if (tour) {
+          const cost = tourCost(this.inst, tour);
+          if (cost < this.state.upper) this.improve(tour, cost);
+          if (this.ceilBound(bound, 0) >= this.state.upper) return { kind: 'closed' };
+        }
+      }
+      const key = this.branchingEdge(point);
+      if (key < 0) return { kind: 'failed', reason: 'no fractional edge to branch on in a non-tour LP solution' };
+      return { kind: 'branch', key, bound };
+    }
+  }
+
+  private support(point: LpPoint): SupportGraph {
+    const us: number[] = [];
+    const vs: number[] = [];
+    const xs: number[] = [];
+    const n = this.n;
+    this.lp.colKey.forEach((key, j) => {
+      const x = point.x[j]!;
+      if (x > INTEGRALITY_EPS) {
+        us.push(Math.floor(key / n));
+        vs.push(key % n);
+        xs.push(Math.min(1, x));
+      }
+    });
+    return { n, u: Int32Array.from(us), v: Int32Array.from(vs), x: Float64Array.from(xs) };
+  }
+
+  private separate(g: SupportGraph): Cut[] {
+    const n = this.n;
+    const sets = separateSubtours(g, n).sets;
+    const cuts: Cut[] = sets.map((nodes) => {
+      const inside = new Uint8Array(n);
+      for (const v of nodes) inside[v] = 1;
+      return { inside, teeth: new Set<number>(), rhs: 2, idle: 0 };
+    });
+    if (cuts.length) return cuts;
+    for (const b of separateBlossoms(g, n)) {
+      const inside = new Uint8Array(n);
+      for (const v of b.handle) inside[v] = 1;
+      const teeth = new Set(b.teeth.map((k) => edgeKey(n, g.u[k]!, g.v[k]!)));
+      cuts.push({ inside, teeth, rhs: 1 - teeth.size, idle: 0 });
+    }
+    return cuts;
+  }
+
+  /** Adds the edges of negative reduced cost (the most negative first); true when any was added. */
+  private price(rc: Float64Array): boolean {
+    const n = this.n;
+    const cand: number[] = [];
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        const key = a * n + b;
+        if (this.inst.allowed[key] && this.lp.colOf[key] === -1 && this.fixed[key] !== 0 && rc[key]! < -1e-6)
+          cand.push(key);
+      }
+    }
+    if (!cand.length) return false;
+    cand.sort((p, q) => rc[p]! - rc[q]!);
+    this.lp.addColumns(cand.slice(0, Math.max(100, 2 * n)));
+    return true;
+  }
+
+  private addAllColumns(): void {
+    const n = this.n;
+    const keys: number[] = [];
+    for (let a = 0; a < n; a++)
+      for (let b = a + 1; b < n; b++)
+        if (this.inst.allowed[a * n + b] && this.fixed[a * n + b] !== 0) keys.push(a * n + b);
+    this.lp.addColumns(keys);
+    for (const key of keys) if (this.fixed[key] === 1) this.lp.setBounds(key, 1, 1);
+    this.allColumns = true;
+  }
+
+  private isIntegral(point: LpPoint): boolean {
+    for (const x of point.x) if (x > INTEGRALITY_EPS && x < 1 - INTEGRALITY_EPS) return false;
+    return true;
+  }
+
+  /** The tour of an integral, connected 2-matching (null when the support is not one cycle). */
+  private tourOf(g: SupportGraph): number[] | null {
+    const n = this.n;
+    const adj: number[][] = Array.from({ length: n }, () => []);
+    for (let k = 0; k < g.u.length; k++) {
+      if (g.x[k]! < 0.5) continue;
+      adj[g.u[k]!]!.push(g.v[k]!);
+      adj[g.v[k]!]!.push(g.u[k]!);
+    }
+    if (adj.some((a) => a.length !== 2)) return null;
+    const tour = [0];
+    let prev = -1;
+    let at = 0;
+    for (;;) {
+      const [p, q] = adj[at]!;
+      const next = p !== prev ? p! : q!;
+      if (next === 0) break;
+      tour.push(next);
+      prev = at;
+      at = next;
+      if (tour.length > n) return null;
+    }
+    return tour.length === n ? tour : null;
+  }
+
+  private improve(tour: number[], cost: number): void {
+    this.state.tour = tour;
+    this.state.upper = cost;
+    this.fixByReducedCost();
+  }
+
+  /** Fixes, for the whole search, the edges the root's reduced costs rule out (or in). */
+  private fixByReducedCost(): void {
+    const rc = this.rootRc;
+    if (!rc) return;
+    const n = this.n;
+    const limit = this.state.upper;
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        const key = a * n + b;
+        if (!this.inst.allowed[key] || this.globalFix[key] !== -1) continue;
+        const r = rc[key]!;
+        let to = -1;
+        if (r > 0 && this.ceilBound(this.rootBound + r, this.rootMargin) >= limit) to = 0;
+        else if (r < 0 && this.ceilBound(this.rootBound - r, this.rootMargin) >= limit) to = 1;
+        if (to < 0) continue;
+        this.globalFix[key] = to;
+        this.state.fixedEdges++;
+        if (!this.applied.includes(key)) {
+          this.fixed[key] = to;
+          this.setColumnBounds(key);
+        }
+      }
+    }
+  }
+
+  private branchingEdge(point: LpPoint): number {
+    let best = -1;
+    let bestDist = Infinity;
+    let bestCost = -Infinity;
+    this.lp.colKey.forEach((key, j) => {
+      const x = point.x[j]!;
+      if (x <= INTEGRALITY_EPS || x >= 1 - INTEGRALITY_EPS) return;
+      const dist = Math.abs(x - 0.5);
+      const cost = this.inst.cost[key]!;
+      if (dist < bestDist - 1e-9 || (dist < bestDist + 1e-9 && cost > bestCost)) {
+        best = key;
+        bestDist = dist;
+        bestCost = cost;
+      }
+    });
+    return best;
+  }
+}

@@ -1,0 +1,188 @@
+// The linear program of the branch-and-cut, kept in one persistent HiGHS model (warm-started dual
+// simplex): one column per edge in the LP (0 <= x_e <= 1), one row per node (x(δ(v)) = 2), and one
+// row per cut (subtour x(δ(S)) >= 2; blossom x(δ(H) \ F) - x(F) >= 1 - |F|). Columns are added by
+// pricing, rows by separation; rows that stay slack with a zero dual for a while are dropped.
+import type { Highs, Model } from 'highs';
+import { edgeKey, type SymmetricInstance } from './symmetric-instance.js';
+
+/** A cut row: the node set S (or handle H), the teeth (edge keys with coefficient -1) and the right side. */
+export interface Cut {
+  inside: Uint8Array;
+  teeth: Set<number>;
+  rhs: number;
+  /** LP solves in a row with a zero dual and positive slack. */
+  idle: number;
+}
+
+/** HiGHS model status codes (highs.constants.modelStatus). */
+export const LP_OPTIMAL = 7;
+export const LP_INFEASIBLE = 8;
+export const LP_ITERATION_LIMIT = 14;
+
+/** Coefficient of edge {a, b} (key) in a cut. */
+export function cutCoefficient(cut: Cut, a: number, b: number, key: number): number {
+  if (cut.inside[a] === cut.inside[b]) return 0;
+  return cut.teeth.has(key) ? -1 : 1;
+}
+
+/** A solved LP: x per column and the duals (degree rows first, then the cuts). */
+export interface LpPoint {
+  x: Float64Array;
+  rowDual: Float64Array;
+  rowValue: Float64Array;
+  objective: number;
+}
+
+/** The branch-and-cut's LP. */
+export class CutLp {
+  readonly n: number;
+  readonly colKey: number[] = [];
+  readonly colOf: Int32Array;
+  readonly cuts: Cut[] = [];
+  private readonly model: Model;
+
+  constructor(
+    highs: Highs,
+    private readonly inst: SymmetricInstance,
+    iterationsPerSlice: number,
+  ) {
+    this.n = inst.n;
+    this.colOf = new Int32Array(inst.n * inst.n).fill(-1);
+    this.model = highs.createModel();
+    this.model.options.set({
+      output_flag: false,
+      presolve: 'off',
+      solver: 'simplex',
+      simplex_iteration_limit: iterationsPerSlice,
+    });
+    const n = inst.n;
+    this.model.addRows({
+      lower: new Float64Array(n).fill(2),
+      upper: new Float64Array(n).fill(2),
+      matrix: {
+        format: 'csr',
+        numRows: n,
+        numCols: 0,
+        starts: new Int32Array(n + 1),
+        indices: new Int32Array(0),
+        values: new Float64Array(0),
+      },
+    });
+  }
+
+  /** Adds the edges (keys) that are not columns yet, with bounds [lower, upper]. */
+  addColumns(keys: readonly number[], lower = 0, upper = 1): void {
+    const fresh = keys.filter((k) => this.colOf[k] === -1);
+    if (!fresh.length) return;
+    const n = this.n;
+    const starts = new Int32Array(fresh.length + 1);
+    const indices: number[] = [];
+    const values: number[] = [];
+    const cost = new Float64Array(fresh.length);
+    fresh.forEach((key, j) => {
+      const a = Math.floor(key / n);
+      const b = key % n;
+      cost[j] = this.inst.cost[key]!;
+      indices.push(a, b);
+      values.push(1, 1);
+      this.cuts.forEach((cut, r) => {
+        const c = cutCoefficient(cut, a, b, key);
+        if (c) {
+          indices.push(n + r);
+          values.push(c);
+        }
+      });
+      starts[j + 1] = indices.length;
+      this.colOf[key] = this.colKey.length;
+      this.colKey.push(key);
+    });
+    this.model.addCols({
+      cost,
+      lower: new Float64Array(fresh.length).fill(lower),
+      upper: new Float64Array(fresh.length).fill(upper),
+      matrix: {
+        format: 'csc',
+        numRows: n + this.cuts.length,
+        numCols: fresh.length,
+        starts,
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
+    });
+  }
+
+  /** Adds cut rows (their coefficients on the current columns). */
+  addCuts(cuts: readonly Cut[]): void {
+    if (!cuts.length) return;
+    const n = this.n;
+    const starts = new Int32Array(cuts.length + 1);
+    const indices: number[] = [];
+    const values: number[] = [];
+    cuts.forEach((cut, r) => {
+      this.colKey.forEach((key, j) => {
+        const c = cutCoefficient(cut, Math.floor(key / n), key % n, key);
+        if (c) {
+          indices.push(j);
+          values.push(c);
+        }
+      });
+      starts[r + 1] = indices.length;
+    });
+    this.model.addRows({
+      lower: Float64Array.from(cuts, (c) => c.rhs),
+      upper: new Float64Array(cuts.length).fill(Infinity),
+      matrix: {
+        format: 'csr',
+        numRows: cuts.length,
+        numCols: this.colKey.length,
+        starts,
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
+    });
+    this.cuts.push(...cuts);
+  }
+
+  /** Drops the cuts idle for `maxIdle` solves or more; returns how many. */
+  dropIdleCuts(maxIdle: number): number {
+    const drop: number[] = [];
+    this.cuts.forEach((c, r) => {
+      if (c.idle >= maxIdle) drop.push(this.n + r);
+    });
+    if (!drop.length) return 0;
+    this.model.deleteRows({ kind: 'set', indices: Int32Array.from(drop) });
+    const keep = this.cuts.filter((c) => c.idle < maxIdle);
+    this.cuts.length = 0;
+    this.cuts.push(...keep);
+    return drop.length;
+  }
+
+  /** Sets the bounds of an edge's column (adding the column when it is missing). */
+  setBounds(key: number, lower: number, upper: number): void {
+    if (this.colOf[key] === -1) this.addColumns([key], lower, upper);
+    else this.model.changeColBounds(this.colOf[key]!, lower, upper);
+  }
+
+  /** Runs the simplex for at most one slice of iterations; returns the HiGHS model status. */
+  runSlice(): number {
+    return this.model.run().modelStatus;
+  }
+
+  /** The current solution; marks idle cuts. */
+  point(): LpPoint {
+    const s = this.model.getSolution();
+    const n = this.n;
+    this.cuts.forEach((cut, r) => {
+      const slack = s.rowValue[n + r]! - cut.rhs;
+      cut.idle = Math.abs(s.rowDual[n + r]!) < 1e-9 && slack > 1e-6 ? cut.idle + 1 : 0;
+    });
+    return { x: s.colValue, rowDual: s.rowDual, rowValue: s.rowValue, objective: this.model.getObjectiveValue() };
+  }
+
+  /** Releases the HiGHS model (WebAssembly memory). */
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+export { edgeKey };
