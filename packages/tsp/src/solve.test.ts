@@ -215,7 +215,7 @@ describe('solve: inputs and small sizes', () => {
   });
 
   it('reports exact progress and honours an already-aborted signal', async () => {
-    const n = 16;
+    const n = 15; // below BRANCH_AND_CUT_MIN_N: the DP, which reports fractions
     const m = Array.from({ length: n }, (_, i) =>
       Array.from({ length: n }, (_, j) => ((i * 7 + j * 13) % 17) + (i === j ? 0 : 1)),
     );
@@ -351,7 +351,13 @@ describe('solve: bad input gives a typed error naming the field', () => {
       'INVALID_INPUT',
       ['options'],
     ],
-    ['exact beyond wasm32 reach', { matrix: new Int32Array(28 * 28), n: 28 }, { method: 'exact' }, 'TOO_LARGE', ['n']],
+    [
+      'exact beyond the branch-and-cut (n > 1000)',
+      { matrix: new Int32Array(1001 * 1001), n: 1001 },
+      { method: 'exact' },
+      'TOO_LARGE',
+      ['n'],
+    ],
   ];
   for (const [what, input, options, code, path] of cases) {
     it(`rejects ${what}`, async () => {
