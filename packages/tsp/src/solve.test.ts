@@ -215,7 +215,7 @@ describe('solve: inputs and small sizes', () => {
   });
 
   it('reports exact progress and honours an already-aborted signal', async () => {
-    const n = 15; // below BRANCH_AND_CUT_MIN_N: the DP, which reports fractions
+    const n = 16; // below BRANCH_AND_CUT_MIN_N: the DP, which reports fractions
     const m = Array.from({ length: n }, (_, i) =>
       Array.from({ length: n }, (_, j) => ((i * 7 + j * 13) % 17) + (i === j ? 0 : 1)),
     );

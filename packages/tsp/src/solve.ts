@@ -69,7 +69,7 @@ const SolveOptionsSchema = z
 
 /**
  * Options of {@link solve}.
- * - `method` (default `'auto'`): `'exact'` a proven optimum: the Held-Karp DP below n = 16, above it a
+ * - `method` (default `'auto'`): `'exact'` a proven optimum: the Held-Karp DP below n = 18, above it a
  *   branch-and-cut on the subtour LP (HiGHS, loaded on first use from `@beatplan/tsp/proof`; up to
  *   n = 1000, measured to 200; only the async `solve` loads it, `solveSync` keeps the DP to n = 27);
  *   with time options the time-window DP (n <= 20). `'heuristic'` iterated local search. `'auto'` the DP

@@ -245,14 +245,16 @@ class Search {
       bound = Math.max(bound, lb.bound - lb.margin);
       history.push(bound);
       this.state.lower = Math.min(this.state.upper, this.ceilBound(Math.min(bound, queue.lowestBound), 0));
+      let refixed = false;
       if (isRoot) {
         this.rootRc = lb.rc;
         this.rootBound = lb.bound;
         this.rootMargin = lb.margin;
-        this.fixByReducedCost();
+        refixed = this.fixByReducedCost(point);
       }
       if (this.ceilBound(bound, 0) >= this.state.upper) return { kind: 'closed' };
       yield this.state;
+      if (refixed) continue; // the fixing moved the LP's optimum: solve again
       const g = this.support(point);
       const tailing =
         round >= (isRoot ? 8 : 4) &&
@@ -268,17 +270,22 @@ class Search {
         }
       }
       if (this.price(lb.rc)) continue;
-      if (this.isIntegral(point)) {
-        const tour = this.tourOf(g);
-        if (tour) {
-          const cost = tourCost(this.inst, tour);
-          if (cost < this.state.upper) this.improve(tour, cost);
-          if (this.ceilBound(bound, 0) >= this.state.upper) return { kind: 'closed' };
-        }
-      }
       const key = this.branchingEdge(point);
-      if (key < 0) return { kind: 'failed', reason: 'no fractional edge to branch on in a non-tour LP solution' };
-      return { kind: 'branch', key, bound };
+      if (key >= 0) return { kind: 'branch', key, bound };
+      // an integral point: a tour, or subtours that a tailing-off round did not separate
+      const cuts = this.separate(g);
+      if (cuts.length) {
+        this.lp.addCuts(cuts);
+        this.state.cuts += cuts.length;
+        continue;
+      }
+      const tour = this.tourOf(g);
+      if (tour) {
+        const cost = tourCost(this.inst, tour);
+        if (cost < this.state.upper) this.improve(tour, cost);
+        if (this.ceilBound(bound, 0) >= this.state.upper) return { kind: 'closed' };
+      }
+      return { kind: 'failed', reason: 'the LP bound of an integral tour stays below its cost (numerical trouble)' };
     }
   }
 
@@ -344,11 +351,6 @@ class Search {
     this.allColumns = true;
   }
 
-  private isIntegral(point: LpPoint): boolean {
-    for (const x of point.x) if (x > INTEGRALITY_EPS && x < 1 - INTEGRALITY_EPS) return false;
-    return true;
-  }
-
   /** The tour of an integral, connected 2-matching (null when the support is not one cycle). */
   private tourOf(g: SupportGraph): number[] | null {
     const n = this.n;
@@ -377,13 +379,17 @@ class Search {
   private improve(tour: number[], cost: number): void {
     this.state.tour = tour;
     this.state.upper = cost;
-    this.fixByReducedCost();
+    this.fixByReducedCost(null);
   }
 
-  /** Fixes, for the whole search, the edges the root's reduced costs rule out (or in). */
-  private fixByReducedCost(): void {
+  /**
+   * Fixes, for the whole search, the edges the root's reduced costs rule out (or in). Returns true
+   * when that cuts off the LP point (an edge fixed to 1 below 1, or to 0 above 0).
+   */
+  private fixByReducedCost(point: LpPoint | null): boolean {
     const rc = this.rootRc;
-    if (!rc) return;
+    let moved = false;
+    if (!rc) return moved;
     const n = this.n;
     const limit = this.state.upper;
     for (let a = 0; a < n; a++) {
@@ -397,12 +403,16 @@ class Search {
         if (to < 0) continue;
         this.globalFix[key] = to;
         this.state.fixedEdges++;
+        const col = this.lp.colOf[key]!;
+        const x = col >= 0 && point ? point.x[col]! : 0;
+        if (to === 1 ? x < 1 - INTEGRALITY_EPS : x > INTEGRALITY_EPS) moved = true;
         if (!this.applied.includes(key)) {
           this.fixed[key] = to;
           this.setColumnBounds(key);
         }
       }
     }
+    return moved;
   }
 
   private branchingEdge(point: LpPoint): number {

@@ -8,7 +8,7 @@ import type { ProofEngine } from './proof-engine.js';
  * From this n on `method: 'exact'` proves routes by branch-and-cut instead of the Held-Karp DP
  * (measured crossover, bench/proof.mjs and bench/RESULTS.md).
  */
-export const BRANCH_AND_CUT_MIN_N = 16;
+export const BRANCH_AND_CUT_MIN_N = 18;
 /** The largest n `method: 'exact'` accepts without time windows (the LP holds up to n² edges). */
 export const BRANCH_AND_CUT_MAX_N = 1000;
 /** The largest n that `method: 'auto'` with a `timeLimitMs` tries to prove after the heuristic. */
