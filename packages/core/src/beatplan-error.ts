@@ -1,5 +1,16 @@
+import {
+  errorParts,
+  formatIssue as formatSharedIssue,
+  type Issue,
+  ISSUES_IN_MESSAGE,
+  MAX_ISSUES,
+} from './internal/shared/issue-format.js';
+
+export { ISSUES_IN_MESSAGE, MAX_ISSUES };
+
 /**
- * Stable error codes of the beatplan project. The set is closed: hosts may `switch` on it.
+ * Every stable error code of the beatplan project, `@beatplan/tsp`'s included, in the order of the
+ * table in docs/errors.md (a test keeps the two equal). The set is closed: hosts may `switch` on it.
  *
  * | code | category | meaning |
  * | --- | --- | --- |
@@ -7,69 +18,41 @@
  * | `IMPORT_FAILED` | input | a CSV/GeoJSON import found bad rows; `issues` lists every one (with `row`) |
  * | `UNSUPPORTED_CRS` | input | a coordinate reference system other than WGS84, GCJ02, BD09 |
  * | `UNKNOWN_REFERENCE` | input | an id refers to nothing given (a visit's `retailerId` with no such retailer) |
+ * | `TSPLIB_PARSE` | input | a TSPLIB file could not be read (tsp) |
+ * | `TOO_LARGE` | input | the instance needs more memory than allowed (tsp; planners pass it on) |
+ * | `INFEASIBLE` | input | no route meets the time windows and the end time (tsp; planners pass it on) |
  * | `NO_POSITION` | environment | no position can be estimated (no known cell tower or access point observed) |
  * | `PERMISSION_DENIED` | environment | the user or platform refused access to the position |
  * | `PROVIDER_UNAVAILABLE` | environment | a positioning provider is down or unreachable (after retries) |
  * | `PROVIDER_TIMEOUT` | environment | a positioning provider did not answer in time |
  * | `PROVIDER_RESPONSE_INVALID` | environment | a provider answered with something that is not a valid answer |
+ * | `TIME_LIMIT` | environment | the time limit ran out before any answer existed (tsp) |
  * | `ABORTED` | environment | the caller's AbortSignal fired before an answer existed |
  * | `INTERNAL` | internal | an inconsistency inside beatplan: a bug, please report it |
  */
-export type BeatplanErrorCode =
-  | 'INVALID_INPUT'
-  | 'IMPORT_FAILED'
-  | 'UNSUPPORTED_CRS'
-  | 'UNKNOWN_REFERENCE'
-  | 'NO_POSITION'
-  | 'PERMISSION_DENIED'
-  | 'PROVIDER_UNAVAILABLE'
-  | 'PROVIDER_TIMEOUT'
-  | 'PROVIDER_RESPONSE_INVALID'
-  | 'ABORTED'
-  | 'INTERNAL';
-
-/** All {@link BeatplanErrorCode} values, in table order (for docs, exhaustive checks and tests). */
-export const BEATPLAN_ERROR_CODES: readonly BeatplanErrorCode[] = [
+export const BEATPLAN_ERROR_CODES = [
   'INVALID_INPUT',
   'IMPORT_FAILED',
   'UNSUPPORTED_CRS',
   'UNKNOWN_REFERENCE',
+  'TSPLIB_PARSE',
+  'TOO_LARGE',
+  'INFEASIBLE',
   'NO_POSITION',
   'PERMISSION_DENIED',
   'PROVIDER_UNAVAILABLE',
   'PROVIDER_TIMEOUT',
   'PROVIDER_RESPONSE_INVALID',
+  'TIME_LIMIT',
   'ABORTED',
   'INTERNAL',
-];
+] as const;
 
-/** One problem found in the input: where, what was there, and why it is wrong. */
-export interface BeatplanIssue {
-  /** Path of the offending field, e.g. `['retailers', 12, 'location', 'lat']`; `[]` for the whole input. */
-  path: (string | number)[];
-  /** Why the value is wrong, in a short phrase without the value (`latitude must be within [-90, 90]`). */
-  message: string;
-  /** The offending value. Absent when the field is missing (the key itself is absent, not `undefined`). */
-  value?: unknown;
-  /** Import only: the 1-based data row (CSV: the header is not counted; GeoJSON: the feature number). */
-  row?: number;
-}
+/** A stable error code, see {@link BEATPLAN_ERROR_CODES}. */
+export type BeatplanErrorCode = (typeof BEATPLAN_ERROR_CODES)[number];
 
-function formatPath(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
-  return out;
-}
-
-function formatValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
-  return typeof value;
-}
+/** One problem found in the input: where (`path`, `row`), what was there (`value`) and why (`message`). */
+export type BeatplanIssue = Issue;
 
 /**
  * Formats one issue as a single line: `[row N, ]path: message[, received value]`.
@@ -84,14 +67,8 @@ function formatValue(value: unknown): string {
  * // 'row 3, lat: latitude must be a number, received "abc"'
  */
 export function formatIssue(issue: BeatplanIssue): string {
-  const row = issue.row !== undefined ? `row ${issue.row}${issue.path.length ? ', ' : ': '}` : '';
-  const where = issue.path.length ? `${formatPath(issue.path)}: ` : '';
-  const got = 'value' in issue ? `, received ${formatValue(issue.value)}` : '';
-  return `${row}${where}${issue.message}${got}`;
+  return formatSharedIssue(issue);
 }
-
-/** How many issues the error message shows before `(and N more)`. All are kept in `issues`. */
-const SHOWN_IN_MESSAGE = 5;
 
 /** Options of the {@link BeatplanError} constructor. */
 export interface BeatplanErrorOptions {
@@ -102,11 +79,15 @@ export interface BeatplanErrorOptions {
 }
 
 /**
- * The one error class of the beatplan project. Every package throws it (or, for `@beatplan/tsp`,
- * a `TspError` of the same shape). It carries a stable `code`, the list of `issues` (path, message,
- * value, row) for input errors, the first issue's `path` and `value`, and `cause`.
+ * The one error class of the beatplan project. Every package throws it (`@beatplan/tsp`, which
+ * depends on no other package, throws a `TspError` built by the same code: same fields, same message;
+ * {@link isBeatplanError} recognises both). It carries a stable `code`, the list of `issues` (path,
+ * message, value, row; never empty; at most {@link MAX_ISSUES}, the rest counted in `omittedIssues`),
+ * the first issue's `path` and `value`, and `cause`.
  *
- * The message lists the first 5 issues joined by `; `, then `(and N more)`.
+ * The message lists the first {@link ISSUES_IN_MESSAGE} (5) issues joined by `; `, then
+ * `(and N more)`, N counting every other issue found, kept or omitted. The codes are tabled in
+ * docs/errors.md.
  *
  * @example
  * try {
@@ -120,13 +101,13 @@ export class BeatplanError extends Error {
   override readonly name = 'BeatplanError';
   /** Stable code, see {@link BeatplanErrorCode}. */
   readonly code: BeatplanErrorCode;
-  /** Every problem found (possibly capped, see `omittedIssues`). Never empty. */
+  /** Every problem found, at most {@link MAX_ISSUES} (see `omittedIssues`). Never empty. */
   readonly issues: BeatplanIssue[];
   /** The first issue's path (`[]` when the error is not about one field). */
   readonly path: (string | number)[];
   /** The first issue's value (`undefined` when it has none). */
   readonly value: unknown;
-  /** How many further issues were found but not kept (0 unless an import hit its cap). */
+  /** How many further issues were found but not kept (past {@link MAX_ISSUES}, or an import's `maxIssues`). */
   readonly omittedIssues: number;
 
   /**
@@ -134,36 +115,69 @@ export class BeatplanError extends Error {
    * @param issuesOrMessage - the issues, or one message (becomes one issue with an empty path).
    * @param options - `cause` and `omittedIssues`.
    */
-  constructor(code: BeatplanErrorCode, issuesOrMessage: BeatplanIssue[] | string, options: BeatplanErrorOptions = {}) {
-    const issues =
-      typeof issuesOrMessage === 'string' || issuesOrMessage.length === 0
-        ? [{ path: [], message: typeof issuesOrMessage === 'string' ? issuesOrMessage : code.toLowerCase() }]
-        : issuesOrMessage;
-    const omitted = options.omittedIssues ?? 0;
-    const shown = issues.slice(0, SHOWN_IN_MESSAGE).map(formatIssue).join('; ');
-    const more = issues.length + omitted - SHOWN_IN_MESSAGE;
-    super(more > 0 ? `${shown} (and ${more} more)` : shown, 'cause' in options ? { cause: options.cause } : undefined);
+  constructor(
+    code: BeatplanErrorCode,
+    issuesOrMessage: readonly BeatplanIssue[] | string,
+    options: BeatplanErrorOptions = {},
+  ) {
+    const parts = errorParts(code, issuesOrMessage, options.omittedIssues);
+    super(parts.message, 'cause' in options ? { cause: options.cause } : undefined);
     this.code = code;
-    this.issues = issues;
-    this.path = issues[0]?.path ?? [];
-    this.value = issues[0]?.value;
-    this.omittedIssues = omitted;
+    this.issues = parts.issues;
+    this.path = parts.issues[0]?.path ?? [];
+    this.value = parts.issues[0]?.value;
+    this.omittedIssues = parts.omittedIssues;
   }
 }
 
 /**
- * Tells whether a value is a {@link BeatplanError}, optionally of one code. Works across bundle copies
- * (checks `name` and `code`, not only `instanceof`).
+ * What every beatplan error has, whichever class threw it: core's {@link BeatplanError} or
+ * `@beatplan/tsp`'s `TspError` (built by the same code, see docs/errors.md).
+ */
+export interface BeatplanErrorLike extends Error {
+  readonly name: 'BeatplanError' | 'TspError';
+  readonly code: BeatplanErrorCode;
+  readonly issues: BeatplanIssue[];
+  readonly path: (string | number)[];
+  readonly value: unknown;
+  readonly omittedIssues: number;
+}
+
+/**
+ * The one guard for beatplan errors: tells whether a value is a {@link BeatplanError} or a
+ * `@beatplan/tsp` `TspError` (the same shape), optionally of one code. Works across bundle copies
+ * (checks `name` and `code`, not `instanceof`).
  *
  * @param error - anything caught.
  * @param code - when given, the code it must have.
- * @returns true when it is a BeatplanError (with that code).
+ * @returns true when it is a beatplan error (with that code).
  * @throws never.
  * @example
  * isBeatplanError(new BeatplanError('PROVIDER_TIMEOUT', 'no answer in 5000 ms'), 'PROVIDER_TIMEOUT'); // true
  */
-export function isBeatplanError(error: unknown, code?: BeatplanErrorCode): error is BeatplanError {
-  if (!(error instanceof Error) || error.name !== 'BeatplanError') return false;
+export function isBeatplanError(error: unknown, code?: BeatplanErrorCode): error is BeatplanErrorLike {
+  if (!(error instanceof Error) || (error.name !== 'BeatplanError' && error.name !== 'TspError')) return false;
   const own = (error as { code?: unknown }).code;
-  return typeof own === 'string' && (code === undefined || own === code);
+  const issues = (error as { issues?: unknown }).issues;
+  return typeof own === 'string' && Array.isArray(issues) && (code === undefined || own === code);
+}
+
+/**
+ * The error a package throws when a call into another one failed: a `TspError` (or a copy of
+ * BeatplanError from another bundle) becomes a {@link BeatplanError} with the same code, issues and
+ * count, and the original as `cause`; a BeatplanError is returned as it is; anything else is `undefined`
+ * (rethrow it).
+ *
+ * @param error - anything caught.
+ * @returns the BeatplanError to throw, or `undefined`.
+ * @throws never.
+ * @example
+ * const e = new BeatplanError('INFEASIBLE', 'stop 3 cannot be served');
+ * toBeatplanError(e) === e;               // true
+ * toBeatplanError(new Error('disk full')); // undefined
+ */
+export function toBeatplanError(error: unknown): BeatplanError | undefined {
+  if (error instanceof BeatplanError) return error;
+  if (!isBeatplanError(error) || !(BEATPLAN_ERROR_CODES as readonly string[]).includes(error.code)) return undefined;
+  return new BeatplanError(error.code, error.issues, { cause: error, omittedIssues: error.omittedIssues });
 }

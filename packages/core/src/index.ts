@@ -3,11 +3,15 @@ export {
   BeatplanError,
   formatIssue,
   isBeatplanError,
+  ISSUES_IN_MESSAGE,
+  MAX_ISSUES,
+  toBeatplanError,
   type BeatplanErrorCode,
+  type BeatplanErrorLike,
   type BeatplanErrorOptions,
   type BeatplanIssue,
 } from './beatplan-error.js';
-export { DEFAULT_MAX_ISSUES, IssueList } from './issue-list.js';
+export { IssueList } from './issue-list.js';
 export { fromZodError, parseOrThrow, tryParse, type TryParseResult } from './parse-or-throw.js';
 
 export { CRS_VALUES, CrsSchema, type Crs } from './schemas/crs.js';

@@ -1,7 +1,4 @@
-import { BeatplanError, type BeatplanErrorCode, type BeatplanIssue } from './beatplan-error.js';
-
-/** Default cap on the issues an {@link IssueList} keeps (the rest are only counted): 1000. */
-export const DEFAULT_MAX_ISSUES = 1000;
+import { BeatplanError, type BeatplanErrorCode, type BeatplanIssue, MAX_ISSUES } from './beatplan-error.js';
 
 /**
  * Collects the issues of a long input (a CSV of a million rows, a table load) up to a cap and only
@@ -20,8 +17,12 @@ export class IssueList {
   readonly issues: BeatplanIssue[] = [];
   omitted = 0;
 
-  /** @param max - issues kept at most (default {@link DEFAULT_MAX_ISSUES}); the rest are counted in `omitted`. */
-  constructor(private readonly max: number = DEFAULT_MAX_ISSUES) {}
+  /** @param max - issues kept at most (default and most: the one cap, {@link MAX_ISSUES} = 1000); the rest are counted in `omitted`. */
+  constructor(max: number = MAX_ISSUES) {
+    this.max = Math.min(max, MAX_ISSUES);
+  }
+
+  private readonly max: number;
 
   /** Keeps the issue, or counts it once the cap is reached. */
   add(issue: BeatplanIssue): void {

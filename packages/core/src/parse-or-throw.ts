@@ -1,22 +1,6 @@
 import type * as z from 'zod';
 import { BeatplanError, type BeatplanIssue } from './beatplan-error.js';
-import { describeZodIssue } from './internal/describe-zod-issue.js';
-
-type Path = (string | number)[];
-
-/** Reads the value at `path` inside `root`; `found` is false when a key on the way is absent. */
-function lookUp(root: unknown, path: readonly PropertyKey[]): { found: boolean; value?: unknown } {
-  let node: unknown = root;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object' || !(key in node)) return { found: false };
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return { found: true, value: node };
-}
-
-function toPath(rootPath: readonly (string | number)[], path: readonly PropertyKey[]): Path {
-  return [...rootPath, ...path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-}
+import { zodIssues } from './internal/shared/zod-issues.js';
 
 /**
  * Turns a zod error into beatplan issues: the path is prefixed with `rootPath`, zod's default English
@@ -39,24 +23,7 @@ export function fromZodError(
   rootPath: readonly (string | number)[] = [],
   input?: unknown,
 ): BeatplanIssue[] {
-  const issues: BeatplanIssue[] = [];
-  for (const raw of error.issues) {
-    if (raw.code === 'unrecognized_keys') {
-      for (const key of raw.keys) issues.push({ path: toPath(rootPath, [...raw.path, key]), message: 'unknown field' });
-      continue;
-    }
-    // Where did the field hold a value? The caller's input is authoritative; else zod's reportInput;
-    // else zod's default wording ("received undefined" means the key was missing).
-    let found: { found: boolean; value?: unknown };
-    if (input !== undefined) found = lookUp(input, raw.path);
-    else if ('input' in raw && raw.input !== undefined) found = { found: true, value: raw.input };
-    else found = { found: !/received undefined$/.test(raw.message) };
-    const present = found.found && ('value' in found ? found.value !== undefined : true);
-    const issue: BeatplanIssue = { path: toPath(rootPath, raw.path), message: describeZodIssue(raw, present) };
-    if (present && 'value' in found) issue.value = found.value;
-    issues.push(issue);
-  }
-  return issues;
+  return zodIssues(error, rootPath, input);
 }
 
 /** Result of {@link tryParse}: the parsed data, or the error that {@link parseOrThrow} would throw. */

@@ -1,3 +1,4 @@
+import { BeatplanError } from '@beatplan/core';
 import { releaseScratch, setScratchLimit } from './internal/scratch.js';
 
 /**
@@ -9,7 +10,7 @@ import { releaseScratch, setScratchLimit } from './internal/scratch.js';
  * its overflow per call, ~2× slower). Call this after a large batch in a process that should give the
  * memory back; the next batch simply allocates again.
  *
- * @returns the bytes released (0 when nothing was kept).
+ * @returns the bytes released (0 when nothing was kept), as tsp's `releaseSolverMemory` does.
  * @throws never.
  * @example
  * verifyColumns(index, columns);      // a month's backlog
@@ -25,12 +26,14 @@ export function releaseVerificationMemory(): number {
  * larger than the new limit is released now.
  *
  * @param bytes - bytes to keep at most; default 268,435,456 (256 MiB, a batch of about 10⁶ visits at ~270 B each).
- * @throws {RangeError} when `bytes` is not a finite number ≥ 0.
+ * @throws {BeatplanError} `INVALID_INPUT` when `bytes` is not a finite number ≥ 0.
  * @example
  * setVerificationMemoryLimit(32 * 2 ** 20); // a small server: keep at most 32 MiB (batches up to ~10⁵ visits)
  */
 export function setVerificationMemoryLimit(bytes: number): void {
   if (!(Number.isFinite(bytes) && bytes >= 0))
-    throw new RangeError(`bytes must be a finite number >= 0, received ${bytes}`);
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['bytes'], message: 'bytes must be a finite number ≥ 0', value: bytes },
+    ]);
   setScratchLimit(bytes);
 }

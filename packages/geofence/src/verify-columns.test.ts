@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseOrThrow, VisitSchema, type Visit } from '@beatplan/core';
+import { BeatplanError, parseOrThrow, VisitSchema, type Visit } from '@beatplan/core';
 import {
   compileRetailers,
   flagCodes,
@@ -153,7 +153,7 @@ describe('verifyColumns', () => {
       verifyColumns(index, columns);
       expect(verifyColumns(index, columns)).toEqual(first);
       expect(releaseVerificationMemory()).toBe(0);
-      expect(() => setVerificationMemoryLimit(-1)).toThrow(RangeError);
+      expect(() => setVerificationMemoryLimit(-1)).toThrow(BeatplanError);
     } finally {
       setVerificationMemoryLimit(256 * 2 ** 20);
     }
@@ -197,9 +197,9 @@ describe('verifyColumns', () => {
     expect(flagCodes(verdicts.flags[2]!)).toContain('MOCK_LOCATION');
     expect(reasonCodes(0b101)).toEqual([REASON_CODES[0], REASON_CODES[2]]);
     expect(flagCodes(0b11)).toEqual([FLAG_CODES[0], FLAG_CODES[1]]);
-    expect(() => reasonCodes(256)).toThrow(RangeError);
-    expect(() => flagCodes(1.5)).toThrow(RangeError);
-    expect(() => verdictAt(verdicts, 3, 'V4')).toThrow(RangeError);
+    expect(() => reasonCodes(256)).toThrow(BeatplanError);
+    expect(() => flagCodes(1.5)).toThrow(BeatplanError);
+    expect(() => verdictAt(verdicts, 3, 'V4')).toThrow(BeatplanError);
     expect(Number.isNaN(verdicts.distanceStartM[0])).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import type { Visit } from '@beatplan/core';
+import { BeatplanError, type Visit } from '@beatplan/core';
 import { judgeBatch, verdictObject } from './internal/assess-batch.js';
 import { checkColumns } from './internal/check-columns.js';
 import { checkReferences, resolvePlans } from './internal/check-references.js';
@@ -254,13 +254,15 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
  * @param i - the visit's position in the columns, 0-based.
  * @param visitId - the visit's id (`columns.ids[i]`).
  * @returns `{ visitId, status, reasons, distanceM, dwellS, confidence, flags }`.
- * @throws {RangeError} when `i` is not a position in the columns.
+ * @throws {BeatplanError} `INVALID_INPUT` when `i` is not a position in the columns.
  * @example
  * const verdict = verdictAt(result.verdicts, 0, columns.ids[0]); // { visitId: 'V1', status: 'verified', … }
  */
 export function verdictAt(verdicts: VerdictColumns, i: number, visitId: string): VisitVerdict {
   if (!(Number.isInteger(i) && i >= 0 && i < verdicts.status.length))
-    throw new RangeError(`verdict index ${i} is not within [0, ${verdicts.status.length})`);
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['i'], message: `verdict index must be a whole number within [0, ${verdicts.status.length})`, value: i },
+    ]);
   return verdictObject(
     {
       reasons: verdicts.reasons,
@@ -280,13 +282,16 @@ export function verdictAt(verdicts: VerdictColumns, i: number, visitId: string):
  *
  * @param mask - a reasons mask (bit k = `REASON_CODES[k]`), 0–255.
  * @returns a frozen array shared by every call with the same mask.
- * @throws {RangeError} when `mask` is not an integer in 0–255.
+ * @throws {BeatplanError} `INVALID_INPUT` when `mask` is not an integer in 0–255.
  * @example
  * reasonCodes(0b101); // ['OUT_OF_RANGE', 'TOO_LONG']
  */
 export function reasonCodes(mask: number): readonly ReasonCode[] {
   const codes = Number.isInteger(mask) ? reasonList(mask) : undefined;
-  if (codes === undefined) throw new RangeError(`reason mask ${mask} is not an integer in 0–255`);
+  if (codes === undefined)
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['mask'], message: 'reason mask must be an integer in 0–255', value: mask },
+    ]);
   return codes;
 }
 
@@ -295,12 +300,15 @@ export function reasonCodes(mask: number): readonly ReasonCode[] {
  *
  * @param mask - a flags mask (bit k = `FLAG_CODES[k]`), 0–127.
  * @returns a frozen array shared by every call with the same mask.
- * @throws {RangeError} when `mask` is not an integer in 0–127.
+ * @throws {BeatplanError} `INVALID_INPUT` when `mask` is not an integer in 0–127.
  * @example
  * flagCodes(0b11); // ['MOCK_LOCATION', 'IMPOSSIBLE_SPEED']
  */
 export function flagCodes(mask: number): readonly FlagCode[] {
   const codes = Number.isInteger(mask) ? flagList(mask) : undefined;
-  if (codes === undefined) throw new RangeError(`flag mask ${mask} is not an integer in 0–127`);
+  if (codes === undefined)
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['mask'], message: 'flag mask must be an integer in 0–127', value: mask },
+    ]);
   return codes;
 }

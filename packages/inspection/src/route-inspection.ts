@@ -19,8 +19,9 @@ import {
   type RetailerInput,
   type Weekday,
   type DroppedRetailer,
+  toBeatplanError,
 } from '@beatplan/core';
-import { solve, TspError } from '@beatplan/tsp';
+import { solve } from '@beatplan/tsp';
 import * as z from 'zod';
 import { InspectionPlanSchema, type InspectionPlan } from './inspection-plan.js';
 import { parseRetailers } from './internal/run-draw.js';
@@ -127,7 +128,8 @@ function matrixOf(
  *   (480), `seed` (1, for the solver's heuristic above 16 stops).
  * @returns per-day routes with planned arrival, start and departure, and the `dropped` retailers.
  * @throws {BeatplanError} `INVALID_INPUT` (bad options, plan or retailer), `UNKNOWN_REFERENCE` (a
- *   sample id with no retailer; every one listed), `INTERNAL` (a solver failure, as `cause`).
+ *   sample id with no retailer; every one listed); a route solver error (`TOO_LARGE`, `ABORTED`, ...) with
+ *   its code and issues and the tsp `TspError` as `cause`.
  * @example
  * const route = await routeInspection(plan, retailers, { base: { lng: 116.40, lat: 39.90 }, date: '2025-03-05', maxStopsPerDay: 8 });
  * route.days[0].stops[0]; // { retailerId: 'R7', arrival: '2025-03-05T09:11:00+08:00', start: …, departure: …, waitS: 0, travelM: 3650 }
@@ -243,8 +245,6 @@ export async function routeInspection(
       distanceM: days.reduce((a, d) => a + d.distanceM, 0),
     };
   } catch (e) {
-    if (e instanceof TspError)
-      throw new BeatplanError('INTERNAL', `the route solver failed: ${e.message}`, { cause: e });
-    throw e;
+    throw toBeatplanError(e) ?? e;
   }
 }

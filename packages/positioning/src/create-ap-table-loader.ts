@@ -1,4 +1,4 @@
-import { parseOrThrow } from '@beatplan/core';
+import { MAX_ISSUES, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { ApTableImpl, type ApTable } from './internal/ap-table.js';
 import { bssidToNumber, tryNormalizeBssid } from './internal/bssid.js';
@@ -37,7 +37,7 @@ export const ApTableOptionsSchema = z.strictObject({
 
 /**
  * Options of the access-point table loaders: `delimiter` (default `,`), `onRowError` (`'skip'`
- * default, or `'fail'`), `maxIssues` (default 1000), `expectedRows`, `crs` (default `WGS84`),
+ * default, or `'fail'`), `maxIssues` (default core's `MAX_ISSUES`, 1000), `expectedRows`, `crs` (default `WGS84`),
  * `defaultRangeM` (range of a row whose `range` cell is empty or without a `range` column; default
  * {@link DEFAULT_AP_RANGE_M} = 100 m), `filter.bbox` `[minLng, minLat, maxLng, maxLat]`.
  */
@@ -97,7 +97,7 @@ export function createApTableLoader(options: ApTableOptions = {}): ApTableLoader
       probe: 'bssid',
       delimiter: o.delimiter ?? ',',
       onRowError: o.onRowError ?? 'skip',
-      maxIssues: o.maxIssues ?? 1000,
+      maxIssues: o.maxIssues ?? MAX_ISSUES,
     },
     handle,
   );

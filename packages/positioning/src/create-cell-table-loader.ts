@@ -1,4 +1,4 @@
-import { parseOrThrow } from '@beatplan/core';
+import { MAX_ISSUES, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { CellTableImpl, cellKeyHi, RADIO_TAG, type CellTable } from './internal/cell-table.js';
 import { tableLoaderHandle, type TableLoaderHandle } from './internal/loaded-table.js';
@@ -80,7 +80,7 @@ export const CellTableOptionsSchema = z.strictObject({
  *   `stats.filtered` and not checked further.
  * - `onRowError`: `'skip'` (default) skips a bad row and reports it in `table.issues`; `'fail'` throws
  *   at the first bad row.
- * - `maxIssues`: keep at most this many issues (default 1000); `omittedIssues` counts the rest.
+ * - `maxIssues`: keep at most this many issues (default core's `MAX_ISSUES`, 1000); `omittedIssues` counts the rest.
  * - `expectedRows`: pre-sizes the storage (default 1024; it grows by doubling anyway).
  * - `crs`: the coordinate system of lon/lat (default `WGS84`, as OpenCellID).
  */
@@ -152,7 +152,7 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
       probe: 'radio',
       delimiter: o.delimiter ?? ',',
       onRowError: o.onRowError ?? 'skip',
-      maxIssues: o.maxIssues ?? 1000,
+      maxIssues: o.maxIssues ?? MAX_ISSUES,
     },
     handle,
   );

@@ -13,6 +13,7 @@ import {
   type VisitPlan,
   type Weekday,
   type DroppedRetailer,
+  toBeatplanError,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { computeWorkload, DEFAULT_WORKLOAD_OPTIONS, WorkloadOptionsSchema } from './internal/workload-model.js';
@@ -32,6 +33,15 @@ const BeatOptionsSchema = z.strictObject({
   openingHours: z.boolean().optional(),
   maxKicks: z.number().int().min(0).optional(),
 });
+
+/** `routeDay`, with a solver error (tsp's `TspError`) passed on as a BeatplanError (cause: the TspError). */
+async function routeDayOrThrow(...args: Parameters<typeof routeDay>): ReturnType<typeof routeDay> {
+  try {
+    return await routeDay(...args);
+  } catch (e) {
+    throw toBeatplanError(e) ?? e;
+  }
+}
 
 /**
  * Options of {@link planWeeklyBeats}.
@@ -100,7 +110,9 @@ export interface BeatPlan {
  * @param retailers The manager's retailers (core `Retailer` records, e.g. one territory).
  * @param options See {@link BeatOptions}; `startDate` is required.
  * @returns See {@link BeatPlan}.
- * @throws {BeatplanError} `INVALID_INPUT` naming the record or option that breaks its schema.
+ * @throws {BeatplanError} `INVALID_INPUT` naming the record or option that breaks its schema; a route
+ *   solver error (`TOO_LARGE`, `TIME_LIMIT`, `ABORTED`, ...) with its code, its issues and the tsp `TspError`
+ *   as `cause`.
  * @example
  * const day = [{ from: '09:00', to: '17:00' }];
  * const manager = { id: 'M1', name: 'Li', base: { lng: 120.15, lat: 30.27 }, workingHours: { mon: day, tue: day, wed: day, thu: day, fri: day } };
@@ -177,7 +189,7 @@ export async function planWeeklyBeats(
       serviceS: rs[i]!.serviceMinutes * 60,
       windows: windows[i]![wd]!,
     }));
-    const routed = await routeDay(base, stops, {
+    const routed = await routeDayOrThrow(base, stops, {
       startAt,
       endBy,
       speedMps,

@@ -1,23 +1,20 @@
-/** One problem found in the input: where, what was there, and why it is wrong. */
-export interface TspIssue {
-  /** Path of the offending field, e.g. `['matrix', 2, 3]` or `['options', 'start']`. */
-  path: (string | number)[];
-  /** Why the value is wrong, in a short sentence. */
-  message: string;
-  /** The offending value (absent when the field is missing). */
-  value?: unknown;
-}
+import { errorParts, formatIssue as formatSharedIssue, type Issue } from './generated/shared/issue-format.js';
+
+export { ISSUES_IN_MESSAGE, MAX_ISSUES } from './generated/shared/issue-format.js';
+
+/** One problem found in the input: where (`path`), what was there (`value`) and why (`message`). */
+export type TspIssue = Issue;
 
 /**
- * Stable error codes of `@beatplan/tsp` (the project-wide table is in docs/errors.md).
+ * Stable error codes of `@beatplan/tsp`, a subset of core's `BEATPLAN_ERROR_CODES` (the
+ * project-wide table is docs/errors.md).
  *
  * - `INVALID_INPUT`: the matrix, points or options break the contract (see `issues`).
  * - `TSPLIB_PARSE`: a TSPLIB file could not be read (unknown keyword value, missing section, ...).
  * - `TOO_LARGE`: the instance needs more memory than the exact solver may use.
- * - `TIME_LIMIT`: `timeLimitMs` ran out before any route existed (while a huge input was still being read);
- *   once a route exists, every method returns the best one known instead.
+ * - `TIME_LIMIT`: the time limit ran out before any route existed.
  * - `INFEASIBLE`: no route meets the time windows and the end time; `issues` name the stops that cannot be served.
- * - `ABORTED`: the caller's AbortSignal fired (every method, every stage).
+ * - `ABORTED`: the caller's AbortSignal fired before any answer existed.
  * - `INTERNAL`: the WebAssembly core reported an inconsistency; this is a bug, please report it.
  */
 export type TspErrorCode =
@@ -29,30 +26,26 @@ export type TspErrorCode =
   | 'ABORTED'
   | 'INTERNAL';
 
-function formatPath(path: (string | number)[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
-  return out;
-}
-
-function formatValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  return typeof value;
-}
-
-/** Formats an issue as `matrix[2][3]: cost must be finite, received NaN`. */
+/**
+ * Formats an issue as one line, exactly as core's `formatIssue` does (the same code).
+ *
+ * @param issue - the issue.
+ * @returns e.g. `matrix[2][3]: cost must be finite, received NaN`.
+ * @throws never.
+ * @example
+ * formatIssue({ path: ['matrix', 2, 3], message: 'cost must be finite', value: Number.NaN });
+ * // 'matrix[2][3]: cost must be finite, received NaN'
+ */
 export function formatIssue(issue: TspIssue): string {
-  const where = issue.path.length ? `${formatPath(issue.path)}: ` : '';
-  const got = 'value' in issue ? `, received ${formatValue(issue.value)}` : '';
-  return `${where}${issue.message}${got}`;
+  return formatSharedIssue(issue);
 }
 
 /**
- * The error thrown by every function of `@beatplan/tsp`. It carries a stable `code`, the list of
- * `issues` (path, message, value) for input errors, and the first issue's `path` and `value`.
+ * The error thrown by every function of `@beatplan/tsp`. It has the shape of core's `BeatplanError`
+ * and is built by the same code (core's `isBeatplanError` recognises both; territory and inspection
+ * turn it into a BeatplanError with this one as `cause`): a stable `code`, `issues` (never empty; at
+ * most `MAX_ISSUES`, the rest counted in `omittedIssues`), the first issue's `path` and `value`, and
+ * `cause`. The message shows the first `ISSUES_IN_MESSAGE` (5) issues, then `(and N more)`.
  *
  * @example
  * try { await solve({ matrix: [[0, 1], [1]] }); }
@@ -61,18 +54,31 @@ export function formatIssue(issue: TspIssue): string {
 export class TspError extends Error {
   override readonly name = 'TspError';
   readonly code: TspErrorCode;
+  /** Every problem found, at most `MAX_ISSUES` (see `omittedIssues`). Never empty. */
   readonly issues: TspIssue[];
+  /** The first issue's path (`[]` when the error is not about one field). */
   readonly path: (string | number)[];
+  /** The first issue's value (`undefined` when it has none). */
   readonly value: unknown;
+  /** How many further issues were found but not kept. */
+  readonly omittedIssues: number;
 
-  constructor(code: TspErrorCode, issuesOrMessage: TspIssue[] | string, options?: { cause?: unknown }) {
-    const issues = typeof issuesOrMessage === 'string' ? [{ path: [], message: issuesOrMessage }] : issuesOrMessage;
-    const shown = issues.slice(0, 5).map(formatIssue).join('; ');
-    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-    super(shown + more, options);
+  /**
+   * @param code - the stable error code.
+   * @param issuesOrMessage - the issues, or one message (becomes one issue with an empty path).
+   * @param options - `cause` and `omittedIssues` (issues found beyond those passed).
+   */
+  constructor(
+    code: TspErrorCode,
+    issuesOrMessage: readonly TspIssue[] | string,
+    options: { cause?: unknown; omittedIssues?: number } = {},
+  ) {
+    const parts = errorParts(code, issuesOrMessage, options.omittedIssues);
+    super(parts.message, 'cause' in options ? { cause: options.cause } : undefined);
     this.code = code;
-    this.issues = issues;
-    this.path = issues[0]?.path ?? [];
-    this.value = issues[0]?.value;
+    this.issues = parts.issues;
+    this.path = parts.issues[0]?.path ?? [];
+    this.value = parts.issues[0]?.value;
+    this.omittedIssues = parts.omittedIssues;
   }
 }

@@ -122,7 +122,10 @@ describe('solver memory reuse', () => {
     releaseSolverMemory();
     expect(fresh).toBe(kept);
     expect(solveSync({ matrix: m }, { method: 'exact' }).length).toBe(kept);
-    expect(() => setSolverMemoryLimit(-1)).toThrow(RangeError);
+    // like geofence's releaseVerificationMemory: the bytes released, then 0 (regression: it returned nothing)
+    expect(releaseSolverMemory()).toBeGreaterThan(0);
+    expect(releaseSolverMemory()).toBe(0);
+    expect(() => setSolverMemoryLimit(-1)).toThrow(TspError); // regression: a bare RangeError
   });
 });
 
@@ -349,7 +352,7 @@ describe('solve: bad input gives a typed error naming the field', () => {
       },
       { speed: 1 } as SolveOptions,
       'INVALID_INPUT',
-      ['options'],
+      ['options', 'speed'],
     ],
     [
       'exact beyond the branch-and-cut (n > 1000)',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { TspError, type TspIssue } from './errors.js';
+import { zodIssues } from './generated/shared/zod-issues.js';
 import { AVOID_COST, toSearchCosts } from './internal/avoid-costs.js';
 import { HELD_KARP_CORE, runHeldKarp, type HeldKarpExports } from './internal/held-karp.js';
 import {
@@ -171,17 +172,9 @@ export interface SolveResult {
 type Options = z.output<typeof SolveOptionsSchema>;
 
 function parseOptions(options: SolveOptions | undefined): Options {
-  const parsed = SolveOptionsSchema.safeParse(options ?? {});
+  const parsed = SolveOptionsSchema.safeParse(options ?? {}, { reportInput: true });
   if (parsed.success) return parsed.data;
-  const issues: TspIssue[] = parsed.error.issues.map((i) => ({
-    path: ['options', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: i.message,
-    value: i.path.reduce<unknown>(
-      (o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey],
-      options,
-    ),
-  }));
-  throw new TspError('INVALID_INPUT', issues);
+  throw new TspError('INVALID_INPUT', zodIssues(parsed.error, ['options'], options ?? {}), { cause: parsed.error });
 }
 
 function checkNodes(opts: Options, n: number): void {

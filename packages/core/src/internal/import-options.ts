@@ -1,6 +1,6 @@
 import { BeatplanError } from '../beatplan-error.js';
 import { CRS_VALUES, type Crs } from '../schemas/crs.js';
-import { DEFAULT_MAX_ISSUES } from '../issue-list.js';
+import { MAX_ISSUES } from '../beatplan-error.js';
 
 /** Reads a crs cell leniently: case-insensitive, `GCJ-02`, `BD-09`, `WGS-84`, `EPSG:4326` accepted. */
 export function readCrs(text: string): Crs | undefined {
@@ -14,7 +14,7 @@ export function readCrs(text: string): Crs | undefined {
 
 /** Validates the shared import options and returns the issue cap. */
 export function readMaxIssues(value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_ISSUES;
+  if (value === undefined) return MAX_ISSUES;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new BeatplanError('INVALID_INPUT', [
       { path: ['options', 'maxIssues'], message: 'maxIssues must be a whole number ≥ 1', value },

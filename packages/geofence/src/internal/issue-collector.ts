@@ -1,15 +1,12 @@
 import { IssueList, type BeatplanIssue } from '@beatplan/core';
 
-/** At most this many issues are kept in one error; `omittedIssues` counts the rest. */
-export const MAX_ISSUES = 1000;
-
 /**
  * Gathers every problem of a call's input, so that ONE error lists them all (core's `IssueList`,
- * capped at {@link MAX_ISSUES}). Schema problems make the error `INVALID_INPUT`; when the only
+ * capped at core's `MAX_ISSUES`). Schema problems make the error `INVALID_INPUT`; when the only
  * problems are ids that refer to nothing it is `UNKNOWN_REFERENCE`.
  */
 export class IssueCollector {
-  private readonly list = new IssueList(MAX_ISSUES);
+  private readonly list = new IssueList();
   private invalid = false;
 
   /** The issues kept so far. */

@@ -1,3 +1,4 @@
+import { TspError } from '../errors.js';
 import { instantiateCore } from './wasm.js';
 
 /**
@@ -21,22 +22,33 @@ let retainBytes = 256 * 2 ** 20;
  * for exact DP up to n = 23 with the SIMD build). 0 keeps nothing: every solve starts from fresh
  * memory. Takes effect after the next solve; {@link releaseSolverMemory} frees it now.
  * @param bytes Bytes of wasm memory an idle instance may hold (default 268435456).
+ * @throws {TspError} `INVALID_INPUT` when `bytes` is not a finite number ≥ 0.
  * @example
  * setSolverMemoryLimit(0); // a browser tab that solves once and wants the memory back
  */
 export function setSolverMemoryLimit(bytes: number): void {
   if (!Number.isFinite(bytes) || bytes < 0)
-    throw new RangeError(`bytes must be a finite number >= 0, received ${bytes}`);
+    throw new TspError('INVALID_INPUT', [
+      { path: ['bytes'], message: 'bytes must be a finite number ≥ 0', value: bytes },
+    ]);
   retainBytes = bytes;
 }
 
 /**
  * Drops every idle WebAssembly instance the solver keeps, so its memory can be garbage-collected.
+ * @returns the bytes released (0 when nothing was kept), as geofence's `releaseVerificationMemory` does.
+ * @throws never.
  * @example
- * releaseSolverMemory();
+ * releaseSolverMemory(); // e.g. 77,594,624 after an exact solve of 20 nodes
  */
-export function releaseSolverMemory(): void {
-  for (const [module, entry] of pools) if (!entry.busy) pools.delete(module);
+export function releaseSolverMemory(): number {
+  let released = 0;
+  for (const [module, entry] of pools)
+    if (!entry.busy) {
+      released += entry.exports.memory.buffer.byteLength;
+      pools.delete(module);
+    }
+  return released;
 }
 
 /** Borrows an instance of the module: the idle pooled one if there is one, else a fresh one. */

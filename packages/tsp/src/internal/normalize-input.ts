@@ -1,6 +1,7 @@
 import { distance } from '@turf/distance';
 import * as z from 'zod';
-import { TspError, type TspIssue } from '../errors.js';
+import { MAX_ISSUES, TspError, type TspIssue } from '../errors.js';
+import { zodIssues } from '../generated/shared/zod-issues.js';
 import { CHUNK_CELLS, rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 
 /** A point on the earth, WGS84 degrees. */
@@ -23,7 +24,6 @@ export interface CostMatrix {
 
 /** Matrices larger than this are refused (n*n doubles = 1.8 GB) instead of crashing Node. */
 export const MAX_MATRIX_N = 15_000;
-const MAX_ISSUES = 20;
 
 function isCost(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -49,29 +49,30 @@ const FlatShapeSchema = z.object({
 
 /**
  * Checks every off-diagonal cost in chunks of rows (yielding between them, so that a large matrix
- * never blocks and the clock is asked), collecting at most MAX_ISSUES issues.
+ * never blocks and the clock is asked), keeping at most MAX_ISSUES issues and counting the rest.
  */
 function* checkCosts(
   n: number,
   at: (i: number, j: number) => unknown,
   path: (i: number, j: number) => (string | number)[],
   clock: SolveClock,
-): Generator<Pause, TspIssue[]> {
+): Generator<Pause, TspError | null> {
   const issues: TspIssue[] = [];
+  let omittedIssues = 0;
   const rows = rowsPerChunk(n);
-  for (let from = 0; from < n && issues.length < MAX_ISSUES; from += rows) {
+  for (let from = 0; from < n; from += rows) {
     for (let i = from; i < Math.min(n, from + rows); i++) {
       for (let j = 0; j < n; j++) {
         const v = at(i, j);
         if (i === j || isCost(v)) continue;
-        issues.push({ path: path(i, j), message: costProblem(v), value: v });
-        if (issues.length >= MAX_ISSUES) return issues;
+        if (issues.length < MAX_ISSUES) issues.push({ path: path(i, j), message: costProblem(v), value: v });
+        else omittedIssues++;
       }
     }
     yield 'yield';
     clock.check('while validating the matrix');
   }
-  return issues;
+  return issues.length ? new TspError('INVALID_INPUT', issues, { omittedIssues }) : null;
 }
 
 function* nestedCosts(matrix: unknown[], clock: SolveClock): Generator<Pause, CostMatrix> {
@@ -90,13 +91,13 @@ function* nestedCosts(matrix: unknown[], clock: SolveClock): Generator<Pause, Co
       ]);
   }
   const rowsOf = matrix as unknown[][];
-  const issues = yield* checkCosts(
+  const bad = yield* checkCosts(
     n,
     (i, j) => rowsOf[i]![j],
     (i, j) => ['matrix', i, j],
     clock,
   );
-  if (issues.length) throw new TspError('INVALID_INPUT', issues);
+  if (bad) throw bad;
   const cost = new Float64Array(n * n);
   const rows = rowsPerChunk(n);
   for (let from = 0; from < n; from += rows) {
@@ -119,13 +120,13 @@ function* flatCosts(matrix: Int32Array | Float64Array, n: number, clock: SolveCl
         value: matrix.length,
       },
     ]);
-  const issues = yield* checkCosts(
+  const bad = yield* checkCosts(
     n,
     (i, j) => matrix[i * n + j],
     (i, j) => ['matrix', i * n + j],
     clock,
   );
-  if (issues.length) throw new TspError('INVALID_INPUT', issues);
+  if (bad) throw bad;
   const cost = new Float64Array(n * n);
   const rows = rowsPerChunk(n);
   for (let from = 0; from < n; from += rows) {
@@ -157,19 +158,11 @@ const PointsInputSchema = z.object({
   name: z.string().optional(),
 });
 
-/** Runs a zod schema and turns its issues into a TspError (path, message, the offending value). */
+/** Runs a zod schema and turns its issues into a TspError with core's one zod-to-issue mapping. */
 function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
-  const issues: TspIssue[] = parsed.error.issues.slice(0, MAX_ISSUES).map((i) => {
-    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const value =
-      'input' in i
-        ? i.input
-        : path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], input);
-    return { path, message: i.message, value };
-  });
-  throw new TspError('INVALID_INPUT', issues);
+  throw new TspError('INVALID_INPUT', zodIssues(parsed.error, [], input), { cause: parsed.error });
 }
 
 function sizeOf(record: Record<string, unknown>): number {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { TspError, type TspIssue } from '../errors.js';
+import { MAX_ISSUES, TspError, type TspIssue } from '../errors.js';
 import type { CostMatrix } from './normalize-input.js';
 import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 import { simulateRoute, type ScheduleStop, type TimeData } from './schedule.js';
@@ -36,13 +36,12 @@ export function hasTimes(o: Partial<TimeOptions>): boolean {
   );
 }
 
-const MAX_ISSUES = 20;
-
 /** Reads and checks a travel-time matrix of any form (n x n nested, or flat n*n typed), in chunks. */
 function* readTimeMatrix(
   tm: NonNullable<TimeOptions['timeMatrix']>,
   n: number,
   issues: TspIssue[],
+  omitted: { count: number },
   clock: SolveClock,
 ): Generator<Pause, Float64Array | null> {
   const nested = Array.isArray(tm) ? tm : null;
@@ -68,7 +67,8 @@ function* readTimeMatrix(
         if (i === j) continue;
         const v: unknown = nested ? nested[i]![j] : flat![i * n + j];
         if (typeof v === 'number' && Number.isFinite(v) && v >= 0) time[i * n + j] = v;
-        else if (bad++ < MAX_ISSUES)
+        else if (bad++ >= MAX_ISSUES) omitted.count++;
+        else
           issues.push({
             path: ['options', 'timeMatrix', ...(nested ? [i, j] : [i * n + j])],
             message: 'a travel time must be a finite number of seconds >= 0',
@@ -96,6 +96,7 @@ export function* buildTimeData(
 ): Generator<Pause, TimeData> {
   const { n } = costs;
   const issues: TspIssue[] = [];
+  const omitted = { count: 0 };
   let time: Float64Array | null = costs.cost;
   if (o.timeMatrix !== undefined && o.speedMps !== undefined)
     issues.push({
@@ -103,7 +104,7 @@ export function* buildTimeData(
       message: 'give timeMatrix or speedMps, not both',
       value: o.speedMps,
     });
-  else if (o.timeMatrix !== undefined) time = yield* readTimeMatrix(o.timeMatrix, n, issues, clock);
+  else if (o.timeMatrix !== undefined) time = yield* readTimeMatrix(o.timeMatrix, n, issues, omitted, clock);
   else if (o.speedMps !== undefined) {
     const speed = o.speedMps;
     time = Float64Array.from(costs.cost, (c) => c / speed);
@@ -133,7 +134,7 @@ export function* buildTimeData(
       value: endBy,
     });
   else
-    for (let v = 0; v < n && issues.length < MAX_ISSUES; v++)
+    for (let v = 0; v < n; v++)
       if (serviceS[v]! > endBy - startAt)
         issues.push({
           path: ['options', 'serviceS', ...(typeof o.serviceS === 'number' ? [] : [v])],
@@ -164,7 +165,7 @@ export function* buildTimeData(
         windows[v] = sorted;
       });
   }
-  if (issues.length || !time) throw new TspError('INVALID_INPUT', issues);
+  if (issues.length || !time) throw new TspError('INVALID_INPUT', issues, { omittedIssues: omitted.count });
   for (let v = 0; v < n; v++) time[v * n + v] = 0;
   return { n, time, serviceS, windows, startAt, endBy };
 }

@@ -1,3 +1,4 @@
+// One source, shared with @beatplan/tsp (copied into packages/tsp/src/generated/shared/ by `npm run build`).
 import type * as z from 'zod';
 
 /** zod's default English messages begin like this; beatplan's own schema messages never do. */
