@@ -10,7 +10,10 @@ import { abortedError, sleepMs } from '../with-retries.js';
 export class RequestGate {
   private active = 0;
   private readonly waiting: { grant: () => void; signal: AbortSignal | undefined; onAbort: () => void }[] = [];
-  private nextStartAt = 0;
+  /** Start time of the last request let go (epoch ms); spacing is measured from the real starts. */
+  private lastStartAt = Number.NEGATIVE_INFINITY;
+  /** Waiters for the spacing take turns, in order: each turn ends when its request may start. */
+  private turns: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly maxConcurrent: number,
@@ -23,16 +26,13 @@ export class RequestGate {
     if (this.active >= this.maxConcurrent) await this.queue(signal);
     else this.active++;
     if (this.minIntervalMs > 0) {
-      const now = Date.now();
-      const startAt = Math.max(now, this.nextStartAt);
-      this.nextStartAt = startAt + this.minIntervalMs;
-      if (startAt > now) {
-        try {
-          await sleepMs(startAt - now, signal);
-        } catch (e) {
-          this.release();
-          throw e;
-        }
+      const turn = this.turns.then(() => this.space(signal));
+      this.turns = turn.catch(() => {});
+      try {
+        await turn;
+      } catch (e) {
+        this.release();
+        throw e;
       }
     }
     let released = false;
@@ -41,6 +41,13 @@ export class RequestGate {
       released = true;
       this.release();
     };
+  }
+
+  /** Waits until `minIntervalMs` after the last start, then records this start (the caller sends at once). */
+  private async space(signal: AbortSignal | undefined): Promise<void> {
+    const wait = this.lastStartAt + this.minIntervalMs - Date.now();
+    if (wait > 0) await sleepMs(wait, signal);
+    this.lastStartAt = Date.now();
   }
 
   private queue(signal: AbortSignal | undefined): Promise<void> {
