@@ -24,7 +24,7 @@ function spread(values) {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
   return {
-    maxOverMin: Math.max(...values) / Math.max(Math.min(...values), 1e-9),
+    maxToMinRatio: Math.max(...values) / Math.max(Math.min(...values), 1e-9),
     cv: sd / mean,
     maxDeviation: Math.max(...values.map((v) => Math.abs(v - mean) / mean)),
   };
@@ -156,7 +156,7 @@ const summary = {
   median: {
     beatplan: {
       ms: pick((r) => r.beatplan.ms),
-      workloadMaxOverMin: pick((r) => r.beatplan.workload.maxOverMin),
+      workloadMaxToMinRatio: pick((r) => r.beatplan.workload.maxToMinRatio),
       workloadCv: pick((r) => r.beatplan.workload.cv),
       maxDeviation: pick((r) => r.beatplan.workload.maxDeviation),
       compactnessMean: pick((r) => r.beatplan.compactnessMean),
@@ -168,7 +168,7 @@ const summary = {
     },
     kmeans: {
       ms: pick((r) => r.kmeans.ms),
-      workloadMaxOverMin: pick((r) => r.kmeans.workload.maxOverMin),
+      workloadMaxToMinRatio: pick((r) => r.kmeans.workload.maxToMinRatio),
       workloadCv: pick((r) => r.kmeans.workload.cv),
       maxDeviation: pick((r) => r.kmeans.workload.maxDeviation),
       compactnessMean: pick((r) => r.kmeans.compactnessMean),
@@ -193,9 +193,9 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|');
 console.log(
-  `| beatplan | ${f(b.workloadMaxOverMin)} | ${f(b.workloadCv)} | ${f(b.maxDeviation)} | ${f(b.compactnessMean)} (${f(b.compactnessMin)}) | ${b.churnMoved} (${f(100 * b.churnMovedShare, 1)} %) in ${f(b.churnMs / 1000, 2)} s | ${f(b.ms / 1000, 2)} s |`,
+  `| beatplan | ${f(b.workloadMaxToMinRatio)} | ${f(b.workloadCv)} | ${f(b.maxDeviation)} | ${f(b.compactnessMean)} (${f(b.compactnessMin)}) | ${b.churnMoved} (${f(100 * b.churnMovedShare, 1)} %) in ${f(b.churnMs / 1000, 2)} s | ${f(b.ms / 1000, 2)} s |`,
 );
 console.log(
-  `| k-means (@turf/clusters-kmeans) | ${f(k.workloadMaxOverMin)} | ${f(k.workloadCv)} | ${f(k.maxDeviation)} | ${f(k.compactnessMean)} (${f(k.compactnessMin)}) | ${k.churnMoved} (${f(100 * k.churnMovedShare, 1)} %), labels matched | ${f(k.ms / 1000, 2)} s |`,
+  `| k-means (@turf/clusters-kmeans) | ${f(k.workloadMaxToMinRatio)} | ${f(k.workloadCv)} | ${f(k.maxDeviation)} | ${f(k.compactnessMean)} (${f(k.compactnessMin)}) | ${k.churnMoved} (${f(100 * k.churnMovedShare, 1)} %), labels matched | ${f(k.ms / 1000, 2)} s |`,
 );
 console.log('\nwrote bench/out/territory.json');

@@ -27,7 +27,7 @@ export async function runPlanDemo(options = {}) {
   let t = performance.now();
   const part = partitionTerritories(retailers, managers);
   log(
-    `partition: ${(performance.now() - t).toFixed(0)} ms, balanced ±5 %: ${part.balanced}, workload max/min ${part.spread.workload.maxOverMin.toFixed(3)}, CV ${(100 * part.spread.workload.cv).toFixed(1)} %`,
+    `partition: ${(performance.now() - t).toFixed(0)} ms, balanced ±5 %: ${part.balanced}, workload max/min ${part.spread.workload.maxToMinRatio?.toFixed(3) ?? '∞'}, CV ${(100 * part.spread.workload.cv).toFixed(1)} %`,
   );
 
   const byId = new Map(retailers.map((r) => [r.id, r]));

@@ -121,6 +121,7 @@ export { retailersToGeoJson, type RetailerFeature, type RetailerFeatureCollectio
 export { retailersToCsv } from './retailers-to-csv.js';
 export { guardCsvFormula, unguardCsvFormula } from './csv-formula-guard.js';
 export { seededRandom } from './seeded-random.js';
+export { measureSpread, type Spread } from './measure-spread.js';
 export type { DroppedRetailer } from './dropped-retailer.js';
 export {
   MAX_TRAVEL_MATRIX_POINTS,

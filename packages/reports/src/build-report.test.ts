@@ -145,16 +145,16 @@ describe('buildReport', () => {
     expect(r.segments[0]!.visitsPerRetailerPerWeek).toBe(3.5);
     expect(r.regions.map((g) => g.key)).toEqual(['North', '(no region)']);
     const retailers = r.balance.metrics.find((b) => b.metric === 'retailers')!.spread;
-    expect(retailers).toMatchObject({ min: 1, max: 2, maxOverMin: 2, cv: 0.3333 });
+    expect(retailers).toMatchObject({ min: 1, max: 2, maxToMinRatio: 2, cv: 0.3333 });
     expect(r.balance.primary).toBe('plannedWorkMin');
     expect(r.balance.repartition).toBeNull();
   });
 
   it('reports the before/after of a re-partition', () => {
     const rep = buildReport(load('small-city.json')).balance.repartition!;
-    expect(rep.before).toMatchObject({ min: 410, max: 620, maxOverMin: 1.5122, cv: 0.1654 });
-    expect(rep.after).toMatchObject({ min: 510, max: 540, maxOverMin: 1.0588, cv: 0.0233 });
-    expect(rep.change).toEqual({ cv: -0.1421, maxOverMin: -0.4534, max: -80, min: 100 });
+    expect(rep.before).toMatchObject({ min: 410, max: 620, maxToMinRatio: 1.5122, cv: 0.1654 });
+    expect(rep.after).toMatchObject({ min: 510, max: 540, maxToMinRatio: 1.0588, cv: 0.0233 });
+    expect(rep.change).toEqual({ cv: -0.1421, maxToMinRatio: -0.4534, max: -80, min: 100 });
     expect(rep.moved).toBe(5);
   });
 

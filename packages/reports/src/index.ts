@@ -1,5 +1,4 @@
 export { buildReport } from './build-report.js';
-export { measureSpread, type Spread } from './measure-spread.js';
 export { formatCsv, reportToCsv, type CsvValue } from './report-to-csv.js';
 export { renderMapSvg, type RenderMapOptions } from './render-map-svg.js';
 export { renderReportHtml } from './render-report-html.js';

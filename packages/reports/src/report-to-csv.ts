@@ -151,7 +151,7 @@ export function reportToCsv(report: Report): Record<string, string> {
       ],
     ),
     balance: formatCsv(
-      ['metric', 'label', 'unit', 'n', 'min', 'max', 'mean', 'sd', 'maxOverMin', 'cv'],
+      ['metric', 'label', 'unit', 'n', 'min', 'max', 'mean', 'sd', 'maxToMinRatio', 'cv'],
       report.balance.metrics.map((b) => [
         b.metric,
         b.label,
@@ -161,7 +161,7 @@ export function reportToCsv(report: Report): Record<string, string> {
         b.spread.max,
         b.spread.mean,
         b.spread.sd,
-        b.spread.maxOverMin,
+        b.spread.maxToMinRatio,
         b.spread.cv,
       ]),
     ),
@@ -185,7 +185,7 @@ export function reportToCsv(report: Report): Record<string, string> {
           m.before !== null && m.after !== null ? Math.round((m.after - m.before) * 10) / 10 : null,
         ]),
         ['(cv)', rep.before.cv, rep.after.cv, rep.change.cv],
-        ['(max/min)', rep.before.maxOverMin, rep.after.maxOverMin, rep.change.maxOverMin],
+        ['(max/min)', rep.before.maxToMinRatio, rep.after.maxToMinRatio, rep.change.maxToMinRatio],
       ],
     );
   }

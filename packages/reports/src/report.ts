@@ -1,5 +1,5 @@
 import type { RetailerClass, Segment } from '@beatplan/core';
-import type { Spread } from './measure-spread.js';
+import type { Spread } from '@beatplan/core';
 import type { NormalisedKpis, ScorecardKpi } from './scorecard.js';
 
 /**
@@ -103,8 +103,8 @@ export interface BalanceReport {
     moved: number | null;
     before: Spread;
     after: Spread;
-    /** after − before for cv, maxOverMin (null when either is null), max and min. */
-    change: { cv: number; maxOverMin: number | null; max: number; min: number };
+    /** after − before for cv, maxToMinRatio (null when either is null), max and min. */
+    change: { cv: number; maxToMinRatio: number | null; max: number; min: number };
     managers: { managerId: string; before: number | null; after: number | null }[];
   } | null;
 }

@@ -2,7 +2,7 @@ export { estimateWorkload, type RetailerWorkload, type WorkloadOptions } from '.
 export { DEFAULT_WORKLOAD_OPTIONS } from './internal/workload-model.js';
 export { measureCompactness, type Compactness } from './measure-compactness.js';
 export { partitionTerritories, type PartitionOptions, type PartitionResult } from './partition-territories.js';
-export type { PartitionSpread, Spread, TerritoryStats } from './internal/summarize-territories.js';
+export type { PartitionSpread, TerritoryStats } from './internal/summarize-territories.js';
 export { planWeeklyBeats, type BeatDay, type BeatOptions, type BeatPlan } from './plan-weekly-beats.js';
 export { territoriesToGeoJson, type TerritoryFeature } from './territories-to-geojson.js';
 export { VISIT_PLAN_CSV_COLUMNS, visitPlansToCsv } from './visit-plans-to-csv.js';

@@ -148,9 +148,9 @@ export async function planCommand(args: string[], io: CliIo): Promise<void> {
       balanced: partition.balanced,
       moved: partition.moved,
       spread: {
-        workloadMaxOverMin: round(partition.spread.workload.maxOverMin, 3),
+        workloadMaxToMinRatio: partition.spread.workload.maxToMinRatio,
         workloadCv: round(partition.spread.workload.cv, 4),
-        loadMaxOverMin: round(partition.spread.load.maxOverMin, 3),
+        loadMaxToMinRatio: partition.spread.load.maxToMinRatio,
         loadCv: round(partition.spread.load.cv, 4),
         maxDeviation: round(partition.spread.maxDeviation, 4),
       },

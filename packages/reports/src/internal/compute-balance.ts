@@ -1,4 +1,4 @@
-import { measureSpread } from '../measure-spread.js';
+import { measureSpread } from '@beatplan/core';
 import type { BalanceMetric, BalanceReport, ManagerReport } from '../report.js';
 import type { Repartition } from '../report-input.js';
 import { round1, round4 } from './round.js';
@@ -45,8 +45,10 @@ export function computeBalance(
       after,
       change: {
         cv: round4(after.cv - before.cv),
-        maxOverMin:
-          after.maxOverMin !== null && before.maxOverMin !== null ? round4(after.maxOverMin - before.maxOverMin) : null,
+        maxToMinRatio:
+          after.maxToMinRatio !== null && before.maxToMinRatio !== null
+            ? round4(after.maxToMinRatio - before.maxToMinRatio)
+            : null,
         max: round4(after.max - before.max),
         min: round4(after.min - before.min),
       },

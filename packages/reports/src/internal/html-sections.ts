@@ -213,7 +213,11 @@ export function renderBalanceSection(report: Report): string {
       { header: 'Min', cell: (r) => num(r.s.min, 1), numeric: true },
       { header: 'Max', cell: (r) => num(r.s.max, 1), numeric: true },
       { header: 'Mean', cell: (r) => num(r.s.mean, 1), numeric: true },
-      { header: 'Max / min', cell: (r) => (r.s.maxOverMin === null ? '∞' : num(r.s.maxOverMin, 2)), numeric: true },
+      {
+        header: 'Max / min',
+        cell: (r) => (r.s.maxToMinRatio === null ? '∞' : num(r.s.maxToMinRatio, 2)),
+        numeric: true,
+      },
       {
         header: 'CV',
         cell: (r) => num(r.s.cv, 3),
@@ -224,7 +228,7 @@ export function renderBalanceSection(report: Report): string {
     spreadRows,
   );
   const change = rep
-    ? `<p class="note">${escapeHtml(`${rep.label}: coefficient of variation ${num(rep.before.cv, 3)} → ${num(rep.after.cv, 3)} (${rep.change.cv <= 0 ? '' : '+'}${num(rep.change.cv, 3)}); max/min ${rep.before.maxOverMin === null ? '∞' : num(rep.before.maxOverMin, 2)} → ${rep.after.maxOverMin === null ? '∞' : num(rep.after.maxOverMin, 2)}${rep.moved !== null ? `; ${rep.moved} retailers moved` : ''}.`)}</p>`
+    ? `<p class="note">${escapeHtml(`${rep.label}: coefficient of variation ${num(rep.before.cv, 3)} → ${num(rep.after.cv, 3)} (${rep.change.cv <= 0 ? '' : '+'}${num(rep.change.cv, 3)}); max/min ${rep.before.maxToMinRatio === null ? '∞' : num(rep.before.maxToMinRatio, 2)} → ${rep.after.maxToMinRatio === null ? '∞' : num(rep.after.maxToMinRatio, 2)}${rep.moved !== null ? `; ${rep.moved} retailers moved` : ''}.`)}</p>`
     : '';
   return `<section id="balance"><h2>Workload balance</h2><div class="charts">${charts.join('')}</div>${change}${table}</section>`;
 }

@@ -1,4 +1,4 @@
-import type { CustomerManager, Retailer } from '@beatplan/core';
+import { measureSpread, type CustomerManager, type Retailer, type Spread } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 import type { RetailerWorkload } from './workload-model.js';
 import { measureCompactness } from '../measure-compactness.js';
@@ -26,31 +26,12 @@ export interface TerritoryStats {
   pieces: number;
 }
 
-/** Spread of a per-manager figure: max / min and coefficient of variation (std / mean). */
-export interface Spread {
-  min: number;
-  max: number;
-  mean: number;
-  maxOverMin: number;
-  cv: number;
-}
-
 /** Spread of the weighted loads (`load`) and of the weekly workload minutes (`workload`). */
 export interface PartitionSpread {
   load: Spread;
   workload: Spread;
   /** Largest |deviation| of a manager's load from the mean. */
   maxDeviation: number;
-}
-
-/** The spread of a list of figures (maxOverMin is Infinity when the minimum is 0). */
-export function spreadOf(values: readonly number[]): Spread {
-  if (values.length === 0) return { min: 0, max: 0, mean: 0, maxOverMin: 1, cv: 0 };
-  const min = Math.min(...values),
-    max = Math.max(...values);
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
-  return { min, max, mean, maxOverMin: min > 0 ? max / min : max > 0 ? Infinity : 1, cv: mean > 0 ? sd / mean : 0 };
 }
 
 export function summarizeTerritories(input: {
@@ -120,13 +101,13 @@ export function summarizeTerritories(input: {
       pieces: pieces[j]!,
     };
   });
-  const load = spreadOf(stats.map((s) => s.load));
+  const load = measureSpread(stats.map((s) => s.load));
   return {
     stats,
     hulls,
     spread: {
       load,
-      workload: spreadOf(stats.map((s) => s.workloadMin)),
+      workload: measureSpread(stats.map((s) => s.workloadMin)),
       maxDeviation: Math.max(0, ...stats.map((s) => Math.abs(s.deviation))),
     },
   };
