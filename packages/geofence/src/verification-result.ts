@@ -1,3 +1,4 @@
+import type { FixSource } from '@beatplan/core';
 import type { FlagCode, ReasonCode, VisitStatus } from './verify-codes.js';
 
 /**
@@ -13,6 +14,9 @@ import type { FlagCode, ReasonCode, VisitStatus } from './verify-codes.js';
  * - `confidence`: the probability (0..1, 4 decimals) that both true positions lay inside the fence,
  *   under the circular normal error model; 0 when there is no fence or a mock fix is not accepted.
  * - `flags`: review signals in the order of `FLAG_CODES`.
+ * - `precision`: for a verified visit, the fix source whose precision proved it — the source of the
+ *   fix that proved it alone (the other only had to agree), or of the coarser fix when it took both;
+ *   `null` when the visit is not verified.
  *
  * `reasons` and `flags` are frozen arrays shared between verdicts with the same codes (a batch of
  * 10⁶ visits then allocates no code arrays); copy them before changing them.
@@ -25,6 +29,7 @@ export interface VisitVerdict {
   dwellS: number;
   confidence: number;
   flags: readonly FlagCode[];
+  precision: FixSource | null;
 }
 
 /** Visit counts by status (`flagged`: visits with at least one flag). */

@@ -5,14 +5,14 @@
  *
  * | code | effect | meaning |
  * | --- | --- | --- |
- * | `OUT_OF_RANGE` | rejected | a fix's whole 95 % error circle lies outside the fence |
+ * | `OUT_OF_RANGE` | rejected | a fix lies more than 5 standard errors outside the fence |
  * | `TOO_SHORT` | rejected | dwell (end − start) below `minDwellS` |
  * | `TOO_LONG` | rejected | dwell above `maxDwellS` (an *end visit* pressed hours later) |
  * | `NO_RETAILER_LOCATION` | unverifiable | the retailer has neither a location nor a geofence |
  * | `END_BEFORE_START` | unverifiable | the end fix is earlier than the start fix by more than `clockSkewToleranceS` |
  * | `MOCK_LOCATION` | unverifiable | a fix says the device mocked its location (unless `acceptMockLocations`) |
- * | `ACCURACY_TOO_COARSE` | unverifiable | a fix's 95 % radius exceeds `maxAccuracyM` (e.g. an 800 m cell fix) |
- * | `AMBIGUOUS_POSITION` | unverifiable | a fix's error circle straddles the fence boundary |
+ * | `ACCURACY_TOO_COARSE` | unverifiable | undecided for lack of precision: a fix's 95 % radius exceeds its source's `maxAccuracyM` (e.g. an 800 m cell fix), or the fixes are too coarse to prove a visit anywhere in the fence at the policy's `strictness` |
+ * | `AMBIGUOUS_POSITION` | unverifiable | the fixes prove neither that the manager was inside nor that he was outside |
  */
 export const REASON_CODES = [
   'OUT_OF_RANGE',

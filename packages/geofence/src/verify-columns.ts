@@ -81,6 +81,8 @@ export interface VerdictColumns {
   dwellS: Float64Array;
   /** Confidence, 0..1 (4 decimals). */
   confidence: Float64Array;
+  /** What proved a verified visit: 0 none (not verified), else 1 + the source's code in `FIX_SOURCE_CODES`. */
+  precision: Uint8Array;
 }
 
 /** The result of {@link verifyColumns}: verdict columns and the same summary as `verifyDay` gives. */
@@ -149,6 +151,7 @@ export function verifyColumns(
       distanceEndM: ev.distanceEnd,
       dwellS: ev.dwellS,
       confidence: ev.confidence,
+      precision: ev.precision,
     },
     summary,
   };
@@ -253,7 +256,7 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
  * @param verdicts - from {@link verifyColumns}.
  * @param i - the visit's position in the columns, 0-based.
  * @param visitId - the visit's id (`columns.ids[i]`).
- * @returns `{ visitId, status, reasons, distanceM, dwellS, confidence, flags }`.
+ * @returns `{ visitId, status, reasons, distanceM, dwellS, confidence, flags, precision }`.
  * @throws {BeatplanError} `INVALID_INPUT` when `i` is not a position in the columns.
  * @example
  * const verdict = verdictAt(result.verdicts, 0, columns.ids[0]); // { visitId: 'V1', status: 'verified', … }
@@ -271,6 +274,7 @@ export function verdictAt(verdicts: VerdictColumns, i: number, visitId: string):
       distanceEnd: verdicts.distanceEndM,
       dwellS: verdicts.dwellS,
       confidence: verdicts.confidence,
+      precision: verdicts.precision,
     },
     i,
     visitId,

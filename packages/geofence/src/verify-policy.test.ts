@@ -10,8 +10,13 @@ describe('VerifyPolicySchema', () => {
       radiusBySegment: { chain_supermarket: 150, hotel_entertainment: 150 },
       radiusByClass: {},
       polygonMarginM: 50,
-      maxAccuracyM: 150,
-      accuracyOverlapTolerance: 0.25,
+      strictness: 2,
+      sources: {
+        gnss: { maxAccuracyM: 150, accuracyFactor: 1 },
+        wifi: { maxAccuracyM: 250, accuracyFactor: 1 },
+        cell: { maxAccuracyM: 500, accuracyFactor: 1 },
+        manual: { maxAccuracyM: 150, accuracyFactor: 1 },
+      },
       minDwellS: 300,
       maxDwellS: 14_400,
       clockSkewToleranceS: 120,
@@ -30,6 +35,12 @@ describe('VerifyPolicySchema', () => {
     expect(p.radiusBySegment).toEqual({ chain_supermarket: 150, hotel_entertainment: 150 });
   });
 
+  it('fills a partly given source policy from its own defaults', () => {
+    const p = VerifyPolicySchema.parse({ sources: { cell: { accuracyFactor: 1.5 } } });
+    expect(p.sources.cell).toEqual({ maxAccuracyM: 500, accuracyFactor: 1.5 });
+    expect(p.sources.wifi).toEqual({ maxAccuracyM: 250, accuracyFactor: 1 });
+  });
+
   it('does not share default objects between parses', () => {
     const a = VerifyPolicySchema.parse({});
     a.radiusBySegment.retail = 10;
@@ -43,8 +54,8 @@ describe('VerifyPolicySchema', () => {
         {
           radiusM: 0,
           radiusBySegment: { kiosk: 50 },
-          maxAccuracyM: 'big',
-          accuracyOverlapTolerance: 1,
+          sources: { cell: { maxAccuracyM: 'big' }, radio: {} },
+          strictness: 11,
           minDwellS: -1,
           utcOffsetMinutes: 30.5,
           radius: 100,
@@ -55,8 +66,9 @@ describe('VerifyPolicySchema', () => {
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues.map((i) => i.path.join('.')).sort()).toEqual(
       [
-        'policy.accuracyOverlapTolerance',
-        'policy.maxAccuracyM',
+        'policy.strictness',
+        'policy.sources.cell.maxAccuracyM',
+        'policy.sources.radio',
         'policy.minDwellS',
         'policy.radius',
         'policy.radiusBySegment.kiosk',
@@ -74,6 +86,6 @@ describe('VerifyPolicySchema', () => {
 
   it('JSDoc example', () => {
     const policy = VerifyPolicySchema.parse({ radiusM: 80, minDwellS: 600 });
-    expect(policy.maxAccuracyM).toBe(150);
+    expect(policy.sources.cell.maxAccuracyM).toBe(500);
   });
 });

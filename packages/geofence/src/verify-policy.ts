@@ -15,6 +15,29 @@ const seconds = (what: string) =>
 
 const RadiusSchema = metres('radius', 10_000);
 
+/** The policy of one fix source: its usable accuracy and how far its stated accuracy is trusted. */
+const sourcePolicy = (source: string, maxAccuracyM: number) =>
+  z
+    .strictObject({
+      maxAccuracyM: metres(`${source} maximum accuracy`, 100_000).default(maxAccuracyM),
+      accuracyFactor: z
+        .number({ error: `${source} accuracy factor must be a number in [1, 10]` })
+        .min(1, { error: `${source} accuracy factor must be within [1, 10]` })
+        .max(10, { error: `${source} accuracy factor must be within [1, 10]` })
+        .default(1),
+    })
+    .prefault({});
+
+/** Per fix source: see `VerifyPolicySchema`. */
+const SourcesSchema = z
+  .strictObject({
+    gnss: sourcePolicy('gnss', 150),
+    wifi: sourcePolicy('wifi', 250),
+    cell: sourcePolicy('cell', 500),
+    manual: sourcePolicy('manual', 150),
+  })
+  .prefault({});
+
 /**
  * The verification policy. Every field is optional in the input and defaults to the value below
  * (see {@link DEFAULT_VERIFY_POLICY}); these defaults are meant to be usable as they are.
@@ -25,8 +48,11 @@ const RadiusSchema = metres('radius', 10_000);
  * | `radiusBySegment` | `{ chain_supermarket: 150, hotel_entertainment: 150 }` | m | radius per segment (larger buildings) |
  * | `radiusByClass` | `{}` | m | radius per class; wins over `radiusBySegment` |
  * | `polygonMarginM` | 50 | m | a polygon geofence is grown by this much |
- * | `maxAccuracyM` | 150 | m | largest usable 95 % accuracy radius; coarser fixes make the visit unverifiable |
- * | `accuracyOverlapTolerance` | 0.25 | 0..1 | share of a fix's 95 % radius that may stick out of the fence for it to count as inside |
+ * | `strictness` | 2 | standard errors | how far inside the fence the evidence must put the manager (see the README's rule); higher verifies fewer genuine and fewer faked visits |
+ * | `sources.gnss` | `{ maxAccuracyM: 150, accuracyFactor: 1 }` | m, × | per fix source: the largest usable 95 % radius (coarser fixes: `ACCURACY_TOO_COARSE`), and a factor on the stated accuracy (≥ 1: trust it less) |
+ * | `sources.wifi` | `{ maxAccuracyM: 250, accuracyFactor: 1 }` | m, × | WiFi positioning: 30–80 m as phones report it (49–130 m at 95 %) |
+ * | `sources.cell` | `{ maxAccuracyM: 500, accuracyFactor: 1 }` | m, × | cell-tower positioning: 100–300 m as reported (160–485 m at 95 %) |
+ * | `sources.manual` | `{ maxAccuracyM: 150, accuracyFactor: 1 }` | m, × | a position entered by hand |
  * | `minDwellS` | 300 | s | shortest visit that counts (5 minutes) |
  * | `maxDwellS` | 14400 | s | longest plausible visit (4 hours) |
  * | `clockSkewToleranceS` | 120 | s | reversed or overlapping times within this are treated as clock noise |
@@ -39,7 +65,7 @@ const RadiusSchema = metres('radius', 10_000);
  *
  * @example
  * const policy = VerifyPolicySchema.parse({ radiusM: 80, minDwellS: 600 });
- * policy.maxAccuracyM; // 150 (default)
+ * policy.sources.cell.maxAccuracyM; // 500 (default)
  */
 export const VerifyPolicySchema = z
   .strictObject({
@@ -53,12 +79,12 @@ export const VerifyPolicySchema = z
       .min(0, { error: 'polygon margin must be at least 0 m' })
       .max(1_000, { error: 'polygon margin must be at most 1000 m' })
       .default(50),
-    maxAccuracyM: metres('maximum accuracy', 100_000).default(150),
-    accuracyOverlapTolerance: z
-      .number({ error: 'accuracy overlap tolerance must be a number in [0, 1)' })
-      .min(0, { error: 'accuracy overlap tolerance must be within [0, 1)' })
-      .lt(1, { error: 'accuracy overlap tolerance must be within [0, 1)' })
-      .default(0.25),
+    strictness: z
+      .number({ error: 'strictness must be a number of standard errors in [-10, 10]' })
+      .min(-10, { error: 'strictness must be within [-10, 10] standard errors' })
+      .max(10, { error: 'strictness must be within [-10, 10] standard errors' })
+      .default(2),
+    sources: SourcesSchema,
     minDwellS: seconds('minimum dwell').default(300),
     maxDwellS: seconds('maximum dwell').default(14_400),
     clockSkewToleranceS: seconds('clock-skew tolerance').default(120),

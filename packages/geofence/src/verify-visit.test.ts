@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NINE, SHOP, offset, retailer, thrown, visit } from '../test/helpers.js';
 
 const R95 = convertAccuracy(8, 0.68, 0.95); // the 95 % radius of the helpers' 8 m GNSS fix: 12.97 m
+const SIGMA = R95 / Math.sqrt(-2 * Math.log(0.05)); // its standard error per axis: 5.30 m
 const at = (metres: number, bearing = 90) => offset(SHOP, metres, bearing);
 const both = (p: { lng: number; lat: number }, extra: Record<string, unknown> = {}) =>
   visit({ start: { ...p, ...extra }, end: { ...p, ...extra } });
@@ -18,15 +19,17 @@ describe('verifyVisit: the accuracy-aware rule', () => {
       dwellS: 720,
       confidence: 1,
       flags: [],
+      precision: 'gnss',
     });
   });
 
-  it('is inside exactly when d + 0.75·r95 ≤ R, outside when d − r95 > R, ambiguous between', () => {
-    const inside = 100 - 0.75 * R95; // 90.27 m
+  it('two fixes at one place: verified when their mean is 2 σ/√2 inside, rejected when one is 5 σ outside', () => {
+    // Two fixes at the same place are two measurements: their mean (w = 0.5) has σ/√2.
+    const inside = 100 - 2 * SIGMA * Math.SQRT1_2; // 92.5 m with the default strictness 2
     expect(verifyVisit(retailer(), both(at(inside - 0.5))).status).toBe('verified');
     expect(verifyVisit(retailer(), both(at(inside + 0.5))).reasons).toEqual(['AMBIGUOUS_POSITION']);
-    expect(verifyVisit(retailer(), both(at(100 + R95 - 0.5))).status).toBe('unverifiable');
-    const out = verifyVisit(retailer(), both(at(100 + R95 + 0.5)));
+    expect(verifyVisit(retailer(), both(at(100 + 5 * SIGMA - 0.5))).status).toBe('unverifiable');
+    const out = verifyVisit(retailer(), both(at(100 + 5 * SIGMA + 0.5)));
     expect(out.status).toBe('rejected');
     expect(out.reasons).toEqual(['OUT_OF_RANGE']);
   });
@@ -41,7 +44,7 @@ describe('verifyVisit: the accuracy-aware rule', () => {
 
   it('never verifies with an 800 m cell fix, even under a 2 km fence: ACCURACY_TOO_COARSE', () => {
     const cell = { accuracyM: 800, source: 'cell' };
-    for (const policy of [{}, { radiusM: 2000 }, { radiusM: 2000, accuracyOverlapTolerance: 0.99 }]) {
+    for (const policy of [{}, { radiusM: 2000 }, { radiusM: 2000, strictness: -10 }]) {
       const v = verifyVisit(retailer(), visit({ start: cell }), policy);
       expect(v.status).toBe('unverifiable');
       expect(v.reasons).toContain('ACCURACY_TOO_COARSE');
@@ -147,6 +150,7 @@ describe('verifyVisit: mock locations and missing places', () => {
         dwellS: 720,
         confidence: 0,
         flags: [],
+        precision: null,
       });
     }
   });
@@ -164,7 +168,7 @@ describe('verifyVisit: fences', () => {
   it('uses the polygon grown by polygonMarginM instead of the radius', () => {
     const r = retailer({ geofence: square(SHOP, 30) });
     expect(verifyVisit(r, both(at(60))).status).toBe('verified'); // 30 m outside the polygon, within the 50 m margin
-    expect(verifyVisit(r, both(at(110))).status).toBe('rejected'); // 80 m out, beyond margin + r95
+    expect(verifyVisit(r, both(at(110))).status).toBe('rejected'); // 80 m out: beyond the margin by more than 5 σ
     expect(verifyVisit(r, both(at(110))).distanceM.start).toBeCloseTo(110, 0); // distance to the location
     expect(verifyVisit(r, both(at(60)), { polygonMarginM: 0 }).status).toBe('rejected');
   });
@@ -181,11 +185,13 @@ describe('verifyVisit: fences', () => {
     const v = verifyVisit({ id: 'R1', geofence: square(SHOP, 30) }, visit({ start: at(10), end: at(75) }));
     expect(v.distanceM.start).toBe(0);
     expect(v.distanceM.end).toBeCloseTo(45, 0);
-    expect(v.status).toBe('unverifiable'); // the end fix straddles the grown fence
+    // The start fix proves it alone (70 m inside the grown fence); the end fix (5 m inside) agrees.
+    expect(v.status).toBe('verified');
+    expect(v.precision).toBe('gnss');
   });
 
   it('chooses the radius: class override, else segment override, else radiusM', () => {
-    const p = both(at(120));
+    const p = both(at(140));
     expect(verifyVisit(retailer({ segment: 'chain_supermarket' }), p).status).toBe('verified'); // default 150 m
     expect(verifyVisit(retailer({ segment: 'retail' }), p).status).toBe('rejected');
     expect(
@@ -265,5 +271,6 @@ describe('JSDoc example', () => {
     );
     expect(verdict.status).toBe('verified');
     expect(verdict.dwellS).toBe(720);
+    expect(verdict.precision).toBe('gnss');
   });
 });

@@ -10,26 +10,28 @@ import { VerifyRetailerSchema, type VerifyRetailerInput } from './verify-retaile
 /**
  * Verifies one visit: was the manager at the retailer, how long, how sure are we.
  *
- * **The rule.** Each fix's accuracy is normalised to a 95 % radius r (core's `normalizeAccuracy`:
- * a fix without `accuracyConfidence` is read as Android's 68 %, so r = 1.62 × accuracyM). The fix
- * and the fence are converted to WGS84 first (a GCJ-02 retailer and a WGS84 fix at the same place
- * are 0 m apart). The fence is the retailer's `geofence` polygon grown by `polygonMarginM` when it
- * has one, else a disc of the policy radius (class, then segment override, else `radiusM`) around
- * its location. With s the signed distance from the fix to the fence boundary (negative inside;
- * for a disc s = d − R, d the distance to the location) and τ = `accuracyOverlapTolerance`:
+ * **The rule** (the README has it in full). Each fix's accuracy is normalised to a 95 % radius r
+ * (core's `normalizeAccuracy`: no `accuracyConfidence` is read as Android's 68 %), multiplied by its
+ * source's `accuracyFactor` (policy `sources`), and read as σ = r / 2.448 per axis. Fixes and fence are
+ * compared in WGS84. The fence is the retailer's `geofence` polygon grown by `polygonMarginM`, else a
+ * disc of the policy radius (class, then segment override, else `radiusM`); s is the signed distance
+ * to its boundary (negative inside), k the policy's `strictness` (default 2).
  *
- * - r > `maxAccuracyM` → ACCURACY_TOO_COARSE: the fix cannot decide (an 800 m cell fix), and its
- *   stated radius is itself unreliable, so the visit is neither verified nor rejected on it;
- * - s − r > 0 → OUT_OF_RANGE: even the whole 95 % circle misses the fence;
- * - s + (1 − τ)·r ≤ 0 → inside: the circle lies within the fence, up to τ of its radius;
- * - otherwise → AMBIGUOUS_POSITION: the circle straddles the boundary.
+ * - a mock fix (unless `acceptMockLocations`) → MOCK_LOCATION; r beyond its source's `maxAccuracyM`
+ *   → ACCURACY_TOO_COARSE; a fix with s > 5σ → OUT_OF_RANGE (rejected);
+ * - otherwise, when both fixes agree with an inside position (s ≤ 3σ each) and one fix alone is
+ *   k σ inside (−s/σ ≥ k), or a weighted mean p = w·start + (1 − w)·end (w = 0.05 … 0.95) is
+ *   (−s(p) ≥ k·√(w²σ₁² + (1 − w)²σ₂²)), the visit is verified, with `precision` the source of the
+ *   fix that proved it alone or of the coarser of the two;
+ * - else ACCURACY_TOO_COARSE when fixes this coarse could not prove it anywhere in the fence, else
+ *   AMBIGUOUS_POSITION.
  *
- * A mock fix (unless `acceptMockLocations`) is MOCK_LOCATION. The dwell is end.at − start.at:
- * below `minDwellS` TOO_SHORT, above `maxDwellS` TOO_LONG; an end earlier than the start by more
- * than `clockSkewToleranceS` is END_BEFORE_START (within it: flag CLOCK_SKEW, and the dwell is too
- * short). No location and no geofence: NO_RETAILER_LOCATION. The status is `rejected` when a
- * reason rejects (OUT_OF_RANGE, TOO_SHORT, TOO_LONG), else `unverifiable` when there is any reason,
- * else `verified`. So a coarse, ambiguous or mocked fix can never yield `verified`.
+ * The dwell is end.at − start.at: below `minDwellS` TOO_SHORT, above `maxDwellS` TOO_LONG; an end
+ * earlier than the start by more than `clockSkewToleranceS` is END_BEFORE_START (within it: flag
+ * CLOCK_SKEW, and the dwell is too short). No location and no geofence: NO_RETAILER_LOCATION. The
+ * status is `rejected` when a reason rejects (OUT_OF_RANGE, TOO_SHORT, TOO_LONG), else `unverifiable`
+ * when there is any reason, else `verified`. A coarse or mocked fix never yields `verified`; a more
+ * accurate fix at the same place inside the fence never gives a worse verdict.
  *
  * **Confidence** is P(start inside) × P(end inside) under a circular normal error with
  * σ = r / 2.448: for a disc the exact Rice probability, for a polygon Φ(−s/σ). It never rises
@@ -41,7 +43,7 @@ import { VerifyRetailerSchema, type VerifyRetailerInput } from './verify-retaile
  * @param retailer - the retailer (see `VerifyRetailerSchema`; a core `Retailer` is accepted).
  * @param visit - the visit as `VisitSchema` accepts it; its `retailerId` must be the retailer's id.
  * @param policy - the policy; absent fields take their defaults. Default `{}`.
- * @returns the verdict `{ visitId, status, reasons, distanceM: { start, end }, dwellS, confidence, flags }`.
+ * @returns the verdict `{ visitId, status, reasons, distanceM: { start, end }, dwellS, confidence, flags, precision }`.
  * @throws {BeatplanError} `INVALID_INPUT` listing every problem (paths `retailer…`, `visit…`, `policy…`); `UNKNOWN_REFERENCE` when `visit.retailerId` is not the retailer's id.
  * @example
  * const fix = (at: string) => ({ lng: 120.1659, lat: 30.2719, accuracyM: 10, source: 'gnss' as const, at });
@@ -51,6 +53,7 @@ import { VerifyRetailerSchema, type VerifyRetailerInput } from './verify-retaile
  * );
  * verdict.status; // 'verified'
  * verdict.dwellS; // 720
+ * verdict.precision; // 'gnss'
  */
 export function verifyVisit(
   retailer: VerifyRetailerInput,

@@ -20,7 +20,89 @@ const inCrs = (p: { lng: number; lat: number }, c: Crs | undefined) => {
   return c === undefined ? { lng, lat } : { lng, lat, crs: c };
 };
 
+/** Verdicts in order of merit: a rejected visit is worse than an undecided one, which is worse than a verified one. */
+const MERIT: Record<string, number> = { rejected: 0, unverifiable: 1, verified: 2 };
+const source = fc.constantFrom('gnss', 'wifi', 'cell', 'manual');
+
+/** A visit at SHOP-centred disc of `radiusM` with fixes `d` metres away on `bearing`, and its verdict. */
+function judgeAt(
+  fixes: { d: number; bearing: number; accuracyM: number; source: string }[],
+  policy: Record<string, unknown>,
+) {
+  const shop = { lng: 120.6994, lat: 27.9943 };
+  const [start, end] = fixes.map((f, k) => ({
+    ...offset(shop, f.d, f.bearing),
+    accuracyM: f.accuracyM,
+    source: f.source,
+    at: NINE + k * 900_000,
+  }));
+  return verifyVisit(
+    { id: 'R', location: shop },
+    { id: 'V', managerId: 'M', retailerId: 'R', start, end } as never,
+    policy as never,
+  );
+}
+
 describe('properties', () => {
+  it('a more accurate fix at the same place inside the fence never gives a worse verdict', () => {
+    const fixInside = (radiusM: number) =>
+      fc.record({
+        d: fc.double({ min: 0, max: radiusM - 0.01, noNaN: true }),
+        bearing: fc.double({ min: 0, max: 360, noNaN: true }),
+        accuracyM: fc.double({ min: 0.5, max: 400, noNaN: true }),
+        source,
+      });
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 30, max: 400 })
+          .chain((radiusM) =>
+            fc.tuple(
+              fc.constant(radiusM),
+              fixInside(radiusM),
+              fixInside(radiusM),
+              fc.double({ min: 0.01, max: 1, noNaN: true }),
+              fc.double({ min: 0, max: 8, noNaN: true }),
+              fc.boolean(),
+            ),
+          ),
+        ([radiusM, a, b, shrink, strictness, improveEnd]) => {
+          const policy = { radiusM, strictness };
+          const before = judgeAt([a, b], policy);
+          const better = improveEnd
+            ? [a, { ...b, accuracyM: b.accuracyM * shrink }]
+            : [{ ...a, accuracyM: a.accuracyM * shrink }, b];
+          const after = judgeAt(better, policy);
+          expect(MERIT[after.status]!, JSON.stringify({ before, after })).toBeGreaterThanOrEqual(MERIT[before.status]!);
+        },
+      ),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  it('a stricter setting never verifies a visit a more lenient one does not', () => {
+    const anyFix = fc.record({
+      d: fc.double({ min: 0, max: 600, noNaN: true }),
+      bearing: fc.double({ min: 0, max: 360, noNaN: true }),
+      accuracyM: fc.double({ min: 0.5, max: 300, noNaN: true }),
+      source,
+    });
+    fc.assert(
+      fc.property(
+        anyFix,
+        anyFix,
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        (a, b, k1, k2) => {
+          const [lenient, strict] = k1 <= k2 ? [k1, k2] : [k2, k1];
+          if (judgeAt([a, b], { strictness: strict }).status === 'verified')
+            expect(judgeAt([a, b], { strictness: lenient }).status).toBe('verified');
+        },
+      ),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
   it('a fix at the retailer’s point with small accuracy always verifies (given enough dwell), in any crs', () => {
     fc.assert(
       fc.property(

@@ -45,7 +45,7 @@ describe('recordInspection', () => {
         fix: { lng: 116.404, lat: 39.915, accuracyM: 900, source: 'cell', at: '2025-03-05T10:00:00+08:00' },
       }) as never,
       shop,
-      { policy: { maxAccuracyM: 200 } },
+      { policy: { sources: { cell: { maxAccuracyM: 200 } } } },
     );
     expect(cell.fixVerdict.reasons).toEqual(['ACCURACY_TOO_COARSE']);
   });

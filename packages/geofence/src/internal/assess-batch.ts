@@ -3,7 +3,7 @@ import type { VerificationResult, VerificationSummary, VisitVerdict } from '../v
 import type { ResolvedPlan } from './check-references.js';
 import { flagList, reasonList, statusOf } from './code-masks.js';
 import { beginScratch } from './scratch.js';
-import { createEvidence, type BatchKeys, type Evidence } from './evidence.js';
+import { createEvidence, FIX_SOURCES, type BatchKeys, type Evidence } from './evidence.js';
 import { fillFromVisits } from './fill-evidence.js';
 import { findRepeatedCoordinates } from './find-repeated-coordinates.js';
 import { flagDay } from './flag-day.js';
@@ -32,6 +32,9 @@ export function judgeBatch(
   return summarizeDays(groups, ev, plans, index);
 }
 
+/** `precision` of a verdict by its code in `Evidence.precision` (0: none, 1 + source code). */
+const PRECISIONS = [null, ...FIX_SOURCES] as const;
+
 /** The verdict objects of judged evidence, in visit order. */
 export function verdictObjects(ev: Evidence, ids: readonly string[]): VisitVerdict[] {
   const verdicts: VisitVerdict[] = new Array(ev.n);
@@ -41,7 +44,7 @@ export function verdictObjects(ev: Evidence, ids: readonly string[]): VisitVerdi
 
 /** The verdict object of visit `i`. */
 export function verdictObject(
-  ev: Pick<Evidence, 'reasons' | 'flags' | 'distanceStart' | 'distanceEnd' | 'dwellS' | 'confidence'>,
+  ev: Pick<Evidence, 'reasons' | 'flags' | 'distanceStart' | 'distanceEnd' | 'dwellS' | 'confidence' | 'precision'>,
   i: number,
   visitId: string,
 ): VisitVerdict {
@@ -55,6 +58,7 @@ export function verdictObject(
     dwellS: ev.dwellS[i]!,
     confidence: ev.confidence[i]!,
     flags: flagList(ev.flags[i]!),
+    precision: PRECISIONS[ev.precision[i]!] ?? null,
   };
 }
 

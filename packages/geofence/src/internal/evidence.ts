@@ -17,6 +17,8 @@ export interface Evidence {
   readonly distanceEnd: Float64Array;
   readonly confidence: Float64Array;
   readonly dwellS: Float64Array;
+  /** What proved a verified visit: 1 + the source code of the fix whose precision proved it; 0 otherwise. */
+  readonly precision: Uint8Array;
   /** Fix positions in WGS84 and their 95 % radii, per fix slot. */
   readonly fixLng: Float64Array;
   readonly fixLat: Float64Array;
@@ -28,6 +30,8 @@ export interface Evidence {
   readonly fixDistance: Float64Array;
   readonly fixSigned: Float64Array;
   readonly fixProbability: Float64Array;
+  /** Per fix slot, from `judgeFixes`: standard error per axis, metres (the 95 % radius × the source's accuracy factor / 2.448). */
+  readonly fixSigma: Float64Array;
   /**
    * Each fix as sent: time (epoch ms), raw coordinates (in the fix's own crs), accuracy, and
    * `fixKind` = source code (bits 0–1, see `SOURCE_CODE`) | crs code << 2 (0 WGS84, 1 GCJ02, 2 BD09)
@@ -90,6 +94,7 @@ export function createEvidence(n: number): Evidence {
     distanceEnd: new Float64Array(n),
     confidence: new Float64Array(n),
     dwellS: new Float64Array(n),
+    precision: new Uint8Array(n),
     fixLng: scratchF64(2 * n),
     fixLat: scratchF64(2 * n),
     fixR95: scratchF64(2 * n),
@@ -98,6 +103,7 @@ export function createEvidence(n: number): Evidence {
     fixDistance: scratchF64(2 * n),
     fixSigned: scratchF64(2 * n),
     fixProbability: scratchF64(2 * n),
+    fixSigma: scratchF64(2 * n),
     fixAt: scratchF64(2 * n),
     rawLng: scratchF64(2 * n),
     rawLat: scratchF64(2 * n),

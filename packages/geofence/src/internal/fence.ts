@@ -1,5 +1,5 @@
 import { convertGeometryCrs, convertLngLat, type PolygonGeometry } from '@beatplan/core';
-import { preparePolygon, type PlanarPolygon } from './polygon-distance.js';
+import { polygonSignedDistanceM, preparePolygon, type PlanarPolygon } from './polygon-distance.js';
 import type { VerifyPolicy } from '../verify-policy.js';
 import type { VerifyRetailer } from '../verify-retailer.js';
 
@@ -23,6 +23,12 @@ export interface CompiledFence {
   /** The geofence polygon in WGS84 (polygon fences), and how far it is grown, metres. */
   readonly polygon: PolygonGeometry | null;
   readonly marginM: number;
+  /**
+   * How deep the fence is, metres: the disc's radius; for a polygon, its grown depth at the centre of
+   * its box (at least the margin). Fixes whose combined standard error × strictness exceeds it could
+   * not prove a visit anywhere (`ACCURACY_TOO_COARSE`).
+   */
+  readonly depthM: number;
   /** The polygon projected for fast signed distances (polygon fences). */
   readonly planar: PlanarPolygon | null;
 }
@@ -48,6 +54,10 @@ export function compileFence(retailer: VerifyRetailer, policy: VerifyPolicy): Co
     : null;
   const kind = polygon ? FENCE_POLYGON : loc ? FENCE_DISC : FENCE_NONE;
   const planar = polygon ? preparePolygon(polygon.coordinates) : null;
+  const radiusM = radiusFor(retailer, policy);
+  const depthM = planar
+    ? Math.max(policy.polygonMarginM, policy.polygonMarginM - polygonSignedDistanceM(planar, planar.lng0, planar.lat0))
+    : radiusM;
   return {
     retailerId: retailer.id,
     kind,
@@ -55,7 +65,8 @@ export function compileFence(retailer: VerifyRetailer, policy: VerifyPolicy): Co
     lat,
     cosLat: Math.cos(lat * (Math.PI / 180)),
     hasPoint: loc !== null,
-    radiusM: radiusFor(retailer, policy),
+    radiusM,
+    depthM,
     polygon,
     marginM: policy.polygonMarginM,
     planar,

@@ -4,46 +4,79 @@ import { discProbability, halfPlaneProbability, SIGMA_PER_R95 } from './containm
 import { FENCE_DISC, FENCE_NONE, type CompiledFence } from './fence.js';
 import { polygonSignedDistanceM } from './polygon-distance.js';
 import { FLAG, REASON } from './code-masks.js';
-import { KIND_MOCK, type Evidence } from './evidence.js';
+import { combinedSigmasInside } from './combine-fixes.js';
+import { FIX_SOURCES, KIND_MOCK, type Evidence } from './evidence.js';
 
 /** 0 as a float64 value (see `fixProbability`). */
 const ZERO = new Float64Array(1);
 
 /**
- * Classifies the fix in slot `k` against the fence and returns the reason bits it raises; writes the
- * distance to report to `ev.fixDistance[k]` and the signed distance to the fence's edge (m, negative
- * inside) to `ev.fixSigned[k]`.
- *
- * The rule (s = signed metres from the fix to the fence boundary, negative inside; r = 95 % radius):
- * mock (not accepted) → MOCK_LOCATION; r > maxAccuracyM → ACCURACY_TOO_COARSE; s − r > 0 (the whole
- * circle misses the fence) → OUT_OF_RANGE; s + (1 − tolerance)·r ≤ 0 → inside (no bit); else
- * AMBIGUOUS_POSITION. NaN anywhere lands in AMBIGUOUS_POSITION, never inside.
+ * A fix more than this many standard errors outside the fence edge proves the manager was not there
+ * (`OUT_OF_RANGE`, the visit is rejected). For a genuine fix this is a tail of about 10⁻⁷ of a circular
+ * normal even when the true position is at the edge, so an honest visit is not rejected by chance.
  */
-function judgeFix(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyPolicy, mock: boolean): number {
+export const OUTSIDE_SIGMAS = 5;
+
+/**
+ * A fix more than this many standard errors outside the fence edge does not agree with the manager
+ * having been inside: it cannot be outweighed by the other fix (the visit stays undecided).
+ */
+export const COMPATIBLE_SIGMAS = 3;
+
+/**
+ * Classifies the fix in slot `k` against the fence and returns the reason bits it raises on its own;
+ * writes the distance to report to `ev.fixDistance[k]`, the signed distance to the fence's edge (m,
+ * negative inside) to `ev.fixSigned[k]` and its standard error per axis (m) to `ev.fixSigma[k]`.
+ *
+ * The rule (s = signed metres to the fence edge; σ = the 95 % radius × the source's
+ * `accuracyFactor` / 2.448): mock (not accepted) → MOCK_LOCATION; the 95 % radius × factor beyond the
+ * source's `maxAccuracyM` → ACCURACY_TOO_COARSE; s > OUTSIDE_SIGMAS·σ → OUT_OF_RANGE. Whether the
+ * fixes prove the visit is decided per visit (`judgeVisit`). NaN never leads to OUT_OF_RANGE here
+ * nor to verified later.
+ */
+function judgeFix(ev: Evidence, k: number, fence: CompiledFence, limits: SourceLimits, mock: boolean): number {
   // The fix is read here, by slot, rather than passed as numbers: if V8 does not inline this
   // function, every double argument is a heap allocation.
   const lng = ev.fixLng[k]!;
   const lat = ev.fixLat[k]!;
   const cosLat = ev.fixCos[k]!;
-  const r95 = ev.fixR95[k]!;
+  const source = ev.fixKind[k]! & 3;
+  const r95 = ev.fixR95[k]! * limits.factor[source]!;
+  const sigma = r95 * SIGMA_PER_R95;
+  ev.fixSigma[k] = sigma;
   let s: number;
   if (fence.kind === FENCE_DISC) {
     const d = haversineCosM(fence.lng, fence.lat, fence.cosLat, lng, lat, cosLat);
     ev.fixDistance[k] = d;
     s = d - fence.radiusM;
   } else {
-    const edge = polygonSignedDistanceM(fence.planar!, lng, lat);
+    const edge = fence.planar !== null ? polygonSignedDistanceM(fence.planar, lng, lat) : NaN;
     ev.fixDistance[k] = fence.hasPoint
       ? haversineCosM(fence.lng, fence.lat, fence.cosLat, lng, lat, cosLat)
       : Math.max(0, edge);
     s = edge - fence.marginM;
   }
   ev.fixSigned[k] = s;
-  if (mock && !policy.acceptMockLocations) return REASON.MOCK_LOCATION;
-  if (!(r95 <= policy.maxAccuracyM)) return REASON.ACCURACY_TOO_COARSE;
-  if (s - r95 > 0) return REASON.OUT_OF_RANGE;
-  if (s + (1 - policy.accuracyOverlapTolerance) * r95 <= 0) return 0;
-  return REASON.AMBIGUOUS_POSITION;
+  if (mock && !limits.acceptMock) return REASON.MOCK_LOCATION;
+  if (!(r95 <= limits.maxR95[source]!)) return REASON.ACCURACY_TOO_COARSE;
+  if (s > OUTSIDE_SIGMAS * sigma) return REASON.OUT_OF_RANGE;
+  return 0;
+}
+
+/** The policy's per-source limits by source code, read once per batch. */
+interface SourceLimits {
+  readonly maxR95: Float64Array;
+  readonly factor: Float64Array;
+  readonly acceptMock: boolean;
+}
+
+function sourceLimits(policy: VerifyPolicy): SourceLimits {
+  const bySource = FIX_SOURCES.map((source) => policy.sources[source]);
+  return {
+    maxR95: Float64Array.from(bySource, (p) => p.maxAccuracyM),
+    factor: Float64Array.from(bySource, (p) => p.accuracyFactor),
+    acceptMock: policy.acceptMockLocations,
+  };
 }
 
 /**
@@ -52,7 +85,7 @@ function judgeFix(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyP
  * the policy does not accept, and 0 instead of NaN.
  */
 function fixProbability(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyPolicy): number {
-  const sigma = ev.fixR95[k]! * SIGMA_PER_R95;
+  const sigma = ev.fixSigma[k]!;
   const p =
     fence.kind === FENCE_DISC
       ? discProbability(ev.fixDistance[k]!, fence.radiusM, sigma)
@@ -72,10 +105,11 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  */
 export function judgeFixes(ev: Evidence, fences: readonly CompiledFence[], policy: VerifyPolicy): void {
   const slots = 2 * ev.n;
+  const limits = sourceLimits(policy);
   for (let k = 0; k < slots; k++) {
     const fence = fences[ev.fence[k >> 1]!]!;
     ev.fixReasons[k] =
-      fence.kind === FENCE_NONE ? 0 : judgeFix(ev, k, fence, policy, (ev.fixKind[k]! & KIND_MOCK) !== 0);
+      fence.kind === FENCE_NONE ? 0 : judgeFix(ev, k, fence, limits, (ev.fixKind[k]! & KIND_MOCK) !== 0);
   }
 }
 
@@ -108,7 +142,8 @@ export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy
     ev.distanceStart[i] = round1(ev.fixDistance[ks]!);
     ev.distanceEnd[i] = round1(ev.fixDistance[ks + 1]!);
     ev.confidence[i] = Math.round(ev.fixProbability[ks]! * ev.fixProbability[ks + 1]! * 10_000) / 10_000;
-    reasons |= ev.fixReasons[ks]! | ev.fixReasons[ks + 1]!;
+    const fixReasons = ev.fixReasons[ks]! | ev.fixReasons[ks + 1]!;
+    reasons |= fixReasons === 0 ? judgePresence(ev, i, fence, policy.strictness) : fixReasons;
   }
   const dwellMs = ev.fixAt[ks + 1]! - ev.fixAt[ks]!;
   const dwellS = dwellMs / 1000;
@@ -124,4 +159,38 @@ export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy
   }
   ev.reasons[i] = reasons;
   ev.flags[i] = flags;
+  if (reasons !== 0) ev.precision[i] = 0;
+}
+
+/**
+ * Whether the two usable fixes of visit `i` prove the manager was inside the fence, at `strictness`
+ * standard errors (see the README's rule): returns 0 when they do (and writes the precision that
+ * proved it to `ev.precision[i]`), else ACCURACY_TOO_COARSE when fixes this coarse could not prove it
+ * even at the fence's deepest point, else AMBIGUOUS_POSITION.
+ */
+function judgePresence(ev: Evidence, i: number, fence: CompiledFence, strictness: number): number {
+  const ks = 2 * i;
+  const sigma1 = ev.fixSigma[ks]!;
+  const sigma2 = ev.fixSigma[ks + 1]!;
+  const s1 = ev.fixSigned[ks]!;
+  const s2 = ev.fixSigned[ks + 1]!;
+  const compatible = s1 <= COMPATIBLE_SIGMAS * sigma1 && s2 <= COMPATIBLE_SIGMAS * sigma2;
+  if (compatible) {
+    const z1 = -s1 / sigma1;
+    const z2 = -s2 / sigma2;
+    // One fix alone proves it (the other agrees): that fix's source is the precision.
+    if (z1 >= strictness || z2 >= strictness) {
+      ev.precision[i] = 1 + (ev.fixKind[z1 > z2 || (z1 === z2 && sigma1 <= sigma2) ? ks : ks + 1]! & 3);
+      return 0;
+    }
+    // Both together: the coarser fix's source is the precision.
+    if (combinedSigmasInside(ev, i, fence, strictness) >= strictness) {
+      ev.precision[i] = 1 + (ev.fixKind[sigma1 >= sigma2 ? ks : ks + 1]! & 3);
+      return 0;
+    }
+    // The best any pair of this precision could do: both at the fence's deepest point, inverse-variance weighted.
+    const combinedSigma = (sigma1 * sigma2) / Math.sqrt(sigma1 * sigma1 + sigma2 * sigma2);
+    if (fence.depthM < strictness * combinedSigma) return REASON.ACCURACY_TOO_COARSE;
+  }
+  return REASON.AMBIGUOUS_POSITION;
 }
