@@ -152,8 +152,9 @@ export async function runStoryDemo(options = {}) {
     `  ${roles.cafe} "visits" ${cafeCount} shops from cafés 1–2 km away; ${roles.spoof} spoofs ${roles.spoofDate} from home (${truth.filter((t) => t.kind.startsWith('spoof')).length} fake visits);`,
   );
   log(
-    `  ${count(truth, 'too_short')} too-short visits, ${count(truth, 'coarse_cell')} visits with coarse indoor cell fixes, ${count(truth, 'skipped')} planned stops skipped`,
+    `  ${count(truth, 'too_short')} too-short visits, ${count(truth, 'coarse_cell')} visits with coarse indoor cell fixes, ${count(truth, 'skipped')} planned stops skipped;`,
   );
+  log(`  ${count(truth, 'indoor_cell')} visits with GNSS at the door and a cell-tower fix (100–200 m) indoors`);
 
   // ── 4. verification ─────────────────────────────────────────────────────────────────────────────
   const planned = plans.map((p) => ({
@@ -176,6 +177,18 @@ export async function runStoryDemo(options = {}) {
       ['planted', 'n', 'expected', 'found'],
       rows.map((r) => [r.label, String(r.n), r.expected, r.found]),
     ),
+  );
+  const byPrecision = new Map();
+  for (const v of verification.verdicts)
+    if (v.precision !== null) byPrecision.set(v.precision, (byPrecision.get(v.precision) ?? 0) + 1);
+  const undecided = verification.verdicts.filter(
+    (v) => v.status === 'unverifiable' && v.reasons.length === 1 && v.reasons[0] === 'ACCURACY_TOO_COARSE',
+  ).length;
+  const fixesBySource = new Map();
+  for (const v of visits)
+    for (const f of [v.start, v.end]) fixesBySource.set(f.source, (fixesBySource.get(f.source) ?? 0) + 1);
+  log(
+    `fixes by source: ${[...fixesBySource].map(([k, n]) => `${k} ${n}`).join(', ')}; verified by precision: ${[...byPrecision].map(([k, n]) => `${k} ${n}`).join(', ')}; ${undecided} undecided for lack of precision (counted neither verified nor failed by the scorecard)`,
   );
   const rates = verificationRates(visits, verification.verdicts);
   log(
@@ -384,7 +397,7 @@ function simulateWeek({ plans, retailerById, managerById, roles, weekDates, slop
   });
   shuffle(ordinary, random);
   // the sloppy events fall on ordinary stops of any pilot, drawn at random
-  for (const [j, k] of ['skipped', 'too_short', 'coarse_cell'].entries())
+  for (const [j, k] of ['skipped', 'too_short', 'coarse_cell', 'indoor_cell'].entries())
     for (const key of ordinary.slice(j * sloppy, (j + 1) * sloppy)) kind.set(key, k);
 
   const visits = [];
@@ -468,6 +481,16 @@ function simulateWeek({ plans, retailerById, managerById, roles, weekDates, slop
             accuracyM: round1(uniform(5, 20)),
             source: 'gnss',
           }));
+        } else if (what === 'indoor_cell') {
+          // GNSS at the door when he arrives; inside, the phone falls back to cell-tower positioning
+          fixes = [
+            fixNear(r, 'gnss'),
+            {
+              ...offset(r.location.lng, r.location.lat, uniform(20, 150), uniform(0, 2 * Math.PI)),
+              accuracyM: Math.round(uniform(100, 200)),
+              source: 'cell',
+            },
+          ];
         } else if (what === 'coarse_cell') {
           fixes = [0, 1].map(() => ({
             ...offset(r.location.lng, r.location.lat, uniform(150, 700), uniform(0, 2 * Math.PI)),
@@ -500,6 +523,7 @@ const NOTES = {
   cafe: 'both fixes from a café 1–2 km from the shop: he was not there',
   too_short: 'he was there, for 1–4 minutes',
   coarse_cell: 'he was there; both fixes from cell towers indoors (500–1200 m accuracy)',
+  indoor_cell: 'he was there: GNSS at the door, then a cell-tower fix indoors (100–200 m accuracy)',
   spoof: 'spoofed from home: fixes exactly on the shop point, constant 5 m accuracy',
   spoof_mock: 'spoofed from home; the app set the mock-location flag',
   spoof_stale_pin: "spoofed from home; the start fix still on the previous shop's point",
@@ -541,6 +565,7 @@ const EXPECT = {
   cafe: { label: 'café "visits"', status: 'rejected', reason: 'OUT_OF_RANGE', flag: null },
   too_short: { label: 'too-short visits', status: 'rejected', reason: 'TOO_SHORT', flag: null },
   coarse_cell: { label: 'coarse cell fixes', status: 'unverifiable', reason: 'ACCURACY_TOO_COARSE', flag: null },
+  indoor_cell: { label: 'GNSS + indoor cell fix', status: 'verified', reason: null, flag: null },
   spoof: { label: 'spoofed day: plain', status: 'verified', reason: null, flag: 'CONSTANT_ACCURACY' },
   spoof_mock: { label: 'spoofed: mock flag', status: 'unverifiable', reason: 'MOCK_LOCATION', flag: 'MOCK_LOCATION' },
   spoof_stale_pin: {
@@ -721,7 +746,9 @@ async function inspect({
   for (const v of visits)
     if (!['cafe', 'spoof', 'spoof_mock', 'spoof_stale_pin', 'spoof_rush'].includes(kindOf.get(v.id)))
       genuineAt.set(v.retailerId, (genuineAt.get(v.retailerId) ?? 0) + 1);
-  const neglected = new Set(visits.filter((v) => kindOf.get(v.id) !== 'genuine').map((v) => v.retailerId));
+  const neglected = new Set(
+    visits.filter((v) => !['genuine', 'indoor_cell'].includes(kindOf.get(v.id))).map((v) => v.retailerId),
+  );
   const stops = route.days.flatMap((d) => d.stops);
   const plainStops = stops.filter((s) => !neglected.has(s.retailerId) && genuineAt.has(s.retailerId));
   shuffle(plainStops, random);
@@ -792,13 +819,13 @@ async function inspect({
 
   // the contradictions the truth predicts, without reading a verdict: a visit of a kind that should
   // verify (genuine, plain spoof, rushed spoof) denied; or confirmed visits none of which should verify
-  const shouldVerify = (k) => ['genuine', 'spoof', 'spoof_rush'].includes(k);
+  const shouldVerify = (k) => ['genuine', 'indoor_cell', 'spoof', 'spoof_rush'].includes(k);
   const expected = [];
   for (const [i, rec] of records.entries()) {
     if (recordVerdicts[i].status !== 'verified') continue;
     const mine = visits.filter((v) => v.retailerId === rec.retailerId);
     const cause = (k) =>
-      k === 'genuine'
+      k === 'genuine' || k === 'indoor_cell'
         ? 'retailer misremembers'
         : k.startsWith('spoof')
           ? 'spoofed visit denied'

@@ -77,7 +77,16 @@ describe('the story demo on a small city', () => {
     const skipped = story.truth.filter((t) => t.kind === 'skipped').length;
     expect(skipped).toBeGreaterThan(0);
     expect(story.visits.length).toBe(stops - skipped);
-    for (const kind of ['cafe', 'too_short', 'coarse_cell', 'spoof', 'spoof_mock', 'spoof_stale_pin', 'spoof_rush']) {
+    for (const kind of [
+      'cafe',
+      'too_short',
+      'coarse_cell',
+      'indoor_cell',
+      'spoof',
+      'spoof_mock',
+      'spoof_stale_pin',
+      'spoof_rush',
+    ]) {
       expect(
         story.truth.some((t) => t.kind === kind),
         kind,
@@ -93,6 +102,7 @@ describe('the story demo on a small city', () => {
       cafe: { status: 'rejected', reason: 'OUT_OF_RANGE' },
       too_short: { status: 'rejected', reason: 'TOO_SHORT' },
       coarse_cell: { status: 'unverifiable', reason: 'ACCURACY_TOO_COARSE' },
+      indoor_cell: { status: 'verified' },
       spoof: { status: 'verified', flag: 'CONSTANT_ACCURACY' },
       spoof_mock: { status: 'unverifiable', reason: 'MOCK_LOCATION', flag: 'MOCK_LOCATION' },
       spoof_stale_pin: { status: 'rejected', reason: 'OUT_OF_RANGE', flag: 'REPEATED_COORDINATES' },

@@ -93,13 +93,13 @@ describe('buildReport', () => {
     expect(m1!.kpis).toEqual({
       completion: 1, // 2 planned stops, both visited
       verification: 0.5, // 1 verified of 2 visits
-      timeOnSite: 1, // min(1, 600 s / (10 min · 60))
+      timeOnSite: 0.3333, // min(1, 600 s verified / ((10 + 20) min · 60) of service at the visited R1 and R2)
       route: 0.6667, // planned straight line base→R1→R2→base = 4 · 0.01° of lng; travelled base→R1→(R2 + 0.01°)→base = 6 · 0.01°
       inspection: 0.5, // (1 + 0 + (3 − 1) / 4) / 3
       integrity: 0, // 1 − min(1, 1 contradiction / 1 inspection)
     });
-    // 100 · (2·1 + 1·0.5 + 1·1 + 1·0.6667 + 1·0) / (2 + 1 + 1 + 1 + 1); inspection has weight 0
-    expect(m1!.score).toBe(69.445);
+    // 100 · (2·1 + 1·0.5 + 1·0.3333 + 1·0.6667 + 1·0) / (2 + 1 + 1 + 1 + 1); inspection has weight 0
+    expect(m1!.score).toBe(58.3333);
     expect(m1!.coverage).toBe(1);
     expect(m2!.kpis).toEqual({
       completion: 0,

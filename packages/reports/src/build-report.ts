@@ -40,7 +40,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
   checkReferences(parsed);
   const data = prepareData(parsed);
   const weights = resolveWeights(parsed.weights);
-  const { sums, days } = accumulateKpis(data, parsed.managers);
+  const { sums, days } = accumulateKpis(data, parsed.managers, parsed.undecidedPrecision);
 
   const assigned = new Map<string, Retailer[]>(parsed.managers.map((m) => [m.id, []]));
   for (const r of parsed.retailers) {
@@ -78,6 +78,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
     period: data.period,
     utcOffsetMinutes: parsed.utcOffsetMinutes,
     weights,
+    undecidedPrecision: parsed.undecidedPrecision,
     counts: {
       retailers: parsed.retailers.length,
       managers: parsed.managers.length,

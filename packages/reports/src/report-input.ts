@@ -133,6 +133,10 @@ export const ReportPeriodSchema = z
  * - `utcOffsetMinutes` (default 480 = UTC+8, core's `UtcOffsetMinutesSchema`): the local time zone; a visit belongs to the local date of its
  *   start fix, an inspection to the local date of its `at`.
  * - `weights`: scorecard weights, see `DEFAULT_SCORECARD_WEIGHTS`.
+ * - `undecidedPrecision` (default `'neutral'`): how the scorecard counts a visit *undecided for lack of
+ *   precision* (verdict `unverifiable` whose only reason is `ACCURACY_TOO_COARSE`: fixes too coarse to
+ *   prove a visit, e.g. cell-tower positions indoors): `'neutral'` counts it neither verified nor
+ *   failed (left out of the `verification` and `timeOnSite` KPIs), `'failed'` as not verified.
  * - `retailers`, `managers`, `plans` (core `VisitPlan`s), `visits` (core `Visit`s), `verdicts` (one per
  *   visit at most; a visit without a verdict counts as not verified), `inspections` (core
  *   `InspectionRecord`s), `contradictions`, `territories`, `repartition`.
@@ -152,6 +156,9 @@ export const ReportInputSchema = z.strictObject({
   period: ReportPeriodSchema.optional(),
   utcOffsetMinutes: UtcOffsetMinutesSchema,
   weights: ScorecardWeightsSchema.optional(),
+  undecidedPrecision: z
+    .enum(['neutral', 'failed'], { error: 'undecidedPrecision must be "neutral" or "failed"' })
+    .default('neutral'),
   retailers: z.array(RetailerSchema, { error: 'retailers must be an array' }),
   managers: z.array(CustomerManagerSchema, { error: 'managers must be an array' }),
   plans: z.array(VisitPlanSchema, { error: 'plans must be an array' }).default([]),

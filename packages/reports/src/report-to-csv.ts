@@ -70,6 +70,7 @@ const MANAGER_COLUMNS = [
   'rejected',
   'unverifiable',
   'noVerdict',
+  'undecidedPrecision',
   'flagged',
   'completionRate',
   'verificationRate',

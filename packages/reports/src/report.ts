@@ -21,11 +21,19 @@ export interface KpiFigures {
   unverifiable: number;
   /** Visits without a verdict (counted as not verified). */
   noVerdict: number;
+  /**
+   * Unverifiable visits undecided for lack of precision (their only reason is `ACCURACY_TOO_COARSE`);
+   * included in `unverifiable`. The scorecard counts them neither verified nor failed unless the
+   * input's `undecidedPrecision` is `'failed'`.
+   */
+  undecidedPrecision: number;
+  /** The visits' start and end fixes by source: the mix of fix precisions beside the score. */
+  fixesBySource: { gnss: number; wifi: number; cell: number; manual: number };
   /** Visits whose verdict carries at least one flag. */
   flagged: number;
   /** plannedVisited / plannedStops. */
   completionRate: number | null;
-  /** verified / visits. */
+  /** verified / visits (all visits; the scorecard's `verification` KPI may leave out `undecidedPrecision`). */
   verificationRate: number | null;
   /** Σ dwell (verdict `dwellS`, negative as 0) of the verified visits, s. */
   verifiedDwellS: number;
@@ -175,6 +183,8 @@ export interface Report {
   utcOffsetMinutes: number;
   /** The resolved scorecard weights. */
   weights: Record<ScorecardKpi, number>;
+  /** How visits undecided for lack of precision were counted by the scorecard (see `ReportInputSchema`). */
+  undecidedPrecision: 'neutral' | 'failed';
   /** How many records of each kind were used (inside the period). */
   counts: {
     retailers: number;

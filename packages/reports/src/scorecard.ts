@@ -6,8 +6,13 @@ import * as z from 'zod';
  * | kpi | normalised value | undefined (null) when |
  * | --- | --- | --- |
  * | `completion` | planned stops visited / planned stops | no planned stop |
- * | `verification` | verified visits / visits | no visit |
- * | `timeOnSite` | min(1, verified dwell / planned service time of those visits' retailers) | no verified visit |
+ * | `verification` | verified visits / counted visits | no counted visit |
+ * | `timeOnSite` | min(1, verified dwell / service time of the counted visits' retailers) | no counted visit |
+ *
+ * Counted visits: every visit, except — by default (`undecidedPrecision: 'neutral'`) — those undecided
+ * for lack of precision (unverifiable, only `ACCURACY_TOO_COARSE`), which count neither as verified nor
+ * as failed. Turning a counted visit's verdict into `verified` never lowers a score.
+ *
  * | `route` | min(1, planned / travelled straight-line metres), over the days with a plan and a visit (planned: base → planned retailers in order → base; travelled: base → each visit's start and end fix in time order → base) | no such day, or 0 m travelled |
  * | `inspection` | mean over inspections of (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3 | no inspection |
  * | `integrity` | 1 − min(1, contradictions / inspections) | no inspection and no contradiction (0 when contradictions but no inspection) |

@@ -3,10 +3,12 @@ import {
   toWgs84,
   type CustomerManager,
   type InspectionRecord,
+  type PositionFix,
   type Retailer,
   type VisitPlan,
 } from '@beatplan/core';
 import { emptySums, type KpiSums } from './kpi-sums.js';
+import type { VisitVerdictInput } from '../report-input.js';
 import type { DatedVisit, PreparedData } from './prepare-data.js';
 
 /** An inspection's score, 0..1: (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3. */
@@ -44,6 +46,20 @@ export function plannedStraightM(
   ]);
 }
 
+/** A verdict undecided for lack of precision: unverifiable, and its only reason is ACCURACY_TOO_COARSE. */
+export function isUndecidedForPrecision(verdict: VisitVerdictInput): boolean {
+  return (
+    verdict.status === 'unverifiable' && verdict.reasons.length === 1 && verdict.reasons[0] === 'ACCURACY_TOO_COARSE'
+  );
+}
+
+function countFix(s: KpiSums, source: PositionFix['source']): void {
+  if (source === 'gnss') s.fixesGnss++;
+  else if (source === 'wifi') s.fixesWifi++;
+  else if (source === 'cell') s.fixesCell++;
+  else s.fixesManual++;
+}
+
 const key = (date: string, retailerId: string) => `${date}\u0000${retailerId}`;
 
 /**
@@ -53,6 +69,7 @@ const key = (date: string, retailerId: string) => `${date}\u0000${retailerId}`;
 export function accumulateKpis(
   data: PreparedData,
   managers: readonly CustomerManager[],
+  undecidedPrecision: 'neutral' | 'failed',
 ): { sums: Map<string | null, KpiSums>; days: Map<string, Set<string>> } {
   const sums = new Map<string | null, KpiSums>(managers.map((m) => [m.id, emptySums()]));
   const sumsOf = (id: string | null) => {
@@ -87,6 +104,14 @@ export function accumulateKpis(
     visited.add(k);
     if (planOf.has(`${visit.managerId} ${dv.date}`) && !planned.has(k)) s.unplannedVisits++;
     s.reportedDwellS += Math.max(0, (visit.end.at - visit.start.at) / 1000);
+    countFix(s, visit.start.source);
+    countFix(s, visit.end.source);
+    const undecided = verdict !== null && isUndecidedForPrecision(verdict);
+    if (undecided) s.undecidedPrecision++;
+    if (!(undecided && undecidedPrecision === 'neutral')) {
+      s.counted++;
+      s.countedServiceS += data.retailerById.get(visit.retailerId)!.serviceMinutes * 60;
+    }
     if (!verdict) s.noVerdict++;
     else {
       s[verdict.status]++;

@@ -61,6 +61,14 @@ export function renderMapSection(report: Report): string {
 <p class="note">Territory shapes are coloured by manager (given polygons, or the convex hull of the territory's retailers); lines are the planned routes (base → stops → base); squares the managers' bases. Projection: equirectangular, longitudes scaled by the cosine of the map's middle latitude, north up; no map tiles.</p></section>`;
 }
 
+/** The shares of fixes by source, `"80 / 15 / 5 %"` (manual fixes, if any, appended). */
+function fixMix(f: ManagerReport['fixesBySource']): string {
+  const total = f.gnss + f.wifi + f.cell + f.manual;
+  if (total === 0) return '–';
+  const share = (n: number) => num((100 * n) / total, 0);
+  return `${share(f.gnss)} / ${share(f.wifi)} / ${share(f.cell)} %${f.manual ? ` (+${share(f.manual)} % manual)` : ''}`;
+}
+
 /** Scorecard: formula, weights, score chart and table. */
 export function renderScorecardSection(report: Report): string {
   const ranked = report.ranking.map((id) => report.managers.find((m) => m.managerId === id)!);
@@ -98,6 +106,20 @@ export function renderScorecardSection(report: Report): string {
       cell: (m: ManagerReport) => pct(m.kpis[k]),
       numeric: true,
     })),
+    {
+      header: 'Undecided (precision)',
+      cell: (m) => num(m.undecidedPrecision),
+      numeric: true,
+      help:
+        report.undecidedPrecision === 'neutral'
+          ? 'visits whose fixes were too coarse to decide; counted neither verified nor failed'
+          : 'visits whose fixes were too coarse to decide; counted as not verified',
+    },
+    {
+      header: 'Fixes GNSS / WiFi / cell',
+      cell: (m) => fixMix(m.fixesBySource),
+      help: 'share of the start and end fixes by source: the precision behind the score',
+    },
   ];
   return `<section id="scorecard"><h2>Scorecard</h2>
 <p class="note">score = 100 · Σ w<sub>k</sub>·n<sub>k</sub> / Σ w<sub>k</sub> over the KPIs k that have a weight and could be measured; each KPI n<sub>k</sub> is normalised to 0..1 (definitions below). Weights: ${escapeHtml(weights)}.</p>

@@ -13,6 +13,17 @@ export interface KpiSums {
   rejected: number;
   unverifiable: number;
   noVerdict: number;
+  /** Visits undecided for lack of precision (unverifiable, only ACCURACY_TOO_COARSE). */
+  undecidedPrecision: number;
+  /** Visits the verification KPIs count (all, or all but the undecided-for-precision ones when neutral). */
+  counted: number;
+  /** Σ retailer service time over the counted visits, s. */
+  countedServiceS: number;
+  /** Start and end fixes by source. */
+  fixesGnss: number;
+  fixesWifi: number;
+  fixesCell: number;
+  fixesManual: number;
   flagged: number;
   verifiedDwellS: number;
   reportedDwellS: number;
@@ -46,6 +57,13 @@ export function emptySums(): KpiSums {
     rejected: 0,
     unverifiable: 0,
     noVerdict: 0,
+    undecidedPrecision: 0,
+    counted: 0,
+    countedServiceS: 0,
+    fixesGnss: 0,
+    fixesWifi: 0,
+    fixesCell: 0,
+    fixesManual: 0,
     flagged: 0,
     verifiedDwellS: 0,
     reportedDwellS: 0,
@@ -93,6 +111,8 @@ export function finishFigures(s: KpiSums): KpiFigures {
     rejected: s.rejected,
     unverifiable: s.unverifiable,
     noVerdict: s.noVerdict,
+    undecidedPrecision: s.undecidedPrecision,
+    fixesBySource: { gnss: s.fixesGnss, wifi: s.fixesWifi, cell: s.fixesCell, manual: s.fixesManual },
     flagged: s.flagged,
     completionRate: ratio(s.plannedVisited, s.plannedStops),
     verificationRate: ratio(s.verified, s.visits),
@@ -121,8 +141,8 @@ export function normaliseKpis(s: KpiSums): NormalisedKpis {
   const capped = (x: number | null) => (x === null ? null : round4(Math.min(1, x)));
   return {
     completion: ratio(s.plannedVisited, s.plannedStops),
-    verification: ratio(s.verified, s.visits),
-    timeOnSite: s.verified > 0 ? capped(ratio(s.verifiedDwellS, s.expectedServiceS)) : null,
+    verification: ratio(s.verified, s.counted),
+    timeOnSite: s.countedServiceS > 0 ? capped(s.verifiedDwellS / s.countedServiceS) : null,
     route: s.comparedDays > 0 && s.comparedTravelledM > 0 ? capped(s.comparedPlannedM / s.comparedTravelledM) : null,
     inspection: ratio(s.inspectionScoreSum, s.inspections),
     integrity:
