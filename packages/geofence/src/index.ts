@@ -17,6 +17,8 @@ export { VerifyRetailerSchema, type VerifyRetailer, type VerifyRetailerInput } f
 export { PlannedDaySchema, type PlannedDay } from './planned-day.js';
 export type {
   DaySummary,
+  LenientVerificationResult,
+  RejectedRecord,
   VerificationResult,
   VerificationSummary,
   VisitCounts,

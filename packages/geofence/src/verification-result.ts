@@ -1,4 +1,4 @@
-import type { FixSource } from '@beatplan/core';
+import type { BeatplanIssue, FixSource } from '@beatplan/core';
 import type { FlagCode, ReasonCode, VisitStatus } from './verify-codes.js';
 
 /**
@@ -83,4 +83,24 @@ export interface VerificationSummary {
 export interface VerificationResult {
   verdicts: VisitVerdict[];
   summary: VerificationSummary;
+}
+
+/**
+ * A record that `verifyDay` in lenient mode could not judge: `path` is where it was in the input
+ * (`['visits', 7]`, `['retailers', 2]`), `id` its id as sent (null when it had none), `issues` every
+ * problem found with it (paths from the input's root, as in strict mode's error).
+ */
+export interface RejectedRecord {
+  path: (string | number)[];
+  id: string | null;
+  issues: BeatplanIssue[];
+}
+
+/**
+ * The result of `verifyDay(…, { lenient: true })`: the verdicts on the visits that could be judged,
+ * in input order (each names its visit in `visitId`), their summary, and the records that could not be
+ * judged, in input order (retailers first, then visits). Every input record is in one or the other.
+ */
+export interface LenientVerificationResult extends VerificationResult {
+  rejected: RejectedRecord[];
 }

@@ -280,5 +280,11 @@ describe('JSDoc example', () => {
     );
     expect(verdicts[0]!.status).toBe('verified');
     expect(summary.days[0]!.plannedVerified).toBe(1);
+    const bad = { id: 'V2', managerId: 'M1', retailerId: 'R9', start: f('2026-11-30T10:00:00+08:00') };
+    const lenient = verifyDay(rs, [bad] as never, {}, { lenient: true });
+    expect(lenient.rejected[0]!.path).toEqual(['visits', 0]);
+    expect(lenient.verdicts).toEqual([]);
+    expect(verifyDay(rs, []).verdicts).toEqual([]);
+    expect(verifyDay([], [], {}, { lenient: true }).rejected).toEqual([]);
   });
 });

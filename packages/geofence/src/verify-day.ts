@@ -8,7 +8,8 @@ import { allItems, parsePlanned, parsePolicy, parseRetailers, parseVisitsEach } 
 import { buildRetailerIndex } from './internal/retailer-index.js';
 import { beginScratch } from './internal/scratch.js';
 import type { PlannedDay } from './planned-day.js';
-import type { VerificationResult } from './verification-result.js';
+import { verifyDayLenient } from './internal/verify-lenient.js';
+import type { LenientVerificationResult, VerificationResult } from './verification-result.js';
 import type { VerifyPolicyInput } from './verify-policy.js';
 import type { VerifyRetailerInput } from './verify-retailer.js';
 
@@ -16,6 +17,12 @@ import type { VerifyRetailerInput } from './verify-retailer.js';
 export interface VerifyDayOptions {
   /** Planned retailers per manager and date. Default none. */
   planned?: readonly unknown[] | readonly PlannedDay[];
+  /**
+   * Default false (strict: any bad record throws, nothing is judged). True: bad retailers and visits
+   * are listed in the result's `rejected` with their issues and every other visit is judged (see
+   * `LenientVerificationResult`); a bad policy or plan still throws.
+   */
+  lenient?: boolean;
 }
 
 /**
@@ -31,8 +38,10 @@ export interface VerifyDayOptions {
  * @param retailers - every retailer the visits (and plans) refer to; see `VerifyRetailerSchema`.
  * @param visits - visits as `VisitSchema` accepts them (times ISO 8601 with offset or epoch ms); ids unique.
  * @param policy - the policy; absent fields take their defaults. Default `{}`.
- * @param options - `planned`: `PlannedDay`s for the planned-vs-visited figures. Default `{}`.
+ * @param options - `planned`: `PlannedDay`s for the planned-vs-visited figures; `lenient`: judge the good
+ *   records and list the bad ones instead of throwing. Default `{}`.
  * @returns `{ verdicts, summary }`; `verdicts[i]` is for `visits[i]`; `summary.days` sorted by manager, date.
+ *   Lenient: `{ verdicts, summary, rejected }`, verdicts for the judged visits in input order.
  * @throws {BeatplanError} `INVALID_INPUT` listing every problem (paths `retailers[i]…`, `visits[i]…`, `policy…`, `planned[i]…`; also duplicate ids); `UNKNOWN_REFERENCE` when the only problems are retailer ids that match no retailer.
  * @example
  * const retailers = [{ id: 'R1', location: { lng: 120.1659, lat: 30.2719 } }];
@@ -42,13 +51,41 @@ export interface VerifyDayOptions {
  * ], {}, { planned: [{ managerId: 'M1', date: '2026-11-30', retailerIds: ['R1'] }] });
  * verdicts[0].status;                    // 'verified'
  * summary.days[0].plannedVerified;       // 1
+ * const bad = { id: 'V2', managerId: 'M1', retailerId: 'R9', start: fix('2026-11-30T10:00:00+08:00') };
+ * const lenient = verifyDay(retailers, [bad], {}, { lenient: true });
+ * lenient.rejected[0].path;             // ['visits', 0] (no end fix); lenient.verdicts: []
+ */
+export function verifyDay(
+  retailers: readonly VerifyRetailerInput[],
+  visits: readonly VisitInput[],
+  policy: VerifyPolicyInput | undefined,
+  options: VerifyDayOptions & { lenient: true },
+): LenientVerificationResult;
+/**
+ * Strict mode of {@link verifyDay} (the default; see the first signature's documentation).
+ * @throws {BeatplanError} `INVALID_INPUT` / `UNKNOWN_REFERENCE` listing every problem.
+ * @example
+ * verifyDay([{ id: 'R1', location: { lng: 120.1659, lat: 30.2719 } }], []).verdicts; // []
+ */
+export function verifyDay(
+  retailers: readonly VerifyRetailerInput[],
+  visits: readonly VisitInput[],
+  policy?: VerifyPolicyInput,
+  options?: VerifyDayOptions,
+): VerificationResult;
+/**
+ * The implementation of {@link verifyDay}'s two signatures (see the first one's documentation).
+ * @throws {BeatplanError} as documented there.
+ * @example
+ * verifyDay([], [], {}, { lenient: true }).rejected; // []
  */
 export function verifyDay(
   retailers: readonly VerifyRetailerInput[],
   visits: readonly VisitInput[],
   policy: VerifyPolicyInput = {},
   options: VerifyDayOptions = {},
-): VerificationResult {
+): VerificationResult | LenientVerificationResult {
+  if (options.lenient === true) return verifyDayLenient(retailers, visits, policy, options.planned);
   const issues = new IssueCollector();
   const parsedRetailers = parseRetailers(retailers, ['retailers'], issues);
   // Each visit is copied into the batch's evidence as soon as it parsed and then let go (see

@@ -58,6 +58,30 @@ describe('beatplan verify', () => {
     expect(out.summary.days).toHaveLength(2);
   });
 
+  it('--lenient judges the good visits, lists the bad records in "rejected" and on stderr, and exits 3', async () => {
+    const good = { id: 'V1', managerId: 'M1', retailerId: 'R1' };
+    const path = file('lenient.json', {
+      retailers: [{ id: 'R1', location: { lng: 120.165896, lat: 30.27186 } }],
+      visits: [
+        { ...good, start: fix('2026-11-30T09:00:00+08:00'), end: fix('2026-11-30T09:12:00+08:00') },
+        { ...good, id: 'V2', start: fix('2026-11-30T10:00:00+08:00') },
+      ],
+    });
+    const { code, stdout, stderr } = await run('verify', path, '--lenient');
+    expect(code).toBe(3);
+    const out = JSON.parse(stdout) as {
+      verdicts: { visitId: string; status: string }[];
+      rejected: { path: (string | number)[]; id: string }[];
+    };
+    expect(out.verdicts.map((v) => [v.visitId, v.status])).toEqual([['V1', 'verified']]);
+    expect(out.rejected.map((r) => [r.path, r.id])).toEqual([[['visits', 1], 'V2']]);
+    expect(stderr).toContain(`${path}: visits[1].end`);
+    expect(stderr.trim().split('\n').at(-1)).toContain('1 record rejected');
+    // nothing rejected: exit 0; strict (the default) still refuses the whole file
+    expect((await run('verify', SAMPLE, '--lenient')).code).toBe(0);
+    expect((await run('verify', path)).code).toBe(1);
+  });
+
   it('lists every problem of an invalid file on stderr (path and reason) and exits 1', async () => {
     const path = file('bad.json', {
       retailers: [{ id: 'R1', location: { lng: 120.1, lat: 123.4 } }],

@@ -5,7 +5,10 @@ import { parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 
 export const VERIFY_USAGE =
-  'beatplan verify <file.json>   (file: {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]})';
+  'beatplan verify <file.json> [--lenient]   (file: {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]})';
+
+/** Exit code of `verify --lenient` when some records were rejected (the result is printed all the same). */
+export const EXIT_RECORDS_REJECTED = 3;
 
 /** The input file's fields; `name`, `note` and `description` may document it and are ignored. */
 const KEYS = ['retailers', 'visits', 'policy', 'planned', 'name', 'note', 'description'];
@@ -16,10 +19,16 @@ const KEYS = ['retailers', 'visits', 'policy', 'planned', 'name', 'note', 'descr
  * `@beatplan/geofence` and prints `{"verdicts": [...], "summary": {...}}` as one JSON object. The
  * file may also carry `name`, `note` and `description` (ignored); any other field is an error.
  * Invalid input: every problem on its own stderr line, `<file>: <path>: <reason>`, then exit 1.
- * @throws {CliFailure} on a usage error (exit 2), a missing or unreadable file, bad JSON or invalid input (exit 1).
+ * With `--lenient`, bad retailers and visits do not stop the run: the output is
+ * `{"verdicts": [...], "summary": {...}, "rejected": [{ path, id, issues }]}` (verdicts for the visits
+ * that could be judged), each rejected record's problems also go to stderr, and the exit code is 3
+ * when any record was rejected (0 when none); a bad policy, plan or file is still exit 1.
+ * @throws {CliFailure} on a usage error (exit 2), a missing or unreadable file, bad JSON or invalid input (exit 1),
+ *   rejected records under `--lenient` (exit 3, after the output).
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
-  const { file } = parseCommandArgs(args, {}, VERIFY_USAGE, 'input file');
+  const { file, values } = parseCommandArgs(args, { lenient: { type: 'boolean' } }, VERIFY_USAGE, 'input file');
+  const lenient = values.lenient === true;
   const json = parseJsonFile(file, readInputFile(file));
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new CliFailure(
@@ -32,12 +41,23 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
     .map((key) => ({ path: [key], message: `unknown field (expected retailers, visits, policy, planned)` }));
   let omitted = 0;
   try {
-    const result = verifyDay(
-      input.retailers as never,
-      input.visits as never,
-      input.policy as never,
-      input.planned === undefined ? {} : { planned: input.planned as never },
-    );
+    const options = input.planned === undefined ? {} : { planned: input.planned as never };
+    if (lenient && issues.length === 0) {
+      const result = verifyDay(input.retailers as never, input.visits as never, input.policy as never, {
+        ...options,
+        lenient: true,
+      });
+      printJson(io, result);
+      if (result.rejected.length === 0) return;
+      for (const record of result.rejected)
+        for (const issue of record.issues) io.stderr.write(`${file}: ${formatIssue(issue)}\n`);
+      const n = result.rejected.length;
+      throw new CliFailure(
+        `${file}: ${n} record${n === 1 ? '' : 's'} rejected (listed in "rejected" and above); the rest judged`,
+        EXIT_RECORDS_REJECTED,
+      );
+    }
+    const result = verifyDay(input.retailers as never, input.visits as never, input.policy as never, options);
     if (issues.length === 0) {
       printJson(io, result);
       return;
