@@ -10,6 +10,6 @@ describe('docs/errors.md', () => {
     const codes = [...doc.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
     expect(codes).toEqual([...BEATPLAN_ERROR_CODES]);
     const exits = [...doc.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
-    expect(exits).toEqual([0, 1, 2, 70]);
+    expect(exits).toEqual([0, 1, 2, 3, 70]);
   });
 });
