@@ -120,7 +120,7 @@ export { importRetailersGeoJson, type ImportRetailersGeoJsonOptions } from './im
 export { retailersToGeoJson, type RetailerFeature, type RetailerFeatureCollection } from './retailers-to-geojson.js';
 export { retailersToCsv } from './retailers-to-csv.js';
 export { guardCsvFormula, unguardCsvFormula } from './csv-formula-guard.js';
-export { seededRandom } from './seeded-random.js';
+export { seededRandom } from './internal/shared/seeded-random.js';
 export { measureSpread, type Spread } from './measure-spread.js';
 export type { DroppedRetailer } from './dropped-retailer.js';
 export {

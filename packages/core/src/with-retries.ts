@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { BeatplanError, type BeatplanErrorCode, type BeatplanIssue, isBeatplanError } from './beatplan-error.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from './internal/shared/seeded-random.js';
 
 /**
  * The retry policy shared by every remote call of beatplan (positioning providers, the HTTP client,

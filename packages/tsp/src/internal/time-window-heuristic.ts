@@ -9,6 +9,7 @@
 // updated by the edges a move removes and adds.
 import { earliestStart, type TimeData } from './schedule.js';
 import type { Pause, SolveClock } from './solve-clock.js';
+import { seededRandom } from '../generated/shared/seeded-random.js';
 import type { TimeWindowOutcome, TimeWindowProblem } from './time-window-dp.js';
 
 export interface TimeWindowHeuristicControl {
@@ -16,17 +17,6 @@ export interface TimeWindowHeuristicControl {
   /** Kicks (perturbations or restarts, each improved) after the first route; Infinity: until the time limit. */
   maxKicks: number;
   clock: SolveClock;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A route with its departure time at every position (dep[0] = startAt), finish and cost. */
@@ -201,7 +191,7 @@ export function* runTimeWindowHeuristic(
   let dropped = first.dropped;
 
   // perturb (relocate a random segment) or restart (random insertion order), then improve
-  const rand = mulberry32(control.seed);
+  const rand = seededRandom(control.seed);
   for (let kick = 0; kick < control.maxKicks && pending.length > 1 && !timedOut; kick++) {
     yield 'yield';
     if (clock.expired()) break;

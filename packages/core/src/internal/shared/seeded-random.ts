@@ -1,3 +1,5 @@
+// One source, shared with @beatplan/tsp (copied into packages/tsp/src/generated/shared/ by `npm run build`):
+// the one seeded PRNG for new code.
 /**
  * A seeded pseudo-random number generator (mulberry32: 32-bit state, only 32-bit integer
  * arithmetic), for every randomized algorithm and every synthetic data set of beatplan: the same
