@@ -2,6 +2,7 @@ import { CliFailure, type CliIo } from './cli-io.js';
 import { INSPECT_USAGE, inspectCommand } from './commands/inspect-command.js';
 import { PLAN_USAGE, planCommand } from './commands/plan-command.js';
 import { REPORT_USAGE, reportCommand } from './commands/report-command.js';
+import { ROADS_USAGE, roadsCommand } from './commands/roads-command.js';
 import { SOLVE_USAGE, solveCommand } from './commands/solve-command.js';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify-command.js';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<voi
   plan: { run: planCommand, usage: PLAN_USAGE },
   inspect: { run: inspectCommand, usage: INSPECT_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
+  roads: { run: roadsCommand, usage: ROADS_USAGE },
 };
 
 function usage(): string {

@@ -1,10 +1,12 @@
 import { parseTsplib, solve, TspError, type SolveInput, type SolveOptions } from '@beatplan/tsp';
+import { roadMatrix } from '@beatplan/roads';
 import { CliFailure, printJson, type CliIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
+import { readRoadGraph } from './roads-command.js';
 
 export const SOLVE_USAGE =
-  'beatplan solve <file.tsp|file.atsp|file.json> [--method auto|exact|heuristic] [--time-limit <ms>] [--kicks <n>] [--seed <n>] [--start <i>] [--end <j>|any]';
+  'beatplan solve <file.tsp|file.atsp|file.json> [--method auto|exact|heuristic] [--time-limit <ms>] [--kicks <n>] [--seed <n>] [--start <i>] [--end <j>|any] [--roads <graph-file>]';
 
 /** Time fields a JSON instance may carry; they become `solve` options and add `schedule` to the output. */
 const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'speedMps', 'startAt', 'endBy', 'dropInfeasible'] as const;
@@ -30,10 +32,47 @@ function readInstance(file: string): { name: string | null; input: SolveInput; t
 }
 
 /**
+ * `--roads <graph-file>`: a points instance becomes a road matrix (metres as costs; road seconds as
+ * the `timeMatrix` when the instance has time fields but no `timeMatrix`). A pair with no route, or
+ * a point off the network, is an error naming both stops.
+ */
+function onRoads(
+  file: string,
+  graphFile: string,
+  input: SolveInput,
+  times: Partial<SolveOptions>,
+): { input: SolveInput; times: Partial<SolveOptions>; costSource: string } {
+  if (!('points' in input)) throw new CliFailure(`${file}: --roads needs a JSON instance with "points"`, 2);
+  const graph = readRoadGraph(graphFile);
+  let m: ReturnType<typeof roadMatrix>;
+  try {
+    m = roadMatrix(graph, input.points as never);
+  } catch (e) {
+    throw new CliFailure(`${file}: ${(e as Error).message}`);
+  }
+  const off = m.snapped.findIndex((s) => !s.onNetwork);
+  if (off >= 0) {
+    throw new CliFailure(
+      `${file}: points[${off}] is ${Math.round(m.snapped[off]?.distanceM ?? 0)} m from the nearest road (over 500 m): not routed`,
+    );
+  }
+  const first = m.unreachable[0];
+  if (first) {
+    throw new CliFailure(
+      `${file}: no road route from points[${first.from}] to points[${first.to}] (${m.unreachable.length} such pairs)`,
+    );
+  }
+  const hasTimes = Object.keys(times).length > 0;
+  const withTimes = hasTimes && !('timeMatrix' in times) ? { ...times, timeMatrix: m.durationsS } : times;
+  return { input: { matrix: m.distancesM, n: m.n }, times: withTimes as Partial<SolveOptions>, costSource: m.source };
+}
+
+/**
  * `beatplan solve`: solves a TSPLIB or JSON instance and prints
  * `{"name", "n", "length", "tour", "exact", "ms"}` as one JSON object. A JSON instance may add
  * `"serviceS"`, `"windows"`, `"timeMatrix"`, `"startAt"`, `"endBy"` (and `"dropInfeasible"`): the
- * output then adds `"schedule"` (and `"dropped"`).
+ * output then adds `"schedule"` (and `"dropped"`). With `--roads <graph-file>` a points instance is
+ * solved on road metres (output adds `"costSource"`).
  * @throws {CliFailure} on a usage error, a missing file or an invalid instance.
  */
 export async function solveCommand(args: string[], io: CliIo): Promise<void> {
@@ -46,6 +85,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
       seed: { type: 'string' },
       start: { type: 'string' },
       end: { type: 'string' },
+      roads: { type: 'string' },
     },
     SOLVE_USAGE,
     'instance file',
@@ -65,7 +105,11 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
   if (start !== undefined) options.start = start;
   if (values.end !== undefined) options.end = values.end === 'any' ? 'any' : numberFlag('end', values.end)!;
   try {
-    const { name, input, times } = readInstance(file);
+    const instance = readInstance(file);
+    const { name } = instance;
+    let { input, times } = instance;
+    let costSource: string | undefined;
+    if (values.roads !== undefined) ({ input, times, costSource } = onRoads(file, values.roads, input, times));
     const result = await solve(input, { ...options, ...times });
     printJson(io, {
       name,
@@ -75,6 +119,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
       exact: result.exact,
       timedOut: result.timedOut,
       ms: Math.round(result.ms * 100) / 100,
+      ...(costSource ? { costSource } : {}),
       ...(result.schedule ? { schedule: result.schedule } : {}),
       ...(result.dropped ? { dropped: result.dropped } : {}),
     });

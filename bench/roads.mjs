@@ -1,0 +1,230 @@
+// `npm run bench:roads`: the embedded road engine on a generated city (generateOsmExtract, seeded)
+// with at least 200,000 junctions after collapsing plain way points, side by side with a plain
+// Dijkstra (roadMatrixDijkstra: one full search per point, no preparation) and ngraph.path (one A*
+// search per pair, without heuristic = Dijkstra) on the same graph in the same run.
+//   - parse (PBF → topology) and prepare (contraction + snapping index), each stated;
+//   - graph file size, load time (read + loadRoadGraph, median of 5);
+//   - 40 × 40 (median of 20 point sets, after one warm-up) and 1,000 × 1,000 (median of 3);
+//   - plain Dijkstra: the same 40 × 40 (cells compared, must be equal), and rows of the 1,000 × 1,000;
+//   - ngraph.path: a sample of pairs (one search each);
+//   - memory: graph file bytes and loaded array bytes per million junctions; peak RSS.
+// A CPU-speed probe runs before and after. Writes bench/out/roads.json and prints a table.
+//   node bench/roads.mjs [--lines 470] [--seed 1]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  buildRoadGraph,
+  generateOsmExtract,
+  loadRoadGraph,
+  osmExtractToPbf,
+  roadMatrix,
+  roadMatrixDijkstra,
+  saveRoadGraph,
+} from '@beatplan/roads';
+import createGraph from 'ngraph.graph';
+import ngraphPath from 'ngraph.path';
+import { median, mulberry32 } from './lib.mjs';
+
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const LINES = arg('lines', 470);
+const SEED = arg('seed', 1);
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const outDir = join(benchDir, 'out');
+mkdirSync(outDir, { recursive: true });
+
+function speedProbeMs() {
+  const xs = new Float64Array(1e6);
+  for (let i = 0; i < xs.length; i++) xs[i] = i / xs.length;
+  const t0 = process.hrtime.bigint();
+  let sum = 0;
+  for (let k = 0; k < 30; k++) for (let i = 0; i < xs.length; i++) sum += Math.sin(xs[i]);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return sum === 0 ? Number.NaN : ms;
+}
+const time = (f) => {
+  const t0 = performance.now();
+  const value = f();
+  return { ms: performance.now() - t0, value };
+};
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memGiB: +(totalmem() / 2 ** 30).toFixed(1),
+  node: process.version,
+  date: new Date().toISOString(),
+};
+console.log(
+  `bench:roads — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, ${machine.date}`,
+);
+const loadBefore = loadavg()[0];
+const probeBefore = speedProbeMs();
+
+// The city and its extract.
+const gen = time(() => generateOsmExtract({ seed: SEED, lines: LINES, villages: 12 }));
+const city = gen.value;
+const pbf = await osmExtractToPbf(city);
+const pbfPath = join(outDir, `roads-city-${LINES}.osm.pbf`);
+writeFileSync(pbfPath, pbf);
+console.error(
+  `city: ${city.nodes.length} OSM nodes, ${city.ways.length} ways, ${city.relations.length} relations; PBF ${(pbf.length / 2 ** 20).toFixed(1)} MiB (generated in ${gen.ms.toFixed(0)} ms)`,
+);
+
+// Build: parse + prepare, from the file.
+const t0 = performance.now();
+const graph = await buildRoadGraph(pbfPath, { profile: 'car' });
+const buildMs = performance.now() - t0;
+const stats = graph.buildStats;
+console.error(
+  `built: ${graph.junctions} junctions, ${graph.nodes} query nodes, ${graph.edges} edges; parse ${stats.parseMs.toFixed(0)} ms, prepare ${stats.prepareMs.toFixed(0)} ms`,
+);
+const file = saveRoadGraph(graph);
+const filePath = join(outDir, `roads-city-${LINES}.car.bpg`);
+writeFileSync(filePath, file);
+const peakRssAfterBuild = process.memoryUsage().rss;
+
+// Load: read + loadRoadGraph, median of 5.
+const loads = [];
+let loaded;
+for (let k = 0; k < 5; k++) {
+  const r = time(() => loadRoadGraph(readFileSync(filePath), { profile: 'car' }));
+  loads.push(r.ms);
+  loaded = r.value;
+}
+const d = loaded.data;
+const arrayBytes =
+  [
+    d.upOff,
+    d.upTgt,
+    d.upKey,
+    d.dnOff,
+    d.dnTgt,
+    d.dnKey,
+    d.lngs,
+    d.lats,
+    d.chainStart,
+    d.chainCumM,
+    d.edgeTimeMs,
+    d.edgeDistDm,
+    d.edgeHead,
+    d.tailStart,
+    d.tails,
+    d.segChain,
+    d.segPoint,
+  ].reduce((s, a) => s + a.byteLength, 0) + d.index.data.byteLength;
+
+// Points inside the city (the lattice's extent), seeded.
+const rnd = mulberry32(SEED + 100);
+const lngs = city.nodes.map((n) => n.lng);
+const lats = city.nodes.map((n) => n.lat);
+const span = (xs) => [Math.min(...xs.slice(0, 200000)), Math.max(...xs.slice(0, 200000))];
+const [lngLo, lngHi] = span(lngs);
+const [latLo, latHi] = span(lats);
+const points = (n) =>
+  Array.from({ length: n }, () => ({ lng: lngLo + rnd() * (lngHi - lngLo), lat: latLo + rnd() * (latHi - latLo) }));
+
+// 40 × 40: first query (compiles the kernel, copies the hierarchy into WebAssembly memory), then 20 sets.
+const first = time(() => roadMatrix(loaded, points(40)));
+const sets40 = Array.from({ length: 20 }, () => points(40));
+const ms40 = sets40.map((p) => time(() => roadMatrix(loaded, p)).ms);
+// Plain Dijkstra on the same 40 × 40, cells compared.
+const dij = time(() => roadMatrixDijkstra(loaded, sets40[0]));
+const fast = roadMatrix(loaded, sets40[0]);
+let differing = 0;
+for (let i = 0; i < fast.durationsS.length; i++) {
+  if (fast.durationsS[i] !== dij.value.durationsS[i] || fast.distancesM[i] !== dij.value.distancesM[i]) differing++;
+}
+// 1,000 × 1,000, median of 3; Dijkstra on 20 of its rows (one full search each).
+const sets1000 = Array.from({ length: 3 }, () => points(1000));
+const ms1000 = sets1000.map((p) => time(() => roadMatrix(loaded, p)).ms);
+const m1000 = roadMatrix(loaded, sets1000[0]);
+const dijRows = time(() => roadMatrixDijkstra(loaded, sets1000[0].slice(0, 20)));
+
+// ngraph.path on the same turn-aware graph (query nodes, edge keys as weights), node-to-node pairs.
+const ng = createGraph();
+for (let e = 0; e < d.edgeHead.length; e++) {
+  const h = d.edgeHead[e];
+  if (h < 0) continue;
+  const key = d.edgeTimeMs[e] * 2 ** 27 + d.edgeDistDm[e];
+  for (let i = d.tailStart[e]; i < d.tailStart[e + 1]; i++) ng.addLink(d.tails[i], h, key);
+}
+const finder = ngraphPath.aStar(ng, { oriented: true, distance: (_a, _b, link) => link.data });
+const pairMs = [];
+for (let k = 0; k < 20; k++) {
+  const a = Math.floor(rnd() * d.nodeCount);
+  const b = Math.floor(rnd() * d.nodeCount);
+  pairMs.push(time(() => finder.find(a, b)).ms);
+}
+const ngPairMs = median(pairMs);
+
+const loadAfter = loadavg()[0];
+const probeAfter = speedProbeMs();
+const perMillion = (bytes) => (bytes / graph.junctions) * 1e6;
+const result = {
+  bench: 'roads',
+  machine: { ...machine, loadBefore, loadAfter, speedProbeMs: { before: probeBefore, after: probeAfter } },
+  options: { lines: LINES, seed: SEED },
+  city: { osmNodes: city.nodes.length, ways: city.ways.length, relations: city.relations.length, pbfBytes: pbf.length },
+  graph: {
+    junctions: graph.junctions,
+    queryNodes: graph.nodes,
+    edges: graph.edges,
+    upEdges: d.upTgt.length,
+    downEdges: d.dnTgt.length,
+    restrictionsApplied: stats.restrictionsApplied,
+  },
+  build: { parseMs: stats.parseMs, prepareMs: stats.prepareMs, totalMs: buildMs },
+  file: {
+    bytes: file.length,
+    bytesPerMillionJunctions: perMillion(file.length),
+    loadMsMedian: median(loads),
+    loadMs: loads,
+  },
+  memory: {
+    loadedArrayBytes: arrayBytes,
+    loadedBytesPerMillionJunctions: perMillion(arrayBytes),
+    rssAfterBuild: peakRssAfterBuild,
+  },
+  matrix40: { firstMs: first.ms, medianMs: median(ms40), runsMs: ms40, dijkstraMs: dij.ms, cellsDiffering: differing },
+  matrix1000: {
+    medianMs: median(ms1000),
+    runsMs: ms1000,
+    unreachable: m1000.unreachable.length,
+    dijkstra20RowsMs: dijRows.ms,
+  },
+  ngraphPath: { pairs: pairMs.length, medianPairMs: ngPairMs, pairsMs: pairMs },
+};
+writeFileSync(join(outDir, 'roads.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+const f = (x) => x.toLocaleString('en', { maximumFractionDigits: 1 });
+console.log(
+  `\nload average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; speed probe ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after\n`,
+);
+console.log(
+  `city: ${f(graph.junctions)} junctions after collapsing (${f(city.nodes.length)} OSM nodes), ${f(graph.nodes)} query nodes, ${f(graph.edges)} directed edges\n`,
+);
+console.log('| figure | beatplan (CH + WASM) | plain Dijkstra | ngraph.path | target |');
+console.log('| --- | ---: | ---: | ---: | --- |');
+console.log(
+  `| parse (PBF → graph) | ${f(stats.parseMs)} ms | | | parse + prepare ≤ 60 s: ${stats.parseMs + stats.prepareMs <= 60000 ? 'met' : 'missed'} |`,
+);
+console.log(`| prepare (contraction + index) | ${f(stats.prepareMs)} ms | none | none | |`);
+console.log(`| graph file | ${f(file.length / 2 ** 20)} MiB | | | |`);
+console.log(
+  `| file load (read + check), median of 5 | ${f(median(loads))} ms | | | ≤ 200 ms: ${median(loads) <= 200 ? 'met' : 'missed'} |`,
+);
+console.log(
+  `| 40 × 40, median of 20 (first query ${f(first.ms)} ms) | ${f(median(ms40))} ms | ${f(dij.ms)} ms (${differing} cells differ) | ${f(ngPairMs * 1560)} ms (1,560 searches × ${f(ngPairMs)} ms, median of ${pairMs.length} sampled pairs) | ≤ 10 ms: ${median(ms40) <= 10 ? 'met' : 'missed'} |`,
+);
+console.log(
+  `| 1,000 × 1,000, median of 3 | ${f(median(ms1000))} ms | ${f(dijRows.ms / 20)} ms per row (20 rows measured) | | ≤ 2 s: ${median(ms1000) <= 2000 ? 'met' : 'missed'} |`,
+);
+console.log(
+  `| memory per million junctions | file ${f(perMillion(file.length) / 2 ** 20)} MiB, loaded arrays ${f(perMillion(arrayBytes) / 2 ** 20)} MiB | | | stated |`,
+);
+console.log('\nwritten: bench/out/roads.json');
