@@ -10,7 +10,7 @@
 //   - memory: graph file bytes and loaded array bytes per million junctions; peak RSS.
 // A CPU-speed probe runs before and after. Writes bench/out/roads.json and prints a table.
 //   node bench/roads.mjs [--lines 470] [--seed 1]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,8 @@ const arg = (name, fallback) => {
 };
 const LINES = arg('lines', 470);
 const SEED = arg('seed', 1);
+/** `--reuse 1`: take the extract, the graph file and the build figures of the last run with these options. */
+const REUSE = arg('reuse', 0) === 1;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(benchDir, 'out');
 mkdirSync(outDir, { recursive: true });
@@ -68,25 +70,40 @@ const probeBefore = speedProbeMs();
 // The city and its extract.
 const gen = time(() => generateOsmExtract({ seed: SEED, lines: LINES, villages: 12 }));
 const city = gen.value;
-const pbf = await osmExtractToPbf(city);
 const pbfPath = join(outDir, `roads-city-${LINES}.osm.pbf`);
+const pbf = await osmExtractToPbf(city);
 writeFileSync(pbfPath, pbf);
 console.error(
   `city: ${city.nodes.length} OSM nodes, ${city.ways.length} ways, ${city.relations.length} relations; PBF ${(pbf.length / 2 ** 20).toFixed(1)} MiB (generated in ${gen.ms.toFixed(0)} ms)`,
 );
 
-// Build: parse + prepare, from the file.
-const t0 = performance.now();
-const graph = await buildRoadGraph(pbfPath, { profile: 'car' });
-const buildMs = performance.now() - t0;
-const stats = graph.buildStats;
-console.error(
-  `built: ${graph.junctions} junctions, ${graph.nodes} query nodes, ${graph.edges} edges; parse ${stats.parseMs.toFixed(0)} ms, prepare ${stats.prepareMs.toFixed(0)} ms`,
-);
-const file = saveRoadGraph(graph);
+// Build: parse + prepare, from the file (or, with --reuse 1, the figures of the last build).
 const filePath = join(outDir, `roads-city-${LINES}.car.bpg`);
-writeFileSync(filePath, file);
-const peakRssAfterBuild = process.memoryUsage().rss;
+const buildPath = join(outDir, `roads-build-${LINES}-${SEED}.json`);
+let built;
+if (REUSE && existsSync(buildPath) && existsSync(filePath)) built = JSON.parse(readFileSync(buildPath, 'utf8'));
+else {
+  const t0 = performance.now();
+  const g = await buildRoadGraph(pbfPath, { profile: 'car' });
+  const buildMs = performance.now() - t0;
+  writeFileSync(filePath, saveRoadGraph(g));
+  built = {
+    stats: g.buildStats,
+    buildMs,
+    rssAfterBuild: process.memoryUsage().rss,
+    loadBefore,
+    loadAfter: loadavg()[0],
+    probeAfterBuild: speedProbeMs(),
+    date: new Date().toISOString(),
+  };
+  writeFileSync(buildPath, `${JSON.stringify(built, null, 2)}\n`);
+}
+const { stats, buildMs } = built;
+const peakRssAfterBuild = built.rssAfterBuild;
+const file = readFileSync(filePath);
+console.error(
+  `built: parse ${stats.parseMs.toFixed(0)} ms, prepare ${stats.prepareMs.toFixed(0)} ms${REUSE ? ' (reused)' : ''}`,
+);
 
 // Load: read + loadRoadGraph, median of 5.
 const loads = [];
@@ -122,7 +139,16 @@ const arrayBytes =
 const rnd = mulberry32(SEED + 100);
 const lngs = city.nodes.map((n) => n.lng);
 const lats = city.nodes.map((n) => n.lat);
-const span = (xs) => [Math.min(...xs.slice(0, 200000)), Math.max(...xs.slice(0, 200000))];
+// The lattice's extent: the first OSM nodes are its junctions (ids increase as the generator makes them).
+const span = (xs) => {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < Math.min(xs.length, 200_000); i++) {
+    lo = Math.min(lo, xs[i]);
+    hi = Math.max(hi, xs[i]);
+  }
+  return [lo, hi];
+};
 const [lngLo, lngHi] = span(lngs);
 const [latLo, latHi] = span(lats);
 const points = (n) =>
@@ -164,6 +190,7 @@ const ngPairMs = median(pairMs);
 
 const loadAfter = loadavg()[0];
 const probeAfter = speedProbeMs();
+const graph = loaded;
 const perMillion = (bytes) => (bytes / graph.junctions) * 1e6;
 const result = {
   bench: 'roads',
@@ -178,7 +205,7 @@ const result = {
     downEdges: d.dnTgt.length,
     restrictionsApplied: stats.restrictionsApplied,
   },
-  build: { parseMs: stats.parseMs, prepareMs: stats.prepareMs, totalMs: buildMs },
+  build: { parseMs: stats.parseMs, prepareMs: stats.prepareMs, totalMs: buildMs, run: built },
   file: {
     bytes: file.length,
     bytesPerMillionJunctions: perMillion(file.length),
