@@ -176,6 +176,9 @@ export async function buildRoadGraph(source: ExtractSource, options: BuildRoadGr
       edgeHead: topo.edgeHead,
       tailStart: topo.tailStart,
       tails: topo.tails,
+      chainEnds: topo.chainEnds,
+      junctionNodeStart: topo.junctionNodeStart,
+      junctionNodes: topo.junctionNodes,
       ...seg,
     },
     {

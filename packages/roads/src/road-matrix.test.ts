@@ -192,6 +192,27 @@ describe('roadMatrix: rules of the road', () => {
     expect(path.distanceM).toBe(turned.distancesM[1]);
   });
 
+  it('a point exactly on a junction leaves and reaches it by any road, even if its snapped road is one-way away (regression: pgRouting cross-check)', async () => {
+    // The one-way way is listed first so that the junction (1, 1) snaps onto it, at its start.
+    const ex = town([
+      res(1, [nid(1, 1), nid(2, 1)], [['oneway', 'yes']]),
+      res(2, [nid(0, 1), nid(1, 1)]),
+      res(3, [nid(1, 1), nid(1, 2)]),
+      res(4, [nid(3, 0), nid(2, 1)], [['oneway', '-1']]),
+    ]);
+    const g = await buildRoadGraph(xmlBytes(ex));
+    const pts = [at(1, 1), at(0, 1, 50, 0), at(1, 2, 0, -30), at(2, 1)];
+    const m = roadMatrix(g, pts);
+    expect(m.distancesM[1]).toBeCloseTo(50, 0);
+    expect(m.distancesM[2]).toBeCloseTo(70, 0);
+    expect(m.distancesM[4]).toBeCloseTo(50, 0);
+    expect(m.distancesM[3 * 4 + 0]).toBe(-1); // (2, 1) has only one-way roads leading away from (1, 1)... and into it
+    expectSameMatrix(m, roadMatrixDijkstra(g, pts));
+    const p = roadPath(g, at(1, 2, 0, -30), at(1, 1));
+    expect(p.distanceM).toBe(m.distancesM[2 * 4 + 0]);
+    expect(p.coordinates.at(-1)?.[1]).toBeCloseTo(at(1, 1).lat, 6);
+  });
+
   it('reports a point off the network (beyond maxSnapM) and routes none of its pairs', () => {
     const m = roadMatrix(plain, [at(0, 0), at(2, 0), at(0, 4)], { maxSnapM: 200 });
     expect(m.snapped[2]).toMatchObject({ onNetwork: false, distanceM: expect.closeTo(360.6, 0) }); // to (2, 1)

@@ -2,7 +2,7 @@ import { type Coordinates, parseOrThrow } from '@beatplan/core';
 import { KEY_DIST_SCALE } from './internal/build-topology.js';
 import { type SnappedPoint, snapAll } from './internal/compute-table.js';
 import { plainDijkstra } from './internal/plain-dijkstra.js';
-import { directKey, partKey, sourceSeeds } from './internal/point-seeds.js';
+import { directKey, isAtJunctionNode, partKey, sourceSeeds, targetSeeds } from './internal/point-seeds.js';
 import type { RoadGraphData } from './internal/road-graph-data.js';
 import type { RoadGraph } from './road-graph.js';
 import { type RoadMatrixOptions, RoadMatrixOptionsSchema } from './road-matrix.js';
@@ -95,9 +95,19 @@ export function roadPath(
       }
     }
   }
+  const ts = targetSeeds(g, t);
+  for (let i = 0; i < ts.nodes.length; i++) {
+    const v = ts.nodes[i] as number;
+    if (ts.keys[i] !== 0 || !isAtJunctionNode(g, t, v)) continue;
+    if ((dist[v] as number) < best) {
+      best = dist[v] as number;
+      bestEdge = -2; // the destination lies on the junction itself
+      bestNode = v;
+    }
+  }
   if (best === Number.POSITIVE_INFINITY) return none;
   const coordinates: [number, number][] = [];
-  if (bestEdge < 0) chainSlice(g, s.chain, s.offsetM, t.offsetM, coordinates);
+  if (bestEdge === -1) chainSlice(g, s.chain, s.offsetM, t.offsetM, coordinates);
   else {
     const edges: number[] = [];
     let v = bestNode;
@@ -107,13 +117,14 @@ export function roadPath(
     }
     edges.reverse();
     const L = chainLength(g, s.chain);
-    chainSlice(g, s.chain, s.offsetM, v === g.edgeHead[2 * s.chain] ? L : 0, coordinates);
+    const leaveAt = isAtJunctionNode(g, s, v) ? s.offsetM : v === g.edgeHead[2 * s.chain] ? L : 0;
+    chainSlice(g, s.chain, s.offsetM, leaveAt, coordinates);
     for (const e of edges) {
       const c = e >> 1;
       chainSlice(g, c, e % 2 === 0 ? 0 : chainLength(g, c), e % 2 === 0 ? chainLength(g, c) : 0, coordinates);
     }
     const tc = t.chain;
-    chainSlice(g, tc, bestEdge % 2 === 0 ? 0 : chainLength(g, tc), t.offsetM, coordinates);
+    if (bestEdge >= 0) chainSlice(g, tc, bestEdge % 2 === 0 ? 0 : chainLength(g, tc), t.offsetM, coordinates);
   }
   const dedup = coordinates.filter(
     (p, i) => i === 0 || p[0] !== coordinates[i - 1]?.[0] || p[1] !== coordinates[i - 1]?.[1],

@@ -28,6 +28,11 @@ export interface Topology {
   /** Graph nodes an edge may start from: tails[tailStart[e] .. tailStart[e + 1]). */
   tailStart: Uint32Array;
   tails: Int32Array;
+  /** Junction at the start and at the end of each chain: chainEnds[2c], chainEnds[2c + 1]. */
+  chainEnds: Int32Array;
+  /** Graph nodes of each junction (one, or one per entering edge when split): [junctionNodeStart[j], junctionNodeStart[j + 1]). */
+  junctionNodeStart: Uint32Array;
+  junctionNodes: Int32Array;
   /** Graph nodes. */
   nodeCount: number;
   /** Junctions (graph nodes before restriction copies). */
@@ -93,6 +98,7 @@ export function buildTopology(osm: OsmCollector): Topology {
   const cum = new Column();
   const chainStart: number[] = [0];
   const chainWay: number[] = [];
+  const chainEnds: number[] = [];
   const tailV: number[] = [];
   const headV: number[] = [];
   const time: number[] = [];
@@ -114,6 +120,7 @@ export function buildTopology(osm: OsmCollector): Topology {
     const speedMps = (osm.waySpeedKmh[w] as number) / 3.6;
     const u = vertex(nodeIdx[a] as number);
     const v = vertex(nodeIdx[b] as number);
+    chainEnds.push(u, v);
     const ms = Math.round((m / speedMps) * 1000);
     const dm = Math.round(m * 10);
     tailV.push(dirs & 1 ? u : -1, dirs & 2 ? v : -1);
@@ -176,6 +183,13 @@ export function buildTopology(osm: OsmCollector): Topology {
     const h = headV[e] as number;
     if (h >= 0) edgeHead[e] = forbidden.has(h) ? nodeCount++ : (gid[h] as number);
   }
+  const junctionNodeStart = new Uint32Array(vertices + 1);
+  const junctionNodes: number[] = [];
+  for (let v = 0; v < vertices; v++) {
+    if (forbidden.has(v)) for (const e of inEdges.get(v) ?? []) junctionNodes.push(edgeHead[e] as number);
+    else junctionNodes.push(gid[v] as number);
+    junctionNodeStart[v + 1] = junctionNodes.length;
+  }
   const tailStart = new Uint32Array(edges + 1);
   const tails: number[] = [];
   for (let e = 0; e < edges; e++) {
@@ -195,6 +209,9 @@ export function buildTopology(osm: OsmCollector): Topology {
     edgeHead,
     tailStart,
     tails: Int32Array.from(tails),
+    chainEnds: Int32Array.from(chainEnds),
+    junctionNodeStart,
+    junctionNodes: Int32Array.from(junctionNodes),
     nodeCount,
     junctionCount: vertices,
     restrictionsApplied: applied,

@@ -9,19 +9,19 @@ import type { RoadGraphData } from './road-graph-data.js';
  * | bytes | field |
  * | --- | --- |
  * | 0–7 | magic `BPROADS1` |
- * | 8–11 | u32 format version (1) |
+ * | 8–11 | u32 format version (2) |
  * | 12–15 | u32 profile: 0 car, 1 motorcycle, 2 bicycle, 3 foot |
- * | 16–19 | u32 number of arrays (18) |
+ * | 16–19 | u32 number of arrays (21) |
  * | 20–23 | u32 checksum: FNV-1a over all the file's 32-bit words, this one read as 0 |
  * | 24–31 | f64 payload bytes |
  * | 32–55 | f64 query nodes, f64 junctions, f64 cos(mean latitude) |
  * | 56– | payload: per array, u32 type (1 i32, 2 u32, 3 f64, 4 u8), u32 0, f64 length, then the data padded to 8 bytes |
  *
  * Arrays, in order: the hierarchy (up offsets, targets, keys; down likewise), chain geometry (lng,
- * lat, chain starts, cumulative metres), directed edges (ms, dm, head, tail starts, tails), snapping
- * (segment chain, segment point, the Flatbush index's own buffer).
+ * lat, chain starts, cumulative metres), directed edges (ms, dm, head, tail starts, tails), junctions
+ * (chain ends, node starts, nodes), snapping (segment chain, segment point, the Flatbush index's buffer).
  */
-export const GRAPH_FILE_VERSION = 1;
+export const GRAPH_FILE_VERSION = 2;
 const MAGIC = 'BPROADS1';
 const HEADER_BYTES = 56;
 
@@ -42,6 +42,9 @@ const FIELDS = [
   ['edgeHead', 1],
   ['tailStart', 2],
   ['tails', 1],
+  ['chainEnds', 1],
+  ['junctionNodeStart', 2],
+  ['junctionNodes', 1],
   ['segChain', 2],
   ['segPoint', 2],
   ['index', 4],
@@ -154,6 +157,9 @@ export function readGraphFile(input: Uint8Array): RoadGraphData {
     edgeHead: get<Int32Array>('edgeHead'),
     tailStart: get<Uint32Array>('tailStart'),
     tails: get<Int32Array>('tails'),
+    chainEnds: get<Int32Array>('chainEnds'),
+    junctionNodeStart: get<Uint32Array>('junctionNodeStart'),
+    junctionNodes: get<Int32Array>('junctionNodes'),
     segChain: get<Uint32Array>('segChain'),
     segPoint: get<Uint32Array>('segPoint'),
     index: Flatbush.from(get<Uint8Array>('index').slice().buffer as ArrayBuffer),
@@ -192,6 +198,10 @@ function checkStructure(g: Omit<RoadGraphData, 'index'>): void {
     inRange(g.edgeHead, n, -1) &&
     offsets(g.tailStart, 2 * chains, g.tails.length) &&
     inRange(g.tails, n) &&
+    g.chainEnds.length === 2 * chains &&
+    inRange(g.chainEnds, Math.max(0, g.junctionNodeStart.length - 1)) &&
+    offsets(g.junctionNodeStart, g.junctionNodeStart.length - 1, g.junctionNodes.length) &&
+    inRange(g.junctionNodes, n) &&
     g.segChain.length === g.segPoint.length &&
     inRange(g.segChain, chains) &&
     inRange(g.segPoint, Math.max(0, g.lngs.length - 1));

@@ -13,6 +13,31 @@ export function partKey(g: RoadGraphData, e: number, f: number): number {
   return Math.round((g.edgeTimeMs[e] as number) * f) * KEY_DIST_SCALE + Math.round((g.edgeDistDm[e] as number) * f);
 }
 
+/**
+ * A point that lies exactly on a chain's end is at that junction: it may leave or reach it by any
+ * road, not only along its own chain (which may be one-way the wrong way). Adds the junction's graph
+ * nodes with key 0.
+ */
+function addJunctionSeeds(g: RoadGraphData, s: Snap, nodes: number[], keys: number[]): void {
+  const len = g.chainCumM[(g.chainStart[s.chain + 1] as number) - 1] as number;
+  const ends: number[] = [];
+  if (s.offsetM <= 0) ends.push(g.chainEnds[2 * s.chain] as number);
+  if (s.offsetM >= len) ends.push(g.chainEnds[2 * s.chain + 1] as number);
+  for (const j of ends) {
+    for (let i = g.junctionNodeStart[j] as number; i < (g.junctionNodeStart[j + 1] as number); i++) {
+      nodes.push(g.junctionNodes[i] as number);
+      keys.push(0);
+    }
+  }
+}
+
+/** Whether graph node x is a node of the junction the point lies exactly on (see addJunctionSeeds). */
+export function isAtJunctionNode(g: RoadGraphData, s: Snap, x: number): boolean {
+  const nodes: number[] = [];
+  addJunctionSeeds(g, s, nodes, []);
+  return nodes.includes(x);
+}
+
 function fractions(g: RoadGraphData, s: Snap): [number, number] {
   const len = g.chainCumM[(g.chainStart[s.chain + 1] as number) - 1] as number;
   const f = len > 0 ? Math.min(1, Math.max(0, s.offsetM / len)) : 0;
@@ -36,6 +61,7 @@ export function sourceSeeds(g: RoadGraphData, s: Snap): Seeds {
     nodes.push(g.edgeHead[fwd + 1] as number);
     keys.push(partKey(g, fwd + 1, before));
   }
+  addJunctionSeeds(g, s, nodes, keys);
   return { nodes, keys };
 }
 
@@ -58,6 +84,7 @@ export function targetSeeds(g: RoadGraphData, s: Snap): Seeds {
       keys.push(k);
     }
   }
+  addJunctionSeeds(g, s, nodes, keys);
   return { nodes, keys };
 }
 
@@ -68,6 +95,6 @@ export function directKey(g: RoadGraphData, a: Snap, b: Snap): number {
   const d = len > 0 ? (b.offsetM - a.offsetM) / len : 0;
   const fwd = 2 * a.chain;
   if (d >= 0 && (g.edgeHead[fwd] as number) >= 0) return partKey(g, fwd, d);
-  if (d <= 0 && (g.edgeHead[fwd + 1] as number) >= 0) return partKey(g, fwd + 1, -d);
+  if (d <= 0 && (g.edgeHead[fwd + 1] as number) >= 0) return partKey(g, fwd + 1, Math.abs(d));
   return Number.POSITIVE_INFINITY;
 }

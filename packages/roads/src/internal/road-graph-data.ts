@@ -19,6 +19,9 @@ export interface RoadGraphData extends Hierarchy {
   edgeHead: Int32Array;
   tailStart: Uint32Array;
   tails: Int32Array;
+  chainEnds: Int32Array;
+  junctionNodeStart: Uint32Array;
+  junctionNodes: Int32Array;
   /** Per road segment (consecutive chain points): the chain and the index of its first point. */
   segChain: Uint32Array;
   segPoint: Uint32Array;
