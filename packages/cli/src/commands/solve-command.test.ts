@@ -35,7 +35,15 @@ describe('beatplan solve', () => {
     expect(r).toMatchObject({ name: 'gr21', n: 21, length: 2707, exact: true });
     expect(r.tour[0]).toBe(0);
     expect([...r.tour].sort((a, b) => a - b)).toEqual([...Array(21).keys()]);
-    expect(Object.keys(r)).toEqual(['name', 'n', 'length', 'tour', 'exact', 'timedOut', 'ms']);
+    expect(Object.keys(r)).toEqual(['name', 'n', 'length', 'tour', 'exact', 'lowerBound', 'gap', 'timedOut', 'ms']);
+  });
+
+  it('proves eil51 with --method exact (branch-and-cut): exact true, the bound and the time', async () => {
+    const { code, out } = await run('solve', data('tsplib/eil51.tsp'), '--method', 'exact');
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as { length: number; exact: boolean; lowerBound: number; gap: number; ms: number };
+    expect(r).toMatchObject({ length: 426, exact: true, lowerBound: 426, gap: 0 });
+    expect(r.ms).toBeGreaterThan(0);
   });
 
   it('solves an ATSP file, a JSON matrix and JSON points, with start and end options', async () => {

@@ -69,7 +69,8 @@ function onRoads(
 
 /**
  * `beatplan solve`: solves a TSPLIB or JSON instance and prints
- * `{"name", "n", "length", "tour", "exact", "ms"}` as one JSON object. A JSON instance may add
+ * `{"name", "n", "length", "tour", "exact", "lowerBound", "gap", "timedOut", "ms"}` as one JSON object
+ * (`reason` too when a branch-and-cut route is not proven). A JSON instance may add
  * `"serviceS"`, `"windows"`, `"timeMatrix"`, `"startAt"`, `"endBy"` (and `"dropInfeasible"`): the
  * output then adds `"schedule"` (and `"dropped"`). With `--roads <graph-file>` a points instance is
  * solved on road metres (output adds `"costSource"`).
@@ -117,6 +118,9 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
       length: result.length,
       tour: result.tour,
       exact: result.exact,
+      lowerBound: result.lowerBound,
+      gap: result.gap,
+      ...(result.reason ? { reason: result.reason } : {}),
       timedOut: result.timedOut,
       ms: Math.round(result.ms * 100) / 100,
       ...(costSource ? { costSource } : {}),

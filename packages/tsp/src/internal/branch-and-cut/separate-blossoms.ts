@@ -24,42 +24,59 @@ export interface Blossom {
  * separateBlossoms(g, 10);
  */
 export function separateBlossoms(g: SupportGraph, maxCuts: number): Blossom[] {
-  const { n } = g;
-  const isFrac = (k: number) => g.x[k]! > INTEGRALITY_EPS && g.x[k]! < 1 - INTEGRALITY_EPS;
-  const { groups, groupOf } = groupNodes(g, isFrac);
   const out: Blossom[] = [];
-  for (let h = 0; h < groups.length; h++) {
-    const handle = groups[h]!;
-    if (handle.length < 3 || handle.length > n - 3) continue;
-    const teeth: number[] = [];
-    let value = 0;
-    let nearest = -1;
-    let nearestDist = Infinity;
-    for (let k = 0; k < g.u.length; k++) {
-      const inU = groupOf[g.u[k]!] === h;
-      const inV = groupOf[g.v[k]!] === h;
-      if (inU === inV) continue;
-      const x = g.x[k]!;
-      if (x > 0.5) {
-        teeth.push(k);
-        value += 1 - x;
-      } else value += x;
-      const dist = Math.abs(1 - 2 * x);
-      if (dist < nearestDist) {
-        nearestDist = dist;
-        nearest = k;
-      }
+  const seen = new Set<string>();
+  for (const t of HANDLE_THRESHOLDS) {
+    const eps = Math.max(t, INTEGRALITY_EPS);
+    const { groups, groupOf } = groupNodes(g, (k) => g.x[k]! > eps && g.x[k]! < 1 - eps);
+    for (let h = 0; h < groups.length; h++) {
+      const handle = groups[h]!;
+      if (handle.length < 3 || handle.length > g.n - 3) continue;
+      const key = handle.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const b = blossomOf(g, handle, groupOf, h);
+      if (b) out.push(b);
     }
-    if (teeth.length % 2 === 0) {
-      if (nearest < 0) continue;
-      const at = teeth.indexOf(nearest);
-      if (at >= 0) teeth.splice(at, 1);
-      else teeth.push(nearest);
-      value += nearestDist;
-    }
-    if (teeth.length < 3 || value >= 1 - 1e-6) continue;
-    out.push({ handle, teeth, violation: 1 - value });
   }
   out.sort((a, b) => b.violation - a.violation);
   return out.slice(0, maxCuts);
+}
+
+/**
+ * Handles: the components of the edges with t < x_e < 1 - t for each t (Grötschel & Holland's
+ * variants of the odd-component heuristic); more handles per round, fewer LP solves.
+ */
+const HANDLE_THRESHOLDS = [0, 0.1, 0.2, 0.3];
+
+/** The best blossom of a handle (teeth: the leaving edges above 1/2, parity fixed), null if not violated. */
+function blossomOf(g: SupportGraph, handle: number[], groupOf: Int32Array, h: number): Blossom | null {
+  const teeth: number[] = [];
+  let value = 0;
+  let nearest = -1;
+  let nearestDist = Infinity;
+  for (let k = 0; k < g.u.length; k++) {
+    const inU = groupOf[g.u[k]!] === h;
+    const inV = groupOf[g.v[k]!] === h;
+    if (inU === inV) continue;
+    const x = g.x[k]!;
+    if (x > 0.5) {
+      teeth.push(k);
+      value += 1 - x;
+    } else value += x;
+    const dist = Math.abs(1 - 2 * x);
+    if (dist < nearestDist) {
+      nearestDist = dist;
+      nearest = k;
+    }
+  }
+  if (teeth.length % 2 === 0) {
+    if (nearest < 0) return null;
+    const at = teeth.indexOf(nearest);
+    if (at >= 0) teeth.splice(at, 1);
+    else teeth.push(nearest);
+    value += nearestDist;
+  }
+  if (teeth.length < 3 || value >= 1 - 1e-6) return null;
+  return { handle, teeth, violation: 1 - value };
 }
