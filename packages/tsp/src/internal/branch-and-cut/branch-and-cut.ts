@@ -243,14 +243,6 @@ class Search {
       );
       if (!Number.isFinite(lb.bound)) return { kind: 'failed', reason: 'the LP engine returned non-finite duals' };
       bound = Math.max(bound, lb.bound - lb.margin);
-        console.log(
-          'root',
-          round,
-          point.objective.toFixed(2),
-          lb.bound.toFixed(2),
-          this.lp.cuts.length,
-          this.lp.colKey.length,
-        );
       history.push(bound);
       this.state.lower = Math.min(this.state.upper, this.ceilBound(Math.min(bound, queue.lowestBound), 0));
       let refixed = false;
