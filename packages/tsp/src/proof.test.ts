@@ -212,7 +212,7 @@ describe('branch-and-cut: inputs at the edges', () => {
     const inst = parseTsplib(data('tsplib/kroA100.tsp'));
     const r = await solve({ matrix: inst.matrix, n: inst.n }, { method: 'exact', timeLimitMs: 400 });
     if (!r.exact) {
-      expect(r.reason).toMatch(/time limit/);
+      expect(r.timedOut).toBe(true); // (on a loaded machine the heuristic itself may use up the 400 ms: no reason then)
       if (r.lowerBound !== null && r.lowerBound !== undefined) expect(r.lowerBound).toBeLessThanOrEqual(21282);
     }
     expect(r.length).toBeGreaterThanOrEqual(21282);
