@@ -1,9 +1,15 @@
-import { IdSchema, LocalDateSchema, PositionFixSchema, TimestampSchema } from '@beatplan/core';
+import { FixSourceSchema, IdSchema, LocalDateSchema, PositionFixSchema, TimestampSchema } from '@beatplan/core';
 import { VisitVerdictInputSchema } from '@beatplan/reports';
 import * as z from 'zod';
 
 // The API's request and response schemas, built from the library's zod schemas: a fix is core's
 // PositionFixSchema, a verdict is the reports package's VisitVerdictInputSchema, ids are IdSchema.
+
+/**
+ * A verdict as the host answers it: the reports package's verdict shape plus geofence's `precision`
+ * (the fix source that proved a verified visit, null otherwise), which the reports schema ignores.
+ */
+const VerdictSchema = VisitVerdictInputSchema.extend({ precision: FixSourceSchema.nullable().optional() });
 
 /** Every error answer: a stable code, a message, and for bad input every problem found. */
 export const ErrorSchema = z.object({
@@ -29,7 +35,7 @@ export const VisitAnswerSchema = z.object({
   state: z.enum(['started', 'ended']),
   start: z.object({ at: z.number(), lng: z.number(), lat: z.number(), accuracyM: z.number() }).loose(),
   end: z.object({ at: z.number(), lng: z.number(), lat: z.number(), accuracyM: z.number() }).loose().nullable(),
-  verdict: VisitVerdictInputSchema.nullable(),
+  verdict: VerdictSchema.nullable(),
 });
 
 export const UserBodySchema = z.strictObject({
