@@ -16,6 +16,7 @@ mkdirSync(outDir, { recursive: true });
 const cores = [
   { name: 'held-karp', constant: 'HELD_KARP', pkg: 'tsp', simd: true },
   { name: 'local-search', constant: 'LOCAL_SEARCH', pkg: 'tsp', simd: true },
+  { name: 'time-windows', constant: 'TIME_WINDOWS', pkg: 'tsp', simd: true },
   // The road query kernels: scalar only (a Dijkstra has nothing to vectorise), embedded in @beatplan/roads.
   { name: 'road-queries', constant: 'ROAD_QUERIES', pkg: 'roads', simd: false },
 ];

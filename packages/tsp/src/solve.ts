@@ -17,6 +17,7 @@ import { runIteratedLocalSearch } from './internal/iterated-local-search.js';
 import { compileLocalSearch, LOCAL_SEARCH_CORE } from './internal/local-search-core.js';
 import { normalizeInput, type SolveInput } from './internal/normalize-input.js';
 import { SolveClock, type Pause } from './internal/solve-clock.js';
+import { TIME_WINDOWS_CORE } from './internal/time-window-core.js';
 import {
   buildTimeData,
   hasTimes,
@@ -84,7 +85,7 @@ const SolveOptionsSchema = z
  *   (while a huge matrix is still being read) does `solve` throw `TIME_LIMIT`.
  * - `maxKicks` (CLI `--kicks`): the heuristic's deterministic budget, in kicks after its first local
  *   optimum (perturbations of the tour, each repaired by local search). Default: 50·n, at least
- *   1000 (with time windows: 10·n, at least 200) when no `timeLimitMs` is given; unbounded when one is.
+ *   1000 (with time windows: n/2, at least 10) when no `timeLimitMs` is given; unbounded when one is.
  * - `seed` (default 1): same input, seed and `maxKicks`, same route, on every machine. Under a time
  *   limit the search stops wherever the clock says, so the route may differ from machine to machine.
  * - `exactMaxN` (default {@link DEFAULT_EXACT_MAX_N}): the largest n that `'auto'` solves exactly.
@@ -114,8 +115,9 @@ const SolveOptionsSchema = z
  *   most stops and list the others in `dropped`, instead of throwing `INFEASIBLE`.
  * With times, the objective is the finish time (route duration): the exact method is a dynamic
  * program over (visited set, last stop) keeping the earliest departure, exact for that objective
- * (up to 20 nodes for a closed tour); `'auto'` uses it up to 16 nodes; the heuristic is
- * an insertion + Or-opt/swap local search with seeded perturbations and restarts. `length` is still the cost of the route.
+ * (up to 20 nodes for a closed tour); `'auto'` uses it up to 16 nodes; the heuristic is an iterated
+ * local search in WebAssembly (insertion, Or-opt, 2-opt and swap moves checked in O(1) at the
+ * unchanged tail by forward slack and segment summaries, seeded perturbations). `length` is still the cost of the route.
  */
 export type SolveOptions = z.input<typeof SolveOptionsSchema>;
 
@@ -281,9 +283,11 @@ function* solveSteps(
       exactMaxN: opts.exactMaxN,
       dropInfeasible: opts.dropInfeasible ?? false,
       seed: opts.seed,
-      maxKicks: kickBudget(opts, Math.max(200, 10 * n)),
+      maxKicks: kickBudget(opts, Math.max(10, Math.round(n / 2))),
       clock,
+      wasm: opts.wasm,
       onProgress: (fraction) => opts.onProgress?.({ method: 'exact', fraction, elapsedMs: clock.elapsedMs() }),
+      onImprove: (bestLength) => opts.onProgress?.({ method: 'heuristic', bestLength, elapsedMs: clock.elapsedMs() }),
     });
     const { tour, exact, dropped, schedule, timedOut } = timed;
     return {
@@ -418,6 +422,7 @@ export async function solve(input: SolveInput, options?: SolveOptions): Promise<
   if (build === 'auto' || build === 'simd' || build === 'scalar') {
     await compileCore(LOCAL_SEARCH_CORE, resolveBuild(LOCAL_SEARCH_CORE, build));
     await compileCore(HELD_KARP_CORE, resolveBuild(HELD_KARP_CORE, build));
+    await compileCore(TIME_WINDOWS_CORE, resolveBuild(TIME_WINDOWS_CORE, build));
   }
   const steps = solveSteps(input, options, t0, true);
   let lastYield = performance.now();

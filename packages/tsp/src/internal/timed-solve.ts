@@ -4,7 +4,9 @@ import type { CostMatrix } from './normalize-input.js';
 import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 import { simulateRoute, type ScheduleStop, type TimeData } from './schedule.js';
 import { runTimeWindowDp, TIME_WINDOW_DP_MAX_INNER, type TimeWindowOutcome } from './time-window-dp.js';
-import { runTimeWindowHeuristic } from './time-window-heuristic.js';
+import { compileTimeWindows } from './time-window-core.js';
+import { runTimeWindowSearch } from './time-window-search.js';
+import type { WasmBuild } from './wasm.js';
 
 const seconds = z.number().finite().nonnegative();
 const interval = z
@@ -239,7 +241,9 @@ export function* solveTimed(args: {
   seed: number;
   maxKicks: number;
   clock: SolveClock;
+  wasm: WasmBuild;
   onProgress: (fraction: number) => void;
+  onImprove: (cost: number) => void;
 }): Generator<Pause, TimedOutcome> {
   const { td, start, end, clock } = args;
   const inner = td.n - 1 - (end === 'any' || end === start ? 0 : 1);
@@ -255,11 +259,13 @@ export function* solveTimed(args: {
   const exact =
     args.method === 'exact' ||
     (args.method === 'auto' && td.n <= Math.min(args.exactMaxN, TIME_WINDOW_AUTO_EXACT_MAX_N));
-  let out = yield* runTimeWindowHeuristic({ td, start, end }, args.cost, {
+  const heuristic = yield* runTimeWindowSearch(compileTimeWindows(args.wasm), { td, start, end }, args.cost, {
     seed: args.seed,
     maxKicks: exact ? 0 : args.maxKicks,
     clock,
+    onImprove: args.onImprove,
   });
+  let out: TimeWindowOutcome | null = heuristic;
   let proven = false;
   if (exact && !clock.expired()) {
     const dp = runTimeWindowDp({ td, start, end });
@@ -300,7 +306,7 @@ export function* solveTimed(args: {
   return {
     tour: out.route,
     exact: proven && out.dropped.length === 0,
-    timedOut: performance.now() >= clock.deadline,
+    timedOut: (heuristic?.timedOut ?? false) || (exact && !proven),
     dropped: out.dropped.map((node) => ({ node, reason })),
     schedule: scheduleOf(td, out.route, end === start),
   };

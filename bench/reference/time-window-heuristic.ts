@@ -1,3 +1,5 @@
+// The JavaScript time-window heuristic that @beatplan/tsp ran before its WebAssembly kernel
+// (assembly/time-windows.ts); kept only as the side-by-side reference of bench/windows.mjs.
 // Heuristic for routes with time windows beyond the exact DP's reach: earliest-deadline-first
 // cheapest insertion, then Or-opt relocations (segments of 1-3 stops, orientation kept, so it is
 // right for asymmetric times) and swaps, then seeded perturbations and restarts while the budget
@@ -7,16 +9,26 @@
 // changed position is reused, and the simulation stops as soon as it reaches a stop of the
 // unchanged tail at the same departure time as before (from there on nothing changes). Costs are
 // updated by the edges a move removes and adds.
-import { earliestStart, type TimeData } from './schedule.js';
-import type { Pause, SolveClock } from './solve-clock.js';
-import { seededRandom } from '../generated/shared/seeded-random.js';
-import type { TimeWindowOutcome, TimeWindowProblem } from './time-window-dp.js';
+import { earliestStart, type TimeData } from '../../packages/tsp/src/internal/schedule.js';
+import type { Pause, SolveClock } from '../../packages/tsp/src/internal/solve-clock.js';
+import type { TimeWindowOutcome, TimeWindowProblem } from '../../packages/tsp/src/internal/time-window-dp.js';
 
 export interface TimeWindowHeuristicControl {
   seed: number;
   /** Kicks (perturbations or restarts, each improved) after the first route; Infinity: until the time limit. */
   maxKicks: number;
   clock: SolveClock;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** A route with its departure time at every position (dep[0] = startAt), finish and cost. */
@@ -191,7 +203,7 @@ export function* runTimeWindowHeuristic(
   let dropped = first.dropped;
 
   // perturb (relocate a random segment) or restart (random insertion order), then improve
-  const rand = seededRandom(control.seed);
+  const rand = mulberry32(control.seed);
   for (let kick = 0; kick < control.maxKicks && pending.length > 1 && !timedOut; kick++) {
     yield 'yield';
     if (clock.expired()) break;

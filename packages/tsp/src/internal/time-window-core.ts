@@ -1,0 +1,52 @@
+import { TIME_WINDOWS_SIMD_WASM_BASE64, TIME_WINDOWS_WASM_BASE64 } from '../generated/time-windows-wasm.js';
+import { compileCoreSync, resolveBuild, type WasmBuild, type WasmCore } from './wasm.js';
+
+/** The time-window WebAssembly core (assembly/time-windows.ts), both builds. */
+export const TIME_WINDOWS_CORE: WasmCore = {
+  name: 'time-windows',
+  scalar: TIME_WINDOWS_WASM_BASE64,
+  simd: TIME_WINDOWS_SIMD_WASM_BASE64,
+};
+
+/** The exports of assembly/time-windows.ts: numbers and pointers only. */
+export interface TimeWindowExports {
+  memory: WebAssembly.Memory;
+  /** Lays out memory for n stops, `windowCount` windows in all, k neighbours; 1, or 0 when memory cannot grow. */
+  prepare(n: number, windowCount: number, k: number): number;
+  /** Byte offsets of the n*n f64 travel times, n*n f64 costs, n f64 services, n+1 i32 window offsets, f64 windows. */
+  timePtr(): number;
+  costPtr(): number;
+  servicePtr(): number;
+  windowOffsetPtr(): number;
+  windowPtr(): number;
+  /** Byte offset of the insertion order (i32, the stops to route). */
+  orderPtrOf(): number;
+  /** Sets the problem up; 0 when not even the empty route meets endBy. `end` -1: none fixed. */
+  setup(
+    start: number,
+    end: number,
+    closed: number,
+    startAt: number,
+    endBy: number,
+    seed: number,
+    count: number,
+    maxKicks: number,
+    eps: number,
+  ): number;
+  /** Runs up to `units` units of work; 1 when the first route is complete and the kick budget spent. */
+  step(units: number): number;
+  /** 1 once the first route (insertion and local search) is complete. */
+  hasRoute(): number;
+  bestRoutePtr(): number;
+  bestRouteLength(): number;
+  bestDroppedPtr(): number;
+  bestDroppedCount(): number;
+  bestFinishTime(): number;
+  bestRouteCost(): number;
+  kickCount(): number;
+}
+
+/** The compiled time-window module (cached; the async `solve` compiles it asynchronously first). */
+export function compileTimeWindows(build: WasmBuild): WebAssembly.Module {
+  return compileCoreSync(TIME_WINDOWS_CORE, resolveBuild(TIME_WINDOWS_CORE, build));
+}
