@@ -22,7 +22,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BEST_KNOWN, generatedInstances, tsplibInstances } from './heuristic-instances.mjs';
-import { median } from './lib.mjs';
+import { median, speedProbeMs } from './lib.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
@@ -118,6 +118,7 @@ async function main() {
     ...generatedInstances().map((g) => ({ ...g, reference: BEST_KNOWN[g.name] ?? null })),
   ];
   if (opts.only) instances = instances.filter((i) => opts.only.includes(i.name));
+  const probeBefore = speedProbeMs();
   // warm-up: compile the module and let V8 tier it up
   runBeatplan(tsp, instances.find((i) => i.n >= 48) ?? instances[0], 1, 300);
 
@@ -173,10 +174,23 @@ async function main() {
     console.log(
       `  ${s.label.padEnd(34)} beatplan ${pct(s.beatplanMean)} (max ${pct(s.beatplanMax)})   salesman.js ${pct(s.salesmanMean)}`,
     );
+  const probeAfter = speedProbeMs();
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} vCPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  console.log(`speed probe (3e7 Math.sin) ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after`);
   writeFileSync(
     join(outDir, 'heuristic.json'),
-    JSON.stringify({ date: new Date().toISOString(), machine, runs: opts.runs, summary, results }, null, 2),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        runs: opts.runs,
+        speedProbeMs: { before: probeBefore, after: probeAfter },
+        summary,
+        results,
+      },
+      null,
+      2,
+    ),
   );
   console.log(`\n${machine}; ${opts.runs} runs per instance; wrote bench/out/heuristic.json`);
 }

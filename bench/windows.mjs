@@ -1,0 +1,188 @@
+// Time-window routes: the WebAssembly kernel behind `solve` (assembly/time-windows.ts) against the
+// JavaScript heuristic it replaced (bench/reference/time-window-heuristic.ts), side by side in one run.
+//
+//   node bench/windows.mjs [--runs 7] [--quality-runs 3]
+//
+// Days: n stops in a 10 km square (seeded), travel seconds = straight line x 1.3 / 8 m/s, services of
+// 5-15 min, a 1-4 h window for 70 % of the stops (opening between 08:00 and 15:00), day 08:00-19:00,
+// dropInfeasible. Timing: `solveSync(day, options)` with the default options (`auto`: above 16 stops the
+// heuristic with its default budget of n/2 kicks), median of --runs runs after a warm-up; the old JS
+// heuristic with the same kick budget, same days. Quality: for n = 20..60, the default solve against
+// a reference from runs with 100x the kick budget (best of seeds 1-3): equal dropped count, finish
+// gap in %. A CPU-speed probe before and after (bench/lib.mjs). Output: a table and bench/out/windows.json.
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, mulberry32, speedProbeMs } from './lib.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const root = join(benchDir, '..');
+const outDir = join(benchDir, 'out');
+mkdirSync(outDir, { recursive: true });
+
+const arg = (flag, fallback) => {
+  const k = process.argv.indexOf(flag);
+  return k >= 0 ? Number(process.argv[k + 1]) : fallback;
+};
+const runs = arg('--runs', 7);
+const qualityRuns = arg('--quality-runs', 3);
+
+async function bundle(entry, name) {
+  const outfile = join(outDir, name);
+  await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'warning',
+  });
+  return import(outfile);
+}
+
+/** A seeded day of n stops (node 0 is the base). */
+function day(n, seed) {
+  const r = mulberry32(seed);
+  const pts = Array.from({ length: n }, () => [r() * 10000, r() * 10000]);
+  const time = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      time[i * n + j] = Math.round((Math.hypot(pts[i][0] - pts[j][0], pts[i][1] - pts[j][1]) * 1.3) / 8);
+  const windows = pts.map((_, v) => {
+    if (v === 0 || r() < 0.3) return null;
+    const open = 8 * 3600 + Math.round(r() * 7 * 3600);
+    return [open, open + 3600 + Math.round(r() * 3 * 3600)];
+  });
+  const serviceS = pts.map((_, v) => (v ? 300 + Math.round(r() * 600) : 0));
+  return { n, time, options: { serviceS, windows, startAt: 8 * 3600, endBy: 19 * 3600, dropInfeasible: true } };
+}
+
+const tsp = await bundle('packages/tsp/src/index.ts', 'windows-tsp.mjs');
+const old = await bundle('bench/reference/time-window-heuristic.ts', 'windows-old.mjs');
+const clockMod = await bundle('packages/tsp/src/internal/solve-clock.ts', 'windows-clock.mjs');
+
+function runNew(d, extra = {}) {
+  const r = tsp.solveSync({ matrix: d.time, n: d.n }, { ...d.options, ...extra });
+  return { ms: r.ms, finish: r.schedule.finish, dropped: r.dropped.length, length: r.length };
+}
+
+function runOld(d, maxKicks) {
+  const windows = d.options.windows.map((w) => (w ? [w] : null));
+  const td = {
+    n: d.n,
+    time: d.time,
+    serviceS: Float64Array.from(d.options.serviceS),
+    windows,
+    startAt: d.options.startAt,
+    endBy: d.options.endBy,
+  };
+  const t0 = performance.now();
+  const g = old.runTimeWindowHeuristic({ td, start: 0, end: 0 }, d.time, {
+    seed: 1,
+    maxKicks,
+    clock: clockMod.UNLIMITED,
+  });
+  let out;
+  for (;;) {
+    const s = g.next();
+    if (s.done) {
+      out = s.value;
+      break;
+    }
+  }
+  return { ms: performance.now() - t0, finish: out.finish, dropped: out.dropped.length };
+}
+
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} vCPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const loadBefore = loadavg()[0];
+const probeBefore = speedProbeMs();
+// warm-up: compile and tier up both
+runNew(day(30, 999));
+runOld(day(30, 999), 5);
+
+const timing = [];
+for (const n of [30, 60]) {
+  const d = day(n, 1000 + n);
+  const budget = Math.max(10, Math.round(n / 2));
+  const fresh = [];
+  const before = [];
+  for (let k = 0; k < runs; k++) fresh.push(runNew(d));
+  const oldRuns = Math.max(3, Math.min(runs, n >= 60 ? 3 : runs));
+  for (let k = 0; k < oldRuns; k++) before.push(runOld(d, budget));
+  const row = {
+    n,
+    kicks: budget,
+    wasmMsMedian: median(fresh.map((x) => x.ms)),
+    wasmRunsMs: fresh.map((x) => x.ms),
+    wasmFinish: fresh[0].finish,
+    wasmDropped: fresh[0].dropped,
+    jsMsMedian: median(before.map((x) => x.ms)),
+    jsRunsMs: before.map((x) => x.ms),
+    jsFinish: before[0].finish,
+    jsDropped: before[0].dropped,
+  };
+  row.jsOverWasm = row.jsMsMedian / row.wasmMsMedian;
+  timing.push(row);
+  console.log(
+    `n=${n}: wasm median ${row.wasmMsMedian.toFixed(1)} ms (finish ${row.wasmFinish}, dropped ${row.wasmDropped}) | old JS, same ${budget} kicks: ${row.jsMsMedian.toFixed(1)} ms (finish ${row.jsFinish}, dropped ${row.jsDropped}) | ${row.jsOverWasm.toFixed(1)}x`,
+  );
+}
+
+const quality = [];
+for (const n of [20, 30, 40, 50, 60]) {
+  for (let s = 1; s <= qualityRuns; s++) {
+    const d = day(n, 2000 + 10 * n + s);
+    const budget = Math.max(10, Math.round(n / 2));
+    const got = runNew(d);
+    const refs = [1, 2, 3].map((seed) => runNew(d, { method: 'heuristic', seed, maxKicks: 100 * budget }));
+    const ref = refs.reduce((a, b) =>
+      b.dropped < a.dropped || (b.dropped === a.dropped && b.finish < a.finish) ? b : a,
+    );
+    const row = {
+      n,
+      seed: 2000 + 10 * n + s,
+      finish: got.finish,
+      dropped: got.dropped,
+      refFinish: ref.finish,
+      refDropped: ref.dropped,
+      refMs: refs.reduce((a, b) => a + b.ms, 0),
+      gapPct: got.dropped === ref.dropped ? (got.finish / ref.finish - 1) * 100 : null,
+    };
+    quality.push(row);
+    console.log(
+      `quality n=${n} day ${row.seed}: finish ${row.finish} (dropped ${row.dropped}) vs reference ${row.refFinish} (dropped ${row.refDropped}): ${row.gapPct === null ? 'dropped differs' : `${row.gapPct.toFixed(3)} %`}`,
+    );
+  }
+}
+const probeAfter = speedProbeMs();
+const gaps = quality.map((q) => q.gapPct);
+const summary = {
+  worstGapPct: gaps.includes(null) ? null : Math.max(...gaps),
+  meanGapPct: gaps.includes(null) ? null : gaps.reduce((a, b) => a + b, 0) / gaps.length,
+  droppedDiffers: quality.filter((q) => q.gapPct === null).length,
+};
+console.log(
+  `\nquality: worst gap ${summary.worstGapPct?.toFixed(3)} %, mean ${summary.meanGapPct?.toFixed(3)} %, dropped count differs on ${summary.droppedDiffers} days`,
+);
+console.log(
+  `${machine}; load ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after; speed probe ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after`,
+);
+writeFileSync(
+  join(outDir, 'windows.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine,
+      load: { before: loadBefore, after: loadavg()[0] },
+      speedProbeMs: { before: probeBefore, after: probeAfter },
+      runs,
+      timing,
+      quality,
+      summary,
+    },
+    null,
+    2,
+  ),
+);
