@@ -192,9 +192,9 @@ describe('time-window heuristic', () => {
     expect(total).toBeGreaterThan(20);
   });
 
-  it('equals the exact DP on seeded 10-20-stop days (one window or none per stop), and is deterministic', () => {
+  it('equals the exact DP on seeded 10-17-stop days (one window or none per stop), and is deterministic', () => {
     for (let seed = 1; seed <= 24; seed++) {
-      const td = seededDay(10 + (seed % 11), seed);
+      const td = seededDay(10 + (seed % 8), seed);
       const e = drain(runTimeWindowDp({ td, start: 0, end: 0 }));
       if (!e || e.dropped.length) continue;
       const h = heuristic(td, 0, 0, seed, 20 * td.n);
