@@ -7,17 +7,17 @@ import { SOLVE_USAGE, solveCommand } from './commands/solve-command.js';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify-command.js';
 
 /** The commands of `beatplan`, each with its usage line. */
-const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<void>; usage: string }> = {
-  solve: { run: solveCommand, usage: SOLVE_USAGE },
-  verify: { run: verifyCommand, usage: VERIFY_USAGE },
-  plan: { run: planCommand, usage: PLAN_USAGE },
-  inspect: { run: inspectCommand, usage: INSPECT_USAGE },
-  report: { run: reportCommand, usage: REPORT_USAGE },
-  roads: { run: roadsCommand, usage: ROADS_USAGE },
-};
+const COMMANDS = new Map<string, { run: (args: string[], io: CliIo) => Promise<void>; usage: string }>([
+  ['solve', { run: solveCommand, usage: SOLVE_USAGE }],
+  ['verify', { run: verifyCommand, usage: VERIFY_USAGE }],
+  ['plan', { run: planCommand, usage: PLAN_USAGE }],
+  ['inspect', { run: inspectCommand, usage: INSPECT_USAGE }],
+  ['report', { run: reportCommand, usage: REPORT_USAGE }],
+  ['roads', { run: roadsCommand, usage: ROADS_USAGE }],
+]);
 
 function usage(): string {
-  return ['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+  return ['usage:', ...[...COMMANDS.values()].map((c) => `  ${c.usage}`)].join('\n');
 }
 
 /**
@@ -33,7 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     (name === undefined ? io.stderr : io.stdout).write(`${usage()}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) {
     io.stderr.write(`beatplan: unknown command ${JSON.stringify(name)}\n${usage()}\n`);
     return 2;

@@ -22,14 +22,14 @@ const PROPERTIES = [
   'region',
   'geofence',
 ];
-const ALIASES: Record<string, string> = {
-  service_minutes: 'serviceMinutes',
-  opening_hours: 'openingHours',
-  visit_frequency: 'visitFrequency',
-  order_count: 'orderCount',
-  order_volume: 'orderVolume',
-  manager_id: 'managerId',
-};
+const ALIASES = new Map([
+  ['service_minutes', 'serviceMinutes'],
+  ['opening_hours', 'openingHours'],
+  ['visit_frequency', 'visitFrequency'],
+  ['order_count', 'orderCount'],
+  ['order_volume', 'orderVolume'],
+  ['manager_id', 'managerId'],
+]);
 
 /** Options of {@link importRetailersGeoJson}. */
 export interface ImportRetailersGeoJsonOptions {
@@ -115,7 +115,7 @@ export function importRetailersGeoJson(
     const candidate: Record<string, unknown> = { location };
     const source: Record<string, string> = {}; // field → property name it came from
     for (const [name, value] of Object.entries(isObject(props) ? props : {})) {
-      const field = ALIASES[name] ?? name;
+      const field = ALIASES.get(name) ?? name;
       if (!PROPERTIES.includes(field)) {
         if (!options.ignoreUnknownProperties) fail(['properties', name], 'unknown property');
         continue;

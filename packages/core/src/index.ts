@@ -123,6 +123,7 @@ export { guardCsvFormula, unguardCsvFormula } from './csv-formula-guard.js';
 export { seededRandom } from './internal/shared/seeded-random.js';
 export { measureSpread, type Spread } from './measure-spread.js';
 export type { DroppedRetailer } from './dropped-retailer.js';
+export { dataRecord, dataRecordSchema } from './data-record.js';
 export {
   MAX_TRAVEL_MATRIX_POINTS,
   assertTravelMatrixSize,

@@ -1,4 +1,4 @@
-import { IdSchema, LocalDateSchema, TimestampSchema, UtcOffsetMinutesSchema } from '@beatplan/core';
+import { dataRecordSchema, IdSchema, LocalDateSchema, TimestampSchema, UtcOffsetMinutesSchema } from '@beatplan/core';
 import * as z from 'zod';
 
 /**
@@ -54,6 +54,10 @@ const count = (what: string) =>
  *   of manager m is drawn with weight `1 + alpha · (1 − rate_m)` (managers not listed, and retailers
  *   without a manager: rate 1, weight 1).
  *
+ * The `{ key: value }` objects (`sizePerStratum`, `verificationRates`) parse to null-prototype
+ * objects (core's `dataRecordSchema`): a manager or stratum named `constructor` or `__proto__` is a
+ * key like any other.
+ *
  * @example
  * SampleSpecSchema.parse({ stratifyBy: 'manager', size: 30, excludeInspectedSince: '2025-01-01' });
  */
@@ -67,7 +71,7 @@ export const SampleSpecSchema = z
       .optional(),
     size: count('size').optional(),
     sizePerStratum: z
-      .union([count('sizePerStratum'), z.record(z.string(), count('stratum size'))], {
+      .union([count('sizePerStratum'), dataRecordSchema(z.string(), count('stratum size'), 'sizePerStratum')], {
         error: 'sizePerStratum must be a whole number or { stratum: number }',
       })
       .optional(),
@@ -79,12 +83,13 @@ export const SampleSpecSchema = z
     utcOffsetMinutes: UtcOffsetMinutesSchema,
     weighting: z
       .strictObject({
-        verificationRates: z.record(
+        verificationRates: dataRecordSchema(
           IdSchema,
           z
             .number({ error: 'a verification rate must be a number in [0, 1]' })
             .min(0, { error: 'a verification rate must be within [0, 1]' })
             .max(1, { error: 'a verification rate must be within [0, 1]' }),
+          'verificationRates must be { managerId: rate }',
         ),
         alpha: z
           .number({ error: 'alpha must be a finite number' })

@@ -1,4 +1,4 @@
-import { BeatplanError, IdSchema, parseOrThrow, type BeatplanIssue } from '@beatplan/core';
+import { BeatplanError, dataRecord, IdSchema, parseOrThrow, type BeatplanIssue } from '@beatplan/core';
 import type { VisitVerdict } from '@beatplan/geofence';
 import * as z from 'zod';
 import { VerdictStatusSchema } from './internal/cross-check-input.js';
@@ -16,7 +16,7 @@ const InputSchema = z.strictObject({
  *
  * @param visits - the visits (`id`, `managerId` are read; a core `Visit` is one).
  * @param verdicts - geofence verdicts (`visitId`, `status` are read).
- * @returns `{ managerId: rate }`, keys sorted.
+ * @returns `{ managerId: rate }`, keys sorted (a null-prototype object: any id is a key).
  * @throws {BeatplanError} `INVALID_INPUT` for a malformed visit or verdict, or a duplicate visit id.
  * @example
  * verificationRates(
@@ -44,7 +44,9 @@ export function verificationRates(
     counts.set(v.managerId, c);
   });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
-  return Object.fromEntries(
-    [...counts.keys()].sort().map((m) => [m, Math.round((counts.get(m)!.ok / counts.get(m)!.n) * 10_000) / 10_000]),
+  return dataRecord(
+    [...counts]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([m, c]) => [m, Math.round((c.ok / c.n) * 10_000) / 10_000]),
   );
 }

@@ -119,12 +119,12 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
   const store = new PointStore(o.expectedRows ?? 1024);
   const mccs = toMask(o.filter?.mcc);
   const mncs = toMask(o.filter?.mnc);
-  const radios = o.filter?.radios ? new Set(o.filter.radios.map((r) => RADIO_TAG[r])) : undefined;
+  const radios = o.filter?.radios ? new Set(o.filter.radios.map((r) => RADIO_TAG.get(r))) : undefined;
   const bbox = o.filter?.bbox;
 
   const handle = (f: string[], c: Int32Array, ctx: RowContext) => {
     const rawRadio = f[c[0]!]!;
-    const tag = RADIO_TAG[rawRadio.trim().toUpperCase()] ?? 0;
+    const tag = RADIO_TAG.get(rawRadio.trim().toUpperCase()) ?? 0;
     if (tag === 0) ctx.issue('radio', 'radio must be one of GSM, UMTS, LTE, NR, CDMA', rawRadio);
     const mcc = readInteger(ctx, f, c[1]!, 'mcc', 999);
     const net = readInteger(ctx, f, c[2]!, 'net', 999);

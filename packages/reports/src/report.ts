@@ -64,7 +64,7 @@ export interface KpiFigures {
   /** Inspections where the retailer said the manager did not visit (`managerVisitConfirmed: 'no'`). */
   visitsDenied: number;
   contradictions: number;
-  /** Contradictions by `kind`, keys sorted. */
+  /** Contradictions by `kind`, keys sorted (a null-prototype object: any kind is a key). */
   contradictionsByKind: Record<string, number>;
 }
 

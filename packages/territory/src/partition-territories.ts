@@ -1,4 +1,5 @@
 import {
+  dataRecord,
   BeatplanError,
   CustomerManagerSchema,
   parseOrThrow,
@@ -44,7 +45,7 @@ export type PartitionOptions = z.input<typeof PartitionOptionsSchema>;
 export interface PartitionResult {
   /** One territory per manager (core `Territory`: `id` = `T-<managerId>`), in the managers' order. */
   territories: Territory[];
-  /** retailer id → manager id, for every assigned retailer. */
+  /** retailer id → manager id, for every assigned retailer (a null-prototype object: any id is a key). */
   assignment: Record<string, string>;
   /** Per manager: retailers, workload, orders, volume, load, deviation, compactness, diameter, pieces. */
   stats: TerritoryStats[];
@@ -59,7 +60,7 @@ export interface PartitionResult {
   dropped: DroppedRetailer[];
   /** The workload model's figures, one per retailer, in input order. */
   workload: RetailerWorkload[];
-  /** manager id → convex hull of the territory (WGS84), null when it has no area. */
+  /** manager id → convex hull of the territory (WGS84), null when it has no area (null-prototype object). */
   hulls: Record<string, Polygon | null>;
 }
 
@@ -259,7 +260,7 @@ export function partitionTerritories(
   removeIslands(state);
   repairBalance(state, Math.ceil(n / 4), tolerance * 0.8);
 
-  const assignment: Record<string, string> = {};
+  const assignment = dataRecord<string>();
   const dropped: DroppedRetailer[] = [];
   const lists: string[][] = ms.map(() => []);
   let moved = 0;

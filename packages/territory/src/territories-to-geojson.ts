@@ -26,7 +26,7 @@ export function territoriesToGeoJson(
       (t, j): TerritoryFeature => ({
         type: 'Feature',
         id: t.id,
-        geometry: result.hulls[t.managerId] ?? null,
+        geometry: Object.hasOwn(result.hulls, t.managerId) ? (result.hulls[t.managerId] ?? null) : null,
         properties: { territoryId: t.id, ...result.stats[j]! },
       }),
     ),

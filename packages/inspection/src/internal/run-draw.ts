@@ -48,7 +48,8 @@ function excludedIds(spec: SampleSpec, inputs: DrawInputs): Set<string> {
 
 function weightOf(r: Retailer, spec: SampleSpec): number {
   if (!spec.weighting) return 1;
-  const rate = r.managerId === undefined ? undefined : spec.weighting.verificationRates[r.managerId];
+  const rates = spec.weighting.verificationRates;
+  const rate = r.managerId !== undefined && Object.hasOwn(rates, r.managerId) ? rates[r.managerId] : undefined;
   return 1 + spec.weighting.alpha * (1 - (rate ?? 1));
 }
 
@@ -120,7 +121,7 @@ export function runDraw(
         );
       }
     }
-    requested = strataKeys.map((k) => (typeof per === 'number' ? per : (per[k] ?? 0)));
+    requested = strataKeys.map((k) => (typeof per === 'number' ? per : Object.hasOwn(per, k) ? (per[k] ?? 0) : 0));
     allocation = requested.map((n, h) => Math.min(n!, eligible[h]!));
   }
 

@@ -2,7 +2,7 @@ import { RADIO_VALUES, type Radio } from '../schemas/cell-observation.js';
 import { LoadedTableBase, type LoadedTableInfo } from './loaded-table.js';
 
 /** Radio → the 1-based tag stored per row. */
-export const RADIO_TAG: Readonly<Record<string, number>> = Object.fromEntries(RADIO_VALUES.map((r, i) => [r, i + 1]));
+export const RADIO_TAG: ReadonlyMap<string, number> = new Map(RADIO_VALUES.map((r, i) => [r, i + 1]));
 
 const TWO_32 = 4294967296;
 
@@ -53,7 +53,7 @@ export class CellTableImpl extends LoadedTableBase implements CellTable {
 
   /** The row of a cell, or -1 (see {@link CellTable.lookup}). */
   findRow(cell: CellKey): number {
-    const want = cell.radio === undefined ? 0 : (RADIO_TAG[cell.radio] ?? -1);
+    const want = cell.radio === undefined ? 0 : (RADIO_TAG.get(cell.radio) ?? -1);
     const s = this.store;
     let best = -1;
     s.find(cellKeyHi(cell.mcc, cell.mnc, cell.area), cell.cellId, (row) => {

@@ -159,7 +159,7 @@ export function accumulateKpis(
   for (const { c, managerId } of data.contradictions) {
     const s = sumsOf(managerId);
     s.contradictions++;
-    s.kinds[c.kind] = (s.kinds[c.kind] ?? 0) + 1;
+    s.kinds.set(c.kind, (s.kinds.get(c.kind) ?? 0) + 1);
   }
   return { sums, days };
 }

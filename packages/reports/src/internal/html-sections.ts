@@ -16,11 +16,11 @@ const KPI_LABELS: Record<ScorecardKpi, string> = {
   integrity: 'Integrity',
 };
 
-const SEGMENT_LABELS: Record<string, string> = {
-  retail: 'Retail',
-  chain_supermarket: 'Chain supermarket',
-  hotel_entertainment: 'Hotel / entertainment',
-};
+const SEGMENT_LABELS = new Map([
+  ['retail', 'Retail'],
+  ['chain_supermarket', 'Chain supermarket'],
+  ['hotel_entertainment', 'Hotel / entertainment'],
+]);
 
 const tile = (value: string, label: string) =>
   `<div class="tile"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
@@ -274,7 +274,7 @@ const groupColumns = (keyHeader: string, label: (key: string) => string): Column
 /** Segment comparison charts, and the segment, region and class tables. */
 export function renderGroupSection(report: Report): string {
   const seg = report.segments;
-  const label = (k: string) => SEGMENT_LABELS[k] ?? k;
+  const label = (k: string) => SEGMENT_LABELS.get(k) ?? k;
   const colours = ['#4e79a7', '#f28e2b', '#b07aa1'];
   const single = (id: string, title: string, pick: (g: GroupStats) => number | null, digits: number) =>
     renderBarChart({

@@ -1,3 +1,4 @@
+import { dataRecord } from '@beatplan/core';
 import type { KpiFigures } from '../report.js';
 import type { NormalisedKpis } from '../scorecard.js';
 import { ratio, round1, round4 } from './round.js';
@@ -42,7 +43,8 @@ export interface KpiSums {
   satisfactionSum: number;
   visitsDenied: number;
   contradictions: number;
-  kinds: Record<string, number>;
+  /** contradiction kind → count (a Map: kinds come from the data). */
+  kinds: Map<string, number>;
 }
 
 /** All-zero sums. */
@@ -82,7 +84,7 @@ export function emptySums(): KpiSums {
     satisfactionSum: 0,
     visitsDenied: 0,
     contradictions: 0,
-    kinds: {},
+    kinds: new Map(),
   };
 }
 
@@ -92,15 +94,13 @@ export function addSums(a: KpiSums, b: KpiSums): KpiSums {
   for (const key of Object.keys(out) as (keyof KpiSums)[]) {
     if (key !== 'kinds') out[key] = a[key] + b[key];
   }
-  for (const src of [a.kinds, b.kinds])
-    for (const [k, n] of Object.entries(src)) out.kinds[k] = (out.kinds[k] ?? 0) + n;
+  for (const src of [a.kinds, b.kinds]) for (const [k, n] of src) out.kinds.set(k, (out.kinds.get(k) ?? 0) + n);
   return out;
 }
 
 /** The reported figures: sums rounded, rates computed (see {@link KpiFigures}). */
 export function finishFigures(s: KpiSums): KpiFigures {
-  const sortedKinds: Record<string, number> = {};
-  for (const k of Object.keys(s.kinds).sort()) sortedKinds[k] = s.kinds[k]!;
+  const sortedKinds = dataRecord([...s.kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     plannedStops: s.plannedStops,
     plannedVisited: s.plannedVisited,

@@ -1,4 +1,4 @@
-import { measureSpread, type CustomerManager, type Retailer, type Spread } from '@beatplan/core';
+import { dataRecord, measureSpread, type CustomerManager, type Retailer, type Spread } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 import type { RetailerWorkload } from './workload-model.js';
 import { measureCompactness } from '../measure-compactness.js';
@@ -68,7 +68,7 @@ export function summarizeTerritories(input: {
       }
     }
   }
-  const hulls: Record<string, Polygon | null> = {};
+  const hulls = dataRecord<Polygon | null>();
   const meanLoad = state.load.reduce((a, b) => a + b, 0) / Math.max(k, 1);
   const stats = managers.map((m, j): TerritoryStats => {
     const list = members[j]!;
