@@ -418,3 +418,38 @@ describe('parseTsplib round trip (property)', () => {
     );
   });
 });
+
+// Regressions (issue 15, defect 6).
+describe('parseTsplib rejects what it used to misread', () => {
+  const coordFile = (header: string, body: string) => `NAME: t\nTYPE: TSP\n${header}NODE_COORD_SECTION\n${body}EOF\n`;
+  it('a keyword that shapes the data, given twice (DIMENSION silently overrode the first)', () => {
+    for (const key of ['NAME: u', 'TYPE: TSP', 'DIMENSION: 2', 'EDGE_WEIGHT_TYPE: EUC_2D']) {
+      const e = catchTspError(() =>
+        parseTsplib(coordFile(`DIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\n${key}\n`, '1 0 0\n2 3 0\n3 3 4\n')),
+      );
+      expect(e.code).toBe('TSPLIB_PARSE');
+      expect(e.message).toContain('given twice');
+    }
+  });
+  it('a short coordinate line is named as such (was "node id 1 appears twice")', () => {
+    const e = catchTspError(() =>
+      parseTsplib(coordFile('DIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\n', '1 0\n2 3 0\n3 3 4\n')),
+    );
+    expect(e.message).toBe('NODE_COORD_SECTION: line 6 has 2 numbers; each line is "id x y"');
+  });
+  it('GEO coordinates out of range (latitude 91 was accepted)', () => {
+    for (const [lat, lng] of [
+      [91, 10],
+      [-90.5, 10],
+      [45.7, 10],
+      [10, 181],
+    ] as const) {
+      const e = catchTspError(() =>
+        parseTsplib(coordFile('DIMENSION: 2\nEDGE_WEIGHT_TYPE: GEO\n', `1 ${lat} ${lng}\n2 10 10\n`)),
+      );
+      expect(e.code).toBe('TSPLIB_PARSE');
+      expect(e.message).toMatch(/node 1: GEO (latitude|longitude) must be DDD\.MM/);
+    }
+    expect(parseTsplib(coordFile('DIMENSION: 2\nEDGE_WEIGHT_TYPE: GEO\n', '1 90 -180\n2 -89.59 179.59\n')).n).toBe(2);
+  });
+});

@@ -49,7 +49,11 @@ function pick<T extends string>(key: string, allowed: readonly T[], value: strin
   return found;
 }
 
-function readKeywordValue(h: Header, key: string, value: string, line: number): void {
+function readKeywordValue(h: Header, key: string, value: string, line: number, seen: Map<string, number>): void {
+  const first = seen.get(key);
+  if (first !== undefined && (SHAPE_KEYWORDS.has(key) || key === 'NAME'))
+    throw tsplibError(key, `given twice (lines ${first} and ${line})`, value);
+  seen.set(key, line);
   if (key === 'NAME') h.name = value === '' ? null : value;
   else if (key === 'COMMENT') h.comment = h.comment === null ? value : `${h.comment}\n${value}`;
   else if (key === 'TYPE') h.type = pick('TYPE', PROBLEM_TYPES, value, line);
@@ -90,21 +94,45 @@ function completeHeader(h: Header, where: string): Spec {
   return { type, n, edgeWeightType: ewt, edgeWeightFormat: ewf };
 }
 
-/** Reads `n` lines of `id x y` (ids 1..n, any order) into x, y pairs by 0-based node. */
-function readCoords(sc: TsplibScanner, n: number): Float64Array {
+/** Reads the next number of a `id x y` line, which must still be on `line`. */
+function readOnLine(sc: TsplibScanner, line: number, expected: number, found: number): number {
+  const S = 'NODE_COORD_SECTION';
+  const value = sc.readNumber(S, expected, found);
+  if (sc.line !== line) {
+    const count = found % 3;
+    throw tsplibError(S, `line ${line} has ${count} number${count === 1 ? '' : 's'}; each line is "id x y"`);
+  }
+  return value;
+}
+
+/** GEO coordinates are DDD.MM: latitude within ±90°, longitude within ±180°, minutes below 60. */
+function checkGeo(lat: number, lng: number, id: number, line: number): void {
+  const bad = (v: number, max: number) => Math.abs(v) > max || Math.abs(v - Math.trunc(v)) >= 0.6;
+  if (bad(lat, 90))
+    throw tsplibError('NODE_COORD_SECTION', `node ${id}: GEO latitude must be DDD.MM within ±90 (line ${line})`, lat);
+  if (bad(lng, 180))
+    throw tsplibError('NODE_COORD_SECTION', `node ${id}: GEO longitude must be DDD.MM within ±180 (line ${line})`, lng);
+}
+
+/** Reads `n` lines of `id x y` (ids 1..n, any order, one node a line) into x, y pairs by 0-based node. */
+function readCoords(sc: TsplibScanner, n: number, geo: boolean): Float64Array {
   const S = 'NODE_COORD_SECTION';
   const coords = new Float64Array(2 * n);
   const seen = new Uint8Array(n);
   const expected = 3 * n;
   for (let k = 0; k < n; k++) {
     const id = sc.readNumber(S, expected, 3 * k);
+    const line = sc.line;
     if (!Number.isInteger(id) || id < 1 || id > n) {
-      throw tsplibError(S, `node id out of range: must be an integer in 1..${n} (line ${sc.line})`, id);
+      throw tsplibError(S, `node id out of range: must be an integer in 1..${n} (line ${line})`, id);
     }
-    if (seen[id - 1] === 1) throw tsplibError(S, `node id ${id} appears twice (line ${sc.line})`, id);
+    if (seen[id - 1] === 1) throw tsplibError(S, `node id ${id} appears twice (line ${line})`, id);
     seen[id - 1] = 1;
-    coords[2 * (id - 1)] = sc.readNumber(S, expected, 3 * k + 1);
-    coords[2 * (id - 1) + 1] = sc.readNumber(S, expected, 3 * k + 2);
+    const x = readOnLine(sc, line, expected, 3 * k + 1);
+    const y = readOnLine(sc, line, expected, 3 * k + 2);
+    if (geo) checkGeo(x, y, id, line);
+    coords[2 * (id - 1)] = x;
+    coords[2 * (id - 1) + 1] = y;
   }
   sc.expectSectionEnd(S, expected);
   return coords;
@@ -157,7 +185,8 @@ function checkSymmetric(matrix: Int32Array, n: number): void {
  * `UPPER_ROW`, `LOWER_ROW`, `UPPER_DIAG_ROW`, `LOWER_DIAG_ROW` and their `*_COL` twins) or from a
  * `NODE_COORD_SECTION` with TSPLIB's exact integer conventions: `EUC_2D` (rounded Euclidean), `CEIL_2D`,
  * `ATT` (pseudo-Euclidean) and `GEO` (km on TSPLIB's idealised sphere, coordinates as DDD.MM). Keywords
- * may be written `KEY: value` or `KEY : value`; numbers may be spread over lines in any way; `EOF` may be
+ * may be written `KEY: value` or `KEY : value`; a NODE_COORD_SECTION holds one `id x y` a line; weights
+ * may be spread over lines in any way; `EOF` may be
  * missing; `DISPLAY_DATA_SECTION` and unknown `KEY: value` lines are ignored. The diagonal is set to 0 (br17 holds
  * 9999 there). Runs in one pass over the text plus O(n²) for the matrix.
  *
@@ -169,7 +198,9 @@ function checkSymmetric(matrix: Int32Array, n: number): void {
  *   (`['TYPE']`, `['EDGE_WEIGHT_SECTION']`, ...) and the message the line: missing TYPE, DIMENSION,
  *   EDGE_WEIGHT_TYPE or section; a TYPE other than TSP/ATSP (CVRP, HCP, SOP, TOUR); an unknown
  *   EDGE_WEIGHT_TYPE or FORMAT; too few or too many numbers in a section; a token that is not a number;
- *   a node id out of 1..n or repeated; a TYPE TSP matrix that is not symmetric.
+ *   a node id out of 1..n or repeated; a coordinate line without three numbers; GEO coordinates out
+ *   of range (latitude ±90, longitude ±180, DDD.MM minutes below 60); NAME, TYPE, DIMENSION,
+ *   EDGE_WEIGHT_TYPE or EDGE_WEIGHT_FORMAT given twice; a TYPE TSP matrix that is not symmetric.
  * @example
  * const inst = parseTsplib(`NAME: tri
  * TYPE: TSP
@@ -188,6 +219,7 @@ export function parseTsplib(text: string): TsplibInstance {
   let coords: Float64Array | null = null;
   let weights: Int32Array | null = null;
   let dataStarted = false;
+  const seen = new Map<string, number>();
   while (sc.skipBlank()) {
     const line = sc.line;
     if (sc.atNumber()) {
@@ -207,7 +239,7 @@ export function parseTsplib(text: string): TsplibInstance {
       if (!hasColon && !isKeyword(key)) throw tsplibError(key, `unknown keyword without a value (line ${line})`);
       if (dataStarted && SHAPE_KEYWORDS.has(key))
         throw tsplibError(key, `must come before the data sections (line ${line})`);
-      readKeywordValue(h, key, sc.readRestOfLine(), line);
+      readKeywordValue(h, key, sc.readRestOfLine(), line, seen);
       continue;
     }
     const spec = completeHeader(h, `${key} (line ${line})`);
@@ -215,7 +247,7 @@ export function parseTsplib(text: string): TsplibInstance {
     if ((key === 'NODE_COORD_SECTION' && coords) || (key === 'EDGE_WEIGHT_SECTION' && weights)) {
       throw tsplibError(key, `appears twice (line ${line})`);
     }
-    if (key === 'NODE_COORD_SECTION') coords = readCoords(sc, spec.n);
+    if (key === 'NODE_COORD_SECTION') coords = readCoords(sc, spec.n, spec.edgeWeightType === 'GEO');
     else if (key === 'EDGE_WEIGHT_SECTION') {
       if (spec.edgeWeightType !== 'EXPLICIT') {
         throw tsplibError(key, `needs EDGE_WEIGHT_TYPE EXPLICIT, the file says ${spec.edgeWeightType} (line ${line})`);
