@@ -40,21 +40,30 @@ const NUMBER_KINDS = {
 } as const;
 
 /**
- * Reads a numeric option: `undefined` when absent, else the number.
+ * Reads a numeric option: `undefined` when absent, else the number, which must lie in `[min, max]`.
  * @param flag The option's name without dashes (for the message).
  * @param text The option's text as given.
- * @param kind `'integer'` (default, sign allowed), `'whole'` (0, 1, 2, …) or `'number'` (decimals allowed).
- * @throws {CliFailure} exit code 2 naming the option and the text, e.g. `--seed must be an integer, received "x"`.
+ * @param kind `'integer'` (sign allowed), `'whole'` (0, 1, 2, …) or `'number'` (decimals allowed).
+ * @param min The smallest value accepted.
+ * @param max The largest value accepted.
+ * @throws {CliFailure} exit code 2 naming the option and the text, e.g. `--seed must be an integer, received "x"`
+ *   or `--weeks must be within [1, 52], received "0"`.
  * @example
- * numberFlag('seed', '42'); // 42
+ * numberFlag('seed', '42', 'whole', 0, 2 ** 32 - 1); // 42
  */
 export function numberFlag(
   flag: string,
   text: string | undefined,
-  kind: keyof typeof NUMBER_KINDS = 'integer',
+  kind: 'integer' | 'whole' | 'number',
+  min: number,
+  max: number,
 ): number | undefined {
   if (text === undefined) return undefined;
-  const { pattern, words } = NUMBER_KINDS[kind];
+  const { pattern, words } =
+    kind === 'integer' ? NUMBER_KINDS.integer : kind === 'whole' ? NUMBER_KINDS.whole : NUMBER_KINDS.number;
   if (!pattern.test(text)) throw new CliFailure(`--${flag} must be ${words}, received ${JSON.stringify(text)}`, 2);
-  return Number(text);
+  const value = Number(text);
+  if (!(value >= min && value <= max))
+    throw new CliFailure(`--${flag} must be within [${min}, ${max}], received ${JSON.stringify(text)}`, 2);
+  return value;
 }

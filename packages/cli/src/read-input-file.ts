@@ -1,29 +1,88 @@
-import { readFileSync } from 'node:fs';
-import { CliFailure } from './cli-io.js';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { CliFailure, type CommandIo } from './cli-io.js';
 
-/**
- * Reads a text file named on the command line.
- * @throws {CliFailure} naming the file when it does not exist or cannot be read.
- */
-export function readInputFile(file: string): string {
+/** The default input limit, in MiB: `--max-input-mb` or the `BEATPLAN_MAX_INPUT_MB` variable change it. */
+export const DEFAULT_MAX_INPUT_MB = 256;
+
+const tooLarge = (name: string, limit: number) =>
+  new CliFailure(
+    `${name}: larger than the input limit of ${limit / 2 ** 20} MiB (raise it with --max-input-mb or BEATPLAN_MAX_INPUT_MB)`,
+  );
+
+async function readStdin(io: CommandIo): Promise<string> {
+  if (io.stdinRead) throw new CliFailure('-: standard input can be read only once per command', 2);
+  io.stdinRead = true;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const encoder = new TextEncoder();
+  for await (const chunk of io.stdin ?? process.stdin) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    size += bytes.byteLength;
+    if (size > io.maxInputBytes) throw tooLarge('-', io.maxInputBytes);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function readRegularFile(file: string, limit: number): string {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliFailure(`file not found: ${file}`);
-    if (code === 'EISDIR') throw new CliFailure(`not a file but a directory: ${file}`);
-    throw new CliFailure(`cannot read ${file}: ${(e as Error).message}`);
+    if (code === 'ENOENT') throw new CliFailure(`${file}: file not found`);
+    if (code === 'EISDIR') throw new CliFailure(`${file}: not a file but a directory`);
+    throw new CliFailure(`${file}: cannot read: ${(e as Error).message}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new CliFailure(`${file}: not a file but a directory`);
+    if (!stat.isFile())
+      throw new CliFailure(`${file}: not a regular file (a device, pipe or socket); use - for a pipe`);
+    if (stat.size > limit) throw tooLarge(file, limit);
+    // Read until the end, counting: a file that grows while it is read cannot pass the limit.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.max(65_536, Math.min(stat.size - length, limit - length + 1)));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > limit) throw tooLarge(file, limit);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    throw new CliFailure(`${file}: cannot read: ${(e as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * Parses a JSON file's text.
+ * Reads a text input named on the command line: a regular file, or `-` for standard input (once per
+ * command). Both are refused past the input limit (`io.maxInputBytes`, default
+ * {@link DEFAULT_MAX_INPUT_MB} MiB); devices, pipes and sockets given by name are refused.
+ * @throws {CliFailure} naming the file: not found, a directory, not a regular file, too large, unreadable.
+ */
+export async function readInputFile(file: string, io: CommandIo): Promise<string> {
+  return file === '-' ? readStdin(io) : readRegularFile(file, io.maxInputBytes);
+}
+
+/**
+ * Parses a JSON file's text; a leading UTF-8 byte order mark is ignored.
  * @throws {CliFailure} naming the file and the JSON syntax error.
  */
 export function parseJsonFile(file: string, text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
     throw new CliFailure(`${file}: not valid JSON: ${(e as Error).message}`);
   }
+}
+
+/** Reads and parses a JSON input (see {@link readInputFile}). */
+export async function readJsonFile(file: string, io: CommandIo): Promise<unknown> {
+  return parseJsonFile(file, await readInputFile(file, io));
 }

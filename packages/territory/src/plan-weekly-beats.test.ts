@@ -147,3 +147,18 @@ describe('planWeeklyBeats', () => {
     );
   });
 });
+
+// Regression (issue 15, defect 5): `plan --start 9999-01-04` wrote plans core's own schema rejects.
+describe('planWeeklyBeats period', () => {
+  it('refuses a period outside the times a visit plan can hold', async () => {
+    const m = manager('M1', 120.15, 30.27);
+    const rs = around(3, 1);
+    for (const startDate of ['9999-01-04', '2099-12-28', '1999-12-27', '2000-01-01']) {
+      const e = await planWeeklyBeats(m, rs, { startDate, weeks: 1 }).catch((x: unknown) => x);
+      expect(isBeatplanError(e), startDate).toBe(true);
+      if (isBeatplanError(e)) expect(e.issues[0]?.path).toEqual(['options', 'startDate']);
+    }
+    const last = await planWeeklyBeats(m, rs, { startDate: '2099-12-14', weeks: 2 });
+    for (const plan of last.plans) expect(VisitPlanSchema.safeParse(plan).success).toBe(true);
+  });
+});

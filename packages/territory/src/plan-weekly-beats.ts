@@ -4,6 +4,8 @@ import {
   datesOfPeriod,
   instantOf,
   LocalDateSchema,
+  MAX_TIMESTAMP_MS,
+  MIN_TIMESTAMP_MS,
   parseOrThrow,
   RetailerSchema,
   toWgs84,
@@ -23,16 +25,31 @@ import { routeDay, type DayStop } from './internal/route-day.js';
 import { assignVisitPatterns } from './internal/visit-patterns.js';
 import { visitWindows, workingIntervals } from './internal/visit-windows.js';
 
-const BeatOptionsSchema = z.strictObject({
-  startDate: LocalDateSchema,
-  weeks: z.number().int().min(1).max(52).optional(),
-  utcOffsetMinutes: UtcOffsetMinutesSchema,
-  workload: WorkloadOptionsSchema.optional(),
-  method: z.enum(['auto', 'exact', 'heuristic']).optional(),
-  seed: z.number().int().optional(),
-  openingHours: z.boolean().optional(),
-  maxKicks: z.number().int().min(0).optional(),
-});
+const BeatOptionsSchema = z
+  .strictObject({
+    startDate: LocalDateSchema,
+    weeks: z.number().int().min(1).max(52).optional(),
+    utcOffsetMinutes: UtcOffsetMinutesSchema,
+    workload: WorkloadOptionsSchema.optional(),
+    method: z.enum(['auto', 'exact', 'heuristic']).optional(),
+    seed: z.number().int().optional(),
+    openingHours: z.boolean().optional(),
+    maxKicks: z.number().int().min(0).optional(),
+  })
+  .superRefine((o, ctx) => {
+    // Every planned time must be a core Timestamp (2000-01-01 ≤ t < 2100-01-01 UTC): a period near
+    // either end would yield plans that core's own VisitPlanSchema rejects.
+    const DAY_MS = 86_400_000;
+    const start = Date.parse(`${o.startDate}T00:00:00Z`);
+    const end = start + (o.weeks ?? 2) * 7 * DAY_MS;
+    if (start - DAY_MS < MIN_TIMESTAMP_MS || end + DAY_MS > MAX_TIMESTAMP_MS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startDate'],
+        input: o.startDate,
+        message: 'the period must lie between 2000-01-02 and 2099-12-30 (the times of a visit plan)',
+      });
+  });
 
 /** `routeDay`, with a solver error (tsp's `TspError`) passed on as a BeatplanError (cause: the TspError). */
 async function routeDayOrThrow(...args: Parameters<typeof routeDay>): ReturnType<typeof routeDay> {

@@ -141,7 +141,7 @@ describe('beatplan inspect', () => {
       'every bad retailer',
       ['inspect', 'draw', bad, '--size', '1'],
       1,
-      /bad\.json: retailers\[0\]\.segment: segment must be one of .*; retailers\[1\]\.serviceMinutes: service minutes must be greater than 0, received -5/,
+      /bad\.json: retailers\[0\]\.segment: segment must be one of .*\n.*bad\.json: retailers\[1\]\.serviceMinutes: service minutes must be greater than 0, received -5\n/,
     ],
     [
       'a size above the retailers',
@@ -170,16 +170,18 @@ describe('beatplan inspect', () => {
       1,
       /retailers\.json: plan\.type: type must be "beatplan\.inspection-plan"/,
     ],
-    ['a missing file', ['inspect', 'draw', 'nope.csv', '--size', '1'], 1, /file not found: nope\.csv/],
+    ['a missing file', ['inspect', 'draw', 'nope.csv', '--size', '1'], 1, /nope\.csv: file not found/],
     ['no subcommand', ['inspect'], 2, /expected "draw" or "route"/],
   ];
   for (const [what, argv, exitCode, message] of failures) {
-    it(`fails with one line on stderr for ${what}`, async () => {
+    it(`fails with every problem on its own line, then one summary line, for ${what}`, async () => {
       const { code, out, err } = await run(...argv);
       expect(err).toMatch(message);
       expect(code).toBe(exitCode);
       expect(out).toBe('');
-      expect(err.trim().split('\n')).toHaveLength(1);
+      const lines = err.trim().split('\n');
+      expect(lines.at(-1)).toMatch(/^beatplan inspect: /);
+      for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S+: \S.*: /);
     });
   }
 });

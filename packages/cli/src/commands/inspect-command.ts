@@ -1,11 +1,5 @@
 import { randomInt } from 'node:crypto';
-import {
-  BeatplanError,
-  formatIssue,
-  importRetailersCsv,
-  importRetailersGeoJson,
-  type RetailerInput,
-} from '@beatplan/core';
+import { importRetailersCsv, importRetailersGeoJson, type BeatplanIssue, type RetailerInput } from '@beatplan/core';
 import {
   drawSample,
   routeInspection,
@@ -13,26 +7,18 @@ import {
   type SampleSpecInput,
   type StratumField,
 } from '@beatplan/inspection';
-import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
-import { parseJsonFile, readInputFile } from '../read-input-file.js';
+import { parseJsonFile, readInputFile, readJsonFile } from '../read-input-file.js';
+import { failWithIssues } from '../report-issues.js';
 
 export const INSPECT_USAGE =
   'beatplan inspect draw <retailers.csv|.json|.geojson> (--size <n> | --per-stratum <n>) [--stratify manager|segment|class|region] [--seed <n>] [--exclude-since <YYYY-MM-DD> --history <file.json>] [--rates <rates.json> [--alpha <a>]]\n' +
   '  beatplan inspect route <plan.json> --retailers <file> --base <lng,lat> [--date <YYYY-MM-DD>] [--max-stops <n>] [--days <n>] [--start <HH:MM>] [--end <HH:MM>] [--seed <n>]';
 
-/** Every issue of a BeatplanError on one line, prefixed with the file it came from. */
-function failure(file: string, e: unknown): never {
-  if (e instanceof BeatplanError) {
-    const more = e.omittedIssues ? ` (and ${e.omittedIssues} more)` : '';
-    throw new CliFailure(`${file}: ${e.issues.map(formatIssue).join('; ')}${more}`);
-  }
-  throw e;
-}
-
 /** Reads retailers from CSV, GeoJSON, a JSON array or `{ "retailers": [...] }` (validated by the caller). */
-function readRetailers(file: string): RetailerInput[] {
-  const text = readInputFile(file);
+async function readRetailers(file: string, io: CommandIo): Promise<RetailerInput[]> {
+  const text = await readInputFile(file, io);
   try {
     if (/\.csv$/i.test(file)) return importRetailersCsv(text).retailers;
     const json = parseJsonFile(file, text) as Record<string, unknown> | unknown[];
@@ -43,18 +29,18 @@ function readRetailers(file: string): RetailerInput[] {
       throw new CliFailure(`${file}: expected retailers as CSV, GeoJSON, a JSON array or {"retailers": [...]}`);
     return list as RetailerInput[];
   } catch (e) {
-    return failure(file, e);
+    return failWithIssues(e, file);
   }
 }
 
-function readJsonList(file: string, key: string): unknown[] {
-  const json = parseJsonFile(file, readInputFile(file)) as Record<string, unknown> | unknown[];
+async function readJsonList(file: string, key: string, io: CommandIo): Promise<unknown[]> {
+  const json = (await readJsonFile(file, io)) as Record<string, unknown> | unknown[] | null;
   const list = Array.isArray(json) ? json : json?.[key];
   if (!Array.isArray(list)) throw new CliFailure(`${file}: expected a JSON array or {"${key}": [...]}`);
   return list;
 }
 
-async function draw(args: string[], io: CliIo): Promise<void> {
+async function draw(args: string[], io: CommandIo): Promise<void> {
   const { values, file } = parseCommandArgs(
     args,
     {
@@ -70,8 +56,8 @@ async function draw(args: string[], io: CliIo): Promise<void> {
     INSPECT_USAGE,
     'retailers file',
   );
-  const size = numberFlag('size', values.size, 'whole');
-  const perStratum = numberFlag('per-stratum', values['per-stratum'], 'whole');
+  const size = numberFlag('size', values.size, 'whole', 0, 1_000_000);
+  const perStratum = numberFlag('per-stratum', values['per-stratum'], 'whole', 0, 1_000_000);
   if ((size === undefined) === (perStratum === undefined))
     throw new CliFailure('give exactly one of --size and --per-stratum', 2);
   if (values.stratify !== undefined && !(STRATUM_FIELDS as readonly string[]).includes(values.stratify)) {
@@ -85,26 +71,35 @@ async function draw(args: string[], io: CliIo): Promise<void> {
   const spec: SampleSpecInput = size !== undefined ? { size } : { sizePerStratum: perStratum! };
   if (values.stratify !== undefined) spec.stratifyBy = values.stratify as StratumField;
   if (values['exclude-since'] !== undefined) spec.excludeInspectedSince = values['exclude-since'];
+  const alpha = numberFlag('alpha', values.alpha, 'number', 0, 1000);
+  if (alpha !== undefined && values.rates === undefined) throw new CliFailure('--alpha needs --rates', 2);
+  const seed = numberFlag('seed', values.seed, 'whole', 0, 2 ** 32 - 1) ?? randomInt(2 ** 32);
   if (values.rates !== undefined) {
-    const rates = parseJsonFile(values.rates, readInputFile(values.rates));
+    const rates = await readJsonFile(values.rates, io);
     spec.weighting = { verificationRates: rates as Record<string, number> };
-    const alpha = numberFlag('alpha', values.alpha, 'number');
     if (alpha !== undefined) spec.weighting.alpha = alpha;
   }
-  const seed = numberFlag('seed', values.seed, 'whole') ?? randomInt(2 ** 32);
-  const retailers = readRetailers(file);
+  const retailers = await readRetailers(file, io);
   const history =
     values.history !== undefined
-      ? (readJsonList(values.history, 'history') as { retailerId: string; at: string }[])
+      ? ((await readJsonList(values.history, 'history', io)) as { retailerId: string; at: string }[])
       : undefined;
+  // Each issue goes to the file it is about: the rates file, the history file, or the retailers.
+  const fileOf = (issue: BeatplanIssue): string => {
+    const [head, sub, field] = issue.path;
+    if (head === 'spec' && sub === 'weighting' && field === 'verificationRates' && values.rates) return values.rates;
+    if (head === 'options' && sub === 'history' && values.history) return values.history;
+    if (head === 'spec' || head === 'options') return 'options';
+    return file;
+  };
   try {
     printJson(io, drawSample(retailers, spec, { seed, ...(history ? { history } : {}) }));
   } catch (e) {
-    failure(file, e);
+    failWithIssues(e, fileOf);
   }
 }
 
-async function route(args: string[], io: CliIo): Promise<void> {
+async function route(args: string[], io: CommandIo): Promise<void> {
   const { values, file } = parseCommandArgs(
     args,
     {
@@ -124,11 +119,12 @@ async function route(args: string[], io: CliIo): Promise<void> {
   const base = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(values.base ?? '');
   if (!base)
     throw new CliFailure(`--base must be "lng,lat" in degrees, received ${JSON.stringify(values.base ?? '')}`, 2);
-  const plan = parseJsonFile(file, readInputFile(file));
-  const retailers = readRetailers(values.retailers);
-  const maxStops = numberFlag('max-stops', values['max-stops'], 'whole');
-  const days = numberFlag('days', values.days, 'whole');
-  const seed = numberFlag('seed', values.seed, 'whole');
+  const maxStops = numberFlag('max-stops', values['max-stops'], 'whole', 1, 10_000);
+  const days = numberFlag('days', values.days, 'whole', 1, 366);
+  const seed = numberFlag('seed', values.seed, 'whole', 0, 2 ** 32 - 1);
+  const plan = await readJsonFile(file, io);
+  const retailersFile = values.retailers;
+  const retailers = await readRetailers(retailersFile, io);
   const options = {
     base: { lng: Number(base[1]), lat: Number(base[2]) },
     date: values.date ?? new Date(Date.now() + 480 * 60_000).toISOString().slice(0, 10),
@@ -141,7 +137,9 @@ async function route(args: string[], io: CliIo): Promise<void> {
   try {
     printJson(io, await routeInspection(plan as never, retailers, options));
   } catch (e) {
-    failure(file, e);
+    failWithIssues(e, (issue) =>
+      issue.path[0] === 'retailers' ? retailersFile : issue.path[0] === 'options' ? 'options' : file,
+    );
   }
 }
 
@@ -150,12 +148,12 @@ async function route(args: string[], io: CliIo): Promise<void> {
  * drawn retailers) as one JSON object; without `--seed` a random seed is drawn and recorded in the
  * plan. `route` prints `{ days: [{ date, stops: [{ retailerId, arrival, start, departure }] }],
  * dropped, distanceM }`; `--date` defaults to today in UTC+8. Input errors exit 1 and list every
- * problem on one line.
+ * problem on its own line, attributed to its file (`--rates`, `--history`, `--retailers`) or to `options`.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or an invalid input (exit 1).
  * @example
  * await inspectCommand(['draw', 'retailers.csv', '--size', '20', '--stratify', 'manager', '--seed', '7'], io);
  */
-export async function inspectCommand(args: string[], io: CliIo): Promise<void> {
+export async function inspectCommand(args: string[], io: CommandIo): Promise<void> {
   const [sub, ...rest] = args;
   try {
     if (sub === 'draw') return await draw(rest, io);

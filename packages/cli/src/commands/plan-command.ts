@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CustomerManagerSchema,
-  formatIssue,
   importRetailersCsv,
   importRetailersGeoJson,
   isBeatplanError,
@@ -19,61 +18,77 @@ import {
   visitPlansToCsv,
   type BeatPlan,
 } from '@beatplan/territory';
-import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
-import { parseJsonFile, readInputFile } from '../read-input-file.js';
+import { parseJsonFile, readInputFile, readJsonFile } from '../read-input-file.js';
+import { failWithIssues, issuesFailure } from '../report-issues.js';
 
 export const PLAN_USAGE =
-  'beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--seed n] [--tolerance 0.05] [--locked] [--fresh]';
+  'beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--seed n] [--tolerance 0.05] [--locked] [--fresh]';
 
-const MAX_LISTED = 50;
-
-function problems(file: string, issues: readonly BeatplanIssue[]): string[] {
-  return issues.map((i) => `${file}${i.row !== undefined ? ` row ${i.row}` : ''}: ${formatIssue(i)}`);
+/** Problems of one input file: its issues, or one line about its shape. */
+interface Read<T> {
+  items: T[];
+  issues: BeatplanIssue[];
 }
 
-function readRetailers(file: string): { retailers: Retailer[]; issues: string[] } {
-  const text = readInputFile(file);
+async function readRetailers(file: string, io: CommandIo): Promise<Read<Retailer>> {
+  const text = await readInputFile(file, io);
   try {
-    if (/\.csv$/i.test(file)) return { retailers: importRetailersCsv(text).retailers, issues: [] };
+    if (/\.csv$/i.test(file)) return { items: importRetailersCsv(text).retailers, issues: [] };
     const json = parseJsonFile(file, text);
     if (
       /\.geojson$/i.test(file) ||
       (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection')
     ) {
-      return { retailers: importRetailersGeoJson(json).retailers, issues: [] };
+      return { items: importRetailersGeoJson(json).retailers, issues: [] };
     }
-    const list = Array.isArray(json) ? json : (json as { retailers?: unknown } | null)?.retailers;
-    if (!Array.isArray(list))
-      return { retailers: [], issues: [`${file}: expected a JSON array of retailers or {"retailers": [...]}`] };
-    const retailers: Retailer[] = [];
-    const issues: string[] = [];
-    list.forEach((r, i) => {
-      const parsed = tryParse(RetailerSchema, r, ['retailers', i]);
-      if (parsed.ok) retailers.push(parsed.data);
-      else issues.push(...problems(file, parsed.error.issues));
-    });
-    return { retailers, issues };
+    return parseEach(json, 'retailers', RetailerSchema);
   } catch (e) {
-    if (isBeatplanError(e)) return { retailers: [], issues: problems(file, e.issues) };
+    if (isBeatplanError(e)) return { items: [], issues: e.issues };
     throw e;
   }
 }
 
-function readManagers(file: string): { managers: CustomerManager[]; issues: string[] } {
-  const json = parseJsonFile(file, readInputFile(file));
-  const list = Array.isArray(json) ? json : (json as { managers?: unknown } | null)?.managers;
+/** Parses a JSON array (or `{ key: [...] }`) item by item, keeping every item's issues. */
+function parseEach<T>(json: unknown, key: string, schema: Parameters<typeof tryParse>[0]): Read<T> {
+  const list = Array.isArray(json) ? json : (json as Record<string, unknown> | null)?.[key];
   if (!Array.isArray(list))
-    return { managers: [], issues: [`${file}: expected a JSON array of managers or {"managers": [...]}`] };
-  const managers: CustomerManager[] = [];
-  const issues: string[] = [];
-  list.forEach((m, i) => {
-    const parsed = tryParse(CustomerManagerSchema, m, ['managers', i]);
-    if (parsed.ok) managers.push(parsed.data);
-    else issues.push(...problems(file, parsed.error.issues));
+    return { items: [], issues: [{ path: [], message: `expected a JSON array of ${key} or {"${key}": [...]}` }] };
+  const items: T[] = [];
+  const issues: BeatplanIssue[] = [];
+  list.forEach((item, i) => {
+    const parsed = tryParse(schema, item, [key, i]);
+    if (parsed.ok) items.push(parsed.data as T);
+    else issues.push(...parsed.error.issues);
   });
-  if (list.length === 0) issues.push(`${file}: at least one manager is required`);
-  return { managers, issues };
+  if (list.length === 0) issues.push({ path: [key], message: `at least one of ${key} is required` });
+  return { items, issues };
+}
+
+/**
+ * Where the files go: a new folder, or an empty one; an existing non-empty folder only with `--force`
+ * (its four files are replaced); never an existing file.
+ */
+function checkOutDir(outDir: string, force: boolean): void {
+  let stat: ReturnType<typeof statSync> | undefined;
+  try {
+    stat = statSync(outDir);
+  } catch {
+    return; // does not exist: created later
+  }
+  if (!stat.isDirectory()) throw new CliFailure(`--out ${outDir}: exists and is not a folder`);
+  if (!force && readdirSync(outDir).length > 0)
+    throw new CliFailure(`--out ${outDir}: the folder is not empty (add --force to replace the plan files in it)`);
+}
+
+function writeOut(outDir: string, files: readonly [string, string][]): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    for (const [name, text] of files) writeFileSync(join(outDir, name), text);
+  } catch (e) {
+    throw new CliFailure(`--out ${outDir}: cannot write: ${(e as Error).message}`);
+  }
 }
 
 function nextMonday(now = new Date()): string {
@@ -82,22 +97,17 @@ function nextMonday(now = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-function fail(lines: string[]): never {
-  const shown = lines.slice(0, MAX_LISTED);
-  const more = lines.length > MAX_LISTED ? `; (and ${lines.length - MAX_LISTED} more)` : '';
-  throw new CliFailure(`${lines.length} problem${lines.length === 1 ? '' : 's'}: ${shown.join('; ')}${more}`);
-}
-
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
  * `beatplan plan`: partitions the retailers among the managers, plans every manager's beats over
  * `--weeks` weeks from `--start` (default: next Monday), writes `territories.geojson`,
  * `visit-plans.json`, `visit-plans.csv` and `summary.json` to `--out` (default `beatplan-plan`), and
- * prints the summary as one JSON object.
+ * prints the summary as one JSON object. `--out` must be a new or empty folder, or any folder with
+ * `--force`; an existing file is refused.
  * @throws {CliFailure} exit 2 on a usage error; exit 1 on bad input, listing every problem.
  */
-export async function planCommand(args: string[], io: CliIo): Promise<void> {
+export async function planCommand(args: string[], io: CommandIo): Promise<void> {
   const { values, file } = parseCommandArgs(
     args,
     {
@@ -109,39 +119,54 @@ export async function planCommand(args: string[], io: CliIo): Promise<void> {
       tolerance: { type: 'string' },
       locked: { type: 'boolean' },
       fresh: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
     PLAN_USAGE,
     'retailers file',
   );
   if (values.managers === undefined)
     throw new CliFailure(`--managers <managers.json> is required; usage: ${PLAN_USAGE}`, 2);
-  const weeks = numberFlag('weeks', values.weeks) ?? 2;
-  const seed = numberFlag('seed', values.seed) ?? 1;
-  const tolerance = numberFlag('tolerance', values.tolerance, 'number');
+  const weeks = numberFlag('weeks', values.weeks, 'whole', 1, 52) ?? 2;
+  const seed = numberFlag('seed', values.seed, 'integer', -(2 ** 31), 2 ** 32 - 1) ?? 1;
+  const tolerance = numberFlag('tolerance', values.tolerance, 'number', 0.001, 1);
   const startDate = values.start ?? nextMonday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate))
     throw new CliFailure(`--start must be a date YYYY-MM-DD, received ${JSON.stringify(startDate)}`, 2);
   const outDir = values.out ?? 'beatplan-plan';
+  checkOutDir(outDir, values.force === true);
 
-  const r = readRetailers(file);
-  const m = readManagers(values.managers);
-  if (r.issues.length || m.issues.length) fail([...r.issues, ...m.issues]);
+  const managersFile = values.managers;
+  const r = await readRetailers(file, io);
+  const m = parseEach<CustomerManager>(await readJsonFile(managersFile, io), 'managers', CustomerManagerSchema);
+  if (r.issues.length || m.issues.length) {
+    const issues = [
+      ...r.issues.map((issue) => ({ issue, file })),
+      ...m.issues.map((issue) => ({ issue, file: managersFile })),
+    ];
+    const fileOf = new Map(issues.map((x) => [x.issue, x.file]));
+    throw issuesFailure(
+      issues.map((x) => x.issue),
+      (issue) => fileOf.get(issue) ?? file,
+    );
+  }
+  // Library issues name the array they are about: managers[...] come from the managers file.
+  const fileOfIssue = (issue: BeatplanIssue) => (issue.path[0] === 'managers' ? managersFile : file);
 
   try {
-    const partition = partitionTerritories(r.retailers, m.managers, {
+    const partition = partitionTerritories(r.items, m.items, {
       ...(values.locked ? { locked: true } : {}),
       ...(values.fresh ? { keepCurrent: false } : {}),
       ...(tolerance !== undefined ? { tolerance } : {}),
     });
-    const byId = new Map(r.retailers.map((x) => [x.id, x]));
+    const byId = new Map(r.items.map((x) => [x.id, x]));
     const beats: BeatPlan[] = [];
-    for (const [j, manager] of m.managers.entries()) {
-      const own = partition.territories[j]!.retailerIds.map((id) => byId.get(id)!);
+    for (const [j, manager] of m.items.entries()) {
+      const own = (partition.territories[j]?.retailerIds ?? []).flatMap((id) => byId.get(id) ?? []);
       beats.push(await planWeeklyBeats(manager, own, { startDate, weeks, seed }));
     }
     const summary = {
-      retailers: r.retailers.length,
-      managers: m.managers.length,
+      retailers: r.items.length,
+      managers: m.items.length,
       startDate,
       weeks,
       seed,
@@ -176,14 +201,14 @@ export async function planCommand(args: string[], io: CliIo): Promise<void> {
       files: ['territories.geojson', 'visit-plans.json', 'visit-plans.csv', 'summary.json'].map((f) => join(outDir, f)),
     };
     const plans = beats.flatMap((b) => b.plans);
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'territories.geojson'), `${JSON.stringify(territoriesToGeoJson(partition))}\n`);
-    writeFileSync(join(outDir, 'visit-plans.json'), `${JSON.stringify(plans, null, 1)}\n`);
-    writeFileSync(join(outDir, 'visit-plans.csv'), visitPlansToCsv(plans));
-    writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeOut(outDir, [
+      ['territories.geojson', `${JSON.stringify(territoriesToGeoJson(partition))}\n`],
+      ['visit-plans.json', `${JSON.stringify(plans, null, 1)}\n`],
+      ['visit-plans.csv', visitPlansToCsv(plans)],
+      ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
+    ]);
     printJson(io, summary);
   } catch (e) {
-    if (isBeatplanError(e)) fail(problems(file, e.issues));
-    throw e;
+    failWithIssues(e, fileOfIssue);
   }
 }

@@ -101,8 +101,10 @@ describe('beatplan report', () => {
     const { code, out, err } = await run('report', bad, '--html', html);
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err.trim().split('\n')).toHaveLength(1);
-    expect(err).toMatch(/^beatplan report: .*bad\.json: 5 problems: /);
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines.at(-1)).toBe('beatplan report: invalid input, 5 problems listed above');
+    for (const line of lines.slice(0, -1)) expect(line.startsWith(`${bad}: `)).toBe(true);
     for (const part of [
       'retailers[2].location.lat: latitude must be within [-90, 90], received 123.4',
       'managers[1].name',
@@ -121,13 +123,13 @@ describe('beatplan report', () => {
     writeFileSync(bad, JSON.stringify(data));
     const refs = await run('report', bad);
     expect(refs.code).toBe(1);
-    expect(refs.err).toContain(
-      '2 problems: visits[0].retailerId: unknown retailer: not in retailers, received "NOPE"; visits[1].managerId: unknown manager',
-    );
+    expect(refs.err).toContain(`${bad}: visits[0].retailerId: unknown retailer: not in retailers, received "NOPE"\n`);
+    expect(refs.err).toContain(`${bad}: visits[1].managerId: unknown manager`);
+    expect(refs.err).toContain('beatplan report: invalid input, 2 problems listed above');
   });
 
   const failures: [string, string[], number, RegExp][] = [
-    ['a missing file', ['report', 'nope.json'], 1, /file not found: nope\.json/],
+    ['a missing file', ['report', 'nope.json'], 1, /nope\.json: file not found/],
     ['no file', ['report'], 2, /expected one data file/],
     ['an unknown option', ['report', smallCity, '--pdf', 'x'], 2, /Unknown option '--pdf'/],
     ['an unknown KPI weight', ['report', smallCity, '--weights', 'speed=2'], 2, /unknown KPI "speed"/],
@@ -146,12 +148,12 @@ describe('beatplan report', () => {
     ['a JSON array', ['report', arrayFile], 1, /array\.json: the report data must be a JSON object/],
   ];
   for (const [what, argv, exitCode, message] of failures) {
-    it(`fails with one line on stderr for ${what}`, async () => {
+    it(`fails with every problem on its own line, then one summary line, for ${what}`, async () => {
       const { code, out, err } = await run(...argv);
       expect(code).toBe(exitCode);
       expect(out).toBe('');
       expect(err).toMatch(message);
-      expect(err.trim().split('\n')).toHaveLength(1);
+      expect(err.trim().split('\n').at(-1)).toMatch(/^beatplan report: /);
     });
   }
 });

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatIssue, isBeatplanError } from '@beatplan/core';
 import { buildReport, renderMapSvg, renderReportHtml, reportToCsv, SCORECARD_KPIS } from '@beatplan/reports';
-import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import { parseJsonFile, readInputFile } from '../read-input-file.js';
+import { readJsonFile } from '../read-input-file.js';
+import { failWithIssues } from '../report-issues.js';
 
 export const REPORT_USAGE =
   'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--title text]';
@@ -35,7 +35,7 @@ function write(file: string, text: string): string {
     writeFileSync(file, text);
     return file;
   } catch (e) {
-    throw new CliFailure(`cannot write ${file}: ${(e as Error).message}`);
+    throw new CliFailure(`${file}: cannot write: ${(e as Error).message}`);
   }
 }
 
@@ -47,7 +47,7 @@ function write(file: string, text: string): string {
  * written, or the whole report when no output is named.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or a write failure (exit 1).
  */
-export async function reportCommand(args: string[], io: CliIo): Promise<void> {
+export async function reportCommand(args: string[], io: CommandIo): Promise<void> {
   const { values, file } = parseCommandArgs(
     args,
     {
@@ -62,7 +62,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<void> {
     'data file',
   );
   const weights = values.weights === undefined ? undefined : parseWeights(values.weights);
-  const data = parseJsonFile(file, readInputFile(file));
+  const data = await readJsonFile(file, io);
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw new CliFailure(
       `${file}: the report data must be a JSON object { retailers, managers, plans, visits, verdicts, ... }`,
@@ -80,13 +80,11 @@ export async function reportCommand(args: string[], io: CliIo): Promise<void> {
         }
       : {}),
   };
-  let report;
+  let report: ReturnType<typeof buildReport>;
   try {
     report = buildReport(input);
   } catch (e) {
-    if (!isBeatplanError(e)) throw e;
-    const n = e.issues.length + e.omittedIssues;
-    throw new CliFailure(`${file}: ${n} problem${n === 1 ? '' : 's'}: ${e.issues.map(formatIssue).join('; ')}`);
+    failWithIssues(e, file);
   }
   const written: string[] = [];
   if (values.html !== undefined) written.push(write(values.html, renderReportHtml(report)));
@@ -96,7 +94,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<void> {
     try {
       mkdirSync(values.csv, { recursive: true });
     } catch (e) {
-      throw new CliFailure(`cannot create the directory ${values.csv}: ${(e as Error).message}`);
+      throw new CliFailure(`${values.csv}: cannot create the folder: ${(e as Error).message}`);
     }
     for (const [table, text] of Object.entries(reportToCsv(report)))
       written.push(write(join(values.csv, `${table}.csv`), text));

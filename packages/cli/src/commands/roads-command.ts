@@ -9,9 +9,9 @@ import {
   roadMatrix,
   saveRoadGraph,
 } from '@beatplan/roads';
-import { CliFailure, type CliIo, printJson } from '../cli-io.js';
+import { CliFailure, type CommandIo, printJson } from '../cli-io.js';
 import { numberFlag } from '../parse-command-args.js';
-import { parseJsonFile, readInputFile } from '../read-input-file.js';
+import { readJsonFile } from '../read-input-file.js';
 
 export const ROADS_USAGE =
   'beatplan roads build <extract.osm|.osm.pbf> [--profile car|motorcycle|bicycle|foot] --out <graph-file>\n' +
@@ -52,7 +52,7 @@ export function readRoadGraph(file: string): RoadGraph {
   }
 }
 
-async function build(args: string[], io: CliIo): Promise<void> {
+async function build(args: string[], io: CommandIo): Promise<void> {
   const { values, files } = parse(args, { profile: { type: 'string' }, out: { type: 'string' } }, 1);
   const profile = values.profile ?? 'car';
   if (!(ROAD_PROFILE_NAMES as readonly string[]).includes(profile)) {
@@ -90,12 +90,12 @@ async function build(args: string[], io: CliIo): Promise<void> {
   });
 }
 
-async function matrix(args: string[], io: CliIo): Promise<void> {
+async function matrix(args: string[], io: CommandIo): Promise<void> {
   const { values, files } = parse(args, { 'max-snap': { type: 'string' } }, 2);
   const [graphFile, pointsFile] = files as [string, string];
   const maxSnapM = numberFlag('max-snap', values['max-snap'], 'number');
   const graph = readRoadGraph(graphFile);
-  const json = parseJsonFile(pointsFile, readInputFile(pointsFile)) as unknown;
+  const json = (await readJsonFile(pointsFile, io)) as unknown;
   const points = Array.isArray(json) ? json : (json as { points?: unknown } | null)?.points;
   if (!Array.isArray(points))
     throw new CliFailure(`${pointsFile}: expected a JSON array of {"lng", "lat", "crs"?} or {"points": [...]}`);
@@ -119,7 +119,7 @@ async function matrix(args: string[], io: CliIo): Promise<void> {
  * `{"nodes", "edges", "ms", ...}`; or prints the road matrix of a points file on a graph file.
  * @throws {CliFailure} on a usage error, a missing or invalid file.
  */
-export async function roadsCommand(args: string[], io: CliIo): Promise<void> {
+export async function roadsCommand(args: string[], io: CommandIo): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === 'build') return build(rest, io);
   if (sub === 'matrix') return matrix(rest, io);

@@ -91,7 +91,7 @@ describe('beatplan solve', () => {
   });
 
   const failures: [string, string[], number, RegExp][] = [
-    ['a missing file', ['solve', 'nope.tsp'], 1, /file not found: nope\.tsp/],
+    ['a missing file', ['solve', 'nope.tsp'], 1, /nope\.tsp: file not found/],
     ['an unknown edge weight type', ['solve', input('unknown-type.tsp')], 1, /EDGE_WEIGHT_TYPE/],
     [
       'a matrix that is not square',
@@ -128,6 +128,6 @@ describe('beatplan solve', () => {
     expect(JSON.parse(out)).toMatchObject({ name: 'gr21', length: 2707, exact: true });
     const bad = spawnSync('npx', ['beatplan', 'solve', 'missing.json'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('beatplan solve: file not found: missing.json');
+    expect(bad.stderr.trim()).toBe('beatplan solve: missing.json: file not found');
   });
 });

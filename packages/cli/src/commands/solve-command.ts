@@ -1,8 +1,9 @@
-import { parseTsplib, solve, TspError, type SolveInput, type SolveOptions } from '@beatplan/tsp';
+import { parseTsplib, solve, type SolveInput, type SolveOptions } from '@beatplan/tsp';
 import { roadMatrix } from '@beatplan/roads';
-import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
+import { failWithIssues } from '../report-issues.js';
 import { readRoadGraph } from './roads-command.js';
 
 export const SOLVE_USAGE =
@@ -11,9 +12,12 @@ export const SOLVE_USAGE =
 /** Time fields a JSON instance may carry; they become `solve` options and add `schedule` to the output. */
 const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'speedMps', 'startAt', 'endBy', 'dropInfeasible'] as const;
 
-function readInstance(file: string): { name: string | null; input: SolveInput; times: Partial<SolveOptions> } {
-  const text = readInputFile(file);
-  if (/\.json$/i.test(file)) {
+async function readInstance(
+  file: string,
+  io: CommandIo,
+): Promise<{ name: string | null; input: SolveInput; times: Partial<SolveOptions> }> {
+  const text = await readInputFile(file, io);
+  if (/\.json$/i.test(file) || (file === '-' && /^\uFEFF?\s*[{[]/.test(text))) {
     const json = parseJsonFile(file, text);
     if (typeof json !== 'object' || json === null || !('matrix' in json || 'points' in json)) {
       throw new CliFailure(
@@ -76,7 +80,7 @@ function onRoads(
  * solved on road metres (output adds `"costSource"`).
  * @throws {CliFailure} on a usage error, a missing file or an invalid instance.
  */
-export async function solveCommand(args: string[], io: CliIo): Promise<void> {
+export async function solveCommand(args: string[], io: CommandIo): Promise<void> {
   const { values, file } = parseCommandArgs(
     args,
     {
@@ -96,19 +100,20 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
     throw new CliFailure(`--method must be auto, exact or heuristic, received ${JSON.stringify(method)}`, 2);
   }
   const options: SolveOptions = { method };
-  const timeLimitMs = numberFlag('time-limit', values['time-limit']);
-  const seed = numberFlag('seed', values.seed);
-  const kicks = numberFlag('kicks', values.kicks);
-  const start = numberFlag('start', values.start);
+  const timeLimitMs = numberFlag('time-limit', values['time-limit'], 'whole', 1, 86_400_000);
+  const seed = numberFlag('seed', values.seed, 'integer', -(2 ** 31), 2 ** 32 - 1);
+  const kicks = numberFlag('kicks', values.kicks, 'whole', 0, 1_000_000_000);
+  const start = numberFlag('start', values.start, 'whole', 0, 14_999);
   if (timeLimitMs !== undefined) options.timeLimitMs = timeLimitMs;
   if (seed !== undefined) options.seed = seed;
   if (kicks !== undefined) options.maxKicks = kicks;
   if (start !== undefined) options.start = start;
-  if (values.end !== undefined) options.end = values.end === 'any' ? 'any' : numberFlag('end', values.end)!;
+  if (values.end !== undefined)
+    options.end = values.end === 'any' ? 'any' : (numberFlag('end', values.end, 'whole', 0, 14_999) ?? 0);
+  const instance = await readInstance(file, io).catch((e: unknown) => failWithIssues(e, file));
+  const { name } = instance;
+  let { input, times } = instance;
   try {
-    const instance = readInstance(file);
-    const { name } = instance;
-    let { input, times } = instance;
     let costSource: string | undefined;
     if (values.roads !== undefined) ({ input, times, costSource } = onRoads(file, values.roads, input, times));
     const result = await solve(input, { ...options, ...times });
@@ -128,7 +133,6 @@ export async function solveCommand(args: string[], io: CliIo): Promise<void> {
       ...(result.dropped ? { dropped: result.dropped } : {}),
     });
   } catch (e) {
-    if (e instanceof TspError) throw new CliFailure(`${file}: ${e.message}`);
-    throw e;
+    failWithIssues(e, file);
   }
 }

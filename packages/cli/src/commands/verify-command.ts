@@ -1,8 +1,9 @@
-import { formatIssue, isBeatplanError, type BeatplanIssue } from '@beatplan/core';
+import { formatIssue, type BeatplanIssue } from '@beatplan/core';
 import { verifyDay } from '@beatplan/geofence';
-import { CliFailure, printJson, type CliIo } from '../cli-io.js';
+import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import { parseJsonFile, readInputFile } from '../read-input-file.js';
+import { readJsonFile } from '../read-input-file.js';
+import { failWithIssues, issuesFailure } from '../report-issues.js';
 
 export const VERIFY_USAGE =
   'beatplan verify <file.json> [--lenient]   (file: {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]})';
@@ -26,10 +27,10 @@ const KEYS = ['retailers', 'visits', 'policy', 'planned', 'name', 'note', 'descr
  * @throws {CliFailure} on a usage error (exit 2), a missing or unreadable file, bad JSON or invalid input (exit 1),
  *   rejected records under `--lenient` (exit 3, after the output).
  */
-export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
+export async function verifyCommand(args: string[], io: CommandIo): Promise<void> {
   const { file, values } = parseCommandArgs(args, { lenient: { type: 'boolean' } }, VERIFY_USAGE, 'input file');
   const lenient = values.lenient === true;
-  const json = parseJsonFile(file, readInputFile(file));
+  const json = await readJsonFile(file, io);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new CliFailure(
       `${file}: must be a JSON object {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]}`,
@@ -39,37 +40,27 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<void> {
   const issues: BeatplanIssue[] = Object.keys(input)
     .filter((key) => !KEYS.includes(key))
     .map((key) => ({ path: [key], message: `unknown field (expected retailers, visits, policy, planned)` }));
-  let omitted = 0;
+  let result: ReturnType<typeof verifyDay>;
   try {
     const options = input.planned === undefined ? {} : { planned: input.planned as never };
     if (lenient && issues.length === 0) {
-      const result = verifyDay(input.retailers as never, input.visits as never, input.policy as never, {
+      const lenientResult = verifyDay(input.retailers as never, input.visits as never, input.policy as never, {
         ...options,
         lenient: true,
       });
-      printJson(io, result);
-      if (result.rejected.length === 0) return;
-      for (const record of result.rejected)
-        for (const issue of record.issues) io.stderr.write(`${file}: ${formatIssue(issue)}\n`);
-      const n = result.rejected.length;
+      printJson(io, lenientResult);
+      if (lenientResult.rejected.length === 0) return;
+      const n = lenientResult.rejected.length;
       throw new CliFailure(
-        `${file}: ${n} record${n === 1 ? '' : 's'} rejected (listed in "rejected" and above); the rest judged`,
+        `${n} record${n === 1 ? '' : 's'} rejected (listed in "rejected" and above); the rest judged`,
         EXIT_RECORDS_REJECTED,
+        lenientResult.rejected.flatMap((record) => record.issues.map((issue) => `${file}: ${formatIssue(issue)}`)),
       );
     }
-    const result = verifyDay(input.retailers as never, input.visits as never, input.policy as never, options);
-    if (issues.length === 0) {
-      printJson(io, result);
-      return;
-    }
+    result = verifyDay(input.retailers as never, input.visits as never, input.policy as never, options);
   } catch (e) {
-    if (!isBeatplanError(e)) throw e;
-    issues.push(...e.issues);
-    omitted = e.omittedIssues;
+    failWithIssues(e, file, issues);
   }
-  for (const issue of issues) io.stderr.write(`${file}: ${formatIssue(issue)}\n`);
-  const count = issues.length + omitted;
-  throw new CliFailure(
-    `${file}: invalid input, ${count} problem${count === 1 ? '' : 's'}${omitted ? ` (the first ${issues.length} listed above)` : ' listed above'}`,
-  );
+  if (issues.length) throw issuesFailure(issues, file);
+  printJson(io, result);
 }
