@@ -6,7 +6,8 @@ import { SCORECARD_KPIS } from './scorecard.js';
 export type CsvValue = string | number | boolean | null | undefined;
 
 function formatCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
+  // A number too large to add up (Infinity, NaN) is written as an empty cell, like a missing one.
+  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '';
   // Text from the data (a retailer named `=HYPERLINK(…)`) is defused with a leading apostrophe;
   // numbers, negative ones included, are written as they are.
   const text = typeof value === 'string' ? guardCsvFormula(value) : String(value);
@@ -16,8 +17,8 @@ function formatCell(value: CsvValue): string {
 /**
  * Formats a table as RFC 4180 CSV: comma-separated, CRLF line ends, a header row; a cell holding a
  * comma, a double quote, a line break or leading/trailing white space is quoted, its quotes doubled.
- * Numbers are written as JavaScript prints them (`0.25`, `-3`, `1200`); null and undefined as empty
- * cells. A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+ * Numbers are written as JavaScript prints them (`0.25`, `-3`, `1200`); null, undefined, Infinity and
+ * NaN as empty cells. A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
  * tab or a carriage return) gets a leading apostrophe (`'=1+1`), as OWASP advises against CSV
  * injection: these files are opened in Excel by people who did not write the data.
  *

@@ -45,8 +45,17 @@ export function renderBarChart(spec: BarChartSpec): string {
   const top = 30 + legendH;
   const rowH = spec.series.length * (BAR_H + 2) + 10;
   const height = top + spec.rows.length * rowH + 8;
-  const values = spec.rows.flatMap((r) => r.values.filter((v): v is number => v !== null));
-  const max = spec.max ?? Math.max(1e-9, ...values, spec.reference?.value ?? 0);
+  // A value too large to add up (Infinity, NaN) is drawn as "n/a", like a missing one.
+  const rows = spec.rows.map((r) => ({
+    ...r,
+    values: r.values.map((v) => (v !== null && Number.isFinite(v) ? v : null)),
+  }));
+  const values = rows.flatMap((r) => r.values.filter((v): v is number => v !== null));
+  const reference = spec.reference && Number.isFinite(spec.reference.value) ? spec.reference : undefined;
+  const max =
+    spec.max !== undefined && Number.isFinite(spec.max) && spec.max > 0
+      ? spec.max
+      : Math.max(1e-9, ...values, reference?.value ?? 0);
   const scale = (v: number) => Math.round(Math.max(0, Math.min(1, v / max)) * plotW * 10) / 10;
   const out: string[] = [];
   out.push(
@@ -67,7 +76,7 @@ export function renderBarChart(spec: BarChartSpec): string {
     });
   }
   out.push(`<line x1="${labelW}" y1="${top - 4}" x2="${labelW}" y2="${height - 6}" stroke="#999" stroke-width="1"/>`);
-  spec.rows.forEach((row, r) => {
+  rows.forEach((row, r) => {
     const y = top + r * rowH;
     const label = truncateLabel(row.label);
     out.push(
@@ -90,10 +99,10 @@ export function renderBarChart(spec: BarChartSpec): string {
     });
     out.push('</g>');
   });
-  if (spec.reference) {
-    const x = labelW + scale(spec.reference.value);
+  if (reference) {
+    const x = labelW + scale(reference.value);
     out.push(
-      `<g class="reference"><line x1="${x}" y1="${top - 4}" x2="${x}" y2="${height - 6}" stroke="#222" stroke-width="1" stroke-dasharray="4 3"/><text x="${x + 3}" y="${top - 6}" font-size="10" fill="#222">${escapeHtml(spec.reference.label)}</text></g>`,
+      `<g class="reference"><line x1="${x}" y1="${top - 4}" x2="${x}" y2="${height - 6}" stroke="#222" stroke-width="1" stroke-dasharray="4 3"/><text x="${x + 3}" y="${top - 6}" font-size="10" fill="#222">${escapeHtml(reference.label)}</text></g>`,
     );
   }
   out.push('</svg>');
