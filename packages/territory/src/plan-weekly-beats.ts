@@ -111,7 +111,10 @@ export interface BeatPlan {
     serviceS: number;
     waitS: number;
   };
-  /** True when the routes honoured opening hours as time windows (tsp time windows available). */
+  /**
+   * True when a day was routed: its visits are scheduled inside their time windows (working hours,
+   * and opening hours unless `openingHours: false`).
+   */
   timeWindows: boolean;
 }
 
@@ -215,7 +218,7 @@ export async function planWeeklyBeats(
       seed: o.seed ?? 1,
       ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}),
     });
-    timeWindows ||= routed.windows;
+    timeWindows ||= stops.length > 0;
     for (const d of routed.dropped) dropped.push({ retailerId: rs[members[d.stop]!]!.id, date, reason: d.reason });
     for (const s of routed.stops) visits[members[s.stop]!]!++;
     plans.push({
