@@ -42,9 +42,8 @@ export function printJson(io: CliIo, value: unknown): void {
  * (an ESC sequence in a retailer's name).
  */
 export function escapeControls(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

@@ -15,6 +15,7 @@ type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; a
  * @param what What the one positional argument is, e.g. `'instance file'`.
  * @throws {CliFailure} exit code 2 on a usage error.
  * @example
+ * // not run: SOLVE_USAGE lives in the solve command
  * const { values, file } = parseCommandArgs(['a.tsp', '--seed', '3'], { seed: { type: 'string' } }, SOLVE_USAGE, 'instance file');
  */
 export function parseCommandArgs<const O extends Options>(

@@ -134,6 +134,7 @@ describe('runCli', () => {
     const evil = file('evil.json', { retailers: [], visits: [], '\u001b[2J\nfake: line': 1 });
     const { code, err } = await run(['verify', evil]);
     expect(code).toBe(1);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
     expect(err).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(err.split('\n')[0]).toBe(
       `${evil}: \\u001b[2J\\u000afake: line: unknown field (expected retailers, visits, policy, planned)`,

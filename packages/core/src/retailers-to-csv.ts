@@ -16,6 +16,7 @@ import type { Retailer } from './schemas/retailer.js';
  * @returns the CSV text, ending with a newline.
  * @throws never.
  * @example
+ * // not run: `retailer` stands for a parsed retailer
  * retailersToCsv([retailer]).split('\n')[0]; // 'id,name,lng,lat,crs,segment,class,service_minutes,...'
  */
 export function retailersToCsv(retailers: readonly Retailer[]): string {

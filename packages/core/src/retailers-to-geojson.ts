@@ -26,6 +26,7 @@ export interface RetailerFeatureCollection {
  * @returns a new FeatureCollection (deep copies of the nested objects).
  * @throws never.
  * @example
+ * // not run: `retailer` stands for a parsed retailer
  * retailersToGeoJson([retailer]).features[0]?.geometry; // { type: 'Point', coordinates: [116.41, 39.92] }
  */
 export function retailersToGeoJson(retailers: readonly Retailer[]): RetailerFeatureCollection {

@@ -86,6 +86,7 @@ export interface TravelCosts {
  * @param path - path of the point list in the caller's input, for the error. Default `['points']`.
  * @throws {BeatplanError} `INVALID_INPUT` naming the list when it is too long.
  * @example
+ * // not run: shows the error for 20,000 points
  * assertTravelMatrixSize(40); // fine
  * assertTravelMatrixSize(20_000); // throws: points: a travel matrix takes at most 15000 points, received 20000
  */

@@ -13,6 +13,7 @@ import { releaseScratch, setScratchLimit } from './internal/scratch.js';
  * @returns the bytes released (0 when nothing was kept), as tsp's `releaseSolverMemory` does.
  * @throws never.
  * @example
+ * // not run: `index` and `columns` stand for a compiled index and a batch
  * verifyColumns(index, columns);      // a month's backlog
  * releaseVerificationMemory();        // e.g. 27,262,976
  */

@@ -186,6 +186,7 @@ function fillSide(ev: ReturnType<typeof createEvidence>, side: 0 | 1, fix: FixCo
  * @returns the columns (`ids[i]` is `visits[i].id`).
  * @throws {BeatplanError} `UNKNOWN_REFERENCE` listing every visit whose retailer is not in the index.
  * @example
+ * // not run: `index` and the columns stand for the caller's batch
  * const columns = visitsToColumns(index, visits.map((v) => parseOrThrow(VisitSchema, v)));
  * const { verdicts, summary } = verifyColumns(index, columns);
  */
@@ -259,6 +260,7 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
  * @returns `{ visitId, status, reasons, distanceM, dwellS, confidence, flags, precision }`.
  * @throws {BeatplanError} `INVALID_INPUT` when `i` is not a position in the columns.
  * @example
+ * // not run: `result` stands for a verifyColumns answer
  * const verdict = verdictAt(result.verdicts, 0, columns.ids[0]); // { visitId: 'V1', status: 'verified', … }
  */
 export function verdictAt(verdicts: VerdictColumns, i: number, visitId: string): VisitVerdict {

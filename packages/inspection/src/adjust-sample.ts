@@ -29,6 +29,7 @@ export type AdjustSampleInput = z.input<typeof AdjustmentInputSchema>;
  * @throws {BeatplanError} `INVALID_INPUT` listing every problem (an id added twice or already in the
  *   sample, removing an id not in it, nothing to change, missing `by`/`reason`/`at`).
  * @example
+ * // not run: `plan` stands for a drawn inspection plan
  * const adjusted = adjustSample(plan, { remove: ['R17'], add: ['R40'], by: 'team lead Zhao', reason: 'R17 closed for renovation', at: '2025-03-04T08:00:00+08:00' });
  * adjusted.adjustments.length; // 1
  */

@@ -126,6 +126,7 @@ function outcomeOf(answer: VisitConfirmation, visits: CheckedVisit[], fix: Visit
  * @throws {BeatplanError} `INVALID_INPUT` listing every problem (bad record, visit or verdict, duplicate
  *   ids, a read visit without a verdict, a record without a fix verdict when `recordVerdicts` is given).
  * @example
+ * // not run: `records`, `visits` and `verdicts` stand for the period's data
  * const report = crossCheck({ period: { from: '2025-03-01T00:00:00+08:00', to: '2025-03-08T00:00:00+08:00' }, records, visits, verdicts });
  * report.contradictions; // [{ code: 'VERIFIED_VISIT_DENIED', retailerId: 'R3', visitIds: ['V12'], … }]
  */

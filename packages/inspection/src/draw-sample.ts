@@ -42,6 +42,7 @@ export interface DrawSampleOptions extends DrawInputsOption {
  * @throws {BeatplanError} `INVALID_INPUT` listing every problem (bad retailer, duplicate id, bad spec,
  *   size above the eligible retailers, a missing option, an unknown stratum in `sizePerStratum`).
  * @example
+ * // not run: `retailers` and `history` stand for the caller's data
  * const plan = drawSample(retailers, { stratifyBy: 'manager', size: 12, excludeInspectedSince: '2025-02-01' }, { seed: 42, history });
  * plan.retailerIds;  // 12 ids, spread over the managers in proportion to their retailers
  * plan.fingerprint;  // 'fnv1a64:…' — re-draw with redrawSample(plan, retailers, { history })

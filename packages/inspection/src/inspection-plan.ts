@@ -68,6 +68,7 @@ export function applyAdjustments(drawnIds: readonly string[], adjustments: reado
  *   (`applyAdjustments(drawn, adjustments)`; a plan whose list disagrees is rejected).
  *
  * @example
+ * // not run: `text` stands for a stored plan
  * const plan = parseOrThrow(InspectionPlanSchema, JSON.parse(text), ['plan']);
  */
 export const InspectionPlanSchema = z

@@ -18,6 +18,7 @@ import { parseRetailers, runDraw } from './internal/run-draw.js';
  *   version, or the input changed (the message gives both fingerprints and the population counts);
  *   `INTERNAL` when the fingerprint matches but the sample differs (a bug).
  * @example
+ * // not run: `plan`, `retailers` and `history` stand for a stored draw and its inputs
  * const again = redrawSample(plan, retailers, { history });   // equal to plan
  * redrawSample(plan, retailers.slice(1), { history });        // throws: the input changed since the draw
  */

@@ -131,6 +131,7 @@ function matrixOf(
  *   sample id with no retailer; every one listed); a route solver error (`TOO_LARGE`, `ABORTED`, ...) with
  *   its code and issues and the tsp `TspError` as `cause`.
  * @example
+ * // not run: `plan` and `retailers` stand for a drawn sample and its retailers
  * const route = await routeInspection(plan, retailers, { base: { lng: 116.40, lat: 39.90 }, date: '2025-03-05', maxStopsPerDay: 8 });
  * route.days[0].stops[0]; // { retailerId: 'R7', arrival: '2025-03-05T09:11:00+08:00', start: …, departure: …, waitS: 0, travelM: 3650 }
  */

@@ -82,6 +82,7 @@ export type BrowserPositionOptions = z.input<typeof OptionsSchema>;
  *   `PROVIDER_RESPONSE_INVALID` for a position that is not a valid fix (e.g. latitude 123);
  *   `ABORTED` when `signal` fires; `INVALID_INPUT` for bad options.
  * @example
+ * // not run: needs a browser (navigator.geolocation)
  * const fix = await getBrowserPosition({ timeoutMs: 8000 });
  * // { lng, lat, accuracyM, accuracyConfidence: 0.95, source: 'gnss', at, crs: 'WGS84' }
  */

@@ -16,6 +16,7 @@ import { feedChunks, type TableSource } from './internal/feed-chunks.js';
  * @throws {BeatplanError} (rejects) as `createCellTableLoader`; `ABORTED` when `signal` fires;
  *   `INVALID_INPUT` for a source of another kind. A stream's own error rejects unchanged.
  * @example
+ * // not run: needs an OpenCellID export file (460.csv)
  * import { createReadStream } from 'node:fs';
  * const table = await loadCellTable(createReadStream('460.csv'), { filter: { mnc: [0, 1] } });
  * console.log(table.size, table.stats, table.issues.slice(0, 3));

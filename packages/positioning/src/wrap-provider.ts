@@ -109,6 +109,7 @@ const defaultRetryable = (e: unknown) => !(isBeatplanError(e) && FINAL.includes(
  *   error); `PROVIDER_RESPONSE_INVALID` for an answer that is not an estimate (not retried; `issues`
  *   say which field); `ABORTED` when the caller's signal fires; a non-retryable error unchanged.
  * @example
+ * // not run: calls a positioning web service
  * const carrier = wrapProvider(
  *   { name: 'carrier', locate: async (req: { cellId: number }, { signal }) => (await fetch(`https://lbs.example/cell/${req.cellId}`, { signal })).json() },
  *   { timeoutMs: 3000, retries: 2, seed: 42 },

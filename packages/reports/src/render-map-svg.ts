@@ -32,6 +32,7 @@ function niceLength(maxM: number): number {
  * @returns the `<svg id="map">…</svg>` markup.
  * @throws never.
  * @example
+ * // not run: `data` stands for a report input
  * const svg = renderMapSvg(buildReport(data)); // write it to map.svg, or inline it with { standalone: false }
  */
 export function renderMapSvg(report: Report, options: RenderMapOptions = {}): string {

@@ -25,6 +25,7 @@ import type { Report } from './report.js';
  * @returns the HTML document as a string (UTF-8 when written).
  * @throws never.
  * @example
+ * // not run: `data` stands for a report input
  * const html = renderReportHtml(buildReport(data)); // the host writes it to report.html
  */
 export function renderReportHtml(report: Report): string {

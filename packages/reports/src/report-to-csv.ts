@@ -115,6 +115,7 @@ const groupTable = (groups: readonly GroupStats[], keyName: string) =>
  * @returns `{ [table]: csvText }`; a writer saves each as `<table>.csv`.
  * @throws never.
  * @example
+ * // not run: `data` stands for a report input
  * const tables = reportToCsv(buildReport(data));
  * tables.managers.split('\r\n')[0]; // 'managerId,name,region,retailers,...'
  */

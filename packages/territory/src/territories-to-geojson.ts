@@ -14,6 +14,7 @@ export type TerritoryFeature = Feature<Polygon | null, TerritoryStats & { territ
  * @returns A FeatureCollection of {@link TerritoryFeature}s, in the managers' order.
  * @throws never.
  * @example
+ * // not run: `retailers` and `managers` stand for the caller's data
  * const fc = territoriesToGeoJson(partitionTerritories(retailers, managers));
  * // fc.features[0].properties.managerId === managers[0].id
  */

@@ -1,6 +1,7 @@
 /**
  * The problem types `parseTsplib` reads: symmetric (`TSP`) and asymmetric (`ATSP`) travelling salesman.
  * @example
+ * // not run: `text` stands for a TSPLIB file
  * const symmetric = parseTsplib(text).type === 'TSP';
  */
 export type TsplibProblemType = 'TSP' | 'ATSP';
@@ -9,6 +10,7 @@ export type TsplibProblemType = 'TSP' | 'ATSP';
  * The `EDGE_WEIGHT_TYPE`s `parseTsplib` reads. `EXPLICIT` lists the weights in an `EDGE_WEIGHT_SECTION`;
  * the others compute them from a `NODE_COORD_SECTION` with TSPLIB's integer conventions.
  * @example
+ * // not run: `text` stands for a TSPLIB file
  * const fromCoordinates = parseTsplib(text).edgeWeightType !== 'EXPLICIT';
  */
 export type TsplibEdgeWeightType = 'EXPLICIT' | 'EUC_2D' | 'CEIL_2D' | 'ATT' | 'GEO';
@@ -17,6 +19,7 @@ export type TsplibEdgeWeightType = 'EXPLICIT' | 'EUC_2D' | 'CEIL_2D' | 'ATT' | '
  * The `EDGE_WEIGHT_FORMAT`s `parseTsplib` reads. The `*_COL` formats are the column-wise twins of the
  * row formats; `FUNCTION` means "computed from the coordinates" and is only valid without `EXPLICIT`.
  * @example
+ * // not run: `text` stands for a TSPLIB file
  * const format = parseTsplib(text).edgeWeightFormat; // e.g. 'LOWER_DIAG_ROW' for gr17, null for eil51
  */
 export type TsplibEdgeWeightFormat =
@@ -35,6 +38,7 @@ export type TsplibEdgeWeightFormat =
  * A TSPLIB problem as read by `parseTsplib`: the header fields and the full integer cost matrix.
  *
  * @example
+ * // not run: `text` stands for a TSPLIB file
  * const inst: TsplibInstance = parseTsplib(text);
  * const cost01 = inst.matrix[0 * inst.n + 1]; // cost of going from node 0 to node 1
  */

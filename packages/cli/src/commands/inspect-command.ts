@@ -151,6 +151,7 @@ async function route(args: string[], io: CommandIo): Promise<void> {
  * problem on its own line, attributed to its file (`--rates`, `--history`, `--retailers`) or to `options`.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or an invalid input (exit 1).
  * @example
+ * // not run: needs a retailers.csv and an output stream
  * await inspectCommand(['draw', 'retailers.csv', '--size', '20', '--stratify', 'manager', '--seed', '7'], io);
  */
 export async function inspectCommand(args: string[], io: CommandIo): Promise<void> {

@@ -10,8 +10,8 @@ const ENTITIES = new Map([
  * Characters XML 1.0 does not allow at all, not even as a reference: C0 controls other than tab,
  * LF and CR, U+FFFE, U+FFFF and lone surrogates. A standalone SVG holding one is not well-formed.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**

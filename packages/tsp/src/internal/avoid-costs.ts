@@ -12,6 +12,7 @@ import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
  * usual. `length` still sums the given costs (it may then be huge, or Infinity when the float64 sum
  * overflows).
  * @example
+ * // not run: `matrix` stands for the caller's costs
  * matrix[3][7] = AVOID_COST; // never drive 3 -> 7 unless no route exists without it
  */
 export const AVOID_COST = 1e12;
