@@ -19,7 +19,7 @@ describe.each(names)('packages/%s', (dir) => {
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.keywords.length).toBeGreaterThan(2);
     expect(pkg.files).toContain('dist');
-    expect(pkg.scripts.prepack).toMatch(/npm run build$/);
+    expect(pkg.scripts.prepack).toMatch(/npm run build && node \.\.\/\.\.\/scripts\/build-declarations\.mjs$/);
   });
   it('takes runtime dependencies as caret ranges, and zod as a peer', () => {
     for (const [name, range] of Object.entries<string>(pkg.dependencies ?? {})) expect(range, name).toMatch(/^\^\d/);
