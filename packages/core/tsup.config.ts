@@ -7,4 +7,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // papaparse ships only a UMD build, which a browser cannot `import` without a bundler: it is bundled
+  // into core's own files, so core loads as plain ES modules (README: the import-map recipe).
+  noExternal: ['papaparse'],
 });
