@@ -141,6 +141,7 @@ class FailedResponse extends Error {
  *   `maxResponseBytes`; from `requestJson` also a body that is not JSON), `ABORTED`. The first issue has
  *   path `['request']` and the request line (`GET https://…?key=***`) as value; one issue per attempt follows.
  * @example
+ * // not run: calls an OSRM server
  * const http = createHttpClient({ name: 'osrm', timeoutMs: 10_000, retries: 3, maxConcurrent: 2, seed: 1 });
  * const { body } = await http.requestJson({ url: 'http://127.0.0.1:5000/table/v1/driving/13.38,52.51;13.39,52.52' });
  */

@@ -108,6 +108,7 @@ function speedOverrides(profile: RoadProfile, speeds: Record<string, number> | u
  *   duplicate ids, ways that reference missing nodes, self-loop segments, absurd `maxspeed`, a limit
  *   passed, or an extract without any road for the profile; `ABORTED` when the signal fires.
  * @example
+ * // not run: needs an OpenStreetMap extract (city.osm.pbf)
  * const graph = await buildRoadGraph('city.osm.pbf', { profile: 'motorcycle' });
  * writeFileSync('city.motorcycle.bpg', saveRoadGraph(graph));
  */

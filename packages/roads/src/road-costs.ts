@@ -19,6 +19,7 @@ import {
  * @returns the travel-cost source.
  * @throws {BeatplanError} `INVALID_INPUT` for bad options (at once); see {@link roadMatrix} for matrices.
  * @example
+ * // not run: `bytes` stands for a stored road graph
  * const costs = roadCosts(loadRoadGraph(bytes));
  * const m = await costs.matrix(stops, { signal });
  */

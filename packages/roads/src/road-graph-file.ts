@@ -15,6 +15,7 @@ export { GRAPH_FILE_VERSION } from './internal/graph-file.js';
  * @returns the file's bytes.
  * @throws never.
  * @example
+ * // not run: `graph` stands for a built road graph; writes a file
  * writeFileSync('city.car.bpg', saveRoadGraph(await buildRoadGraph('city.osm.pbf')));
  */
 export function saveRoadGraph(graph: RoadGraph): Uint8Array {
@@ -40,6 +41,7 @@ export type LoadRoadGraphOptions = z.input<typeof LoadRoadGraphOptionsSchema>;
  * @throws {BeatplanError} `INVALID_INPUT` (path `graphFile`) for a foreign, truncated, corrupt or
  *   other-version file, or one of another profile than `options.profile`.
  * @example
+ * // not run: reads a stored road graph file
  * const graph = loadRoadGraph(readFileSync('city.car.bpg'), { profile: 'car' });
  */
 export function loadRoadGraph(bytes: Uint8Array, options: LoadRoadGraphOptions = {}): RoadGraph {

@@ -21,6 +21,7 @@ export interface RoadGraphBuildStats {
  * {@link roadPath} or {@link roadCosts}. Its arrays are internal.
  *
  * @example
+ * // not run: reads a stored road graph file
  * const graph = loadRoadGraph(readFileSync('city.car.bpg'));
  * graph.profile; // 'car'
  */

@@ -19,6 +19,7 @@ import { type RoadMatrix, type RoadMatrixOptions, RoadMatrixOptionsSchema, roadS
  * @returns a {@link RoadMatrix}.
  * @throws {BeatplanError} `INVALID_INPUT` as {@link roadMatrix}.
  * @example
+ * // not run: `graph` stands for a built road graph
  * const fast = roadMatrix(graph, stops);
  * const slow = roadMatrixDijkstra(graph, stops);
  * fast.durationsS.every((v, i) => v === slow.durationsS[i]); // true

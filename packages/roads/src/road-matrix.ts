@@ -51,6 +51,7 @@ export function roadSourceName(graph: RoadGraph): string {
  * @throws {BeatplanError} `INVALID_INPUT` for a bad point (naming `points[i]`) or more than 15,000 points,
  *   before anything is computed.
  * @example
+ * // not run: `graph` stands for a built road graph
  * const m = roadMatrix(graph, [{ lng: 116.40, lat: 39.91 }, { lng: 116.42, lat: 39.92 }]);
  * m.durationsS[1]; // seconds from point 0 to point 1
  * m.snapped[0].distanceM; // how far point 0 is from its road
@@ -77,6 +78,7 @@ export function roadMatrix(
  * @returns a {@link RoadTable}.
  * @throws {BeatplanError} `INVALID_INPUT` naming `sources[i]` / `targets[j]`.
  * @example
+ * // not run: `graph` stands for a built road graph
  * const t = roadTable(graph, [depot], shops); // one row: from the depot to every shop
  * t.durationsS[3]; // seconds to shop 3
  */

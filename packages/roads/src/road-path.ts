@@ -61,6 +61,7 @@ const chainLength = (g: RoadGraphData, c: number) => g.chainCumM[(g.chainStart[c
  * @returns a {@link RoadPath}; `reachable: false` when there is no route or a point is off the network.
  * @throws {BeatplanError} `INVALID_INPUT` for a bad point (`points[0]`, `points[1]`).
  * @example
+ * // not run: `graph` stands for a built road graph
  * const p = roadPath(graph, { lng: 116.40, lat: 39.91 }, { lng: 116.42, lat: 39.92 });
  * p.coordinates; // [[116.4001, 39.9102], ...] for a GeoJSON LineString
  */

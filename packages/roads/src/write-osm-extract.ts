@@ -14,6 +14,7 @@ const tagXml = (tags: [string, string][] | undefined) =>
  * @returns the document as string chunks; join them or write them to a stream in order.
  * @throws never.
  * @example
+ * // not run: writes a file from the caller's data
  * writeFileSync('city.osm', osmExtractToXml(generateOsmExtract({ seed: 1 })).join(''));
  */
 export function osmExtractToXml(ex: OsmExtract): string[] {
@@ -85,6 +86,7 @@ async function blob(type: string, data: Uint8Array): Promise<Uint8Array[]> {
  * @returns the file's bytes.
  * @throws never.
  * @example
+ * // not run: writes a file from the caller's data
  * writeFileSync('city.osm.pbf', await osmExtractToPbf(generateOsmExtract({ seed: 1 })));
  */
 export async function osmExtractToPbf(ex: OsmExtract): Promise<Uint8Array> {
