@@ -58,7 +58,7 @@ describe('ids named like Object.prototype members', () => {
 
         const route = await routeInspection(plan, retailers, { base: { lng: 116.4, lat: 39.9 }, date: '2025-03-05' });
         const routed = route.days.flatMap((d) => d.stops.map((s) => s.retailerId));
-        expect([...routed, ...route.unscheduled.map((u) => u.retailerId)].sort()).toEqual([...plan.retailerIds].sort());
+        expect([...routed, ...route.dropped.map((u) => u.retailerId)].sort()).toEqual([...plan.retailerIds].sort());
       }),
       { numRuns: 20, seed: 15 },
     );
