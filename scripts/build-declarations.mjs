@@ -2,7 +2,7 @@
 // rollup-dts program per package: `npm ci` spent most of its build there. For each package it writes
 //   dist/types/**.d.ts       the ESM declarations as tsc emits them (imports of other packages kept),
 //   dist/types-cjs/**.d.cts  the same for `require`, relative imports rewritten to .cjs,
-//   dist/index.d.ts, dist/index.d.cts   the entry points the exports maps name.
+//   dist/<entry>.d.ts, dist/<entry>.d.cts   the entry points the exports maps name (index, proof, ...).
 // Run after tsup (which cleans dist/). `node scripts/build-declarations.mjs` (all packages).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,13 @@ for (const name of readdirSync(join(root, 'packages'))) {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }
-  writeFileSync(join(dist, 'index.d.ts'), "export * from './types/index.js';\n");
-  writeFileSync(join(dist, 'index.d.cts'), "export * from './types-cjs/index.cjs';\n");
+  // One pair of entry files per entry of the exports map (`.`, `./proof`, ...): dist/<entry>.d.ts.
+  const pkg = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8'));
+  for (const target of Object.values(pkg.exports ?? {})) {
+    const entry = /^\.\/dist\/(.+)\.d\.ts$/.exec(target?.import?.types ?? '')?.[1];
+    if (!entry) continue;
+    writeFileSync(join(dist, `${entry}.d.ts`), `export * from './types/${entry}.js';\n`);
+    writeFileSync(join(dist, `${entry}.d.cts`), `export * from './types-cjs/${entry}.cjs';\n`);
+  }
 }
 rmSync(out, { recursive: true, force: true });

@@ -49,7 +49,12 @@ describe.each(dirs)('packages/%s', (name) => {
     for (const f of files) map[`/node_modules/${pkg.name}/${f}`] = readFileSync(join(dir, f));
     const result = await checkPackage(new Package(map, pkg.name, pkg.version));
     expect(result.types, 'the package has type declarations').not.toBe(false);
-    const problems = 'problems' in result ? result.problems : [];
+    // node10 (moduleResolution "node") predates exports maps: it cannot see a subpath entry such as
+    // `@beatplan/tsp/proof` at all; that is the resolver's limit, not a packaging mistake.
+    const problems = ('problems' in result ? result.problems : []).filter(
+      (p) =>
+        !(p.kind === 'NoResolution' && 'resolutionKind' in p && p.resolutionKind === 'node10' && p.entrypoint !== '.'),
+    );
     expect(
       problems.map(
         (p) => `${p.kind} ${'entrypoint' in p ? p.entrypoint : ''} ${'resolutionKind' in p ? p.resolutionKind : ''}`,

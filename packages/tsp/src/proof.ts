@@ -28,6 +28,7 @@ let pending: Promise<Highs> | null = null;
  * @returns The engine (used by `solve`; its `prove` generator is the branch-and-cut).
  * @throws Whatever instantiating the WebAssembly throws (a CSP that forbids it, a missing file).
  * @example
+ * // not run: loads the HiGHS engine through the package entry @beatplan/tsp/proof
  * import { loadProofEngine } from '@beatplan/tsp/proof';
  * await loadProofEngine(); // then solve(input, { method: 'exact' }) proves n > 27 without loading anything
  */

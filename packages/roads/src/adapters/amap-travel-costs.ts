@@ -59,6 +59,7 @@ export type AmapOptions = z.input<typeof AmapOptionsSchema> & AdapterHooks;
  * @throws {BeatplanError} as `osrmTravelCosts` does; an answer missing an origin's result is
  *   `PROVIDER_RESPONSE_INVALID` naming the block; `INVALID_USER_KEY` is `PROVIDER_UNAVAILABLE` (key masked).
  * @example
+ * // not run: calls the AMap web service (needs a key)
  * const costs = amapTravelCosts({ baseUrl: 'https://restapi.amap.com', key: process.env.AMAP_KEY ?? '', maxConcurrent: 2 });
  * const m = await costs.matrix([{ lng: 120.161693, lat: 30.27985, crs: 'GCJ02' }, { lng: 120.1551, lat: 30.2741 }]);
  */

@@ -37,6 +37,7 @@ export type GraphHopperOptions = z.input<typeof GraphHopperOptionsSchema> & Adap
  * @returns a `TravelCosts` whose source is `graphhopper:<profile>`.
  * @throws {BeatplanError} as `osrmTravelCosts` does (errors carry GraphHopper's message; the key is masked).
  * @example
+ * // not run: calls a GraphHopper server
  * const costs = graphHopperTravelCosts({ baseUrl: 'https://graphhopper.com/api/1', key: process.env.GH_KEY });
  * const m = await costs.matrix([{ lng: 11.588051, lat: 49.932707 }, { lng: 10.747375, lat: 50.241935 }]);
  */

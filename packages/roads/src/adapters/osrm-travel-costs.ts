@@ -43,6 +43,7 @@ export type OsrmOptions = z.input<typeof OsrmOptionsSchema> & AdapterHooks;
  *   block (`osrm table block 3 of 8 (origins 100–199, destinations 0–99)`). Cells OSRM answers with null
  *   are listed in `unreachable` (cells −1).
  * @example
+ * // not run: calls an OSRM server
  * const costs = osrmTravelCosts({ baseUrl: 'http://127.0.0.1:5000', timeoutMs: 10_000, cache: true });
  * const m = await costs.matrix([{ lng: 13.38886, lat: 52.517037 }, { lng: 13.397634, lat: 52.529407 }]);
  * m.durationsS[1]; // seconds from point 0 to point 1

@@ -37,6 +37,7 @@ export type ValhallaOptions = z.input<typeof ValhallaOptionsSchema> & AdapterHoo
  * @returns a `TravelCosts` whose source is `valhalla:<costing>`.
  * @throws {BeatplanError} as `osrmTravelCosts` does (errors carry Valhalla's `error_code` and `error`).
  * @example
+ * // not run: calls a Valhalla server
  * const costs = valhallaTravelCosts({ baseUrl: 'http://127.0.0.1:8002', costing: 'motor_scooter' });
  * const m = await costs.matrix([{ lng: 120.155, lat: 30.274 }, { lng: 120.166, lat: 30.272 }]);
  * m.distancesM[1]; // metres

@@ -25,6 +25,7 @@ export interface LagrangianBound {
  * @param fixed Per edge key: 1 fixed to 1, 0 fixed to 0 (or eliminated), -1 free.
  * @returns The bound, its rounding margin and the reduced costs.
  * @example
+ * // not run: `inst` stands for a prepared instance
  * const { bound, margin } = lagrangianBound(inst, lp.cuts, u, y, fixed); // tours cost >= bound - margin
  */
 export function lagrangianBound(

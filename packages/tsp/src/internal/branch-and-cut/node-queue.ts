@@ -15,6 +15,7 @@ function before(a: SearchNode, b: SearchNode): boolean {
 /**
  * A binary min-heap of search nodes.
  * @example
+ * // not run: `node` stands for a search node
  * const q = new NodeQueue(); q.push(node); q.pop(); // the node with the lowest bound
  */
 export class NodeQueue {

@@ -20,6 +20,7 @@ export interface Blossom {
  * @param maxCuts At most this many, the most violated first.
  * @returns The violated blossoms; `teeth` index the support edges (g.u/g.v/g.x).
  * @example
+ * // not run: `g` stands for a support graph
  * // a fractional 2-matching of two triangles joined by three 1-edges: one blossom
  * separateBlossoms(g, 10);
  */

@@ -22,6 +22,7 @@ export function edgeKey(n: number, a: number, b: number): number {
  * The cost of a closed tour (a cyclic order of all n nodes) on the instance; Infinity when it uses an
  * edge that is not allowed.
  * @example
+ * // not run: `inst` stands for a prepared instance
  * tourCost(inst, [0, 2, 1]); // cost(0,2) + cost(2,1) + cost(1,0)
  */
 export function tourCost(inst: SymmetricInstance, tour: readonly number[]): number {
