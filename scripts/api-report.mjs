@@ -85,7 +85,11 @@ export function apiReports() {
       const exports = checker
         .getExportsOfModule(module)
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const body = exports.flatMap((sym) => describe(checker, sym)).join('\n\n');
+      // A type the entry does not export prints as import("<absolute path>"): keep the path relative.
+      const body = exports
+        .flatMap((sym) => describe(checker, sym))
+        .join('\n\n')
+        .replaceAll(ROOT, '');
       const title = key === '.' ? name : `${name}/${key.slice(2)}`;
       return [`## \`${title}\`\n\n\`\`\`ts\n${body}\n\`\`\`\n`];
     });
