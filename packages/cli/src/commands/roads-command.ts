@@ -1,6 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BeatplanError, formatIssue } from '@beatplan/core';
 import {
   buildRoadGraph,
   loadRoadGraph,
@@ -12,15 +11,15 @@ import {
 import { CliFailure, type CommandIo, printJson } from '../cli-io.js';
 import { numberFlag } from '../parse-command-args.js';
 import { readJsonFile } from '../read-input-file.js';
+import { failWithIssues } from '../report-issues.js';
 
 export const ROADS_USAGE =
   'beatplan roads build <extract.osm|.osm.pbf> [--profile car|motorcycle|bicycle|foot] --out <graph-file>\n' +
   '  beatplan roads matrix <graph-file> <points.json> [--max-snap <m>]';
 
-/** Every issue of a BeatplanError on one line, prefixed with the file it came from. */
+/** Every issue of a library error on its own line, `file: path: reason`. */
 function failure(file: string, e: unknown): never {
-  if (e instanceof BeatplanError) throw new CliFailure(`${file}: ${e.issues.map(formatIssue).join('; ')}`);
-  throw e;
+  return failWithIssues(e, file);
 }
 
 function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options'], files: number) {
@@ -41,9 +40,11 @@ function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>
 export function readRoadGraph(file: string): RoadGraph {
   let bytes: Uint8Array;
   try {
+    if (!statSync(file).isFile()) throw new CliFailure(`${file}: not a regular file`);
     bytes = readFileSync(file);
-  } catch {
-    throw new CliFailure(`file not found: ${file}`);
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    throw new CliFailure(`${file}: file not found`);
   }
   try {
     return loadRoadGraph(bytes);
@@ -66,9 +67,10 @@ async function build(args: string[], io: CommandIo): Promise<void> {
   const t0 = performance.now();
   let graph: RoadGraph;
   try {
-    statSync(extract);
-  } catch {
-    throw new CliFailure(`file not found: ${extract}`);
+    if (!statSync(extract).isFile()) throw new CliFailure(`${extract}: not a regular file`);
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    throw new CliFailure(`${extract}: file not found`);
   }
   try {
     graph = await buildRoadGraph(extract, { profile: profile as (typeof ROAD_PROFILE_NAMES)[number] });
@@ -93,7 +95,7 @@ async function build(args: string[], io: CommandIo): Promise<void> {
 async function matrix(args: string[], io: CommandIo): Promise<void> {
   const { values, files } = parse(args, { 'max-snap': { type: 'string' } }, 2);
   const [graphFile, pointsFile] = files as [string, string];
-  const maxSnapM = numberFlag('max-snap', values['max-snap'], 'number');
+  const maxSnapM = numberFlag('max-snap', values['max-snap'], 'number', 0, 1_000_000);
   const graph = readRoadGraph(graphFile);
   const json = (await readJsonFile(pointsFile, io)) as unknown;
   const points = Array.isArray(json) ? json : (json as { points?: unknown } | null)?.points;
