@@ -37,7 +37,7 @@ function groupFigures(groups, retailers, workloadOf) {
   return {
     workload: spread(workload),
     compactnessMean: shapes.reduce((a, s) => a + s.polsbyPopper, 0) / groups.length,
-    compactnessMin: Math.min(...shapes.map((s) => s.polsbyPopper)),
+    compactnessLowest: Math.min(...shapes.map((s) => s.polsbyPopper)),
   };
 }
 // moved between two labelings of the kept retailers, labels matched greedily by overlap (k-means has no stable labels)
@@ -69,7 +69,7 @@ for (let seed = 1; seed <= RUNS; seed++) {
   const bp = partitionTerritories(retailers, managers);
   const bpMs = performance.now() - t;
   const index = new Map(retailers.map((r, i) => [r.id, i]));
-  const workloadOf = bp.workload.map((w) => w.weeklyMin);
+  const workloadOf = bp.workload.map((w) => w.weeklyMinutes);
   const bpGroups = bp.territories.map((tr) => tr.retailerIds.map((id) => index.get(id)));
   const bpFig = groupFigures(bpGroups, retailers, workloadOf);
   // plain k-means on the same points
@@ -129,7 +129,7 @@ for (let seed = 1; seed <= RUNS; seed++) {
         moved: again.moved,
         movedShare: again.moved / kept.length,
         balanced: again.balanced,
-        workload: spread(again.stats.map((s) => s.workloadMin)),
+        workload: spread(again.stats.map((s) => s.workloadMinutes)),
       },
     },
     kmeans: {
@@ -160,7 +160,7 @@ const summary = {
       workloadCv: pick((r) => r.beatplan.workload.cv),
       maxDeviation: pick((r) => r.beatplan.workload.maxDeviation),
       compactnessMean: pick((r) => r.beatplan.compactnessMean),
-      compactnessMin: pick((r) => r.beatplan.compactnessMin),
+      compactnessLowest: pick((r) => r.beatplan.compactnessLowest),
       churnMoved: pick((r) => r.beatplan.churn.moved),
       churnMovedShare: pick((r) => r.beatplan.churn.movedShare),
       churnMs: pick((r) => r.beatplan.churn.ms),
@@ -172,7 +172,7 @@ const summary = {
       workloadCv: pick((r) => r.kmeans.workload.cv),
       maxDeviation: pick((r) => r.kmeans.workload.maxDeviation),
       compactnessMean: pick((r) => r.kmeans.compactnessMean),
-      compactnessMin: pick((r) => r.kmeans.compactnessMin),
+      compactnessLowest: pick((r) => r.kmeans.compactnessLowest),
       churnMoved: pick((r) => r.kmeans.churn.moved),
       churnMovedShare: pick((r) => r.kmeans.churn.movedShare),
     },
@@ -193,9 +193,9 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|');
 console.log(
-  `| beatplan | ${f(b.workloadMaxToMinRatio)} | ${f(b.workloadCv)} | ${f(b.maxDeviation)} | ${f(b.compactnessMean)} (${f(b.compactnessMin)}) | ${b.churnMoved} (${f(100 * b.churnMovedShare, 1)} %) in ${f(b.churnMs / 1000, 2)} s | ${f(b.ms / 1000, 2)} s |`,
+  `| beatplan | ${f(b.workloadMaxToMinRatio)} | ${f(b.workloadCv)} | ${f(b.maxDeviation)} | ${f(b.compactnessMean)} (${f(b.compactnessLowest)}) | ${b.churnMoved} (${f(100 * b.churnMovedShare, 1)} %) in ${f(b.churnMs / 1000, 2)} s | ${f(b.ms / 1000, 2)} s |`,
 );
 console.log(
-  `| k-means (@turf/clusters-kmeans) | ${f(k.workloadMaxToMinRatio)} | ${f(k.workloadCv)} | ${f(k.maxDeviation)} | ${f(k.compactnessMean)} (${f(k.compactnessMin)}) | ${k.churnMoved} (${f(100 * k.churnMovedShare, 1)} %), labels matched | ${f(k.ms / 1000, 2)} s |`,
+  `| k-means (@turf/clusters-kmeans) | ${f(k.workloadMaxToMinRatio)} | ${f(k.workloadCv)} | ${f(k.maxDeviation)} | ${f(k.compactnessMean)} (${f(k.compactnessLowest)}) | ${k.churnMoved} (${f(100 * k.churnMovedShare, 1)} %), labels matched | ${f(k.ms / 1000, 2)} s |`,
 );
 console.log('\nwrote bench/out/territory.json');

@@ -48,7 +48,7 @@ export async function runPlanDemo(options = {}) {
       ? `${String(b.totals.visits).padStart(6)}  ${(b.totals.distanceM / 1000).toFixed(1).padStart(7)}  ${(b.totals.durationS / 3600).toFixed(1).padStart(13)}  ${String(b.dropped.length).padStart(9)}`
       : '       -        -              -          -';
     log(
-      `${s.managerId.padEnd(7)}  ${String(s.retailers).padStart(9)}  ${(s.workloadMin / 60).toFixed(1).padStart(15)}  ${s.compactness.toFixed(2).padStart(11)}  ${String(s.pieces).padStart(6)}  ${beat}`,
+      `${s.managerId.padEnd(7)}  ${String(s.retailers).padStart(9)}  ${(s.workloadMinutes / 60).toFixed(1).padStart(15)}  ${s.compactness.toFixed(2).padStart(11)}  ${String(s.pieces).padStart(6)}  ${beat}`,
     );
   }
   for (const b of beats.values()) {

@@ -83,7 +83,7 @@ export async function runStoryDemo(options = {}) {
   const moved = city.retailers.filter((r) => naive.assignment.get(r.id) !== partition.assignment[r.id]).length;
   const retailers = city.retailers.map((r) => ({ ...r, managerId: partition.assignment[r.id] }));
   const retailerById = new Map(retailers.map((r) => [r.id, r]));
-  const afterLoads = partition.stats.map((s) => s.workloadMin);
+  const afterLoads = partition.stats.map((s) => s.workloadMinutes);
   log(
     `\n== 1. City: ${retailers.length} synthetic retailers and ${city.managers.length} managers around Hangzhou (seed ${seed}; not real shops)`,
   );
@@ -249,7 +249,7 @@ export async function runStoryDemo(options = {}) {
       label: 'nearest base → balanced partition', // `moved` counts the whole city's retailers
       before: pilots.map((m) => ({
         managerId: m.id,
-        workloadMin: round1(naive.loadOf.get(m.id) ?? 0),
+        workloadMinutes: round1(naive.loadOf.get(m.id) ?? 0),
         retailers: naive.countOf.get(m.id) ?? 0,
       })),
       after: partition.stats.filter((s) => pilotIds.has(s.managerId)),
@@ -345,7 +345,7 @@ function nearestBaseAssignment(retailers, managers, workload) {
       if (d < bestM) [best, bestM] = [m.id, d];
     }
     assignment.set(r.id, best);
-    loadOf.set(best, loadOf.get(best) + workload[i].weeklyMin);
+    loadOf.set(best, loadOf.get(best) + workload[i].weeklyMinutes);
     countOf.set(best, countOf.get(best) + 1);
   });
   return { assignment, loadOf, countOf, loads: [...loadOf.values()] };

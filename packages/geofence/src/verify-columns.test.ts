@@ -77,8 +77,8 @@ describe('verifyColumns', () => {
     const visitArb = fc.record({
       managerId: fc.constantFrom('M1', 'M2', 'M3'),
       retailer: fc.integer({ min: 0, max: 4 }),
-      startMin: fc.integer({ min: 0, max: 3 * 24 * 60 }),
-      dwellMin: fc.integer({ min: -5, max: 300 }),
+      startMinutes: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+      dwellMinutes: fc.integer({ min: -5, max: 300 }),
       start: fixArb,
       end: fixArb,
     });
@@ -91,13 +91,13 @@ describe('verifyColumns', () => {
             const { offsetM: _, ...rest } = f;
             return Object.fromEntries(Object.entries({ ...p, ...rest, at }).filter(([, v]) => v !== undefined));
           };
-          const start = NINE + s.startMin * 60_000;
+          const start = NINE + s.startMinutes * 60_000;
           return parseOrThrow(VisitSchema, {
             id: `V${k}`,
             managerId: s.managerId,
             retailerId: `R${s.retailer}`,
             start: fix(s.start, start),
-            end: fix(s.end, start + s.dwellMin * 60_000),
+            end: fix(s.end, start + s.dwellMinutes * 60_000),
           });
         });
         const planned = [

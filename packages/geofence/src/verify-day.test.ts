@@ -11,12 +11,12 @@ const retailers = [
   retailer({ id: 'R3', location: { ...FAR } }),
 ];
 
-/** A 12-minute visit `id` to retailer `r` at place `p`, starting `startMin` minutes after 09:00. */
+/** A 12-minute visit `id` to retailer `r` at place `p`, starting `startMinutes` minutes after 09:00. */
 function at(
   id: string,
   r: string,
   p: { lng: number; lat: number },
-  startMin: number,
+  startMinutes: number,
   extra: Record<string, unknown> = {},
   managerId = 'M1',
 ) {
@@ -24,8 +24,8 @@ function at(
     id,
     managerId,
     retailerId: r,
-    start: { ...p, at: NINE + startMin * MIN, ...extra },
-    end: { ...p, at: NINE + (startMin + 12) * MIN, ...extra },
+    start: { ...p, at: NINE + startMinutes * MIN, ...extra },
+    end: { ...p, at: NINE + (startMinutes + 12) * MIN, ...extra },
   });
 }
 
@@ -98,7 +98,7 @@ describe('verifyDay: flags across a manager’s day', () => {
     });
     const varied = [...day.slice(0, 2), at('V3', 'R1', SHOP, 60, { accuracyM: 9 })];
     expect(flagsOf(verifyDay(retailers, varied))).toEqual({ V1: [], V2: [], V3: [] });
-    expect(flagsOf(verifyDay(retailers, day, { constantAccuracyMinFixes: 7 }))).toEqual({ V1: [], V2: [], V3: [] });
+    expect(flagsOf(verifyDay(retailers, day, { minConstantAccuracyFixes: 7 }))).toEqual({ V1: [], V2: [], V3: [] });
   });
 
   it('OVERLAPPING_VISITS: a visit starting 5 minutes before the previous one ends; 1 minute is clock noise', () => {

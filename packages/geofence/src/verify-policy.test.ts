@@ -22,7 +22,7 @@ describe('VerifyPolicySchema', () => {
       clockSkewToleranceS: 120,
       maxSpeedMps: 40,
       acceptMockLocations: false,
-      constantAccuracyMinFixes: 6,
+      minConstantAccuracyFixes: 6,
       utcOffsetMinutes: 480,
     });
     expect(Object.isFrozen(DEFAULT_VERIFY_POLICY)).toBe(true);

@@ -58,7 +58,7 @@ const SourcesSchema = z
  * | `clockSkewToleranceS` | 120 | s | reversed or overlapping times within this are treated as clock noise |
  * | `maxSpeedMps` | 40 | m/s | fastest plausible travel between two fixes of a day (144 km/h) |
  * | `acceptMockLocations` | false | | when false a mock fix makes the visit unverifiable; always flagged |
- * | `constantAccuracyMinFixes` | 6 | fixes | GNSS fixes of a day needed before a never-varying accuracy is flagged |
+ * | `minConstantAccuracyFixes` | 6 | fixes | GNSS fixes of a day needed before a never-varying accuracy is flagged |
  * | `utcOffsetMinutes` | 480 | min | UTC offset of the working day's calendar (UTC+8, China) |
  *
  * `maxDwellS` must be greater than `minDwellS`. Unknown fields are rejected.
@@ -93,10 +93,10 @@ export const VerifyPolicySchema = z
       .gt(0, { error: 'maximum speed must be greater than 0 m/s' })
       .default(40),
     acceptMockLocations: z.boolean({ error: 'acceptMockLocations must be true or false' }).default(false),
-    constantAccuracyMinFixes: z
-      .number({ error: 'constantAccuracyMinFixes must be a whole number' })
-      .int({ error: 'constantAccuracyMinFixes must be a whole number' })
-      .min(2, { error: 'constantAccuracyMinFixes must be at least 2' })
+    minConstantAccuracyFixes: z
+      .number({ error: 'minConstantAccuracyFixes must be a whole number' })
+      .int({ error: 'minConstantAccuracyFixes must be a whole number' })
+      .min(2, { error: 'minConstantAccuracyFixes must be at least 2' })
       .default(6),
     utcOffsetMinutes: UtcOffsetMinutesSchema,
   })

@@ -195,8 +195,8 @@ describe('properties', () => {
     const visitArb = fc.record({
       managerId: fc.constantFrom('M1', 'M2'),
       retailer: fc.integer({ min: 0, max: 3 }),
-      startMin: fc.integer({ min: 0, max: 24 * 60 * 2 }),
-      dwellMin: fc.integer({ min: -5, max: 40 }),
+      startMinutes: fc.integer({ min: 0, max: 24 * 60 * 2 }),
+      dwellMinutes: fc.integer({ min: -5, max: 40 }),
       offsetM: fc.constantFrom(0, 0, 30, 90, 150, 3000),
       accuracyM: fc.constantFrom(5, 5, 12, 40, 900),
       source: fc.constantFrom('gnss', 'gnss', 'cell', 'wifi'),
@@ -217,8 +217,8 @@ describe('properties', () => {
             id: `V${k}`,
             managerId: s.managerId,
             retailerId: `R${s.retailer}`,
-            start: fix(NINE + s.startMin * 60_000),
-            end: fix(NINE + (s.startMin + s.dwellMin) * 60_000),
+            start: fix(NINE + s.startMinutes * 60_000),
+            end: fix(NINE + (s.startMinutes + s.dwellMinutes) * 60_000),
           };
         });
         const planned = [{ managerId: 'M1', date: '2026-11-30', retailerIds: ['R0', 'R2'] }];

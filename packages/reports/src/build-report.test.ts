@@ -125,7 +125,7 @@ describe('buildReport', () => {
       expectedServiceS: 600,
       reportedDwellS: 1500,
       plannedDistanceM: 5000,
-      plannedWorkMin: 60,
+      plannedWorkMinutes: 60,
       distanceRatio: 1.5,
       visitsDenied: 1,
       contradictions: 1,
@@ -136,7 +136,9 @@ describe('buildReport', () => {
 
   it('compares segments and regions, and measures the balance', () => {
     const r = buildReport(load('scorecard-hand.json'));
-    expect(r.segments.map((g) => [g.key, g.retailers, g.visits, g.meanServiceMin, g.orderCountPerRetailer])).toEqual([
+    expect(
+      r.segments.map((g) => [g.key, g.retailers, g.visits, g.meanServiceMinutes, g.orderCountPerRetailer]),
+    ).toEqual([
       ['retail', 1, 1, 10, 4],
       ['chain_supermarket', 1, 1, 20, 4],
       ['hotel_entertainment', 1, 0, 15, 4],
@@ -146,7 +148,7 @@ describe('buildReport', () => {
     expect(r.regions.map((g) => g.key)).toEqual(['North', '(no region)']);
     const retailers = r.balance.metrics.find((b) => b.metric === 'retailers')!.spread;
     expect(retailers).toMatchObject({ min: 1, max: 2, maxToMinRatio: 2, cv: 0.3333 });
-    expect(r.balance.primary).toBe('plannedWorkMin');
+    expect(r.balance.primary).toBe('plannedWorkMinutes');
     expect(r.balance.repartition).toBeNull();
   });
 
@@ -200,8 +202,8 @@ describe('buildReport', () => {
     refs.contradictions[0].managerId = 'M7';
     refs.territories = [{ id: 'T1', managerId: 'M1', retailerIds: ['R1', 'R404'] }];
     refs.repartition = {
-      before: [{ managerId: 'M1', workloadMin: 10 }],
-      after: [{ managerId: 'MX', workloadMin: 10 }],
+      before: [{ managerId: 'M1', workloadMinutes: 10 }],
+      after: [{ managerId: 'MX', workloadMinutes: 10 }],
     };
     const e = errorOf(() => buildReport(refs));
     expect(isBeatplanError(e, 'UNKNOWN_REFERENCE')).toBe(true);

@@ -56,7 +56,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
       name: m.name,
       region: m.region ?? null,
       retailers: mine.length,
-      assignedServiceMinPer4Weeks: round1(
+      assignedServiceMinutesPer4Weeks: round1(
         mine.reduce((a, r) => a + r.serviceMinutes * VISITS_PER_FOUR_WEEKS[r.visitFrequency], 0),
       ),
       days: days.get(m.id)!.size,

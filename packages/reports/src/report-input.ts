@@ -92,14 +92,14 @@ export const ReportTerritorySchema = z.strictObject({
 export type ReportTerritory = z.infer<typeof ReportTerritorySchema>;
 
 /**
- * One manager's workload before or after a re-partition: `managerId`, `workloadMin` (weekly minutes,
+ * One manager's workload before or after a re-partition: `managerId`, `workloadMinutes` (weekly minutes,
  * ≥ 0), optional `retailers`. Other fields are ignored, so `@beatplan/territory`'s `stats` can be passed.
  */
 export const WorkloadFigureSchema = z.object({
   managerId: IdSchema,
-  workloadMin: z
-    .number({ error: 'workloadMin must be a finite number of minutes' })
-    .min(0, { error: 'workloadMin must be at least 0' }),
+  workloadMinutes: z
+    .number({ error: 'workloadMinutes must be a finite number of minutes' })
+    .min(0, { error: 'workloadMinutes must be at least 0' }),
   retailers: z.number().int().min(0).optional(),
 });
 /** See {@link WorkloadFigureSchema}. */
@@ -109,10 +109,10 @@ export type WorkloadFigure = z.infer<typeof WorkloadFigureSchema>;
 export const RepartitionSchema = z.strictObject({
   label: z.string().trim().min(1).max(200).optional(),
   before: z
-    .array(WorkloadFigureSchema, { error: 'before must be an array of { managerId, workloadMin }' })
+    .array(WorkloadFigureSchema, { error: 'before must be an array of { managerId, workloadMinutes }' })
     .min(1, { error: 'before must not be empty' }),
   after: z
-    .array(WorkloadFigureSchema, { error: 'after must be an array of { managerId, workloadMin }' })
+    .array(WorkloadFigureSchema, { error: 'after must be an array of { managerId, workloadMinutes }' })
     .min(1, { error: 'after must not be empty' }),
   moved: z.number().int().min(0).optional(),
 });

@@ -43,8 +43,8 @@ const GROUP_COLUMNS: readonly (keyof GroupStats)[] = [
   'verified',
   'verificationRate',
   'visitsPerRetailerPerWeek',
-  'meanServiceMin',
-  'meanVerifiedDwellMin',
+  'meanServiceMinutes',
+  'meanVerifiedDwellMinutes',
   'orderCount',
   'orderCountPerRetailer',
   'orderVolume',
@@ -60,7 +60,7 @@ const MANAGER_COLUMNS = [
   'name',
   'region',
   'retailers',
-  'assignedServiceMinPer4Weeks',
+  'assignedServiceMinutesPer4Weeks',
   'days',
   'plannedStops',
   'plannedVisited',
@@ -83,7 +83,7 @@ const MANAGER_COLUMNS = [
   'plannedStraightDistanceM',
   'travelledDistanceM',
   'distanceRatio',
-  'plannedWorkMin',
+  'plannedWorkMinutes',
   'inspections',
   'inspectionScore',
   'pricesTaggedRate',
@@ -179,7 +179,7 @@ export function reportToCsv(report: Report): Record<string, string> {
   const rep = report.balance.repartition;
   if (rep) {
     tables.repartition = formatCsv(
-      ['managerId', 'beforeWorkloadMin', 'afterWorkloadMin', 'changeMin'],
+      ['managerId', 'beforeWorkloadMinutes', 'afterWorkloadMinutes', 'changeMinutes'],
       [
         ...rep.managers.map((m) => [
           m.managerId,

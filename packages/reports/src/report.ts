@@ -52,7 +52,7 @@ export interface KpiFigures {
   /** travelled / planned straight-line metres, over the days with both a plan and a visit (like with like: both straight lines). */
   distanceRatio: number | null;
   /** Σ `durationS` of all plans / 60, minutes. */
-  plannedWorkMin: number;
+  plannedWorkMinutes: number;
   /** Inspection records at the manager's retailers. */
   inspections: number;
   /** Mean of (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3, 0..1. */
@@ -76,7 +76,7 @@ export interface ManagerReport extends KpiFigures {
   /** Retailers assigned (retailer `managerId`, else territory membership). */
   retailers: number;
   /** Required service minutes per 4 weeks of the assigned retailers: Σ serviceMinutes × visits per 4 weeks. */
-  assignedServiceMinPer4Weeks: number;
+  assignedServiceMinutesPer4Weeks: number;
   /** Dates with a plan or a visit. */
   days: number;
   kpis: NormalisedKpis;
@@ -91,17 +91,17 @@ export interface ManagerReport extends KpiFigures {
 /** A balance metric: a per-manager figure whose spread is measured. */
 export type BalanceMetric =
   | 'retailers'
-  | 'assignedServiceMinPer4Weeks'
+  | 'assignedServiceMinutesPer4Weeks'
   | 'plannedStops'
-  | 'plannedWorkMin'
+  | 'plannedWorkMinutes'
   | 'visits'
-  | 'verifiedDwellMin';
+  | 'verifiedDwellMinutes';
 
 /** Workload balance across managers. */
 export interface BalanceReport {
   /** The spread of each metric across all managers. */
   metrics: { metric: BalanceMetric; label: string; unit: string; spread: Spread }[];
-  /** The metric the balance chart shows: `plannedWorkMin` when there are plans, else `assignedServiceMinPer4Weeks`. */
+  /** The metric the balance chart shows: `plannedWorkMinutes` when there are plans, else `assignedServiceMinutesPer4Weeks`. */
   primary: BalanceMetric;
   /** Per manager, the value of every metric (managers in input order). */
   values: ({ managerId: string } & Record<BalanceMetric, number>)[];
@@ -130,9 +130,9 @@ export interface GroupStats {
   /** visits / retailers / (period days / 7). */
   visitsPerRetailerPerWeek: number | null;
   /** Mean planned `serviceMinutes`. */
-  meanServiceMin: number | null;
+  meanServiceMinutes: number | null;
   /** Mean dwell of the verified visits, minutes. */
-  meanVerifiedDwellMin: number | null;
+  meanVerifiedDwellMinutes: number | null;
   orderCount: number;
   orderCountPerRetailer: number | null;
   orderVolume: number;

@@ -27,8 +27,8 @@ describe('hostile values', () => {
   it('values too large to add up never print as Infinity or NaN in the CSV or the charts', () => {
     const data = city();
     for (const r of data.retailers) r.orderVolume = 1e308;
-    data.repartition.before[0].workloadMin = 1e308;
-    data.repartition.after[0].workloadMin = 1e308;
+    data.repartition.before[0].workloadMinutes = 1e308;
+    data.repartition.after[0].workloadMinutes = 1e308;
     const report = buildReport(data);
     for (const text of [...Object.values(reportToCsv(report)), renderReportHtml(report), renderMapSvg(report)]) {
       expect(text).not.toMatch(/Infinity|NaN/);

@@ -250,14 +250,14 @@ const input = {
   repartition: {
     label: 'Re-partition of March',
     before: [
-      { managerId: 'M1', workloadMin: 620 },
-      { managerId: 'M2', workloadMin: 410 },
-      { managerId: 'M3', workloadMin: 530 },
+      { managerId: 'M1', workloadMinutes: 620 },
+      { managerId: 'M2', workloadMinutes: 410 },
+      { managerId: 'M3', workloadMinutes: 530 },
     ],
     after: [
-      { managerId: 'M1', workloadMin: 525 },
-      { managerId: 'M2', workloadMin: 510 },
-      { managerId: 'M3', workloadMin: 540 },
+      { managerId: 'M1', workloadMinutes: 525 },
+      { managerId: 'M2', workloadMinutes: 510 },
+      { managerId: 'M3', workloadMinutes: 540 },
     ],
     moved: 5,
   },

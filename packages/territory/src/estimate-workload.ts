@@ -25,7 +25,7 @@ export type { RetailerWorkload, WorkloadOptions } from './internal/workload-mode
  *   { id: 'R1', name: 'A', location: { lng: 120.15, lat: 30.27 }, segment: 'retail', class: 'B', serviceMinutes: 15, visitFrequency: 'weekly', orderCount: 1, orderVolume: 10 },
  *   { id: 'R2', name: 'B', location: { lng: 120.16, lat: 30.27 }, segment: 'retail', class: 'C', serviceMinutes: 10, visitFrequency: 'monthly', orderCount: 1, orderVolume: 10 },
  * ]);
- * // w.visitsPerWeek === 1, w.travelMin ≈ 962 m × 1.3 / 333 m/min ≈ 3.75, w.weeklyMin ≈ 18.75
+ * // w.visitsPerWeek === 1, w.travelMinutes ≈ 962 m × 1.3 / 333 m/min ≈ 3.75, w.weeklyMinutes ≈ 18.75
  */
 export function estimateWorkload(retailers: readonly unknown[], options?: WorkloadOptions): RetailerWorkload[] {
   const parsed = parseOrThrow(z.array(RetailerSchema), retailers, ['retailers']);

@@ -167,7 +167,7 @@ export function partitionTerritories(
   const wts = o.weights ?? { workload: 1 };
   const attrs: [number, (i: number) => number][] = [
     [wts.count ?? 0, () => 1],
-    [wts.workload ?? 0, (i) => workload[i]!.weeklyMin],
+    [wts.workload ?? 0, (i) => workload[i]!.weeklyMinutes],
     [wts.orders ?? 0, (i) => rs[i]!.orderCount],
     [wts.volume ?? 0, (i) => rs[i]!.orderVolume],
   ];

@@ -173,7 +173,7 @@ export async function planWeeklyBeats(
       x: plane.x[i]!,
       y: plane.y[i]!,
       frequency: r.visitFrequency,
-      visitMin: workload[i]!.serviceMin + workload[i]!.travelMin,
+      visitMinutes: workload[i]!.serviceMinutes + workload[i]!.travelMinutes,
       allowedDays: windows[i]!.reduce((mask, w, d) => (w.length ? mask | (1 << d) : mask), 0),
     })),
     workDays,

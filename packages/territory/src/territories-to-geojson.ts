@@ -8,7 +8,7 @@ export type TerritoryFeature = Feature<Polygon | null, TerritoryStats & { territ
 /**
  * Turns a partition into a GeoJSON FeatureCollection for maps: one feature per territory, its
  * geometry the convex hull of its retailers (WGS84; null when the hull has no area), its properties
- * the territory's figures (`managerId`, `retailers`, `workloadMin`, `compactness`, …).
+ * the territory's figures (`managerId`, `retailers`, `workloadMinutes`, `compactness`, …).
  *
  * @param result The answer of `partitionTerritories`.
  * @returns A FeatureCollection of {@link TerritoryFeature}s, in the managers' order.

@@ -23,7 +23,7 @@ describe('plan fixtures', () => {
       territories: part.stats.map((s) => ({
         managerId: s.managerId,
         retailers: s.retailers,
-        workloadMin: Math.round(s.workloadMin),
+        workloadMinutes: Math.round(s.workloadMinutes),
         compactness: Math.round(s.compactness * 1000) / 1000,
         pieces: s.pieces,
       })),

@@ -183,7 +183,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       perManager: partition.stats.map((s, j) => ({
         managerId: s.managerId,
         retailers: s.retailers,
-        workloadHoursPerWeek: round(s.workloadMin / 60, 1),
+        workloadHoursPerWeek: round(s.workloadMinutes / 60, 1),
         deviation: round(s.deviation, 4),
         compactness: round(s.compactness, 3),
         diameterKm: round(s.diameterM / 1000, 1),

@@ -34,15 +34,15 @@ function parseIsoWithOffset(text: string): number | string {
   const days = mo === 2 && leap ? 29 : (DAYS[mo - 1] ?? 0);
   if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return 'is not a valid calendar date-time';
   const ms = frac ? Number(`${frac}00`.slice(0, 3)) : 0; // digits, not floats: 0.57 s is 570 ms
-  let offsetMin = 0;
+  let offsetMinutes = 0;
   if (off && off !== 'Z') {
     const digits = off.slice(1).replace(':', '');
     const oh = Number(digits.slice(0, 2)),
       om = Number(digits.slice(2) || 0);
     if (oh > 23 || om > 59) return 'has an invalid UTC offset';
-    offsetMin = (off[0] === '-' ? -1 : 1) * (oh * 60 + om);
+    offsetMinutes = (off[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
 }
 
 /** Digit value of the character at i, or -1. */
@@ -87,9 +87,9 @@ function parseIsoFast(t: string): number | undefined {
       for (; k < 3; k++) ms *= 10;
     }
   }
-  let offsetMin = 0;
+  let offsetMinutes = 0;
   const z = t.charCodeAt(i);
-  if (z === 90 && i + 1 === n) offsetMin = 0;
+  if (z === 90 && i + 1 === n) offsetMinutes = 0;
   else if (z === 43 || z === 45) {
     const oh = two(t, i + 1);
     let om = 0;
@@ -101,11 +101,11 @@ function parseIsoFast(t: string): number | undefined {
     }
     if (oh < 0 || oh > 23 || om < 0 || om > 59 || j !== n || (j === i + 4 && t.charCodeAt(i + 3) === 58))
       return undefined;
-    offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
+    offsetMinutes = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (mo === 2 && leap ? 29 : DAYS[mo - 1]!)) return undefined;
-  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
 }
 
 /** Where a decode reports its problem: zod's parse payload (codecs push issues to it). */

@@ -93,5 +93,5 @@ function flagConstantAccuracy(members: Int32Array, ev: Evidence, minFixes: numbe
 export function flagDay(group: DayGroup, ev: Evidence, policy: VerifyPolicy): void {
   flagOverlaps(group.members, ev, policy.clockSkewToleranceS * 1000);
   flagSpeeds(group.members, ev, policy.maxSpeedMps);
-  flagConstantAccuracy(group.members, ev, policy.constantAccuracyMinFixes);
+  flagConstantAccuracy(group.members, ev, policy.minConstantAccuracyFixes);
 }

@@ -6,11 +6,11 @@ import { round1, round4 } from './round.js';
 /** The balance metrics: label and unit for tables and charts. */
 export const BALANCE_METRICS: readonly { metric: BalanceMetric; label: string; unit: string }[] = [
   { metric: 'retailers', label: 'Assigned retailers', unit: 'retailers' },
-  { metric: 'assignedServiceMinPer4Weeks', label: 'Required service time per 4 weeks', unit: 'min' },
+  { metric: 'assignedServiceMinutesPer4Weeks', label: 'Required service time per 4 weeks', unit: 'min' },
   { metric: 'plannedStops', label: 'Planned stops', unit: 'stops' },
-  { metric: 'plannedWorkMin', label: 'Planned work (travel + service)', unit: 'min' },
+  { metric: 'plannedWorkMinutes', label: 'Planned work (travel + service)', unit: 'min' },
   { metric: 'visits', label: 'Visits reported', unit: 'visits' },
-  { metric: 'verifiedDwellMin', label: 'Verified time on site', unit: 'min' },
+  { metric: 'verifiedDwellMinutes', label: 'Verified time on site', unit: 'min' },
 ];
 
 /** Spreads of the workload metrics across managers, and the before/after of a re-partition. */
@@ -21,22 +21,22 @@ export function computeBalance(
   const values = managers.map((m) => ({
     managerId: m.managerId,
     retailers: m.retailers,
-    assignedServiceMinPer4Weeks: m.assignedServiceMinPer4Weeks,
+    assignedServiceMinutesPer4Weeks: m.assignedServiceMinutesPer4Weeks,
     plannedStops: m.plannedStops,
-    plannedWorkMin: m.plannedWorkMin,
+    plannedWorkMinutes: m.plannedWorkMinutes,
     visits: m.visits,
-    verifiedDwellMin: round1(m.verifiedDwellS / 60),
+    verifiedDwellMinutes: round1(m.verifiedDwellS / 60),
   }));
   const metrics = BALANCE_METRICS.map((d) => ({ ...d, spread: measureSpread(values.map((v) => v[d.metric])) }));
   const primary: BalanceMetric = managers.some((m) => m.plannedStops > 0)
-    ? 'plannedWorkMin'
-    : 'assignedServiceMinPer4Weeks';
+    ? 'plannedWorkMinutes'
+    : 'assignedServiceMinutesPer4Weeks';
   let rep: BalanceReport['repartition'] = null;
   if (repartition) {
-    const before = measureSpread(repartition.before.map((f) => f.workloadMin));
-    const after = measureSpread(repartition.after.map((f) => f.workloadMin));
-    const b = new Map(repartition.before.map((f) => [f.managerId, f.workloadMin]));
-    const a = new Map(repartition.after.map((f) => [f.managerId, f.workloadMin]));
+    const before = measureSpread(repartition.before.map((f) => f.workloadMinutes));
+    const after = measureSpread(repartition.after.map((f) => f.workloadMinutes));
+    const b = new Map(repartition.before.map((f) => [f.managerId, f.workloadMinutes]));
+    const a = new Map(repartition.after.map((f) => [f.managerId, f.workloadMinutes]));
     const ids = [...managers.map((m) => m.managerId)].filter((id) => b.has(id) || a.has(id));
     rep = {
       label: repartition.label ?? 'Re-partition',

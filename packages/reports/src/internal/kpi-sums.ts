@@ -124,7 +124,7 @@ export function finishFigures(s: KpiSums): KpiFigures {
     plannedStraightDistanceM: round1(s.plannedStraightM),
     travelledDistanceM: round1(s.travelledDistanceM),
     distanceRatio: s.comparedDays > 0 ? ratio(s.comparedTravelledM, s.comparedPlannedM) : null,
-    plannedWorkMin: round1(s.plannedWorkS / 60),
+    plannedWorkMinutes: round1(s.plannedWorkS / 60),
     inspections: s.inspections,
     inspectionScore: ratio(s.inspectionScoreSum, s.inspections),
     pricesTaggedRate: ratio(s.pricesTagged, s.inspections),

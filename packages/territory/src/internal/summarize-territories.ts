@@ -8,8 +8,8 @@ import type { RepairState } from './repair-territories.js';
 export interface TerritoryStats {
   managerId: string;
   retailers: number;
-  /** Weekly workload, minutes (sum of the retailers' `weeklyMin`). */
-  workloadMin: number;
+  /** Weekly workload, minutes (sum of the retailers' `weeklyMinutes`). */
+  workloadMinutes: number;
   orders: number;
   volume: number;
   /** Weighted balancing load (1 = one average retailer). */
@@ -74,13 +74,13 @@ export function summarizeTerritories(input: {
     const list = members[j]!;
     const c = measureCompactness(list.map((i) => [wgs[i]!.lng, wgs[i]!.lat] as const));
     hulls[m.id] = c.hull;
-    let workloadMin = 0,
+    let workloadMinutes = 0,
       orders = 0,
       volume = 0,
       cx = 0,
       cy = 0;
     for (const i of list) {
-      workloadMin += workload[i]!.weeklyMin;
+      workloadMinutes += workload[i]!.weeklyMinutes;
       orders += retailers[i]!.orderCount;
       volume += retailers[i]!.orderVolume;
       cx += state.x[i]! / list.length;
@@ -89,7 +89,7 @@ export function summarizeTerritories(input: {
     return {
       managerId: m.id,
       retailers: list.length,
-      workloadMin,
+      workloadMinutes,
       orders,
       volume,
       load: state.load[j]!,
@@ -107,7 +107,7 @@ export function summarizeTerritories(input: {
     hulls,
     spread: {
       load,
-      workload: measureSpread(stats.map((s) => s.workloadMin)),
+      workload: measureSpread(stats.map((s) => s.workloadMinutes)),
       maxDeviation: Math.max(0, ...stats.map((s) => Math.abs(s.deviation))),
     },
   };

@@ -7,7 +7,7 @@ export interface PatternInput {
   y: number;
   frequency: VisitFrequency;
   /** Estimated minutes per visit (service + travel). */
-  visitMin: number;
+  visitMinutes: number;
   /** Bit d set when the retailer can be visited on weekday d (0 = Monday). */
   allowedDays: number;
 }
@@ -48,7 +48,7 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
   }
   const sweep = order.slice(startAt).concat(order.slice(0, startAt));
   const sweepLoad = (i: number) =>
-    items[i]!.visitMin * (items[i]!.frequency === 'twice_weekly' ? 1 : VISITS_PER_WEEK[items[i]!.frequency]);
+    items[i]!.visitMinutes * (items[i]!.frequency === 'twice_weekly' ? 1 : VISITS_PER_WEEK[items[i]!.frequency]);
   const total = sweep.reduce((a, i) => a + sweepLoad(i), 0);
   const home = new Int32Array(n);
   let cum = 0;
@@ -70,7 +70,7 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
       continue;
     }
     dayOf[i] = best;
-    dayLoad[best]! += items[i]!.visitMin * VISITS_PER_WEEK[items[i]!.frequency];
+    dayLoad[best]! += items[i]!.visitMinutes * VISITS_PER_WEEK[items[i]!.frequency];
   }
   const meanDay = Math.max(dayLoad.reduce((a, b) => a + b, 0) / D, 1);
   for (const i of sweep) {
@@ -93,7 +93,7 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
       out[i] = { reason: 'twice-weekly, but not open on two working days of the manager' };
       continue;
     }
-    for (const d of best) dayLoad[d]! += items[i]!.visitMin;
+    for (const d of best) dayLoad[d]! += items[i]!.visitMinutes;
     out[i] = { weekdays: best.map((d) => workDays[d]!), weeks: [0, 1, 2, 3] };
   }
   // weeks: weekly every week; fortnightly halves and monthly quarters along the sweep, per day
@@ -101,11 +101,11 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
     const onDay = sweep.filter((i) => dayOf[i] === d);
     const split = (frequency: VisitFrequency, parts: number, weeksOf: (part: number) => number[]) => {
       const list = onDay.filter((i) => items[i]!.frequency === frequency);
-      const sum = list.reduce((a, i) => a + items[i]!.visitMin, 0);
+      const sum = list.reduce((a, i) => a + items[i]!.visitMinutes, 0);
       let c = 0;
       for (const i of list) {
-        const part = sum > 0 ? Math.min(parts - 1, Math.floor(((c + items[i]!.visitMin / 2) / sum) * parts)) : 0;
-        c += items[i]!.visitMin;
+        const part = sum > 0 ? Math.min(parts - 1, Math.floor(((c + items[i]!.visitMinutes / 2) / sum) * parts)) : 0;
+        c += items[i]!.visitMinutes;
         out[i] = { weekdays: [workDays[d]!], weeks: weeksOf(part) };
       }
     };

@@ -30,11 +30,11 @@ export interface RetailerWorkload {
   /** Visits per week: weekly 1, twice_weekly 2, fortnightly 0.5, monthly 0.25. */
   visitsPerWeek: number;
   /** Minutes on site per visit (the retailer's `serviceMinutes`). */
-  serviceMin: number;
+  serviceMinutes: number;
   /** Estimated travel minutes to reach it on a beat: mean distance to its nearest neighbours × detour / speed. */
-  travelMin: number;
-  /** visitsPerWeek × (serviceMin + travelMin). */
-  weeklyMin: number;
+  travelMinutes: number;
+  /** visitsPerWeek × (serviceMinutes + travelMinutes). */
+  weeklyMinutes: number;
 }
 
 /** The model behind `estimateWorkload`, on plain arrays (trusted input). */
@@ -45,7 +45,7 @@ export function computeWorkload(
   options: WorkloadOptions = {},
 ): RetailerWorkload[] {
   const k = options.neighbours ?? DEFAULT_WORKLOAD_OPTIONS.neighbours;
-  const metresPerMin = ((options.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 60;
+  const metresPerMinute = ((options.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 60;
   const detour = options.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor;
   const nn = findNearestNeighbours(x, y, k);
   return retailers.map((r, i) => {
@@ -56,14 +56,14 @@ export function computeWorkload(
       sum += nn.dist[i * k + m]!;
       count++;
     }
-    const travelMin = count ? ((sum / count) * detour) / metresPerMin : 0;
+    const travelMinutes = count ? ((sum / count) * detour) / metresPerMinute : 0;
     const visitsPerWeek = VISITS_PER_FOUR_WEEKS[r.visitFrequency] / 4;
     return {
       retailerId: r.id,
       visitsPerWeek,
-      serviceMin: r.serviceMinutes,
-      travelMin,
-      weeklyMin: visitsPerWeek * (r.serviceMinutes + travelMin),
+      serviceMinutes: r.serviceMinutes,
+      travelMinutes,
+      weeklyMinutes: visitsPerWeek * (r.serviceMinutes + travelMinutes),
     };
   });
 }
