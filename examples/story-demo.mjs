@@ -550,7 +550,7 @@ function plantSpoofSignals(plan, i, kind, retailerById) {
 }
 
 /** The pause between the rushed pair: short enough that the distance beyond both 5 m fixes' 95 %
- * radii could not be covered at 40 m/s (geofence's `maxSpeedMps`). */
+ * radii could not be covered at 144 km/h (geofence's `maxSpeedKmh`). */
 function rushGapMs(plan, k, retailerById) {
   const a = retailerById.get(plan.stops[k - 1].retailerId).location;
   const b = retailerById.get(plan.stops[k].retailerId).location;

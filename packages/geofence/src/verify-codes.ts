@@ -48,7 +48,7 @@ export const REASON_EFFECT: Readonly<Record<ReasonCode, 'rejected' | 'unverifiab
  * | code | raised by | meaning |
  * | --- | --- | --- |
  * | `MOCK_LOCATION` | one visit | a fix carries `mock: true` |
- * | `IMPOSSIBLE_SPEED` | a manager's day | two consecutive fixes are farther apart, beyond both 95 % radii, than `maxSpeedMps` allows |
+ * | `IMPOSSIBLE_SPEED` | a manager's day | two consecutive fixes are farther apart, beyond both 95 % radii, than `maxSpeedKmh` allows |
  * | `REPEATED_COORDINATES` | the batch | a GNSS fix has exactly the same coordinates as a GNSS fix at a different retailer |
  * | `CONSTANT_ACCURACY` | a manager's day | ≥ `minConstantAccuracyFixes` GNSS fixes of the day all report the same accuracy |
  * | `END_BEFORE_START` | one visit | the end fix is earlier than the start fix by more than `clockSkewToleranceS` |

@@ -33,12 +33,12 @@ describe('compileRetailers + verifyParsed', () => {
 
   it('compileRetailers lists every bad retailer and policy field', () => {
     const e = thrown(() =>
-      compileRetailers([retailer({ location: { lng: 1, lat: 91 } }), retailer()], { maxSpeedMps: 0 }),
+      compileRetailers([retailer({ location: { lng: 1, lat: 91 } }), retailer()], { maxSpeedKmh: 0 }),
     );
     expect(e.issues.map((i) => i.path.join('.'))).toEqual([
       'retailers.0.location.lat',
       'retailers.1.id',
-      'policy.maxSpeedMps',
+      'policy.maxSpeedKmh',
     ]);
   });
 

@@ -20,7 +20,7 @@ describe('VerifyPolicySchema', () => {
       minDwellS: 300,
       maxDwellS: 14_400,
       clockSkewToleranceS: 120,
-      maxSpeedMps: 40,
+      maxSpeedKmh: 144,
       acceptMockLocations: false,
       minConstantAccuracyFixes: 6,
       utcOffsetMinutes: 480,

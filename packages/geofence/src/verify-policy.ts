@@ -56,7 +56,7 @@ const SourcesSchema = z
  * | `minDwellS` | 300 | s | shortest visit that counts (5 minutes) |
  * | `maxDwellS` | 14400 | s | longest plausible visit (4 hours) |
  * | `clockSkewToleranceS` | 120 | s | reversed or overlapping times within this are treated as clock noise |
- * | `maxSpeedMps` | 40 | m/s | fastest plausible travel between two fixes of a day (144 km/h) |
+ * | `maxSpeedKmh` | 144 | km/h | fastest plausible travel between two fixes of a day (40 m/s) |
  * | `acceptMockLocations` | false | | when false a mock fix makes the visit unverifiable; always flagged |
  * | `minConstantAccuracyFixes` | 6 | fixes | GNSS fixes of a day needed before a never-varying accuracy is flagged |
  * | `utcOffsetMinutes` | 480 | min | UTC offset of the working day's calendar (UTC+8, China) |
@@ -88,10 +88,10 @@ export const VerifyPolicySchema = z
     minDwellS: seconds('minimum dwell').default(300),
     maxDwellS: seconds('maximum dwell').default(14_400),
     clockSkewToleranceS: seconds('clock-skew tolerance').default(120),
-    maxSpeedMps: z
-      .number({ error: 'maximum speed must be a finite number of m/s' })
-      .gt(0, { error: 'maximum speed must be greater than 0 m/s' })
-      .default(40),
+    maxSpeedKmh: z
+      .number({ error: 'maximum speed must be a finite number of km/h' })
+      .gt(0, { error: 'maximum speed must be greater than 0 km/h' })
+      .default(144),
     acceptMockLocations: z.boolean({ error: 'acceptMockLocations must be true or false' }).default(false),
     minConstantAccuracyFixes: z
       .number({ error: 'minConstantAccuracyFixes must be a whole number' })

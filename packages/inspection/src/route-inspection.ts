@@ -101,10 +101,10 @@ interface Node {
 
 function matrixOf(
   points: { lng: number; lat: number }[],
-  speedMps: number,
+  metresPerSecond: number,
 ): { metres: number[][]; seconds: number[][] } {
   const metres = points.map((a) => points.map((b) => Math.round(haversineM(a.lng, a.lat, b.lng, b.lat))));
-  return { metres, seconds: metres.map((row) => row.map((m) => Math.ceil(m / speedMps))) };
+  return { metres, seconds: metres.map((row) => row.map((m) => Math.ceil(m / metresPerSecond))) };
 }
 
 /**
@@ -152,7 +152,7 @@ export async function routeInspection(
   if (issues.length) throw new BeatplanError('UNKNOWN_REFERENCE', issues);
 
   const base = toWgs84(o.base as Coordinates);
-  const speedMps = (o.speedKmh * 1000) / 3600;
+  const metresPerSecond = (o.speedKmh * 1000) / 3600;
   const nodes = new Map<string, Node>(
     [...new Set(ids)].map((id) => {
       const r = byId.get(id)!;
@@ -192,7 +192,7 @@ export async function routeInspection(
       const ordered = [...open.filter((id) => lastChance.has(id)), ...open.filter((id) => !lastChance.has(id))];
       const take = o.maxStopsPerDay === undefined ? ordered : ordered.slice(0, o.maxStopsPerDay);
       if (take.length > 0) {
-        const { metres, seconds } = matrixOf([base, ...take.map((id) => nodes.get(id)!.wgs)], speedMps);
+        const { metres, seconds } = matrixOf([base, ...take.map((id) => nodes.get(id)!.wgs)], metresPerSecond);
         const res = await solve(
           { matrix: metres },
           {

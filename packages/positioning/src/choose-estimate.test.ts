@@ -1,4 +1,4 @@
-import { chooseEstimate, DEFAULT_INFLATION_MPS } from '@beatplan/positioning';
+import { chooseEstimate, DEFAULT_INFLATION_KMH } from '@beatplan/positioning';
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../test/helpers.js';
 
@@ -23,7 +23,7 @@ describe('chooseEstimate', () => {
     );
     expect(choice.index).toBe(1);
     expect(choice.reason).toBe('best_accuracy');
-    expect(choice.ranking[0]?.effectiveAccuracyM).toBeCloseTo(12 * 1.6215 + 60 * DEFAULT_INFLATION_MPS, 2);
+    expect(choice.ranking[0]?.effectiveAccuracyM).toBeCloseTo(12 * 1.6215 + (60 * DEFAULT_INFLATION_KMH) / 3.6, 2);
     expect(choice.fix).toMatchObject({ source: 'gnss', accuracyConfidence: 0.95 });
     expect(choice.fix.accuracyM).toBeCloseTo(19.46, 2);
     expect(choice.explanation).toMatch(/gnss #1 .* beats cell #0 350.0 m/);
@@ -37,8 +37,8 @@ describe('chooseEstimate', () => {
   it('an old fix loses to a fresh coarser one once its inflated accuracy is worse', () => {
     const old = fix('gnss', 10, T - 120_000);
     expect(chooseEstimate([old, fix('wifi', 100)], { at: T }).index).toBe(1); // 10 + 180 > 100
-    expect(chooseEstimate([old, fix('wifi', 100)], { at: T, inflationMps: { gnss: 0.1 } }).index).toBe(0); // 10 + 12 < 100
-    expect(chooseEstimate([old, fix('wifi', 100)], { at: T, inflationMps: 0 }).index).toBe(0);
+    expect(chooseEstimate([old, fix('wifi', 100)], { at: T, inflationKmh: { gnss: 0.36 } }).index).toBe(0); // 10 + 12 < 100
+    expect(chooseEstimate([old, fix('wifi', 100)], { at: T, inflationKmh: 0 }).index).toBe(0);
   });
 
   it('ties within toleranceM go to the fresher, then the preferred source, then the first given', () => {

@@ -12,20 +12,20 @@ import { normalizeFix } from './normalize-fix.js';
 
 /** Default source order for ties: satellites, then WiFi, then cells, then typed in. */
 export const DEFAULT_SOURCE_PREFERENCE: readonly FixSource[] = Object.freeze(['gnss', 'wifi', 'cell', 'manual']);
-/** Default accuracy inflation per second of age: 1.5 m/s, a brisk walk (the manager may have moved since the fix). */
-export const DEFAULT_INFLATION_MPS = 1.5;
+/** Default accuracy inflation with age: 5.4 km/h (1.5 m/s), a brisk walk (the manager may have moved since the fix). */
+export const DEFAULT_INFLATION_KMH = 5.4;
 
 const ChooseOptionsSchema = z.strictObject({
   at: TimestampSchema.optional(),
-  inflationMps: z
+  inflationKmh: z
     .union(
       [
         z
-          .number({ error: 'inflationMps must be a number of m/s ≥ 0' })
-          .min(0, { error: 'inflationMps must be at least 0 m/s' }),
-        z.partialRecord(FixSourceSchema, z.number().min(0, { error: 'inflationMps must be at least 0 m/s' })),
+          .number({ error: 'inflationKmh must be a number of km/h ≥ 0' })
+          .min(0, { error: 'inflationKmh must be at least 0 km/h' }),
+        z.partialRecord(FixSourceSchema, z.number().min(0, { error: 'inflationKmh must be at least 0 km/h' })),
       ],
-      { error: 'inflationMps must be a number of m/s ≥ 0 or one per source' },
+      { error: 'inflationKmh must be a number of km/h ≥ 0 or one per source' },
     )
     .optional(),
   sourcePreference: z.array(FixSourceSchema, { error: 'sourcePreference must be a list of sources' }).optional(),
@@ -41,7 +41,7 @@ const ChooseOptionsSchema = z.strictObject({
 
 /**
  * Options of {@link chooseEstimate}: `at` (decision time, epoch ms or ISO 8601; default the latest
- * candidate's `at`), `inflationMps` (m/s, one number or per source; default 1.5), `sourcePreference`
+ * candidate's `at`), `inflationKmh` (km/h, one number or per source; default 5.4), `sourcePreference`
  * (default gnss, wifi, cell, manual; unlisted sources rank last), `maxAgeS` (seconds; older
  * candidates are excluded; default none), `toleranceM` (effective accuracies within this many metres
  * of the best tie; default 1 m).
@@ -84,7 +84,7 @@ export interface EstimateChoice {
  * a WiFi estimate taken at a *start visit* press). Every candidate is normalised to 95 % (see
  * `normalizeFix`) and judged by its effective accuracy
  *
- *     effectiveAccuracyM = accuracyM(95 %) + ageS · inflationMps[source]      ageS = |at − fix.at| / 1000
+ *     effectiveAccuracyM = accuracyM(95 %) + ageS · inflationKmh[source] / 3.6      ageS = |at − fix.at| / 1000
  *
  * (an old fix is worth less: the phone may have moved since, at walking pace by default). The smallest
  * wins; candidates within `toleranceM` of it tie, and ties go to the fresher (smaller age), then to the
@@ -120,7 +120,7 @@ export function chooseEstimate(
   const prefs = o.sourcePreference ?? DEFAULT_SOURCE_PREFERENCE;
   const pref = (s: FixSource) => (prefs.includes(s) ? prefs.indexOf(s) : prefs.length);
   const inflation = (s: FixSource) =>
-    typeof o.inflationMps === 'number' ? o.inflationMps : (o.inflationMps?.[s] ?? DEFAULT_INFLATION_MPS);
+    (typeof o.inflationKmh === 'number' ? o.inflationKmh : (o.inflationKmh?.[s] ?? DEFAULT_INFLATION_KMH)) / 3.6;
   const tol = o.toleranceM ?? 1;
 
   const ranked: RankedCandidate[] = fixes.map((f, index) => {

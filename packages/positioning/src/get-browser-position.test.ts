@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rejected } from '../test/helpers.js';
 
 const POSITION: GeolocationPositionLike = {
-  coords: { latitude: 39.9087, longitude: 116.3975, accuracy: 14, altitude: null, speed: 0.4, heading: Number.NaN },
+  coords: { latitude: 39.9087, longitude: 116.3975, accuracy: 14, altitude: null, speed: 0.5, heading: Number.NaN },
   timestamp: 1740963600000,
 };
 
@@ -38,7 +38,7 @@ describe('getBrowserPosition', () => {
       accuracyConfidence: 0.95,
       source: 'gnss',
       at: 1740963600000,
-      speedMps: 0.4,
+      speedKmh: 1.8, // the browser reports m/s: 0.5 × 3.6
     });
     expect(calls).toEqual([{ enableHighAccuracy: true, timeout: 8000, maximumAge: 0 }]);
   });

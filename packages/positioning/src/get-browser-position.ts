@@ -70,7 +70,7 @@ export type BrowserPositionOptions = z.input<typeof OptionsSchema>;
 /**
  * Asks the browser's Geolocation API for the current position and returns it as a `PositionFix`:
  * `accuracyM` = `coords.accuracy` with `accuracyConfidence: 0.95` (the W3C level, already the
- * package's), `at` = `timestamp`, `altitudeM`/`speedMps`/`headingDeg` when reported (null/NaN dropped).
+ * package's), `at` = `timestamp`, `altitudeM`/`speedKmh` (the browser's m/s × 3.6)/`headingDeg` when reported (null/NaN dropped).
  *
  * Errors map as: `PERMISSION_DENIED` (1) → `PERMISSION_DENIED`; `POSITION_UNAVAILABLE` (2) →
  * `NO_POSITION`; `TIMEOUT` (3) → `PROVIDER_TIMEOUT`; any other code → `PROVIDER_UNAVAILABLE`.
@@ -196,7 +196,7 @@ function toFix(position: GeolocationPositionLike, source: FixSource, crs: Crs): 
     at: position?.timestamp,
   };
   if (present(c?.altitude)) candidate.altitudeM = c.altitude;
-  if (present(c?.speed)) candidate.speedMps = c.speed;
+  if (present(c?.speed)) candidate.speedKmh = c.speed * 3.6;
   if (present(c?.heading)) candidate.headingDeg = c.heading;
   const r = PositionFixSchema.safeParse(candidate, { reportInput: true });
   if (!r.success) {

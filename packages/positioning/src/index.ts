@@ -59,7 +59,7 @@ export {
   type WifiPositionEstimate,
 } from './estimate-wifi-position.js';
 export {
-  DEFAULT_INFLATION_MPS,
+  DEFAULT_INFLATION_KMH,
   DEFAULT_SOURCE_PREFERENCE,
   chooseEstimate,
   type ChoiceReason,

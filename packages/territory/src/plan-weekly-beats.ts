@@ -154,7 +154,7 @@ export async function planWeeklyBeats(
   const weeks = o.weeks ?? 2;
   const offset = o.utcOffsetMinutes;
   const honour = o.openingHours ?? true;
-  const speedMps = ((o.workload?.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 3600;
+  const metresPerSecond = ((o.workload?.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 3600;
   const detourFactor = o.workload?.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor;
 
   const base = toWgs84(m.base);
@@ -212,7 +212,7 @@ export async function planWeeklyBeats(
     const routed = await routeDayOrThrow(base, stops, {
       startAt,
       endBy,
-      speedMps,
+      metresPerSecond,
       detourFactor,
       method: o.method ?? 'auto',
       seed: o.seed ?? 1,

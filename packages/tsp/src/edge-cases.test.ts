@@ -119,9 +119,9 @@ describe('bad time input: typed errors naming the stop', () => {
     ],
     ['a timeMatrix of the wrong size', { timeMatrix: new Int32Array(9) }, ['options', 'timeMatrix'], /16 entries/],
     [
-      'timeMatrix and speedMps together',
-      { timeMatrix: new Int32Array(16), speedMps: 8 },
-      ['options', 'speedMps'],
+      'timeMatrix and speedKmh together',
+      { timeMatrix: new Int32Array(16), speedKmh: 8 },
+      ['options', 'speedKmh'],
       /not both/,
     ],
   ];
@@ -133,7 +133,7 @@ describe('bad time input: typed errors naming the stop', () => {
     });
   }
 
-  it('points with time options need a travel-time source (timeMatrix or speedMps)', () => {
+  it('points with time options need a travel-time source (timeMatrix or speedKmh)', () => {
     const points = [
       { lng: 120.15, lat: 30.27 },
       { lng: 120.17, lat: 30.28 },
@@ -142,7 +142,7 @@ describe('bad time input: typed errors naming the stop', () => {
     expect(() => solveSync({ points }, { serviceS: 600 })).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', path: ['options', 'timeMatrix'] }) as Error,
     );
-    const r = solveSync({ points }, { serviceS: 600, speedMps: 10 });
+    const r = solveSync({ points }, { serviceS: 600, speedKmh: 36 });
     expect(r.schedule!.travelS).toBeCloseTo(r.length / 10, 6);
   });
 });

@@ -106,8 +106,8 @@ const SolveOptionsSchema = z
  * - `windows`: per node, `null` (always open), one `[open, close]` or several, not overlapping;
  *   service must START inside a window (the manager waits if he is early, and may finish after it
  *   closes). Seconds on the same clock as `startAt`.
- * - `timeMatrix`: travel seconds i -> j (n x n or flat, finite, >= 0). Or `speedMps`: travel seconds
- *   = cost / speed (for costs in metres). Without either, a matrix's costs are taken as seconds;
+ * - `timeMatrix`: travel seconds i -> j (n x n or flat, finite, >= 0). Or `speedKmh` (km/h, the one speed
+ *   unit): travel seconds = cost / (speedKmh / 3.6) (for costs in metres). Without either, a matrix's costs are taken as seconds;
  *   points (metres) need one of them.
  * - `startAt` (default 0): departure from the start. `endBy` (default none, later than `startAt`): the
  *   latest finish (the return to the start of a closed tour, the end of the last service of an open path).

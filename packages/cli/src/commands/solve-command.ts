@@ -10,7 +10,7 @@ export const SOLVE_USAGE =
   'beatplan solve <file.tsp|file.atsp|file.json> [--method auto|exact|heuristic] [--time-limit <ms>] [--kicks <n>] [--seed <n>] [--start <i>] [--end <j>|any] [--roads <graph-file>]';
 
 /** Time fields a JSON instance may carry; they become `solve` options and add `schedule` to the output. */
-const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'speedMps', 'startAt', 'endBy', 'dropInfeasible'] as const;
+const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'speedKmh', 'startAt', 'endBy', 'dropInfeasible'] as const;
 
 async function readInstance(
   file: string,

@@ -22,7 +22,7 @@ export type FixSource = z.infer<typeof FixSourceSchema>;
  *   `normalizeAccuracy` for the default per source (0.68).
  * - `at`: epoch ms or ISO 8601 with offset; parsed to epoch ms (see `TimestampSchema`).
  * - `mock`: the device said the location was mocked (Android `isMock()`/`isFromMockProvider()`).
- * - `altitudeM`, `speedMps`, `headingDeg`: optional extras a device may report; unused by the core.
+ * - `altitudeM`, `speedKmh`, `headingDeg`: optional extras a device may report; unused by the core.
  *
  * Unknown fields are rejected (a misspelt `Mock` would otherwise silently drop a fraud signal).
  *
@@ -48,9 +48,9 @@ export const PositionFixSchema = z.strictObject({
   at: TimestampSchema,
   mock: z.boolean({ error: 'mock must be true or false' }).optional(),
   altitudeM: z.number({ error: 'altitude must be a finite number of metres' }).optional(),
-  speedMps: z
-    .number({ error: 'speed must be a finite number of m/s' })
-    .min(0, { error: 'speed must be at least 0 m/s' })
+  speedKmh: z
+    .number({ error: 'speed must be a finite number of km/h' })
+    .min(0, { error: 'speed must be at least 0 km/h' })
     .optional(),
   headingDeg: z
     .number({ error: 'heading must be a finite number of degrees' })

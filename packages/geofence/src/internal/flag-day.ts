@@ -33,9 +33,9 @@ function flagOverlaps(members: Int32Array, ev: Evidence, skewMs: number): void {
 /**
  * IMPOSSIBLE_SPEED: the day's fixes in time order (ties: visit order, start before end); for each
  * consecutive pair, the distance beyond both 95 % radii, `max(0, d − r₁ − r₂)`, over the time
- * between them (at least 1 s) must not exceed `maxSpeedMps`. Both visits of an offending pair are flagged.
+ * between them (at least 1 s) must not exceed `maxSpeedKmh` (compared in m/s). Both visits of an offending pair are flagged.
  */
-function flagSpeeds(members: Int32Array, ev: Evidence, maxSpeedMps: number): void {
+function flagSpeeds(members: Int32Array, ev: Evidence, maxMetresPerSecond: number): void {
   const m = 2 * members.length;
   if (slots.length < m) {
     slots = new Int32Array(2 * m);
@@ -63,7 +63,7 @@ function flagSpeeds(members: Int32Array, ev: Evidence, maxSpeedMps: number): voi
       ev.fixR95[g]!;
     if (excess <= 0) continue;
     const dt = Math.max((times[k]! - times[k - 1]!) / 1000, 1);
-    if (excess > maxSpeedMps * dt) {
+    if (excess > maxMetresPerSecond * dt) {
       ev.flags[f >> 1]! |= FLAG.IMPOSSIBLE_SPEED;
       ev.flags[g >> 1]! |= FLAG.IMPOSSIBLE_SPEED;
     }
@@ -92,6 +92,6 @@ function flagConstantAccuracy(members: Int32Array, ev: Evidence, minFixes: numbe
 /** Adds the flags that need a manager's whole day: overlaps, impossible speed, constant accuracy. */
 export function flagDay(group: DayGroup, ev: Evidence, policy: VerifyPolicy): void {
   flagOverlaps(group.members, ev, policy.clockSkewToleranceS * 1000);
-  flagSpeeds(group.members, ev, policy.maxSpeedMps);
+  flagSpeeds(group.members, ev, policy.maxSpeedKmh / 3.6);
   flagConstantAccuracy(group.members, ev, policy.minConstantAccuracyFixes);
 }

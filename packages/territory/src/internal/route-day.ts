@@ -25,7 +25,7 @@ export interface RoutedDay {
 export interface RouteDayOptions {
   startAt: number;
   endBy: number;
-  speedMps: number;
+  metresPerSecond: number;
   detourFactor: number;
   method: 'auto' | 'exact' | 'heuristic';
   seed: number;
@@ -50,7 +50,7 @@ export async function routeDay(
     for (let j = i + 1; j < n; j++) {
       const m = haversineM(pts[i]!.lng, pts[i]!.lat, pts[j]!.lng, pts[j]!.lat) * o.detourFactor;
       matrix[i * n + j] = matrix[j * n + i] = m;
-      time[i * n + j] = time[j * n + i] = m / o.speedMps;
+      time[i * n + j] = time[j * n + i] = m / o.metresPerSecond;
     }
   }
   const empty: RoutedDay = {

@@ -18,7 +18,7 @@ export const TimeOptionsShape = {
   serviceS: z.union([seconds, z.array(seconds)]).optional(),
   windows: z.array(z.union([z.null(), interval, z.array(interval)])).optional(),
   timeMatrix: z.union([z.array(z.array(z.unknown())), z.instanceof(Float64Array), z.instanceof(Int32Array)]).optional(),
-  speedMps: z.number().finite().positive().optional(),
+  speedKmh: z.number().finite().positive().optional(),
   startAt: z.number().finite().optional(),
   endBy: z.number().finite().optional(),
   dropInfeasible: z.boolean().optional(),
@@ -32,7 +32,7 @@ export function hasTimes(o: Partial<TimeOptions>): boolean {
     o.serviceS !== undefined ||
     o.windows !== undefined ||
     o.timeMatrix !== undefined ||
-    o.speedMps !== undefined ||
+    o.speedKmh !== undefined ||
     o.startAt !== undefined ||
     o.endBy !== undefined
   );
@@ -86,7 +86,7 @@ function* readTimeMatrix(
 
 /**
  * Checks the time options against n and returns the time data. Travel times come from `timeMatrix`,
- * or the costs divided by `speedMps`, or (for a matrix input only) the costs themselves.
+ * or the costs (metres) divided by `speedKmh` / 3.6 (m/s), or (for a matrix input only) the costs themselves.
  * @param fromPoints True when the costs are metres computed from points: they are no travel time.
  * @throws {TspError} `INVALID_INPUT` naming the option and the stop.
  */
@@ -100,21 +100,21 @@ export function* buildTimeData(
   const issues: TspIssue[] = [];
   const omitted = { count: 0 };
   let time: Float64Array | null = costs.cost;
-  if (o.timeMatrix !== undefined && o.speedMps !== undefined)
+  if (o.timeMatrix !== undefined && o.speedKmh !== undefined)
     issues.push({
-      path: ['options', 'speedMps'],
-      message: 'give timeMatrix or speedMps, not both',
-      value: o.speedMps,
+      path: ['options', 'speedKmh'],
+      message: 'give timeMatrix or speedKmh, not both',
+      value: o.speedKmh,
     });
   else if (o.timeMatrix !== undefined) time = yield* readTimeMatrix(o.timeMatrix, n, issues, omitted, clock);
-  else if (o.speedMps !== undefined) {
-    const speed = o.speedMps;
-    time = Float64Array.from(costs.cost, (c) => c / speed);
+  else if (o.speedKmh !== undefined) {
+    const metresPerSecond = o.speedKmh / 3.6;
+    time = Float64Array.from(costs.cost, (c) => c / metresPerSecond);
   } else if (fromPoints)
     issues.push({
       path: ['options', 'timeMatrix'],
       message:
-        'points give distances in metres, not travel times: pass timeMatrix (seconds) or speedMps to schedule the route',
+        'points give distances in metres, not travel times: pass timeMatrix (seconds) or speedKmh to schedule the route',
     });
   const serviceS = new Float64Array(n);
   if (typeof o.serviceS === 'number') serviceS.fill(o.serviceS);
