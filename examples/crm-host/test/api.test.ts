@@ -355,5 +355,19 @@ describe.each(['sqlite', 'postgres'])('the host on %s', (kind) => {
     expect(csv.body.split('\n')[0]).toMatch(/^managerId,/);
     const html = await call('GET', `/reports?from=${MONDAY}&to=2025-03-09&format=html`, admin);
     expect(html.body).toMatch(/^<!DOCTYPE html>/i);
+    // Visits started on Monday and never ended (v-late, …): once Monday is over they are in the report, incomplete
+    const open = (await host.repo.listVisits(MONDAY_9AM - 9 * 3_600_000, MONDAY_9AM + 15 * 3_600_000)).filter(
+      (v) => v.endFix === null,
+    );
+    expect(open.map((v) => v.id)).toContain('v-late');
+    expect(json(report).totals.incomplete).toBe(0);
+    host.clock.now = MONDAY_9AM + 24 * 3_600_000;
+    try {
+      const next = json(await call('GET', `/reports?from=${MONDAY}&to=2025-03-09`, admin));
+      expect(next.totals.incomplete).toBe(open.length);
+      expect(next.counts.visits).toBe(json(report).counts.visits + open.length);
+    } finally {
+      host.clock.now = MONDAY_9AM + 9 * 3_600_000;
+    }
   });
 });

@@ -5,14 +5,19 @@ import type { FlagCode, ReasonCode, VisitStatus } from './verify-codes.js';
  * The verdict on one visit.
  *
  * - `status`: `verified` (both fixes inside the fence, dwell within the policy, times consistent),
- *   `rejected` (a rejecting reason: a fix clearly outside, too short, too long) or `unverifiable`
- *   (the evidence cannot decide: no location, coarse, mocked or ambiguous fix, end before start).
+ *   `rejected` (a rejecting reason: a fix clearly outside, too short, too long), `unverifiable`
+ *   (the evidence cannot decide: no location, coarse, mocked or ambiguous fix, end before start) or
+ *   `incomplete` (no end fix: judged on the start fix alone, reason `NO_END_FIX`; a start fix 5 σ
+ *   outside the fence still makes it `rejected`).
  * - `reasons`: why it is not verified, in the order of `REASON_CODES`; empty when verified.
  * - `distanceM`: great-circle metres from each fix to the retailer's location (both in WGS84), or to
- *   its geofence polygon (0 inside) when it has no location; `null` when it has neither. 0.1 m.
- * - `dwellS`: `(end.at − start.at) / 1000`, seconds, negative when the end precedes the start.
- * - `confidence`: the probability (0..1, 4 decimals) that both true positions lay inside the fence,
- *   under the circular normal error model; 0 when there is no fence or a mock fix is not accepted.
+ *   its geofence polygon (0 inside) when it has no location; `null` when it has neither, and `end`
+ *   null when there is no end fix. 0.1 m.
+ * - `dwellS`: `(end.at − start.at) / 1000`, seconds, negative when the end precedes the start; `null`
+ *   when there is no end fix.
+ * - `confidence`: the probability (0..1, 4 decimals) that both true positions lay inside the fence
+ *   (without an end fix: that the start's did), under the circular normal error model; 0 when there is
+ *   no fence or a mock fix is not accepted.
  * - `flags`: review signals in the order of `FLAG_CODES`.
  * - `precision`: for a verified visit, the fix source whose precision proved it — the source of the
  *   fix that proved it alone (the other only had to agree), or of the coarser fix when it took both;
@@ -26,7 +31,7 @@ export interface VisitVerdict {
   status: VisitStatus;
   reasons: readonly ReasonCode[];
   distanceM: { start: number | null; end: number | null };
-  dwellS: number;
+  dwellS: number | null;
   confidence: number;
   flags: readonly FlagCode[];
   precision: FixSource | null;
@@ -38,6 +43,8 @@ export interface VisitCounts {
   verified: number;
   rejected: number;
   unverifiable: number;
+  /** Visits without an end fix (status `incomplete`). */
+  incomplete: number;
   flagged: number;
 }
 
@@ -46,13 +53,15 @@ export interface VisitCounts {
  *
  * - `plannedRetailers`, `visitedRetailers`, `verifiedRetailers`: distinct retailers planned, visited
  *   (any verdict), verified (at least one verified visit). `plannedRetailers` and the `planned*`/list
- *   fields are `null` when no plan was given for this manager and date.
+ *   fields are `null` when no plan was given for this manager and date. An incomplete visit counts as
+ *   visited, not verified.
  * - `notVisitedRetailerIds`: planned but not visited; `unplannedRetailerIds`: visited but not planned
  *   (both sorted).
  * - `timeOnSiteS`: total dwell of the verified visits; `reportedTimeOnSiteS`: total dwell of all
- *   visits, negative dwells counted as 0.
- * - `distanceBetweenVisitsM`: the sum of great-circle metres from each visit's end fix to the next
- *   visit's start fix, visits in start-time order (a straight-line lower bound of the travel).
+ *   visits, negative dwells and visits without an end fix counted as 0.
+ * - `distanceBetweenVisitsM`: the sum of great-circle metres from each visit's end fix (its start fix
+ *   when it has no end fix) to the next visit's start fix, visits in start-time order (a straight-line
+ *   lower bound of the travel).
  */
 export interface DaySummary {
   managerId: string;

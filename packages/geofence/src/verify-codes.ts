@@ -1,7 +1,8 @@
 /**
  * Why a visit is not `verified`: a closed set, listed in canonical order (a verdict lists its reasons
- * in this order). Each code either rejects the visit (the evidence shows the policy was not met) or
- * makes it unverifiable (the evidence cannot decide):
+ * in this order; new codes are appended, so a code's bit in `VerdictColumns.reasons` never moves).
+ * Each code rejects the visit (the evidence shows the policy was not met), makes it unverifiable
+ * (the evidence cannot decide) or incomplete (the visit lacks its end fix):
  *
  * | code | effect | meaning |
  * | --- | --- | --- |
@@ -13,6 +14,7 @@
  * | `MOCK_LOCATION` | unverifiable | a fix says the device mocked its location (unless `acceptMockLocations`) |
  * | `ACCURACY_TOO_COARSE` | unverifiable | undecided for lack of precision: a fix's 95 % radius exceeds its source's `maxAccuracyM` (e.g. an 800 m cell fix), or the fixes are too coarse to prove a visit anywhere in the fence at the policy's `strictness` |
  * | `AMBIGUOUS_POSITION` | unverifiable | the fixes prove neither that the manager was inside nor that he was outside |
+ * | `NO_END_FIX` | incomplete | the visit has a start fix and no end fix: judged on its start evidence only |
  */
 export const REASON_CODES = [
   'OUT_OF_RANGE',
@@ -23,13 +25,18 @@ export const REASON_CODES = [
   'MOCK_LOCATION',
   'ACCURACY_TOO_COARSE',
   'AMBIGUOUS_POSITION',
+  'NO_END_FIX',
 ] as const;
 
 /** A reason code, see {@link REASON_CODES}. */
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-/** The status each reason leads to. A verdict is `rejected` when any of its reasons rejects, else `unverifiable` when it has reasons, else `verified`. */
-export const REASON_EFFECT: Readonly<Record<ReasonCode, 'rejected' | 'unverifiable'>> = Object.freeze({
+/**
+ * The status each reason leads to. A verdict is `rejected` when any of its reasons rejects (a start
+ * fix 5 σ outside the fence rejects a visit even without its end fix), else `incomplete` when it has
+ * `NO_END_FIX`, else `unverifiable` when it has reasons, else `verified`.
+ */
+export const REASON_EFFECT: Readonly<Record<ReasonCode, 'rejected' | 'unverifiable' | 'incomplete'>> = Object.freeze({
   OUT_OF_RANGE: 'rejected',
   TOO_SHORT: 'rejected',
   TOO_LONG: 'rejected',
@@ -38,6 +45,7 @@ export const REASON_EFFECT: Readonly<Record<ReasonCode, 'rejected' | 'unverifiab
   MOCK_LOCATION: 'unverifiable',
   ACCURACY_TOO_COARSE: 'unverifiable',
   AMBIGUOUS_POSITION: 'unverifiable',
+  NO_END_FIX: 'incomplete',
 });
 
 /**
@@ -68,8 +76,8 @@ export const FLAG_CODES = [
 /** A flag code, see {@link FLAG_CODES}. */
 export type FlagCode = (typeof FLAG_CODES)[number];
 
-/** The statuses of a verdict, see `VisitVerdict`. */
-export const VISIT_STATUSES = ['verified', 'rejected', 'unverifiable'] as const;
+/** The statuses of a verdict, see `VisitVerdict` (code k in `VerdictColumns.status` is `VISIT_STATUSES[k]`). */
+export const VISIT_STATUSES = ['verified', 'rejected', 'unverifiable', 'incomplete'] as const;
 
-/** A verdict status: `verified`, `rejected` or `unverifiable`. */
+/** A verdict status: `verified`, `rejected`, `unverifiable` or `incomplete`. */
 export type VisitStatus = (typeof VISIT_STATUSES)[number];

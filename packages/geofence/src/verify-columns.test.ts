@@ -60,7 +60,7 @@ describe('verifyColumns', () => {
     expect(compared).toBeGreaterThanOrEqual(6);
   });
 
-  it('equals verifyParsed on random batches (managers, days, crs, mock, confidence, sources, plans)', () => {
+  it('equals verifyParsed and verifyDay on random batches (managers, days, crs, mock, confidence, sources, plans, visits without an end fix)', () => {
     const retailers = [0, 1, 2, 3, 4].map((k) => ({
       id: `R${k}`,
       location: k === 4 ? null : offset(SHOP, 700 * k, 50 * k),
@@ -81,6 +81,7 @@ describe('verifyColumns', () => {
       dwellMinutes: fc.integer({ min: -5, max: 300 }),
       start: fixArb,
       end: fixArb,
+      hasEnd: fc.constantFrom(true, true, true, false),
     });
     fc.assert(
       fc.property(fc.array(visitArb, { minLength: 0, maxLength: 40 }), (specs) => {
@@ -97,7 +98,7 @@ describe('verifyColumns', () => {
             managerId: s.managerId,
             retailerId: `R${s.retailer}`,
             start: fix(s.start, start),
-            end: fix(s.end, start + s.dwellMinutes * 60_000),
+            ...(s.hasEnd ? { end: fix(s.end, start + s.dwellMinutes * 60_000) } : {}),
           });
         });
         const planned = [
@@ -105,9 +106,9 @@ describe('verifyColumns', () => {
           { managerId: 'M9', date: '2026-12-01', retailerIds: ['R1'] },
         ];
         const columns = visitsToColumns(index, visits);
-        expect(decoded(columns, verifyColumns(index, columns, { planned }))).toEqual(
-          verifyParsed(index, visits, { planned }),
-        );
+        const parsed = verifyParsed(index, visits, { planned });
+        expect(decoded(columns, verifyColumns(index, columns, { planned }))).toEqual(parsed);
+        expect(verifyDay(retailers, visits as never, {}, { planned })).toEqual(parsed);
       }),
       { seed: 20261128, numRuns: 200 },
     );
@@ -176,6 +177,53 @@ describe('verifyColumns', () => {
     expect([...first.verdicts.status]).toEqual([0, 0, 0]);
   });
 
+  it('a visit without an end fix: end.present = 0, the other end values ignored (any value), code 3 incomplete', () => {
+    const index = compileRetailers([retailer()]);
+    const visits = [
+      parseOrThrow(VisitSchema, visit()),
+      parseOrThrow(VisitSchema, { ...visit({ id: 'V2', start: { at: NINE + 3600_000 } }), end: undefined }),
+    ];
+    const columns = visitsToColumns(index, visits);
+    expect([...columns.end.present!]).toEqual([1, 0]);
+    expect(visitsToColumns(index, visits.slice(0, 1)).end.present).toBeUndefined();
+    const garbage = {
+      ...columns,
+      end: {
+        ...columns.end,
+        lng: Float64Array.of(columns.end.lng[0]!, NaN),
+        lat: Float64Array.of(columns.end.lat[0]!, 999),
+        at: Float64Array.of(columns.end.at[0]!, -1),
+        source: Uint8Array.of(columns.end.source[0]!, 200),
+      },
+    };
+    const a = verifyColumns(index, columns);
+    const b = verifyColumns(index, garbage);
+    expect(decoded(garbage, b)).toEqual(decoded(columns, a));
+    expect([...b.verdicts.status].map((s) => VISIT_STATUSES[s])).toEqual(['verified', 'incomplete']);
+    expect(reasonCodes(b.verdicts.reasons[1]!)).toEqual(['NO_END_FIX']);
+    expect(Number.isNaN(b.verdicts.dwellS[1]!) && Number.isNaN(b.verdicts.distanceEndM[1]!)).toBe(true);
+    expect(decoded(columns, a)).toEqual(verifyParsed(index, visits));
+  });
+
+  it('refuses a start.present column with a 0 (a visit needs its start fix) and present values other than 0/1', () => {
+    const index = compileRetailers([retailer()]);
+    const columns = visitsToColumns(index, [parseOrThrow(VisitSchema, visit())]);
+    const e = thrown(() =>
+      verifyColumns(index, {
+        ...columns,
+        start: { ...columns.start, present: Uint8Array.of(0) },
+        end: { ...columns.end, present: Uint8Array.of(2) },
+      }),
+    );
+    expect(e.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'columns.start.present.0',
+        'a visit needs its start fix (present must be 1; a visit with only an end fix, or none, cannot be judged) (visit "V1")',
+      ],
+      ['columns.end.present.0', 'present must be 0 (no end fix) or 1 (visit "V1")'],
+    ]);
+  });
+
   it('codes: status indexes VISIT_STATUSES, reason and flag bits follow REASON_CODES and FLAG_CODES', () => {
     const index = compileRetailers([retailer()]);
     const columns = visitsToColumns(index, [
@@ -197,7 +245,8 @@ describe('verifyColumns', () => {
     expect(flagCodes(verdicts.flags[2]!)).toContain('MOCK_LOCATION');
     expect(reasonCodes(0b101)).toEqual([REASON_CODES[0], REASON_CODES[2]]);
     expect(flagCodes(0b11)).toEqual([FLAG_CODES[0], FLAG_CODES[1]]);
-    expect(() => reasonCodes(256)).toThrow(BeatplanError);
+    expect(() => reasonCodes(512)).toThrow(BeatplanError);
+    expect(reasonCodes(256)).toEqual(['NO_END_FIX']);
     expect(() => flagCodes(1.5)).toThrow(BeatplanError);
     expect(() => verdictAt(verdicts, 3, 'V4')).toThrow(BeatplanError);
     expect(Number.isNaN(verdicts.distanceStartM[0])).toBe(false);

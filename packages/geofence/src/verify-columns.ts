@@ -5,7 +5,7 @@ import { checkReferences, resolvePlans } from './internal/check-references.js';
 import { flagList, reasonList, statusCodeOf } from './internal/code-masks.js';
 import { createEvidence, CRS_CODE, CRS_NAMES, FIX_SOURCES, KIND_MOCK, SOURCE_CODE } from './internal/evidence.js';
 import { IdNumbering } from './internal/id-numbering.js';
-import { placeFix } from './internal/fill-evidence.js';
+import { placeAbsentEnd, placeFix } from './internal/fill-evidence.js';
 import { IssueCollector } from './internal/issue-collector.js';
 import type { RetailerIndex } from './internal/retailer-index.js';
 import { beginScratch } from './internal/scratch.js';
@@ -39,6 +39,12 @@ export interface FixColumns {
   mock?: Uint8Array;
   /** Confidence of `accuracyM` in (0, 1); NaN where absent (the source's default, 0.68). Default: all absent. */
   accuracyConfidence?: Float64Array;
+  /**
+   * End fixes only: 1 where visit i has its end fix, 0 where it has none (the visit is judged
+   * `incomplete` on its start fix, and the other end columns' values at i are ignored). Default: all 1.
+   * On the start side every element must be 1 (a visit without a start fix is an input error).
+   */
+  present?: Uint8Array;
 }
 
 /**
@@ -57,7 +63,7 @@ export interface VisitColumns {
   retailer: Int32Array;
   /** The fixes sent on *start visit*. */
   start: FixColumns;
-  /** The fixes sent on *end visit*. */
+  /** The fixes sent on *end visit* (`end.present` marks the visits that have none). */
   end: FixColumns;
 }
 
@@ -67,7 +73,7 @@ export interface VisitColumns {
  * bit k of `reasons` is `REASON_CODES[k]`, bit k of `flags` is `FLAG_CODES[k]`.
  */
 export interface VerdictColumns {
-  /** 0 verified, 1 rejected, 2 unverifiable (the order of `VISIT_STATUSES`). */
+  /** 0 verified, 1 rejected, 2 unverifiable, 3 incomplete (the order of `VISIT_STATUSES`). */
   status: Uint8Array;
   /** Reason bit masks (bit k = `REASON_CODES[k]`); decode with {@link reasonCodes}. */
   reasons: Uint16Array;
@@ -77,7 +83,7 @@ export interface VerdictColumns {
   distanceStartM: Float64Array;
   /** Distance of the end fix to the fence, metres (0.1 m); NaN where the verdict says `null`. */
   distanceEndM: Float64Array;
-  /** Dwell, seconds. */
+  /** Dwell, seconds; NaN where the verdict says `null` (no end fix). */
   dwellS: Float64Array;
   /** Confidence, 0..1 (4 decimals). */
   confidence: Float64Array;
@@ -133,6 +139,8 @@ export function verifyColumns(
   ev.fence.set(columns.retailer);
   fillSide(ev, 0, columns.start);
   fillSide(ev, 1, columns.end);
+  const present = columns.end.present;
+  if (present !== undefined) for (let i = 0; i < n; i++) if (present[i] === 0) placeAbsentEnd(ev, i);
   // A fresh keys object of the same shape as the object path's keeps judgeBatch's callees monomorphic.
   const summary = judgeBatch(
     index,
@@ -179,7 +187,8 @@ function fillSide(ev: ReturnType<typeof createEvidence>, side: 0 | 1, fix: FixCo
 /**
  * Turns parsed visits (core's `VisitSchema` output) into {@link VisitColumns} for
  * {@link verifyColumns}: managers numbered in order of first appearance, retailers looked up in the
- * index. Optional columns are present only when some visit uses them.
+ * index. Optional columns are present only when some visit uses them (`end.present` when some visit
+ * has no end fix).
  *
  * @param index - from `compileRetailers`.
  * @param visits - parsed visits.
@@ -214,11 +223,14 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
   const start = side();
   const end = side();
   const used = { crs: false, mock: false, accuracyConfidence: false };
+  const present = new Uint8Array(n).fill(1);
+  let anyAbsent = false;
   visits.forEach((v, i) => {
     manager[i] = managers.numberOf(v.managerId);
+    if (v.end === undefined) (present[i] = 0), (anyAbsent = true);
     for (const [fix, out] of [
       [v.start, start],
-      [v.end, end],
+      [v.end ?? v.start, end], // an absent end's values are ignored; the start's are valid ones
     ] as const) {
       out.lng[i] = fix.lng;
       out.lat[i] = fix.lat;
@@ -247,7 +259,7 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
     manager,
     retailer,
     start: trim(start),
-    end: trim(end),
+    end: anyAbsent ? { ...trim(end), present } : trim(end),
   };
 }
 
@@ -286,9 +298,9 @@ export function verdictAt(verdicts: VerdictColumns, i: number, visitId: string):
 /**
  * The reason codes of a bit mask from {@link VerdictColumns.reasons}, in `REASON_CODES` order.
  *
- * @param mask - a reasons mask (bit k = `REASON_CODES[k]`), 0–255.
+ * @param mask - a reasons mask (bit k = `REASON_CODES[k]`), 0–511.
  * @returns a frozen array shared by every call with the same mask.
- * @throws {BeatplanError} `INVALID_INPUT` when `mask` is not an integer in 0–255.
+ * @throws {BeatplanError} `INVALID_INPUT` when `mask` is not an integer in 0–511.
  * @example
  * reasonCodes(0b101); // ['OUT_OF_RANGE', 'TOO_LONG']
  */
@@ -296,7 +308,7 @@ export function reasonCodes(mask: number): readonly ReasonCode[] {
   const codes = Number.isInteger(mask) ? reasonList(mask) : undefined;
   if (codes === undefined)
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['mask'], message: 'reason mask must be an integer in 0–255', value: mask },
+      { path: ['mask'], message: 'reason mask must be an integer in 0–511', value: mask },
     ]);
   return codes;
 }

@@ -9,7 +9,7 @@ describe('verifyDay({ lenient: true })', () => {
   const retailers = [retailer(), retailer({ id: 'R2', location: { lng: 500, lat: 30 } })];
   const visits = [
     visit({ id: 'V1', start: at(0), end: at(12) }),
-    { ...visit({ id: 'V2', start: at(20) }), end: undefined }, // no end fix: a schema problem
+    { ...visit({ id: 'V2', end: at(32) }), start: undefined }, // only an end fix: an input error
     visit({ id: 'V3', retailerId: 'R9', start: at(40), end: at(52) }), // unknown retailer
     visit({ id: 'V4', retailerId: 'R2', start: at(60), end: at(72) }), // its retailer is bad
     visit({ id: 'V1', start: at(80), end: at(92) }), // duplicate id
@@ -30,9 +30,14 @@ describe('verifyDay({ lenient: true })', () => {
       ['visits.3', 'V4'],
       ['visits.4', 'V1'],
     ]);
-    const [badRetailer, noEnd, unknown, ofBad, duplicate] = r.rejected;
+    const [badRetailer, noStart, unknown, ofBad, duplicate] = r.rejected;
     expect(badRetailer!.issues[0]!.path).toEqual(['retailers', 1, 'location', 'lng']);
-    expect(noEnd!.issues.map((i) => i.path.join('.'))).toContain('visits.1.end');
+    expect(noStart!.issues).toEqual([
+      {
+        path: ['visits', 1, 'start'],
+        message: 'a visit needs its start fix (visit "V2"): one with only an end fix, or none, cannot be judged',
+      },
+    ]);
     expect(unknown!.issues[0]!.message).toBe('no retailer with this id was given');
     expect(ofBad!.issues[0]!.message).toBe('its retailer was rejected (see rejected)');
     expect(duplicate!.issues[0]!.message).toBe('duplicate visit id, first at visits[0]');

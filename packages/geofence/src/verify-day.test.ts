@@ -133,7 +133,7 @@ describe('verifyDay: the day summary', () => {
     ]);
     const m1 = summary.days[0]!;
     expect(m1).toMatchObject({
-      visits: { total: 2, verified: 1, rejected: 1, unverifiable: 0, flagged: 0 },
+      visits: { total: 2, verified: 1, rejected: 1, unverifiable: 0, incomplete: 0, flagged: 0 },
       plannedRetailers: 2,
       visitedRetailers: 2,
       verifiedRetailers: 1,
@@ -164,6 +164,7 @@ describe('verifyDay: the day summary', () => {
       verified: 2,
       rejected: 1,
       unverifiable: 0,
+      incomplete: 0,
       flagged: 0,
       managers: 3,
       days: 3,

@@ -54,7 +54,7 @@ describe('compileRetailers + verifyParsed', () => {
     const good = parseOrThrow(VisitSchema, visit());
     const broken: Visit[] = [
       { ...good, id: 'a', start: { ...good.start, lat: NaN } },
-      { ...good, id: 'b', end: { ...good.end, at: NaN } },
+      { ...good, id: 'b', end: { ...(good.end ?? good.start), at: NaN } },
       { ...good, id: 'c', start: { ...good.start, accuracyM: NaN } },
     ];
     const verdicts = verifyParsed(index, broken).verdicts;

@@ -156,6 +156,62 @@ describe('verifyVisit: mock locations and missing places', () => {
   });
 });
 
+describe('verifyVisit: a visit without its end fix', () => {
+  const noEnd = (start: Record<string, unknown> = {}) => ({ ...visit({ start }), end: undefined });
+
+  it('is incomplete with its start evidence: NO_END_FIX, start distance and probability, no end, no dwell', () => {
+    const v = verifyVisit(retailer(), noEnd());
+    expect(v).toEqual({
+      visitId: 'V1',
+      status: 'incomplete',
+      reasons: ['NO_END_FIX'],
+      distanceM: { start: 0, end: null },
+      dwellS: null,
+      confidence: 1,
+      flags: [],
+      precision: null,
+    });
+  });
+
+  it('lists what the start fix says: coarse, mocked (flagged), no retailer location', () => {
+    expect(verifyVisit(retailer(), noEnd({ accuracyM: 800, source: 'cell' })).reasons).toEqual([
+      'ACCURACY_TOO_COARSE',
+      'NO_END_FIX',
+    ]);
+    const mock = verifyVisit(retailer(), noEnd({ mock: true }));
+    expect([mock.status, mock.reasons, mock.flags, mock.confidence]).toEqual([
+      'incomplete',
+      ['MOCK_LOCATION', 'NO_END_FIX'],
+      ['MOCK_LOCATION'],
+      0,
+    ]);
+    const nowhere = verifyVisit(retailer({ location: null }), noEnd());
+    expect([nowhere.status, nowhere.reasons, nowhere.distanceM]).toEqual([
+      'incomplete',
+      ['NO_RETAILER_LOCATION', 'NO_END_FIX'],
+      { start: null, end: null },
+    ]);
+  });
+
+  it('is rejected when its start fix is 5 σ outside: leaving out the end fix cannot hide a fake', () => {
+    const v = verifyVisit(retailer(), noEnd(offset(SHOP, 600)));
+    expect([v.status, v.reasons]).toEqual(['rejected', ['OUT_OF_RANGE', 'NO_END_FIX']]);
+  });
+
+  it('a visit with only an end fix, or none, is an input error naming the visit', () => {
+    const onlyEnd = { ...visit(), start: undefined };
+    const e = thrown(() => verifyVisit(retailer(), onlyEnd));
+    expect(e.issues).toEqual([
+      {
+        path: ['visit', 'start'],
+        message: 'a visit needs its start fix (visit "V1"): one with only an end fix, or none, cannot be judged',
+      },
+    ]);
+    const none = { ...onlyEnd, end: undefined };
+    expect(thrown(() => verifyVisit(retailer(), none)).issues.map((i) => i.path.join('.'))).toEqual(['visit.start']);
+  });
+});
+
 describe('verifyVisit: fences', () => {
   const square = (c: { lng: number; lat: number }, half: number) => {
     const ring = [at(0), at(0), at(0), at(0)].map((_, k) => {

@@ -1,7 +1,7 @@
-import { VisitSchema, type VisitInput } from '@beatplan/core';
+import type { VisitInput } from '@beatplan/core';
 import { assessBatch } from './internal/assess-batch.js';
 import { IssueCollector } from './internal/issue-collector.js';
-import { parseOne, parsePolicy } from './internal/parse-inputs.js';
+import { parseOne, parsePolicy, parseVisit } from './internal/parse-inputs.js';
 import { buildRetailerIndex } from './internal/retailer-index.js';
 import type { VisitVerdict } from './verification-result.js';
 import type { VerifyPolicyInput } from './verify-policy.js';
@@ -30,7 +30,9 @@ import { VerifyRetailerSchema, type VerifyRetailerInput } from './verify-retaile
  * earlier than the start by more than `clockSkewToleranceS` is END_BEFORE_START (within it: flag
  * CLOCK_SKEW, and the dwell is too short). No location and no geofence: NO_RETAILER_LOCATION. The
  * status is `rejected` when a reason rejects (OUT_OF_RANGE, TOO_SHORT, TOO_LONG), else `unverifiable`
- * when there is any reason, else `verified`. A coarse or mocked fix never yields `verified`; a more
+ * when there is any reason, else `verified`. A visit with a start fix and no end fix is `incomplete`
+ * (NO_END_FIX, with the start fix's own reasons, distance and probability; no dwell), or `rejected`
+ * when its start fix is OUT_OF_RANGE; one without a start fix is an input error. A coarse or mocked fix never yields `verified`; a more
  * accurate fix at the same place inside the fence never gives a worse verdict.
  *
  * **Confidence** is P(start inside) × P(end inside) under a circular normal error with
@@ -62,7 +64,7 @@ export function verifyVisit(
 ): VisitVerdict {
   const issues = new IssueCollector();
   const parsedRetailer = parseOne(VerifyRetailerSchema, retailer, ['retailer'], issues);
-  const parsedVisit = parseOne(VisitSchema, visit, ['visit'], issues);
+  const parsedVisit = parseVisit(visit, ['visit'], issues);
   const parsedPolicy = parsePolicy(policy, ['policy'], issues);
   if (parsedRetailer && parsedVisit && parsedVisit.retailerId !== parsedRetailer.id) {
     issues.add(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../test/helpers.js';
 import { crossCheck, type CrossCheckInput } from './cross-check.js';
+import { verificationRates } from './verification-rates.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../test/in/week-basic.json', import.meta.url), 'utf8')) as {
   input: CrossCheckInput;
@@ -23,6 +24,31 @@ describe('crossCheck', () => {
       'agree_not_visited',
       'unsure',
     ]);
+  });
+
+  it('reads an incomplete visit (no end fix) as not verified: a confirmed one lists it with its status', () => {
+    const visits = base.visits.map((v) => (v.id === 'V4' ? { ...v, end: undefined } : v));
+    const verdicts = base.verdicts.map((v) =>
+      v.visitId === 'V4' ? { visitId: 'V4', status: 'incomplete' as const } : v,
+    );
+    const r = crossCheck({ ...base, visits, verdicts });
+    expect(r.records[2]!.outcome).toBe('confirmed_unverified');
+    expect(r.records[2]!.visits.find((v) => v.visitId === 'V4')!.status).toBe('incomplete');
+    expect(r.contradictions.find((c) => c.recordId === 'I3')!.visitIds).toContain('V4');
+  });
+
+  it('verificationRates counts an incomplete visit as not verified', () => {
+    const rates = verificationRates(
+      [
+        { id: 'V1', managerId: 'M1' },
+        { id: 'V2', managerId: 'M1' },
+      ],
+      [
+        { visitId: 'V1', status: 'verified' },
+        { visitId: 'V2', status: 'incomplete' },
+      ],
+    );
+    expect(rates).toEqual({ M1: 0.5 });
   });
 
   it('depends on the period: a visit outside it is not read', () => {

@@ -113,8 +113,12 @@ function outcomeOf(answer: VisitConfirmation, visits: CheckedVisit[], fix: Visit
  * | yes | some, none verified | **CONFIRMED_VISIT_NOT_VERIFIED** (visitIds: the unverified ones) |
  * | yes | none | **CONFIRMED_VISIT_ABSENT** |
  * | no | ≥ 1 verified | **VERIFIED_VISIT_DENIED** (visitIds: the verified ones) |
- * | no | none verified (rejected, unverifiable or none) | agree_not_visited |
+ * | no | none verified (rejected, unverifiable, incomplete or none) | agree_not_visited |
  * | unsure | any | unsure (counted, neither agreement nor contradiction) |
+ *
+ * An `incomplete` visit (a start fix, no end fix) is read as not verified: a retailer who confirms it
+ * gives CONFIRMED_VISIT_NOT_VERIFIED listing it with its status, so a reviewer sees that the visit
+ * happened and only its end fix is missing. Visits are read by their start fix, which every visit has.
  *
  * With `recordVerdicts`, a record whose inspector fix is not `verified` is `inspection_unverified`
  * and counts for nothing else. A record belongs to the retailer's manager (from `retailers`), else

@@ -12,7 +12,9 @@ const InputSchema = z.strictObject({
 
 /**
  * The verification rate of each manager: verified visits / visits with a verdict, 4 decimals, for
- * the `weighting.verificationRates` of a sample spec. Visits without a verdict are not counted.
+ * the `weighting.verificationRates` of a sample spec. Visits without a verdict are not counted; an
+ * `incomplete` visit (no end fix) counts as not verified, like `rejected` and `unverifiable`: what
+ * was not proven is what an inspection should look at.
  *
  * @param visits - the visits (`id`, `managerId` are read; a core `Visit` is one).
  * @param verdicts - geofence verdicts (`visitId`, `status` are read).
@@ -21,7 +23,7 @@ const InputSchema = z.strictObject({
  * @example
  * verificationRates(
  *   [{ id: 'V1', managerId: 'M1' }, { id: 'V2', managerId: 'M1' }, { id: 'V3', managerId: 'M2' }],
- *   [{ visitId: 'V1', status: 'verified' }, { visitId: 'V2', status: 'rejected' }, { visitId: 'V3', status: 'verified' }],
+ *   [{ visitId: 'V1', status: 'verified' }, { visitId: 'V2', status: 'incomplete' }, { visitId: 'V3', status: 'verified' }],
  * ); // { M1: 0.5, M2: 1 }
  */
 export function verificationRates(

@@ -40,7 +40,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
   checkReferences(parsed);
   const data = prepareData(parsed);
   const weights = resolveWeights(parsed.weights);
-  const { sums, days } = accumulateKpis(data, parsed.managers, parsed.undecidedPrecision);
+  const { sums, days } = accumulateKpis(data, parsed.managers, parsed.undecidedPrecision, parsed.incompleteVisits);
 
   const assigned = new Map<string, Retailer[]>(parsed.managers.map((m) => [m.id, []]));
   for (const r of parsed.retailers) {
@@ -79,6 +79,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
     utcOffsetMinutes: parsed.utcOffsetMinutes,
     weights,
     undecidedPrecision: parsed.undecidedPrecision,
+    incompleteVisits: parsed.incompleteVisits,
     counts: {
       retailers: parsed.retailers.length,
       managers: parsed.managers.length,

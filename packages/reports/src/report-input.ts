@@ -14,7 +14,7 @@ import { ScorecardWeightsSchema } from './scorecard.js';
 
 /**
  * A visit verdict as `@beatplan/geofence` returns it: `{ visitId, status, reasons, distanceM, dwellS,
- * confidence, flags }`. Reason and flag codes are kept as plain strings; other fields are ignored, so
+ * confidence, flags }` (`dwellS` null for an `incomplete` visit, one without its end fix). Reason and flag codes are kept as plain strings; other fields are ignored, so
  * geofence's `verdicts` can be passed as they are.
  *
  * @example
@@ -22,15 +22,15 @@ import { ScorecardWeightsSchema } from './scorecard.js';
  */
 export const VisitVerdictInputSchema = z.object({
   visitId: IdSchema,
-  status: z.enum(['verified', 'rejected', 'unverifiable'], {
-    error: 'status must be one of "verified", "rejected", "unverifiable"',
+  status: z.enum(['verified', 'rejected', 'unverifiable', 'incomplete'], {
+    error: 'status must be one of "verified", "rejected", "unverifiable", "incomplete"',
   }),
   reasons: z.array(z.string({ error: 'reason must be a string' }), { error: 'reasons must be an array of strings' }),
   distanceM: z.object(
     { start: z.number().min(0).nullable(), end: z.number().min(0).nullable() },
     { error: 'distanceM must be { start, end }' },
   ),
-  dwellS: z.number({ error: 'dwellS must be a finite number of seconds' }),
+  dwellS: z.number({ error: 'dwellS must be a finite number of seconds, or null (no end fix)' }).nullable(),
   confidence: z
     .number({ error: 'confidence must be a number from 0 to 1' })
     .min(0, { error: 'confidence must be from 0 to 1' })
@@ -137,6 +137,13 @@ export const ReportPeriodSchema = z
  *   precision* (verdict `unverifiable` whose only reason is `ACCURACY_TOO_COARSE`: fixes too coarse to
  *   prove a visit, e.g. cell-tower positions indoors): `'neutral'` counts it neither verified nor
  *   failed (left out of the `verification` and `timeOnSite` KPIs), `'failed'` as not verified.
+ * - `incompleteVisits` (default `'failed'`): how the scorecard counts an `incomplete` visit (a start fix
+ *   and no end fix: the manager did not press *end visit*, or the phone died): `'failed'` as not
+ *   verified, `'neutral'` neither verified nor failed. The default differs from `undecidedPrecision`'s
+ *   on purpose: a manager cannot make an indoor cell fix precise, but sending the end fix is his own
+ *   step, and counting incomplete visits neutral would let him drop any doubtful visit from his score
+ *   by not ending it. A host whose phones lose end fixes for reasons outside the manager's control
+ *   chooses `'neutral'`. Either way the report counts them per manager (`incomplete`).
  * - `retailers`, `managers`, `plans` (core `VisitPlan`s), `visits` (core `Visit`s), `verdicts` (one per
  *   visit at most; a visit without a verdict counts as not verified), `inspections` (core
  *   `InspectionRecord`s), `contradictions`, `territories`, `repartition`.
@@ -159,6 +166,9 @@ export const ReportInputSchema = z.strictObject({
   undecidedPrecision: z
     .enum(['neutral', 'failed'], { error: 'undecidedPrecision must be "neutral" or "failed"' })
     .default('neutral'),
+  incompleteVisits: z
+    .enum(['neutral', 'failed'], { error: 'incompleteVisits must be "neutral" or "failed"' })
+    .default('failed'),
   retailers: z.array(RetailerSchema, { error: 'retailers must be an array' }),
   managers: z.array(CustomerManagerSchema, { error: 'managers must be an array' }),
   plans: z.array(VisitPlanSchema, { error: 'plans must be an array' }).default([]),

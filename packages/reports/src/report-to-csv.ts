@@ -70,6 +70,7 @@ const MANAGER_COLUMNS = [
   'verified',
   'rejected',
   'unverifiable',
+  'incomplete',
   'noVerdict',
   'undecidedPrecision',
   'flagged',

@@ -19,6 +19,11 @@ export interface KpiFigures {
   verified: number;
   rejected: number;
   unverifiable: number;
+  /**
+   * Visits without an end fix (verdict `incomplete`, judged on the start fix alone). The scorecard counts
+   * them as not verified unless the input's `incompleteVisits` is `'neutral'`.
+   */
+  incomplete: number;
   /** Visits without a verdict (counted as not verified). */
   noVerdict: number;
   /**
@@ -33,11 +38,11 @@ export interface KpiFigures {
   flagged: number;
   /** plannedVisited / plannedStops. */
   completionRate: number | null;
-  /** verified / visits (all visits; the scorecard's `verification` KPI may leave out `undecidedPrecision`). */
+  /** verified / visits (all visits; the scorecard's `verification` KPI may leave out `undecidedPrecision` and `incomplete`). */
   verificationRate: number | null;
   /** Σ dwell (verdict `dwellS`, negative as 0) of the verified visits, s. */
   verifiedDwellS: number;
-  /** Σ (end.at − start.at) of all visits, negative as 0, s. */
+  /** Σ (end.at − start.at) of all visits, negative as 0 (and 0 without an end fix), s. */
   reportedDwellS: number;
   /** Σ retailer `serviceMinutes` × 60 over the verified visits, s. */
   expectedServiceS: number;
@@ -47,7 +52,7 @@ export interface KpiFigures {
   plannedDistanceM: number;
   /** Σ over all plans of the straight-line metres base → each planned retailer in order → base. */
   plannedStraightDistanceM: number;
-  /** Straight-line metres base → each visit's start fix → its end fix → next visit … → base, per day with visits, summed. */
+  /** Straight-line metres base → each visit's start fix → its end fix (if any) → next visit … → base, per day with visits, summed. */
   travelledDistanceM: number;
   /** travelled / planned straight-line metres, over the days with both a plan and a visit (like with like: both straight lines). */
   distanceRatio: number | null;
@@ -185,6 +190,8 @@ export interface Report {
   weights: Record<ScorecardKpi, number>;
   /** How visits undecided for lack of precision were counted by the scorecard (see `ReportInputSchema`). */
   undecidedPrecision: 'neutral' | 'failed';
+  /** How `incomplete` visits (no end fix) were counted by the scorecard (see `ReportInputSchema`). */
+  incompleteVisits: 'neutral' | 'failed';
   /** How many records of each kind were used (inside the period). */
   counts: {
     retailers: number;

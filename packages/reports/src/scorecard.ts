@@ -11,7 +11,9 @@ import * as z from 'zod';
  *
  * Counted visits: every visit, except — by default (`undecidedPrecision: 'neutral'`) — those undecided
  * for lack of precision (unverifiable, only `ACCURACY_TOO_COARSE`), which count neither as verified nor
- * as failed. Turning a counted visit's verdict into `verified` never lowers a score.
+ * as failed, and — only when the input says `incompleteVisits: 'neutral'` — `incomplete` visits (no end
+ * fix; by default they count as not verified). Turning a counted visit's verdict into `verified` never
+ * lowers a score.
  *
  * | `route` | min(1, planned / travelled straight-line metres), over the days with a plan and a visit (planned: base → planned retailers in order → base; travelled: base → each visit's start and end fix in time order → base) | no such day, or 0 m travelled |
  * | `inspection` | mean over inspections of (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3 | no inspection |

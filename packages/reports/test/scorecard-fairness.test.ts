@@ -19,6 +19,7 @@ const VERDICT = fc.constantFrom<{ status: string; reasons: string[] }>(
   { status: 'rejected', reasons: ['OUT_OF_RANGE'] },
   { status: 'unverifiable', reasons: ['AMBIGUOUS_POSITION'] },
   { status: 'unverifiable', reasons: ['ACCURACY_TOO_COARSE'] },
+  { status: 'incomplete', reasons: ['NO_END_FIX'] },
 );
 
 describe('scorecard fairness', () => {
@@ -94,5 +95,31 @@ describe('scorecard fairness', () => {
     )!;
     expect(failed.kpis.verification!).toBeLessThan(1);
     expect(neutral.fixesBySource.gnss + neutral.fixesBySource.wifi + neutral.fixesBySource.cell).toBe(2 * m1.length);
+  });
+
+  it('counts an incomplete visit (no end fix) as not verified, unless the host says neutral; lists it apart', () => {
+    const m1 = base.visits.filter((v) => v.managerId === 'M1').map((v) => v.id);
+    const dropped = new Set(m1.filter((_, i) => i % 3 === 0));
+    const verdicts = base.verdicts.map((v) =>
+      !m1.includes(v.visitId)
+        ? v
+        : dropped.has(v.visitId)
+          ? { ...v, status: 'incomplete', reasons: ['NO_END_FIX'], distanceM: { start: 3, end: null }, dwellS: null }
+          : { ...v, status: 'verified', reasons: [] },
+    );
+    const input = {
+      ...base,
+      visits: base.visits.map((v) => (dropped.has(v.id) ? { ...v, end: undefined } : v)),
+      verdicts,
+    };
+    const failed = buildReport(input);
+    const m = failed.managers.find((x) => x.managerId === 'M1')!;
+    expect(failed.incompleteVisits).toBe('failed');
+    expect(m.incomplete).toBe(dropped.size);
+    expect(m.kpis.verification).toBe((m1.length - dropped.size) / m1.length);
+    expect(m.fixesBySource.gnss + m.fixesBySource.wifi + m.fixesBySource.cell).toBe(2 * m1.length - dropped.size);
+    const neutral = buildReport({ ...input, incompleteVisits: 'neutral' });
+    expect(neutral.managers.find((x) => x.managerId === 'M1')!.kpis.verification).toBe(1);
+    expect(neutral.totals.incomplete).toBe(dropped.size);
   });
 });

@@ -134,6 +134,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(visitRoutes(repo, now, options.verifyPolicy ?? {}));
   await app.register(pageRoutes);
   await app.register(inspectionRoutes(repo, now));
-  await app.register(reportRoutes(repo, utcOffsetMinutes));
+  await app.register(reportRoutes(repo, now, utcOffsetMinutes, options.verifyPolicy ?? {}));
   return app;
 }

@@ -58,13 +58,35 @@ describe('beatplan verify', () => {
     expect(out.summary.days).toHaveLength(2);
   });
 
+  it('judges a visit without its end fix incomplete and the rest of the file normally (exit 0)', async () => {
+    const good = { id: 'V1', managerId: 'M1', retailerId: 'R1' };
+    const path = file('incomplete.json', {
+      retailers: [{ id: 'R1', location: { lng: 120.165896, lat: 30.27186 } }],
+      visits: [
+        { ...good, start: fix('2026-11-30T09:00:00+08:00'), end: fix('2026-11-30T09:12:00+08:00') },
+        { ...good, id: 'V2', start: fix('2026-11-30T10:00:00+08:00') },
+      ],
+    });
+    const { code, stdout, stderr } = await run('verify', path);
+    expect([code, stderr]).toEqual([0, '']);
+    const out = JSON.parse(stdout) as {
+      verdicts: { visitId: string; status: string; reasons: string[]; dwellS: number | null }[];
+      summary: { totals: Record<string, number> };
+    };
+    expect(out.verdicts.map((v) => [v.visitId, v.status, v.reasons, v.dwellS])).toEqual([
+      ['V1', 'verified', [], 720],
+      ['V2', 'incomplete', ['NO_END_FIX'], null],
+    ]);
+    expect(out.summary.totals).toMatchObject({ total: 2, verified: 1, incomplete: 1 });
+  });
+
   it('--lenient judges the good visits, lists the bad records in "rejected" and on stderr, and exits 3', async () => {
     const good = { id: 'V1', managerId: 'M1', retailerId: 'R1' };
     const path = file('lenient.json', {
       retailers: [{ id: 'R1', location: { lng: 120.165896, lat: 30.27186 } }],
       visits: [
         { ...good, start: fix('2026-11-30T09:00:00+08:00'), end: fix('2026-11-30T09:12:00+08:00') },
-        { ...good, id: 'V2', start: fix('2026-11-30T10:00:00+08:00') },
+        { ...good, id: 'V2', end: fix('2026-11-30T10:00:00+08:00') },
       ],
     });
     const { code, stdout, stderr } = await run('verify', path, '--lenient');
@@ -75,7 +97,7 @@ describe('beatplan verify', () => {
     };
     expect(out.verdicts.map((v) => [v.visitId, v.status])).toEqual([['V1', 'verified']]);
     expect(out.rejected.map((r) => [r.path, r.id])).toEqual([[['visits', 1], 'V2']]);
-    expect(stderr).toContain(`${path}: visits[1].end`);
+    expect(stderr).toContain(`${path}: visits[1].start: a visit needs its start fix (visit "V2")`);
     expect(stderr.trim().split('\n').at(-1)).toContain('1 record rejected');
     // nothing rejected: exit 0; strict (the default) still refuses the whole file
     expect((await run('verify', SAMPLE, '--lenient')).code).toBe(0);

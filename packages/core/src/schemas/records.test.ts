@@ -32,7 +32,13 @@ describe('VisitSchema', () => {
       start: fixInput({ at: 1740963600000 }),
       end: fixInput({ at: 1740963000000 }),
     });
-    expect(v.end.at).toBeLessThan(v.start.at);
+    expect(v.end?.at).toBeLessThan(v.start.at);
+  });
+  it('accepts a visit without its end fix, not one without its start fix', () => {
+    const base = { id: 'V1', managerId: 'M1', retailerId: 'R1' };
+    expect(VisitSchema.parse({ ...base, start: fixInput() }).end).toBeUndefined();
+    const e = thrown(() => parseOrThrow(VisitSchema, { ...base, end: fixInput() }, ['visits', 0]));
+    expect(e.issues.map((i) => i.path.join('.'))).toEqual(['visits.0.start']);
   });
   it('addresses problems inside a fix', () => {
     const e = thrown(() =>

@@ -4,7 +4,9 @@ import { PositionFixSchema } from './position-fix.js';
 
 /**
  * One visit as reported by the manager's app: the fix sent on *start visit* and the one sent on
- * *end visit*. The schema does NOT require `end.at ≥ start.at`: a reversed visit is evidence that
+ * *end visit*. The start fix is required; the end fix may be missing (the manager forgot to press
+ * *end visit*, or the battery died): `@beatplan/geofence` then judges the visit `incomplete` on its
+ * start evidence. The schema does NOT require `end.at ≥ start.at`: a reversed visit is evidence that
  * `@beatplan/geofence` reports (flag and `unverifiable`/`rejected` verdict), not a parse error.
  *
  * @example
@@ -19,7 +21,7 @@ export const VisitSchema = z.strictObject({
   managerId: IdSchema,
   retailerId: IdSchema,
   start: PositionFixSchema,
-  end: PositionFixSchema,
+  end: PositionFixSchema.optional(),
 });
 
 /** A parsed visit (fix times in epoch ms), see {@link VisitSchema}. */

@@ -55,7 +55,7 @@ export function verdictObject(
     status: statusOf(ev.reasons[i]!),
     reasons: reasonList(ev.reasons[i]!),
     distanceM: { start: Number.isNaN(ds) ? null : ds, end: Number.isNaN(de) ? null : de },
-    dwellS: ev.dwellS[i]!,
+    dwellS: Number.isNaN(ev.dwellS[i]!) ? null : ev.dwellS[i]!,
     confidence: ev.confidence[i]!,
     flags: flagList(ev.flags[i]!),
     precision: PRECISIONS[ev.precision[i]!] ?? null,

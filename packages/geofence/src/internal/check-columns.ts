@@ -89,10 +89,11 @@ function reportValues(
   path: Path,
   message: string,
   issues: IssueCollector,
+  present?: Uint8Array,
 ): void {
   for (let i = 0; i < column.length; i++) {
     const x = column[i]!;
-    if (!valid(x))
+    if (!valid(x) && (present === undefined || present[i] !== 0))
       issues.add([{ path: [...path, i], message: `${message} (visit ${JSON.stringify(ids[i])})`, value: x }]);
   }
 }
@@ -133,7 +134,11 @@ const isCrs = (x: number) => x <= 2;
 const isBit = (x: number) => x <= 1;
 const isConfidence = (x: number) => Number.isNaN(x) || (x > 0 && x < 1);
 
-/** Checks the fix columns of one side (`start` or `end`). */
+/**
+ * Checks the fix columns of one side (`start` or `end`). `present` (optional, 0/1 per visit) says
+ * which visits have this fix: on the start side every visit must; on the end side the values of an
+ * absent fix are not read.
+ */
 function checkFixColumns(value: unknown, n: number, ids: readonly string[], path: Path, issues: IssueCollector): void {
   if (typeof value !== 'object' || value === null) {
     issues.add([
@@ -144,12 +149,29 @@ function checkFixColumns(value: unknown, n: number, ids: readonly string[], path
     return;
   }
   const fix = value as Partial<Record<keyof FixColumns, unknown>>;
-  const known = new Set(['lng', 'lat', 'accuracyM', 'at', 'source', 'crs', 'mock', 'accuracyConfidence']);
+  const known = new Set(['lng', 'lat', 'accuracyM', 'at', 'source', 'crs', 'mock', 'accuracyConfidence', 'present']);
   for (const key of Object.keys(fix))
     if (!known.has(key))
       issues.add([
         { path: [...path, key], message: 'unknown fix column (a misspelt column would otherwise be ignored)' },
       ]);
+  let present: Uint8Array | undefined;
+  if (isColumn(fix.present, Uint8Array, n, [...path, 'present'], issues, false)) {
+    const column = fix.present as Uint8Array;
+    const isEnd = path[path.length - 1] === 'end';
+    if (!(isEnd ? allAtMost(column, 1) : allAtMost(column, 1) && column.indexOf(0) < 0))
+      reportValues(
+        column,
+        isEnd ? isBit : (x) => x === 1,
+        ids,
+        [...path, 'present'],
+        isEnd
+          ? 'present must be 0 (no end fix) or 1'
+          : 'a visit needs its start fix (present must be 1; a visit with only an end fix, or none, cannot be judged)',
+        issues,
+      );
+    else if (isEnd) present = column;
+  }
   const check = (
     key: keyof FixColumns,
     type: TypedArrayClass,
@@ -160,7 +182,7 @@ function checkFixColumns(value: unknown, n: number, ids: readonly string[], path
   ) => {
     const column = fix[key];
     if (isColumn(column, type, n, [...path, key], issues, required) && !scan(column as never))
-      reportValues(column as ArrayLike<number>, valid, ids, [...path, key], message, issues);
+      reportValues(column as ArrayLike<number>, valid, ids, [...path, key], message, issues, present);
   };
   check(
     'lng',

@@ -2,6 +2,7 @@ import {
   FLAG_CODES,
   REASON_CODES,
   REASON_EFFECT,
+  VISIT_STATUSES,
   type FlagCode,
   type ReasonCode,
   type VisitStatus,
@@ -22,7 +23,10 @@ export const FLAG = bits(FLAG_CODES);
 /** Mask of the reasons that reject a visit. */
 const REJECTING = REASON_CODES.reduce((m, c) => (REASON_EFFECT[c] === 'rejected' ? m | REASON[c] : m), 0);
 
-/** Every subset of the codes as a frozen array, indexed by its mask (256 reason and 128 flag lists). */
+/** Mask of the reasons that make a visit incomplete (unless a reason rejects it). */
+const INCOMPLETE = REASON_CODES.reduce((m, c) => (REASON_EFFECT[c] === 'incomplete' ? m | REASON[c] : m), 0);
+
+/** Every subset of the codes as a frozen array, indexed by its mask (512 reason and 128 flag lists). */
 function expand<C extends string>(codes: readonly C[]): (readonly C[])[] {
   const out: (readonly C[])[] = [];
   for (let mask = 0; mask < 1 << codes.length; mask++) out.push(Object.freeze(codes.filter((_, k) => mask & (1 << k))));
@@ -42,12 +46,15 @@ export function flagList(mask: number): readonly FlagCode[] {
   return FLAG_LISTS[mask]!;
 }
 
-/** The status a reason mask leads to: rejected if any reason rejects, else unverifiable if any, else verified. */
-export function statusOf(mask: number): VisitStatus {
-  return mask & REJECTING ? 'rejected' : mask !== 0 ? 'unverifiable' : 'verified';
+/**
+ * `VISIT_STATUSES.indexOf(statusOf(mask))`: 1 rejected if any reason rejects, else 3 incomplete if a
+ * reason says so (no end fix), else 2 unverifiable if any reason, else 0 verified.
+ */
+export function statusCodeOf(mask: number): number {
+  return mask & REJECTING ? 1 : mask & INCOMPLETE ? 3 : mask !== 0 ? 2 : 0;
 }
 
-/** `VISIT_STATUSES.indexOf(statusOf(mask))`: 0 verified, 1 rejected, 2 unverifiable. */
-export function statusCodeOf(mask: number): number {
-  return mask & REJECTING ? 1 : mask !== 0 ? 2 : 0;
+/** The status a reason mask leads to (see {@link statusCodeOf}). */
+export function statusOf(mask: number): VisitStatus {
+  return VISIT_STATUSES[statusCodeOf(mask)]!;
 }

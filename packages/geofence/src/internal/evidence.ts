@@ -35,7 +35,9 @@ export interface Evidence {
   /**
    * Each fix as sent: time (epoch ms), raw coordinates (in the fix's own crs), accuracy, and
    * `fixKind` = source code (bits 0–1, see `SOURCE_CODE`) | crs code << 2 (0 WGS84, 1 GCJ02, 2 BD09)
-   * | `KIND_MOCK` when the device said the location was mocked.
+   * | `KIND_MOCK` when the device said the location was mocked | `KIND_ABSENT` on the end slot of a
+   * visit without an end fix (the slot then holds a copy of the start fix: the day passes read it as
+   * the visit's last known position, at its start time, and `judgeVisit` ignores it).
    */
   readonly fixAt: Float64Array;
   readonly rawLng: Float64Array;
@@ -58,6 +60,8 @@ export const SOURCE_CODE = codesOf(FIX_SOURCES);
 export const CRS_CODE = codesOf(CRS_NAMES);
 /** `fixKind` bit of a mocked fix. */
 export const KIND_MOCK = 16;
+/** `fixKind` bit of an end slot whose visit has no end fix (the slot holds a copy of the start fix). */
+export const KIND_ABSENT = 32;
 /** `fixKind` bits of what the fix is (source and crs), without the mock bit. */
 export const KIND_SOURCE_CRS = 15;
 

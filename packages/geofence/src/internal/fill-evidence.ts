@@ -1,6 +1,6 @@
 import { bd09ToWgs84, gcj02ToWgs84, type PositionFix, type Visit } from '@beatplan/core';
 import { IdNumbering } from './id-numbering.js';
-import { CRS_CODE, KIND_MOCK, r95Of, type BatchKeys, type Evidence } from './evidence.js';
+import { CRS_CODE, KIND_ABSENT, KIND_MOCK, r95Of, type BatchKeys, type Evidence } from './evidence.js';
 
 const RAD = Math.PI / 180;
 
@@ -43,6 +43,24 @@ export function placeFix(
   ev.fixR95[k] = r95Of(accuracyM, kind & 3, confidence);
 }
 
+/**
+ * Marks end slot `2i + 1` of a visit without an end fix: a copy of its start slot with `KIND_ABSENT`
+ * (see `Evidence.fixKind`). Call after the start slot is placed.
+ */
+export function placeAbsentEnd(ev: Evidence, i: number): void {
+  const s = 2 * i;
+  const e = s + 1;
+  ev.fixAt[e] = ev.fixAt[s]!;
+  ev.rawLng[e] = ev.rawLng[s]!;
+  ev.rawLat[e] = ev.rawLat[s]!;
+  ev.accuracyM[e] = ev.accuracyM[s]!;
+  ev.fixKind[e] = ev.fixKind[s]! | KIND_ABSENT;
+  ev.fixLng[e] = ev.fixLng[s]!;
+  ev.fixLat[e] = ev.fixLat[s]!;
+  ev.fixCos[e] = ev.fixCos[s]!;
+  ev.fixR95[e] = ev.fixR95[s]!;
+}
+
 function placeFixObject(ev: Evidence, k: number, fix: PositionFix): void {
   const crs = fix.crs === undefined || fix.crs === 'WGS84' ? 0 : CRS_CODE[fix.crs];
   const kind = sourceCode(fix.source) | (crs << 2) | (fix.mock === true ? KIND_MOCK : 0);
@@ -80,7 +98,8 @@ export class VisitFiller {
     }
     this.manager[i] = this.lastManager;
     placeFixObject(this.ev, 2 * i, v.start);
-    placeFixObject(this.ev, 2 * i + 1, v.end);
+    if (v.end === undefined) placeAbsentEnd(this.ev, i);
+    else placeFixObject(this.ev, 2 * i + 1, v.end);
   }
 
   /** The batch keys (call once every visit is placed). */

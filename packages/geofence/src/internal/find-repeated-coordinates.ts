@@ -1,6 +1,6 @@
 import { FLAG } from './code-masks.js';
 import { scratchI32, scratchU8 } from './scratch.js';
-import { KIND_SOURCE_CRS, SOURCE_CODE, type Evidence } from './evidence.js';
+import { KIND_ABSENT, KIND_SOURCE_CRS, SOURCE_CODE, type Evidence } from './evidence.js';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -18,7 +18,8 @@ function hashCoordinates(lng: number, lat: number): number {
  * REPEATED_COORDINATES: GNSS fixes with exactly the same `lng`, `lat` and `crs` (as sent, before any
  * conversion) at two or more different retailers flag every visit that has one. Real GNSS fixes at
  * different places never agree to the last digit; a replayed or copied position does. Cell and WiFi
- * fixes are skipped: estimates from the same tower or access points legitimately repeat.
+ * fixes are skipped: estimates from the same tower or access points legitimately repeat; so is the
+ * end slot of a visit without an end fix (a copy of its start fix).
  *
  * Linear time: an open-addressing hash table of fix slots keyed by the coordinates' bits; each fix
  * points to the first fix with its coordinates, which records whether they were seen at another
@@ -36,7 +37,7 @@ export function findRepeatedCoordinates(ev: Evidence): void {
   let any = false;
   for (let slot = 0; slot < slots; slot++) {
     const kind = fixKind[slot]! & KIND_SOURCE_CRS;
-    if ((kind & 3) !== SOURCE_CODE.gnss) continue;
+    if ((kind & 3) !== SOURCE_CODE.gnss || (fixKind[slot]! & KIND_ABSENT) !== 0) continue;
     const lng = rawLng[slot]!;
     const lat = rawLat[slot]!;
     let b = hashCoordinates(lng, lat) & mask;

@@ -1,7 +1,7 @@
 import { haversineCosM } from '@beatplan/core';
 import type { VerifyPolicy } from '../verify-policy.js';
 import { FLAG } from './code-masks.js';
-import { SOURCE_CODE, type Evidence } from './evidence.js';
+import { KIND_ABSENT, SOURCE_CODE, type Evidence } from './evidence.js';
 import type { DayGroup } from './group-days.js';
 
 // Scratch arrays reused across days (grown on demand): the day's fix slots and their times.
@@ -10,7 +10,8 @@ let times = new Float64Array(256);
 
 /**
  * OVERLAPPING_VISITS: a visit starting more than `clockSkewToleranceS` before the farthest-reaching
- * earlier visit of the day ends; both are flagged. Members are in start order.
+ * earlier visit of the day ends; both are flagged. Members are in start order. A visit without an end
+ * fix ends, for this purpose, when it starts (its end slot is a copy of its start).
  */
 function flagOverlaps(members: Int32Array, ev: Evidence, skewMs: number): void {
   let reach = -Infinity;
@@ -31,7 +32,8 @@ function flagOverlaps(members: Int32Array, ev: Evidence, skewMs: number): void {
 }
 
 /**
- * IMPOSSIBLE_SPEED: the day's fixes in time order (ties: visit order, start before end); for each
+ * IMPOSSIBLE_SPEED: the day's fixes in time order (ties: visit order, start before end; the end slot of
+ * a visit without an end fix repeats its start, at distance 0, so it adds no pair of its own); for each
  * consecutive pair, the distance beyond both 95 % radii, `max(0, d − r₁ − r₂)`, over the time
  * between them (at least 1 s) must not exceed `maxSpeedKmh` (compared in m/s). Both visits of an offending pair are flagged.
  */
@@ -70,9 +72,12 @@ function flagSpeeds(members: Int32Array, ev: Evidence, maxMetresPerSecond: numbe
   }
 }
 
-/** CONSTANT_ACCURACY: at least `minFixes` GNSS fixes in the day, all with the same accuracy; their visits are flagged. */
+/**
+ * CONSTANT_ACCURACY: at least `minFixes` GNSS fixes in the day, all with the same accuracy; their
+ * visits are flagged. The end slot of a visit without an end fix (a copy of its start) is not a fix.
+ */
 function flagConstantAccuracy(members: Int32Array, ev: Evidence, minFixes: number): void {
-  const isGnss = (slot: number) => (ev.fixKind[slot]! & 3) === SOURCE_CODE.gnss;
+  const isGnss = (slot: number) => (ev.fixKind[slot]! & (3 | KIND_ABSENT)) === SOURCE_CODE.gnss;
   let count = 0;
   let value = NaN;
   for (let k = 0; k < 2 * members.length; k++) {

@@ -5,7 +5,7 @@ import { FENCE_DISC, FENCE_NONE, type CompiledFence } from './fence.js';
 import { polygonSignedDistanceM } from './polygon-distance.js';
 import { FLAG, REASON } from './code-masks.js';
 import { combinedSigmasInside } from './combine-fixes.js';
-import { FIX_SOURCES, KIND_MOCK, type Evidence } from './evidence.js';
+import { FIX_SOURCES, KIND_ABSENT, KIND_MOCK, type Evidence } from './evidence.js';
 
 /** 0 as a float64 value (see `fixProbability`). */
 const ZERO = new Float64Array(1);
@@ -128,6 +128,10 @@ export function fixProbabilities(ev: Evidence, fences: readonly CompiledFence[],
  */
 export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy: VerifyPolicy): void {
   const ks = 2 * i;
+  if ((ev.fixKind[ks + 1]! & KIND_ABSENT) !== 0) {
+    judgeIncomplete(ev, i, fence);
+    return;
+  }
   const mockStart = (ev.fixKind[ks]! & KIND_MOCK) !== 0;
   const mockEnd = (ev.fixKind[ks + 1]! & KIND_MOCK) !== 0;
   let reasons = 0;
@@ -160,6 +164,31 @@ export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy
   ev.reasons[i] = reasons;
   ev.flags[i] = flags;
   if (reasons !== 0) ev.precision[i] = 0;
+}
+
+/**
+ * Judges visit `i` that has no end fix on its start evidence: NO_END_FIX (status `incomplete`) with
+ * the start fix's own reasons (MOCK_LOCATION, ACCURACY_TOO_COARSE, or OUT_OF_RANGE, which rejects
+ * it: leaving out the end fix cannot hide a start fix that proves the manager was elsewhere), its
+ * distance, its containment probability as the confidence, and no end distance nor dwell (NaN).
+ */
+function judgeIncomplete(ev: Evidence, i: number, fence: CompiledFence): void {
+  const ks = 2 * i;
+  let reasons = REASON.NO_END_FIX;
+  if (fence.kind === FENCE_NONE) {
+    reasons |= REASON.NO_RETAILER_LOCATION;
+    ev.distanceStart[i] = NaN;
+    ev.confidence[i] = 0;
+  } else {
+    ev.distanceStart[i] = round1(ev.fixDistance[ks]!);
+    ev.confidence[i] = Math.round(ev.fixProbability[ks]! * 10_000) / 10_000;
+    reasons |= ev.fixReasons[ks]!;
+  }
+  ev.distanceEnd[i] = NaN;
+  ev.dwellS[i] = NaN;
+  ev.reasons[i] = reasons;
+  ev.flags[i] = (ev.fixKind[ks]! & KIND_MOCK) !== 0 ? FLAG.MOCK_LOCATION : 0;
+  ev.precision[i] = 0;
 }
 
 /**

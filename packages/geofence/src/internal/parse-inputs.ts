@@ -1,4 +1,4 @@
-import { tryParse, VisitSchema, type Visit } from '@beatplan/core';
+import { tryParse, VisitSchema, type BeatplanIssue, type Visit } from '@beatplan/core';
 import type * as z from 'zod';
 import { PlannedDaySchema, type PlannedDay } from '../planned-day.js';
 import { VerifyPolicySchema, type VerifyPolicy } from '../verify-policy.js';
@@ -24,6 +24,33 @@ export function parseOne<S extends z.ZodType>(
   const result = tryParse(schema, value, index === undefined ? path : [...path, index]);
   if (result.ok) return result.data;
   issues.add(result.error.issues);
+  return undefined;
+}
+
+/**
+ * The issues of a visit that did not parse, with a missing start fix named plainly: a visit with no
+ * fix at all, or only an end fix, cannot be judged (one with only a start fix can: `incomplete`).
+ */
+export function visitIssues(issues: readonly BeatplanIssue[], value: unknown): BeatplanIssue[] {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  const named = typeof id === 'string' ? ` (visit ${JSON.stringify(id)})` : '';
+  return issues.map((issue) =>
+    issue.path[issue.path.length - 1] === 'start' && issue.message === 'is required'
+      ? {
+          ...issue,
+          message: `a visit needs its start fix${named}: one with only an end fix, or none, cannot be judged`,
+        }
+      : issue,
+  );
+}
+
+/** One visit (see `parseOne`), a missing start fix named by `visitIssues`. */
+export function parseVisit(value: unknown, path: Path, issues: IssueCollector, index?: number): Visit | undefined {
+  const fast = VisitSchema.safeParse(value);
+  if (fast.success) return fast.data;
+  const result = tryParse(VisitSchema, value, index === undefined ? path : [...path, index]);
+  if (result.ok) return result.data;
+  issues.add(visitIssues(result.error.issues, value));
   return undefined;
 }
 
@@ -113,7 +140,7 @@ export function parseVisitsEach(
   }
   let ok = true;
   for (let i = 0; i < value.length; i++) {
-    const visit = parseOne(VisitSchema, value[i], path, issues, i);
+    const visit = parseVisit(value[i], path, issues, i);
     if (visit === undefined) ok = false;
     else each(i, visit);
   }

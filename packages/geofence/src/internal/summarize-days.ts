@@ -12,7 +12,7 @@ const NO_MEMBERS = new Int32Array(0);
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function emptyCounts(): VisitCounts {
-  return { total: 0, verified: 0, rejected: 0, unverifiable: 0, flagged: 0 };
+  return { total: 0, verified: 0, rejected: 0, unverifiable: 0, incomplete: 0, flagged: 0 };
 }
 
 /** The retailers' ids in code-unit order, and each retailer's rank in it (computed once per index). */
@@ -69,6 +69,7 @@ function summarizeDay(
 ): DaySummary {
   let verifiedCount = 0;
   let rejected = 0;
+  let incomplete = 0;
   let flagged = 0;
   let visited = 0;
   let verified = 0;
@@ -93,7 +94,8 @@ function summarizeDay(
         verified++;
       }
     } else if (status === 1) rejected++;
-    if (dwell > 0) reported += dwell;
+    else if (status === 3) incomplete++;
+    if (dwell > 0) reported += dwell; // NaN (no end fix) is not
     if (k > 0) {
       const from = 2 * members[k - 1]! + 1;
       const to = 2 * i;
@@ -111,7 +113,14 @@ function summarizeDay(
   const day: DaySummary = {
     managerId,
     date,
-    visits: { total, verified: verifiedCount, rejected, unverifiable: total - verifiedCount - rejected, flagged },
+    visits: {
+      total,
+      verified: verifiedCount,
+      rejected,
+      unverifiable: total - verifiedCount - rejected - incomplete,
+      incomplete,
+      flagged,
+    },
     plannedRetailers: null,
     visitedRetailers: visited,
     verifiedRetailers: verified,
@@ -206,6 +215,7 @@ export function summarizeDays(
     totals.verified += d.visits.verified;
     totals.rejected += d.visits.rejected;
     totals.unverifiable += d.visits.unverifiable;
+    totals.incomplete += d.visits.incomplete;
     totals.flagged += d.visits.flagged;
   }
   return { days, totals };

@@ -7,7 +7,7 @@ import { VerifyRetailerSchema, type VerifyRetailer } from '../verify-retailer.js
 import { assessBatch } from './assess-batch.js';
 import { resolvePlans } from './check-references.js';
 import { IssueCollector } from './issue-collector.js';
-import { parsePlanned, parsePolicy } from './parse-inputs.js';
+import { parsePlanned, parsePolicy, visitIssues } from './parse-inputs.js';
 import { buildRetailerIndex } from './retailer-index.js';
 
 /** The record `value` parsed by `schema`, or its issues (paths from `path`). */
@@ -77,7 +77,7 @@ export function verifyDayLenient(
   (visits as unknown[]).forEach((value, i) => {
     const v = parseRecord(VisitSchema, value, ['visits', i]);
     const id = idOf(value);
-    let issues: BeatplanIssue[] = v.ok ? [] : v.issues;
+    let issues: BeatplanIssue[] = v.ok ? [] : visitIssues(v.issues, value);
     if (v.ok) {
       const first = visitSeen.get(v.data.id);
       const fence = index.byId.get(v.data.retailerId);

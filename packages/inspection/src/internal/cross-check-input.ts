@@ -7,8 +7,8 @@ import * as z from 'zod';
  */
 export const VerdictStatusSchema = z.looseObject({
   visitId: IdSchema,
-  status: z.enum(['verified', 'rejected', 'unverifiable'], {
-    error: 'status must be one of "verified", "rejected", "unverifiable"',
+  status: z.enum(['verified', 'rejected', 'unverifiable', 'incomplete'], {
+    error: 'status must be one of "verified", "rejected", "unverifiable", "incomplete"',
   }),
 });
 

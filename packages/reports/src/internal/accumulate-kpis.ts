@@ -23,12 +23,17 @@ function pathM(points: readonly { lng: number; lat: number }[]): number {
   return m;
 }
 
-/** Straight-line metres of a day: base → each visit's start fix → its end fix → … → base (visits in start order). */
+/**
+ * Straight-line metres of a day: base → each visit's start fix → its end fix (none when it has none)
+ * → … → base (visits in start order).
+ */
 export function travelledM(base: CustomerManager['base'], visits: readonly DatedVisit[]): number {
   const ordered = [...visits].sort((a, b) => a.visit.start.at - b.visit.start.at || (a.visit.id < b.visit.id ? -1 : 1));
   return pathM([
     toWgs84(base),
-    ...ordered.flatMap(({ visit }) => [toWgs84(visit.start), toWgs84(visit.end)]),
+    ...ordered.flatMap(({ visit }) =>
+      visit.end === undefined ? [toWgs84(visit.start)] : [toWgs84(visit.start), toWgs84(visit.end)],
+    ),
     toWgs84(base),
   ]);
 }
@@ -70,6 +75,7 @@ export function accumulateKpis(
   data: PreparedData,
   managers: readonly CustomerManager[],
   undecidedPrecision: 'neutral' | 'failed',
+  incompleteVisits: 'neutral' | 'failed',
 ): { sums: Map<string | null, KpiSums>; days: Map<string, Set<string>> } {
   const sums = new Map<string | null, KpiSums>(managers.map((m) => [m.id, emptySums()]));
   const sumsOf = (id: string | null) => {
@@ -103,12 +109,15 @@ export function accumulateKpis(
     s.visits++;
     visited.add(k);
     if (planOf.has(`${visit.managerId} ${dv.date}`) && !planned.has(k)) s.unplannedVisits++;
-    s.reportedDwellS += Math.max(0, (visit.end.at - visit.start.at) / 1000);
+    if (visit.end !== undefined) s.reportedDwellS += Math.max(0, (visit.end.at - visit.start.at) / 1000);
     countFix(s, visit.start.source);
-    countFix(s, visit.end.source);
+    if (visit.end !== undefined) countFix(s, visit.end.source);
     const undecided = verdict !== null && isUndecidedForPrecision(verdict);
     if (undecided) s.undecidedPrecision++;
-    if (!(undecided && undecidedPrecision === 'neutral')) {
+    const neutral =
+      (undecided && undecidedPrecision === 'neutral') ||
+      (verdict?.status === 'incomplete' && incompleteVisits === 'neutral');
+    if (!neutral) {
       s.counted++;
       s.countedServiceS += data.retailerById.get(visit.retailerId)!.serviceMinutes * 60;
     }
@@ -118,7 +127,7 @@ export function accumulateKpis(
       if (verdict.flags.length) s.flagged++;
       if (verdict.status === 'verified') {
         verified.add(k);
-        s.verifiedDwellS += Math.max(0, verdict.dwellS);
+        s.verifiedDwellS += Math.max(0, verdict.dwellS ?? 0);
         s.expectedServiceS += data.retailerById.get(visit.retailerId)!.serviceMinutes * 60;
       }
     }

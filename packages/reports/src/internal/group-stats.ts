@@ -65,7 +65,7 @@ export function computeGroupStats(
     g.visits++;
     if (verdict?.status === 'verified') {
       g.verified++;
-      g.verifiedDwellS += Math.max(0, verdict.dwellS);
+      g.verifiedDwellS += Math.max(0, verdict.dwellS ?? 0);
     }
   }
   for (const r of data.inspections) {

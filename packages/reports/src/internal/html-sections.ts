@@ -116,6 +116,15 @@ export function renderScorecardSection(report: Report): string {
           : 'visits whose fixes were too coarse to decide; counted as not verified',
     },
     {
+      header: 'Incomplete',
+      cell: (m) => num(m.incomplete),
+      numeric: true,
+      help:
+        report.incompleteVisits === 'neutral'
+          ? 'visits with a start fix and no end fix; counted neither verified nor failed'
+          : 'visits with a start fix and no end fix; counted as not verified',
+    },
+    {
       header: 'Fixes GNSS / WiFi / cell',
       cell: (m) => fixMix(m.fixesBySource),
       help: 'share of the start and end fixes by source: the precision behind the score',
@@ -142,6 +151,7 @@ export function renderManagerSection(report: Report): string {
     { header: 'Verified', cell: (m) => num(m.verified), numeric: true },
     { header: 'Rejected', cell: (m) => num(m.rejected), numeric: true },
     { header: 'Unverifiable', cell: (m) => num(m.unverifiable + m.noVerdict), numeric: true },
+    { header: 'Incomplete', cell: (m) => num(m.incomplete), numeric: true, help: 'a start fix and no end fix' },
     { header: 'Flagged', cell: (m) => num(m.flagged), numeric: true },
     { header: 'Verification', cell: (m) => pct(m.verificationRate), numeric: true },
     { header: 'Hours on site', cell: (m) => h(m.verifiedDwellS), numeric: true },

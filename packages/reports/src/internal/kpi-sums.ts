@@ -13,10 +13,12 @@ export interface KpiSums {
   verified: number;
   rejected: number;
   unverifiable: number;
+  /** Visits without an end fix (verdict `incomplete`). */
+  incomplete: number;
   noVerdict: number;
   /** Visits undecided for lack of precision (unverifiable, only ACCURACY_TOO_COARSE). */
   undecidedPrecision: number;
-  /** Visits the verification KPIs count (all, or all but the undecided-for-precision ones when neutral). */
+  /** Visits the verification KPIs count (all but those the input's `undecidedPrecision`/`incompleteVisits` make neutral). */
   counted: number;
   /** Σ retailer service time over the counted visits, s. */
   countedServiceS: number;
@@ -58,6 +60,7 @@ export function emptySums(): KpiSums {
     verified: 0,
     rejected: 0,
     unverifiable: 0,
+    incomplete: 0,
     noVerdict: 0,
     undecidedPrecision: 0,
     counted: 0,
@@ -110,6 +113,7 @@ export function finishFigures(s: KpiSums): KpiFigures {
     verified: s.verified,
     rejected: s.rejected,
     unverifiable: s.unverifiable,
+    incomplete: s.incomplete,
     noVerdict: s.noVerdict,
     undecidedPrecision: s.undecidedPrecision,
     fixesBySource: { gnss: s.fixesGnss, wifi: s.fixesWifi, cell: s.fixesCell, manual: s.fixesManual },

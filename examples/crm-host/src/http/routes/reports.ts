@@ -1,3 +1,4 @@
+import { type VerifyPolicyInput, verifyVisit } from '@beatplan/geofence';
 import { buildReport, renderReportHtml, reportToCsv } from '@beatplan/reports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
@@ -5,14 +6,22 @@ import type { Repository } from '../../db/repository.js';
 import { ErrorSchema, PeriodQuerySchema } from '../api-schemas.js';
 import { requireRole } from '../auth.js';
 import { notFound } from '../http-error.js';
-import { localDayStartMs } from '../local-day.js';
+import { localDate, localDayStartMs } from '../local-day.js';
 
 /**
  * GET /reports?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv|html (admin): the reports package's
  * report over the stored plans, ended visits with their verdicts and the inspection records of the
- * period. CSV gives one table (`table=`, default `managers`; the JSON names them all).
+ * period. A visit started on a local day that is over and never ended is in the report too, judged
+ * `incomplete` on its start fix (geofence's verdict for a visit without its end fix; the scorecard
+ * counts it as not verified, the report's `incompleteVisits` default); one started today may still be
+ * ended and is left out. CSV gives one table (`table=`, default `managers`; the JSON names them all).
  */
-export function reportRoutes(repo: Repository, utcOffsetMinutes: number): FastifyPluginAsyncZod {
+export function reportRoutes(
+  repo: Repository,
+  now: () => number,
+  utcOffsetMinutes: number,
+  policy: VerifyPolicyInput,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/reports',
@@ -35,7 +44,15 @@ export function reportRoutes(repo: Repository, utcOffsetMinutes: number): Fastif
           repo.listInspectionRecords(),
           repo.listTerritories(),
         ]);
-        const ended = visitRows.filter((v) => v.endFix && v.verdict);
+        const todayStart = localDayStartMs(localDate(now(), utcOffsetMinutes), utcOffsetMinutes);
+        const retailerById = new Map(retailers.map((r) => [r.id, r]));
+        const judged = visitRows.flatMap((v) => {
+          const visit = { id: v.id, managerId: v.managerId, retailerId: v.retailerId, start: v.startFix };
+          if (v.endFix && v.verdict) return [{ visit: { ...visit, end: v.endFix }, verdict: v.verdict }];
+          const retailer = retailerById.get(v.retailerId);
+          if (v.endFix || v.startFix.at >= todayStart || !retailer) return [];
+          return [{ visit, verdict: verifyVisit(retailer, visit, policy) }];
+        });
         const report = buildReport({
           title: `Visits ${from} – ${to}`,
           period: { from, to },
@@ -43,14 +60,8 @@ export function reportRoutes(repo: Repository, utcOffsetMinutes: number): Fastif
           retailers,
           managers,
           plans,
-          visits: ended.map((v) => ({
-            id: v.id,
-            managerId: v.managerId,
-            retailerId: v.retailerId,
-            start: v.startFix,
-            end: v.endFix,
-          })),
-          verdicts: ended.flatMap((v) => (v.verdict ? [v.verdict] : [])),
+          visits: judged.map((j) => j.visit),
+          verdicts: judged.map((j) => j.verdict),
           inspections: records.map((r) => r.recorded.record).filter((r) => r.at >= fromMs && r.at < toMs),
           territories: territories.map((t) => ({ id: t.id, managerId: t.managerId, retailerIds: t.retailerIds })),
         });
