@@ -15,7 +15,8 @@
 // at the road's end nodes with the key of the part of the road it still has to travel.
 //
 // Bucket algorithm (Knopp et al. 2007): for each target t, a backward upward Dijkstra from t's seeds
-// leaves an entry (t, key) in the bucket of every node it settles; then for each source s, a forward
+// leaves an entry (t, key) in the bucket of every node it settles; the entries are then sorted by node
+// (a counting sort) so that each node's bucket is one contiguous run; then for each source s, a forward
 // upward Dijkstra scans the bucket of every node it settles: out[s][t] = min(d_s(x) + d_t(x)). Both
 // searches use stall-on-demand: a node reached more cheaply through a higher neighbour (strictly
 // less) is not expanded; such a node is never the top node of a shortest path, so answers stay exact.
@@ -34,12 +35,15 @@ let dnKey: usize = 0;
 let dist: usize = 0; // f64[n]
 let seen: usize = 0; // i32[n]: stamp of the search that set dist
 let done: usize = 0; // i32[n]: stamp of the search that settled the node
-let head: usize = 0; // i32[n]: first bucket entry of the node (valid when headStamp matches)
-let headStamp: usize = 0; // i32[n]
+let head: usize = 0; // i32[n]: entries of the node while counting, then the first of its bucket run
+let headStamp: usize = 0; // i32[n]: matrixStamp while counting, -matrixStamp once the run is placed
+let cursor: usize = 0; // i32[n]: end of the node's bucket run
 let heapKey: usize = 0; // f64[heapCap]
 let heapNode: usize = 0; // i32[heapCap]
 let heapCap: i32 = 0;
-let bucketBase: usize = 0; // entries of 16 bytes: next i32, target i32, key f64
+let bucketBase: usize = 0; // entries of 16 bytes while the targets are searched: node i32, target i32, key f64
+let sortedKey: usize = 0; // f64[entries]: the keys sorted by node
+let sortedTarget: usize = 0; // i32[entries]: the targets sorted by node
 let stamp: i32 = 0;
 let matrixStamp: i32 = 0;
 let heapSize: i32 = 0;
@@ -73,17 +77,19 @@ export function setGraph(
   done = seen + (<usize>n << 2);
   head = done + (<usize>n << 2);
   headStamp = head + (<usize>n << 2);
-  heapKey = (headStamp + (<usize>n << 2) + 7) & ~(<usize>7);
+  cursor = headStamp + (<usize>n << 2);
+  heapKey = (cursor + (<usize>n << 2) + 7) & ~(<usize>7);
   heapNode = heapKey + (<usize>capacity << 3);
   heapCap = capacity;
   memory.fill(seen, 0, <usize>n << 4);
+  memory.fill(cursor, 0, <usize>n << 2);
   stamp = 0;
   matrixStamp = 0;
 }
 
 /** Bytes of work area that `setGraph` needs at `workPtr` (8-byte aligned). */
 export function workBytes(nodes: i32, capacity: i32): usize {
-  return (<usize>nodes << 3) + (<usize>nodes << 4) + 8 + (<usize>capacity << 3) + (<usize>capacity << 2);
+  return (<usize>nodes << 3) + (<usize>nodes << 4) + (<usize>nodes << 2) + 8 + (<usize>capacity << 3) + (<usize>capacity << 2);
 }
 
 function push(node: i32, key: f64): void {
@@ -126,6 +132,14 @@ function pop(): void {
   }
   store<f64>(heapKey + (<usize>i << 3), key);
   store<i32>(heapNode + (<usize>i << 2), node);
+}
+
+/** Grows memory so that bytes below `needed` exist. */
+function grow(needed: usize): void {
+  const have = <usize>memory.size() << 16;
+  if (needed > have) {
+    if (memory.grow(<i32>((needed - have + 0xffff) >> 16) + 64) < 0) unreachable();
+  }
 }
 
 @inline function getDist(v: i32): f64 {
@@ -186,27 +200,25 @@ function search(
     if (stalled(v, d, soff, stgt, skey)) continue;
     if (mode == 0) {
       const entry = bucketBase + (<usize>buckets << 4);
-      const needed = entry + 16;
-      const have = <usize>memory.size() << 16;
-      if (needed > have) {
-        if (memory.grow(<i32>((needed - have + 0xffff) >> 16) + 64) < 0) unreachable();
-      }
+      grow(entry + 16);
       const hs = headStamp + (<usize>v << 2);
-      store<i32>(entry, load<i32>(hs) == matrixStamp ? load<i32>(head + (<usize>v << 2)) : -1);
+      const hp = head + (<usize>v << 2);
+      if (load<i32>(hs) == matrixStamp) store<i32>(hp, load<i32>(hp) + 1);
+      else {
+        store<i32>(hs, matrixStamp);
+        store<i32>(hp, 1);
+      }
+      store<i32>(entry, v);
       store<i32>(entry + 4, index);
       store<f64>(entry + 8, d);
-      store<i32>(hs, matrixStamp);
-      store<i32>(head + (<usize>v << 2), buckets);
       buckets++;
-    } else if (load<i32>(headStamp + (<usize>v << 2)) == matrixStamp) {
+    } else if (load<i32>(headStamp + (<usize>v << 2)) == -matrixStamp) {
       const row = out + (<usize>index * <usize>width << 3);
-      let b = load<i32>(head + (<usize>v << 2));
-      while (b >= 0) {
-        const entry = bucketBase + (<usize>b << 4);
-        const cell = row + (<usize>load<i32>(entry + 4) << 3);
-        const c = d + load<f64>(entry + 8);
+      const end = load<i32>(cursor + (<usize>v << 2));
+      for (let b = load<i32>(head + (<usize>v << 2)); b < end; b++) {
+        const cell = row + (<usize>load<i32>(sortedTarget + (<usize>b << 2)) << 3);
+        const c = d + load<f64>(sortedKey + (<usize>b << 3));
         if (c < load<f64>(cell)) store<f64>(cell, c);
-        b = load<i32>(entry);
       }
     }
     const end = load<i32>(off + (<usize>(v + 1) << 2));
@@ -236,6 +248,26 @@ export function buildBuckets(targets: i32, tgtOff: usize, tgtNode: usize, tgtKey
     const from = load<i32>(tgtOff + (<usize>t << 2));
     const to = load<i32>(tgtOff + (<usize>(t + 1) << 2));
     buckets = search(tgtNode, tgtKey, from, to, dnOff, dnTgt, dnKey, upOff, upTgt, upKey, 0, t, 0, 0, buckets);
+  }
+  // Counting sort by node: each node's run starts where its first entry's node is first met.
+  sortedKey = bucketBase + (<usize>buckets << 4);
+  sortedTarget = sortedKey + (<usize>buckets << 3);
+  grow(sortedTarget + (<usize>buckets << 2));
+  let pos: i32 = 0;
+  for (let b = 0; b < buckets; b++) {
+    const v = load<i32>(bucketBase + (<usize>b << 4));
+    const hs = headStamp + (<usize>v << 2);
+    if (load<i32>(hs) == matrixStamp) {
+      store<i32>(hs, -matrixStamp);
+      const count = load<i32>(head + (<usize>v << 2));
+      store<i32>(head + (<usize>v << 2), pos);
+      store<i32>(cursor + (<usize>v << 2), pos);
+      pos += count;
+    }
+    const at = load<i32>(cursor + (<usize>v << 2));
+    store<i32>(cursor + (<usize>v << 2), at + 1);
+    store<i32>(sortedTarget + (<usize>at << 2), load<i32>(bucketBase + (<usize>b << 4) + 4));
+    store<f64>(sortedKey + (<usize>at << 3), load<f64>(bucketBase + (<usize>b << 4) + 8));
   }
   return buckets;
 }

@@ -161,15 +161,15 @@ export async function buildRoadGraph(source: ExtractSource, options: BuildRoadGr
       await new Promise((r) => setTimeout(r, 0));
     },
   );
-  const seg = buildSegmentIndex(topo.lngs, topo.lats, topo.chainStart);
+  const seg = buildSegmentIndex(topo.lngE7, topo.latE7, topo.chainStart);
   const prepareMs = performance.now() - t1;
   return new RoadGraph(
     {
       ...ch,
       profile: profile.name,
       junctionCount: topo.junctionCount,
-      lngs: topo.lngs,
-      lats: topo.lats,
+      lngE7: topo.lngE7,
+      latE7: topo.latE7,
       chainStart: topo.chainStart,
       chainCumM: topo.chainCumM,
       edgeTimeMs: topo.edgeTimeMs,

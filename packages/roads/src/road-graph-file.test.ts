@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isBeatplanError } from '@beatplan/core';
 import {
   buildRoadGraph,
@@ -63,9 +64,16 @@ describe('saveRoadGraph / loadRoadGraph', () => {
     expect(message(() => loadRoadGraph(file.subarray(0, file.length - 8)))).toMatch(/truncated or corrupt/);
     const other = file.slice();
     new DataView(other.buffer).setUint32(8, GRAPH_FILE_VERSION + 1, true);
-    expect(message(() => loadRoadGraph(other))).toMatch(/version 3; this beatplan reads version 2: rebuild/);
+    expect(message(() => loadRoadGraph(other))).toMatch(/version 4; this beatplan reads version 3: rebuild/);
     expect(message(() => loadRoadGraph(file, { profile: 'car' }))).toBe(
       'graphFile.profile: the graph was built for motorcycle, not car, received "motorcycle"',
+    );
+  });
+
+  it('refuses a real version 2 file (written by the previous format) with a typed error asking for a rebuild', () => {
+    const v2 = readFileSync(new URL('../test/data/graph-v2.bpg', import.meta.url));
+    expect(message(() => loadRoadGraph(v2))).toBe(
+      'graphFile: graph file format version 2; this beatplan reads version 3: rebuild the graph',
     );
   });
 

@@ -19,6 +19,9 @@ export interface RoadPath {
   snapped: [SnappedPoint, SnappedPoint];
 }
 
+const lngOf = (g: RoadGraphData, i: number) => (g.lngE7[i] as number) / 1e7;
+const latOf = (g: RoadGraphData, i: number) => (g.latE7[i] as number) / 1e7;
+
 /** Coordinates of chain c from offset a to offset b metres (either direction), ends interpolated. */
 function chainSlice(g: RoadGraphData, c: number, a: number, b: number, out: [number, number][]): void {
   const start = g.chainStart[c] as number;
@@ -29,20 +32,15 @@ function chainSlice(g: RoadGraphData, c: number, a: number, b: number, out: [num
     const c0 = g.chainCumM[i] as number;
     const c1 = g.chainCumM[i + 1] as number;
     const f = c1 > c0 ? Math.min(1, Math.max(0, (m - c0) / (c1 - c0))) : 0;
-    return [
-      (g.lngs[i] as number) + f * ((g.lngs[i + 1] as number) - (g.lngs[i] as number)),
-      (g.lats[i] as number) + f * ((g.lats[i + 1] as number) - (g.lats[i] as number)),
-    ];
+    return [lngOf(g, i) + f * (lngOf(g, i + 1) - lngOf(g, i)), latOf(g, i) + f * (latOf(g, i + 1) - latOf(g, i))];
   };
   out.push(at(a));
   if (a <= b) {
     for (let i = start; i <= end; i++)
-      if ((g.chainCumM[i] as number) > a && (g.chainCumM[i] as number) < b)
-        out.push([g.lngs[i] as number, g.lats[i] as number]);
+      if ((g.chainCumM[i] as number) > a && (g.chainCumM[i] as number) < b) out.push([lngOf(g, i), latOf(g, i)]);
   } else {
     for (let i = end; i >= start; i--)
-      if ((g.chainCumM[i] as number) < a && (g.chainCumM[i] as number) > b)
-        out.push([g.lngs[i] as number, g.lats[i] as number]);
+      if ((g.chainCumM[i] as number) < a && (g.chainCumM[i] as number) > b) out.push([lngOf(g, i), latOf(g, i)]);
   }
   out.push(at(b));
 }

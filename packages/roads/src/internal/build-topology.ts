@@ -15,15 +15,15 @@ import type { OsmCollector, Restriction } from './osm-collector.js';
  * restrictions on a plain node graph, and a junction without restrictions costs nothing extra.
  */
 export interface Topology {
-  /** Chain geometry, concatenated: coordinates of chain c are [chainStart[c], chainStart[c + 1]). */
-  lngs: Float64Array;
-  lats: Float64Array;
+  /** Chain geometry in 1e-7 degrees, concatenated: points of chain c are [chainStart[c], chainStart[c + 1]). */
+  lngE7: Int32Array;
+  latE7: Int32Array;
   chainStart: Uint32Array;
-  /** Metres from the chain's first point, per coordinate. */
-  chainCumM: Float64Array;
+  /** Metres from the chain's first point, per coordinate (Float32: sub-millimetre on any real chain). */
+  chainCumM: Float32Array;
   /** Per directed edge: travel ms and length dm (integers), head graph node (−1: not allowed). */
-  edgeTimeMs: Float64Array;
-  edgeDistDm: Float64Array;
+  edgeTimeMs: Uint32Array;
+  edgeDistDm: Uint32Array;
   edgeHead: Int32Array;
   /** Graph nodes an edge may start from: tails[tailStart[e] .. tailStart[e + 1]). */
   tailStart: Uint32Array;
@@ -56,8 +56,8 @@ class Column {
     }
     this.data[this.length++] = v;
   }
-  done(): Float64Array {
-    return this.data.slice(0, this.length);
+  get(): Float64Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -107,9 +107,13 @@ export function buildTopology(osm: OsmCollector): Topology {
     let m = 0;
     for (let k = a; k <= b; k++) {
       const i = nodeIdx[k] as number;
-      const lng = osm.lngs[i] as number;
-      const lat = osm.lats[i] as number;
-      if (k > a) m += haversineM(lngs.data[lngs.length - 1] as number, lats.data[lats.length - 1] as number, lng, lat);
+      const lng = Math.round((osm.lngs[i] as number) * 1e7);
+      const lat = Math.round((osm.lats[i] as number) * 1e7);
+      if (k > a) {
+        const pLng = (lngs.data[lngs.length - 1] as number) / 1e7;
+        const pLat = (lats.data[lats.length - 1] as number) / 1e7;
+        m += haversineM(pLng, pLat, lng / 1e7, lat / 1e7);
+      }
       lngs.push(lng);
       lats.push(lat);
       cum.push(m);
@@ -123,6 +127,15 @@ export function buildTopology(osm: OsmCollector): Topology {
     chainEnds.push(u, v);
     const ms = Math.round((m / speedMps) * 1000);
     const dm = Math.round(m * 10);
+    if (ms > 0xffffffff) {
+      throw new BeatplanError('INVALID_INPUT', [
+        {
+          path: ['way', osm.wayIds[w] as number],
+          message: 'a road between two junctions takes too long to time',
+          value: ms,
+        },
+      ]);
+    }
     tailV.push(dirs & 1 ? u : -1, dirs & 2 ? v : -1);
     headV.push(dirs & 1 ? v : -1, dirs & 2 ? u : -1);
     time.push(ms, ms);
@@ -200,12 +213,12 @@ export function buildTopology(osm: OsmCollector): Topology {
     tailStart[e + 1] = tails.length;
   }
   return {
-    lngs: lngs.done(),
-    lats: lats.done(),
+    lngE7: Int32Array.from(lngs.get()),
+    latE7: Int32Array.from(lats.get()),
     chainStart: Uint32Array.from(chainStart),
-    chainCumM: cum.done(),
-    edgeTimeMs: Float64Array.from(time),
-    edgeDistDm: Float64Array.from(dist),
+    chainCumM: Float32Array.from(cum.get()),
+    edgeTimeMs: Uint32Array.from(time),
+    edgeDistDm: Uint32Array.from(dist),
     edgeHead,
     tailStart,
     tails: Int32Array.from(tails),

@@ -4,28 +4,33 @@ import { ROAD_PROFILE_NAMES } from '../road-profiles.js';
 import type { RoadGraphData } from './road-graph-data.js';
 
 /**
- * The graph file format, version 1 (all little-endian):
+ * The graph file format, version 3 (all little-endian; every array starts 8-byte aligned, so a load
+ * is a few typed-array views on the bytes, with no parsing and no rebuilding):
  *
  * | bytes | field |
  * | --- | --- |
  * | 0–7 | magic `BPROADS1` |
- * | 8–11 | u32 format version (2) |
+ * | 8–11 | u32 format version (3) |
  * | 12–15 | u32 profile: 0 car, 1 motorcycle, 2 bicycle, 3 foot |
- * | 16–19 | u32 number of arrays (21) |
- * | 20–23 | u32 checksum: FNV-1a over all the file's 32-bit words, this one read as 0 |
+ * | 16–19 | u32 number of arrays (20) |
+ * | 20–23 | u32 checksum (see {@link checksum}), computed with these four bytes read as 0 |
  * | 24–31 | f64 payload bytes |
- * | 32–55 | f64 query nodes, f64 junctions, f64 cos(mean latitude) |
- * | 56– | payload: per array, u32 type (1 i32, 2 u32, 3 f64, 4 u8), u32 0, f64 length, then the data padded to 8 bytes |
+ * | 32–71 | f64 query nodes, junctions, cos(lat0), lng0, lat0 (the snapping index's local frame) |
+ * | 72– | payload: per array, u32 type (1 i32, 2 u32, 3 f64, 4 u8, 5 f32), u32 0, f64 length, then the data padded to 8 bytes |
  *
- * Arrays, in order: the hierarchy (up offsets, targets, keys; down likewise), chain geometry (lng,
- * lat, chain starts, cumulative metres), directed edges (ms, dm, head, tail starts, tails), junctions
- * (chain ends, node starts, nodes), snapping (segment chain, segment point, the Flatbush index's buffer).
+ * Arrays, in order: the hierarchy (up offsets, targets, keys; down likewise), chain geometry (lng and
+ * lat in 1e-7°, chain starts, cumulative metres as f32), directed edges (ms, dm as u32, head, tail
+ * starts, tails), junctions (chain ends, node starts, nodes), snapping (first point of each run of up
+ * to 8 segments, the Flatbush index's own buffer with Float32 boxes in the local frame).
+ *
+ * Version 2 (f64 coordinates, one f64 box per segment) and older files are refused with a typed error
+ * asking for a rebuild.
  */
-export const GRAPH_FILE_VERSION = 2;
+export const GRAPH_FILE_VERSION = 3;
 const MAGIC = 'BPROADS1';
-const HEADER_BYTES = 56;
+const HEADER_BYTES = 72;
 
-type Arr = Int32Array | Uint32Array | Float64Array | Uint8Array;
+type Arr = Int32Array | Uint32Array | Float64Array | Uint8Array | Float32Array;
 const FIELDS = [
   ['upOff', 1],
   ['upTgt', 1],
@@ -33,34 +38,71 @@ const FIELDS = [
   ['dnOff', 1],
   ['dnTgt', 1],
   ['dnKey', 3],
-  ['lngs', 3],
-  ['lats', 3],
+  ['lngE7', 1],
+  ['latE7', 1],
   ['chainStart', 2],
-  ['chainCumM', 3],
-  ['edgeTimeMs', 3],
-  ['edgeDistDm', 3],
+  ['chainCumM', 5],
+  ['edgeTimeMs', 2],
+  ['edgeDistDm', 2],
   ['edgeHead', 1],
   ['tailStart', 2],
   ['tails', 1],
   ['chainEnds', 1],
   ['junctionNodeStart', 2],
   ['junctionNodes', 1],
-  ['segChain', 2],
-  ['segPoint', 2],
+  ['runPoint', 2],
   ['index', 4],
 ] as const;
 type Field = (typeof FIELDS)[number][0];
-const CTORS = { 1: Int32Array, 2: Uint32Array, 3: Float64Array, 4: Uint8Array } as const;
+const CTORS = { 1: Int32Array, 2: Uint32Array, 3: Float64Array, 4: Uint8Array, 5: Float32Array } as const;
 
-/** FNV-1a over the file's 32-bit words, the checksum word (bytes 20–23) read as 0. */
-function checksum(words: Uint32Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (i === 5 ? 0 : (words[i] as number)), 0x01000193);
+const FNV_PRIME = 0x01000193;
+
+/**
+ * The file's checksum: FNV-1a over its 32-bit words in four interleaved lanes (word i feeds lane
+ * i mod 4; the checksum word, index 5, is read as 0), the lanes then folded by FNV-1a. Each step is a
+ * bijection of the lane for a fixed word, so any change of one word changes the checksum; four lanes
+ * keep the multiplier pipeline busy (a few milliseconds per 100 MB).
+ */
+function checksum(w: Uint32Array): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  let c = 0x1b873593;
+  let d = 0x7feb352d;
+  const n = w.length;
+  for (let i = 0; i < Math.min(8, n); i++) {
+    const x = i === 5 ? 0 : (w[i] as number);
+    if ((i & 3) === 0) a = Math.imul(a ^ x, FNV_PRIME);
+    else if ((i & 3) === 1) b = Math.imul(b ^ x, FNV_PRIME);
+    else if ((i & 3) === 2) c = Math.imul(c ^ x, FNV_PRIME);
+    else d = Math.imul(d ^ x, FNV_PRIME);
+  }
+  let i = 8;
+  for (; i + 4 <= n; i += 4) {
+    a = Math.imul(a ^ (w[i] as number), FNV_PRIME);
+    b = Math.imul(b ^ (w[i + 1] as number), FNV_PRIME);
+    c = Math.imul(c ^ (w[i + 2] as number), FNV_PRIME);
+    d = Math.imul(d ^ (w[i + 3] as number), FNV_PRIME);
+  }
+  for (; i < n; i++) a = Math.imul(a ^ (w[i] as number), FNV_PRIME);
+  let h = Math.imul(a ^ b, FNV_PRIME);
+  h = Math.imul(h ^ c, FNV_PRIME);
+  h = Math.imul(h ^ d, FNV_PRIME);
   return h >>> 0;
 }
 
+/** The bytes of a Flatbush index (its buffer may be a whole graph file after a load). */
+function indexBytes(index: Flatbush): Uint8Array {
+  const idx = index._indices;
+  return new Uint8Array(
+    index.data as ArrayBuffer,
+    index.byteOffset,
+    idx.byteOffset + idx.byteLength - index.byteOffset,
+  );
+}
+
 function arrayOf(g: RoadGraphData, f: Field): Arr {
-  return f === 'index' ? new Uint8Array(g.index.data as ArrayBuffer) : g[f];
+  return f === 'index' ? indexBytes(g.index) : g[f];
 }
 
 /** Serialises a graph into one buffer (see the format above). */
@@ -78,6 +120,8 @@ export function writeGraphFile(g: RoadGraphData): Uint8Array {
   view.setFloat64(32, g.nodeCount, true);
   view.setFloat64(40, g.junctionCount, true);
   view.setFloat64(48, g.cosLat0, true);
+  view.setFloat64(56, g.lng0, true);
+  view.setFloat64(64, g.lat0, true);
   let p = HEADER_BYTES;
   for (const [f, type] of FIELDS) {
     const a = arrayOf(g, f);
@@ -123,6 +167,7 @@ export function readGraphFile(input: Uint8Array): RoadGraphData {
   const words = new Uint32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
   if (checksum(words) !== view.getUint32(20, true)) throw corrupt('checksum mismatch: the file is corrupt');
   const arrays = new Map<Field, Arr>();
+  let indexAt = 0;
   let p = HEADER_BYTES;
   for (const [f, type] of FIELDS) {
     if (p + 16 > buf.byteLength || view.getUint32(p, true) !== type) throw corrupt(`array ${f} is damaged`);
@@ -133,6 +178,7 @@ export function readGraphFile(input: Uint8Array): RoadGraphData {
     if (!Number.isSafeInteger(length) || length < 0 || p + bytes > buf.byteLength)
       throw corrupt(`array ${f} is damaged`);
     arrays.set(f, new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + p, length));
+    if (f === 'index') indexAt = buf.byteOffset + p;
     p += Math.ceil(bytes / 8) * 8;
   }
   const get = <T extends Arr>(f: Field) => arrays.get(f) as T;
@@ -142,30 +188,54 @@ export function readGraphFile(input: Uint8Array): RoadGraphData {
     nodeCount,
     junctionCount: view.getFloat64(40, true),
     cosLat0: view.getFloat64(48, true),
+    lng0: view.getFloat64(56, true),
+    lat0: view.getFloat64(64, true),
     upOff: get<Int32Array>('upOff'),
     upTgt: get<Int32Array>('upTgt'),
     upKey: get<Float64Array>('upKey'),
     dnOff: get<Int32Array>('dnOff'),
     dnTgt: get<Int32Array>('dnTgt'),
     dnKey: get<Float64Array>('dnKey'),
-    lngs: get<Float64Array>('lngs'),
-    lats: get<Float64Array>('lats'),
+    lngE7: get<Int32Array>('lngE7'),
+    latE7: get<Int32Array>('latE7'),
     chainStart: get<Uint32Array>('chainStart'),
-    chainCumM: get<Float64Array>('chainCumM'),
-    edgeTimeMs: get<Float64Array>('edgeTimeMs'),
-    edgeDistDm: get<Float64Array>('edgeDistDm'),
+    chainCumM: get<Float32Array>('chainCumM'),
+    edgeTimeMs: get<Uint32Array>('edgeTimeMs'),
+    edgeDistDm: get<Uint32Array>('edgeDistDm'),
     edgeHead: get<Int32Array>('edgeHead'),
     tailStart: get<Uint32Array>('tailStart'),
     tails: get<Int32Array>('tails'),
     chainEnds: get<Int32Array>('chainEnds'),
     junctionNodeStart: get<Uint32Array>('junctionNodeStart'),
     junctionNodes: get<Int32Array>('junctionNodes'),
-    segChain: get<Uint32Array>('segChain'),
-    segPoint: get<Uint32Array>('segPoint'),
-    index: Flatbush.from(get<Uint8Array>('index').slice().buffer as ArrayBuffer),
+    runPoint: get<Uint32Array>('runPoint'),
+    index: openIndex(
+      buf.buffer as ArrayBuffer,
+      indexAt,
+      get<Uint8Array>('index').length,
+      get<Uint32Array>('runPoint').length,
+    ),
   };
   checkStructure(g);
   return g;
+}
+
+/** The snapping index in place (no copy); its size and item count must match the file's. */
+function openIndex(buffer: ArrayBuffer, at: number, bytes: number, runs: number): Flatbush {
+  let index: Flatbush;
+  try {
+    index = Flatbush.from(buffer, at);
+  } catch {
+    throw corrupt('array index is damaged');
+  }
+  if (
+    index.ArrayType !== Float32Array ||
+    index.numItems !== Math.max(1, runs) ||
+    indexBytes(index).byteLength !== bytes
+  ) {
+    throw corrupt('array index is damaged');
+  }
+  return index;
 }
 
 function checkStructure(g: Omit<RoadGraphData, 'index'>): void {
@@ -189,9 +259,9 @@ function checkStructure(g: Omit<RoadGraphData, 'index'>): void {
     inRange(g.upTgt, n) &&
     inRange(g.dnTgt, n) &&
     chains >= 0 &&
-    offsets(g.chainStart, chains, g.lngs.length) &&
-    g.lats.length === g.lngs.length &&
-    g.chainCumM.length === g.lngs.length &&
+    offsets(g.chainStart, chains, g.lngE7.length) &&
+    g.latE7.length === g.lngE7.length &&
+    g.chainCumM.length === g.lngE7.length &&
     g.edgeHead.length === 2 * chains &&
     g.edgeTimeMs.length === 2 * chains &&
     g.edgeDistDm.length === 2 * chains &&
@@ -202,8 +272,9 @@ function checkStructure(g: Omit<RoadGraphData, 'index'>): void {
     inRange(g.chainEnds, Math.max(0, g.junctionNodeStart.length - 1)) &&
     offsets(g.junctionNodeStart, g.junctionNodeStart.length - 1, g.junctionNodes.length) &&
     inRange(g.junctionNodes, n) &&
-    g.segChain.length === g.segPoint.length &&
-    inRange(g.segChain, chains) &&
-    inRange(g.segPoint, Math.max(0, g.lngs.length - 1));
+    inRange(g.runPoint, Math.max(0, g.lngE7.length - 1)) &&
+    Number.isFinite(g.cosLat0) &&
+    Number.isFinite(g.lng0) &&
+    Number.isFinite(g.lat0);
   if (!ok) throw corrupt('inconsistent graph arrays: the file is corrupt');
 }
