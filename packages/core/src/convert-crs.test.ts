@@ -14,7 +14,8 @@ import {
   wgs84ToGcj02,
 } from './convert-crs.js';
 import { haversineM } from './distance-m.js';
-import type { Crs } from './schemas/crs.js';
+import { CrsSchema, type Crs } from './schemas/crs.js';
+import { PositionFixSchema } from './schemas/position-fix.js';
 
 // Published reference values (wandergis/coordtransform test/app.js, also used by Hutool's tests).
 const BEIJING: [number, number] = [116.404, 39.915];
@@ -159,5 +160,22 @@ describe('Coordinates helpers', () => {
         'crs: crs must be one of "WGS84", "GCJ02", "BD09", received "EPSG:3857"',
       );
     }
+  });
+});
+
+describe('CGCS2000 (China’s datum) is read as WGS84', () => {
+  it('in CrsSchema, a position fix and the converters', () => {
+    expect(CrsSchema.parse('CGCS2000')).toBe('WGS84');
+    const fix = PositionFixSchema.parse({
+      lng: 120.7,
+      lat: 28,
+      crs: 'CGCS2000',
+      accuracyM: 10,
+      source: 'gnss',
+      at: '2026-03-02T09:15:00+08:00',
+    });
+    expect(fix.crs).toBe('WGS84');
+    expect(convertLngLat(120.7, 28, 'CGCS2000' as Crs, 'WGS84')).toEqual([120.7, 28]);
+    expect(CrsSchema.safeParse('ITRF2014').success).toBe(false);
   });
 });

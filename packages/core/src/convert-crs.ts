@@ -180,6 +180,7 @@ export function bd09ToWgs84(lng: number, lat: number): [number, number] {
 function checkCrs(crs: unknown, path: (string | number)[]): Crs {
   if (crs === undefined) return 'WGS84';
   if (typeof crs === 'string' && (CRS_VALUES as readonly string[]).includes(crs)) return crs as Crs;
+  if (crs === 'CGCS2000') return 'WGS84';
   throw new BeatplanError('UNSUPPORTED_CRS', [
     { path, message: 'crs must be one of "WGS84", "GCJ02", "BD09"', value: crs },
   ]);

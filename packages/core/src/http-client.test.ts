@@ -177,6 +177,12 @@ describe('createHttpClient', () => {
     const p2 = failure(http.request({ url: `${base}/slow` }, { signal: ctrl2.signal }));
     setTimeout(() => ctrl2.abort(), 50);
     expect((await p2).code).toBe('ABORTED');
+    // fired in the same tick, while the request waits for its concurrency slot (a regression: the
+    // attempt used to start anyway, its listener added to a signal that had already fired)
+    const ctrl3 = new AbortController();
+    const p3 = failure(http.request({ url: `${base}/slow` }, { signal: ctrl3.signal }));
+    ctrl3.abort();
+    expect((await p3).code).toBe('ABORTED');
   });
 
   it('PROVIDER_RESPONSE_INVALID for a body over maxResponseBytes or one that is not JSON', async () => {

@@ -14,7 +14,7 @@ export {
 export { IssueList } from './issue-list.js';
 export { fromZodError, parseOrThrow, tryParse, type TryParseResult } from './parse-or-throw.js';
 
-export { CRS_VALUES, CrsSchema, type Crs } from './schemas/crs.js';
+export { CRS_VALUES, CrsSchema, WGS84_ALIASES, type Crs } from './schemas/crs.js';
 export { CoordinatesSchema, LatSchema, LngSchema, type Coordinates } from './schemas/coordinates.js';
 export {
   MAX_TIMESTAMP_MS,

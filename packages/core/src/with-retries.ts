@@ -239,6 +239,9 @@ async function runAttempt<T>(
 ): Promise<T> {
   const release = acquire ? await acquire(outer) : undefined;
   try {
+    // the caller may have aborted while this attempt waited for its slot: an 'abort' listener added
+    // now would never fire
+    if (outer?.aborted) throw abortedError(outer);
     return await new Promise<T>((resolve, reject) => {
       const ctrl = new AbortController();
       const onAbort = () => {

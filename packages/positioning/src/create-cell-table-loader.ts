@@ -13,7 +13,7 @@ import {
   type ColumnSpec,
   type RowContext,
 } from './internal/table-loader.js';
-import { MAX_AREA_CODE, RadioSchema } from './schemas/cell-observation.js';
+import { MAX_AREA_CODE, MAX_CDMA_ID, MAX_CDMA_SID, MAX_MNC, RadioSchema } from './schemas/cell-observation.js';
 
 /** The OpenCellID CSV columns, in file order (files without a header row use this order). */
 export const OPENCELLID_COLUMNS = [
@@ -51,6 +51,12 @@ const code = z
   .min(0, { error: 'must be an integer in [0, 999]' })
   .max(999, { error: 'must be an integer in [0, 999]' });
 
+const sidCode = z
+  .number({ error: `must be an integer in [0, ${MAX_CDMA_SID}]` })
+  .int({ error: `must be an integer in [0, ${MAX_CDMA_SID}]` })
+  .min(0, { error: `must be an integer in [0, ${MAX_CDMA_SID}]` })
+  .max(MAX_CDMA_SID, { error: `must be an integer in [0, ${MAX_CDMA_SID}]` });
+
 /** Options of {@link createCellTableLoader}, validated with zod (`INVALID_INPUT` when wrong). */
 export const CellTableOptionsSchema = z.strictObject({
   ...BaseTableOptionsShape,
@@ -58,7 +64,7 @@ export const CellTableOptionsSchema = z.strictObject({
   filter: z
     .strictObject({
       mcc: z.array(code).optional(),
-      mnc: z.array(code).optional(),
+      mnc: z.array(sidCode).optional(),
       radios: z.array(RadioSchema).optional(),
       bbox: BboxSchema.optional(),
     })
@@ -127,10 +133,11 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
     const tag = RADIO_TAG.get(rawRadio.trim().toUpperCase()) ?? 0;
     if (tag === 0) ctx.issue('radio', 'radio must be one of GSM, UMTS, LTE, NR, CDMA', rawRadio);
     const mcc = readInteger(ctx, f, c[1]!, 'mcc', 999);
-    const net = readInteger(ctx, f, c[2]!, 'net', 999);
+    const isCdma = tag === RADIO_TAG.CDMA;
+    const net = readInteger(ctx, f, c[2]!, 'net', isCdma ? MAX_CDMA_SID : MAX_MNC);
     if ((mccs && mcc >= 0 && !mccs[mcc]) || (mncs && net >= 0 && !mncs[net]) || (radios && tag > 0 && !radios.has(tag)))
       return 'filtered';
-    const area = readInteger(ctx, f, c[3]!, 'area', MAX_AREA_CODE);
+    const area = readInteger(ctx, f, c[3]!, 'area', isCdma && net > MAX_MNC ? MAX_CDMA_ID : MAX_AREA_CODE);
     const cell = readInteger(ctx, f, c[4]!, 'cell', Number.MAX_SAFE_INTEGER);
     const [lng, lat] = readLngLat(ctx, f, c[5]!, c[6]!, 'lon');
     const range = readNumber(ctx, f, c[7]!, 'range', 'range');
@@ -165,7 +172,7 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
 
 function toMask(codes: readonly number[] | undefined): Uint8Array | undefined {
   if (!codes) return undefined;
-  const mask = new Uint8Array(1000);
+  const mask = new Uint8Array(MAX_CDMA_SID + 1);
   for (const c of codes) mask[c] = 1;
   return mask;
 }

@@ -6,6 +6,9 @@ export {
   CellObservationSchema,
   CellScanSchema,
   MAX_AREA_CODE,
+  MAX_CDMA_ID,
+  MAX_CDMA_SID,
+  MAX_MNC,
   RADIO_VALUES,
   RadioSchema,
   type CellObservation,
@@ -83,3 +86,23 @@ export {
   type GeolocationPositionLike,
 } from './get-browser-position.js';
 export { estimatePosition, type PositionEstimate, type PositionObservations } from './estimate-position.js';
+
+export {
+  MAX_SCAN_ITEMS,
+  NetworkScanSchema,
+  type NetworkScan,
+  type NetworkScanInput,
+} from './schemas/network-scan.js';
+export {
+  NetworkServiceOptionsSchema,
+  type NetworkServiceOptions,
+} from './internal/network-service.js';
+export { amapPositioning, type AmapPositioningOptions } from './adapters/amap-positioning.js';
+export { tencentPositioning, type TencentPositioningOptions } from './adapters/tencent-positioning.js';
+export { baiduPositioning, type BaiduPositioningOptions } from './adapters/baidu-positioning.js';
+export {
+  CarrierAnswerPathsSchema,
+  carrierSoapPositioning,
+  defaultCarrierRequestXml,
+  type CarrierSoapOptions,
+} from './adapters/carrier-soap-positioning.js';

@@ -3,8 +3,6 @@ import {
   fromZodError,
   FixSourceSchema,
   isBeatplanError,
-  normalizeAccuracy,
-  PositionFixSchema,
   RetryPolicySchema,
   withRetries,
   type AttemptVerdict,
@@ -14,7 +12,7 @@ import {
   type RetryPolicyInput,
 } from '@beatplan/core';
 import * as z from 'zod';
-import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
+import { ProviderEstimateSchema as InternalProviderEstimateSchema, toProviderFix } from './internal/provider-fix.js';
 
 /**
  * A positioning service a host can ask (a carrier's cell-location web service, a WiFi location API,
@@ -35,7 +33,7 @@ export interface PositionProvider<TRequest = unknown> {
  * @example
  * ProviderEstimateSchema.parse({ lng: 116.4, lat: 39.9, accuracyM: 800 });
  */
-export const ProviderEstimateSchema = PositionFixSchema.partial({ source: true, at: true });
+export const ProviderEstimateSchema = InternalProviderEstimateSchema;
 
 /** A provider's answer as accepted, see {@link ProviderEstimateSchema}. */
 export type ProviderEstimate = z.input<typeof ProviderEstimateSchema>;
@@ -144,7 +142,7 @@ export function wrapProvider<TRequest>(
         signal: context.signal,
         ...(options.random ? { random: options.random } : {}),
       });
-      return toFix(answer, name, o.source ?? 'cell', now);
+      return toProviderFix(answer, name, o.source ?? 'cell', now);
     },
   };
 }
@@ -154,20 +152,4 @@ function parseOptions(options: WrapProviderOptions): z.output<typeof WrapOptions
   if (!r.success)
     throw new BeatplanError('INVALID_INPUT', fromZodError(r.error, ['options'], options), { cause: r.error });
   return r.data;
-}
-
-function toFix(answer: unknown, name: string, source: FixSource, now: () => number): PositionFix {
-  const r = ProviderEstimateSchema.safeParse(answer, { reportInput: true });
-  if (!r.success) {
-    const issues = fromZodError(r.error, ['response'], answer);
-    issues.unshift({ path: [], message: `${name} answered with something that is not a position estimate` });
-    throw new BeatplanError('PROVIDER_RESPONSE_INVALID', issues, { cause: r.error });
-  }
-  const e = r.data;
-  const fix: PositionFix = { ...e, source: e.source ?? source, at: e.at ?? now() };
-  return {
-    ...fix,
-    accuracyM: normalizeAccuracy(fix, POSITIONING_CONFIDENCE),
-    accuracyConfidence: POSITIONING_CONFIDENCE,
-  };
 }

@@ -1,4 +1,4 @@
-import { RADIO_VALUES, type Radio } from '../schemas/cell-observation.js';
+import { MAX_MNC, RADIO_VALUES, type Radio } from '../schemas/cell-observation.js';
 import { LoadedTableBase, type LoadedTableInfo } from './loaded-table.js';
 
 /** Radio → the 1-based tag stored per row. */
@@ -6,9 +6,17 @@ export const RADIO_TAG: ReadonlyMap<string, number> = new Map(RADIO_VALUES.map((
 
 const TWO_32 = 4294967296;
 
-/** The high half of a cell key: mcc, mnc and area code packed exactly (< 2^52). */
+const TWO_52 = 4503599627370496;
+
+/**
+ * The high half of a cell key: mcc, mnc and area code packed exactly. With mnc ≤ 999 the key is
+ * `(mcc·1000 + mnc)·2^32 + area` (< 2^52); a CDMA SID above 999 (up to 32767, where GSM puts the mnc)
+ * packs as `2^52 + (mcc·32768 + sid)·2^16 + nid` (NID < 2^16, checked by the schemas), above every
+ * key of the first kind and still below 2^53.
+ */
 export function cellKeyHi(mcc: number, mnc: number, area: number): number {
-  return (mcc * 1000 + mnc) * TWO_32 + area;
+  if (mnc <= MAX_MNC) return (mcc * 1000 + mnc) * TWO_32 + area;
+  return TWO_52 + (mcc * 32768 + mnc) * 65536 + area;
 }
 
 /** The identity of a cell: radio (optional: any), mcc, mnc, area code (LAC/TAC), cell id. */

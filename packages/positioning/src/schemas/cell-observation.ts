@@ -28,6 +28,12 @@ const code = (name: string, max: number) =>
 
 /** Largest accepted location/tracking area code (LAC, TAC, CDMA NID): 2^32 − 1. */
 export const MAX_AREA_CODE = 4_294_967_295;
+/** Largest mnc of a GSM/UMTS/LTE/NR cell. */
+export const MAX_MNC = 999;
+/** Largest CDMA system id (SID, 15 bits), which CDMA carries where GSM carries the mnc. */
+export const MAX_CDMA_SID = 32_767;
+/** Largest CDMA network id (NID) and base-station id (BID): 16 bits. */
+export const MAX_CDMA_ID = 65_535;
 
 /**
  * Received signal in dBm, within [-200, 0]: RSSI for GSM/CDMA/WiFi, RSCP for UMTS, RSRP for LTE/NR,
@@ -39,48 +45,92 @@ const SignalDbmSchema = z
   .max(0, { error: 'signal must be within [-200, 0] dBm' });
 
 /**
- * One observed (serving or neighbouring) cell: `{ radio?, mcc, mnc, lac | tac | area, cellId, signalDbm? }`.
+ * One observed (serving or neighbouring) cell: `{ radio?, mcc, mnc, lac | tac | area, cellId, signalDbm? }`,
+ * or a CDMA cell as `{ radio?: 'CDMA', mcc, sid, nid, bid, signalDbm? }`.
  *
- * - `mcc`, `mnc`: mobile country and network codes, integers in [0, 999] (OpenCellID `mcc`, `net`).
+ * - `mcc`, `mnc`: mobile country and network codes, integers in [0, 999] (OpenCellID `mcc`, `net`);
+ *   for `radio: 'CDMA'` the `mnc` is the SID, within [0, 32767] (China Telecom's SIDs are above 999).
  * - exactly one of `lac` (GSM/UMTS location area code), `tac` (LTE/NR tracking area code) or `area`
  *   (either; CDMA NID), an integer in [0, 2^32 − 1]; the output has it as `area`.
  * - `cellId`: GSM CID, UMTS UTRAN cell id (RNC·65536 + CID), LTE ECI, NR NCI, CDMA BID; integer ≥ 0.
+ * - CDMA spelling: `sid` (→ `mnc`), `nid` (→ `area`, within [0, 65535]) and `bid` (→ `cellId`, within
+ *   [0, 65535]); any of them implies `radio: 'CDMA'` and excludes the GSM name of the same field.
  * - `radio`: when absent, a table row of any radio with the same numbers matches.
  * - `signalDbm`: received signal in dBm within [-200, 0]; absent = unknown (see the weighting rule).
  *
  * @example
  * CellObservationSchema.parse({ radio: 'lte', mcc: 460, mnc: 0, tac: 4369, cellId: 26543821, signalDbm: -95 });
  * // { radio: 'LTE', mcc: 460, mnc: 0, area: 4369, cellId: 26543821, signalDbm: -95 }
+ * CellObservationSchema.parse({ mcc: 460, sid: 13824, nid: 2, bid: 4101 });
+ * // { radio: 'CDMA', mcc: 460, mnc: 13824, area: 2, cellId: 4101 }
  */
 export const CellObservationSchema = z
   .strictObject({
     radio: RadioSchema.optional(),
     mcc: code('mcc', 999),
-    mnc: code('mnc', 999),
+    mnc: code('mnc', MAX_CDMA_SID).optional(),
     lac: code('lac', MAX_AREA_CODE).optional(),
     tac: code('tac', MAX_AREA_CODE).optional(),
     area: code('area', MAX_AREA_CODE).optional(),
-    cellId: code('cellId', Number.MAX_SAFE_INTEGER),
+    cellId: code('cellId', Number.MAX_SAFE_INTEGER).optional(),
+    sid: code('sid', MAX_CDMA_SID).optional(),
+    nid: code('nid', MAX_CDMA_ID).optional(),
+    bid: code('bid', MAX_CDMA_ID).optional(),
     signalDbm: SignalDbmSchema.optional(),
   })
   .superRefine((o, ctx) => {
-    const given = [o.lac, o.tac, o.area].filter((v) => v !== undefined).length;
-    if (given !== 1) {
+    const cdmaNames = o.sid !== undefined || o.nid !== undefined || o.bid !== undefined;
+    if (cdmaNames && o.radio !== undefined && o.radio !== 'CDMA') {
       ctx.addIssue({
         code: 'custom',
-        path: given === 0 ? ['area'] : [],
-        message: given === 0 ? 'area code is required (lac, tac or area)' : 'give exactly one of lac, tac, area',
+        path: ['radio'],
+        message: 'sid, nid and bid are CDMA fields: radio must be CDMA',
+      });
+    }
+    const cdma = cdmaNames || o.radio === 'CDMA';
+    const one = (names: string[], values: (number | undefined)[], path: string, what: string) => {
+      const given = values.filter((v) => v !== undefined).length;
+      if (given !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: given === 0 ? [path] : [],
+          message:
+            given === 0 ? `${what} is required (${names.join(', ')})` : `give exactly one of ${names.join(', ')}`,
+        });
+      }
+    };
+    one(['mnc', 'sid'], [o.mnc, o.sid], 'mnc', 'network code');
+    one(['lac', 'tac', 'area', 'nid'], [o.lac, o.tac, o.area, o.nid], 'area', 'area code');
+    one(['cellId', 'bid'], [o.cellId, o.bid], 'cellId', 'cell id');
+    if (!cdma && o.mnc !== undefined && o.mnc > MAX_MNC) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mnc'],
+        input: o.mnc,
+        message: `mnc must be within [0, ${MAX_MNC}] (a CDMA SID up to ${MAX_CDMA_SID} needs radio CDMA)`,
+      });
+    }
+    const area = o.lac ?? o.tac ?? o.area ?? o.nid;
+    const sid = o.mnc ?? o.sid;
+    if (cdma && sid !== undefined && sid > MAX_MNC && area !== undefined && area > MAX_CDMA_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['area'],
+        input: area,
+        message: `a CDMA NID must be within [0, ${MAX_CDMA_ID}]`,
       });
     }
   })
   .transform((o) => {
+    const cdma = o.sid !== undefined || o.nid !== undefined || o.bid !== undefined || o.radio === 'CDMA';
     const out: { radio?: Radio; mcc: number; mnc: number; area: number; cellId: number; signalDbm?: number } = {
       mcc: o.mcc,
-      mnc: o.mnc,
-      area: (o.lac ?? o.tac ?? o.area)!,
-      cellId: o.cellId,
+      mnc: (o.mnc ?? o.sid) as number,
+      area: (o.lac ?? o.tac ?? o.area ?? o.nid) as number,
+      cellId: (o.cellId ?? o.bid) as number,
     };
-    if (o.radio !== undefined) out.radio = o.radio;
+    if (cdma) out.radio = 'CDMA';
+    else if (o.radio !== undefined) out.radio = o.radio;
     if (o.signalDbm !== undefined) out.signalDbm = o.signalDbm;
     return out;
   });
