@@ -133,7 +133,7 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
     const tag = RADIO_TAG.get(rawRadio.trim().toUpperCase()) ?? 0;
     if (tag === 0) ctx.issue('radio', 'radio must be one of GSM, UMTS, LTE, NR, CDMA', rawRadio);
     const mcc = readInteger(ctx, f, c[1]!, 'mcc', 999);
-    const isCdma = tag === RADIO_TAG.CDMA;
+    const isCdma = tag === RADIO_TAG.get('CDMA');
     const net = readInteger(ctx, f, c[2]!, 'net', isCdma ? MAX_CDMA_SID : MAX_MNC);
     if ((mccs && mcc >= 0 && !mccs[mcc]) || (mncs && net >= 0 && !mncs[net]) || (radios && tag > 0 && !radios.has(tag)))
       return 'filtered';
