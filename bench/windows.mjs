@@ -6,10 +6,12 @@
 // Days: n stops in a 10 km square (seeded), travel seconds = straight line x 1.3 / 8 m/s, services of
 // 5-15 min, a 1-4 h window for 70 % of the stops (opening between 08:00 and 15:00), day 08:00-19:00,
 // dropInfeasible. Timing: `solveSync(day, options)` with the default options (`auto`: above 16 stops the
-// heuristic with its default budget of n/2 kicks), median of --runs runs after a warm-up; the old JS
-// heuristic with the same kick budget, same days. Quality: for n = 20..60, the default solve against
-// a reference from runs with 100x the kick budget (best of seeds 1-3): equal dropped count, finish
-// gap in %. A CPU-speed probe before and after (bench/lib.mjs). Output: a table and bench/out/windows.json.
+// heuristic with its default budget of 10·n kicks, at least 100), median of --runs runs after a warm-up;
+// beside it, the old JS heuristic with n/2 kicks (about the same time as the kernel's 10·n; its own
+// default, max(200, 10·n) kicks, took 18 s at 60 stops), same days. Quality: for n = 20..60, the
+// default solve and the old JS (n/2 kicks) against a reference from runs with 100x the default kick
+// budget (best of seeds 1-3): dropped stops first, then the finish gap in %. A CPU-speed probe before
+// and after (bench/lib.mjs). Output: a table and bench/out/windows.json.
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -102,18 +104,23 @@ const probeBefore = speedProbeMs();
 runNew(day(30, 999));
 runOld(day(30, 999), 5);
 
+/** `solve`'s default kick budget with time windows (packages/tsp/src/solve.ts). */
+const defaultKicks = (n) => Math.max(100, 10 * n);
+
 const timing = [];
 for (const n of [30, 60]) {
   const d = day(n, 1000 + n);
-  const budget = Math.max(10, Math.round(n / 2));
+  const budget = defaultKicks(n);
+  const oldBudget = Math.max(10, Math.round(n / 2));
   const fresh = [];
   const before = [];
   for (let k = 0; k < runs; k++) fresh.push(runNew(d));
   const oldRuns = Math.max(3, Math.min(runs, n >= 60 ? 3 : runs));
-  for (let k = 0; k < oldRuns; k++) before.push(runOld(d, budget));
+  for (let k = 0; k < oldRuns; k++) before.push(runOld(d, oldBudget));
   const row = {
     n,
     kicks: budget,
+    oldKicks: oldBudget,
     wasmMsMedian: median(fresh.map((x) => x.ms)),
     wasmRunsMs: fresh.map((x) => x.ms),
     wasmFinish: fresh[0].finish,
@@ -126,16 +133,19 @@ for (const n of [30, 60]) {
   row.jsOverWasm = row.jsMsMedian / row.wasmMsMedian;
   timing.push(row);
   console.log(
-    `n=${n}: wasm median ${row.wasmMsMedian.toFixed(1)} ms (finish ${row.wasmFinish}, dropped ${row.wasmDropped}) | old JS, same ${budget} kicks: ${row.jsMsMedian.toFixed(1)} ms (finish ${row.jsFinish}, dropped ${row.jsDropped}) | ${row.jsOverWasm.toFixed(1)}x`,
+    `n=${n}: wasm median ${row.wasmMsMedian.toFixed(1)} ms (finish ${row.wasmFinish}, dropped ${row.wasmDropped}) | old JS, ${oldBudget} kicks: ${row.jsMsMedian.toFixed(1)} ms (finish ${row.jsFinish}, dropped ${row.jsDropped}) | ${row.jsOverWasm.toFixed(1)}x`,
   );
 }
+
+const show = (gap, extra) => (gap === null ? `${extra > 0 ? '+' : ''}${extra} dropped` : `${gap.toFixed(3)} %`);
 
 const quality = [];
 for (const n of [20, 30, 40, 50, 60]) {
   for (let s = 1; s <= qualityRuns; s++) {
     const d = day(n, 2000 + 10 * n + s);
-    const budget = Math.max(10, Math.round(n / 2));
+    const budget = defaultKicks(n);
     const got = runNew(d);
+    const oldGot = runOld(d, Math.max(10, Math.round(n / 2)));
     const refs = [1, 2, 3].map((seed) => runNew(d, { method: 'heuristic', seed, maxKicks: 100 * budget }));
     const ref = refs.reduce((a, b) =>
       b.dropped < a.dropped || (b.dropped === a.dropped && b.finish < a.finish) ? b : a,
@@ -149,22 +159,31 @@ for (const n of [20, 30, 40, 50, 60]) {
       refDropped: ref.dropped,
       refMs: refs.reduce((a, b) => a + b.ms, 0),
       gapPct: got.dropped === ref.dropped ? (got.finish / ref.finish - 1) * 100 : null,
+      oldFinish: oldGot.finish,
+      oldDropped: oldGot.dropped,
+      oldGapPct: oldGot.dropped === ref.dropped ? (oldGot.finish / ref.finish - 1) * 100 : null,
     };
     quality.push(row);
     console.log(
-      `quality n=${n} day ${row.seed}: finish ${row.finish} (dropped ${row.dropped}) vs reference ${row.refFinish} (dropped ${row.refDropped}): ${row.gapPct === null ? 'dropped differs' : `${row.gapPct.toFixed(3)} %`}`,
+      `quality n=${n} day ${row.seed}: finish ${row.finish} (dropped ${row.dropped}) vs reference ${row.refFinish} (dropped ${row.refDropped}): ${show(row.gapPct, row.dropped - row.refDropped)} | old JS ${row.oldFinish} (dropped ${row.oldDropped}): ${show(row.oldGapPct, row.oldDropped - row.refDropped)}`,
     );
   }
 }
 const probeAfter = speedProbeMs();
-const gaps = quality.map((q) => q.gapPct);
+const gaps = quality.map((q) => q.gapPct).filter((g) => g !== null);
+const fmt = (x) => (x === null ? 'n/a' : x.toFixed(3));
 const summary = {
-  worstGapPct: gaps.includes(null) ? null : Math.max(...gaps),
-  meanGapPct: gaps.includes(null) ? null : gaps.reduce((a, b) => a + b, 0) / gaps.length,
+  worstGapPct: gaps.length ? Math.max(...gaps) : null,
+  meanGapPct: gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null,
   droppedDiffers: quality.filter((q) => q.gapPct === null).length,
+  moreDropped: quality.filter((q) => q.dropped > q.refDropped).length,
+  oldMoreDropped: quality.filter((q) => q.oldDropped > q.refDropped).length,
+  within05: quality.filter((q) => q.gapPct !== null && q.gapPct <= 0.5).length,
+  oldWithin05: quality.filter((q) => q.oldGapPct !== null && q.oldGapPct <= 0.5).length,
+  days: quality.length,
 };
 console.log(
-  `\nquality: worst gap ${summary.worstGapPct?.toFixed(3)} %, mean ${summary.meanGapPct?.toFixed(3)} %, dropped count differs on ${summary.droppedDiffers} days`,
+  `\nquality: ${summary.within05}/${summary.days} days within 0.5 % of the reference with as many stops (old JS ${summary.oldWithin05}); more stops dropped than the reference on ${summary.moreDropped} (old JS ${summary.oldMoreDropped}); gap where the dropped counts agree: worst ${fmt(summary.worstGapPct)} %, mean ${fmt(summary.meanGapPct)} %`,
 );
 console.log(
   `${machine}; load ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after; speed probe ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after`,

@@ -117,7 +117,9 @@ const SolveOptionsSchema = z
  * program over (visited set, last stop) keeping the earliest departure, exact for that objective
  * (up to 20 nodes for a closed tour); `'auto'` uses it up to 16 nodes; the heuristic is an iterated
  * local search in WebAssembly (insertion, Or-opt, 2-opt and swap moves checked in O(1) at the
- * unchanged tail by forward slack and segment summaries, seeded perturbations). `length` is still the cost of the route.
+ * unchanged tail by forward slack and segment summaries; each kick a seeded ruin and recreate — a string
+ * or a cluster of stops taken out and inserted again with the dropped ones — then local search, kept
+ * by simulated annealing). `length` is still the cost of the route.
  */
 export type SolveOptions = z.input<typeof SolveOptionsSchema>;
 
@@ -283,7 +285,7 @@ function* solveSteps(
       exactMaxN: opts.exactMaxN,
       dropInfeasible: opts.dropInfeasible ?? false,
       seed: opts.seed,
-      maxKicks: kickBudget(opts, Math.max(10, Math.round(n / 2))),
+      maxKicks: kickBudget(opts, Math.max(100, 10 * n)),
       clock,
       wasm: opts.wasm,
       onProgress: (fraction) => opts.onProgress?.({ method: 'exact', fraction, elapsedMs: clock.elapsedMs() }),
