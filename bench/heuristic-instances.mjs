@@ -44,9 +44,12 @@ export function uniformInstance(n) {
   return { name: `uniform-${n}`, kind: 'uniform', n, coords, matrix: euclidean(coords, n) };
 }
 
-/** n points in n/25 Gaussian clusters (sigma 300) with uniform centres in [0, 10000]^2 (seed 1000 + n). */
-export function clusteredInstance(n) {
-  const rand = mulberry32(1000 + n);
+/**
+ * n points in n/25 Gaussian clusters (sigma 300) with uniform centres in [0, 10000]^2 (seed 1000 + n;
+ * another `seed` gives another instance, named with `-s<seed>`).
+ */
+export function clusteredInstance(n, seed = 1000 + n) {
+  const rand = mulberry32(seed);
   const centres = Array.from({ length: Math.max(1, Math.round(n / 25)) }, () => [rand() * 10000, rand() * 10000]);
   const coords = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
@@ -56,7 +59,8 @@ export function clusteredInstance(n) {
     coords[2 * i] = cx + r * Math.cos(a);
     coords[2 * i + 1] = cy + r * Math.sin(a);
   }
-  return { name: `clustered-${n}`, kind: 'clustered', n, coords, matrix: euclidean(coords, n) };
+  const name = seed === 1000 + n ? `clustered-${n}` : `clustered-${n}-s${seed}`;
+  return { name, kind: 'clustered', n, coords, matrix: euclidean(coords, n) };
 }
 
 /** The generated instances: uniform and clustered, up to n = 1000. */

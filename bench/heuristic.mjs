@@ -5,10 +5,15 @@
 // the best known tour, from long runs of beatplan itself; timeLimitMs 1000 up to n = 200, 2000 at
 // 500, 5000 at 1000).
 //
-//   node bench/heuristic.mjs [--runs 3] [--only name,name] [--no-salesman]
+//   node bench/heuristic.mjs [--runs 3 | --seeds 1-5] [--only name,name] [--no-salesman] [--targets]
 //   node bench/heuristic.mjs --best-known     (long runs that give BEST_KNOWN in heuristic-instances.mjs)
 //
-// beatplan runs with seeds 1..runs and an unbounded kick budget, so each run uses its whole time
+// --targets: issue 11's time-limit targets only — every symmetric TSPLIB instance of n >= 48 at 1 s and
+// three seeded clustered 500-node instances at 2 s, seeds 1-5 unless --seeds says otherwise, no
+// salesman.js; it prints every seed's gap and checks: TSPLIB mean gap <= 0.1 % and no run above 0.5 %;
+// each clustered seed within 0.5 % of the best of all runs (the best known length included).
+//
+// beatplan runs with seeds 1..runs (or --seeds) and an unbounded kick budget, so each run uses its whole time
 // limit; "to best" is the time at which it last improved (from onProgress). salesman.js (simulated
 // annealing, default cooling, Math.random) takes points only: it runs on the coordinates of the
 // instances that have them and its tour is scored with the instance's own metric; EXPLICIT and ATSP
@@ -21,7 +26,7 @@ import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BEST_KNOWN, generatedInstances, tsplibInstances } from './heuristic-instances.mjs';
+import { BEST_KNOWN, clusteredInstance, generatedInstances, tsplibInstances } from './heuristic-instances.mjs';
 import { median, speedProbeMs } from './lib.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -30,11 +35,13 @@ const outDir = join(benchDir, 'out');
 const require = createRequire(import.meta.url);
 
 function parseArgs(argv) {
-  const opts = { runs: 3, only: null, salesman: true, bestKnown: false };
+  const opts = { seeds: [1, 2, 3], only: null, salesman: true, bestKnown: false, targets: false };
   for (let k = 0; k < argv.length; k++) {
     const [flag, inline] = argv[k].split('=', 2);
     const value = () => inline ?? argv[++k];
-    if (flag === '--runs') opts.runs = Number(value());
+    if (flag === '--runs') opts.seeds = seedRange(`1-${value()}`);
+    else if (flag === '--seeds') opts.seeds = seedRange(value());
+    else if (flag === '--targets') opts.targets = true;
     else if (flag === '--only') opts.only = value().split(',');
     else if (flag === '--no-salesman') opts.salesman = false;
     else if (flag === '--best-known') opts.bestKnown = true;
@@ -43,11 +50,22 @@ function parseArgs(argv) {
       process.exit(1);
     }
   }
-  if (!(Number.isInteger(opts.runs) && opts.runs >= 1)) {
-    console.error(`bench:heuristic: --runs must be a positive integer, received ${opts.runs}`);
+  if (!opts.seeds.length || !opts.seeds.every((s) => Number.isInteger(s) && s >= 1)) {
+    console.error(`bench:heuristic: --runs / --seeds must give positive integer seeds, received ${opts.seeds}`);
     process.exit(1);
   }
+  if (opts.targets) opts.salesman = false;
   return opts;
+}
+
+/** '1-5' -> [1, 2, 3, 4, 5]; '2,7' -> [2, 7]. */
+function seedRange(text) {
+  return String(text)
+    .split(',')
+    .flatMap((part) => {
+      const [a, b] = part.split('-').map(Number);
+      return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, k) => a + k);
+    });
 }
 
 async function loadBeatplan() {
@@ -117,6 +135,11 @@ async function main() {
     ...tsplibInstances(tsp.parseTsplib, 'tsplib-atsp', '.atsp'),
     ...generatedInstances().map((g) => ({ ...g, reference: BEST_KNOWN[g.name] ?? null })),
   ];
+  if (opts.targets)
+    instances = [
+      ...instances.filter((i) => i.kind === 'tsplib' && i.n >= 48),
+      ...[1500, 2500, 3500].map((seed) => clusteredInstance(500, seed)),
+    ].map((i) => ({ ...i, reference: i.reference ?? BEST_KNOWN[i.name] ?? null }));
   if (opts.only) instances = instances.filter((i) => opts.only.includes(i.name));
   const probeBefore = speedProbeMs();
   // warm-up: compile the module and let V8 tier it up
@@ -130,8 +153,8 @@ async function main() {
     const limit = limitOf(inst);
     const bp = [];
     const sm = [];
-    for (let r = 0; r < opts.runs; r++) {
-      bp.push(runBeatplan(tsp, inst, r + 1, limit));
+    for (const seed of opts.seeds) {
+      bp.push({ seed, ...runBeatplan(tsp, inst, seed, limit) });
       if (opts.salesman) {
         const s = runSalesman(salesman, inst);
         if (s) sm.push(s);
@@ -139,6 +162,7 @@ async function main() {
     }
     const ref = inst.reference;
     const gap = (len) => (ref ? (len / ref - 1) * 100 : null);
+    const bestOfAll = Math.min(ref ?? Infinity, ...bp.map((b) => b.length));
     const row = {
       name: inst.name,
       n: inst.n,
@@ -152,6 +176,14 @@ async function main() {
         gapMax: ref ? gap(Math.max(...bp.map((b) => b.length))) : null,
         gapMean: ref ? mean(bp.map((b) => gap(b.length))) : null,
         toBestMsMedian: median(bp.map((b) => b.toBestMs)),
+        bestOfAll,
+        perSeed: bp.map((b) => ({
+          seed: b.seed,
+          length: b.length,
+          gapPct: gap(b.length),
+          gapToBestOfAllPct: (b.length / bestOfAll - 1) * 100,
+          toBestMs: b.toBestMs,
+        })),
         msMedian: median(bp.map((b) => b.ms)),
       },
       salesman: sm.length
@@ -167,8 +199,12 @@ async function main() {
     console.log(
       `${inst.name.padEnd(14)} ${String(inst.n).padStart(4)}  ${inst.kind.padEnd(11)} ${String(ref ?? '-').padStart(9)}  | ${pct(b.gapMedian).padStart(7)} / ${pct(b.gapMax).padEnd(7)}  ${ms(b.toBestMsMedian).padStart(8)}  ${ms(b.msMedian).padStart(8)} | ${row.salesman ? `${pct(row.salesman.gapMedian).padStart(8)}  ${ms(row.salesman.msMedian)}` : 'n/a'}`,
     );
+    console.log(
+      `    per seed: ${row.beatplan.perSeed.map((p) => `${p.seed}: ${pct(p.gapPct ?? p.gapToBestOfAllPct)}`).join('  ')}${ref ? '' : ' (vs best of these runs)'}`,
+    );
   }
   const summary = summarize(results);
+  const targets = opts.targets ? checkTargets(results) : null;
   console.log('\nsummary (mean over instances of the per-instance mean gap of the runs):');
   for (const s of summary)
     console.log(
@@ -183,7 +219,8 @@ async function main() {
       {
         date: new Date().toISOString(),
         machine,
-        runs: opts.runs,
+        seeds: opts.seeds,
+        targets,
         speedProbeMs: { before: probeBefore, after: probeAfter },
         summary,
         results,
@@ -192,7 +229,42 @@ async function main() {
       2,
     ),
   );
-  console.log(`\n${machine}; ${opts.runs} runs per instance; wrote bench/out/heuristic.json`);
+  console.log(`\n${machine}; seeds ${opts.seeds.join(', ')} per instance; wrote bench/out/heuristic.json`);
+}
+
+/** Issue 11's time-limit targets, from the rows of a --targets run. */
+function checkTargets(results) {
+  const tsplib = results.filter((r) => r.kind === 'tsplib' && r.n >= 48);
+  const runs = tsplib.flatMap((r) => r.beatplan.perSeed.map((p) => ({ name: r.name, seed: p.seed, gapPct: p.gapPct })));
+  const meanGapPct = mean(runs.map((x) => x.gapPct));
+  const above = runs.filter((x) => x.gapPct > 0.5);
+  const clustered = results
+    .filter((r) => r.kind === 'clustered' && r.n === 500)
+    .flatMap((r) => r.beatplan.perSeed.map((p) => ({ name: r.name, seed: p.seed, gapPct: p.gapToBestOfAllPct })));
+  const clusteredAbove = clustered.filter((x) => x.gapPct > 0.5);
+  const out = {
+    tsplib: {
+      instances: tsplib.length,
+      runs: runs.length,
+      meanGapPct,
+      above05: above,
+      met: meanGapPct <= 0.1 && !above.length,
+    },
+    clustered500: {
+      runs: clustered.length,
+      worstGapToBestOfAllPct: Math.max(...clustered.map((x) => x.gapPct)),
+      above05: clusteredAbove,
+      met: clustered.length > 0 && !clusteredAbove.length,
+    },
+  };
+  const list = (xs) => xs.map((x) => `${x.name} seed ${x.seed} ${pct(x.gapPct)}`).join(', ') || 'none';
+  console.log(
+    `\ntargets (issue 11):\n  TSPLIB n >= 48 at 1 s, ${runs.length} runs: mean gap ${pct(meanGapPct)} (target <= 0.1%), runs above 0.5%: ${list(above)} -> ${out.tsplib.met ? 'met' : 'missed'}`,
+  );
+  console.log(
+    `  clustered n = 500 at 2 s, ${clustered.length} runs: worst gap to the best of all runs ${pct(out.clustered500.worstGapToBestOfAllPct)} (target <= 0.5%), above: ${list(clusteredAbove)} -> ${out.clustered500.met ? 'met' : 'missed'}`,
+  );
+  return out;
 }
 
 function summarize(results) {
