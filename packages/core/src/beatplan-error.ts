@@ -45,6 +45,7 @@ export const BEATPLAN_ERROR_CODES = [
   'PROVIDER_RESPONSE_INVALID',
   'TIME_LIMIT',
   'ABORTED',
+  'WASM_BLOCKED',
   'INTERNAL',
 ] as const;
 

@@ -24,6 +24,7 @@ export type TspErrorCode =
   | 'TIME_LIMIT'
   | 'INFEASIBLE'
   | 'ABORTED'
+  | 'WASM_BLOCKED'
   | 'INTERNAL';
 
 /**

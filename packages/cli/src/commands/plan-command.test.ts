@@ -83,6 +83,23 @@ describe('beatplan plan', () => {
     expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 
+  it('lists all 60 problems of 60 bad managers, none cut (was: the first 50, then "(and 10 more)")', async () => {
+    const badManagers = join(dir, 'sixty-bad-managers.json');
+    const managers = Array.from({ length: 60 }, (_, i) => ({
+      id: `M${i}`,
+      name: 'x',
+      base: { lng: 120, lat: 95 },
+      workingHours: {},
+    }));
+    writeFileSync(badManagers, JSON.stringify(managers));
+    const { code, stderr } = await run(['plan', retailersCsv, '--managers', badManagers, '--out', join(dir, 'bad60')]);
+    expect(code).toBe(1);
+    const lines = stderr.split('\n').filter((l) => /managers\[\d+\]\.base\.lat/.test(l));
+    expect(lines).toHaveLength(60);
+    expect(stderr).toMatch(/60 problems listed above/);
+    expect(stderr).not.toMatch(/more\)/);
+  });
+
   it('exits 2 on a usage error', async () => {
     expect((await run(['plan', retailersCsv])).code).toBe(2);
     expect((await run(['plan', retailersCsv, '--managers', managersJson, '--weeks', 'two'])).code).toBe(2);

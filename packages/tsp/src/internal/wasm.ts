@@ -39,6 +39,29 @@ export function resolveBuild(core: WasmCore, build: WasmBuild): 'simd' | 'scalar
   return simdValid ? 'simd' : 'scalar';
 }
 
+/**
+ * The engine's refusal to compile WebAssembly as a typed error: a browser page whose
+ * Content-Security-Policy lacks `'wasm-unsafe-eval'` (Chromium: "Refused to compile or instantiate
+ * WebAssembly module because ... Content Security Policy"; Firefox: "blocked by CSP"). Any other
+ * error is returned as it is.
+ */
+export function wasmCompileError(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/Content[- ]Security[- ]Policy|blocked by CSP|wasm-unsafe-eval|'unsafe-eval'/i.test(message)) return error;
+  return new TspError(
+    'WASM_BLOCKED',
+    [
+      {
+        path: [],
+        message:
+          "this page's Content-Security-Policy refuses to compile WebAssembly: add 'wasm-unsafe-eval' to its script-src",
+        value: message,
+      },
+    ],
+    { cause: error },
+  );
+}
+
 /** Compiles (once, cached) a core asynchronously: safe on a browser's main thread. */
 export function compileCore(core: WasmCore, build: 'simd' | 'scalar'): Promise<WebAssembly.Module> {
   const key = `${core.name}:${build}`;
@@ -46,10 +69,16 @@ export function compileCore(core: WasmCore, build: 'simd' | 'scalar'): Promise<W
   if (done) return Promise.resolve(done);
   let pending = pendingCache.get(key);
   if (!pending) {
-    pending = WebAssembly.compile(bytesOf(core, build === 'simd')).then((module) => {
-      moduleCache.set(key, module);
-      return module;
-    });
+    pending = WebAssembly.compile(bytesOf(core, build === 'simd')).then(
+      (module) => {
+        moduleCache.set(key, module);
+        return module;
+      },
+      (error: unknown) => {
+        pendingCache.delete(key); // a later call may try again (the policy may have changed)
+        throw wasmCompileError(error);
+      },
+    );
     pendingCache.set(key, pending);
   }
   return pending;
@@ -60,7 +89,11 @@ export function compileCoreSync(core: WasmCore, build: 'simd' | 'scalar'): WebAs
   const key = `${core.name}:${build}`;
   let module = moduleCache.get(key);
   if (!module) {
-    module = new WebAssembly.Module(bytesOf(core, build === 'simd'));
+    try {
+      module = new WebAssembly.Module(bytesOf(core, build === 'simd'));
+    } catch (error) {
+      throw wasmCompileError(error);
+    }
     moduleCache.set(key, module);
   }
   return module;
