@@ -161,11 +161,16 @@ export async function buildRoadGraph(source: ExtractSource, options: BuildRoadGr
       await new Promise((r) => setTimeout(r, 0));
     },
   );
+  const { rank, ...hierarchy } = ch;
+  // The hierarchy numbers nodes by rank: rename the topology's references to nodes likewise.
+  for (const refs of [topo.edgeHead, topo.tails, topo.junctionNodes]) {
+    for (let i = 0; i < refs.length; i++) if ((refs[i] as number) >= 0) refs[i] = rank[refs[i] as number] as number;
+  }
   const seg = buildSegmentIndex(topo.lngE7, topo.latE7, topo.chainStart);
   const prepareMs = performance.now() - t1;
   return new RoadGraph(
     {
-      ...ch,
+      ...hierarchy,
       profile: profile.name,
       junctionCount: topo.junctionCount,
       lngE7: topo.lngE7,

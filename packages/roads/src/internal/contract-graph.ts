@@ -164,23 +164,39 @@ class Contraction {
   }
 }
 
-/** Packs per-node lists recorded in contraction order into CSR by node id. */
-function pack(n: number, first: Int32Array, count: Int32Array, tgt: Int32Array, key: Float64Array) {
+/**
+ * Packs per-node lists into CSR under the new node ids (the ranks): node of rank r holds the list of
+ * `order[r]`, its targets renamed by `rank`.
+ */
+function pack(
+  order: Int32Array,
+  rank: Int32Array,
+  first: Int32Array,
+  count: Int32Array,
+  tgt: Int32Array,
+  key: Float64Array,
+) {
+  const n = order.length;
   const off = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) off[v + 1] = (off[v] as number) + (count[v] as number);
+  for (let r = 0; r < n; r++) off[r + 1] = (off[r] as number) + (count[order[r] as number] as number);
   const t = new Int32Array(off[n] as number);
   const k = new Float64Array(off[n] as number);
-  for (let v = 0; v < n; v++) {
+  for (let r = 0; r < n; r++) {
+    const v = order[r] as number;
     const f = first[v] as number;
     const c = count[v] as number;
-    t.set(tgt.subarray(f, f + c), off[v] as number);
-    k.set(key.subarray(f, f + c), off[v] as number);
+    const o = off[r] as number;
+    for (let i = 0; i < c; i++) t[o + i] = rank[tgt[f + i] as number] as number;
+    k.set(key.subarray(f, f + c), o);
   }
   return { off, t, k };
 }
 
 /**
  * Contracts a graph given as edges `from → to` with integer keys (parallel edges keep the least).
+ * The hierarchy comes back with the nodes renumbered by rank (contraction order: node v becomes
+ * `rank[v]`), so that the top of the hierarchy, which every query visits, is contiguous in memory;
+ * the caller renames its own references to nodes with `rank`.
  *
  * @param n - node count.
  * @param from - tail of each edge.
@@ -194,7 +210,7 @@ export async function contractGraph(
   to: Int32Array,
   key: Float64Array,
   onProgress?: (fraction: number) => void | Promise<void>,
-): Promise<Hierarchy> {
+): Promise<Hierarchy & { rank: Int32Array }> {
   const g = new Contraction(n, from, to, key);
   const deleted = new Int32Array(n);
   const level = new Int32Array(n);
@@ -212,6 +228,8 @@ export async function contractGraph(
   const dnCount = new Int32Array(n);
   const up = new AdjacencyPool(1, from.length);
   const dn = new AdjacencyPool(1, from.length);
+  const rank = new Int32Array(n);
+  const order = new Int32Array(n);
   let done = 0;
   while (queue.size > 0) {
     const v = queue.pop();
@@ -223,6 +241,8 @@ export async function contractGraph(
     }
     for (let s = 0; s < g.pending; s++) g.addEdge(g.pendU[s] as number, g.pendW[s] as number, g.pendK[s] as number);
     contracted[v] = 1;
+    rank[v] = done;
+    order[done] = v;
     const lv = (level[v] as number) + 1;
     const os = g.out.start[v] as number;
     const oe = os + (g.out.len[v] as number);
@@ -255,7 +275,7 @@ export async function contractGraph(
     const e = s + (pool.len[0] as number);
     return [pool.tgt.subarray(s, e), pool.key.subarray(s, e)] as const;
   };
-  const u = pack(n, upFirst, upCount, ...list(up));
-  const d = pack(n, dnFirst, dnCount, ...list(dn));
-  return { nodeCount: n, upOff: u.off, upTgt: u.t, upKey: u.k, dnOff: d.off, dnTgt: d.t, dnKey: d.k };
+  const u = pack(order, rank, upFirst, upCount, ...list(up));
+  const d = pack(order, rank, dnFirst, dnCount, ...list(dn));
+  return { nodeCount: n, upOff: u.off, upTgt: u.t, upKey: u.k, dnOff: d.off, dnTgt: d.t, dnKey: d.k, rank };
 }
