@@ -22,7 +22,7 @@ describe('importRetailersCsv', () => {
     expect(e.message).toBe('the CSV is empty: a header row is expected');
   });
   it('applies defaultCrs to empty crs cells and can ignore unknown columns', () => {
-    const { retailers } = importRetailersCsv(`${HEADER},phone\nR1,A,116.4,39.9,retail,A,10,weekly,1,1,123\n`, {
+    const { retailers } = importRetailersCsv(`${HEADER},fax\nR1,A,116.4,39.9,retail,A,10,weekly,1,1,123\n`, {
       defaultCrs: 'GCJ02',
       ignoreUnknownColumns: true,
     });

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
-import { BeatplanError } from './beatplan-error.js';
+import { BeatplanError, type BeatplanIssue } from './beatplan-error.js';
 import { unguardCsvFormula } from './csv-formula-guard.js';
+import { decodeTextBytes, type TextEncodingName } from './internal/decode-text-bytes.js';
 import { readCrs, readDefaultCrs, readMaxIssues } from './internal/import-options.js';
 import { IssueList } from './issue-list.js';
 import { parseOpeningHoursText } from './internal/opening-hours-text.js';
@@ -25,7 +26,18 @@ export const RETAILER_CSV_COLUMNS = [
   'manager_id',
   'region',
   'geofence',
+  'licence_no',
+  'address',
+  'phone',
+  'store_type',
+  'grade',
 ] as const;
+
+/** A column of {@link RETAILER_CSV_COLUMNS}. */
+export type RetailerCsvColumn = (typeof RETAILER_CSV_COLUMNS)[number];
+
+/** Header prefix of an attribute column: `attr:渠道` → `attributes: [{ key: '渠道', value }]`. */
+export const ATTRIBUTE_COLUMN_PREFIX = 'attr:';
 
 const REQUIRED = [
   'id',
@@ -43,8 +55,18 @@ const NUMERIC: Record<string, string> = {
   service_minutes: 'serviceMinutes',
   order_count: 'orderCount',
   order_volume: 'orderVolume',
+  grade: 'grade',
 };
-const TEXT: Record<string, string> = { id: 'id', name: 'name', manager_id: 'managerId', region: 'region' };
+const TEXT: Record<string, string> = {
+  id: 'id',
+  name: 'name',
+  manager_id: 'managerId',
+  region: 'region',
+  licence_no: 'licenceNo',
+  address: 'address',
+  phone: 'phone',
+  store_type: 'storeType',
+};
 const FIELD_TO_COLUMN: Record<string, string> = {
   serviceMinutes: 'service_minutes',
   openingHours: 'opening_hours',
@@ -52,6 +74,8 @@ const FIELD_TO_COLUMN: Record<string, string> = {
   orderCount: 'order_count',
   orderVolume: 'order_volume',
   managerId: 'manager_id',
+  licenceNo: 'licence_no',
+  storeType: 'store_type',
 };
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -63,8 +87,93 @@ export interface ImportRetailersCsvOptions {
   defaultCrs?: Crs;
   /** Ignore columns not in the spec instead of failing. Default false. */
   ignoreUnknownColumns?: boolean;
+  /** Keep columns not in the spec as `attributes` (key = the header as written). Default false. */
+  unknownColumnsAsAttributes?: boolean;
+  /**
+   * The file's own header names: field (`licenceNo`, `name`, …, or the column name `licence_no`) →
+   * header, e.g. `{ licenceNo: '许可证号', name: '客户名称', lng: '经度', lat: '纬度' }`. A mapped header
+   * the file lacks, two fields on one header, or an unknown field is an error.
+   */
+  columns?: Readonly<Record<string, string>>;
+  /** For bytes: `'auto'` (default: UTF-8 with or without BOM, else GB18030), `'utf-8'`, `'gb18030'`, `'gbk'`. */
+  encoding?: TextEncodingName;
+  /** The host's grade scale (e.g. `{ min: 1, max: 30 }`): a `grade` outside it is an error. */
+  grades?: { min: number; max: number };
   /** Keep at most this many issues; the rest are counted in `omittedIssues`. Default 1000. */
   maxIssues?: number;
+}
+
+/** Field or column name → canonical column (`licenceNo` and `licence_no` → `licence_no`). */
+const FIELD_NAMES = new Map<string, string>([
+  ...RETAILER_CSV_COLUMNS.map((c) => [c, c] as const),
+  ...Object.entries(FIELD_TO_COLUMN),
+]);
+
+/** Validates `options.columns`: returns lower-cased header → canonical column. */
+function readColumnMapping(columns: Readonly<Record<string, string>> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (columns === undefined) return out;
+  if (typeof columns !== 'object' || columns === null) {
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['options', 'columns'], message: 'columns must map fields to header names', value: columns },
+    ]);
+  }
+  const problems: BeatplanIssue[] = [];
+  for (const [field, headerName] of Object.entries(columns)) {
+    const column = FIELD_NAMES.get(field);
+    if (column === undefined) {
+      problems.push({
+        path: ['options', 'columns', field],
+        message: `unknown field (expected one of ${[...FIELD_NAMES.keys()].join(', ')})`,
+        value: field,
+      });
+      continue;
+    }
+    if (typeof headerName !== 'string' || headerName.trim() === '') {
+      problems.push({
+        path: ['options', 'columns', field],
+        message: 'the header name must be a non-empty text',
+        value: headerName,
+      });
+      continue;
+    }
+    const key = headerName.trim().toLowerCase();
+    const taken = out.get(key);
+    if (taken !== undefined) {
+      problems.push({
+        path: ['options', 'columns', field],
+        message: `two fields on one column: "${headerName}" is already mapped to ${taken}`,
+        value: headerName,
+      });
+      continue;
+    }
+    out.set(key, column);
+  }
+  if (problems.length > 0) throw new BeatplanError('INVALID_INPUT', problems);
+  return out;
+}
+
+/** Validates `options.grades`. */
+function readGradeScale(grades: unknown): { min: number; max: number } | undefined {
+  if (grades === undefined) return undefined;
+  const g = grades as { min?: unknown; max?: unknown };
+  const ok = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 999;
+  if (
+    typeof grades !== 'object' ||
+    grades === null ||
+    !ok(g.min) ||
+    !ok(g.max) ||
+    (g.min as number) > (g.max as number)
+  ) {
+    throw new BeatplanError('INVALID_INPUT', [
+      {
+        path: ['options', 'grades'],
+        message: 'grades must be { min, max }, whole numbers with 0 ≤ min ≤ max ≤ 999',
+        value: grades,
+      },
+    ]);
+  }
+  return { min: g.min as number, max: g.max as number };
 }
 
 function columnOf(path: (string | number)[]): string {
@@ -74,12 +183,18 @@ function columnOf(path: (string | number)[]): string {
 }
 
 /**
- * Imports retailers from CSV text with a header row. Columns (header names case-insensitive, order
- * free; spec in the README): `id`, `name`, `lng`, `lat`, `segment`, `class`, `service_minutes`,
- * `visit_frequency`, `order_count`, `order_volume` (required); `crs`, `opening_hours` (compact text,
- * see `parseOpeningHours`), `manager_id`, `region`, `geofence` (a GeoJSON Polygon as JSON) (optional).
+ * Imports retailers from CSV text (or bytes) with a header row. Columns (header names
+ * case-insensitive, order free; spec in the README): `id`, `name`, `lng`, `lat`, `segment`, `class`,
+ * `service_minutes`, `visit_frequency`, `order_count`, `order_volume` (required); `crs`,
+ * `opening_hours` (compact text, see `parseOpeningHours`), `manager_id`, `region`, `geofence` (a GeoJSON
+ * Polygon as JSON), `licence_no`, `address`, `phone`, `store_type`, `grade` (optional); and any number
+ * of `attr:<key>` columns, kept as `attributes`. A file with its own header names (e.g. Chinese ones)
+ * is read with `columns: { licenceNo: '许可证号', name: '客户名称', … }`; `unknownColumnsAsAttributes`
+ * keeps other columns as attributes. Bytes are decoded as UTF-8 (with or without BOM) or, when they
+ * are not UTF-8, GB18030/GBK (what Excel on Chinese Windows saves) — or as `encoding` says; invalid
+ * bytes fail naming the line. `grades` declares the host's grade scale.
  * Empty cells of optional columns mean "absent". `segment` and `visit_frequency` are read
- * case-insensitively, `class` upper-cased, `crs` accepts `GCJ-02`/`bd09`/`EPSG:4326` spellings.
+ * case-insensitively, `class` upper-cased, `crs` accepts `GCJ-02`/`bd09`/`EPSG:4326`/`CGCS2000` spellings.
  * The apostrophe that defuses a spreadsheet formula (`'=x`, written by `retailersToCsv`, see
  * `guardCsvFormula`) is removed from every cell.
  *
@@ -87,13 +202,15 @@ function columnOf(path: (string | number)[]): string {
  * Rows are numbered 1-based from the first data row: the header is NOT counted, blank lines are
  * skipped and not counted (in a file without blank lines or multi-line cells, row N is on line N+1).
  *
- * @param text - the CSV text (UTF-8; a leading BOM is ignored).
+ * @param input - the CSV text (a leading BOM is ignored), or its bytes (see `encoding`).
  * @param options - see {@link ImportRetailersCsvOptions}.
  * @returns `{ retailers }` in file order.
  * @throws {BeatplanError} `IMPORT_FAILED`: `issues` lists every bad row (`row`, `path: [column]`, raw
  *   cell `value`, reason) and header problems (`path: ['columns', name]`, no row), capped at
  *   `maxIssues` with `omittedIssues` counting the rest; duplicate ids are errors.
- *   `INVALID_INPUT`/`UNSUPPORTED_CRS` for bad options.
+ *   `IMPORT_FAILED` also for bytes invalid in the encoding (naming the line), and for a `columns` mapping
+ *   naming a header the file lacks. `INVALID_INPUT`/`UNSUPPORTED_CRS` for bad options (an unknown
+ *   field or two fields on one header in `columns`, a bad `grades` or `encoding`).
  * @example
  * const { retailers } = importRetailersCsv(
  *   'id,name,lng,lat,crs,segment,class,service_minutes,opening_hours,visit_frequency,order_count,order_volume\n' +
@@ -101,11 +218,21 @@ function columnOf(path: (string | number)[]): string {
  * );
  * retailers[0]?.location; // { lng: 116.41, lat: 39.92, crs: 'GCJ02' }
  */
-export function importRetailersCsv(text: string, options: ImportRetailersCsvOptions = {}): { retailers: Retailer[] } {
-  if (typeof text !== 'string')
-    throw new BeatplanError('INVALID_INPUT', [{ path: ['text'], message: 'CSV input must be a string', value: text }]);
+export function importRetailersCsv(
+  input: string | Uint8Array,
+  options: ImportRetailersCsvOptions = {},
+): { retailers: Retailer[] } {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else if (input instanceof Uint8Array) text = decodeTextBytes(input, options.encoding).text;
+  else
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['text'], message: 'CSV input must be a string or bytes', value: input },
+    ]);
   const issues = new IssueList(readMaxIssues(options.maxIssues));
   const defaultCrs = readDefaultCrs(options.defaultCrs);
+  const mapping = readColumnMapping(options.columns);
+  const grades = readGradeScale(options.grades);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     header: false,
     skipEmptyLines: 'greedy',
@@ -123,18 +250,45 @@ export function importRetailersCsv(text: string, options: ImportRetailersCsvOpti
   if (!headerCells)
     throw new BeatplanError('IMPORT_FAILED', [{ path: [], message: 'the CSV is empty: a header row is expected' }]);
 
-  const header = headerCells.map((h) => h.trim().toLowerCase());
+  const header = headerCells.map((h) => h.trim());
   const index = new Map<string, number>();
-  header.forEach((name, i) => {
-    if (index.has(name)) issues.add({ path: ['columns', name], message: 'column appears twice in the header' });
-    else if (!(RETAILER_CSV_COLUMNS as readonly string[]).includes(name) && !options.ignoreUnknownColumns) {
+  const attributeColumns: { key: string; at: number }[] = [];
+  const attributeKeys = new Set<string>();
+  const addAttributeColumn = (key: string, at: number, raw: string) => {
+    if (key === '' || attributeKeys.has(key)) {
       issues.add({
-        path: ['columns', name],
-        message: `unknown column (expected some of ${RETAILER_CSV_COLUMNS.join(', ')})`,
+        path: ['columns', raw],
+        message: key === '' ? 'attribute column without a key' : 'attribute key appears twice',
+      });
+      return;
+    }
+    attributeKeys.add(key);
+    attributeColumns.push({ key, at });
+  };
+  header.forEach((raw, i) => {
+    const lower = raw.toLowerCase();
+    if (lower.startsWith(ATTRIBUTE_COLUMN_PREFIX))
+      return addAttributeColumn(raw.slice(ATTRIBUTE_COLUMN_PREFIX.length).trim(), i, raw);
+    const name = mapping.get(lower) ?? lower;
+    if (index.has(name)) issues.add({ path: ['columns', raw], message: 'column appears twice in the header' });
+    else if ((RETAILER_CSV_COLUMNS as readonly string[]).includes(name)) index.set(name, i);
+    else if (options.unknownColumnsAsAttributes) addAttributeColumn(raw, i, raw);
+    else if (!options.ignoreUnknownColumns) {
+      issues.add({
+        path: ['columns', raw],
+        message: `unknown column (expected some of ${RETAILER_CSV_COLUMNS.join(', ')}, attr:<key>, or a mapped name)`,
       });
     }
-    index.set(name, i);
   });
+  const lowerHeader = new Set(header.map((h) => h.toLowerCase()));
+  for (const [mapped, column] of mapping) {
+    if (!lowerHeader.has(mapped)) {
+      issues.add({
+        path: ['columns', mapped],
+        message: `the column mapping names "${mapped}" for ${column}, which the header does not have`,
+      });
+    }
+  }
   for (const name of REQUIRED)
     if (!index.has(name)) issues.add({ path: ['columns', name], message: 'required column is missing' });
   issues.throwIfAny();
@@ -169,6 +323,14 @@ export function importRetailersCsv(text: string, options: ImportRetailersCsvOpti
       const n = number(column);
       if (n !== undefined) candidate[field] = n;
     }
+    const grade = candidate.grade;
+    if (grades && typeof grade === 'number' && (grade < grades.min || grade > grades.max)) {
+      fail('grade', `grade must be within the declared scale [${grades.min}, ${grades.max}]`);
+    }
+    const attributes = attributeColumns
+      .map(({ key, at }) => ({ key, value: unguardCsvFormula((cells[at] ?? '').trim()) }))
+      .filter((a) => a.value !== '');
+    if (attributes.length > 0) candidate.attributes = attributes;
     if (cell('segment') !== '') candidate.segment = cell('segment').toLowerCase();
     if (cell('class') !== '') candidate.class = cell('class').toUpperCase();
     if (cell('visit_frequency') !== '') candidate.visitFrequency = cell('visit_frequency').toLowerCase();

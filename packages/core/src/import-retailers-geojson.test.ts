@@ -43,7 +43,7 @@ describe('importRetailersGeoJson', () => {
         {
           type: 'Feature',
           geometry: { type: 'Point', coordinates: [116.41, 39.92] },
-          properties: { ...retailerInput({ location: undefined }), phone: '1' },
+          properties: { ...retailerInput({ location: undefined }), fax: '1' },
         },
       ],
     };
@@ -51,7 +51,7 @@ describe('importRetailersGeoJson', () => {
     const { retailers } = importRetailersGeoJson(fc, { defaultCrs: 'BD09', ignoreUnknownProperties: true });
     expect(retailers[0]?.location).toEqual({ lng: 116.41, lat: 39.92, crs: 'BD09' });
     expect(thrown(() => importRetailersGeoJson(fc)).issues).toEqual([
-      { row: 1, path: ['features', 0, 'properties', 'phone'], message: 'unknown property' },
+      { row: 1, path: ['features', 0, 'properties', 'fax'], message: 'unknown property' },
     ]);
   });
 });

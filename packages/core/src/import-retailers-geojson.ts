@@ -21,6 +21,12 @@ const PROPERTIES = [
   'managerId',
   'region',
   'geofence',
+  'licenceNo',
+  'address',
+  'phone',
+  'storeType',
+  'grade',
+  'attributes',
 ];
 const ALIASES = new Map([
   ['service_minutes', 'serviceMinutes'],
@@ -29,6 +35,8 @@ const ALIASES = new Map([
   ['order_count', 'orderCount'],
   ['order_volume', 'orderVolume'],
   ['manager_id', 'managerId'],
+  ['licence_no', 'licenceNo'],
+  ['store_type', 'storeType'],
 ]);
 
 /** Options of {@link importRetailersGeoJson}. */

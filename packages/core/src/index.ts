@@ -63,6 +63,7 @@ export {
   type WeeklyHours,
 } from './schemas/weekly-hours.js';
 export {
+  MAX_ATTRIBUTES,
   MAX_LOCATION_OUTSIDE_GEOFENCE_M,
   RetailerClassSchema,
   RetailerSchema,
@@ -115,10 +116,17 @@ export {
   type HoursOnDayOptions,
   type OpeningWindowsOptions,
 } from './opening-windows.js';
-export { RETAILER_CSV_COLUMNS, importRetailersCsv, type ImportRetailersCsvOptions } from './import-retailers-csv.js';
+export {
+  ATTRIBUTE_COLUMN_PREFIX,
+  RETAILER_CSV_COLUMNS,
+  importRetailersCsv,
+  type ImportRetailersCsvOptions,
+  type RetailerCsvColumn,
+} from './import-retailers-csv.js';
+export { TEXT_ENCODINGS, type TextEncodingName } from './internal/decode-text-bytes.js';
 export { importRetailersGeoJson, type ImportRetailersGeoJsonOptions } from './import-retailers-geojson.js';
 export { retailersToGeoJson, type RetailerFeature, type RetailerFeatureCollection } from './retailers-to-geojson.js';
-export { retailersToCsv } from './retailers-to-csv.js';
+export { retailersToCsv, type RetailersToCsvOptions } from './retailers-to-csv.js';
 export { guardCsvFormula, unguardCsvFormula } from './csv-formula-guard.js';
 export { seededRandom } from './internal/shared/seeded-random.js';
 export { measureSpread, type Spread } from './measure-spread.js';

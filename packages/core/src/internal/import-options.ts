@@ -2,13 +2,13 @@ import { BeatplanError } from '../beatplan-error.js';
 import { CRS_VALUES, type Crs } from '../schemas/crs.js';
 import { MAX_ISSUES } from '../beatplan-error.js';
 
-/** Reads a crs cell leniently: case-insensitive, `GCJ-02`, `BD-09`, `WGS-84`, `EPSG:4326` accepted. */
+/** Reads a crs cell leniently: case-insensitive, `GCJ-02`, `BD-09`, `WGS-84`, `EPSG:4326`, `CGCS2000` (`EPSG:4490`, = WGS84) accepted. */
 export function readCrs(text: string): Crs | undefined {
   const t = text
     .trim()
     .toUpperCase()
     .replace(/[-_\s]/g, '');
-  if (t === 'EPSG:4326') return 'WGS84';
+  if (t === 'EPSG:4326' || t === 'CGCS2000' || t === 'EPSG:4490') return 'WGS84';
   return (CRS_VALUES as readonly string[]).includes(t) ? (t as Crs) : undefined;
 }
 

@@ -45,6 +45,16 @@ export const VISITS_PER_FOUR_WEEKS: Readonly<Record<VisitFrequency, number>> = O
   monthly: 1,
 });
 
+/** Most `attributes` one retailer may carry. */
+export const MAX_ATTRIBUTES = 100;
+
+const text = (what: string, max: number) =>
+  z
+    .string({ error: fieldError(what, `${what} must be a string`) })
+    .trim()
+    .min(1, { error: `${what} must not be empty` })
+    .max(max, { error: `${what} must have at most ${max} characters` });
+
 /**
  * How far (m) a retailer's `location` may lie outside its own `geofence`. Farther means the two are
  * almost surely in different coordinate systems (GCJ-02 vs WGS84 differ by 100–700 m) or belong to
@@ -66,6 +76,13 @@ export const MAX_LOCATION_OUTSIDE_GEOFENCE_M = 200;
  * - `orderCount`: orders in the reference period (integer ≥ 0); `orderVolume`: their total value or
  *   quantity in the host's unit (≥ 0). Used for stratified inspection samples and reports.
  * - `managerId`, `region` (optional): current assignment and administrative area.
+ * - What a company manages its retailers by (all optional, kept on output): `licenceNo` (e.g. the
+ *   tobacco retail licence number, 1–64 characters), `address` (≤ 500), `phone` (digits, spaces,
+ *   `+ - ( )`, 3–32 characters), `storeType` (the host's label, ≤ 100), `grade` (an integer on the
+ *   host's scale, 0–999, e.g. the tobacco industry's 30 档位 as 1–30; importers check it against the
+ *   scale the host declares, see `importRetailersCsv`'s `grades`), and `attributes`: free key/value
+ *   texts passed through unchanged, as a list `[{ key, value }]` (keys unique, at most 100 pairs; a
+ *   list, not an object, so that data never becomes an object key).
  *
  * Unknown fields are rejected.
  *
@@ -108,8 +125,46 @@ export const RetailerSchema = z
       .min(1, { error: 'region must not be empty' })
       .max(200)
       .optional(),
+    licenceNo: text('licence number', 64).optional(),
+    address: text('address', 500).optional(),
+    phone: z
+      .string({ error: fieldError('phone', 'phone must be a string') })
+      .trim()
+      .regex(/^\+?[\d\s()-]{3,32}$/, { error: 'phone must be 3–32 digits, spaces or + - ( )' })
+      .optional(),
+    storeType: text('store type', 100).optional(),
+    grade: z
+      .number({ error: fieldError('grade', 'grade must be a whole number') })
+      .int({ error: 'grade must be a whole number' })
+      .min(0, { error: 'grade must be within [0, 999]' })
+      .max(999, { error: 'grade must be within [0, 999]' })
+      .optional(),
+    attributes: z
+      .array(
+        z.strictObject({
+          key: text('attribute key', 100),
+          value: text('attribute value', 1000),
+        }),
+        { error: 'attributes must be a list of { key, value }' },
+      )
+      .max(MAX_ATTRIBUTES, { error: `at most ${MAX_ATTRIBUTES} attributes` })
+      .optional(),
   })
   .superRefine((r, ctx) => {
+    if (r.attributes) {
+      const seen = new Set<string>();
+      r.attributes.forEach((a, i) => {
+        if (seen.has(a.key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['attributes', i, 'key'],
+            input: a.key,
+            message: 'attribute key appears twice',
+          });
+        }
+        seen.add(a.key);
+      });
+    }
     if (!r.geofence) return;
     const outside = pointToPolygonDistance(
       [r.location.lng, r.location.lat],
