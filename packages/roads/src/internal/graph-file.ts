@@ -13,7 +13,7 @@ import type { RoadGraphData } from './road-graph-data.js';
  * | 8–11 | u32 format version (3) |
  * | 12–15 | u32 profile: 0 car, 1 motorcycle, 2 bicycle, 3 foot |
  * | 16–19 | u32 number of arrays (20) |
- * | 20–23 | u32 checksum (see {@link checksum}), computed with these four bytes read as 0 |
+ * | 20–23 | u32 checksum (the `checksum` function of this file), computed with these four bytes read as 0 |
  * | 24–31 | f64 payload bytes |
  * | 32–71 | f64 query nodes, junctions, cos(lat0), lng0, lat0 (the snapping index's local frame) |
  * | 72– | payload: per array, u32 type (1 i32, 2 u32, 3 f64, 4 u8, 5 f32), u32 0, f64 length, then the data padded to 8 bytes |
