@@ -135,12 +135,20 @@ export { dataRecord, dataRecordSchema } from './data-record.js';
 export {
   MAX_TRAVEL_MATRIX_POINTS,
   assertTravelMatrixSize,
-  throwIfTravelAborted,
+  SyncTravelCostsSchema,
+  TravelCostsSchema,
+  type SyncTravelCosts,
   type TravelCostMatrix,
   type TravelCosts,
   type TravelMatrixOptions,
   type UnreachablePair,
 } from './travel-costs.js';
+export {
+  COST_SOURCE_KINDS,
+  costSourceOf,
+  type CostSource,
+  type CostSourceKind,
+} from './cost-source.js';
 export {
   STRAIGHT_LINE_SOURCE,
   StraightLineOptionsSchema,
@@ -151,6 +159,7 @@ export {
   RetryPolicySchema,
   abortedError,
   backoffDelayMs,
+  throwIfAborted,
   sleepMs,
   withRetries,
   type AttemptVerdict,

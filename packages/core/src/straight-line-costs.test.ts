@@ -5,7 +5,7 @@ import {
   assertTravelMatrixSize,
   haversineM,
   straightLineCosts,
-  throwIfTravelAborted,
+  throwIfAborted,
   toWgs84,
 } from '@beatplan/core';
 import fc from 'fast-check';
@@ -76,6 +76,6 @@ describe('straightLineCosts', () => {
     expect(() => assertTravelMatrixSize(20_000)).toThrow(
       'points: a travel matrix takes at most 15000 points, received 20000',
     );
-    expect(() => throwIfTravelAborted(undefined)).not.toThrow();
+    expect(() => throwIfAborted(undefined)).not.toThrow();
   });
 });

@@ -5,11 +5,11 @@ import { parseOrThrow } from './parse-or-throw.js';
 import { CoordinatesSchema, type Coordinates } from './schemas/coordinates.js';
 import {
   assertTravelMatrixSize,
-  throwIfTravelAborted,
   type TravelCostMatrix,
   type TravelCosts,
   type TravelMatrixOptions,
 } from './travel-costs.js';
+import { throwIfAborted } from './with-retries.js';
 
 /**
  * Options of {@link straightLineCosts}; the schema is the only source of the defaults:
@@ -69,7 +69,7 @@ export function straightLineCosts(options: StraightLineOptions = {}): TravelCost
     source: STRAIGHT_LINE_SOURCE,
     matrixSync,
     matrix: async (points: readonly Coordinates[], opts: TravelMatrixOptions = {}) => {
-      throwIfTravelAborted(opts.signal);
+      throwIfAborted(opts.signal);
       return matrixSync(points);
     },
   };

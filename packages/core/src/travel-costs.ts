@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { BeatplanError } from './beatplan-error.js';
 import type { Coordinates } from './schemas/coordinates.js';
 
@@ -18,7 +19,7 @@ export interface UnreachablePair {
 
 /** Options of {@link TravelCosts.matrix}. */
 export interface TravelMatrixOptions {
-  /** Cancels the computation: the promise rejects with a `BeatplanError` of code `ABORTED`. */
+  /** Cancels the computation: the promise rejects with core's `abortedError` (code `ABORTED`). */
   signal?: AbortSignal;
 }
 
@@ -99,15 +100,40 @@ export function assertTravelMatrixSize(n: number, path: (string | number)[] = ['
 }
 
 /**
- * Throws `ABORTED` when the signal has fired. For implementations of {@link TravelCosts}, between chunks.
- *
- * @param signal - the caller's signal, if any.
- * @throws {BeatplanError} `ABORTED` (with the signal's reason as `cause`).
- * @example
- * throwIfTravelAborted(undefined); // fine
+ * A {@link TravelCosts} that answers synchronously too (`matrixSync`): straight lines or a prepared road
+ * graph, never an HTTP adapter. What the sync planners (`estimateWorkload`, `partitionTerritories`) take.
  */
-export function throwIfTravelAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw new BeatplanError('ABORTED', 'the travel-cost matrix was aborted', { cause: signal.reason });
-  }
-}
+export type SyncTravelCosts = TravelCosts & { matrixSync(points: readonly Coordinates[]): TravelCostMatrix };
+
+const isTravelCosts = (v: unknown): v is TravelCosts =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { source?: unknown }).source === 'string' &&
+  typeof (v as { matrix?: unknown }).matrix === 'function';
+
+/**
+ * The schema of a planner option holding a {@link TravelCosts}: an object with a string `source` and a
+ * `matrix` function (it is used as it is, not copied).
+ *
+ * @example
+ * TravelCostsSchema.safeParse(straightLineCosts()).success; // true
+ * TravelCostsSchema.safeParse({ source: 'x' }).success; // false
+ */
+export const TravelCostsSchema = z.custom<TravelCosts>(isTravelCosts, {
+  error: 'must be a TravelCosts: { source: string, matrix(points) }',
+});
+
+/**
+ * The schema of a sync planner's travel-cost option: a {@link SyncTravelCosts} (with `matrixSync`);
+ * an async-only source (an HTTP adapter) is refused with a message that says what to do instead.
+ *
+ * @example
+ * SyncTravelCostsSchema.safeParse(straightLineCosts()).success; // true
+ */
+export const SyncTravelCostsSchema = z.custom<SyncTravelCosts>(
+  (v) => isTravelCosts(v) && typeof (v as { matrixSync?: unknown }).matrixSync === 'function',
+  {
+    error:
+      'must answer synchronously (matrixSync: straight lines or a prepared road graph); for any other source compute `neighbourTravel` first and pass that',
+  },
+);

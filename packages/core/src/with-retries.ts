@@ -100,6 +100,26 @@ export function abortedError(signal: AbortSignal): BeatplanError {
 }
 
 /**
+ * Throws {@link abortedError} when the signal has fired: the one way beatplan checks a signal between
+ * chunks of work (travel-cost matrices, extract parsing, route searches in JS).
+ *
+ * @param signal - the caller's signal, if any.
+ * @throws {BeatplanError} `ABORTED` (with the signal's reason as `cause`).
+ * @example
+ * throwIfAborted(undefined); // fine
+ * const ctrl = new AbortController();
+ * ctrl.abort();
+ * try {
+ *   throwIfAborted(ctrl.signal);
+ * } catch (e) {
+ *   isBeatplanError(e, 'ABORTED'); // true
+ * }
+ */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortedError(signal);
+}
+
+/**
  * Waits `ms` with the global (fake-timer-friendly) `setTimeout`; rejects ABORTED when `signal` fires first.
  *
  * @param ms - the wait, ms.

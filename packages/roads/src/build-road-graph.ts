@@ -1,4 +1,4 @@
-import { BeatplanError, parseOrThrow } from '@beatplan/core';
+import { BeatplanError, parseOrThrow, throwIfAborted } from '@beatplan/core';
 import * as z from 'zod';
 import { buildTopology, KEY_DIST_SCALE } from './internal/build-topology.js';
 import { contractGraph } from './internal/contract-graph.js';
@@ -155,8 +155,7 @@ export async function buildRoadGraph(source: ExtractSource, options: BuildRoadGr
     Int32Array.from(to),
     Float64Array.from(key),
     async (f) => {
-      if (o.signal?.aborted)
-        throw new BeatplanError('ABORTED', 'building the road graph was aborted', { cause: o.signal.reason });
+      throwIfAborted(o.signal);
       progress?.({ phase: 'prepare', fraction: f });
       await new Promise((r) => setTimeout(r, 0));
     },

@@ -1,4 +1,16 @@
-export { estimateWorkload, type RetailerWorkload, type WorkloadOptions } from './estimate-workload.js';
+export {
+  estimateWorkload,
+  type EstimateWorkloadOptions,
+  type RetailerWorkload,
+  type WorkloadEstimate,
+  type WorkloadOptions,
+} from './estimate-workload.js';
+export {
+  neighbourTravel,
+  neighbourTravelSync,
+  type NeighbourTravel,
+  type NeighbourTravelOptions,
+} from './neighbour-travel.js';
 export { DEFAULT_WORKLOAD_OPTIONS } from './internal/workload-model.js';
 export { measureCompactness, type Compactness } from './measure-compactness.js';
 export { partitionTerritories, type PartitionOptions, type PartitionResult } from './partition-territories.js';

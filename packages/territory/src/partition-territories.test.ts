@@ -1,7 +1,9 @@
-import { isBeatplanError, TerritorySchema, type RetailerInput } from '@beatplan/core';
+import { isBeatplanError, straightLineCosts, TerritorySchema, type RetailerInput } from '@beatplan/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusteredCity, manager, retailer } from '../test/helpers.js';
+import { clusteredCity, hostCosts, manager, retailer } from '../test/helpers.js';
+import { estimateWorkload } from './estimate-workload.js';
+import { neighbourTravel } from './neighbour-travel.js';
 import { partitionTerritories } from './partition-territories.js';
 
 const hours = { mon: [{ from: '09:00', to: '17:00' }] };
@@ -125,5 +127,22 @@ describe('partitionTerritories', () => {
       expect(isBeatplanError(e, 'INVALID_INPUT')).toBe(true);
       expect((e as { issues: unknown[] }).issues).toHaveLength(2);
     }
+  });
+
+  it('balances the workload measured on the given source (costs or precomputed travel), and says which', async () => {
+    const { retailers, managers } = clusteredCity(120, 3, 7);
+    const plain = partitionTerritories(retailers, managers);
+    expect(plain.costSource).toEqual({ kind: 'straight-line', source: 'straight-line' });
+    const host = hostCosts(straightLineCosts(), () => false, 4);
+    const onHost = partitionTerritories(retailers, managers, { costs: host });
+    expect(onHost.costSource).toEqual({ kind: 'host', source: 'test-host' });
+    expect(onHost.workload).toEqual(estimateWorkload(retailers, { costs: host }).workload);
+    const travel = await neighbourTravel(
+      retailers.map((r) => r.location),
+      host,
+    );
+    const viaTravel = partitionTerritories(retailers, managers, { travel });
+    expect(viaTravel.territories).toEqual(onHost.territories);
+    expect(viaTravel.costSource).toEqual(onHost.costSource);
   });
 });

@@ -10,10 +10,12 @@ import {
   type Retailer,
   type Territory,
   type DroppedRetailer,
+  type CostSource,
 } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 import * as z from 'zod';
-import { computeWorkload, type RetailerWorkload } from './internal/workload-model.js';
+import { computeWorkload, DEFAULT_WORKLOAD_OPTIONS, type RetailerWorkload } from './internal/workload-model.js';
+import { syncWorkloadTravel } from './internal/workload-travel.js';
 import { assignBalanced } from './internal/balanced-assignment.js';
 import { buildNeighbourGraph } from './internal/neighbour-graph.js';
 import { PartitionOptionsSchema } from './internal/partition-options.js';
@@ -38,6 +40,10 @@ import { summarizeTerritories, type PartitionSpread, type TerritoryStats } from 
  *   typical squared territory radius (re-balancing only).
  * - `rounds` (default 8): centre-update rounds of a fresh design.
  * - `workload`: options of the workload model (`neighbours`, `speedKmh`, `detourFactor`).
+ * - `costs`: the workload's travel on a source that answers synchronously (`roadCosts(graph)` of
+ *   `@beatplan/roads`, or straight lines); or `travel`: precomputed by `neighbourTravel` from any source
+ *   (an HTTP adapter too). Not both; neither: straight lines. The territories' shapes (centres,
+ *   contiguity) stay planar: the source changes the workload that is balanced.
  */
 export type PartitionOptions = z.input<typeof PartitionOptionsSchema>;
 
@@ -60,6 +66,8 @@ export interface PartitionResult {
   dropped: DroppedRetailer[];
   /** The workload model's figures, one per retailer, in input order. */
   workload: RetailerWorkload[];
+  /** The travel source the workload was measured with. */
+  costSource: CostSource;
   /** manager id → convex hull of the territory (WGS84), null when it has no area (null-prototype object). */
   hulls: Record<string, Polygon | null>;
 }
@@ -119,7 +127,8 @@ function checkReferences(
  * @param options See {@link PartitionOptions}.
  * @returns See {@link PartitionResult}.
  * @throws {BeatplanError} `INVALID_INPUT` (schema, duplicate ids, no manager, bad option),
- *   `UNKNOWN_REFERENCE` (a locked retailer's manager is not given, a locked id is not a retailer).
+ *   `UNKNOWN_REFERENCE` (a locked retailer's manager is not given, a locked id is not a retailer);
+ *   the travel source's own errors.
  * @example
  * const retailers = Array.from({ length: 40 }, (_, i) => ({
  *   id: `R${i}`, name: `Shop ${i}`, location: { lng: 120.1 + (i % 8) * 0.01, lat: 30.2 + Math.floor(i / 8) * 0.01 },
@@ -161,7 +170,9 @@ export function partitionTerritories(
     y = plane.y.slice(0, n);
   const baseX = plane.x.slice(n),
     baseY = plane.y.slice(n);
-  const workload = computeWorkload(rs, x, y, o.workload);
+  const neighbours = o.workload?.neighbours ?? DEFAULT_WORKLOAD_OPTIONS.neighbours;
+  const { travel, costSource } = syncWorkloadTravel(wgs, neighbours, o.costs, o.travel);
+  const workload = computeWorkload(rs, x, y, o.workload, travel);
 
   // balance value: weighted attributes, each over its mean
   const wts = o.weights ?? { workload: 1 };
@@ -282,5 +293,5 @@ export function partitionTerritories(
   }));
   const { stats, spread, hulls } = summarizeTerritories({ retailers: rs, wgs, managers: ms, state, workload });
   const balanced = stats.every((s) => Math.abs(s.deviation) <= tolerance + 1e-12);
-  return { territories, assignment, stats, spread, balanced, moved, dropped, workload, hulls };
+  return { territories, assignment, stats, spread, balanced, moved, dropped, workload, costSource, hulls };
 }

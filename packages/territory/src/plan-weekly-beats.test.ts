@@ -1,5 +1,6 @@
 import {
   isBeatplanError,
+  straightLineCosts,
   VISITS_PER_FOUR_WEEKS,
   VisitPlanSchema,
   type RetailerInput,
@@ -7,7 +8,7 @@ import {
 } from '@beatplan/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { manager, random, retailer } from '../test/helpers.js';
+import { hostCosts, manager, random, retailer } from '../test/helpers.js';
 import { planWeeklyBeats } from './plan-weekly-beats.js';
 
 const BASE = [120.15, 30.27] as const;
@@ -145,6 +146,41 @@ describe('planWeeklyBeats', () => {
     await expect(planWeeklyBeats(manager('M1', ...BASE), [], { startDate: '2025-02-30' })).rejects.toSatisfy(
       (e: unknown) => isBeatplanError(e, 'INVALID_INPUT') && (e as { path: unknown[] }).path[1] === 'startDate',
     );
+  });
+
+  it('property: on a host source equal to straight lines the plan is the default plan (only costSource differs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 14 }), fc.integer(), async (n, seed) => {
+        const rs = around(n, seed);
+        const m = manager('M1', BASE[0], BASE[1]);
+        const options = { startDate: '2025-03-03', weeks: 1, seed, maxKicks: 10 };
+        const plain = await planWeeklyBeats(m, rs, options);
+        const host = hostCosts(straightLineCosts({ detourFactor: 1.3, speedKmh: 20 }), () => false, 1, 'crm-matrix');
+        const onHost = await planWeeklyBeats(m, rs, { ...options, costs: host });
+        expect(plain.costSource).toEqual({ kind: 'straight-line', source: 'straight-line' });
+        expect(onHost.costSource).toEqual({ kind: 'host', source: 'crm-matrix' });
+        expect({ ...onHost, costSource: null }).toEqual({ ...plain, costSource: null });
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('drops a visit with no route, naming the other end; routes the rest; aborts on the signal', async () => {
+    const rs = around(8, 3, 'weekly');
+    const cut = rs[2]!.location;
+    const host = hostCosts(straightLineCosts(), (p) => p.lng === cut.lng && p.lat === cut.lat, 2, 'road-graph:car');
+    const m = manager('M1', BASE[0], BASE[1]);
+    const beat = await planWeeklyBeats(m, rs, { startDate: '2025-03-03', weeks: 1, costs: host });
+    expect(beat.costSource).toEqual({ kind: 'roads', source: 'road-graph:car' });
+    expect(beat.dropped).toEqual([
+      { retailerId: 'R2', date: expect.any(String), reason: 'no route between it and the base on road-graph:car' },
+    ]);
+    expect(beat.totals.visits).toBe(7);
+    const ac = new AbortController();
+    ac.abort();
+    await expect(
+      planWeeklyBeats(m, rs, { startDate: '2025-03-03', costs: host, signal: ac.signal }),
+    ).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });
 

@@ -16,6 +16,10 @@ import {
   type Weekday,
   type DroppedRetailer,
   toBeatplanError,
+  costSourceOf,
+  straightLineCosts,
+  TravelCostsSchema,
+  type CostSource,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { computeWorkload, DEFAULT_WORKLOAD_OPTIONS, WorkloadOptionsSchema } from './internal/workload-model.js';
@@ -24,6 +28,7 @@ import { projectToPlane } from './internal/planar.js';
 import { routeDay, type DayStop } from './internal/route-day.js';
 import { assignVisitPatterns } from './internal/visit-patterns.js';
 import { visitWindows, workingIntervals } from './internal/visit-windows.js';
+import { neighbourTravel } from './neighbour-travel.js';
 
 const BeatOptionsSchema = z
   .strictObject({
@@ -35,6 +40,8 @@ const BeatOptionsSchema = z
     seed: z.number().int().optional(),
     openingHours: z.boolean().optional(),
     maxKicks: z.number().int().min(0).optional(),
+    costs: TravelCostsSchema.optional(),
+    signal: z.instanceof(AbortSignal).optional(),
   })
   .superRefine((o, ctx) => {
     // Every planned time must be a core Timestamp (2000-01-01 ≤ t < 2100-01-01 UTC): a period near
@@ -67,7 +74,12 @@ async function routeDayOrThrow(...args: Parameters<typeof routeDay>): ReturnType
  * - `utcOffsetMinutes` (default 480 = UTC+8, core's `UtcOffsetMinutesSchema`): the local time of the working
  *   and opening hours.
  * - `workload`: `speedKmh` (default 20) and `detourFactor` (default 1.3) time the travel between
- *   stops; `neighbours` as in `estimateWorkload`.
+ *   stops on straight lines; `neighbours` as in `estimateWorkload`.
+ * - `costs` (default straight lines at the `workload` speed and detour): any core `TravelCosts` — a
+ *   prepared road graph (`roadCosts(graph)` of `@beatplan/roads`), a routing service adapter, the host's
+ *   own. Each day is routed on its matrix (metres as the cost, seconds as the times), the workload that
+ *   spreads the visits over the weekdays on its neighbour travel (`neighbourTravel`).
+ * - `signal`: cancels the planning (rejects `ABORTED`), checked between the days' matrices and routes.
  * - `method` (default 'auto'), `seed` (default 1): passed to `@beatplan/tsp`'s `solve` for every day.
  * - `openingHours` (default true): visits start within the retailers' opening hours.
  * - `maxKicks` (default 100 with time windows, tsp's default without): the route search budget of
@@ -82,7 +94,7 @@ export interface BeatDay {
   /** Week of the 4-week visiting cycle (0–3; ISO weeks modulo 4). */
   cycleWeek: number;
   stops: number;
-  /** Estimated road distance of the day's round trip from the base, m (great-circle × detourFactor). */
+  /** Distance of the day's round trip from the base on the plan's cost source, m (see `costSource`). */
   distanceM: number;
   /** From leaving the base to coming back, s. */
   durationS: number;
@@ -116,6 +128,8 @@ export interface BeatPlan {
    * and opening hours unless `openingHours: false`).
    */
   timeWindows: boolean;
+  /** The travel source every distance and time of the plan was measured with. */
+  costSource: CostSource;
 }
 
 /**
@@ -124,7 +138,9 @@ export interface BeatPlan {
  * weekday every second week; monthly: one weekday in one week of four — weeks of an absolute 4-week
  * cycle), keeping each day geographically tight (sectors of a sweep around the base) and balanced,
  * then routes every working day with `@beatplan/tsp` from the base and back, inside the working hours
- * and the retailers' opening hours. What cannot fit is listed in `dropped`.
+ * and the retailers' opening hours, on straight lines or on the `costs` given. What cannot fit is
+ * listed in `dropped`, and so is a visit with no route to the base or to another stop of its day
+ * (`no route between it and the base on road-graph:car`).
  *
  * @param manager A core `CustomerManager` (base, working hours, maxDailyMinutes).
  * @param retailers The manager's retailers (core `Retailer` records, e.g. one territory).
@@ -132,7 +148,7 @@ export interface BeatPlan {
  * @returns See {@link BeatPlan}.
  * @throws {BeatplanError} `INVALID_INPUT` naming the record or option that breaks its schema; a route
  *   solver error (`TOO_LARGE`, `TIME_LIMIT`, `ABORTED`, ...) with its code, its issues and the tsp `TspError`
- *   as `cause`.
+ *   as `cause`; the cost source's own errors (`ABORTED` too when `signal` fires).
  * @example
  * const day = [{ from: '09:00', to: '17:00' }];
  * const manager = { id: 'M1', name: 'Li', base: { lng: 120.15, lat: 30.27 }, workingHours: { mon: day, tue: day, wed: day, thu: day, fri: day } };
@@ -141,7 +157,8 @@ export interface BeatPlan {
  *   segment: 'retail', class: 'B', serviceMinutes: 15, visitFrequency: 'weekly', orderCount: 1, orderVolume: 10,
  * }));
  * const beat = await planWeeklyBeats(manager, retailers, { startDate: '2025-03-03', weeks: 2 });
- * // beat.totals.visits === 8 (4 retailers × 2 weeks), beat.dropped.length === 0
+ * // beat.totals.visits === 8 (4 retailers × 2 weeks), beat.dropped.length === 0, beat.costSource.kind === 'straight-line'
+ * // on roads: await planWeeklyBeats(manager, retailers, { startDate: '2025-03-03', costs: roadCosts(graph) })
  */
 export async function planWeeklyBeats(
   manager: unknown,
@@ -154,8 +171,12 @@ export async function planWeeklyBeats(
   const weeks = o.weeks ?? 2;
   const offset = o.utcOffsetMinutes;
   const honour = o.openingHours ?? true;
-  const metresPerSecond = ((o.workload?.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 3600;
-  const detourFactor = o.workload?.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor;
+  const costs =
+    o.costs ??
+    straightLineCosts({
+      speedKmh: o.workload?.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh,
+      detourFactor: o.workload?.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor,
+    });
 
   const base = toWgs84(m.base);
   const wgs = rs.map((r) => toWgs84(r.location));
@@ -164,7 +185,11 @@ export async function planWeeklyBeats(
     wgs.map((p) => p.lat),
     base,
   );
-  const workload = computeWorkload(rs, plane.x, plane.y, o.workload);
+  const travel = await neighbourTravel(wgs, costs, {
+    neighbours: o.workload?.neighbours ?? DEFAULT_WORKLOAD_OPTIONS.neighbours,
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  const workload = computeWorkload(rs, plane.x, plane.y, o.workload, travel);
   const work = workingIntervals(m);
   const workDays = work.flatMap((iv, d) => (iv.length ? [d] : []));
   const windows = rs.map((r) => work.map((iv, d) => (iv.length ? visitWindows(r, d, iv, honour) : [])));
@@ -204,6 +229,7 @@ export async function planWeeklyBeats(
       m.maxDailyMinutes === undefined ? Infinity : iv[0]![0] + m.maxDailyMinutes * 60 + breaks,
     );
     const stops: DayStop[] = members.map((i) => ({
+      id: rs[i]!.id,
       lng: wgs[i]!.lng,
       lat: wgs[i]!.lat,
       serviceS: rs[i]!.serviceMinutes * 60,
@@ -212,8 +238,8 @@ export async function planWeeklyBeats(
     const routed = await routeDayOrThrow(base, stops, {
       startAt,
       endBy,
-      metresPerSecond,
-      detourFactor,
+      costs,
+      ...(o.signal ? { signal: o.signal } : {}),
       method: o.method ?? 'auto',
       seed: o.seed ?? 1,
       ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}),
@@ -268,5 +294,6 @@ export async function planWeeklyBeats(
       waitS: sum((d) => d.waitS),
     },
     timeWindows,
+    costSource: costSourceOf(costs),
   };
 }

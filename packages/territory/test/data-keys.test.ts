@@ -34,7 +34,7 @@ describe('ids named like Object.prototype members', () => {
         expect(features.map((f) => f.properties.managerId)).toEqual(mIds);
         for (const f of features) expect(f.geometry).toEqual(p.hulls[f.properties.managerId]);
 
-        expect(estimateWorkload(retailers).map((w) => w.retailerId)).toEqual(rIds);
+        expect(estimateWorkload(retailers).workload.map((w) => w.retailerId)).toEqual(rIds);
 
         const [first] = p.territories;
         if (!first) return;

@@ -1,5 +1,12 @@
 import { seededRandom } from '@beatplan/core';
-import type { CustomerManager, RetailerInput, VisitFrequency } from '@beatplan/core';
+import type {
+  Coordinates,
+  CustomerManager,
+  RetailerInput,
+  SyncTravelCosts,
+  TravelCostMatrix,
+  VisitFrequency,
+} from '@beatplan/core';
 
 /** mulberry32, uniform in [0, 1). */
 export const random = seededRandom;
@@ -60,4 +67,34 @@ export function clusteredCity(
     return manager(`M${j}`, r.location.lng + 0.001, r.location.lat);
   });
   return { retailers, managers };
+}
+
+/**
+ * A host's own TravelCosts for tests: `inner`'s matrix, with every pair touching a point for which
+ * `cut(point)` holds made unreachable (−1, listed), and times scaled by `slow` for pairs going east
+ * (an asymmetric source). Async and sync, like a prepared road graph.
+ */
+export function hostCosts(
+  inner: SyncTravelCosts,
+  cut: (p: Coordinates) => boolean = () => false,
+  slow = 1,
+  source = 'test-host',
+): SyncTravelCosts {
+  const matrixSync = (points: readonly Coordinates[]): TravelCostMatrix => {
+    const m = inner.matrixSync(points);
+    const n = m.n;
+    const unreachable: { from: number; to: number }[] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const a = points[i] as Coordinates,
+          b = points[j] as Coordinates;
+        if (cut(a) || cut(b)) {
+          m.distancesM[i * n + j] = m.durationsS[i * n + j] = -1;
+          unreachable.push({ from: i, to: j });
+        } else if (b.lng > a.lng) m.durationsS[i * n + j] = (m.durationsS[i * n + j] ?? 0) * slow;
+      }
+    return { ...m, unreachable, source };
+  };
+  return { source, matrixSync, matrix: async (points) => matrixSync(points) };
 }

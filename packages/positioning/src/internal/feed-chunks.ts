@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, throwIfAborted } from '@beatplan/core';
 
 /** Where a table's CSV comes from: a whole text, bytes, or any (async) iterable of chunks, e.g. a Node readable stream or a web ReadableStream. */
 export type TableSource =
@@ -7,11 +7,6 @@ export type TableSource =
   | Iterable<string | Uint8Array>
   | AsyncIterable<string | Uint8Array>
   | ReadableStream<string | Uint8Array>;
-
-/** Throws ABORTED when the signal has fired. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new BeatplanError('ABORTED', 'the operation was aborted', { cause: signal.reason });
-}
 
 /** Feeds every chunk of `source` to `push`, checking `signal` before each chunk. */
 export async function feedChunks(

@@ -7,7 +7,7 @@ import {
   convertLngLat,
   parseOrThrow,
   type TravelCostMatrix,
-  throwIfTravelAborted,
+  throwIfAborted,
   type UnreachablePair,
 } from '@beatplan/core';
 import * as z from 'zod';
@@ -64,7 +64,7 @@ export async function chunkedMatrix(
 ): Promise<TravelCostMatrix> {
   assertTravelMatrixSize(Array.isArray(points) ? points.length : 0);
   const pts = parseOrThrow(PointsSchema, points, ['points']);
-  throwIfTravelAborted(signal);
+  throwIfAborted(signal);
   const n = pts.length;
   const coords = pts.map((p) => convertLngLat(p.lng, p.lat, p.crs, service.crs));
   const distancesM = new Float64Array(n * n);
@@ -111,7 +111,7 @@ export async function chunkedMatrix(
   try {
     await Promise.all(Array.from({ length: Math.min(service.parallel, blocks.length) }, worker));
   } catch (e) {
-    throwIfTravelAborted(signal);
+    throwIfAborted(signal);
     throw first ?? e;
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -1,9 +1,9 @@
 import {
   assertTravelMatrixSize,
-  BeatplanError,
   CoordinatesSchema,
   type Coordinates,
   parseOrThrow,
+  throwIfAborted,
   toWgs84,
   type UnreachablePair,
 } from '@beatplan/core';
@@ -131,7 +131,7 @@ export function runToEnd<T>(gen: Generator<void, T>): T {
 /** Runs a table generator, yielding to the event loop and checking the signal between chunks. */
 export async function runAsync<T>(gen: Generator<void, T>, signal: AbortSignal | undefined): Promise<T> {
   for (;;) {
-    if (signal?.aborted) throw new BeatplanError('ABORTED', 'the road matrix was aborted', { cause: signal.reason });
+    throwIfAborted(signal);
     const r = gen.next();
     if (r.done) return r.value;
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, throwIfAborted } from '@beatplan/core';
 import { PbfReader } from 'pbf';
 import {
   type PrimitiveBlock,
@@ -189,8 +189,7 @@ export async function readOsmPbf(
     return true;
   };
   for await (const chunk of chunks) {
-    if (signal?.aborted)
-      throw new BeatplanError('ABORTED', 'reading the extract was aborted', { cause: signal.reason });
+    throwIfAborted(signal);
     sink.addBytes(chunk.byteLength);
     q.push(chunk);
     while (q.size >= 4 && (await next())) {}

@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, throwIfAborted } from '@beatplan/core';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { OsmCollector, OsmMember } from './osm-collector.js';
 
@@ -99,8 +99,7 @@ export async function readOsmXml(
     else sink.addRelation(c.id, c.members, c.tags);
   });
   for await (const chunk of chunks) {
-    if (signal?.aborted)
-      throw new BeatplanError('ABORTED', 'reading the extract was aborted', { cause: signal.reason });
+    throwIfAborted(signal);
     sink.addBytes(chunk.byteLength);
     let text: string;
     try {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { WorkloadOptionsSchema } from './workload-model.js';
+import { SyncCostOptionsShape } from './workload-travel.js';
 
 const weight = z.number().min(0).max(1e6);
 
@@ -23,4 +24,5 @@ export const PartitionOptionsSchema = z.strictObject({
   stickiness: z.number().min(0).max(100).optional(),
   rounds: z.number().int().min(1).max(100).optional(),
   workload: WorkloadOptionsSchema.optional(),
+  ...SyncCostOptionsShape,
 });

@@ -1,8 +1,11 @@
-import { haversineM } from '@beatplan/core';
+import type { TravelCosts } from '@beatplan/core';
 import { solve, TspError } from '@beatplan/tsp';
+import { dropUnreachable } from './drop-unreachable.js';
 
 /** One stop to route on a day. */
 export interface DayStop {
+  /** The retailer's id, for the reason of a stop dropped for want of a route. */
+  id: string;
   lng: number;
   lat: number;
   serviceS: number;
@@ -25,44 +28,63 @@ export interface RoutedDay {
 export interface RouteDayOptions {
   startAt: number;
   endBy: number;
-  metresPerSecond: number;
-  detourFactor: number;
+  /** The travel-cost source of the day's matrix (metres are the route's cost, seconds its times). */
+  costs: TravelCosts;
+  signal?: AbortSignal;
   method: 'auto' | 'exact' | 'heuristic';
   seed: number;
   maxKicks?: number;
 }
 
 /**
- * Routes one day from the base and back: road metres (great-circle × detour) as costs, metres ÷
- * speed as travel times. `@beatplan/tsp` schedules the visits inside their windows between `startAt`
- * and `endBy` and drops what cannot fit (reported with the reason).
+ * Routes one day from the base and back on `o.costs`: metres as the route's cost, seconds as its
+ * travel times. Stops with no route to or from the base, or between each other, are dropped first
+ * (reason naming the other end; see `dropUnreachable`). `@beatplan/tsp` schedules the visits inside
+ * their windows between `startAt` and `endBy` and drops what cannot fit (reported with the reason).
  */
 export async function routeDay(
   base: { lng: number; lat: number },
   stops: readonly DayStop[],
   o: RouteDayOptions,
 ): Promise<RoutedDay> {
-  const n = stops.length + 1;
-  const pts = [base, ...stops];
+  if (stops.length === 0) return emptyDay(o.startAt);
+  const points = [base, ...stops].map((p) => ({ lng: p.lng, lat: p.lat }));
+  const full = await o.costs.matrix(points, o.signal ? { signal: o.signal } : {});
+  const { keep, dropped: cut } = dropUnreachable(full, (i) => (i === 0 ? 'the base' : `retailer ${stops[i - 1]?.id}`));
+  const kept = keep.slice(1).map((i) => stops[i - 1] as DayStop);
+  const n = keep.length;
   const matrix = new Float64Array(n * n);
   const time = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const m = haversineM(pts[i]!.lng, pts[i]!.lat, pts[j]!.lng, pts[j]!.lat) * o.detourFactor;
-      matrix[i * n + j] = matrix[j * n + i] = m;
-      time[i * n + j] = time[j * n + i] = m / o.metresPerSecond;
+  for (let a = 0; a < n; a++)
+    for (let b = 0; b < n; b++) {
+      matrix[a * n + b] = full.distancesM[(keep[a] as number) * full.n + (keep[b] as number)] ?? 0;
+      time[a * n + b] = full.durationsS[(keep[a] as number) * full.n + (keep[b] as number)] ?? 0;
     }
-  }
-  const empty: RoutedDay = {
-    stops: [],
-    distanceM: 0,
-    durationS: 0,
-    travelS: 0,
-    serviceS: 0,
-    waitS: 0,
-    finish: o.startAt,
-    dropped: [],
+  const routed = await routeMatrix(kept, matrix, time, o);
+  const back = (s: number) => (keep[s + 1] as number) - 1;
+  return {
+    ...routed,
+    stops: routed.stops.map((s) => ({ ...s, stop: back(s.stop) })),
+    dropped: [
+      ...cut.map((d) => ({ stop: d.index - 1, reason: d.reason })),
+      ...routed.dropped.map((d) => ({ ...d, stop: back(d.stop) })),
+    ],
   };
+}
+
+function emptyDay(startAt: number): RoutedDay {
+  return { stops: [], distanceM: 0, durationS: 0, travelS: 0, serviceS: 0, waitS: 0, finish: startAt, dropped: [] };
+}
+
+/** Routes the day on its (reachable) matrix; stop indices refer to `stops`. */
+async function routeMatrix(
+  stops: readonly DayStop[],
+  matrix: Float64Array<ArrayBuffer>,
+  time: Float64Array<ArrayBuffer>,
+  o: RouteDayOptions,
+): Promise<RoutedDay> {
+  const n = stops.length + 1;
+  const empty = emptyDay(o.startAt);
   if (stops.length === 0) return empty;
   try {
     const r = await solve(

@@ -1,5 +1,6 @@
-import { VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/core';
+import { BeatplanError, VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/core';
 import * as z from 'zod';
+import type { NeighbourTravel } from '../neighbour-travel.js';
 import { findNearestNeighbours } from './nearest-neighbours.js';
 
 /** Defaults of the workload model (see the package README, "Workload model"). */
@@ -31,32 +32,58 @@ export interface RetailerWorkload {
   visitsPerWeek: number;
   /** Minutes on site per visit (the retailer's `serviceMinutes`). */
   serviceMinutes: number;
-  /** Estimated travel minutes to reach it on a beat: mean distance to its nearest neighbours × detour / speed. */
+  /**
+   * Estimated travel minutes to reach it on a beat: the mean travel time to its nearest neighbours —
+   * straight lines: mean distance × detour / speed; another source: its own times (see `costSource`).
+   */
   travelMinutes: number;
   /** visitsPerWeek × (serviceMinutes + travelMinutes). */
   weeklyMinutes: number;
 }
 
-/** The model behind `estimateWorkload`, on plain arrays (trusted input). */
+/**
+ * Throws unless `travel` fits `n` retailers and `neighbours` (its `n` equals the retailers', its `k` is
+ * at least `neighbours`, its arrays have `n × k` cells).
+ */
+export function checkNeighbourTravel(travel: NeighbourTravel, n: number, neighbours: number): void {
+  const bad = (field: string, message: string, value: unknown) => {
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['options', 'travel', field], message, value }]);
+  };
+  if (travel.n !== n) bad('n', `must equal the number of retailers (${n})`, travel.n);
+  if (!(travel.k >= neighbours)) bad('k', `must be at least the workload's neighbours (${neighbours})`, travel.k);
+  for (const f of ['index', 'travelS', 'distanceM'] as const)
+    if (travel[f]?.length !== n * travel.k) bad(f, `must hold n × k = ${n * travel.k} cells`, travel[f]?.length);
+}
+
+/**
+ * The model behind `estimateWorkload`, on plain arrays (trusted input): with `travel` (already
+ * checked) the travel minutes are its mean times, else the straight-line model on the plane.
+ */
 export function computeWorkload(
   retailers: readonly Retailer[],
   x: Float64Array,
   y: Float64Array,
   options: WorkloadOptions = {},
+  travel?: NeighbourTravel,
 ): RetailerWorkload[] {
   const k = options.neighbours ?? DEFAULT_WORKLOAD_OPTIONS.neighbours;
   const metresPerMinute = ((options.speedKmh ?? DEFAULT_WORKLOAD_OPTIONS.speedKmh) * 1000) / 60;
   const detour = options.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor;
-  const nn = findNearestNeighbours(x, y, k);
+  const nn = travel ? null : findNearestNeighbours(x, y, k);
   return retailers.map((r, i) => {
     let sum = 0;
     let count = 0;
     for (let m = 0; m < k; m++) {
-      if (nn.index[i * k + m]! < 0) break;
-      sum += nn.dist[i * k + m]!;
+      if (travel) {
+        if ((travel.index[i * travel.k + m] ?? -1) < 0) break;
+        sum += travel.travelS[i * travel.k + m] ?? 0;
+      } else if (nn) {
+        if ((nn.index[i * k + m] ?? -1) < 0) break;
+        sum += nn.dist[i * k + m] ?? 0;
+      }
       count++;
     }
-    const travelMinutes = count ? ((sum / count) * detour) / metresPerMinute : 0;
+    const travelMinutes = count === 0 ? 0 : travel ? sum / count / 60 : ((sum / count) * detour) / metresPerMinute;
     const visitsPerWeek = VISITS_PER_FOUR_WEEKS[r.visitFrequency] / 4;
     return {
       retailerId: r.id,

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { dropUnreachable } from './drop-unreachable.js';
+
+const matrix = (n: number, unreachable: { from: number; to: number }[]) => ({
+  n,
+  distancesM: new Float64Array(n * n),
+  durationsS: new Float64Array(n * n),
+  unreachable,
+  source: 'road-graph:car',
+});
+const name = (i: number) => (i === 0 ? 'the base' : `retailer R${i}`);
+
+describe('dropUnreachable', () => {
+  it('keeps everything when every pair has a route', () => {
+    expect(dropUnreachable(matrix(4, []), name)).toEqual({ keep: [0, 1, 2, 3], dropped: [] });
+  });
+
+  it('drops a stop cut off from the base first, then the stop in most unreachable pairs', () => {
+    const m = matrix(5, [
+      { from: 0, to: 4 },
+      { from: 1, to: 2 },
+      { from: 3, to: 2 },
+      { from: 2, to: 4 },
+    ]);
+    expect(dropUnreachable(m, name)).toEqual({
+      keep: [0, 1, 3],
+      dropped: [
+        { index: 4, reason: 'no route between it and the base on road-graph:car' },
+        { index: 2, reason: 'no route between it and retailer R1 on road-graph:car' },
+      ],
+    });
+  });
+
+  it('never drops the depot, and leaves a set where every pair is reachable (property by exhaustion)', () => {
+    for (let mask = 0; mask < 1 << 6; mask++) {
+      const pairs = [
+        [1, 2],
+        [2, 3],
+        [3, 1],
+        [0, 2],
+        [3, 0],
+        [1, 3],
+      ].filter((_, b) => mask & (1 << b));
+      const { keep } = dropUnreachable(
+        matrix(
+          4,
+          pairs.map(([from, to]) => ({ from: from!, to: to! })),
+        ),
+        name,
+      );
+      expect(keep[0]).toBe(0);
+      for (const [a, b] of pairs) expect(keep.includes(a!) && keep.includes(b!)).toBe(false);
+    }
+  });
+});
