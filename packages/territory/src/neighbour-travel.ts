@@ -35,6 +35,9 @@ export interface NeighbourTravel {
   costSource: CostSource;
 }
 
+/** A point as the caller gives it (any crs label core reads, e.g. `CGCS2000` as WGS84). */
+type PointInput = z.input<typeof CoordinatesSchema>;
+
 const OptionsSchema = z.strictObject({
   neighbours: z.number().int().min(1).max(50).default(3),
   candidates: z.number().int().min(1).max(200).default(12),
@@ -53,7 +56,7 @@ const BATCH_POINTS = 64;
 
 /** Plans the matrices (point lists) to ask for and folds their answers into a {@link NeighbourTravel}. */
 function* measure(
-  points: readonly Coordinates[],
+  points: readonly PointInput[],
   o: z.output<typeof OptionsSchema>,
   costSource: CostSource,
 ): Generator<Coordinates[], NeighbourTravel, TravelCostMatrix> {
@@ -136,7 +139,7 @@ function* measure(
  * const { workload, costSource } = estimateWorkload(retailers, { travel }); // costSource.kind === 'service'
  */
 export async function neighbourTravel(
-  points: readonly Coordinates[],
+  points: readonly PointInput[],
   costs: TravelCosts,
   options: NeighbourTravelOptions = {},
 ): Promise<NeighbourTravel> {
@@ -163,7 +166,7 @@ export async function neighbourTravel(
  * const travel = neighbourTravelSync(retailers.map((r) => r.location), roadCosts(graph));
  */
 export function neighbourTravelSync(
-  points: readonly Coordinates[],
+  points: readonly PointInput[],
   costs: SyncTravelCosts,
   options: Omit<NeighbourTravelOptions, 'signal'> = {},
 ): NeighbourTravel {
