@@ -35,7 +35,7 @@ const outDir = join(benchDir, 'out');
 const require = createRequire(import.meta.url);
 
 function parseArgs(argv) {
-  const opts = { seeds: [1, 2, 3], only: null, salesman: true, bestKnown: false, targets: false };
+  const opts = { seeds: null, only: null, salesman: true, bestKnown: false, targets: false };
   for (let k = 0; k < argv.length; k++) {
     const [flag, inline] = argv[k].split('=', 2);
     const value = () => inline ?? argv[++k];
@@ -50,6 +50,7 @@ function parseArgs(argv) {
       process.exit(1);
     }
   }
+  opts.seeds ??= opts.targets ? [1, 2, 3, 4, 5] : [1, 2, 3];
   if (!opts.seeds.length || !opts.seeds.every((s) => Number.isInteger(s) && s >= 1)) {
     console.error(`bench:heuristic: --runs / --seeds must give positive integer seeds, received ${opts.seeds}`);
     process.exit(1);

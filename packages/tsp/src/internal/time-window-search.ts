@@ -18,8 +18,8 @@ export interface TimeWindowSearchControl {
   onImprove?: (cost: number) => void;
 }
 
-/** Nearest stops (by travel time) a move looks at. */
-const NEIGHBOURS = 12;
+/** Nearest stops (by travel time) a move looks at: 6 gave routes as good as 12 on the bench days in half the time. */
+const NEIGHBOURS = 6;
 /** Target wall time of one call into the core. */
 const CHUNK_MS = 4;
 
