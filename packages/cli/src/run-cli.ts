@@ -1,4 +1,5 @@
 import { CliFailure, escapeControls, type CliIo, type CommandIo } from './cli-io.js';
+import { BENCH_USAGE, benchCommand } from './commands/bench-command.js';
 import { INSPECT_USAGE, inspectCommand } from './commands/inspect-command.js';
 import { PLAN_USAGE, planCommand } from './commands/plan-command.js';
 import { REPORT_USAGE, reportCommand } from './commands/report-command.js';
@@ -16,6 +17,7 @@ const COMMANDS = new Map<string, { run: (args: string[], io: CommandIo) => Promi
   ['inspect', { run: inspectCommand, usage: INSPECT_USAGE }],
   ['report', { run: reportCommand, usage: REPORT_USAGE }],
   ['roads', { run: roadsCommand, usage: ROADS_USAGE }],
+  ['bench', { run: benchCommand, usage: BENCH_USAGE }],
 ]);
 
 const COMMON = `common options: --help, --version, --max-input-mb <n> (input limit, default ${DEFAULT_MAX_INPUT_MB} MiB, also BEATPLAN_MAX_INPUT_MB); <file> may be - (standard input)`;

@@ -12,7 +12,12 @@ export const SOLVE_USAGE =
 /** Time fields a JSON instance may carry; they become `solve` options and add `schedule` to the output. */
 const TIME_FIELDS = ['serviceS', 'windows', 'timeMatrix', 'speedKmh', 'startAt', 'endBy', 'dropInfeasible'] as const;
 
-async function readInstance(
+/**
+ * Reads an instance file: TSPLIB (`.tsp`, `.atsp`) or JSON (`{"matrix"}` or `{"points"}` with
+ * optional time fields). Shared with `beatplan bench`.
+ * @throws {CliFailure} naming the file when it is not an instance.
+ */
+export async function readInstance(
   file: string,
   io: CommandIo,
 ): Promise<{ name: string | null; input: SolveInput; times: Partial<SolveOptions> }> {
