@@ -106,3 +106,57 @@ describe('beatplan plan', () => {
     expect((await run(['plan'])).stderr).toMatch(/usage: beatplan plan/);
   });
 });
+
+describe('beatplan plan --roads', () => {
+  it('plans on a road graph file and says so in the summary; without it, on straight lines', async () => {
+    const { buildRoadGraph, generateOsmExtract, osmExtractToXml, saveRoadGraph } = await import('@beatplan/roads');
+    const city = generateOsmExtract({ seed: 5, lines: 14, villages: 0 });
+    const graphFile = join(dir, 'city.bpg');
+    writeFileSync(
+      graphFile,
+      saveRoadGraph(await buildRoadGraph(new TextEncoder().encode(osmExtractToXml(city).join('')))),
+    );
+    const nodes = city.nodes.filter((_, i) => i % 23 === 5).slice(0, 12);
+    const retailers = nodes.map((n, i) => ({
+      id: `R${i}`,
+      name: `Shop ${i}`,
+      location: { lng: n.lng, lat: n.lat },
+      segment: 'retail',
+      class: 'B',
+      serviceMinutes: 10,
+      visitFrequency: 'weekly',
+      orderCount: 1,
+      orderVolume: 10,
+    }));
+    const day = [{ from: '08:30', to: '17:30' }];
+    const managers = [{ id: 'M1', name: 'Li', base: retailers[0]!.location, workingHours: { mon: day, tue: day } }];
+    const rFile = join(dir, 'road-retailers.json');
+    const mFile = join(dir, 'road-managers.json');
+    writeFileSync(rFile, JSON.stringify(retailers));
+    writeFileSync(mFile, JSON.stringify(managers));
+    const args = (out: string) => [
+      'plan',
+      rFile,
+      '--managers',
+      mFile,
+      '--weeks',
+      '1',
+      '--start',
+      '2025-03-03',
+      '--out',
+      out,
+    ];
+    const onRoads = await run([...args(join(dir, 'roads')), '--roads', graphFile]);
+    expect(onRoads.stderr).toBe('');
+    expect(onRoads.code).toBe(0);
+    const summary = JSON.parse(onRoads.stdout);
+    expect(summary.costSource).toEqual({ kind: 'roads', source: 'road-graph:car' });
+    expect(summary.perManager[0].visits).toBe(12);
+    const straight = JSON.parse((await run(args(join(dir, 'straight')))).stdout);
+    expect(straight.costSource).toEqual({ kind: 'straight-line', source: 'straight-line' });
+    expect(summary.perManager[0].distanceKm).not.toBe(straight.perManager[0].distanceKm);
+    const missing = await run([...args(join(dir, 'none')), '--roads', join(dir, 'nope.bpg')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.bpg: file not found/);
+  });
+});

@@ -22,9 +22,10 @@ import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile, readJsonFile } from '../read-input-file.js';
 import { failWithIssues, issuesFailure } from '../report-issues.js';
+import { readRoadCosts } from './roads-command.js';
 
 export const PLAN_USAGE =
-  'beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--seed n] [--tolerance 0.05] [--locked] [--fresh]';
+  'beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--seed n] [--tolerance 0.05] [--locked] [--fresh] [--roads <graph-file>]';
 
 /** Problems of one input file: its issues, or one line about its shape. */
 interface Read<T> {
@@ -104,7 +105,9 @@ const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** di
  * `--weeks` weeks from `--start` (default: next Monday), writes `territories.geojson`,
  * `visit-plans.json`, `visit-plans.csv` and `summary.json` to `--out` (default `beatplan-plan`), and
  * prints the summary as one JSON object. `--out` must be a new or empty folder, or any folder with
- * `--force`; an existing file is refused.
+ * `--force`; an existing file is refused. With `--roads <graph-file>` (built by `beatplan roads build`)
+ * the workload and every day are measured on the road graph; the summary's `costSource` says which
+ * source was used (`{"kind": "roads", "source": "road-graph:car"}`, else straight lines).
  * @throws {CliFailure} exit 2 on a usage error; exit 1 on bad input, listing every problem.
  */
 export async function planCommand(args: string[], io: CommandIo): Promise<void> {
@@ -120,6 +123,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       locked: { type: 'boolean' },
       fresh: { type: 'boolean' },
       force: { type: 'boolean' },
+      roads: { type: 'string' },
     },
     PLAN_USAGE,
     'retailers file',
@@ -135,6 +139,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
   const outDir = values.out ?? 'beatplan-plan';
   checkOutDir(outDir, values.force === true);
 
+  const costs = values.roads === undefined ? undefined : readRoadCosts(values.roads);
   const managersFile = values.managers;
   const r = await readRetailers(file, io);
   const m = parseEach<CustomerManager>(await readJsonFile(managersFile, io), 'managers', CustomerManagerSchema);
@@ -157,12 +162,13 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       ...(values.locked ? { locked: true } : {}),
       ...(values.fresh ? { keepCurrent: false } : {}),
       ...(tolerance !== undefined ? { tolerance } : {}),
+      ...(costs ? { costs } : {}),
     });
     const byId = new Map(r.items.map((x) => [x.id, x]));
     const beats: BeatPlan[] = [];
     for (const [j, manager] of m.items.entries()) {
       const own = (partition.territories[j]?.retailerIds ?? []).flatMap((id) => byId.get(id) ?? []);
-      beats.push(await planWeeklyBeats(manager, own, { startDate, weeks, seed }));
+      beats.push(await planWeeklyBeats(manager, own, { startDate, weeks, seed, ...(costs ? { costs } : {}) }));
     }
     const summary = {
       retailers: r.items.length,
@@ -170,6 +176,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       startDate,
       weeks,
       seed,
+      costSource: partition.costSource,
       balanced: partition.balanced,
       moved: partition.moved,
       spread: {

@@ -5,6 +5,7 @@ import {
   loadRoadGraph,
   ROAD_PROFILE_NAMES,
   type RoadGraph,
+  roadCosts,
   roadMatrix,
   saveRoadGraph,
 } from '@beatplan/roads';
@@ -51,6 +52,15 @@ export function readRoadGraph(file: string): RoadGraph {
   } catch (e) {
     return failure(file, e);
   }
+}
+
+/**
+ * The travel costs of a graph file named by `--roads` (plan, inspect route): the one place the CLI
+ * turns a graph file into a core `TravelCosts` (points farther than 500 m from a road are not routed).
+ * @throws {CliFailure} naming the file when it is missing or not a valid graph file.
+ */
+export function readRoadCosts(file: string): ReturnType<typeof roadCosts> {
+  return roadCosts(readRoadGraph(file));
 }
 
 async function build(args: string[], io: CommandIo): Promise<void> {
