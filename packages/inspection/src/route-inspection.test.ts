@@ -1,4 +1,4 @@
-import { haversineM, type RetailerInput } from '@beatplan/core';
+import { haversineM, straightLineCosts, type Coordinates, type RetailerInput } from '@beatplan/core';
 import { describe, expect, it } from 'vitest';
 import { city, rejected, retailer } from '../test/helpers.js';
 import { drawSample } from './draw-sample.js';
@@ -115,5 +115,31 @@ describe('routeInspection', () => {
       }),
     );
     expect(o.issues.map((i) => i.path.join('.'))).toEqual(['options.base.lng', 'options.date', 'options.dayEnd']);
+  });
+
+  it('routes on any TravelCosts and says which; a pair with no route is an error naming both ends', async () => {
+    const rs = city(12, 2, 5);
+    const ids = rs.map((r) => r.id);
+    const lines = straightLineCosts();
+    const host = { source: 'crm-matrix', matrix: async (pts: readonly Coordinates[]) => lines.matrixSync(pts) };
+    const plain = await routeInspection(ids, rs, { base, date: '2025-03-05' });
+    expect(plain.costSource).toEqual({ kind: 'straight-line', source: 'straight-line' });
+    const route = await routeInspection(ids, rs, { base, date: '2025-03-05', costs: host });
+    expect(route.costSource).toEqual({ kind: 'host', source: 'crm-matrix' });
+    const first = route.days[0]!.stops[0]!;
+    const at = rs.find((r) => r.id === first.retailerId)!.location;
+    expect(first.travelM).toBe(Math.round(1.3 * haversineM(base.lng, base.lat, at.lng, at.lat)));
+    const cut = rs[3]!.location;
+    const broken = {
+      source: 'road-graph:car',
+      matrix: async (pts: readonly Coordinates[]) => {
+        const m = lines.matrixSync(pts);
+        const k = pts.findIndex((p) => p.lng === cut.lng && p.lat === cut.lat);
+        return k < 0 ? m : { ...m, unreachable: [{ from: 0, to: k }] };
+      },
+    };
+    await expect(routeInspection(ids, rs, { base, date: '2025-03-05', costs: broken })).rejects.toThrow(
+      new RegExp(`options.costs: no route from the base to retailer ${rs[3]!.id} on road-graph:car`),
+    );
   });
 });

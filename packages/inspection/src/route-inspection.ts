@@ -20,6 +20,11 @@ import {
   type Weekday,
   type DroppedRetailer,
   toBeatplanError,
+  costSourceOf,
+  STRAIGHT_LINE_SOURCE,
+  TravelCostsSchema,
+  type CostSource,
+  type TravelCosts,
 } from '@beatplan/core';
 import { solve } from '@beatplan/tsp';
 import * as z from 'zod';
@@ -49,6 +54,8 @@ const RouteOptionsSchema = z
     serviceMinutes: z.number().gt(0, { error: 'serviceMinutes must be greater than 0' }).max(480).optional(),
     utcOffsetMinutes: UtcOffsetMinutesSchema,
     seed: z.number().int().default(1),
+    costs: TravelCostsSchema.optional(),
+    signal: z.instanceof(AbortSignal).optional(),
   })
   .refine((o) => secondsOfTime(o.dayEnd) > secondsOfTime(o.dayStart), {
     error: 'dayEnd must be after dayStart',
@@ -67,7 +74,7 @@ export interface InspectionStop {
   start: string;
   departure: string;
   waitS: number;
-  /** Straight-line metres from the previous stop (or the base). */
+  /** Metres from the previous stop (or the base) on the route's cost source (see `costSource`). */
   travelM: number;
 }
 
@@ -78,7 +85,7 @@ export interface InspectionDay {
   leave: string;
   back: string;
   stops: InspectionStop[];
-  /** Straight-line metres of the closed route, base to base. */
+  /** Metres of the closed route, base to base, on the route's cost source. */
   distanceM: number;
   /** Seconds from leaving to coming back (travel, waiting, service). */
   durationS: number;
@@ -91,6 +98,8 @@ export interface InspectionRoute {
   /** Retailers not scheduled within `maxDays`, with the reason (core's `DroppedRetailer`). */
   dropped: DroppedRetailer[];
   distanceM: number;
+  /** The travel source every distance and time was measured with (straight lines by default). */
+  costSource: CostSource;
 }
 
 interface Node {
@@ -99,12 +108,35 @@ interface Node {
   serviceS: number;
 }
 
-function matrixOf(
+/** Whole metres and seconds between `points` (base first) on `costs`, or straight lines at `metresPerSecond`. */
+async function matrixOf(
   points: { lng: number; lat: number }[],
   metresPerSecond: number,
-): { metres: number[][]; seconds: number[][] } {
-  const metres = points.map((a) => points.map((b) => Math.round(haversineM(a.lng, a.lat, b.lng, b.lat))));
-  return { metres, seconds: metres.map((row) => row.map((m) => Math.ceil(m / metresPerSecond))) };
+  costs: TravelCosts | undefined,
+  names: readonly string[],
+  signal: AbortSignal | undefined,
+): Promise<{ metres: number[][]; seconds: number[][] }> {
+  if (!costs) {
+    const metres = points.map((a) => points.map((b) => Math.round(haversineM(a.lng, a.lat, b.lng, b.lat))));
+    return { metres, seconds: metres.map((row) => row.map((m) => Math.ceil(m / metresPerSecond))) };
+  }
+  const m = await costs.matrix(points, signal ? { signal } : {});
+  const first = m.unreachable[0];
+  if (first) {
+    throw new BeatplanError('INVALID_INPUT', [
+      {
+        path: ['options', 'costs'],
+        message: `no route from ${names[first.from]} to ${names[first.to]} on ${costs.source} (${m.unreachable.length} such pair(s))`,
+        value: costs.source,
+      },
+    ]);
+  }
+  const n = m.n;
+  const cell = (a: Float64Array, i: number, j: number) => a[i * n + j] ?? 0;
+  return {
+    metres: points.map((_, i) => points.map((_, j) => Math.round(cell(m.distancesM, i, j)))),
+    seconds: points.map((_, i) => points.map((_, j) => Math.ceil(cell(m.durationsS, i, j)))),
+  };
 }
 
 /**
@@ -112,7 +144,9 @@ function matrixOf(
  * team's base at `dayStart` and is back by `dayEnd`; each retailer is inspected for its
  * `serviceMinutes` (or the `serviceMinutes` option), starting inside its opening hours of that
  * weekday and ending by closing time (retailers without opening hours: always open). Travel time is
- * straight-line distance at `speedKmh`.
+ * straight-line distance at `speedKmh`, or with `costs` (any core `TravelCosts`: a road graph's
+ * `roadCosts(graph)`, a service adapter, the host's own) that source's metres and seconds; the result's
+ * `costSource` says which. A pair of the route with no route is an error naming both ends.
  *
  * Several days: the retailers are first ordered by one closed tour from the base (route first,
  * cluster second); each working day then takes up to `maxStopsPerDay` retailers open that weekday —
@@ -170,7 +204,14 @@ export async function routeInspection(
   try {
     let remaining = [...nodes.keys()];
     if (remaining.length > 1) {
-      const order = await solve({ points: [base, ...remaining.map((id) => nodes.get(id)!.wgs)] }, { seed: o.seed });
+      const points = [base, ...remaining.map((id) => nodes.get(id)!.wgs)];
+      const names = ['the base', ...remaining.map((id) => `retailer ${id}`)];
+      const order = o.costs
+        ? await solve(
+            { matrix: (await matrixOf(points, metresPerSecond, o.costs, names, o.signal)).metres },
+            { seed: o.seed },
+          )
+        : await solve({ points }, { seed: o.seed });
       remaining = order.tour.slice(1).map((k) => remaining[k - 1]!);
     }
     const days: InspectionDay[] = [];
@@ -192,7 +233,13 @@ export async function routeInspection(
       const ordered = [...open.filter((id) => lastChance.has(id)), ...open.filter((id) => !lastChance.has(id))];
       const take = o.maxStopsPerDay === undefined ? ordered : ordered.slice(0, o.maxStopsPerDay);
       if (take.length > 0) {
-        const { metres, seconds } = matrixOf([base, ...take.map((id) => nodes.get(id)!.wgs)], metresPerSecond);
+        const { metres, seconds } = await matrixOf(
+          [base, ...take.map((id) => nodes.get(id)!.wgs)],
+          metresPerSecond,
+          o.costs,
+          ['the base', ...take.map((id) => `retailer ${id}`)],
+          o.signal,
+        );
         const res = await solve(
           { matrix: metres },
           {
@@ -244,6 +291,7 @@ export async function routeInspection(
         reason: `no room within ${o.maxDays} working day(s) from ${o.date} (opening hours, day length ${o.dayStart}–${o.dayEnd}, stops per day)`,
       })),
       distanceM: days.reduce((a, d) => a + d.distanceM, 0),
+      costSource: costSourceOf(o.costs ?? { source: STRAIGHT_LINE_SOURCE }),
     };
   } catch (e) {
     throw toBeatplanError(e) ?? e;

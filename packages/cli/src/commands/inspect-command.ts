@@ -7,6 +7,7 @@ import {
   type SampleSpecInput,
   type StratumField,
 } from '@beatplan/inspection';
+import { readRoadCosts } from './roads-command.js';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile, readJsonFile } from '../read-input-file.js';
@@ -14,7 +15,7 @@ import { failWithIssues } from '../report-issues.js';
 
 export const INSPECT_USAGE =
   'beatplan inspect draw <retailers.csv|.json|.geojson> (--size <n> | --per-stratum <n>) [--stratify manager|segment|class|region] [--seed <n>] [--exclude-since <YYYY-MM-DD> --history <file.json>] [--rates <rates.json> [--alpha <a>]]\n' +
-  '  beatplan inspect route <plan.json> --retailers <file> --base <lng,lat> [--date <YYYY-MM-DD>] [--max-stops <n>] [--days <n>] [--start <HH:MM>] [--end <HH:MM>] [--seed <n>]';
+  '  beatplan inspect route <plan.json> --retailers <file> --base <lng,lat> [--date <YYYY-MM-DD>] [--max-stops <n>] [--days <n>] [--start <HH:MM>] [--end <HH:MM>] [--seed <n>] [--roads <graph-file>]';
 
 /** Reads retailers from CSV, GeoJSON, a JSON array or `{ "retailers": [...] }` (validated by the caller). */
 async function readRetailers(file: string, io: CommandIo): Promise<RetailerInput[]> {
@@ -111,6 +112,7 @@ async function route(args: string[], io: CommandIo): Promise<void> {
       start: { type: 'string' },
       end: { type: 'string' },
       seed: { type: 'string' },
+      roads: { type: 'string' },
     },
     INSPECT_USAGE,
     'plan file',
@@ -122,6 +124,7 @@ async function route(args: string[], io: CommandIo): Promise<void> {
   const maxStops = numberFlag('max-stops', values['max-stops'], 'whole', 1, 10_000);
   const days = numberFlag('days', values.days, 'whole', 1, 366);
   const seed = numberFlag('seed', values.seed, 'whole', 0, 2 ** 32 - 1);
+  const costs = values.roads === undefined ? undefined : readRoadCosts(values.roads);
   const plan = await readJsonFile(file, io);
   const retailersFile = values.retailers;
   const retailers = await readRetailers(retailersFile, io);
@@ -133,6 +136,7 @@ async function route(args: string[], io: CommandIo): Promise<void> {
     ...(values.start !== undefined ? { dayStart: values.start } : {}),
     ...(values.end !== undefined ? { dayEnd: values.end } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(costs ? { costs } : {}),
   };
   try {
     printJson(io, await routeInspection(plan as never, retailers, options));
