@@ -7,6 +7,7 @@
 //      misconduct), verify, inspect, cross-check, and write the HTML report (examples/story-demo.mjs).
 import { readFileSync } from 'node:fs';
 import { parseTsplib, solve } from '@beatplan/tsp';
+import { compareOnRoads } from './roads-demo.mjs';
 import { runStoryDemo } from './story-demo.mjs';
 import { verifyDemo } from './verify-demo.mjs';
 
@@ -40,7 +41,19 @@ if (exact.length !== 2707) {
 // 2. The verdicts, one by one, on a hand-written day.
 if (!verifyDemo().ok) ok = false;
 
-// 3. The whole story.
+// 3. Straight lines against roads: the same retailers and seed, both plans measured on the road network.
+console.log('\n######## Straight lines vs roads: one week, 60 retailers, a synthetic city ########');
+const cmp = await compareOnRoads();
+for (const [name, f] of [
+  ['straight-line plan', cmp.straight],
+  ['road plan         ', cmp.road],
+])
+  console.log(`  ${name}: ${f.roadKm} road km, ${f.travelHours} h travel on the roads, ${f.visits} visits`);
+console.log(
+  `  the road plan drives ${(100 * (1 - cmp.road.roadKm / cmp.straight.roadKm)).toFixed(1)} % fewer road km (${cmp.ms} ms)`,
+);
+
+// 4. The whole story.
 console.log(
   '\n######## The story: a synthetic city, a week of beats, visits, verification, inspection, report ########',
 );
