@@ -10,6 +10,7 @@ import {
 } from '@beatplan/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejected as failure } from '../test/helpers.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
 
@@ -43,16 +44,6 @@ afterAll(async () => {
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-
-async function failure(p: Promise<unknown>): Promise<BeatplanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createHttpClient', () => {
   it('returns the parsed answer and keeps at most maxConcurrent requests in flight', async () => {

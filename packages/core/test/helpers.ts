@@ -11,6 +11,17 @@ export function thrown(f: () => unknown): BeatplanError {
   throw new Error('expected a BeatplanError, nothing was thrown');
 }
 
+/** Awaits `p`, expects it to reject with a BeatplanError, and returns it. */
+export async function rejected(p: Promise<unknown>): Promise<BeatplanError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof BeatplanError) return e;
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
 /** A valid retailer input, with overrides. */
 export function retailerInput(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -12,16 +12,8 @@ export function thrown(f: () => unknown): BeatplanError {
   throw new Error('expected a BeatplanError, nothing was thrown');
 }
 
-/** Awaits `p`, expects a BeatplanError, and returns it. */
-export async function rejected(p: Promise<unknown>): Promise<BeatplanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a BeatplanError, nothing was thrown');
-}
+/** Awaits `p`, expects a BeatplanError, and returns it (core's test helper). */
+export { rejected } from '../../core/test/helpers.js';
 
 /** mulberry32: a small seeded PRNG for test data. */
 export const prng = seededRandom;

@@ -11,16 +11,8 @@ export function thrown(f: () => unknown): BeatplanError {
   throw new Error('expected a BeatplanError, nothing was thrown');
 }
 
-/** Awaits `p`, expects it to reject with a BeatplanError, and returns it. */
-export async function rejected(p: Promise<unknown>): Promise<BeatplanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a BeatplanError, the promise resolved');
-}
+/** Awaits `p`, expects it to reject with a BeatplanError, and returns it (core's test helper). */
+export { rejected } from '../../core/test/helpers.js';
 
 /** Splits `data` into chunks whose sizes cycle through `sizes`. */
 export function chunked<T extends string | Uint8Array>(data: T, sizes: readonly number[]): T[] {

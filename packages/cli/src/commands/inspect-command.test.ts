@@ -5,6 +5,7 @@ import { retailersToCsv, type Retailer } from '@beatplan/core';
 import { redrawSample } from '@beatplan/inspection';
 import { describe, expect, it } from 'vitest';
 import { runCli } from 'beatplan';
+import { writeRoadCity } from '../../test/road-city.js';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -188,28 +189,12 @@ describe('beatplan inspect', () => {
 
 describe('beatplan inspect route --roads', () => {
   it('routes the sample on a road graph file and says so; a missing graph file is named', async () => {
-    const { buildRoadGraph, generateOsmExtract, osmExtractToXml, saveRoadGraph } = await import('@beatplan/roads');
-    const city = generateOsmExtract({ seed: 5, lines: 14, villages: 0 });
-    const graphFile = join(dir, 'city.bpg');
-    const xml = new TextEncoder().encode(osmExtractToXml(city).join(''));
-    writeFileSync(graphFile, saveRoadGraph(await buildRoadGraph(xml)));
-    const nodes = city.nodes.filter((_, i) => i % 29 === 3).slice(0, 6);
-    const retailers = nodes.map((n, i) => ({
-      id: `R${i}`,
-      name: `Shop ${i}`,
-      location: { lng: n.lng, lat: n.lat },
-      segment: 'retail',
-      class: 'B',
-      serviceMinutes: 10,
-      visitFrequency: 'weekly',
-      orderCount: 1,
-      orderVolume: 10,
-    }));
+    const { graphFile, retailers } = await writeRoadCity(dir, { seed: 5, every: 29, offset: 3, count: 6 });
     const rFile = join(dir, 'road-retailers.json');
     const pFile = join(dir, 'road-plan.json');
     writeFileSync(rFile, JSON.stringify(retailers));
     writeFileSync(pFile, JSON.stringify(retailers.map((r) => r.id)));
-    const base = `${nodes[0]!.lng},${nodes[0]!.lat}`;
+    const base = `${retailers[0]!.location.lng},${retailers[0]!.location.lat}`;
     const args = ['inspect', 'route', pFile, '--retailers', rFile, '--base', base, '--date', '2025-03-05'];
     const onRoads = await run(...args, '--roads', graphFile);
     expect(onRoads.err).toBe('');

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeRoadCity } from '../../test/road-city.js';
 import { runCli } from '../run-cli.js';
 
 const fixtures = new URL('../../../territory/test/in/', import.meta.url);
@@ -109,25 +110,7 @@ describe('beatplan plan', () => {
 
 describe('beatplan plan --roads', () => {
   it('plans on a road graph file and says so in the summary; without it, on straight lines', async () => {
-    const { buildRoadGraph, generateOsmExtract, osmExtractToXml, saveRoadGraph } = await import('@beatplan/roads');
-    const city = generateOsmExtract({ seed: 5, lines: 14, villages: 0 });
-    const graphFile = join(dir, 'city.bpg');
-    writeFileSync(
-      graphFile,
-      saveRoadGraph(await buildRoadGraph(new TextEncoder().encode(osmExtractToXml(city).join('')))),
-    );
-    const nodes = city.nodes.filter((_, i) => i % 23 === 5).slice(0, 12);
-    const retailers = nodes.map((n, i) => ({
-      id: `R${i}`,
-      name: `Shop ${i}`,
-      location: { lng: n.lng, lat: n.lat },
-      segment: 'retail',
-      class: 'B',
-      serviceMinutes: 10,
-      visitFrequency: 'weekly',
-      orderCount: 1,
-      orderVolume: 10,
-    }));
+    const { graphFile, retailers } = await writeRoadCity(dir, { seed: 5, every: 23, offset: 5, count: 12 });
     const day = [{ from: '08:30', to: '17:30' }];
     const managers = [{ id: 'M1', name: 'Li', base: retailers[0]!.location, workingHours: { mon: day, tue: day } }];
     const rFile = join(dir, 'road-retailers.json');

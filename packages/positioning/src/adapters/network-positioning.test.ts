@@ -18,6 +18,7 @@ import {
   startTencentStandIn,
   TOWERS,
 } from '../../test/network-stand-ins.js';
+import { rejected as failure } from '../../../core/test/helpers.js';
 
 const AT = Date.parse('2026-03-02T09:15:00+08:00');
 const CELL = { radio: 'LTE', mcc: 460, mnc: 0, tac: 4189, cellId: 7359, signalDbm: -70 } as const;
@@ -29,16 +30,6 @@ const APS = [
 ];
 const TO95 = 1.6215; // 68 % → 95 % (Rayleigh), core's normalizeAccuracy
 const FAST = { seed: 1, baseDelayMs: 1, maxDelayMs: 5 };
-
-async function failure(p: Promise<unknown>): Promise<BeatplanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 const gcjOf = (key: string) => {
   const p = TOWERS.get(key) ?? [0, 0];

@@ -5,6 +5,7 @@ import { CITY, expectTruth, ISLAND, sent } from '../../test/adapter-points.js';
 import { fixture, type StandIn } from '../../test/stand-in-server.js';
 import { startAmapStandIn } from '../../test/stand-ins.js';
 import { readAmapDistance } from './amap-travel-costs.js';
+import { rejected as failure } from '../../../core/test/helpers.js';
 
 const KEY = 'amap-web-K3Y';
 let amap: StandIn;
@@ -16,16 +17,6 @@ afterEach(() => {
   amap.fault = undefined;
   amap.requests.length = 0;
 });
-
-async function failure(p: Promise<unknown>): Promise<BeatplanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** AMap answers whole metres and seconds: compared with the stand-in's truth within ±5 (toBeCloseTo −1). */
 function rounded(m: Float64Array): number[] {

@@ -5,6 +5,7 @@ import { CITY, expectTruth, ISLAND, sent } from '../../test/adapter-points.js';
 import { fixture, type StandIn } from '../../test/stand-in-server.js';
 import { startGraphHopperStandIn } from '../../test/stand-ins.js';
 import { readGraphHopperMatrix } from './graphhopper-travel-costs.js';
+import { rejected as failure } from '../../../core/test/helpers.js';
 
 const KEY = 'gh-K3y/with+chars';
 let gh: StandIn;
@@ -16,16 +17,6 @@ afterEach(() => {
   gh.fault = undefined;
   gh.requests.length = 0;
 });
-
-async function failure(p: Promise<unknown>): Promise<BeatplanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('graphHopperTravelCosts (against a local stand-in speaking the GraphHopper Matrix API)', () => {
   it('assembles the matrix from blocks of maxPointsPerRequest a side, fail_fast false: null → unreachable', async () => {

@@ -5,6 +5,7 @@ import { CITY, expectTruth, ISLAND, sent } from '../../test/adapter-points.js';
 import { fixture, type StandIn } from '../../test/stand-in-server.js';
 import { startOsrmStandIn } from '../../test/stand-ins.js';
 import { readOsrmTable } from './osrm-travel-costs.js';
+import { rejected as failure } from '../../../core/test/helpers.js';
 
 let osrm: StandIn;
 beforeAll(async () => {
@@ -15,16 +16,6 @@ afterEach(() => {
   osrm.fault = undefined;
   osrm.requests.length = 0;
 });
-
-async function failure(p: Promise<unknown>): Promise<BeatplanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The coordinates of a recorded table request. */
 const coordsOf = (url: URL) => decodeURIComponent(url.pathname.split('/')[4] ?? '').split(';');

@@ -5,6 +5,7 @@ import { CITY, expectTruth, ISLAND, sent } from '../../test/adapter-points.js';
 import { fixture, type StandIn } from '../../test/stand-in-server.js';
 import { startValhallaStandIn } from '../../test/stand-ins.js';
 import { readValhallaMatrix } from './valhalla-travel-costs.js';
+import { rejected as failure } from '../../../core/test/helpers.js';
 
 let valhalla: StandIn;
 beforeAll(async () => {
@@ -15,16 +16,6 @@ afterEach(() => {
   valhalla.fault = undefined;
   valhalla.requests.length = 0;
 });
-
-async function failure(p: Promise<unknown>): Promise<BeatplanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('valhallaTravelCosts (against a local stand-in speaking Valhalla’s sources_to_targets)', () => {
   it('assembles the matrix from blocks within max_matrix_location_pairs (km → m), unreachable pairs listed', async () => {
