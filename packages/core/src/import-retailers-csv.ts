@@ -1,8 +1,14 @@
 import Papa from 'papaparse';
-import { BeatplanError, type BeatplanIssue } from './beatplan-error.js';
+import { BeatplanError } from './beatplan-error.js';
 import { unguardCsvFormula } from './csv-formula-guard.js';
 import { decodeTextBytes, type TextEncodingName } from './internal/decode-text-bytes.js';
-import { readCrs, readDefaultCrs, readMaxIssues } from './internal/import-options.js';
+import {
+  readColumnMapping,
+  readCrs,
+  readDefaultCrs,
+  readGradeScale,
+  readMaxIssues,
+} from './internal/import-options.js';
 import { IssueList } from './issue-list.js';
 import { parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { checkDuplicateId, validateRetailerRecord } from './internal/retailer-record.js';
@@ -109,73 +115,6 @@ const FIELD_NAMES = new Map<string, string>([
   ...Object.entries(FIELD_TO_COLUMN),
 ]);
 
-/** Validates `options.columns`: returns lower-cased header → canonical column. */
-function readColumnMapping(columns: Readonly<Record<string, string>> | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (columns === undefined) return out;
-  if (typeof columns !== 'object' || columns === null) {
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['options', 'columns'], message: 'columns must map fields to header names', value: columns },
-    ]);
-  }
-  const problems: BeatplanIssue[] = [];
-  for (const [field, headerName] of Object.entries(columns)) {
-    const column = FIELD_NAMES.get(field);
-    if (column === undefined) {
-      problems.push({
-        path: ['options', 'columns', field],
-        message: `unknown field (expected one of ${[...FIELD_NAMES.keys()].join(', ')})`,
-        value: field,
-      });
-      continue;
-    }
-    if (typeof headerName !== 'string' || headerName.trim() === '') {
-      problems.push({
-        path: ['options', 'columns', field],
-        message: 'the header name must be a non-empty text',
-        value: headerName,
-      });
-      continue;
-    }
-    const key = headerName.trim().toLowerCase();
-    const taken = out.get(key);
-    if (taken !== undefined) {
-      problems.push({
-        path: ['options', 'columns', field],
-        message: `two fields on one column: "${headerName}" is already mapped to ${taken}`,
-        value: headerName,
-      });
-      continue;
-    }
-    out.set(key, column);
-  }
-  if (problems.length > 0) throw new BeatplanError('INVALID_INPUT', problems);
-  return out;
-}
-
-/** Validates `options.grades`. */
-function readGradeScale(grades: unknown): { min: number; max: number } | undefined {
-  if (grades === undefined) return undefined;
-  const g = grades as { min?: unknown; max?: unknown };
-  const ok = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 999;
-  if (
-    typeof grades !== 'object' ||
-    grades === null ||
-    !ok(g.min) ||
-    !ok(g.max) ||
-    (g.min as number) > (g.max as number)
-  ) {
-    throw new BeatplanError('INVALID_INPUT', [
-      {
-        path: ['options', 'grades'],
-        message: 'grades must be { min, max }, whole numbers with 0 ≤ min ≤ max ≤ 999',
-        value: grades,
-      },
-    ]);
-  }
-  return { min: g.min as number, max: g.max as number };
-}
-
 function columnOf(path: (string | number)[]): string {
   const [head, sub] = path;
   if (head === 'location') return typeof sub === 'string' ? sub : 'lng';
@@ -231,7 +170,7 @@ export function importRetailersCsv(
     ]);
   const issues = new IssueList(readMaxIssues(options.maxIssues));
   const defaultCrs = readDefaultCrs(options.defaultCrs);
-  const mapping = readColumnMapping(options.columns);
+  const mapping = readColumnMapping(options.columns, FIELD_NAMES);
   const grades = readGradeScale(options.grades);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     header: false,

@@ -1,4 +1,4 @@
-import { BeatplanError } from '../beatplan-error.js';
+import { BeatplanError, type BeatplanIssue } from '../beatplan-error.js';
 import { CRS_VALUES, type Crs } from '../schemas/crs.js';
 import { MAX_ISSUES } from '../beatplan-error.js';
 
@@ -30,4 +30,74 @@ export function readDefaultCrs(value: unknown): Crs | undefined {
   throw new BeatplanError('UNSUPPORTED_CRS', [
     { path: ['options', 'defaultCrs'], message: 'crs must be one of "WGS84", "GCJ02", "BD09"', value },
   ]);
+}
+
+/** Validates `options.columns`: returns lower-cased header → canonical column. */
+export function readColumnMapping(
+  columns: Readonly<Record<string, string>> | undefined,
+  fieldNames: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (columns === undefined) return out;
+  if (typeof columns !== 'object' || columns === null) {
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['options', 'columns'], message: 'columns must map fields to header names', value: columns },
+    ]);
+  }
+  const problems: BeatplanIssue[] = [];
+  for (const [field, headerName] of Object.entries(columns)) {
+    const column = fieldNames.get(field);
+    if (column === undefined) {
+      problems.push({
+        path: ['options', 'columns', field],
+        message: `unknown field (expected one of ${[...fieldNames.keys()].join(', ')})`,
+        value: field,
+      });
+      continue;
+    }
+    if (typeof headerName !== 'string' || headerName.trim() === '') {
+      problems.push({
+        path: ['options', 'columns', field],
+        message: 'the header name must be a non-empty text',
+        value: headerName,
+      });
+      continue;
+    }
+    const key = headerName.trim().toLowerCase();
+    const taken = out.get(key);
+    if (taken !== undefined) {
+      problems.push({
+        path: ['options', 'columns', field],
+        message: `two fields on one column: "${headerName}" is already mapped to ${taken}`,
+        value: headerName,
+      });
+      continue;
+    }
+    out.set(key, column);
+  }
+  if (problems.length > 0) throw new BeatplanError('INVALID_INPUT', problems);
+  return out;
+}
+
+/** Validates `options.grades`. */
+export function readGradeScale(grades: unknown): { min: number; max: number } | undefined {
+  if (grades === undefined) return undefined;
+  const g = grades as { min?: unknown; max?: unknown };
+  const ok = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 999;
+  if (
+    typeof grades !== 'object' ||
+    grades === null ||
+    !ok(g.min) ||
+    !ok(g.max) ||
+    (g.min as number) > (g.max as number)
+  ) {
+    throw new BeatplanError('INVALID_INPUT', [
+      {
+        path: ['options', 'grades'],
+        message: 'grades must be { min, max }, whole numbers with 0 ≤ min ≤ max ≤ 999',
+        value: grades,
+      },
+    ]);
+  }
+  return { min: g.min as number, max: g.max as number };
 }
