@@ -281,6 +281,10 @@ export async function runStoryDemo(options = {}) {
       })
       .join(', ')}`,
   );
+  const firstItem = report.attention.items[0];
+  log(
+    `needs attention: ${report.attention.items.length} items, first: ${firstItem ? `${firstItem.kind} ${firstItem.managerId} ${firstItem.dates.join(' ')} (${firstItem.visitIds.length} visits)` : 'none'}`,
+  );
   if (htmlPath) {
     log(`CSV tables (${Object.keys(csv).join(', ')}) and truth.json in ${resolve(outDir)}`);
     log(`report: ${htmlPath}`);
@@ -296,6 +300,10 @@ export async function runStoryDemo(options = {}) {
     sampleReproducible: inspection.reproducible,
     contradictionsFound: inspection.contradictionsMatch,
     htmlSelfContained: !/https?:\/\/|src="\/\//i.test(html),
+    spoofedDayFirst:
+      firstItem?.kind === 'flagged_day' &&
+      firstItem.managerId === roles.spoof &&
+      firstItem.dates[0] === roles.spoofDate,
   };
   const ok = Object.values(checks).every(Boolean);
   if (!ok)

@@ -2,6 +2,7 @@ import { parseOrThrow, VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/co
 import { accumulateKpis } from './internal/accumulate-kpis.js';
 import { buildMap } from './internal/build-map.js';
 import { checkReferences } from './internal/check-references.js';
+import { findAttention } from './internal/find-attention.js';
 import { computeBalance } from './internal/compute-balance.js';
 import { computeGroupStats } from './internal/group-stats.js';
 import { addSums, emptySums, finishFigures, normaliseKpis } from './internal/kpi-sums.js';
@@ -12,6 +13,8 @@ import { ReportInputSchema, type ReportInputData } from './report-input.js';
 import { computeScore, resolveWeights } from './scorecard.js';
 
 const NO_REGION = '(no region)';
+/** A score as the report shows it (one decimal, ×10 as an integer): ranks compare these. */
+const shownScore = (score: number) => Math.round(score * 10);
 
 /**
  * Computes the whole report from plain data: per-manager KPIs and weighted scorecard, totals,
@@ -66,9 +69,16 @@ export function buildReport(input: ReportInputData | unknown): Report {
       rank: null,
     };
   });
-  const ranking = [...managers].sort((a, b) => (b.score ?? -1) - (a.score ?? -1)).map((m) => m.managerId);
-  for (const m of managers)
-    if (m.score !== null) m.rank = 1 + managers.filter((o) => o.score !== null && o.score > m.score!).length;
+  const ranking = [...managers]
+    .sort((a, b) => (b.score === null ? -1 : shownScore(b.score)) - (a.score === null ? -1 : shownScore(a.score)))
+    .map((m) => m.managerId);
+  // Ties share a rank: scores are compared as the report shows them (one decimal), so two managers
+  // shown with the same score never get different ranks.
+  for (const m of managers) {
+    const mine = m.score;
+    if (mine !== null)
+      m.rank = 1 + managers.filter((o) => o.score !== null && shownScore(o.score) > shownScore(mine)).length;
+  }
 
   const regions = [...new Set(parsed.retailers.map((r) => r.region ?? NO_REGION))].sort((a, b) =>
     a === NO_REGION ? 1 : b === NO_REGION ? -1 : a < b ? -1 : a > b ? 1 : 0,
@@ -106,6 +116,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
       visitIds: [...new Set([...(c.visitId === undefined ? [] : [c.visitId]), ...(c.visitIds ?? [])])],
       message: c.message ?? null,
     })),
+    attention: findAttention(data, parsed.utcOffsetMinutes),
     map: buildMap(parsed, data),
   };
 }

@@ -19,6 +19,10 @@ export {
   type WorkloadFigure,
 } from './report-input.js';
 export type {
+  AttentionItem,
+  AttentionKind,
+  AttentionReport,
+  VisitEvidence,
   BalanceMetric,
   BalanceReport,
   Finding,

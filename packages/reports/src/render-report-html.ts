@@ -1,3 +1,4 @@
+import { renderAttentionSection } from './internal/attention-section.js';
 import { escapeHtml } from './internal/escape-html.js';
 import {
   renderBalanceSection,
@@ -15,7 +16,9 @@ import type { Report } from './report.js';
 /**
  * Renders the report as ONE self-contained HTML file: inline CSS, inline SVG (map and charts), no
  * script, no external resource of any kind (no font, image, tile or stylesheet by URL), so it opens
- * offline and can be mailed as it is. Sections: headline figures, the map (territories, retailers by
+ * offline and can be mailed as it is. Sections: headline figures, "needs attention" first
+(`<section id="attention">`: what to act on, most serious first, each item naming its visits, with
+their evidence: times, fixes, distances, the rules that fired), the map (territories, retailers by
  * status and manager, planned routes), the scorecard (chart, KPI chart, table), per-manager figures,
  * inspection findings (every contradiction), workload balance (chart, spreads, re-partition before/after), segments and regions (charts,
  * tables), definitions. Every text from the data is escaped (a retailer named `<script>` is shown as
@@ -45,6 +48,7 @@ export function renderReportHtml(report: Report): string {
 <header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(`Period ${period}; local time UTC${report.utcOffsetMinutes >= 0 ? '+' : '−'}${Math.abs(report.utcOffsetMinutes / 60)}`)}</p>
 ${renderSummary(report)}</header>
 <main>
+${renderAttentionSection(report)}
 ${renderMapSection(report)}
 ${renderScorecardSection(report)}
 ${renderManagerSection(report)}

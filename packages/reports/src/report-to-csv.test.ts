@@ -90,6 +90,8 @@ describe('reportToCsv', () => {
   it('writes every table with a header and one row per manager or group', () => {
     expect(Object.keys(tables)).toEqual([
       'findings',
+      'attention',
+      'attention-visits',
       'managers',
       'scorecard',
       'balance',
@@ -99,6 +101,14 @@ describe('reportToCsv', () => {
       'classes',
       'repartition',
     ]);
+    const attention = readCsv(tables.attention!);
+    expect(attention).toHaveLength(1 + report.attention.items.length);
+    expect(attention[1]!.slice(0, 3)).toEqual([
+      '1',
+      report.attention.items[0]!.severity,
+      report.attention.items[0]!.kind,
+    ]);
+    expect(readCsv(tables['attention-visits']!)).toHaveLength(1 + report.attention.visits.length);
     const managers = readCsv(tables.managers!);
     expect(managers).toHaveLength(1 + report.managers.length);
     expect(managers[0]!.slice(0, 3)).toEqual(['managerId', 'name', 'region']);

@@ -89,7 +89,7 @@ export interface ManagerReport extends KpiFigures {
   score: number | null;
   /** Share of the total weight that was measurable, 0..1. */
   coverage: number;
-  /** 1 = best score; ties share a rank; null when the score is null. */
+  /** 1 = best score; scores equal at one decimal (as the report shows them) share a rank; null when the score is null. */
   rank: number | null;
 }
 
@@ -218,7 +218,81 @@ export interface Report {
   classes: GroupStats[];
   /** Every contradiction of the period (inspection findings), in input order. */
   findings: Finding[];
+  /**
+   * What to act on first: visits to review, inspection contradictions, unproven visits and planned
+   * stops not visited, in the order a reader should take them, with the evidence of every visit named.
+   * Added after version 0.1.0: a report JSON written before has none (read it as `{ items: [], visits: [] }`).
+   */
+  attention: AttentionReport;
   map: ReportMap;
+}
+
+/**
+ * The kind of an attention item:
+ * - `flagged_day`: a manager's day with visits flagged for review (spoofing signals: mocked location,
+ *   impossible speed, repeated coordinates, constant accuracy; clock and overlap signals);
+ * - `contradiction`: an inspection contradicts the manager's visits (see `Finding`);
+ * - `unproven_visits`: a manager's visits not verified for the same first reason (rejected,
+ *   unverifiable, incomplete, or without a verdict), flagged ones excluded (they are in `flagged_day`);
+ * - `missed_stops`: a manager's planned stops with no visit to that retailer that day.
+ */
+export type AttentionKind = 'flagged_day' | 'contradiction' | 'unproven_visits' | 'missed_stops';
+
+/** One thing to act on; `visitIds` name the visits (see `AttentionReport.visits`), `retailerIds` the stops without a visit. */
+export interface AttentionItem {
+  kind: AttentionKind;
+  /** `high`: evidence of a visit that did not happen as reported; `medium`: a visit that failed a rule; `low`: a visit that could not be decided, or a stop left out. */
+  severity: 'high' | 'medium' | 'low';
+  managerId: string | null;
+  /** The local dates concerned, sorted. */
+  dates: string[];
+  /** The visits concerned (each has a row in `AttentionReport.visits`), in time order. */
+  visitIds: string[];
+  /** The retailers concerned (for `missed_stops` the stops without a visit, in date order). */
+  retailerIds: string[];
+  /** The rule codes that fired (verdict flags or reasons, the contradiction kind, or `NOT_VISITED`), sorted, each with its count. */
+  codes: { code: string; count: number }[];
+  /** `flagged_day`: visits that day; `unproven_visits`: the manager's visits in the period; else the item's own count. */
+  outOf: number;
+  /** Of `visitIds`, those whose verdict is `verified` (so counted as verified by the figures). */
+  verifiedVisits: number;
+  /** The largest distance of a named visit's fixes from the retailer's fence (verdict `distanceM`), m; null when none is known. */
+  maxDistanceM: number | null;
+  /** The contradiction's message, or null. */
+  message: string | null;
+}
+
+/** The evidence of one visit named by an attention item: when, where the fixes were, what the verdict said. */
+export interface VisitEvidence {
+  visitId: string;
+  managerId: string;
+  retailerId: string;
+  retailerName: string;
+  date: string;
+  /** ISO 8601 local time with the offset. */
+  start: string;
+  end: string | null;
+  status: 'verified' | 'rejected' | 'unverifiable' | 'incomplete' | 'no_verdict';
+  reasons: string[];
+  flags: string[];
+  /** Distance of the start / end fix from the fence (verdict `distanceM`), m. */
+  startDistanceM: number | null;
+  endDistanceM: number | null;
+  /** Verdict dwell, s. */
+  dwellS: number | null;
+  confidence: number | null;
+  startFix: { source: string; accuracyM: number; mock: boolean };
+  endFix: { source: string; accuracyM: number; mock: boolean } | null;
+  /** The attention items (indexes into `AttentionReport.items`) naming this visit. */
+  items: number[];
+}
+
+/** The "needs attention" list and the evidence of every visit it names. */
+export interface AttentionReport {
+  /** Sorted: severity (high first), then kind (`flagged_day`, `contradiction`, `unproven_visits`, `missed_stops`), then more visits first, then manager and date. */
+  items: AttentionItem[];
+  /** One row per visit named by an item, in time order. */
+  visits: VisitEvidence[];
 }
 
 /** One contradiction between an inspection and a manager's verified visits. */

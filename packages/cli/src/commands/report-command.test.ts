@@ -52,6 +52,8 @@ describe('beatplan report', () => {
     });
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" id="map"/);
     expect(readdirSync(csv).sort()).toEqual([
+      'attention-visits.csv',
+      'attention.csv',
       'balance-managers.csv',
       'balance.csv',
       'classes.csv',

@@ -2,6 +2,7 @@ import type { GroupStats, ManagerReport, Report, RetailerStatus } from '../repor
 import { renderMapSvg } from '../render-map-svg.js';
 import { SCORECARD_KPIS, type ScorecardKpi } from '../scorecard.js';
 import { renderBarChart } from './bar-chart.js';
+import { ATTENTION_TEXT, codeShort } from './attention-text.js';
 import { escapeHtml } from './escape-html.js';
 import { formatNumber as num, formatPercent as pct } from './format-number.js';
 import { renderTable, type Column } from './html-table.js';
@@ -22,8 +23,8 @@ const SEGMENT_LABELS = new Map([
   ['hotel_entertainment', 'Hotel / entertainment'],
 ]);
 
-const tile = (value: string, label: string) =>
-  `<div class="tile"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
+const tile = (value: string, label: string, warn = false) =>
+  `<div class="tile${warn ? ' warn' : ''}"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
 
 /** Headline figures. */
 export function renderSummary(report: Report): string {
@@ -34,6 +35,7 @@ export function renderSummary(report: Report): string {
     tile(pct(t.completionRate), 'plan completion'),
     tile(`${num(t.visits)}`, 'visits reported'),
     tile(pct(t.verificationRate), 'visits verified'),
+    tile(num(t.flagged), ATTENTION_TEXT.tileFlagged, t.flagged > 0),
     tile(num(t.verifiedDwellS / 3600, 1), 'verified hours on site'),
     tile(num(t.inspections), 'inspections'),
     tile(num(t.contradictions), 'contradictions'),
@@ -133,7 +135,7 @@ export function renderScorecardSection(report: Report): string {
   return `<section id="scorecard"><h2>Scorecard</h2>
 <p class="note">score = 100 · Σ w<sub>k</sub>·n<sub>k</sub> / Σ w<sub>k</sub> over the KPIs k that have a weight and could be measured; each KPI n<sub>k</sub> is normalised to 0..1 (definitions below). Weights: ${escapeHtml(weights)}.</p>
 <div class="charts">${chart}${kpiChart}</div>
-${renderTable('scorecard-table', columns, ranked)}</section>`;
+${renderTable('scorecard-table', columns, ranked, { keyColumns: 2 })}</section>`;
 }
 
 /** Per-manager figures table. */
@@ -187,10 +189,10 @@ export function renderFindingsSection(report: Report): string {
   const columns: Column<Report['findings'][number]>[] = [
     { header: 'Retailer', cell: (f) => `${f.retailerName} (${f.retailerId})` },
     { header: 'Manager', cell: (f) => (f.managerId === null ? '–' : (managerName.get(f.managerId) ?? f.managerId)) },
-    { header: 'Finding', cell: (f) => f.kind },
+    { header: 'Finding', cell: (f) => codeShort(f.kind), title: (f) => f.kind, wrap: true },
     { header: 'Inspection', cell: (f) => f.inspectionId ?? '–' },
     { header: 'Visits', cell: (f) => f.visitIds.join(' ') || '–' },
-    { header: 'Details', cell: (f) => f.message ?? '' },
+    { header: 'Details', cell: (f) => f.message ?? '', wrap: true },
   ];
   const body = report.findings.length
     ? renderTable('findings-table', columns, report.findings)
