@@ -26,6 +26,8 @@ import { computeWorkload, DEFAULT_WORKLOAD_OPTIONS, WorkloadOptionsSchema } from
 import { cycleWeekOf } from './internal/calendar.js';
 import { projectToPlane } from './internal/planar.js';
 import { routeDay, type DayStop } from './internal/route-day.js';
+import { dayBounds } from './internal/day-bounds.js';
+import { DaySearchOptionsSchema, type DaySearchSummary, improveVisitDays } from './internal/improve-visit-days.js';
 import { assignVisitPatterns } from './internal/visit-patterns.js';
 import { visitWindows, workingIntervals } from './internal/visit-windows.js';
 import { neighbourTravel } from './neighbour-travel.js';
@@ -42,6 +44,7 @@ const BeatOptionsSchema = z
     maxKicks: z.number().int().min(0).optional(),
     costs: TravelCostsSchema.optional(),
     signal: z.instanceof(AbortSignal).optional(),
+    daySearch: z.union([z.literal(false), DaySearchOptionsSchema]).prefault({}),
   })
   .superRefine((o, ctx) => {
     // Every planned time must be a core Timestamp (2000-01-01 ≤ t < 2100-01-01 UTC): a period near
@@ -84,6 +87,9 @@ async function routeDayOrThrow(...args: Parameters<typeof routeDay>): ReturnType
  * - `openingHours` (default true): visits start within the retailers' opening hours.
  * - `maxKicks` (default 100 with time windows, tsp's default without): the route search budget of
  *   `solve` for each day (the time-window heuristic costs milliseconds per kick).
+ * - `daySearch` (default `{}`; `false` keeps the sector start): `{ maxRounds: 200, timeLimitMs: 3000,
+ *   balanceTolerance: 0.1 }` of the local search that moves visits between allowed days (see `daySearch`
+ *   of {@link BeatPlan}); deterministic for a seed unless `timeLimitMs` binds.
  */
 export type BeatOptions = z.input<typeof BeatOptionsSchema>;
 
@@ -130,6 +136,8 @@ export interface BeatPlan {
   timeWindows: boolean;
   /** The travel source every distance and time of the plan was measured with. */
   costSource: CostSource;
+  /** What the local search on the visit days did after the sector start (estimated travel before and after). */
+  daySearch: DaySearchSummary;
 }
 
 /**
@@ -137,7 +145,7 @@ export interface BeatPlan {
  * (weekly: the same weekday every week; twice weekly: two well-spaced weekdays; fortnightly: one
  * weekday every second week; monthly: one weekday in one week of four — weeks of an absolute 4-week
  * cycle), keeping each day geographically tight (sectors of a sweep around the base) and balanced,
- * then routes every working day with `@beatplan/tsp` from the base and back, inside the working hours
+ * improves those days by a local search on the estimated travel time of the cycle (`daySearch`), then routes every working day with `@beatplan/tsp` from the base and back, inside the working hours
  * and the retailers' opening hours, on straight lines or on the `costs` given. What cannot fit is
  * listed in `dropped`, and so is a visit with no route to the base or to another stop of its day
  * (`no route between it and the base on road-graph:car`).
@@ -193,16 +201,37 @@ export async function planWeeklyBeats(
   const work = workingIntervals(m);
   const workDays = work.flatMap((iv, d) => (iv.length ? [d] : []));
   const windows = rs.map((r) => work.map((iv, d) => (iv.length ? visitWindows(r, d, iv, honour) : [])));
-  const patterns = assignVisitPatterns(
+  const allowedDays = windows.map((w) => w.reduce((mask, x, d) => (x.length ? mask | (1 << d) : mask), 0));
+  const sectors = assignVisitPatterns(
     rs.map((r, i) => ({
       x: plane.x[i]!,
       y: plane.y[i]!,
       frequency: r.visitFrequency,
       visitMinutes: workload[i]!.serviceMinutes + workload[i]!.travelMinutes,
-      allowedDays: windows[i]!.reduce((mask, w, d) => (w.length ? mask | (1 << d) : mask), 0),
+      allowedDays: allowedDays[i]!,
     })),
     workDays,
   );
+  const searched = await improveVisitDays(
+    rs.map((r, i) => ({
+      ...wgs[i]!,
+      frequency: r.visitFrequency,
+      allowedDays: allowedDays[i]!,
+      serviceS: r.serviceMinutes * 60,
+      windows: windows[i]!,
+    })),
+    sectors,
+    o.daySearch,
+    {
+      base,
+      workDays,
+      bounds: workDays.map((d) => dayBounds(work[d]!, m.maxDailyMinutes)),
+      costs,
+      seed: o.seed ?? 1,
+      signal: o.signal,
+    },
+  );
+  const patterns = searched.patterns;
 
   const dropped: DroppedRetailer[] = [];
   const visits = new Int32Array(rs.length);
@@ -221,13 +250,7 @@ export async function planWeeklyBeats(
       const p = patterns[i]!;
       return 'weekdays' in p && p.weekdays.includes(wd) && p.weeks.includes(cw) ? [i] : [];
     });
-    const startAt = iv[0]![0];
-    let breaks = 0;
-    for (let k = 1; k < iv.length; k++) breaks += Math.max(0, iv[k]![0] - iv[k - 1]![1]);
-    const endBy = Math.min(
-      iv[iv.length - 1]![1],
-      m.maxDailyMinutes === undefined ? Infinity : iv[0]![0] + m.maxDailyMinutes * 60 + breaks,
-    );
+    const { startAt, endBy } = dayBounds(iv, m.maxDailyMinutes);
     const stops: DayStop[] = members.map((i) => ({
       id: rs[i]!.id,
       lng: wgs[i]!.lng,
@@ -295,5 +318,6 @@ export async function planWeeklyBeats(
     },
     timeWindows,
     costSource: costSourceOf(costs),
+    daySearch: searched.summary,
   };
 }

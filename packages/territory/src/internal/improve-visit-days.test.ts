@@ -1,0 +1,123 @@
+import { isBeatplanError, straightLineCosts, VISITS_PER_FOUR_WEEKS, type VisitFrequency } from '@beatplan/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { random } from '../../test/helpers.js';
+import { dayBounds } from './day-bounds.js';
+import { DaySearchOptionsSchema, type DaySearchRetailer, improveVisitDays } from './improve-visit-days.js';
+import { assignVisitPatterns, type VisitPattern } from './visit-patterns.js';
+
+const BASE = { lng: 120.15, lat: 30.27 };
+const FREQUENCIES: VisitFrequency[] = ['weekly', 'twice_weekly', 'fortnightly', 'monthly'];
+const WORK: [number, number][] = [
+  [30_600, 43_200],
+  [46_800, 63_000],
+];
+const WORK_DAYS = [0, 1, 2, 3, 4];
+const AFTERNOON: [number, number][] = [[50_400, 62_400]];
+
+/** n retailers around the base: some closed on Mondays or Fridays, some open in the afternoon only. */
+function city(n: number, seed: number): DaySearchRetailer[] {
+  const rnd = random(seed);
+  return Array.from({ length: n }, () => {
+    const closed = rnd() < 0.15 ? (rnd() < 0.5 ? 0 : 4) : -1;
+    const afternoon = rnd() < 0.15;
+    const windows = Array.from({ length: 7 }, (_, d) =>
+      d === closed || d > 4 ? [] : afternoon ? AFTERNOON : WORK.map(([a, b]) => [a, b - 600] as [number, number]),
+    );
+    return {
+      lng: BASE.lng + (rnd() - 0.5) * 0.1,
+      lat: BASE.lat + (rnd() - 0.5) * 0.1,
+      frequency: FREQUENCIES[Math.floor(rnd() * 4)] as VisitFrequency,
+      allowedDays: windows.reduce((m, w, d) => (w.length ? m | (1 << d) : m), 0),
+      serviceS: 300 + Math.floor(rnd() * 900),
+      windows,
+    };
+  });
+}
+
+function sectors(rs: readonly DaySearchRetailer[]): VisitPattern[] {
+  const xy = rs.map((r) => ({ x: (r.lng - BASE.lng) * 96_000, y: (r.lat - BASE.lat) * 111_000 }));
+  return assignVisitPatterns(
+    rs.map((r, i) => ({
+      ...xy[i]!,
+      frequency: r.frequency,
+      visitMinutes: r.serviceS / 60,
+      allowedDays: r.allowedDays,
+    })),
+    WORK_DAYS,
+  );
+}
+
+const ctx = (seed: number, signal?: AbortSignal) => ({
+  base: BASE,
+  workDays: WORK_DAYS,
+  bounds: WORK_DAYS.map(() => dayBounds(WORK, undefined)),
+  costs: straightLineCosts(),
+  seed,
+  signal,
+});
+
+function visitsOf(p: VisitPattern): number {
+  return 'weekdays' in p ? p.weekdays.length * p.weeks.length : 0;
+}
+
+describe('improveVisitDays', () => {
+  it('property: keeps every visit once, on open days, in its frequency weeks and spacing; never worse than the start', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 1e6 }), async (n, seed) => {
+        const rs = city(n, seed);
+        const start = sectors(rs);
+        const options = DaySearchOptionsSchema.parse({ maxRounds: 20 });
+        const { patterns, summary } = await improveVisitDays(rs, start, options, ctx(seed));
+        expect(summary.stoppedBy).toBe('rounds');
+        expect(summary.travelS!).toBeLessThanOrEqual(summary.startTravelS! + 1e-6);
+        patterns.forEach((p, i) => {
+          const r = rs[i]!;
+          const s = start[i]!;
+          if ('reason' in s) return expect(p).toBe(s);
+          if (!('weekdays' in p)) throw new Error(`retailer ${i} lost its days`);
+          expect(visitsOf(p)).toBe(VISITS_PER_FOUR_WEEKS[r.frequency]);
+          expect(new Set(p.weekdays).size).toBe(p.weekdays.length);
+          for (const d of p.weekdays) expect(r.allowedDays & (1 << d)).not.toBe(0);
+          if (r.frequency === 'fortnightly')
+            expect([
+              [0, 2],
+              [1, 3],
+            ]).toContainEqual(p.weeks);
+          if (r.frequency === 'monthly') expect(p.weeks).toHaveLength(1);
+          if (r.frequency === 'twice_weekly') {
+            const [a, b] = p.weekdays as [number, number];
+            const gap = Math.min(Math.abs(a - b), 7 - Math.abs(a - b));
+            const [c, d] = s.weekdays as [number, number];
+            expect(gap).toBeGreaterThanOrEqual(Math.min(2, Math.min(Math.abs(c - d), 7 - Math.abs(c - d))));
+          } else expect(p.weekdays).toHaveLength(1);
+        });
+      }),
+      { numRuns: 25, seed: 11 },
+    );
+  });
+
+  it('moves visits to shorter days on a seeded city, the same for the same seed', async () => {
+    const rs = city(120, 4);
+    const options = DaySearchOptionsSchema.parse({ maxRounds: 50 });
+    const a = await improveVisitDays(rs, sectors(rs), options, ctx(3));
+    const b = await improveVisitDays(rs, sectors(rs), options, ctx(3));
+    expect(b.patterns).toEqual(a.patterns);
+    expect({ ...b.summary, ms: 0 }).toEqual({ ...a.summary, ms: 0 });
+    expect(a.summary.moves + a.summary.swaps).toBeGreaterThan(0);
+    expect(a.summary.travelS!).toBeLessThan(a.summary.startTravelS!);
+  });
+
+  it('keeps the sector start when off, and rejects ABORTED when the signal fires during the search', async () => {
+    const rs = city(300, 9);
+    const start = sectors(rs);
+    const off = await improveVisitDays(rs, start, false, ctx(1));
+    expect(off.patterns).toEqual(start);
+    expect(off.summary).toMatchObject({ stoppedBy: 'off', startTravelS: null, moves: 0 });
+    const ac = new AbortController();
+    setImmediate(() => ac.abort());
+    const options = DaySearchOptionsSchema.parse({ maxRounds: 100_000, timeLimitMs: 600_000 });
+    const e = await improveVisitDays(rs, start, options, ctx(1, ac.signal)).catch((x: unknown) => x);
+    expect(isBeatplanError(e, 'ABORTED')).toBe(true);
+  });
+});
