@@ -1,4 +1,4 @@
-import { formatIssue, isBeatplanError, type BeatplanIssue } from '@beatplan/core';
+import { isBeatplanError, type BeatplanIssue } from '@beatplan/core';
 import { TspError } from '@beatplan/tsp';
 import { CliFailure } from './cli-io.js';
 
@@ -19,8 +19,11 @@ export function failWithIssues(e: unknown, fileOf: IssueFile | string, extra: re
 /** A CliFailure (exit 1) listing `issues`, one a line, and counting the omitted ones. */
 export function issuesFailure(issues: readonly BeatplanIssue[], fileOf: IssueFile | string, omitted = 0): CliFailure {
   const file = typeof fileOf === 'string' ? () => fileOf : fileOf;
-  const lines = issues.map((issue) => `${file(issue)}: ${formatIssue(issue)}`);
+  const problems = issues.map((issue) => ({ file: file(issue), issue }));
   const count = issues.length + omitted;
-  const listed = omitted ? `the first ${issues.length} listed above` : 'listed above';
-  return new CliFailure(`invalid input, ${count} problem${count === 1 ? '' : 's'} ${listed}`, 1, lines);
+  return new CliFailure(
+    (t) => t.t('invalidInput', { count, listed: issues.length, omitted: omitted > 0 }),
+    1,
+    problems,
+  );
 }

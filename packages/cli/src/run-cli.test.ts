@@ -165,4 +165,31 @@ describe('runCli', () => {
     expect(planned.code).toBe(1);
     expect(planned.err.split('\n')[0]).toMatch(new RegExp(`^${managers}: managers\\[0\\]\\.`));
   });
+
+  it('writes its messages and the library error reasons in Chinese with --lang zh-CN (issue 13)', async () => {
+    const bad = file('bad-lang.json', {
+      retailers: [{ id: 'R1', name: 'x', location: { lng: 120, lat: 123 } }],
+      visits: [],
+    });
+    const en = await run(['verify', bad]);
+    expect(en.code).toBe(1);
+    expect(en.err).toContain('retailers[0].location.lat: latitude must be within [-90, 90], received 123\n');
+    for (const argv of [
+      ['verify', bad, '--lang', 'zh-CN'],
+      ['verify', '--lang=zh-CN', bad],
+    ]) {
+      const zh = await run(argv);
+      expect(zh.code).toBe(1);
+      expect(zh.err.split('\n')).toContain(`${bad}：retailers[0].location.lat：必须不大于 90，实际为 123`);
+      expect(zh.err).toContain('beatplan verify：输入无效，共 ');
+      expect(zh.err).not.toMatch(/invalid input|received/);
+    }
+    expect((await run(['nope', '--lang', 'zh-CN'])).err.split('\n')[0]).toBe('beatplan：未知命令 "nope"');
+  });
+
+  it('refuses an unknown or missing --lang as a usage error (exit 2)', async () => {
+    const fr = await run(['verify', sampleDay, '--lang', 'fr']);
+    expect(fr).toEqual({ code: 2, out: '', err: 'beatplan verify: --lang must be en or zh-CN, received "fr"\n' });
+    expect((await run(['verify', sampleDay, '--lang='])).code).toBe(2);
+  });
 });

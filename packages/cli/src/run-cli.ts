@@ -1,4 +1,6 @@
+import { type Locale, LocaleSchema } from '@beatplan/core';
 import { CliFailure, escapeControls, type CliIo, type CommandIo } from './cli-io.js';
+import { cliTranslator } from './internal/messages.js';
 import { BENCH_USAGE, benchCommand } from './commands/bench-command.js';
 import { INSPECT_USAGE, inspectCommand } from './commands/inspect-command.js';
 import { PLAN_USAGE, planCommand } from './commands/plan-command.js';
@@ -20,10 +22,26 @@ const COMMANDS = new Map<string, { run: (args: string[], io: CommandIo) => Promi
   ['bench', { run: benchCommand, usage: BENCH_USAGE }],
 ]);
 
-const COMMON = `common options: --help, --version, --max-input-mb <n> (input limit, default ${DEFAULT_MAX_INPUT_MB} MiB, also BEATPLAN_MAX_INPUT_MB); <file> may be - (standard input)`;
+const COMMON = `common options: --help, --version, --lang en|zh-CN (language of messages, default en), --max-input-mb <n> (input limit, default ${DEFAULT_MAX_INPUT_MB} MiB, also BEATPLAN_MAX_INPUT_MB); <file> may be - (standard input)`;
 
 function usage(): string {
   return ['usage:', ...[...COMMANDS.values()].map((c) => `  ${c.usage}`), COMMON].join('\n');
+}
+
+/** The language of the run: `--lang <locale>` or `--lang=<locale>` (removed from `args`), default English. */
+function localeOf(args: string[]): Locale | undefined {
+  let text: string | undefined;
+  for (let k = args.findIndex((a) => a === '--lang' || a.startsWith('--lang=')); k >= 0; ) {
+    const arg = args[k] ?? '';
+    text = arg === '--lang' ? (args[k + 1] ?? '') : arg.slice('--lang='.length);
+    args.splice(k, arg === '--lang' ? 2 : 1);
+    k = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  }
+  if (text === undefined) return undefined;
+  if (text === '') throw new CliFailure((t) => t.t('langNeedsValue'), 2);
+  const parsed = LocaleSchema.safeParse(text);
+  if (!parsed.success) throw new CliFailure((t) => t.t('langUnknown', { text }), 2);
+  return parsed.data;
 }
 
 /** The input limit in bytes: `--max-input-mb` (removed from `args`), else the variable, else the default. */
@@ -63,8 +81,17 @@ function maxInputBytes(args: string[], env: Readonly<Record<string, string | und
  * const code = await runCli(['solve', 'gr21.tsp', '--method', 'exact'], { stdout: process.stdout, stderr: process.stderr });
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
   const say = (stream: CliIo['stdout'], text: string) => stream.write(`${escapeControls(text)}\n`);
+  const [name, ...rest] = argv;
+  let locale: Locale | undefined;
+  try {
+    locale = localeOf(rest);
+  } catch (e) {
+    if (!(e instanceof CliFailure)) throw e;
+    say(io.stderr, cliTranslator().t('failed', { command: name ?? '', message: e.message }));
+    return e.exitCode;
+  }
+  const t = cliTranslator(locale);
   if (name === '--version' || name === '-V' || name === 'version') {
     io.stdout.write(`beatplan ${VERSION}\n`);
     return 0;
@@ -75,7 +102,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.get(name);
   if (!command) {
-    say(io.stderr, `beatplan: unknown command ${JSON.stringify(name)}`);
+    say(io.stderr, t.t('unknownCommand', { name }));
     io.stderr.write(`${usage()}\n`);
     return 2;
   }
@@ -91,15 +118,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const commandArgs = [...rest];
     const limit = maxInputBytes(commandArgs, io.env ?? process.env);
-    await command.run(commandArgs, { ...io, maxInputBytes: limit });
+    await command.run(commandArgs, { ...io, maxInputBytes: limit, ...(locale ? { locale } : {}) });
     return 0;
   } catch (e) {
     if (e instanceof CliFailure) {
-      for (const line of e.problems) say(io.stderr, line);
-      say(io.stderr, `beatplan ${name}: ${e.message.replace(/\s*\n\s*/g, ' ')}`);
+      const { message, problems } = e.render(locale);
+      for (const line of problems) say(io.stderr, line);
+      say(io.stderr, t.t('failed', { command: name, message: message.replace(/\s*\n\s*/g, ' ') }));
       return e.exitCode;
     }
-    say(io.stderr, `beatplan ${name}: internal error (a bug, please report it): ${String(e)}`);
+    say(io.stderr, t.t('internalError', { command: name, error: String(e) }));
     io.stderr.write(`${(e as Error).stack ?? ''}\n`);
     return 70;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BEATPLAN_ERROR_CODES, BeatplanError, formatIssue, isBeatplanError } from './beatplan-error.js';
+import { BEATPLAN_ERROR_CODES, BeatplanError, isBeatplanError } from './beatplan-error.js';
+import { formatIssue } from './format-issue.js';
 import { IssueList } from './issue-list.js';
 
 describe('formatIssue', () => {

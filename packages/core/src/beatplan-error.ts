@@ -1,10 +1,4 @@
-import {
-  errorParts,
-  formatIssue as formatSharedIssue,
-  type Issue,
-  ISSUES_IN_MESSAGE,
-  MAX_ISSUES,
-} from './internal/shared/issue-format.js';
+import { errorParts, type Issue, ISSUES_IN_MESSAGE, MAX_ISSUES } from './internal/shared/issue-format.js';
 
 export { ISSUES_IN_MESSAGE, MAX_ISSUES };
 
@@ -52,24 +46,14 @@ export const BEATPLAN_ERROR_CODES = [
 /** A stable error code, see {@link BEATPLAN_ERROR_CODES}. */
 export type BeatplanErrorCode = (typeof BEATPLAN_ERROR_CODES)[number];
 
-/** One problem found in the input: where (`path`, `row`), what was there (`value`) and why (`message`). */
+/**
+ * One problem found in the input: where (`path`, `row`), what was there (`value`), why (`message`, in
+ * English) and, where known, why as data (`reason`: a key and its parameters, for other languages).
+ */
 export type BeatplanIssue = Issue;
 
-/**
- * Formats one issue as a single line: `[row N, ]path: message[, received value]`.
- *
- * @param issue - the issue to format.
- * @returns e.g. `retailers[12].location.lat: latitude must be within [-90, 90], received 123.4`.
- * @throws never.
- * @example
- * formatIssue({ path: ['retailers', 12, 'location', 'lat'], message: 'latitude must be within [-90, 90]', value: 123.4 });
- * // 'retailers[12].location.lat: latitude must be within [-90, 90], received 123.4'
- * formatIssue({ path: ['lat'], row: 3, message: 'latitude must be a number', value: 'abc' });
- * // 'row 3, lat: latitude must be a number, received "abc"'
- */
-export function formatIssue(issue: BeatplanIssue): string {
-  return formatSharedIssue(issue);
-}
+/** Why a value is wrong, as data (a closed set of keys with their parameters); see `formatIssue`. */
+export type { IssueReason, IssueReasonKey } from './internal/shared/issue-format.js';
 
 /** Options of the {@link BeatplanError} constructor. */
 export interface BeatplanErrorOptions {

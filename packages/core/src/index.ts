@@ -1,7 +1,6 @@
 export {
   BEATPLAN_ERROR_CODES,
   BeatplanError,
-  formatIssue,
   isBeatplanError,
   ISSUES_IN_MESSAGE,
   MAX_ISSUES,
@@ -10,7 +9,23 @@ export {
   type BeatplanErrorLike,
   type BeatplanErrorOptions,
   type BeatplanIssue,
+  type IssueReason,
+  type IssueReasonKey,
 } from './beatplan-error.js';
+export { describeErrorCode, formatErrorMessage, formatIssue, type LocaleOptions } from './format-issue.js';
+export { DEFAULT_LOCALE, LOCALES, LocaleSchema, type Locale } from './schemas/locale.js';
+export {
+  createTranslator,
+  defineCatalogues,
+  type DateFormatOptions,
+  type Message,
+  type MessageCatalogue,
+  type MessageCatalogues,
+  type MessageParams,
+  type TextFormat,
+  type Translation,
+  type Translator,
+} from './create-translator.js';
 export { IssueList } from './issue-list.js';
 export { fromZodError, parseOrThrow, tryParse, type TryParseResult } from './parse-or-throw.js';
 

@@ -30,10 +30,15 @@ describe('parseOrThrow', () => {
   it('lists every problem, missing fields without a value, unknown fields one by one', () => {
     const e = thrown(() => parseOrThrow(CoordinatesSchema, { lat: 'x', lon: 1, CRS: 'GCJ02' }));
     expect(e.issues).toEqual([
-      { path: ['lng'], message: 'longitude is required' },
-      { path: ['lat'], message: 'latitude must be a finite number', value: 'x' },
-      { path: ['lon'], message: 'unknown field' },
-      { path: ['CRS'], message: 'unknown field' },
+      { path: ['lng'], message: 'longitude is required', reason: { key: 'required' } },
+      {
+        path: ['lat'],
+        message: 'latitude must be a finite number',
+        value: 'x',
+        reason: { key: 'type', expected: 'number' },
+      },
+      { path: ['lon'], message: 'unknown field', reason: { key: 'unknown_field' } },
+      { path: ['CRS'], message: 'unknown field', reason: { key: 'unknown_field' } },
     ]);
   });
   it('the docs example: an ISO time becomes epoch ms', () => {
@@ -71,19 +76,39 @@ describe('fromZodError', () => {
     if (r.success) return;
     const issues = fromZodError(r.error, ['root'], input);
     expect(issues).toEqual([
-      { path: ['root', 'n'], message: 'must be an integer', value: 0.5 },
-      { path: ['root', 'm'], message: 'must be at least 1', value: 0 },
-      { path: ['root', 'missing'], message: 'is required' },
-      { path: ['root', 'e'], message: 'must be one of "a", "b"', value: 'c' },
-      { path: ['root', 's'], message: 'must not be empty', value: '' },
-      { path: ['root', 'arr'], message: 'must have at least 2 items', value: [1] },
+      { path: ['root', 'n'], message: 'must be an integer', value: 0.5, reason: { key: 'type', expected: 'int' } },
+      {
+        path: ['root', 'm'],
+        message: 'must be at least 1',
+        value: 0,
+        reason: { key: 'min', minimum: 1, inclusive: true },
+      },
+      { path: ['root', 'missing'], message: 'is required', reason: { key: 'required' } },
+      {
+        path: ['root', 'e'],
+        message: 'must be one of "a", "b"',
+        value: 'c',
+        reason: { key: 'one_of', values: ['"a"', '"b"'] },
+      },
+      { path: ['root', 's'], message: 'must not be empty', value: '', reason: { key: 'not_empty' } },
+      {
+        path: ['root', 'arr'],
+        message: 'must have at least 2 items',
+        value: [1],
+        reason: { key: 'min_items', minimum: 2 },
+      },
     ]);
   });
   it('the docs example', () => {
     const r = CoordinatesSchema.safeParse({ lng: 116.4, lat: 123.4 });
     if (r.success) throw new Error('expected failure');
     expect(fromZodError(r.error, ['location'], { lng: 116.4, lat: 123.4 })).toEqual([
-      { path: ['location', 'lat'], message: 'latitude must be within [-90, 90]', value: 123.4 },
+      {
+        path: ['location', 'lat'],
+        message: 'latitude must be within [-90, 90]',
+        value: 123.4,
+        reason: { key: 'max', maximum: 90, inclusive: true },
+      },
     ]);
   });
 });

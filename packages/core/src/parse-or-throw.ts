@@ -16,7 +16,8 @@ import { zodIssues } from './internal/shared/zod-issues.js';
  * @example
  * const result = CoordinatesSchema.safeParse({ lng: 116.4, lat: 123.4 });
  * if (!result.success) fromZodError(result.error, ['location'], { lng: 116.4, lat: 123.4 });
- * // [{ path: ['location', 'lat'], message: 'latitude must be within [-90, 90]', value: 123.4 }]
+ * // [{ path: ['location', 'lat'], message: 'latitude must be within [-90, 90]', value: 123.4,
+ *  //   reason: { key: 'max', maximum: 90, inclusive: true } }]
  */
 export function fromZodError(
   error: z.ZodError,

@@ -36,6 +36,8 @@ describe('verifyDay({ lenient: true })', () => {
       {
         path: ['visits', 1, 'start'],
         message: 'a visit needs its start fix (visit "V2"): one with only an end fix, or none, cannot be judged',
+
+        reason: { key: 'required' },
       },
     ]);
     expect(unknown!.issues[0]!.message).toBe('no retailer with this id was given');

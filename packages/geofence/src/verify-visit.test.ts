@@ -205,6 +205,8 @@ describe('verifyVisit: a visit without its end fix', () => {
       {
         path: ['visit', 'start'],
         message: 'a visit needs its start fix (visit "V1"): one with only an end fix, or none, cannot be judged',
+
+        reason: { key: 'required' },
       },
     ]);
     const none = { ...onlyEnd, end: undefined };

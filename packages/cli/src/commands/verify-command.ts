@@ -1,4 +1,4 @@
-import { formatIssue, type BeatplanIssue } from '@beatplan/core';
+import type { BeatplanIssue } from '@beatplan/core';
 import { verifyDay } from '@beatplan/geofence';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -54,7 +54,7 @@ export async function verifyCommand(args: string[], io: CommandIo): Promise<void
       throw new CliFailure(
         `${n} record${n === 1 ? '' : 's'} rejected (listed in "rejected" and above); the rest judged`,
         EXIT_RECORDS_REJECTED,
-        lenientResult.rejected.flatMap((record) => record.issues.map((issue) => `${file}: ${formatIssue(issue)}`)),
+        lenientResult.rejected.flatMap((record) => record.issues.map((issue) => ({ file, issue }))),
       );
     }
     result = verifyDay(input.retailers as never, input.visits as never, input.policy as never, options);

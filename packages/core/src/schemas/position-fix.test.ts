@@ -74,9 +74,9 @@ describe('PositionFixSchema', () => {
   it('requires accuracy, source and time', () => {
     const e = thrown(() => parseOrThrow(PositionFixSchema, { lng: 1, lat: 2 }));
     expect(e.issues).toEqual([
-      { path: ['accuracyM'], message: 'accuracy is required' },
-      { path: ['source'], message: 'source is required' },
-      { path: ['at'], message: 'time is required' },
+      { path: ['accuracyM'], message: 'accuracy is required', reason: { key: 'required' } },
+      { path: ['source'], message: 'source is required', reason: { key: 'required' } },
+      { path: ['at'], message: 'time is required', reason: { key: 'required' } },
     ]);
   });
 });

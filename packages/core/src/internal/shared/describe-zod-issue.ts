@@ -1,5 +1,6 @@
 // One source, shared with @beatplan/tsp (copied into packages/tsp/src/generated/shared/ by `npm run build`).
 import type * as z from 'zod';
+import type { IssueReason } from './issue-format.js';
 
 /** zod's default English messages begin like this; beatplan's own schema messages never do. */
 const ZOD_DEFAULT = /^(Invalid |Too (small|big)|Unrecognized key|Expected )/;
@@ -18,60 +19,107 @@ const ARTICLE: Record<string, string> = {
   null: 'null',
 };
 
-function describeType(issue: z.core.$ZodIssueInvalidType, present: boolean): string {
-  if (!present) return 'is required';
-  const received = (issue as { received?: unknown }).received;
-  if (issue.expected === 'number' && (received === 'NaN' || received === 'Infinity')) return 'must be a finite number';
-  return `must be ${ARTICLE[issue.expected] ?? issue.expected}`;
-}
-
-function describeSize(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, small: boolean): string {
-  const limit = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
-  const n = Number(limit);
-  const incl = issue.inclusive !== false;
-  switch (issue.origin) {
-    case 'string':
-      if (small && n === 1) return 'must not be empty';
-      return `must have ${small ? 'at least' : 'at most'} ${n} characters`;
-    case 'array':
-    case 'set':
-      if (small && n === 1) return 'must not be empty';
-      return `must have ${small ? 'at least' : 'at most'} ${n} items`;
+/** The reason of a zod issue as data (key and parameters), whatever the message says. */
+function reasonOf(issue: z.core.$ZodIssue, present: boolean): IssueReason | undefined {
+  if (!present && issue.code !== 'custom') return { key: 'required' };
+  switch (issue.code) {
+    case 'invalid_type': {
+      const received = (issue as { received?: unknown }).received;
+      if (issue.expected === 'number' && (received === 'NaN' || received === 'Infinity')) return { key: 'finite' };
+      return { key: 'type', expected: issue.expected };
+    }
+    case 'invalid_value':
+      return { key: 'one_of', values: issue.values.map((v) => JSON.stringify(v) ?? String(v)) };
+    case 'too_small':
+    case 'too_big':
+      return sizeReason(issue);
+    case 'invalid_format':
+      return { key: 'format', format: issue.format };
+    case 'not_multiple_of':
+      return { key: 'multiple_of', divisor: limitOf(issue.divisor) };
+    case 'invalid_union':
+      return { key: 'no_match' };
+    case 'invalid_key':
+      return { key: 'invalid_key' };
+    case 'invalid_element':
+      return { key: 'invalid_element' };
     default:
-      if (small) return `must be ${incl ? 'at least' : 'greater than'} ${String(limit)}`;
-      return `must be ${incl ? 'at most' : 'less than'} ${String(limit)}`;
+      return undefined;
   }
 }
 
-/**
- * A beatplan-style message for a zod issue: the schema's own message when it set one, else a short
- * phrase made from the issue code (the value is appended by `formatIssue`, so it is not repeated).
- * `present` tells whether the field had a value at all (absent → `is required`).
- */
-export function describeZodIssue(issue: z.core.$ZodIssue, present: boolean): string {
-  if (!ZOD_DEFAULT.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return describeType(issue, present);
-    case 'invalid_value':
-      return issue.values.length === 1
-        ? `must be ${JSON.stringify(issue.values[0])}`
-        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'too_small':
-      return describeSize(issue, true);
-    case 'too_big':
-      return describeSize(issue, false);
-    case 'invalid_format':
-      return `must be a valid ${issue.format}`;
-    case 'not_multiple_of':
-      return `must be a multiple of ${String(issue.divisor)}`;
-    case 'invalid_union':
+function limitOf(limit: unknown): number | string {
+  return typeof limit === 'number' ? limit : String(limit);
+}
+
+function sizeReason(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): IssueReason {
+  const small = issue.code === 'too_small';
+  const limit = limitOf(small ? issue.minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  const n = Number(limit);
+  switch (issue.origin) {
+    case 'string':
+      if (small && n === 1) return { key: 'not_empty' };
+      return small ? { key: 'min_length', minimum: n } : { key: 'max_length', maximum: n };
+    case 'array':
+    case 'set':
+      if (small && n === 1) return { key: 'not_empty' };
+      return small ? { key: 'min_items', minimum: n } : { key: 'max_items', maximum: n };
+    default: {
+      const inclusive = issue.inclusive !== false;
+      return small ? { key: 'min', minimum: limit, inclusive } : { key: 'max', maximum: limit, inclusive };
+    }
+  }
+}
+
+/** beatplan's English phrase for a reason (the message when the schema set none of its own). */
+export function describeReason(reason: IssueReason): string {
+  switch (reason.key) {
+    case 'required':
+      return 'is required';
+    case 'type':
+      return `must be ${ARTICLE[reason.expected] ?? reason.expected}`;
+    case 'finite':
+      return 'must be a finite number';
+    case 'one_of':
+      return reason.values.length === 1 ? `must be ${reason.values[0]}` : `must be one of ${reason.values.join(', ')}`;
+    case 'not_empty':
+      return 'must not be empty';
+    case 'min_length':
+      return `must have at least ${reason.minimum} characters`;
+    case 'max_length':
+      return `must have at most ${reason.maximum} characters`;
+    case 'min_items':
+      return `must have at least ${reason.minimum} items`;
+    case 'max_items':
+      return `must have at most ${reason.maximum} items`;
+    case 'min':
+      return `must be ${reason.inclusive ? 'at least' : 'greater than'} ${reason.minimum}`;
+    case 'max':
+      return `must be ${reason.inclusive ? 'at most' : 'less than'} ${reason.maximum}`;
+    case 'format':
+      return `must be a valid ${reason.format}`;
+    case 'multiple_of':
+      return `must be a multiple of ${reason.divisor}`;
+    case 'no_match':
       return 'does not match any allowed form';
     case 'invalid_key':
       return 'has an invalid key';
     case 'invalid_element':
       return 'has an invalid element';
-    default:
-      return issue.message;
+    case 'unknown_field':
+      return 'unknown field';
   }
+}
+
+/**
+ * A beatplan-style message for a zod issue and its reason as data: the message is the schema's own
+ * when it set one, else a short phrase made from the issue code (the value is appended by
+ * `formatIssue`, so it is not repeated); the reason (absent for `custom` issues) is made from the issue
+ * code and its parameters either way. `present` tells whether the field had a value at all (absent →
+ * `is required`).
+ */
+export function describeZodIssue(issue: z.core.$ZodIssue, present: boolean): { message: string; reason?: IssueReason } {
+  const reason = reasonOf(issue, present);
+  const message = ZOD_DEFAULT.test(issue.message) && reason ? describeReason(reason) : issue.message;
+  return reason ? { message, reason } : { message };
 }

@@ -2,6 +2,33 @@
 // Self-contained on purpose: `npm run build` copies this file into packages/tsp/src/generated/shared/
 // (tsp depends on no other beatplan package), so both error classes are built from the same code.
 
+/**
+ * Why a value is wrong, as data: a key from a closed set and its parameters, so that a reason can be
+ * rendered in any language (core's `formatIssue(issue, { locale })`). Issues made from zod errors
+ * carry one; hand-written issues may (else only the English `message` exists).
+ */
+export type IssueReason =
+  | { key: 'required' }
+  | { key: 'type'; expected: string }
+  | { key: 'finite' }
+  | { key: 'one_of'; values: string[] }
+  | { key: 'not_empty' }
+  | { key: 'min_length'; minimum: number }
+  | { key: 'max_length'; maximum: number }
+  | { key: 'min_items'; minimum: number }
+  | { key: 'max_items'; maximum: number }
+  | { key: 'min'; minimum: number | string; inclusive: boolean }
+  | { key: 'max'; maximum: number | string; inclusive: boolean }
+  | { key: 'format'; format: string }
+  | { key: 'multiple_of'; divisor: number | string }
+  | { key: 'no_match' }
+  | { key: 'unknown_field' }
+  | { key: 'invalid_key' }
+  | { key: 'invalid_element' };
+
+/** The keys of {@link IssueReason}, a closed set. */
+export type IssueReasonKey = IssueReason['key'];
+
 /** One problem found in the input: where, what was there, and why it is wrong. */
 export interface Issue {
   /** Path of the offending field, e.g. `['retailers', 12, 'location', 'lat']`; `[]` for the whole input. */
@@ -12,6 +39,8 @@ export interface Issue {
   value?: unknown;
   /** Import only: the 1-based data row (CSV: the header is not counted; GeoJSON: the feature number). */
   row?: number;
+  /** The reason as data, for rendering in other languages; absent when only `message` exists. */
+  reason?: IssueReason;
 }
 
 /** The one cap: an error keeps at most this many issues; the rest are only counted (`omittedIssues`). */

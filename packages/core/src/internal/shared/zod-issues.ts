@@ -28,7 +28,12 @@ export function zodIssues(error: z.ZodError, rootPath: readonly (string | number
   const issues: Issue[] = [];
   for (const raw of error.issues) {
     if (raw.code === 'unrecognized_keys') {
-      for (const key of raw.keys) issues.push({ path: toPath(rootPath, [...raw.path, key]), message: 'unknown field' });
+      for (const key of raw.keys)
+        issues.push({
+          path: toPath(rootPath, [...raw.path, key]),
+          message: 'unknown field',
+          reason: { key: 'unknown_field' },
+        });
       continue;
     }
     // Where did the field hold a value? The caller's input is authoritative; else zod's reportInput;
@@ -38,8 +43,10 @@ export function zodIssues(error: z.ZodError, rootPath: readonly (string | number
     else if ('input' in raw && raw.input !== undefined) found = { found: true, value: raw.input };
     else found = { found: !/received undefined$/.test(raw.message) };
     const present = found.found && ('value' in found ? found.value !== undefined : true);
-    const issue: Issue = { path: toPath(rootPath, raw.path), message: describeZodIssue(raw, present) };
+    const { message, reason } = describeZodIssue(raw, present);
+    const issue: Issue = { path: toPath(rootPath, raw.path), message };
     if (present && 'value' in found) issue.value = found.value;
+    if (reason) issue.reason = reason;
     issues.push(issue);
   }
   return issues;
