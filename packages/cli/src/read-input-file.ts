@@ -9,7 +9,7 @@ const tooLarge = (name: string, limit: number) =>
     `${name}: larger than the input limit of ${limit / 2 ** 20} MiB (raise it with --max-input-mb or BEATPLAN_MAX_INPUT_MB)`,
   );
 
-async function readStdin(io: CommandIo): Promise<string> {
+async function readStdin(io: CommandIo): Promise<Uint8Array> {
   if (io.stdinRead) throw new CliFailure('-: standard input can be read only once per command', 2);
   io.stdinRead = true;
   const chunks: Uint8Array[] = [];
@@ -21,10 +21,10 @@ async function readStdin(io: CommandIo): Promise<string> {
     if (size > io.maxInputBytes) throw tooLarge('-', io.maxInputBytes);
     chunks.push(bytes);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function readRegularFile(file: string, limit: number): string {
+function readRegularFile(file: string, limit: number): Uint8Array {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -51,7 +51,7 @@ function readRegularFile(file: string, limit: number): string {
       if (length > limit) throw tooLarge(file, limit);
       chunks.push(chunk.subarray(0, n));
     }
-    return Buffer.concat(chunks, length).toString('utf8');
+    return Buffer.concat(chunks, length);
   } catch (e) {
     if (e instanceof CliFailure) throw e;
     throw new CliFailure(`${file}: cannot read: ${(e as Error).message}`);
@@ -61,13 +61,21 @@ function readRegularFile(file: string, limit: number): string {
 }
 
 /**
- * Reads a text input named on the command line: a regular file, or `-` for standard input (once per
- * command). Both are refused past the input limit (`io.maxInputBytes`, default
+ * Reads the bytes of an input named on the command line: a regular file, or `-` for standard input
+ * (once per command). Both are refused past the input limit (`io.maxInputBytes`, default
  * {@link DEFAULT_MAX_INPUT_MB} MiB); devices, pipes and sockets given by name are refused.
  * @throws {CliFailure} naming the file: not found, a directory, not a regular file, too large, unreadable.
  */
-export async function readInputFile(file: string, io: CommandIo): Promise<string> {
+export async function readInputBytes(file: string, io: CommandIo): Promise<Uint8Array> {
   return file === '-' ? readStdin(io) : readRegularFile(file, io.maxInputBytes);
+}
+
+/**
+ * Reads a UTF-8 text input named on the command line (see {@link readInputBytes}).
+ * @throws {CliFailure} as {@link readInputBytes}.
+ */
+export async function readInputFile(file: string, io: CommandIo): Promise<string> {
+  return Buffer.from(await readInputBytes(file, io)).toString('utf8');
 }
 
 /**

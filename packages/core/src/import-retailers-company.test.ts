@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gb18030 } from '../test/gb18030.js';
 import { thrown } from '../test/helpers.js';
 import { importRetailersCsv } from './import-retailers-csv.js';
 import { retailersToCsv } from './retailers-to-csv.js';
@@ -155,34 +156,6 @@ describe('retailer records as companies keep them', () => {
     );
   });
 });
-
-/** UTF-8 text → GB18030 bytes (Node has a GB18030 decoder but no encoder): through a reverse table of the BMP. */
-function gb18030(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x80) out.push(code);
-    else out.push(...gbBytes(ch));
-  }
-  return new Uint8Array(out);
-}
-
-let table: Map<string, number[]> | undefined;
-function gbBytes(ch: string): number[] {
-  if (!table) {
-    table = new Map();
-    const d = new TextDecoder('gb18030');
-    for (let hi = 0x81; hi <= 0xfe; hi++)
-      for (let lo = 0x40; lo <= 0xfe; lo++) {
-        if (lo === 0x7f) continue;
-        const c = d.decode(new Uint8Array([hi, lo]));
-        if (c.length === 1 && c !== '\uFFFD' && !table.has(c)) table.set(c, [hi, lo]);
-      }
-  }
-  const b = table.get(ch);
-  if (!b) throw new Error(`no two-byte GB18030 code for ${ch}`);
-  return b;
-}
 
 describe('company fields in GeoJSON', () => {
   it('round-trip through retailersToGeoJson and importRetailersGeoJson', async () => {

@@ -31,6 +31,23 @@ describe('importRetailersCsv', () => {
       /UNSUPPORTED_CRS|crs must be one of/,
     );
   });
+  it('unknownColumns: fail (default), ignore, attributes; the deprecated switches still work, a contradiction fails', () => {
+    const csv = `${HEADER},fax\nR1,A,116.4,39.9,retail,A,10,weekly,1,1,123\n`;
+    expect(thrown(() => importRetailersCsv(csv)).issues[0]?.path).toEqual(['columns', 'fax']);
+    expect(thrown(() => importRetailersCsv(csv, { unknownColumns: 'fail' })).code).toBe('IMPORT_FAILED');
+    expect(importRetailersCsv(csv, { unknownColumns: 'ignore' }).retailers[0]?.attributes).toBeUndefined();
+    const kept = importRetailersCsv(csv, { unknownColumns: 'attributes' }).retailers;
+    expect(kept[0]?.attributes).toEqual([{ key: 'fax', value: '123' }]);
+    expect(importRetailersCsv(csv, { unknownColumnsAsAttributes: true }).retailers).toEqual(kept);
+    expect(importRetailersCsv(csv, { unknownColumns: 'ignore', ignoreUnknownColumns: true }).retailers).toHaveLength(1);
+    const e = thrown(() => importRetailersCsv(csv, { unknownColumns: 'ignore', unknownColumnsAsAttributes: true }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.path).toEqual(['options', 'unknownColumnsAsAttributes']);
+    expect(thrown(() => importRetailersCsv(csv, { unknownColumns: 'keep' as never })).path).toEqual([
+      'options',
+      'unknownColumns',
+    ]);
+  });
   it('never returns a half import: one bad row fails everything', () => {
     const e = thrown(() =>
       importRetailersCsv(`${HEADER}\nR1,A,116.4,39.9,retail,A,10,weekly,1,1\nR2,B,116.4,99,retail,A,10,weekly,1,1\n`),

@@ -7,6 +7,7 @@ import {
   readCrs,
   readDefaultCrs,
   readGradeScale,
+  readUnknownColumns,
   readMaxIssues,
 } from './internal/import-options.js';
 import { IssueList } from './issue-list.js';
@@ -91,9 +92,14 @@ export interface ImportRetailersCsvOptions {
   delimiter?: string;
   /** crs for rows whose `crs` cell is empty (or with no `crs` column). Default: none (= WGS84). */
   defaultCrs?: Crs;
-  /** Ignore columns not in the spec instead of failing. Default false. */
+  /**
+   * A column not in the spec (nor `attr:<key>`, nor mapped): `'fail'` (default: an issue naming it),
+   * `'ignore'`, or `'attributes'` (kept as an attribute, key = the header as written).
+   */
+  unknownColumns?: 'fail' | 'ignore' | 'attributes';
+  /** @deprecated use `unknownColumns: 'ignore'` (still accepted; contradicting `unknownColumns` is an error). */
   ignoreUnknownColumns?: boolean;
-  /** Keep columns not in the spec as `attributes` (key = the header as written). Default false. */
+  /** @deprecated use `unknownColumns: 'attributes'` (still accepted; contradicting `unknownColumns` is an error). */
   unknownColumnsAsAttributes?: boolean;
   /**
    * The file's own header names: field (`licenceNo`, `name`, …, or the column name `licence_no`) →
@@ -128,7 +134,7 @@ function columnOf(path: (string | number)[]): string {
  * `opening_hours` (compact text, see `parseOpeningHours`), `manager_id`, `region`, `geofence` (a GeoJSON
  * Polygon as JSON), `licence_no`, `address`, `phone`, `store_type`, `grade` (optional); and any number
  * of `attr:<key>` columns, kept as `attributes`. A file with its own header names (e.g. Chinese ones)
- * is read with `columns: { licenceNo: '许可证号', name: '客户名称', … }`; `unknownColumnsAsAttributes`
+ * is read with `columns: { licenceNo: '许可证号', name: '客户名称', … }`; `unknownColumns: 'attributes'`
  * keeps other columns as attributes. Bytes are decoded as UTF-8 (with or without BOM) or, when they
  * are not UTF-8, GB18030/GBK (what Excel on Chinese Windows saves) — or as `encoding` says; invalid
  * bytes fail naming the line. `grades` declares the host's grade scale.
@@ -172,6 +178,7 @@ export function importRetailersCsv(
   const defaultCrs = readDefaultCrs(options.defaultCrs);
   const mapping = readColumnMapping(options.columns, FIELD_NAMES);
   const grades = readGradeScale(options.grades);
+  const unknownColumns = readUnknownColumns(options);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     header: false,
     skipEmptyLines: 'greedy',
@@ -211,8 +218,8 @@ export function importRetailersCsv(
     const name = mapping.get(lower) ?? lower;
     if (index.has(name)) issues.add({ path: ['columns', raw], message: 'column appears twice in the header' });
     else if ((RETAILER_CSV_COLUMNS as readonly string[]).includes(name)) index.set(name, i);
-    else if (options.unknownColumnsAsAttributes) addAttributeColumn(raw, i, raw);
-    else if (!options.ignoreUnknownColumns) {
+    else if (unknownColumns === 'attributes') addAttributeColumn(raw, i, raw);
+    else if (unknownColumns === 'fail') {
       issues.add({
         path: ['columns', raw],
         message: `unknown column (expected some of ${RETAILER_CSV_COLUMNS.join(', ')}, attr:<key>, or a mapped name)`,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { importRetailersCsv, importRetailersGeoJson, type BeatplanIssue, type RetailerInput } from '@beatplan/core';
+import type { BeatplanIssue, ImportRetailersCsvOptions, Retailer } from '@beatplan/core';
 import {
   drawSample,
   routeInspection,
@@ -10,28 +10,24 @@ import {
 import { readRoadCosts } from './roads-command.js';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
-import { parseJsonFile, readInputFile, readJsonFile } from '../read-input-file.js';
-import { failWithIssues } from '../report-issues.js';
+import { readJsonFile } from '../read-input-file.js';
+import {
+  RETAILER_IMPORT_FLAGS,
+  RETAILER_IMPORT_USAGE,
+  readRetailersFile,
+  retailerImportOptions,
+} from '../read-retailers-file.js';
+import { failWithIssues, issuesFailure } from '../report-issues.js';
 
 export const INSPECT_USAGE =
-  'beatplan inspect draw <retailers.csv|.json|.geojson> (--size <n> | --per-stratum <n>) [--stratify manager|segment|class|region] [--seed <n>] [--exclude-since <YYYY-MM-DD> --history <file.json>] [--rates <rates.json> [--alpha <a>]]\n' +
-  '  beatplan inspect route <plan.json> --retailers <file> --base <lng,lat> [--date <YYYY-MM-DD>] [--max-stops <n>] [--days <n>] [--start <HH:MM>] [--end <HH:MM>] [--seed <n>] [--roads <graph-file>]';
+  `beatplan inspect draw <retailers.csv|.json|.geojson> (--size <n> | --per-stratum <n>) [--stratify manager|segment|class|region] [--seed <n>] [--exclude-since <YYYY-MM-DD> --history <file.json>] [--rates <rates.json> [--alpha <a>]] ${RETAILER_IMPORT_USAGE}\n` +
+  `  beatplan inspect route <plan.json> --retailers <file> --base <lng,lat> [--date <YYYY-MM-DD>] [--max-stops <n>] [--days <n>] [--start <HH:MM>] [--end <HH:MM>] [--seed <n>] [--roads <graph-file>] ${RETAILER_IMPORT_USAGE}`;
 
-/** Reads retailers from CSV, GeoJSON, a JSON array or `{ "retailers": [...] }` (validated by the caller). */
-async function readRetailers(file: string, io: CommandIo): Promise<RetailerInput[]> {
-  const text = await readInputFile(file, io);
-  try {
-    if (/\.csv$/i.test(file)) return importRetailersCsv(text).retailers;
-    const json = parseJsonFile(file, text) as Record<string, unknown> | unknown[];
-    if (!Array.isArray(json) && json?.type === 'FeatureCollection')
-      return importRetailersGeoJson(json as never).retailers;
-    const list = Array.isArray(json) ? json : json?.retailers;
-    if (!Array.isArray(list))
-      throw new CliFailure(`${file}: expected retailers as CSV, GeoJSON, a JSON array or {"retailers": [...]}`);
-    return list as RetailerInput[];
-  } catch (e) {
-    return failWithIssues(e, file);
-  }
+/** Reads and validates retailers (see {@link readRetailersFile}); any problem fails the command. */
+async function readRetailers(file: string, io: CommandIo, options: ImportRetailersCsvOptions): Promise<Retailer[]> {
+  const { items, issues } = await readRetailersFile(file, io, options);
+  if (issues.length > 0) throw issuesFailure(issues, file);
+  return items;
 }
 
 async function readJsonList(file: string, key: string, io: CommandIo): Promise<unknown[]> {
@@ -53,6 +49,7 @@ async function draw(args: string[], io: CommandIo): Promise<void> {
       history: { type: 'string' },
       rates: { type: 'string' },
       alpha: { type: 'string' },
+      ...RETAILER_IMPORT_FLAGS,
     },
     INSPECT_USAGE,
     'retailers file',
@@ -80,7 +77,7 @@ async function draw(args: string[], io: CommandIo): Promise<void> {
     spec.weighting = { verificationRates: rates as Record<string, number> };
     if (alpha !== undefined) spec.weighting.alpha = alpha;
   }
-  const retailers = await readRetailers(file, io);
+  const retailers = await readRetailers(file, io, retailerImportOptions(values));
   const history =
     values.history !== undefined
       ? ((await readJsonList(values.history, 'history', io)) as { retailerId: string; at: string }[])
@@ -113,6 +110,7 @@ async function route(args: string[], io: CommandIo): Promise<void> {
       end: { type: 'string' },
       seed: { type: 'string' },
       roads: { type: 'string' },
+      ...RETAILER_IMPORT_FLAGS,
     },
     INSPECT_USAGE,
     'plan file',
@@ -127,7 +125,7 @@ async function route(args: string[], io: CommandIo): Promise<void> {
   const costs = values.roads === undefined ? undefined : readRoadCosts(values.roads);
   const plan = await readJsonFile(file, io);
   const retailersFile = values.retailers;
-  const retailers = await readRetailers(retailersFile, io);
+  const retailers = await readRetailers(retailersFile, io, retailerImportOptions(values));
   const options = {
     base: { lng: Number(base[1]), lat: Number(base[2]) },
     date: values.date ?? new Date(Date.now() + 480 * 60_000).toISOString().slice(0, 10),

@@ -1,16 +1,6 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CustomerManagerSchema,
-  importRetailersCsv,
-  importRetailersGeoJson,
-  isBeatplanError,
-  RetailerSchema,
-  tryParse,
-  type BeatplanIssue,
-  type CustomerManager,
-  type Retailer,
-} from '@beatplan/core';
+import { CustomerManagerSchema, type BeatplanIssue, type CustomerManager } from '@beatplan/core';
 import {
   partitionTerritories,
   planWeeklyBeats,
@@ -20,52 +10,18 @@ import {
 } from '@beatplan/territory';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
-import { parseJsonFile, readInputFile, readJsonFile } from '../read-input-file.js';
+import { readJsonFile } from '../read-input-file.js';
+import {
+  parseEach,
+  RETAILER_IMPORT_FLAGS,
+  RETAILER_IMPORT_USAGE,
+  readRetailersFile,
+  retailerImportOptions,
+} from '../read-retailers-file.js';
 import { failWithIssues, issuesFailure } from '../report-issues.js';
 import { readRoadCosts } from './roads-command.js';
 
-export const PLAN_USAGE =
-  'beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--seed n] [--tolerance 0.05] [--locked] [--fresh] [--roads <graph-file>]';
-
-/** Problems of one input file: its issues, or one line about its shape. */
-interface Read<T> {
-  items: T[];
-  issues: BeatplanIssue[];
-}
-
-async function readRetailers(file: string, io: CommandIo): Promise<Read<Retailer>> {
-  const text = await readInputFile(file, io);
-  try {
-    if (/\.csv$/i.test(file)) return { items: importRetailersCsv(text).retailers, issues: [] };
-    const json = parseJsonFile(file, text);
-    if (
-      /\.geojson$/i.test(file) ||
-      (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection')
-    ) {
-      return { items: importRetailersGeoJson(json).retailers, issues: [] };
-    }
-    return parseEach(json, 'retailers', RetailerSchema);
-  } catch (e) {
-    if (isBeatplanError(e)) return { items: [], issues: e.issues };
-    throw e;
-  }
-}
-
-/** Parses a JSON array (or `{ key: [...] }`) item by item, keeping every item's issues. */
-function parseEach<T>(json: unknown, key: string, schema: Parameters<typeof tryParse>[0]): Read<T> {
-  const list = Array.isArray(json) ? json : (json as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(list))
-    return { items: [], issues: [{ path: [], message: `expected a JSON array of ${key} or {"${key}": [...]}` }] };
-  const items: T[] = [];
-  const issues: BeatplanIssue[] = [];
-  list.forEach((item, i) => {
-    const parsed = tryParse(schema, item, [key, i]);
-    if (parsed.ok) items.push(parsed.data as T);
-    else issues.push(...parsed.error.issues);
-  });
-  if (list.length === 0) issues.push({ path: [key], message: `at least one of ${key} is required` });
-  return { items, issues };
-}
+export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--locked] [--fresh] [--roads <graph-file>] ${RETAILER_IMPORT_USAGE}`;
 
 /**
  * Where the files go: a new folder, or an empty one; an existing non-empty folder only with `--force`
@@ -124,6 +80,8 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       fresh: { type: 'boolean' },
       force: { type: 'boolean' },
       roads: { type: 'string' },
+      bom: { type: 'boolean' },
+      ...RETAILER_IMPORT_FLAGS,
     },
     PLAN_USAGE,
     'retailers file',
@@ -136,12 +94,13 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
   const startDate = values.start ?? nextMonday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate))
     throw new CliFailure(`--start must be a date YYYY-MM-DD, received ${JSON.stringify(startDate)}`, 2);
+  const importOptions = retailerImportOptions(values);
   const outDir = values.out ?? 'beatplan-plan';
   checkOutDir(outDir, values.force === true);
 
   const costs = values.roads === undefined ? undefined : readRoadCosts(values.roads);
   const managersFile = values.managers;
-  const r = await readRetailers(file, io);
+  const r = await readRetailersFile(file, io, importOptions);
   const m = parseEach<CustomerManager>(await readJsonFile(managersFile, io), 'managers', CustomerManagerSchema);
   if (r.issues.length || m.issues.length) {
     const issues = [
@@ -211,7 +170,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
     writeOut(outDir, [
       ['territories.geojson', `${JSON.stringify(territoriesToGeoJson(partition))}\n`],
       ['visit-plans.json', `${JSON.stringify(plans, null, 1)}\n`],
-      ['visit-plans.csv', visitPlansToCsv(plans)],
+      ['visit-plans.csv', `${values.bom ? '\uFEFF' : ''}${visitPlansToCsv(plans)}`],
       ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
     ]);
     printJson(io, summary);

@@ -16,6 +16,11 @@ export const CLI_MESSAGES = defineCatalogues(
       `invalid input, ${f.number(p.count, { useGrouping: false })} ${f.plural(p.count, { one: 'problem', other: 'problems' })} ${p.omitted ? `the first ${p.listed} listed above` : 'listed above'}`,
     langNeedsValue: '--lang needs a language: en or zh-CN',
     langUnknown: (p: { text: string }) => `--lang must be en or zh-CN, received ${JSON.stringify(p.text)}`,
+    columnsFlag: (p: { text: string }) =>
+      `--columns must be field=header pairs separated by commas (licenceNo=许可证号,name=客户名称), received ${JSON.stringify(p.text)}`,
+    oneOfFlag: (p: { flag: string; values: readonly string[]; text: string }) =>
+      `--${p.flag} must be one of ${p.values.join(', ')}, received ${JSON.stringify(p.text)}`,
+    badImportOptions: 'the import options were refused (listed above)',
   },
   {
     'zh-CN': {
@@ -30,6 +35,11 @@ export const CLI_MESSAGES = defineCatalogues(
           : `输入无效，共 ${p.count} 个问题，已在上面列出`,
       langNeedsValue: '--lang 需要指定语言：en 或 zh-CN',
       langUnknown: (p: { text: string }) => `--lang 必须是 en 或 zh-CN，实际为 ${JSON.stringify(p.text)}`,
+      columnsFlag: (p: { text: string }) =>
+        `--columns 必须是以逗号分隔的 字段=列名 对（licenceNo=许可证号,name=客户名称），实际为 ${JSON.stringify(p.text)}`,
+      oneOfFlag: (p: { flag: string; values: readonly string[]; text: string }) =>
+        `--${p.flag} 必须是以下之一：${p.values.join('、')}，实际为 ${JSON.stringify(p.text)}`,
+      badImportOptions: '导入选项无效（已在上面列出）',
     },
   },
 );

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { BeatplanError, type BeatplanIssue } from '../beatplan-error.js';
 import { CRS_VALUES, type Crs } from '../schemas/crs.js';
 import { MAX_ISSUES } from '../beatplan-error.js';
@@ -10,6 +11,49 @@ export function readCrs(text: string): Crs | undefined {
     .replace(/[-_\s]/g, '');
   if (t === 'EPSG:4326' || t === 'CGCS2000' || t === 'EPSG:4490') return 'WGS84';
   return (CRS_VALUES as readonly string[]).includes(t) ? (t as Crs) : undefined;
+}
+
+/** What an import does with a column it does not know: fail (default), ignore it, or keep it as an attribute. */
+export const UnknownColumnsSchema = z
+  .enum(['fail', 'ignore', 'attributes'], { error: 'unknownColumns must be one of "fail", "ignore", "attributes"' })
+  .default('fail');
+
+/**
+ * Reads `unknownColumns`, or its deprecated spellings `ignoreUnknownColumns: true` (= `'ignore'`) and
+ * `unknownColumnsAsAttributes: true` (= `'attributes'`); two that disagree are an error.
+ */
+export function readUnknownColumns(options: {
+  unknownColumns?: unknown;
+  ignoreUnknownColumns?: unknown;
+  unknownColumnsAsAttributes?: unknown;
+}): z.output<typeof UnknownColumnsSchema> {
+  const said: [string, string][] = [];
+  if (options.unknownColumns !== undefined) {
+    const r = UnknownColumnsSchema.safeParse(options.unknownColumns);
+    if (!r.success)
+      throw new BeatplanError('INVALID_INPUT', [
+        {
+          path: ['options', 'unknownColumns'],
+          message: 'unknownColumns must be one of "fail", "ignore", "attributes"',
+          value: options.unknownColumns,
+          reason: { key: 'one_of', values: ['"fail"', '"ignore"', '"attributes"'] },
+        },
+      ]);
+    said.push(['unknownColumns', r.data]);
+  }
+  if (options.ignoreUnknownColumns === true) said.push(['ignoreUnknownColumns', 'ignore']);
+  if (options.unknownColumnsAsAttributes === true) said.push(['unknownColumnsAsAttributes', 'attributes']);
+  const first = said[0];
+  const other = said.find(([, v]) => v !== first?.[1]);
+  if (first && other)
+    throw new BeatplanError('INVALID_INPUT', [
+      {
+        path: ['options', other[0]],
+        message: `contradicts ${first[0]} (${first[1]}); give only unknownColumns`,
+        value: true,
+      },
+    ]);
+  return first ? (first[1] as z.output<typeof UnknownColumnsSchema>) : UnknownColumnsSchema.parse(undefined);
 }
 
 /** Validates the shared import options and returns the issue cap. */
