@@ -5,12 +5,14 @@ import { defineConfig } from 'vitest/config';
 // Tests import the public package names (as a user would); they resolve to the sources, so a test
 // run needs no build of the TypeScript packages (the generated WASM module is made by `npm run build`).
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
-const alias = Object.fromEntries(
-  readdirSync(packagesDir).map((dir) => {
-    const name = dir === 'cli' ? 'beatplan' : `@beatplan/${dir}`;
-    return [name, `${packagesDir}${dir}/src/index.ts`];
-  }),
-);
+// Except `@beatplan/tsp/pool`: its worker threads load the built worker file, so it resolves to dist/.
+const alias = [
+  { find: /^@beatplan\/tsp\/pool$/, replacement: `${packagesDir}tsp/dist/pool.js` },
+  ...readdirSync(packagesDir).map((dir) => ({
+    find: dir === 'cli' ? 'beatplan' : `@beatplan/${dir}`,
+    replacement: `${packagesDir}${dir}/src/index.ts`,
+  })),
+];
 
 export default defineConfig({
   resolve: { alias },

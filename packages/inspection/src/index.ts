@@ -24,6 +24,7 @@ export {
 export {
   routeInspection,
   type InspectionDay,
+  type InspectionProgress,
   type InspectionRoute,
   type InspectionStop,
   type RouteInspectionOptions,

@@ -26,7 +26,7 @@ import {
   type CostSource,
   type TravelCosts,
 } from '@beatplan/core';
-import { solve } from '@beatplan/tsp';
+import { solve, type RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
 import { InspectionPlanSchema, type InspectionPlan } from './inspection-plan.js';
 import { parseRetailers } from './internal/run-draw.js';
@@ -56,11 +56,27 @@ const RouteOptionsSchema = z
     seed: z.number().int().default(1),
     costs: TravelCostsSchema.optional(),
     signal: z.instanceof(AbortSignal).optional(),
+    solver: z
+      .custom<RouteSolver>(
+        (v) => typeof (v as { solve?: unknown } | null)?.solve === 'function',
+        'solver must have a solve(input, options) method (a pool of @beatplan/tsp/pool)',
+      )
+      .optional(),
+    onProgress: z
+      .custom<(p: InspectionProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function')
+      .optional(),
   })
   .refine((o) => secondsOfTime(o.dayEnd) > secondsOfTime(o.dayStart), {
     error: 'dayEnd must be after dayStart',
     path: ['dayEnd'],
   });
+
+/** What {@link routeInspection} reports to `onProgress`: working days of the horizon routed so far (`done`) of `total`. */
+export interface InspectionProgress {
+  stage: 'routing';
+  done: number;
+  total: number;
+}
 
 /** Options of {@link routeInspection}, see its JSDoc. */
 export type RouteInspectionOptions = z.input<typeof RouteOptionsSchema>;
@@ -159,7 +175,10 @@ async function matrixOf(
  * @param options - `base` `{lng, lat, crs?}` (required), `date` first day `YYYY-MM-DD` (required),
  *   `dayStart` (`'09:00'`), `dayEnd` (`'18:00'`), `maxStopsPerDay` (no cap), `maxDays` (5),
  *   `workingDays` (mon–fri), `speedKmh` (20), `serviceMinutes` (the retailer's), `utcOffsetMinutes`
- *   (480), `seed` (1, for the solver's heuristic above 16 stops).
+ *   (480), `seed` (1, for the solver's heuristic above 16 stops), `costs` (straight lines), `signal` (cancels the
+ *   matrices and the routes: `ABORTED`), `solver` (where the routes are solved: `solve` in this thread, or a
+ *   worker-thread pool of `@beatplan/tsp/pool`, which keeps this thread free; the same route either way),
+ *   `onProgress` (called with {@link InspectionProgress} after each working day).
  * @returns per-day routes with planned arrival, start and departure, and the `dropped` retailers.
  * @throws {BeatplanError} `INVALID_INPUT` (bad options, plan or retailer), `UNKNOWN_REFERENCE` (a
  *   sample id with no retailer; every one listed); a route solver error (`TOO_LARGE`, `ABORTED`, ...) with
@@ -201,17 +220,19 @@ export async function routeInspection(
     formatLocalDateTime(instantOf(date, seconds, o.utcOffsetMinutes), o.utcOffsetMinutes);
   const windowsOf = (id: string, date: string) =>
     openingWindows(nodes.get(id)!.retailer.openingHours, weekdayOf(date), { serviceS: nodes.get(id)!.serviceS });
+  const solver = o.solver ?? { solve };
+  const signal = o.signal ? { signal: o.signal } : {};
   try {
     let remaining = [...nodes.keys()];
     if (remaining.length > 1) {
       const points = [base, ...remaining.map((id) => nodes.get(id)!.wgs)];
       const names = ['the base', ...remaining.map((id) => `retailer ${id}`)];
       const order = o.costs
-        ? await solve(
+        ? await solver.solve(
             { matrix: (await matrixOf(points, metresPerSecond, o.costs, names, o.signal)).metres },
-            { seed: o.seed },
+            { seed: o.seed, ...signal },
           )
-        : await solve({ points }, { seed: o.seed });
+        : await solver.solve({ points }, { seed: o.seed, ...signal });
       remaining = order.tour.slice(1).map((k) => remaining[k - 1]!);
     }
     const days: InspectionDay[] = [];
@@ -240,9 +261,10 @@ export async function routeInspection(
           ['the base', ...take.map((id) => `retailer ${id}`)],
           o.signal,
         );
-        const res = await solve(
+        const res = await solver.solve(
           { matrix: metres },
           {
+            ...signal,
             timeMatrix: seconds,
             serviceS: [0, ...take.map((id) => nodes.get(id)!.serviceS)],
             windows: [null, ...take.map((id) => windows.get(id) ?? null)],
@@ -283,6 +305,7 @@ export async function routeInspection(
           remaining = remaining.filter((id) => !served.has(id));
         }
       }
+      o.onProgress?.({ stage: 'routing', done: d + 1, total: dates.length });
     }
     return {
       days,

@@ -16,6 +16,12 @@ export { measureCompactness, type Compactness } from './measure-compactness.js';
 export { partitionTerritories, type PartitionOptions, type PartitionResult } from './partition-territories.js';
 export type { PartitionSpread, TerritoryStats } from './internal/summarize-territories.js';
 export type { DaySearchSummary } from './internal/improve-visit-days.js';
-export { planWeeklyBeats, type BeatDay, type BeatOptions, type BeatPlan } from './plan-weekly-beats.js';
+export {
+  planWeeklyBeats,
+  type BeatDay,
+  type BeatOptions,
+  type BeatPlan,
+  type BeatProgress,
+} from './plan-weekly-beats.js';
 export { territoriesToGeoJson, type TerritoryFeature } from './territories-to-geojson.js';
 export { VISIT_PLAN_CSV_COLUMNS, visitPlansToCsv } from './visit-plans-to-csv.js';

@@ -21,11 +21,13 @@ import {
   TravelCostsSchema,
   type CostSource,
 } from '@beatplan/core';
+import type { RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
 import { computeWorkload, DEFAULT_WORKLOAD_OPTIONS, WorkloadOptionsSchema } from './internal/workload-model.js';
 import { cycleWeekOf } from './internal/calendar.js';
 import { projectToPlane } from './internal/planar.js';
-import { routeDay, type DayStop } from './internal/route-day.js';
+import type { DayStop } from './internal/route-day.js';
+import { routeDays, type DayJob, type RouteDaysOptions } from './internal/route-days.js';
 import { dayBounds } from './internal/day-bounds.js';
 import { DaySearchOptionsSchema, type DaySearchSummary, improveVisitDays } from './internal/improve-visit-days.js';
 import { assignVisitPatterns } from './internal/visit-patterns.js';
@@ -45,6 +47,15 @@ const BeatOptionsSchema = z
     costs: TravelCostsSchema.optional(),
     signal: z.instanceof(AbortSignal).optional(),
     daySearch: z.union([z.literal(false), DaySearchOptionsSchema]).prefault({}),
+    solver: z
+      .custom<RouteSolver>(
+        (v) => typeof (v as { solve?: unknown } | null)?.solve === 'function',
+        'solver must have a solve(input, options) method (a pool of @beatplan/tsp/pool)',
+      )
+      .optional(),
+    onProgress: z
+      .custom<(p: BeatProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function')
+      .optional(),
   })
   .superRefine((o, ctx) => {
     // Every planned time must be a core Timestamp (2000-01-01 ≤ t < 2100-01-01 UTC): a period near
@@ -61,13 +72,25 @@ const BeatOptionsSchema = z
       });
   });
 
-/** `routeDay`, with a solver error (tsp's `TspError`) passed on as a BeatplanError (cause: the TspError). */
-async function routeDayOrThrow(...args: Parameters<typeof routeDay>): ReturnType<typeof routeDay> {
+/** `routeDays`, with a solver error (tsp's `TspError`) passed on as a BeatplanError (cause: the TspError). */
+async function routeDaysOrThrow<J extends DayJob>(
+  base: { lng: number; lat: number },
+  jobs: readonly J[],
+  o: RouteDaysOptions,
+): ReturnType<typeof routeDays<J>> {
   try {
-    return await routeDay(...args);
+    return await routeDays(base, jobs, o);
   } catch (e) {
     throw toBeatplanError(e) ?? e;
   }
+}
+
+/** What {@link planWeeklyBeats} reports to `onProgress`: the stage, and how much of it is done. */
+export interface BeatProgress {
+  /** `'routing'`: days routed so far (`done`) of the period's working days (`total`). */
+  stage: 'routing';
+  done: number;
+  total: number;
 }
 
 /**
@@ -82,7 +105,13 @@ async function routeDayOrThrow(...args: Parameters<typeof routeDay>): ReturnType
  *   prepared road graph (`roadCosts(graph)` of `@beatplan/roads`), a routing service adapter, the host's
  *   own. Each day is routed on its matrix (metres as the cost, seconds as the times), the workload that
  *   spreads the visits over the weekdays on its neighbour travel (`neighbourTravel`).
- * - `signal`: cancels the planning (rejects `ABORTED`), checked between the days' matrices and routes.
+ * - `signal`: cancels the planning (rejects `ABORTED`): the matrices, and the routes while they are solved.
+ * - `solver` (default `solve` in this thread, one day after the other): where each day's route is solved —
+ *   a worker-thread pool of `@beatplan/tsp/pool` (`createSolverPool()`, Node only) routes up to 8 days of
+ *   the plan at once, and the days of several managers planned at once; the plan is the same whatever
+ *   the solver and its number of workers (each day: the same seed and kick budget). A day that fails
+ *   (a worker out of memory: `TOO_LARGE`, crashed: `INTERNAL`) stops the others and fails the plan.
+ * - `onProgress`: called with {@link BeatProgress} after each day is routed.
  * - `method` (default 'auto'), `seed` (default 1): passed to `@beatplan/tsp`'s `solve` for every day.
  * - `openingHours` (default true): visits start within the retailers' opening hours.
  * - `maxKicks` (default 100 with time windows, tsp's default without): the route search budget of
@@ -238,9 +267,7 @@ export async function planWeeklyBeats(
   patterns.forEach((p, i) => {
     if ('reason' in p) dropped.push({ retailerId: rs[i]!.id, reason: p.reason });
   });
-  const plans: VisitPlan[] = [];
-  const days: BeatDay[] = [];
-  let timeWindows = false;
+  const jobs: (DayJob & { date: string; wd: number; cw: number; members: number[] })[] = [];
   for (const date of datesOfPeriod(o.startDate, addDays(o.startDate, 7 * weeks - 1))) {
     const wd = WEEKDAYS.indexOf(weekdayOf(date));
     const iv = work[wd]!;
@@ -258,15 +285,23 @@ export async function planWeeklyBeats(
       serviceS: rs[i]!.serviceMinutes * 60,
       windows: windows[i]![wd]!,
     }));
-    const routed = await routeDayOrThrow(base, stops, {
-      startAt,
-      endBy,
-      costs,
-      ...(o.signal ? { signal: o.signal } : {}),
-      method: o.method ?? 'auto',
-      seed: o.seed ?? 1,
-      ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}),
-    });
+    jobs.push({ date, wd, cw, members, stops, startAt, endBy });
+  }
+  const onProgress = o.onProgress;
+  const routedDays = await routeDaysOrThrow(base, jobs, {
+    costs,
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.solver ? { solver: o.solver } : {}),
+    ...(onProgress ? { onDayRouted: (done, total) => onProgress({ stage: 'routing', done, total }) } : {}),
+    method: o.method ?? 'auto',
+    seed: o.seed ?? 1,
+    ...(o.maxKicks !== undefined ? { maxKicks: o.maxKicks } : {}),
+  });
+  const plans: VisitPlan[] = [];
+  const days: BeatDay[] = [];
+  let timeWindows = false;
+  for (const { job, routed } of routedDays) {
+    const { date, wd, cw, members, stops } = job;
     timeWindows ||= stops.length > 0;
     for (const d of routed.dropped) dropped.push({ retailerId: rs[members[d.stop]!]!.id, date, reason: d.reason });
     for (const s of routed.stops) visits[members[s.stop]!]!++;

@@ -9,6 +9,7 @@ export type {
   SolveResult,
 } from './solve.js';
 export { routeLength } from './route-length.js';
+export type { RouteSolver } from './route-solver.js';
 export { TspError, formatIssue } from './errors.js';
 export type { TspErrorCode, TspIssue } from './errors.js';
 export { parseTsplib } from './parse-tsplib.js';

@@ -1,5 +1,5 @@
 import type { TravelCosts } from '@beatplan/core';
-import { solve, TspError } from '@beatplan/tsp';
+import { solve, TspError, type RouteSolver } from '@beatplan/tsp';
 import { dropUnreachable } from './drop-unreachable.js';
 
 /** One stop to route on a day. */
@@ -30,7 +30,10 @@ export interface RouteDayOptions {
   endBy: number;
   /** The travel-cost source of the day's matrix (metres are the route's cost, seconds its times). */
   costs: TravelCosts;
+  /** Cancels the day's matrix and its route (`ABORTED`). */
   signal?: AbortSignal;
+  /** Where the route is solved (a worker-thread pool); default `solve` in this thread. */
+  solver?: RouteSolver;
   method: 'auto' | 'exact' | 'heuristic';
   seed: number;
   maxKicks?: number;
@@ -72,6 +75,8 @@ export async function routeDay(
   };
 }
 
+const IN_THIS_THREAD: RouteSolver = { solve };
+
 function emptyDay(startAt: number): RoutedDay {
   return { stops: [], distanceM: 0, durationS: 0, travelS: 0, serviceS: 0, waitS: 0, finish: startAt, dropped: [] };
 }
@@ -87,9 +92,10 @@ async function routeMatrix(
   const empty = emptyDay(o.startAt);
   if (stops.length === 0) return empty;
   try {
-    const r = await solve(
+    const r = await (o.solver ?? IN_THIS_THREAD).solve(
       { matrix, n },
       {
+        ...(o.signal ? { signal: o.signal } : {}),
         start: 0,
         method: o.method,
         seed: o.seed,

@@ -1,0 +1,49 @@
+import { TspError } from '../../errors.js';
+
+/** Node's code for a worker stopped by its `resourceLimits` (heap exhausted). */
+const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
+
+/**
+ * The TspError for a solve that did not come back from its worker: `ABORTED` (the caller's signal, or
+ * the pool closed first), `TOO_LARGE` (the worker ran out of memory under its `resourceLimits`),
+ * `INVALID_INPUT` (the input or options cannot be sent to another thread), else `INTERNAL` (the worker
+ * crashed or exited). The original error is the `cause`.
+ */
+export function poolFailure(e: unknown, n: number | undefined, closed: boolean): TspError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const code = (err as { code?: unknown }).code;
+  if (err.name === 'AbortError' || closed)
+    return new TspError(
+      'ABORTED',
+      closed ? 'the pool was closed before the route was solved' : 'the solve was aborted',
+      {
+        cause: err,
+      },
+    );
+  if (code === OUT_OF_MEMORY)
+    return new TspError(
+      'TOO_LARGE',
+      [
+        {
+          path: ['pool', 'resourceLimits'],
+          message: `a solver worker ran out of memory under its resource limits while solving this route (${err.message})`,
+          value: n,
+        },
+      ],
+      { cause: err },
+    );
+  if (err.name === 'DataCloneError')
+    return new TspError(
+      'INVALID_INPUT',
+      [
+        {
+          path: ['options'],
+          message: `input and options must be plain data to reach a worker thread (${err.message})`,
+        },
+      ],
+      { cause: err },
+    );
+  return new TspError('INTERNAL', [{ path: ['pool'], message: `a solver worker failed: ${err.message}` }], {
+    cause: err,
+  });
+}

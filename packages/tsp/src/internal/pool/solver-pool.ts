@@ -1,0 +1,139 @@
+import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import * as z from 'zod';
+import { TspError } from '../../errors.js';
+import { zodIssues } from '../../generated/shared/zod-issues.js';
+import type { RouteSolver } from '../../route-solver.js';
+import type { SolveInput, SolveOptions, SolveProgress, SolveResult } from '../../solve.js';
+import { poolFailure } from './pool-failure.js';
+import { errorFromData, type PoolAnswer, type PoolTask } from './pool-messages.js';
+
+/**
+ * The default number of worker threads: one per core the machine offers (`os.availableParallelism()`);
+ * the calling thread mostly waits for the workers meanwhile (it builds the days' matrices).
+ * @returns at least 1.
+ * @example
+ * defaultPoolWorkers(); // 2 on a 2-core machine
+ */
+export function defaultPoolWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+const mb = (what: string) =>
+  z
+    .number()
+    .positive({ error: `${what} must be a positive number of MiB` })
+    .optional();
+
+export const SolverPoolOptionsSchema = z.strictObject({
+  workers: z
+    .number()
+    .int({ error: 'workers must be a whole number' })
+    .min(1, { error: 'workers must be at least 1' })
+    .max(256, { error: 'workers must be at most 256' })
+    .default(defaultPoolWorkers),
+  resourceLimits: z
+    .strictObject({
+      maxOldGenerationSizeMb: mb('maxOldGenerationSizeMb'),
+      maxYoungGenerationSizeMb: mb('maxYoungGenerationSizeMb'),
+      stackSizeMb: mb('stackSizeMb'),
+    })
+    .optional(),
+});
+
+/**
+ * Options of `createSolverPool`.
+ * - `workers` (default {@link defaultPoolWorkers}: `os.availableParallelism()`): worker threads, 1–256,
+ *   started at once and kept until `close()`.
+ * - `resourceLimits`: each worker's JavaScript heap limits in MiB (`maxOldGenerationSizeMb`,
+ *   `maxYoungGenerationSizeMb`, `stackSizeMb`; Node's `Worker` resource limits). A worker that runs out
+ *   fails its solve with `TOO_LARGE`, and a new worker takes its place.
+ */
+export type SolverPoolOptions = z.input<typeof SolverPoolOptionsSchema>;
+
+/**
+ * A set of worker threads that solve routes as `solve` does (see `createSolverPool`). Pass it as the
+ * `solver` of `planWeeklyBeats` / `routeInspection`, or call `solve` yourself.
+ */
+export interface SolverPool extends RouteSolver {
+  /** The number of worker threads. */
+  readonly workers: number;
+  /**
+   * Solves one route in a worker thread: `solve`'s input, options, result and errors; queued while
+   * every worker is busy. `signal` rejects with `ABORTED` (a queued route leaves the queue, a running
+   * one stops with its worker, which is replaced); `onProgress` is called in this thread. A time
+   * limit counts from when a worker starts the route.
+   * @throws {TspError} as `solve`; also `TOO_LARGE` (the worker ran out of memory under
+   *   `resourceLimits`), `INTERNAL` (the worker crashed), `ABORTED` (the pool was closed first),
+   *   `INVALID_INPUT` (input or options that cannot be sent to a thread: functions other than `onProgress`).
+   */
+  solve(input: SolveInput, options?: SolveOptions): Promise<SolveResult>;
+  /** Stops every worker; routes still queued or running reject with `ABORTED`. Later solves are refused. */
+  close(): Promise<void>;
+}
+
+/** A pool on a given worker file (the public `createSolverPool` passes tsp's own). */
+export function createSolverPoolOn(filename: string, options?: SolverPoolOptions): SolverPool {
+  const parsed = SolverPoolOptionsSchema.safeParse(options ?? {}, { reportInput: true });
+  if (!parsed.success)
+    throw new TspError('INVALID_INPUT', zodIssues(parsed.error, ['options'], options ?? {}), { cause: parsed.error });
+  const o = parsed.data;
+  const piscina = new Piscina<PoolTask, PoolAnswer>({
+    filename,
+    minThreads: o.workers,
+    maxThreads: o.workers,
+    idleTimeout: Infinity,
+    concurrentTasksPerWorker: 1,
+    ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}),
+  });
+  let closed = false;
+  return {
+    workers: o.workers,
+    async solve(input, options = {}) {
+      if (closed) throw new TspError('INVALID_INPUT', [{ path: ['pool'], message: 'the pool is closed' }]);
+      const { signal, onProgress, ...rest } = options;
+      checkCallbacks(signal, onProgress);
+      if (signal?.aborted) throw new TspError('ABORTED', 'the solve was aborted');
+      const channel = onProgress ? new MessageChannel() : undefined;
+      channel?.port1.on('message', (p: SolveProgress) => onProgress?.(p));
+      const task: PoolTask = { input, options: rest, ...(channel ? { progress: channel.port2 } : {}) };
+      try {
+        const answer = await piscina.run(task, {
+          ...(signal ? { signal } : {}),
+          ...(channel ? { transferList: [channel.port2] } : {}),
+        });
+        if ('error' in answer) throw errorFromData(answer.error);
+        return answer.result;
+      } catch (e) {
+        if (e instanceof TspError) throw e;
+        throw poolFailure(e, sizeOf(input), closed);
+      } finally {
+        channel?.port1.close();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await piscina.destroy();
+    },
+  };
+}
+
+/** `signal` and `onProgress` stay in this thread, so they are checked here (the worker checks the rest). */
+function checkCallbacks(signal: unknown, onProgress: unknown): void {
+  const issues = [];
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    issues.push({ path: ['options', 'signal'], message: 'signal must be an AbortSignal', value: signal });
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    issues.push({ path: ['options', 'onProgress'], message: 'onProgress must be a function', value: onProgress });
+  if (issues.length) throw new TspError('INVALID_INPUT', issues);
+}
+
+/** The number of nodes of an input, when it is readable (for the message of a worker out of memory). */
+function sizeOf(input: SolveInput): number | undefined {
+  if ('n' in input) return input.n;
+  if ('matrix' in input && Array.isArray(input.matrix)) return input.matrix.length;
+  if ('points' in input && Array.isArray(input.points)) return input.points.length;
+  return undefined;
+}
