@@ -222,6 +222,14 @@ export async function runStoryDemo(options = {}) {
     title: `beatplan story: ${pilots.length} pilot managers, week of ${weekDates[0]} (synthetic city, seed ${seed})`,
     period: { from: weekDates[0], to: addDays(weekDates[0], 6) },
     utcOffsetMinutes: UTC_OFFSET_MIN,
+    // what the ranking would be if the company weighed routes more, or judged on proven visits alone
+    whatIf: [
+      { label: 'routes weigh 3', weights: { route: 3 } },
+      {
+        label: 'proven visits only',
+        weights: { completion: 0, verification: 1, timeOnSite: 0, route: 0, inspection: 0, integrity: 0 },
+      },
+    ],
     retailers: reportRetailers,
     managers: pilots,
     plans,

@@ -10,11 +10,13 @@ import { prepareData } from './internal/prepare-data.js';
 import { round1 } from './internal/round.js';
 import type { ManagerReport, Report } from './report.js';
 import { ReportInputSchema, type ReportInputData } from './report-input.js';
-import { computeScore, resolveWeights } from './scorecard.js';
+import { computeScore, resolveWeights, SCORECARD_KPIS, type ScorecardWeights } from './scorecard.js';
+import { rankScores } from './internal/rank-scores.js';
 
 const NO_REGION = '(no region)';
-/** A score as the report shows it (one decimal, ×10 as an integer): ranks compare these. */
-const shownScore = (score: number) => Math.round(score * 10);
+/** The weights a what-if names (the others stay the report's). */
+const resolvePartial = (w: ScorecardWeights) =>
+  Object.fromEntries(SCORECARD_KPIS.flatMap((k) => (w[k] === undefined ? [] : [[k, w[k]]])));
 
 /**
  * Computes the whole report from plain data: per-manager KPIs and weighted scorecard, totals,
@@ -69,16 +71,24 @@ export function buildReport(input: ReportInputData | unknown): Report {
       rank: null,
     };
   });
-  const ranking = [...managers]
-    .sort((a, b) => (b.score === null ? -1 : shownScore(b.score)) - (a.score === null ? -1 : shownScore(a.score)))
-    .map((m) => m.managerId);
-  // Ties share a rank: scores are compared as the report shows them (one decimal), so two managers
-  // shown with the same score never get different ranks.
-  for (const m of managers) {
-    const mine = m.score;
-    if (mine !== null)
-      m.rank = 1 + managers.filter((o) => o.score !== null && shownScore(o.score) > shownScore(mine)).length;
-  }
+  const { ranks, ranking } = rankScores(managers);
+  for (const m of managers) m.rank = ranks.get(m.managerId) ?? null;
+  const whatIf = parsed.whatIf.map((w) => {
+    const alt = { ...weights, ...resolvePartial(w.weights) };
+    const rows = managers.map((m) => ({ managerId: m.managerId, ...computeScore(m.kpis, alt) }));
+    const ranked = rankScores(rows);
+    return {
+      label:
+        w.label ??
+        (SCORECARD_KPIS.filter((k) => alt[k] !== weights[k])
+          .map((k) => `${k} ${alt[k]}`)
+          .join(', ') ||
+          'unchanged'),
+      weights: alt,
+      managers: rows.map((r) => ({ ...r, rank: ranked.ranks.get(r.managerId) ?? null })),
+      ranking: ranked.ranking,
+    };
+  });
 
   const regions = [...new Set(parsed.retailers.map((r) => r.region ?? NO_REGION))].sort((a, b) =>
     a === NO_REGION ? 1 : b === NO_REGION ? -1 : a < b ? -1 : a > b ? 1 : 0,
@@ -102,6 +112,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
     },
     managers,
     ranking,
+    whatIf,
     totals: finishFigures([...sums.values()].reduce(addSums, emptySums())),
     balance: computeBalance(managers, parsed.repartition),
     segments: computeGroupStats(data, ['retail', 'chain_supermarket', 'hotel_entertainment'], (r) => r.segment),

@@ -1,7 +1,7 @@
 export { buildReport } from './build-report.js';
 export { formatCsv, reportToCsv, type CsvValue } from './report-to-csv.js';
 export { renderMapSvg, type RenderMapOptions } from './render-map-svg.js';
-export { renderReportHtml } from './render-report-html.js';
+export { renderReportHtml, type RenderReportOptions } from './render-report-html.js';
 export {
   ContradictionInputSchema,
   RepartitionSchema,
@@ -23,6 +23,7 @@ export type {
   AttentionKind,
   AttentionReport,
   VisitEvidence,
+  WhatIfScorecard,
   BalanceMetric,
   BalanceReport,
   Finding,

@@ -1,15 +1,28 @@
+import { WEEKDAYS, weekdayOf } from '@beatplan/core';
 import { escapeHtml } from './internal/escape-html.js';
 import { formatNumber } from './internal/format-number.js';
-import { managerColour, STATUS_COLOURS, STATUS_LABELS } from './internal/palette.js';
+import { MAP_TEXT } from './internal/map-text.js';
+import { managerColour, STATUS_COLOURS, STATUS_LABELS, WEEKDAY_COLOURS } from './internal/palette.js';
 import { fitProjection } from './internal/project-map.js';
+import { checkTileUrl, renderTiles } from './internal/tile-layer.js';
 import type { Report } from './report.js';
 
 /** Options of {@link renderMapSvg}. */
 export interface RenderMapOptions {
   /** Width in SVG units (px), default 800; the height follows the area's aspect (320–900). */
   width?: number;
+  /** The `id` of the `<svg>` (default `map`; its `<title>` gets `<id>-title`). */
+  id?: string;
+  /** The map's accessible title (default: counts of territories, retailers and routes). */
+  title?: string;
   /** `true` (default): a standalone SVG document (with the SVG namespace); `false`: for inline use in HTML. */
   standalone?: boolean;
+  /**
+   * A tile layer under the map, only when the host gives one: `url` an `https://` template with `{z}`,
+   * `{x}`, `{y}` (Web Mercator, 256 px tiles), `attribution` the text its licence asks for. Without it
+   * (the default) the map loads nothing. The browser fetches the tiles when the document is opened.
+   */
+  tiles?: { url: string; attribution: string };
 }
 
 function niceLength(maxM: number): number {
@@ -45,16 +58,31 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
     ...map.territories.flatMap((t) => t.rings.flat()),
   ];
   const proj = fitProjection(points, options.width ?? 800);
+  const id = options.id ?? 'map';
   const xy = (p: readonly [number, number]) => proj.project(p[0], p[1]).join(',');
   const out: string[] = [];
   const ns = options.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';
   out.push(
-    `<svg${ns} id="map" class="map" viewBox="0 0 ${proj.width} ${proj.height}" width="${proj.width}" height="${proj.height}" role="img" aria-labelledby="map-title">`,
+    `<svg${ns} id="${escapeHtml(id)}" class="map" viewBox="0 0 ${proj.width} ${proj.height}" width="${proj.width}" height="${proj.height}" role="img" aria-labelledby="${escapeHtml(id)}-title">`,
   );
   out.push(
-    `<title id="map-title">${escapeHtml(`Map of ${map.territories.length} territories, ${map.retailers.length} retailers and ${map.routes.length} planned routes`)}</title>`,
+    `<title id="${escapeHtml(id)}-title">${escapeHtml(options.title ?? `Map of ${map.territories.length} territories, ${map.retailers.length} retailers and ${map.routes.length} planned routes`)}</title>`,
   );
   out.push(`<rect class="map-background" x="0" y="0" width="${proj.width}" height="${proj.height}" fill="#f4f6f4"/>`);
+  if (options.tiles) {
+    checkTileUrl(options.tiles.url);
+    const lngs = points.map((p) => p[0]);
+    const lats = points.map((p) => p[1]);
+    if (points.length > 0)
+      out.push(
+        renderTiles(options.tiles.url, proj, [
+          Math.min(...lngs),
+          Math.min(...lats),
+          Math.max(...lngs),
+          Math.max(...lats),
+        ]),
+      );
+  }
   out.push('<g class="territories">');
   for (const t of map.territories) {
     const c = colourOf.get(t.managerId) ?? '#888';
@@ -64,21 +92,21 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
       .join('');
     const label = `${t.name ?? t.id} (${nameOf.get(t.managerId) ?? t.managerId})${t.source === 'hull' ? ', convex hull of its retailers' : ''}`;
     out.push(
-      `<path class="territory" data-territory="${escapeHtml(t.id)}" d="${d}" fill="${c}" fill-opacity="0.14" stroke="${c}" stroke-width="1.5" fill-rule="evenodd"><title>${escapeHtml(label)}</title></path>`,
+      `<path class="territory" data-territory="${escapeHtml(t.id)}" d="${d}" fill="${c}" fill-opacity="0.14" stroke="${c}" stroke-width="2.2" fill-rule="evenodd"><title>${escapeHtml(label)}</title></path>`,
     );
   }
   out.push('</g><g class="routes">');
   for (const r of map.routes) {
-    const c = colourOf.get(r.managerId) ?? '#888';
+    const day = weekdayOf(r.date);
     out.push(
-      `<polyline class="route" data-manager="${escapeHtml(r.managerId)}" data-date="${r.date}" points="${r.coordinates.map(xy).join(' ')}" fill="none" stroke="${c}" stroke-width="1.6" stroke-opacity="0.75" stroke-linejoin="round"><title>${escapeHtml(`${nameOf.get(r.managerId) ?? r.managerId}, ${r.date}: planned route, ${r.coordinates.length - 2} stops`)}</title></polyline>`,
+      `<polyline class="route ${day}" data-manager="${escapeHtml(r.managerId)}" data-date="${r.date}" data-weekday="${day}" points="${r.coordinates.map(xy).join(' ')}" fill="none" stroke="${WEEKDAY_COLOURS[day]}" stroke-width="1.8" stroke-opacity="0.85" stroke-linejoin="round"><title>${escapeHtml(`${nameOf.get(r.managerId) ?? r.managerId}, ${MAP_TEXT.weekday.get(day) ?? day} ${r.date}: ${MAP_TEXT.plannedRoute(r.coordinates.length - 2)}`)}</title></polyline>`,
     );
   }
   out.push('</g><g class="bases">');
   for (const b of map.bases) {
     const [x, y] = proj.project(b.lng, b.lat);
     out.push(
-      `<rect class="base" x="${x - 5}" y="${y - 5}" width="10" height="10" fill="${colourOf.get(b.managerId) ?? '#888'}" stroke="#222" stroke-width="1.2"><title>${escapeHtml(`base of ${nameOf.get(b.managerId) ?? b.managerId}`)}</title></rect>`,
+      `<rect class="base" x="${x - 8}" y="${y - 8}" width="16" height="16" fill="${colourOf.get(b.managerId) ?? '#888'}" stroke="#fff" stroke-width="2.5" paint-order="stroke"><title>${escapeHtml(MAP_TEXT.baseOf(nameOf.get(b.managerId) ?? b.managerId))}</title></rect><rect x="${x - 8}" y="${y - 8}" width="16" height="16" fill="none" stroke="#111" stroke-width="1.2"/>`,
     );
   }
   out.push('</g><g class="retailers">');
@@ -90,13 +118,44 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
       `<circle class="retailer ${r.status}${r.contradicted ? ' contradicted' : ''}" data-retailer="${escapeHtml(r.id)}" cx="${x}" cy="${y}" r="${r.contradicted ? 6.5 : 4.5}" fill="${STATUS_COLOURS[r.status]}" stroke="${ring}" stroke-width="${r.contradicted ? 2.5 : 1.8}"><title>${escapeHtml(tip)}</title></circle>`,
     );
   }
+  out.push('</g><g class="labels">');
+  for (const t of map.territories) {
+    const pts = t.rings[0] ?? [];
+    if (pts.length === 0) continue;
+    const [x, y] = proj.project(
+      pts.reduce((a, p) => a + p[0], 0) / pts.length,
+      pts.reduce((a, p) => a + p[1], 0) / pts.length,
+    );
+    out.push(
+      `<text class="territory-label" x="${x}" y="${y}" font-size="13" font-weight="700" fill="#222" stroke="#fff" stroke-width="3.5" paint-order="stroke" text-anchor="middle" dominant-baseline="middle">${escapeHtml(nameOf.get(t.managerId) ?? t.managerId)}</text>`,
+    );
+  }
+  const days = [...new Set(map.routes.map((r) => weekdayOf(r.date)))].sort(
+    (a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b),
+  );
   out.push('</g>');
+  if (days.length > 0) {
+    out.push(
+      `<g class="map-legend"><rect x="8" y="8" width="${days.length * 46 + 58}" height="22" rx="3" fill="#fff" fill-opacity="0.85" stroke="#bbb"/><text x="14" y="23" font-size="11" fill="#222">${escapeHtml(MAP_TEXT.routes)}</text>`,
+    );
+    days.forEach((d, i) => {
+      const x = 62 + i * 46;
+      out.push(
+        `<line x1="${x}" y1="19" x2="${x + 14}" y2="19" stroke="${WEEKDAY_COLOURS[d]}" stroke-width="3"/><text x="${x + 17}" y="23" font-size="11" fill="#222">${escapeHtml(MAP_TEXT.weekday.get(d) ?? d)}</text>`,
+      );
+    });
+    out.push('</g>');
+  }
   const barM = niceLength((proj.width * 0.2) / proj.unitsPerMetre);
   const barW = Math.round(barM * proj.unitsPerMetre * 10) / 10;
   const y0 = proj.height - 14;
   out.push(
     `<g class="scale-bar"><line x1="14" y1="${y0}" x2="${14 + barW}" y2="${y0}" stroke="#222" stroke-width="2"/><text x="14" y="${y0 - 5}" font-size="11" fill="#222">${barM >= 1000 ? `${formatNumber(barM / 1000)} km` : `${barM} m`}</text><text x="${proj.width - 14}" y="22" font-size="12" fill="#222" text-anchor="end">N ↑</text></g>`,
   );
+  if (options.tiles)
+    out.push(
+      `<text class="attribution" x="${proj.width - 6}" y="${proj.height - 6}" font-size="10" fill="#333" text-anchor="end">${escapeHtml(options.tiles.attribution)}</text>`,
+    );
   out.push('</svg>');
   return out.join('\n');
 }

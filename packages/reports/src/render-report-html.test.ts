@@ -46,6 +46,8 @@ const TAGS = [
   'strong',
   'a',
   'caption',
+  'figure',
+  'figcaption',
 ];
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'input', 'link', 'col', 'wbr']);
 
@@ -198,6 +200,40 @@ describe('renderReportHtml', () => {
 });
 
 describe('renderMapSvg', () => {
+  it('draws routes by weekday, labels territories, and small maps per day in the HTML', () => {
+    const report = buildReport(load('small-city.json'));
+    const svg = renderMapSvg(report);
+    const days = [...svg.matchAll(/data-weekday="(\w+)"/g)].map((m) => m[1]);
+    expect(new Set(days)).toEqual(new Set(['mon', 'tue']));
+    expect(count(svg, /class="territory-label"/g)).toBe(report.map.territories.length);
+    expect(svg).toContain('class="map-legend"');
+    const html = renderReportHtml(report);
+    expect(count(html, /<figure class="day-map">/g)).toBe(new Set(report.map.routes.map((r) => r.date)).size);
+    expect(html).not.toMatch(/<image/);
+  });
+
+  it('adds a tile layer only when given one: https, {z}/{x}/{y}, escaped', () => {
+    const report = buildReport(load('small-city.json'));
+    const tiles = { url: 'https://tiles.example/{z}/{x}/{y}.png?key=a&style=b"', attribution: '© Example <maps>' };
+    expect(() => renderMapSvg(report, { tiles })).toThrow(/tile URL template/);
+    const ok = { ...tiles, url: 'https://tiles.example/{z}/{x}/{y}.png?key=a&style=b' };
+    const svg = renderMapSvg(report, { tiles: ok });
+    const hrefs = [...svg.matchAll(/<image href="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.length).toBeLessThanOrEqual(64);
+    for (const h of hrefs) expect(h).toMatch(/^https:\/\/tiles\.example\/\d+\/\d+\/\d+\.png\?key=a&amp;style=b$/);
+    expect(svg).toContain('© Example &lt;maps&gt;');
+    for (const url of [
+      'http://t.example/{z}/{x}/{y}.png',
+      'https://t.example/{z}/{x}.png',
+      'javascript:alert(1)//{z}{x}{y}',
+    ])
+      expect(() => renderMapSvg(report, { tiles: { url, attribution: '' } }), url).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', path: ['tiles', 'url'] }),
+      );
+    expect(renderReportHtml(report, { tiles: ok })).toMatch(/<image href="https:\/\/tiles\.example\//);
+  });
+
   it('writes a standalone SVG document by default', () => {
     const svg = renderMapSvg(buildReport(load('scorecard-hand.json')));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" id="map"')).toBe(true);

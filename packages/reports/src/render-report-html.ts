@@ -11,7 +11,14 @@ import {
   renderSummary,
 } from './internal/html-sections.js';
 import { REPORT_CSS } from './internal/report-style.js';
+import type { RenderMapOptions } from './render-map-svg.js';
 import type { Report } from './report.js';
+
+/** Options of {@link renderReportHtml}. */
+export interface RenderReportOptions {
+  /** A tile layer under the main map, given by the host (default none: the report loads nothing). */
+  tiles?: RenderMapOptions['tiles'];
+}
 
 /**
  * Renders the report as ONE self-contained HTML file: inline CSS, inline SVG (map and charts), no
@@ -25,13 +32,15 @@ their evidence: times, fixes, distances, the rules that fired), the map (territo
  * text). A pure function: the same report gives the same bytes (no clock is read).
  *
  * @param report - a report from `buildReport`.
+ * @param options - `tiles`: an optional tile layer under the main map (see `RenderMapOptions.tiles`);
+ *   with it the document loads those tiles when opened, without it nothing.
  * @returns the HTML document as a string (UTF-8 when written).
- * @throws never.
+ * @throws {BeatplanError} `INVALID_INPUT` when `tiles.url` is not an https template with `{z}`, `{x}`, `{y}`.
  * @example
  * // not run: `data` stands for a report input
  * const html = renderReportHtml(buildReport(data)); // the host writes it to report.html
  */
-export function renderReportHtml(report: Report): string {
+export function renderReportHtml(report: Report, options: RenderReportOptions = {}): string {
   const period = report.period
     ? `${report.period.from} – ${report.period.to} (${report.period.days} days)`
     : 'no dated records';
@@ -49,7 +58,7 @@ export function renderReportHtml(report: Report): string {
 ${renderSummary(report)}</header>
 <main>
 ${renderAttentionSection(report)}
-${renderMapSection(report)}
+${renderMapSection(report, options.tiles)}
 ${renderScorecardSection(report)}
 ${renderManagerSection(report)}
 ${renderFindingsSection(report)}

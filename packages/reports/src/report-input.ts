@@ -133,6 +133,8 @@ export const ReportPeriodSchema = z
  * - `utcOffsetMinutes` (default 480 = UTC+8, core's `UtcOffsetMinutesSchema`): the local time zone; a visit belongs to the local date of its
  *   start fix, an inspection to the local date of its `at`.
  * - `weights`: scorecard weights, see `DEFAULT_SCORECARD_WEIGHTS`.
+ * - `whatIf` (default none, at most 10): alternative weights `{ label?, weights }` to recompute the
+ *   scorecard with (the named weights replace the report's, the others stay); see `Report.whatIf`.
  * - `undecidedPrecision` (default `'neutral'`): how the scorecard counts a visit *undecided for lack of
  *   precision* (verdict `unverifiable` whose only reason is `ACCURACY_TOO_COARSE`: fixes too coarse to
  *   prove a visit, e.g. cell-tower positions indoors): `'neutral'` counts it neither verified nor
@@ -163,6 +165,16 @@ export const ReportInputSchema = z.strictObject({
   period: ReportPeriodSchema.optional(),
   utcOffsetMinutes: UtcOffsetMinutesSchema,
   weights: ScorecardWeightsSchema.optional(),
+  whatIf: z
+    .array(
+      z.strictObject({
+        label: z.string({ error: 'label must be a string' }).trim().min(1).max(100).optional(),
+        weights: ScorecardWeightsSchema,
+      }),
+      { error: 'whatIf must be an array of { label?, weights }' },
+    )
+    .max(10, { error: 'whatIf has at most 10 alternatives' })
+    .default([]),
   undecidedPrecision: z
     .enum(['neutral', 'failed'], { error: 'undecidedPrecision must be "neutral" or "failed"' })
     .default('neutral'),

@@ -175,7 +175,14 @@ export interface ReportMap {
     contradicted: boolean;
   }[];
   /** One per plan: the manager's base → the planned stops in order → the base. */
-  routes: { managerId: string; date: string; planId: string | null; coordinates: [number, number][] }[];
+  routes: {
+    managerId: string;
+    date: string;
+    planId: string | null;
+    coordinates: [number, number][];
+    /** The planned retailers in order (added after 0.1.0; absent in older report JSON). */
+    retailerIds: string[];
+  }[];
   /** Managers' bases. */
   bases: { managerId: string; lng: number; lat: number }[];
 }
@@ -207,6 +214,13 @@ export interface Report {
   managers: ManagerReport[];
   /** Manager ids by rank (best first; ties and nulls by input order). */
   ranking: string[];
+  /**
+   * The scorecard recomputed with other weights (input `whatIf`, CLI `--what-if`), one entry per
+   * alternative: its weights (the report's, with the named ones replaced), every manager's score,
+   * coverage and rank under them, and the ranking. Empty when none was asked (and in report JSON
+   * written before 0.2).
+   */
+  whatIf: WhatIfScorecard[];
   /** All managers together (their figures summed, rates recomputed). */
   totals: KpiFigures;
   balance: BalanceReport;
@@ -293,6 +307,16 @@ export interface AttentionReport {
   items: AttentionItem[];
   /** One row per visit named by an item, in time order. */
   visits: VisitEvidence[];
+}
+
+/** The scorecard under other weights, see `Report.whatIf`. */
+export interface WhatIfScorecard {
+  /** The input's label, else the weights that changed (`route 3, completion 1`). */
+  label: string;
+  weights: Record<ScorecardKpi, number>;
+  /** Managers in input order. */
+  managers: { managerId: string; score: number | null; coverage: number; rank: number | null }[];
+  ranking: string[];
 }
 
 /** One contradiction between an inspection and a manager's verified visits. */

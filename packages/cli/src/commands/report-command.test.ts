@@ -66,6 +66,38 @@ describe('beatplan report', () => {
     ]);
   });
 
+  it('recomputes the scorecard with --what-if weights beside the real one', async () => {
+    const { code, out } = await run('report', smallCity, '--what-if', 'route=5;completion=0,verification=1');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as {
+      whatIf: { label: string; weights: Record<string, number>; ranking: string[] }[];
+    };
+    expect(report.whatIf.map((w) => w.label)).toEqual(['route 5', 'completion 0, verification 1']);
+    expect(report.whatIf[0]!.weights.route).toBe(5);
+    expect(report.whatIf[1]!.ranking).toHaveLength(3);
+    expect((await run('report', smallCity, '--what-if', 'speed=2')).code).toBe(2);
+  });
+
+  it('puts a tile layer under the map only with --tiles, and refuses a template that is not https', async () => {
+    const html = join(dir, 'tiles.html');
+    const ok = await run(
+      'report',
+      smallCity,
+      '--html',
+      html,
+      '--tiles',
+      'https://t.example/{z}/{x}/{y}.png',
+      '--tiles-attribution',
+      '© T',
+    );
+    expect(ok.code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/<image href="https:\/\/t\.example\/\d+\/\d+\/\d+\.png"/);
+    const bad = await run('report', smallCity, '--html', html, '--tiles', 'http://t.example/{z}/{x}/{y}.png');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--tiles: .*https/);
+    expect((await run('report', smallCity, '--tiles-attribution', 'x')).code).toBe(2);
+  });
+
   it('prints the whole report when no output is named, with --weights and --title applied', async () => {
     const { code, out } = await run(
       'report',

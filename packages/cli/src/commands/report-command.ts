@@ -7,7 +7,7 @@ import { readJsonFile } from '../read-input-file.js';
 import { failWithIssues } from '../report-issues.js';
 
 export const REPORT_USAGE =
-  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--title text]';
+  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--what-if route=3;completion=1,verification=1] [--title text] [--tiles https://…/{z}/{x}/{y}.png --tiles-attribution text]';
 
 /** Parses `--weights k=v,k=v` (KPIs of the scorecard, numbers ≥ 0). */
 function parseWeights(text: string): Record<string, number> {
@@ -43,7 +43,11 @@ function write(file: string, text: string): string {
  * `beatplan report`: reads a report input (JSON, see `ReportInputSchema` of `@beatplan/reports`),
  * validates it (every problem listed, exit 1), and writes the self-contained HTML report (`--html`),
  * the CSV tables (`--csv dir`: `<table>.csv` each), the report as JSON (`--json`) and the map alone
- * as SVG (`--svg`). `--weights` and `--title` override the file's. Prints one JSON line: what was
+ * as SVG (`--svg`). `--weights` and `--title` override the file's; `--what-if` adds
+ * alternative weights (`;` between alternatives, each `kpi=n,…` replacing the report's) whose scorecards
+ * the report shows beside the real one (`Report.whatIf`). `--tiles` puts a tile layer (an
+ * https URL template with {z}/{x}/{y}, e.g. the host's own tile server) under the HTML report's map,
+ * with `--tiles-attribution` as its credit line; without it the report loads nothing. Prints one JSON line: what was
  * written, or the whole report when no output is named.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or a write failure (exit 1).
  */
@@ -56,12 +60,22 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
       json: { type: 'string' },
       svg: { type: 'string' },
       weights: { type: 'string' },
+      'what-if': { type: 'string' },
       title: { type: 'string' },
+      tiles: { type: 'string' },
+      'tiles-attribution': { type: 'string' },
     },
     REPORT_USAGE,
     'data file',
   );
   const weights = values.weights === undefined ? undefined : parseWeights(values.weights);
+  const whatIf =
+    values['what-if'] === undefined
+      ? undefined
+      : values['what-if']
+          .split(';')
+          .filter((part) => part.trim() !== '')
+          .map((part) => ({ weights: parseWeights(part) }));
   const data = await readJsonFile(file, io);
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw new CliFailure(
@@ -71,6 +85,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
   const input = {
     ...record,
     ...(values.title !== undefined ? { title: values.title } : {}),
+    ...(whatIf ? { whatIf: [...(Array.isArray(record.whatIf) ? record.whatIf : []), ...whatIf] } : {}),
     ...(weights
       ? {
           weights: {
@@ -87,7 +102,20 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
     failWithIssues(e, file);
   }
   const written: string[] = [];
-  if (values.html !== undefined) written.push(write(values.html, renderReportHtml(report)));
+  if (values['tiles-attribution'] !== undefined && values.tiles === undefined)
+    throw new CliFailure('--tiles-attribution needs --tiles', 2);
+  const tiles =
+    values.tiles === undefined ? undefined : { url: values.tiles, attribution: values['tiles-attribution'] ?? '' };
+  if (values.html !== undefined) {
+    let html: string;
+    try {
+      html = renderReportHtml(report, tiles ? { tiles } : {});
+    } catch (e) {
+      // the only input renderReportHtml checks is the tile template: a usage error
+      throw new CliFailure(`--tiles: ${(e as Error).message}`, 2);
+    }
+    written.push(write(values.html, html));
+  }
   if (values.json !== undefined) written.push(write(values.json, `${JSON.stringify(report, null, 2)}\n`));
   if (values.svg !== undefined) written.push(write(values.svg, `${renderMapSvg(report)}\n`));
   if (values.csv !== undefined) {

@@ -78,6 +78,7 @@ export function buildMap(input: ReportInput, data: PreparedData): ReportMap {
         date: p.date,
         planId: p.id ?? null,
         coordinates: [base, ...p.stops.map((s) => wgs.get(s.retailerId)!), base],
+        retailerIds: p.stops.map((s) => s.retailerId),
       };
     }),
     bases: input.managers.map((m) => ({ managerId: m.id, lng: bases.get(m.id)![0], lat: bases.get(m.id)![1] })),

@@ -1,9 +1,11 @@
 import type { GroupStats, ManagerReport, Report, RetailerStatus } from '../report.js';
-import { renderMapSvg } from '../render-map-svg.js';
+import { type RenderMapOptions, renderMapSvg } from '../render-map-svg.js';
 import { SCORECARD_KPIS, type ScorecardKpi } from '../scorecard.js';
 import { renderBarChart } from './bar-chart.js';
+import { dayLabel } from './attention-section.js';
 import { ATTENTION_TEXT, codeShort } from './attention-text.js';
 import { escapeHtml } from './escape-html.js';
+import { KPI_DEFINITIONS, renderKpiDefinitions, renderScorePoints, renderWhatIf } from './scorecard-extras.js';
 import { formatNumber as num, formatPercent as pct } from './format-number.js';
 import { renderTable, type Column } from './html-table.js';
 import { KPI_COLOURS, managerColour, STATUS_COLOURS, STATUS_LABELS } from './palette.js';
@@ -43,7 +45,7 @@ export function renderSummary(report: Report): string {
 }
 
 /** The map with its legend and the projection note. */
-export function renderMapSection(report: Report): string {
+export function renderMapSection(report: Report, tiles?: RenderMapOptions['tiles']): string {
   const managers = report.managers
     .map(
       (m, i) =>
@@ -57,10 +59,27 @@ export function renderMapSection(report: Report): string {
     )
     .join('');
   return `<section id="map-section"><h2>Map: territories, retailers and planned routes</h2>
-<div class="map-wrap">${renderMapSvg(report, { standalone: false })}</div>
+<div class="map-wrap">${renderMapSvg(report, { standalone: false, ...(tiles ? { tiles } : {}) })}</div>
+${renderDayMaps(report)}
 <ul class="legend-list">${managers}</ul>
 <ul class="legend-list">${statuses}<li><span class="swatch" style="background:#fff;border-color:#111;border-width:3px"></span>contradicted by an inspection</li><li><span class="swatch square" style="background:#bbb;border-color:#222"></span>manager's base</li></ul>
-<p class="note">Territory shapes are coloured by manager (given polygons, or the convex hull of the territory's retailers); lines are the planned routes (base → stops → base); squares the managers' bases. Projection: equirectangular, longitudes scaled by the cosine of the map's middle latitude, north up; no map tiles.</p></section>`;
+<p class="note">Territory shapes are coloured and labelled by manager (given polygons, or the convex hull of the territory's retailers); lines are the planned routes (base → stops → base), coloured by weekday (legend in the map's corner); large squares the managers' bases. Projection: equirectangular, longitudes scaled by the cosine of the map's middle latitude, north up; no map tiles.</p></section>`;
+}
+
+/** Small multiples: one small map per weekday with that day's routes and stops. */
+function renderDayMaps(report: Report): string {
+  const dates = [...new Set(report.map.routes.map((r) => r.date))].sort();
+  if (dates.length < 2) return '';
+  const maps = dates.map((date) => {
+    const routes = report.map.routes.filter((r) => r.date === date);
+    const ids = new Set(routes.flatMap((r) => r.retailerIds ?? []));
+    const day: Report = {
+      ...report,
+      map: { ...report.map, routes, retailers: report.map.retailers.filter((r) => ids.has(r.id)) },
+    };
+    return `<figure class="day-map"><figcaption>${escapeHtml(dayLabel(date))}</figcaption>${renderMapSvg(day, { standalone: false, width: 300, id: `map-${date}`, title: dayLabel(date) })}</figure>`;
+  });
+  return `<div class="day-maps">${maps.join('')}</div>`;
 }
 
 /** The shares of fixes by source, `"80 / 15 / 5 %"` (manual fixes, if any, appended). */
@@ -107,6 +126,7 @@ export function renderScorecardSection(report: Report): string {
       header: KPI_LABELS[k],
       cell: (m: ManagerReport) => pct(m.kpis[k]),
       numeric: true,
+      help: `${KPI_DEFINITIONS[k]}; weight ${report.weights[k]}`,
     })),
     {
       header: 'Undecided (precision)',
@@ -135,7 +155,10 @@ export function renderScorecardSection(report: Report): string {
   return `<section id="scorecard"><h2>Scorecard</h2>
 <p class="note">score = 100 · Σ w<sub>k</sub>·n<sub>k</sub> / Σ w<sub>k</sub> over the KPIs k that have a weight and could be measured; each KPI n<sub>k</sub> is normalised to 0..1 (definitions below). Weights: ${escapeHtml(weights)}.</p>
 <div class="charts">${chart}${kpiChart}</div>
-${renderTable('scorecard-table', columns, ranked, { keyColumns: 2 })}</section>`;
+${renderTable('scorecard-table', columns, ranked, { keyColumns: 2 })}
+${renderKpiDefinitions(KPI_LABELS, report)}
+${renderScorePoints(KPI_LABELS, report)}
+${renderWhatIf(report)}</section>`;
 }
 
 /** Per-manager figures table. */

@@ -47,21 +47,13 @@ function columnWidth<T>(c: Column<T>, rows: readonly T[]): number {
   return c.wrap ? Math.min(px, WRAP_WIDTH_PX) : px;
 }
 
-/**
- * Splits the columns into parts that each fit {@link PART_WIDTH_PX}: every part starts with the key
- * columns and takes the next columns in order while they fit (at least one each). One part when the
- * whole table fits.
- */
-export function splitColumns<T>(columns: readonly Column<T>[], rows: readonly T[], keyColumns = 1): Column<T>[][] {
-  const keys = columns.slice(0, keyColumns);
-  const rest = columns.slice(keyColumns);
-  const keyWidth = keys.reduce((a, c) => a + columnWidth(c, rows), 0);
+/** Packs the columns after the keys greedily into parts no wider than `limit` (at least one column each). */
+function pack<T>(keys: Column<T>[], rest: readonly { c: Column<T>; w: number }[], keyWidth: number, limit: number) {
   const parts: Column<T>[][] = [];
   let part: Column<T>[] = [];
   let width = keyWidth;
-  for (const c of rest) {
-    const w = columnWidth(c, rows);
-    if (part.length > 0 && width + w > PART_WIDTH_PX) {
+  for (const { c, w } of rest) {
+    if (part.length > 0 && width + w > limit) {
       parts.push([...keys, ...part]);
       part = [];
       width = keyWidth;
@@ -71,6 +63,22 @@ export function splitColumns<T>(columns: readonly Column<T>[], rows: readonly T[
   }
   if (part.length > 0 || parts.length === 0) parts.push([...keys, ...part]);
   return parts;
+}
+
+/**
+ * Splits the columns into parts that each fit {@link PART_WIDTH_PX}: every part starts with the key
+ * columns and takes the next columns in order; as few parts as the greedy packing needs, balanced in
+ * width (no part of one lonely column when two halves fit). One part when the whole table fits.
+ */
+export function splitColumns<T>(columns: readonly Column<T>[], rows: readonly T[], keyColumns = 1): Column<T>[][] {
+  const keys = columns.slice(0, keyColumns);
+  const rest = columns.slice(keyColumns).map((c) => ({ c, w: columnWidth(c, rows) }));
+  const keyWidth = keys.reduce((a, c) => a + columnWidth(c, rows), 0);
+  const greedy = pack(keys, rest, keyWidth, PART_WIDTH_PX);
+  if (greedy.length === 1) return greedy;
+  const share = rest.reduce((a, r) => a + r.w, 0) / greedy.length;
+  const balanced = pack(keys, rest, keyWidth, Math.min(PART_WIDTH_PX, keyWidth + share * 1.15));
+  return balanced.length === greedy.length ? balanced : greedy;
 }
 
 function renderPart<T>(

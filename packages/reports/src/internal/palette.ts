@@ -1,3 +1,4 @@
+import type { Weekday } from '@beatplan/core';
 import type { RetailerStatus } from '../report.js';
 
 // The first seven avoid the status hues (green, orange, red) so that a manager's territory, routes and
@@ -40,3 +41,14 @@ export const STATUS_LABELS: Readonly<Record<RetailerStatus, string>> = Object.fr
 
 /** Colours of the scorecard KPIs in charts. */
 export const KPI_COLOURS = ['#4e79a7', '#59a14f', '#76b7b2', '#f28e2b', '#b07aa1', '#e15759'];
+
+/** Route colours by weekday: dark, distinct hues that read as lines over the territory tints. */
+export const WEEKDAY_COLOURS: Readonly<Record<Weekday, string>> = Object.freeze({
+  mon: '#1f3f99',
+  tue: '#8e2c9a',
+  wed: '#0f8b8d',
+  thu: '#b8860b',
+  fri: '#c2185b',
+  sat: '#555555',
+  sun: '#7a5c1e',
+});

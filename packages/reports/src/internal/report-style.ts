@@ -12,6 +12,12 @@ h3{font-size:15px;margin:18px 0 6px}
 .tile span{color:#555;font-size:12px}
 .map-wrap{background:#fff;border:1px solid #dfe4e0;border-radius:6px;padding:8px;display:inline-block;max-width:100%}
 .map-wrap svg{max-width:100%;height:auto}
+.day-maps{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0}
+.day-map{margin:0;background:#fff;border:1px solid #dfe4e0;border-radius:6px;padding:4px}
+.day-map figcaption{font-size:12px;font-weight:600;padding:0 4px}
+.day-map svg{max-width:100%;height:auto}
+.kpi-defs ul{margin:4px 0;padding-left:18px;font-size:12.5px;columns:2 28em}
+.kpi-defs h3{margin-top:10px}
 .legend-list{display:flex;flex-wrap:wrap;gap:6px 16px;margin:8px 0;padding:0;list-style:none;font-size:12px}
 .swatch{display:inline-block;width:12px;height:12px;border-radius:50%;vertical-align:-2px;margin-right:5px;border:2px solid transparent}
 .swatch.square{border-radius:2px}
