@@ -30,6 +30,8 @@ import {
   posOf, pred, queuePtr, reorderBlocks, reversalDelta, reverse, setSymmetric, setTour, succ, symmetric, tourAt,
   tourLength, tourPtr, wrap,
 } from './tour-array';
+import { insertSorted } from './sorted-insert';
+import { xorshift32 } from './xorshift';
 
 let eps: f64 = 1e-9;
 let kickSpan: i32 = 30;
@@ -69,30 +71,14 @@ export function kickCount(): i32 {
 }
 
 function nextRandom(): u32 {
-  let x = rng;
-  x ^= x << 13;
-  x ^= x >> 17;
-  x ^= x << 5;
-  rng = x;
-  return x;
+  rng = xorshift32(rng);
+  return rng;
 }
 function randomBelow(m: i32): i32 {
   return <i32>(nextRandom() % <u32>m);
 }
 
 // ---------------------------------------------------------------- neighbour lists
-
-/** Inserts j with key c into the sorted list at ptr holding `len` entries (keys in keyPtr). */
-function insertSorted(ptr: usize, keys: usize, len: i32, j: i32, c: f64): void {
-  let k = len < K ? len : K - 1;
-  while (k > 0 && load<f64>(keys + (<usize>(k - 1) << 3)) > c) {
-    store<i32>(ptr + (<usize>k << 2), load<i32>(ptr + (<usize>(k - 1) << 2)));
-    store<f64>(keys + (<usize>k << 3), load<f64>(keys + (<usize>(k - 1) << 3)));
-    k--;
-  }
-  store<i32>(ptr + (<usize>k << 2), j);
-  store<f64>(keys + (<usize>k << 3), c);
-}
 
 /** Builds the neighbour lists of rows [from, to). Uses fw/bw as key scratch (K <= N). */
 export function neighbours(from: i32, to: i32, sym: i32): void {
@@ -104,7 +90,7 @@ export function neighbours(from: i32, to: i32, sym: i32): void {
       if (j == i) continue;
       const c = D(i, j);
       if (len < K || c < load<f64>(fwPtr + (<usize>(K - 1) << 3))) {
-        insertSorted(oRow, fwPtr, len, j, c);
+        insertSorted(oRow, fwPtr, len, K, j, c);
         if (len < K) len++;
       }
     }
@@ -117,7 +103,7 @@ export function neighbours(from: i32, to: i32, sym: i32): void {
       if (j == i) continue;
       const c = D(j, i);
       if (len < K || c < load<f64>(bwPtr + (<usize>(K - 1) << 3))) {
-        insertSorted(iRow, bwPtr, len, j, c);
+        insertSorted(iRow, bwPtr, len, K, j, c);
         if (len < K) len++;
       }
     }

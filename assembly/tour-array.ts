@@ -3,6 +3,8 @@
 // block exchanges) with prefix sums of forward and backward edge costs for exact asymmetric
 // reversal deltas. An array is fine up to a few thousand nodes: a move costs at most O(N) writes.
 
+import { fillCostRuns } from './cost-runs';
+
 export let N: i32 = 0;
 export let K: i32 = 0;
 export let symmetric: bool = true;
@@ -123,18 +125,7 @@ export function tourLength(): f64 {
 }
 
 function rebuildPrefix(): void {
-  let f: f64 = 0;
-  let b: f64 = 0;
-  store<f64>(fwPtr, 0);
-  store<f64>(bwPtr, 0);
-  for (let k = 0; k < N; k++) {
-    const u = tourAt(k);
-    const v = tourAt(k + 1 == N ? 0 : k + 1);
-    f += D(u, v);
-    b += D(v, u);
-    store<f64>(fwPtr + (<usize>(k + 1) << 3), f);
-    store<f64>(bwPtr + (<usize>(k + 1) << 3), b);
-  }
+  fillCostRuns(tourPtr, N, true, dPtr, N, fwPtr, bwPtr);
   prefixDirty = false;
 }
 

@@ -1,0 +1,243 @@
+// Candidate routes and the local-search moves of the time-window search (time-windows.ts): a
+// candidate is a few pieces of the current route and its unchanged tail, priced by simulating only up
+// to the tail (forward slack and segment summaries, see the header of time-windows.ts) and by the cost
+// runs; Or-opt relocation, 2-opt reversal and swap near each stop's nearest neighbours, first
+// improvement, with don't-look bits ("active" stops).
+
+import {
+  C, INF, K, L, S, T, aAt, activePtr, bAt, bwdPtr, closeFrom, closed, cost, depAt, earliest, endBy, eps,
+  finish, fixedEnd, fwdPtr, inN, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refresh,
+  startNode, xPtr,
+} from './time-window-route';
+
+// pieces of a candidate: kind 0 forward range [from, to), 1 reversed range, 2 one new stop `from`
+export let np: i32 = 0;
+export let tailFrom: i32 = 0; // the unchanged tail r[tailFrom..L)
+
+
+// ---------------------------------------------------------------- candidates
+
+@inline export function piece(kind: i32, from: i32, to: i32): void {
+  const at = pcPtr + <usize>(np * 12);
+  store<i32>(at, kind);
+  store<i32>(at + 4, from);
+  store<i32>(at + 8, to);
+  np++;
+}
+@inline export function pKind(p: i32): i32 { return load<i32>(pcPtr + <usize>(p * 12)); }
+@inline export function pFrom(p: i32): i32 { return load<i32>(pcPtr + <usize>(p * 12) + 4); }
+@inline export function pTo(p: i32): i32 { return load<i32>(pcPtr + <usize>(p * 12) + 8); }
+
+/**
+ * The finish of the candidate r[0..prefixEnd) + pieces + r[tailFrom..L); INF when a window or
+ * endBy is missed. Simulates the pieces, then the tail only as far as it must.
+ */
+export function evalFinish(prefixEnd: i32): f64 {
+  let t = depAt(prefixEnd - 1);
+  let prev = rAt(prefixEnd - 1);
+  for (let p = 0; p < np; p++) {
+    const kind = pKind(p);
+    const from = pFrom(p);
+    const to = pTo(p);
+    if (kind == 2) {
+      t = earliest(from, t + T(prev, from));
+      if (t == INF) return INF;
+      t += S(from);
+      prev = from;
+    } else if (kind == 0) {
+      for (let k = from; k < to; k++) {
+        const v = rAt(k);
+        t = earliest(v, t + T(prev, v));
+        if (t == INF) return INF;
+        t += S(v);
+        prev = v;
+      }
+    } else {
+      for (let k = to - 1; k >= from; k--) {
+        const v = rAt(k);
+        t = earliest(v, t + T(prev, v));
+        if (t == INF) return INF;
+        t += S(v);
+        prev = v;
+      }
+    }
+  }
+  for (let j = tailFrom; j < L; j++) {
+    const v = rAt(j);
+    t = earliest(v, t + T(prev, v));
+    if (t == INF) return INF;
+    t += S(v);
+    if (t == depAt(j)) return finish;
+    if (t > ldAt(j)) return INF;
+    if (multiAt(j) == 0) return max(t + aAt(j), bAt(j));
+    prev = v;
+  }
+  const f = closeFrom(prev, t);
+  return f > endBy ? INF : f;
+}
+
+@inline export function putX(k: i32, v: i32): void {
+  store<i32>(xPtr + (<usize>k << 2), v);
+}
+
+/** Writes the candidate into x and returns its length. */
+export function writeCandidate(prefixEnd: i32): i32 {
+  let k = 0;
+  for (let i = 0; i < prefixEnd; i++) putX(k++, rAt(i));
+  for (let p = 0; p < np; p++) {
+    const kind = pKind(p);
+    const from = pFrom(p);
+    const to = pTo(p);
+    if (kind == 2) putX(k++, from);
+    else if (kind == 0) for (let i = from; i < to; i++) putX(k++, rAt(i));
+    else for (let i = to - 1; i >= from; i--) putX(k++, rAt(i));
+  }
+  for (let i = tailFrom; i < L; i++) putX(k++, rAt(i));
+  return k;
+}
+
+@inline export function fwdAt(k: i32): f64 { return load<f64>(fwdPtr + (<usize>k << 3)); }
+@inline export function bwdAt(k: i32): f64 { return load<f64>(bwdPtr + (<usize>k << 3)); }
+
+/** The candidate's cost in O(pieces), from the prefix sums of forward and backward edge costs. */
+export function candidateCost(prefixEnd: i32): f64 {
+  let c = fwdAt(prefixEnd - 1);
+  let prev = rAt(prefixEnd - 1);
+  let len = prefixEnd;
+  for (let p = 0; p < np; p++) {
+    const kind = pKind(p);
+    const from = pFrom(p);
+    const to = pTo(p);
+    if (kind == 2) {
+      c += C(prev, from);
+      prev = from;
+      len++;
+    } else if (to > from) {
+      if (kind == 0) {
+        c += C(prev, rAt(from)) + fwdAt(to - 1) - fwdAt(from);
+        prev = rAt(to - 1);
+      } else {
+        c += C(prev, rAt(to - 1)) + bwdAt(to - 1) - bwdAt(from);
+        prev = rAt(from);
+      }
+      len += to - from;
+    }
+  }
+  if (tailFrom < L) {
+    c += C(prev, rAt(tailFrom)) + fwdAt(L - 1) - fwdAt(tailFrom);
+    prev = rAt(L - 1);
+    len += L - tailFrom;
+  }
+  if (closed && len > 1) c += C(prev, startNode);
+  return c;
+}
+
+/** Takes the candidate when it finishes earlier, or as early and cheaper. Returns true when taken. */
+export function tryCandidate(prefixEnd: i32): bool {
+  const f = evalFinish(prefixEnd);
+  if (f == INF || f > finish + eps) return false;
+  if (f >= finish - eps && candidateCost(prefixEnd) >= cost - 1e-9 * (1 + cost)) return false;
+  activateAround(prefixEnd);
+  const len = writeCandidate(prefixEnd);
+  memory.copy(rPtr, xPtr, <usize>len << 2);
+  L = len;
+  refresh();
+  return true;
+}
+
+@inline export function activate(v: i32): void {
+  store<i32>(activePtr + (<usize>v << 2), 1);
+}
+@inline export function isActive(v: i32): bool {
+  return load<i32>(activePtr + (<usize>v << 2)) != 0;
+}
+
+/** Marks the stops at the joints of the candidate (before it is written) for the next passes. */
+export function activateAround(prefixEnd: i32): void {
+  activate(rAt(prefixEnd - 1));
+  for (let p = 0; p < np; p++) {
+    const kind = pKind(p);
+    if (kind == 2) activate(pFrom(p));
+    else if (pTo(p) > pFrom(p)) {
+      activate(rAt(pFrom(p)));
+      activate(rAt(pTo(p) - 1));
+    }
+  }
+  if (tailFrom < L) activate(rAt(tailFrom));
+}
+
+/** Relocates r[i..i+len) to just after position pp (not inside the segment). */
+export function relocate(i: i32, len: i32, pp: i32): bool {
+  np = 0;
+  if (pp < i - 1) {
+    piece(0, i, i + len);
+    piece(0, pp + 1, i);
+    tailFrom = i + len;
+    return tryCandidate(pp + 1);
+  }
+  if (pp >= i + len) {
+    piece(0, i + len, pp + 1);
+    piece(0, i, i + len);
+    tailFrom = pp + 1;
+    return tryCandidate(i);
+  }
+  return false;
+}
+
+export function reverseRange(i: i32, j: i32): bool {
+  np = 0;
+  piece(1, i, j + 1);
+  tailFrom = j + 1;
+  return tryCandidate(i);
+}
+
+export function swapAt(i: i32, j: i32): bool {
+  np = 0;
+  piece(0, j, j + 1);
+  if (j > i + 1) piece(0, i + 1, j);
+  piece(0, i, i + 1);
+  tailFrom = j + 1;
+  return tryCandidate(i);
+}
+
+/** Tries every move of the stop at position i (relocating 1-3 stops from i, 2-opt and swap with i); true when one was taken. */
+export function improveAt(i: i32): bool {
+  for (let len = 1; len <= 3 && i + len - 1 <= lastMovable(); len++) {
+    const first = rAt(i);
+    const lastS = rAt(i + len - 1);
+    for (let k = 0; k < K; k++) {
+      // after a near predecessor p of the segment's first stop
+      const pp = posOf(inN(first, k));
+      if (pp >= 0 && pp <= lastMovable() && relocate(i, len, pp)) return true;
+      // before a near successor w of the segment's last stop
+      const w = outN(lastS, k);
+      const pw = w == startNode ? (closed && fixedEnd < 0 ? L : -1) : posOf(w);
+      if (pw >= 1 && pw - 1 <= lastMovable() && relocate(i, len, pw - 1)) return true;
+    }
+  }
+  const a = rAt(i - 1);
+  for (let k = 0; k < K; k++) {
+    const j = posOf(outN(a, k));
+    if (j < 1 || j > lastMovable() || j == i) continue;
+    if (j > i && reverseRange(i, j)) return true;
+    if (swapAt(min(i, j), max(i, j))) return true;
+  }
+  return false;
+}
+
+/** One pass over the active stops; a stop whose moves all fail becomes inactive. True when some move was taken. */
+export function pass(): bool {
+  let improved = false;
+  for (let i = 1; i <= lastMovable(); i++) {
+    const v = rAt(i);
+    if (!isActive(v)) continue;
+    if (improveAt(i)) improved = true;
+    else store<i32>(activePtr + (<usize>v << 2), 0);
+  }
+  return improved;
+}
+
+export function activateAll(): void {
+  for (let v = 0; v < n; v++) activate(v);
+}
+

@@ -1,0 +1,203 @@
+// The route of the time-window search (time-windows.ts): its memory layout, the problem's arrays,
+// the current route r[0..L) with its schedule and backward summaries (refresh), and the route state
+// the other parts share (finish, cost, dropped stops, the accepted and the best route). The header of
+// time-windows.ts derives the summaries.
+
+import { fillCostRuns } from './cost-runs';
+
+export const INF: f64 = Infinity;
+export const NEG: f64 = -Infinity;
+
+export let n: i32 = 0;
+export let K: i32 = 0;
+export let startNode: i32 = 0;
+export let fixedEnd: i32 = -1;
+export let closed: bool = true;
+export let startAt: f64 = 0;
+export let endBy: f64 = INF;
+export let eps: f64 = 1e-9;
+
+export let tPtr: usize = 0; // f64[n*n] travel time
+export let cPtr: usize = 0; // f64[n*n] cost
+export let sPtr: usize = 0; // f64[n] service
+export let wOffPtr: usize = 0; // i32[n+1] windows of v: wOff[v] .. wOff[v+1]
+export let wPtr: usize = 0; // f64[2W] open, close (sorted, disjoint per stop)
+export let outPtr: usize = 0; // i32[n*K] nearest successors by travel time
+export let inPtr: usize = 0; // i32[n*K] nearest predecessors
+export let rPtr: usize = 0; // i32[n+1] the route
+export let posPtr: usize = 0; // i32[n] position of v, -1 when not in the route
+export let depPtr: usize = 0; // f64[n+1]
+export let ldPtr: usize = 0;
+export let aPtr: usize = 0;
+export let bPtr: usize = 0;
+export let multiPtr: usize = 0; // i32[n+1]
+export let fwdPtr: usize = 0; // f64[n+1] fwd[k] = cost of r[0] -> .. -> r[k]
+export let bwdPtr: usize = 0; // f64[n+1] bwd[k] = cost of r[k] -> .. -> r[0] (each edge reversed)
+export let xPtr: usize = 0; // i32[n+1] scratch route
+export let curPtr: usize = 0; // i32[n+1] accepted route
+export let bestPtr: usize = 0; // i32[n+1] best route
+export let orderPtr: usize = 0; // i32[n] insertion order
+export let dropPtr: usize = 0; // i32[n] dropped stops of the route
+export let curDropPtr: usize = 0;
+export let bestDropPtr: usize = 0;
+export let keyPtr: usize = 0; // f64[n] scratch keys
+export let markPtr: usize = 0; // i32[n] scratch marks
+export let listPtr: usize = 0; // i32[n] stops to reinsert
+export let activePtr: usize = 0; // i32[n] 1 when the stop's moves are to be tried
+
+export let L: i32 = 0;
+export let finish: f64 = 0;
+export let cost: f64 = 0;
+export let nDrop: i32 = 0;
+export let curL: i32 = 0;
+export let curFinish: f64 = 0;
+export let curCost: f64 = 0;
+export let curNDrop: i32 = 0;
+export let bestL: i32 = 0;
+export let bestFinish: f64 = 0;
+export let bestCost: f64 = 0;
+export let bestNDrop: i32 = 0;
+
+// pieces of a candidate (time-window-moves.ts): kind, from, to of each
+export const MAXP: i32 = 6;
+export let pcPtr: usize = 0; // i32[3 * MAXP]: kind, from, to of each piece
+
+function align8(x: usize): usize {
+  return (x + 7) & ~(<usize>7);
+}
+
+/** Lays out memory for n stops, W windows in all, K neighbours. Returns 1, or 0 when memory cannot grow. */
+export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
+  if (nn < 1 || k < 0 || k > nn) return 0;
+  const n8 = <usize>nn;
+  const m = n8 + 1;
+  let p = align8(__heap_base);
+  const t = p; p = align8(p + n8 * n8 * 8);
+  const c = p; p = align8(p + n8 * n8 * 8);
+  const s = p; p = align8(p + n8 * 8);
+  const wo = p; p = align8(p + m * 4);
+  const w = p; p = align8(p + <usize>windowCount * 16);
+  const o = p; p = align8(p + n8 * <usize>k * 4);
+  const ii = p; p = align8(p + n8 * <usize>k * 4);
+  const r = p; p = align8(p + m * 4);
+  const ps = p; p = align8(p + n8 * 4);
+  const d = p; p = align8(p + m * 8);
+  const ld = p; p = align8(p + m * 8);
+  const a = p; p = align8(p + m * 8);
+  const b = p; p = align8(p + m * 8);
+  const mu = p; p = align8(p + m * 4);
+  const fw = p; p = align8(p + m * 8);
+  const bw = p; p = align8(p + m * 8);
+  const x = p; p = align8(p + m * 4);
+  const cu = p; p = align8(p + m * 4);
+  const be = p; p = align8(p + m * 4);
+  const or = p; p = align8(p + n8 * 4);
+  const dr = p; p = align8(p + n8 * 4);
+  const cd = p; p = align8(p + n8 * 4);
+  const bd = p; p = align8(p + n8 * 4);
+  const ky = p; p = align8(p + n8 * 8);
+  const pc = p; p = align8(p + <usize>(MAXP * 12));
+  const mk = p; p = align8(p + n8 * 4);
+  const ls = p; p = align8(p + n8 * 4);
+  const ac = p; p = align8(p + n8 * 4);
+  const end: u64 = <u64>p;
+  if (end > (<u64>65536) * 65536) return 0;
+  const pages: i32 = <i32>((end + 65535) >> 16);
+  const have = memory.size();
+  if (pages > have && memory.grow(pages - have) < 0) return 0;
+  n = nn;
+  K = k;
+  tPtr = t; cPtr = c; sPtr = s; wOffPtr = wo; wPtr = w; outPtr = o; inPtr = ii; rPtr = r; posPtr = ps;
+  depPtr = d; ldPtr = ld; aPtr = a; bPtr = b; multiPtr = mu; xPtr = x; curPtr = cu; bestPtr = be;
+  markPtr = mk; listPtr = ls; activePtr = ac; orderPtr = or; dropPtr = dr; curDropPtr = cd; bestDropPtr = bd; keyPtr = ky; pcPtr = pc; fwdPtr = fw; bwdPtr = bw;
+  return 1;
+}
+
+// ---------------------------------------------------------------- accessors
+
+@inline export function T(i: i32, j: i32): f64 { return load<f64>(tPtr + ((<usize>i * <usize>n + <usize>j) << 3)); }
+@inline export function C(i: i32, j: i32): f64 { return load<f64>(cPtr + ((<usize>i * <usize>n + <usize>j) << 3)); }
+@inline export function S(v: i32): f64 { return load<f64>(sPtr + (<usize>v << 3)); }
+@inline export function rAt(k: i32): i32 { return load<i32>(rPtr + (<usize>k << 2)); }
+@inline export function setR(k: i32, v: i32): void { store<i32>(rPtr + (<usize>k << 2), v); }
+@inline export function posOf(v: i32): i32 { return load<i32>(posPtr + (<usize>v << 2)); }
+@inline export function depAt(k: i32): f64 { return load<f64>(depPtr + (<usize>k << 3)); }
+@inline export function ldAt(k: i32): f64 { return load<f64>(ldPtr + (<usize>k << 3)); }
+@inline export function aAt(k: i32): f64 { return load<f64>(aPtr + (<usize>k << 3)); }
+@inline export function bAt(k: i32): f64 { return load<f64>(bPtr + (<usize>k << 3)); }
+@inline export function multiAt(k: i32): i32 { return load<i32>(multiPtr + (<usize>k << 2)); }
+@inline export function wOff(v: i32): i32 { return load<i32>(wOffPtr + (<usize>v << 2)); }
+@inline export function wOpen(k: i32): f64 { return load<f64>(wPtr + (<usize>k << 4)); }
+@inline export function wClose(k: i32): f64 { return load<f64>(wPtr + (<usize>k << 4) + 8); }
+@inline export function outN(v: i32, k: i32): i32 { return load<i32>(outPtr + ((<usize>v * <usize>K + <usize>k) << 2)); }
+@inline export function inN(v: i32, k: i32): i32 { return load<i32>(inPtr + ((<usize>v * <usize>K + <usize>k) << 2)); }
+/** Last position whose stop may move (a fixed end stays last). */
+@inline export function lastMovable(): i32 { return fixedEnd >= 0 ? L - 2 : L - 1; }
+
+/** The earliest service start at v for an arrival at t; INF when every window has closed. */
+export function earliest(v: i32, t: f64): f64 {
+  const e = wOff(v + 1);
+  let k = wOff(v);
+  if (k == e) return t;
+  for (; k < e; k++) if (t <= wClose(k)) return max(t, wOpen(k));
+  return INF;
+}
+
+/** The latest service start at v no later than `bound` inside a window; NEG when none. */
+export function latestStart(v: i32, bound: f64): f64 {
+  const e = wOff(v + 1);
+  let k = wOff(v);
+  if (k == e) return bound;
+  let best = NEG;
+  for (; k < e; k++) if (wOpen(k) <= bound) best = min(wClose(k), bound);
+  return best;
+}
+
+@inline export function closeFrom(last: i32, t: f64): f64 {
+  return closed ? t + T(last, startNode) : t;
+}
+
+// ---------------------------------------------------------------- the current route
+
+/** Recomputes positions, departures, finish, cost and the backward summaries of r[0..L). */
+export function refresh(): void {
+  memory.fill(posPtr, 0xff, <usize>n << 2);
+  for (let k = 0; k < L; k++) store<i32>(posPtr + (<usize>rAt(k) << 2), k);
+  let t = startAt;
+  store<f64>(depPtr, t);
+  for (let k = 1; k < L; k++) {
+    const u = rAt(k - 1);
+    const v = rAt(k);
+    t = earliest(v, t + T(u, v)) + S(v);
+    store<f64>(depPtr + (<usize>k << 3), t);
+  }
+  // the cost runs (fwd/bwd) sum the same edges in the same order as this loop did before them
+  fillCostRuns(rPtr, L, false, cPtr, n, fwdPtr, bwdPtr);
+  let c = load<f64>(fwdPtr + (<usize>(L - 1) << 3));
+  const last = rAt(L - 1);
+  const tau = closed && L > 1 ? T(last, startNode) : 0; // a route of the start alone goes nowhere
+  finish = t + tau;
+  if (closed && L > 1) c += C(last, startNode);
+  cost = c;
+  const j = L - 1;
+  store<f64>(ldPtr + (<usize>j << 3), endBy - tau);
+  store<f64>(aPtr + (<usize>j << 3), tau);
+  store<f64>(bPtr + (<usize>j << 3), NEG);
+  store<i32>(multiPtr + (<usize>j << 2), 0);
+  for (let i = L - 2; i >= 0; i--) {
+    const v = rAt(i + 1);
+    const tv = T(rAt(i), v);
+    const s = S(v);
+    const ls = latestStart(v, ldAt(i + 1) - s);
+    store<f64>(ldPtr + (<usize>i << 3), ls - tv);
+    const nw = wOff(v + 1) - wOff(v);
+    if (nw <= 1 && multiAt(i + 1) == 0) {
+      const open = nw == 1 ? wOpen(wOff(v)) : NEG;
+      const a1 = aAt(i + 1);
+      store<f64>(aPtr + (<usize>i << 3), tv + s + a1);
+      store<f64>(bPtr + (<usize>i << 3), max(open + s + a1, bAt(i + 1)));
+      store<i32>(multiPtr + (<usize>i << 2), 0);
+    } else store<i32>(multiPtr + (<usize>i << 2), 1);
+  }
+}
+
