@@ -45,7 +45,14 @@ export function buildReport(input: ReportInputData | unknown): Report {
   checkReferences(parsed);
   const data = prepareData(parsed);
   const weights = resolveWeights(parsed.weights);
-  const { sums, days } = accumulateKpis(data, parsed.managers, parsed.undecidedPrecision, parsed.incompleteVisits);
+  const { sums, days } = accumulateKpis(
+    data,
+    parsed.managers,
+    parsed.undecidedPrecision,
+    parsed.incompleteVisits,
+    parsed.routes,
+  );
+  const routed = parsed.routes !== undefined;
 
   const assigned = new Map<string, Retailer[]>(parsed.managers.map((m) => [m.id, []]));
   for (const r of parsed.retailers) {
@@ -65,7 +72,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
         mine.reduce((a, r) => a + r.serviceMinutes * VISITS_PER_FOUR_WEEKS[r.visitFrequency], 0),
       ),
       days: days.get(m.id)!.size,
-      ...finishFigures(s),
+      ...finishFigures(s, routed),
       kpis,
       ...computeScore(kpis, weights),
       rank: null,
@@ -100,6 +107,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
     weights,
     undecidedPrecision: parsed.undecidedPrecision,
     incompleteVisits: parsed.incompleteVisits,
+    routeCostSource: parsed.routes?.costSource ?? null,
     counts: {
       retailers: parsed.retailers.length,
       managers: parsed.managers.length,
@@ -113,7 +121,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
     managers,
     ranking,
     whatIf,
-    totals: finishFigures([...sums.values()].reduce(addSums, emptySums())),
+    totals: finishFigures([...sums.values()].reduce(addSums, emptySums()), routed),
     balance: computeBalance(managers, parsed.repartition),
     segments: computeGroupStats(data, ['retail', 'chain_supermarket', 'hotel_entertainment'], (r) => r.segment),
     regions: computeGroupStats(data, regions, (r) => r.region ?? NO_REGION),

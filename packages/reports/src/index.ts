@@ -1,4 +1,5 @@
 export { buildReport } from './build-report.js';
+export { measureReportRoutes, type MeasureReportRoutesOptions } from './measure-report-routes.js';
 export { formatCsv, reportToCsv, type CsvValue } from './report-to-csv.js';
 export { renderMapSvg, type RenderMapOptions } from './render-map-svg.js';
 export { renderReportHtml, type RenderReportOptions } from './render-report-html.js';
@@ -7,6 +8,7 @@ export {
   RepartitionSchema,
   ReportInputSchema,
   ReportPeriodSchema,
+  ReportRoutesSchema,
   ReportTerritorySchema,
   VisitVerdictInputSchema,
   WorkloadFigureSchema,
@@ -14,6 +16,8 @@ export {
   type Repartition,
   type ReportInput,
   type ReportInputData,
+  type ReportRouteDay,
+  type ReportRoutes,
   type ReportTerritory,
   type VisitVerdictInput,
   type WorkloadFigure,

@@ -1,4 +1,5 @@
 import {
+  COST_SOURCE_KINDS,
   UtcOffsetMinutesSchema,
   CustomerManagerSchema,
   IdSchema,
@@ -124,6 +125,48 @@ export const ReportPeriodSchema = z
   .strictObject({ from: LocalDateSchema, to: LocalDateSchema })
   .refine((p) => p.from <= p.to, { error: 'period.from must not be after period.to', path: ['to'] });
 
+/** Metres and seconds of one closed route on the routes' cost source. */
+const RouteFigureSchema = z.strictObject({
+  distanceM: z.number().min(0),
+  durationS: z.number().min(0),
+});
+
+/** One manager-day of {@link ReportRoutes}. */
+const ReportRouteDaySchema = z.strictObject({
+  managerId: IdSchema,
+  date: LocalDateSchema,
+  /** Base → the planned retailers in plan order → base; null without a plan that day, or when a leg has no route. */
+  planned: RouteFigureSchema.nullable(),
+  /** Base → each visited retailer in visit start order → base; null without visits, or when a leg has no route. */
+  travelled: RouteFigureSchema.nullable(),
+  /** Legs with no route on the source, by retailer id (`'base'` for the manager's base). */
+  unreachable: z.array(z.strictObject({ from: z.string(), to: z.string() })),
+});
+
+/**
+ * Road (or any `TravelCosts`) figures of a report's routes, as `measureReportRoutes` returns them
+ * and `buildReport` takes them (input field `routes`): the cost source, and per manager and local date
+ * the planned and the travelled closed route. Both go through retailer locations (the travelled one
+ * through the retailers visited, in visit order), not through the visits' position fixes: a fix is off
+ * by up to hundreds of metres, and a road route through a fix on the wrong side of a river would
+ * invent a detour that nobody drove.
+ *
+ * @example
+ * ReportRoutesSchema.parse({ costSource: { kind: 'roads', source: 'road-graph:car' }, days: [] });
+ */
+export const ReportRoutesSchema = z.strictObject({
+  costSource: z.strictObject({
+    kind: z.enum(COST_SOURCE_KINDS),
+    source: z.string().min(1),
+  }),
+  days: z.array(ReportRouteDaySchema),
+});
+
+/** See {@link ReportRoutesSchema}. */
+export type ReportRoutes = z.infer<typeof ReportRoutesSchema>;
+/** One manager-day of {@link ReportRoutes}. */
+export type ReportRouteDay = z.infer<typeof ReportRouteDaySchema>;
+
 /**
  * Everything a report is made of, as plain data (records of `@beatplan/core` plus the plain shapes
  * above). Arrays other than `retailers` and `managers` default to empty.
@@ -149,6 +192,10 @@ export const ReportPeriodSchema = z
  * - `retailers`, `managers`, `plans` (core `VisitPlan`s), `visits` (core `Visit`s), `verdicts` (one per
  *   visit at most; a visit without a verdict counts as not verified), `inspections` (core
  *   `InspectionRecord`s), `contradictions`, `territories`, `repartition`.
+ * - `routes` (optional, see {@link ReportRoutesSchema}): the route figures of this same input measured
+ *   on a road graph or another travel source by `measureReportRoutes`. With them the report adds the
+ *   planned and travelled route metres and seconds per manager, and `distanceRatio` and the `route` KPI
+ *   compare those (else the straight lines). They must cover exactly the manager-days of the period.
  *
  * Unknown top-level fields are rejected.
  *
@@ -190,6 +237,7 @@ export const ReportInputSchema = z.strictObject({
   contradictions: z.array(ContradictionInputSchema, { error: 'contradictions must be an array' }).default([]),
   territories: z.array(ReportTerritorySchema, { error: 'territories must be an array' }).default([]),
   repartition: RepartitionSchema.optional(),
+  routes: ReportRoutesSchema.optional(),
 });
 
 /** The parsed report input (times in epoch ms, defaults applied). */

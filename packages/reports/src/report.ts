@@ -1,5 +1,5 @@
 import type { RetailerClass, Segment } from '@beatplan/core';
-import type { Spread } from '@beatplan/core';
+import type { CostSource, Spread } from '@beatplan/core';
 import type { NormalisedKpis, ScorecardKpi } from './scorecard.js';
 
 /**
@@ -54,8 +54,24 @@ export interface KpiFigures {
   plannedStraightDistanceM: number;
   /** Straight-line metres base → each visit's start fix → its end fix (if any) → next visit … → base, per day with visits, summed. */
   travelledDistanceM: number;
-  /** travelled / planned straight-line metres, over the days with both a plan and a visit (like with like: both straight lines). */
+  /**
+   * travelled / planned metres over the days with both a plan and a visit, like with like: both straight
+   * lines, or, when the input has `routes`, both routes on their cost source (days with a leg that has no
+   * route left out).
+   */
   distanceRatio: number | null;
+  /**
+   * With the input's `routes` (see `measureReportRoutes`; else null): Σ over the plans of the closed route
+   * base → planned retailers → base on `Report.routeCostSource`, metres and seconds (days with a leg that
+   * has no route left out, see `unroutedDays`).
+   */
+  plannedRouteDistanceM: number | null;
+  plannedRouteDurationS: number | null;
+  /** Likewise through the retailers visited each day, in visit start order (null without `routes`). */
+  travelledRouteDistanceM: number | null;
+  travelledRouteDurationS: number | null;
+  /** Manager-days left out of the route figures because a leg has no route (null without `routes`). */
+  unroutedDays: number | null;
   /** Σ `durationS` of all plans / 60, minutes. */
   plannedWorkMinutes: number;
   /** Inspection records at the manager's retailers. */
@@ -199,6 +215,8 @@ export interface Report {
   undecidedPrecision: 'neutral' | 'failed';
   /** How `incomplete` visits (no end fix) were counted by the scorecard (see `ReportInputSchema`). */
   incompleteVisits: 'neutral' | 'failed';
+  /** The travel source of the route figures (`plannedRouteDistanceM`, …), from the input's `routes`; null without them. */
+  routeCostSource: CostSource | null;
   /** How many records of each kind were used (inside the period). */
   counts: {
     retailers: number;

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { measureReportRoutes } from '@beatplan/reports';
+import { loadRoadGraph, roadCosts } from '@beatplan/roads';
 import { runCli } from 'beatplan';
+import { writeRoadCity } from '../../test/road-city.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const smallCity = `${root}packages/reports/test/in/small-city.json`;
@@ -190,4 +193,61 @@ describe('beatplan report', () => {
       expect(err.trim().split('\n').at(-1)).toMatch(/^beatplan report: /);
     });
   }
+});
+
+describe('beatplan report --roads', () => {
+  it('measures the route figures on a road graph file, as measureReportRoutes does; a missing file is named', async () => {
+    const { graphFile, retailers } = await writeRoadCity(dir, { seed: 5, every: 31, offset: 2, count: 5 });
+    const at = (hhmm: string) => `2025-03-05T${hhmm}:00+08:00`;
+    const fix = (r: (typeof retailers)[number], time: string) => ({
+      ...r.location,
+      accuracyM: 8,
+      source: 'gnss',
+      at: at(time),
+    });
+    const input = {
+      retailers: retailers.map((r) => ({ ...r, managerId: 'M1' })),
+      managers: [{ id: 'M1', name: 'Li', base: retailers[0]!.location, workingHours: {} }],
+      plans: [
+        {
+          managerId: 'M1',
+          date: '2025-03-05',
+          stops: retailers.slice(1).map((r, i) => ({
+            retailerId: r.id,
+            arrival: at(`1${i}:00`),
+            departure: at(`1${i}:20`),
+          })),
+          distanceM: 5000,
+          durationS: 7200,
+        },
+      ],
+      visits: [retailers[3]!, retailers[1]!].map((r, i) => ({
+        id: `V${i}`,
+        managerId: 'M1',
+        retailerId: r.id,
+        start: fix(r, `1${i}:00`),
+        end: fix(r, `1${i}:15`),
+      })),
+    };
+    const data = join(dir, 'road-report.json');
+    writeFileSync(data, JSON.stringify(input));
+    const out = join(dir, 'road-report.out.json');
+    const onRoads = await run('report', data, '--json', out, '--roads', graphFile);
+    expect(onRoads.err).toBe('');
+    expect(onRoads.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.routeCostSource).toEqual({ kind: 'roads', source: 'road-graph:car' });
+    const routes = await measureReportRoutes(input, roadCosts(loadRoadGraph(readFileSync(graphFile))));
+    const m = report.managers[0];
+    expect(m.plannedRouteDistanceM).toBe(routes.days[0]?.planned?.distanceM);
+    expect(m.travelledRouteDistanceM).toBe(routes.days[0]?.travelled?.distanceM);
+    expect(m.plannedRouteDistanceM).toBeGreaterThan(m.plannedStraightDistanceM);
+    expect(m.distanceRatio).toBe(Math.round((m.travelledRouteDistanceM / m.plannedRouteDistanceM) * 10_000) / 10_000);
+    const straight = await run('report', data, '--json', out);
+    expect(JSON.parse(readFileSync(out, 'utf8')).routeCostSource).toBeNull();
+    expect(straight.code).toBe(0);
+    const missing = await run('report', data, '--roads', join(dir, 'nope.bpg'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/nope\.bpg: file not found/);
+  });
 });

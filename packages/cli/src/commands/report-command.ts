@@ -1,13 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReport, renderMapSvg, renderReportHtml, reportToCsv, SCORECARD_KPIS } from '@beatplan/reports';
+import {
+  buildReport,
+  measureReportRoutes,
+  renderMapSvg,
+  renderReportHtml,
+  reportToCsv,
+  SCORECARD_KPIS,
+} from '@beatplan/reports';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { readJsonFile } from '../read-input-file.js';
 import { failWithIssues } from '../report-issues.js';
+import { readRoadCosts } from './roads-command.js';
 
 export const REPORT_USAGE =
-  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--what-if route=3;completion=1,verification=1] [--title text] [--tiles https://…/{z}/{x}/{y}.png --tiles-attribution text]';
+  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--what-if route=3;completion=1,verification=1] [--title text] [--tiles https://…/{z}/{x}/{y}.png --tiles-attribution text] [--roads graph-file]';
 
 /** Parses `--weights k=v,k=v` (KPIs of the scorecard, numbers ≥ 0). */
 function parseWeights(text: string): Record<string, number> {
@@ -47,8 +55,10 @@ function write(file: string, text: string): string {
  * alternative weights (`;` between alternatives, each `kpi=n,…` replacing the report's) whose scorecards
  * the report shows beside the real one (`Report.whatIf`). `--tiles` puts a tile layer (an
  * https URL template with {z}/{x}/{y}, e.g. the host's own tile server) under the HTML report's map,
- * with `--tiles-attribution` as its credit line; without it the report loads nothing. Prints one JSON line: what was
- * written, or the whole report when no output is named.
+ * with `--tiles-attribution` as its credit line; without it the report loads nothing. `--roads <graph-file>` measures the route figures on
+ * that road graph (`measureReportRoutes`; points farther than 500 m from a road are not routed, their days
+ * counted in `unroutedDays`) instead of straight lines. Prints one JSON line: what was written, or the
+ * whole report when no output is named.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or a write failure (exit 1).
  */
 export async function reportCommand(args: string[], io: CommandIo): Promise<void> {
@@ -64,6 +74,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
       title: { type: 'string' },
       tiles: { type: 'string' },
       'tiles-attribution': { type: 'string' },
+      roads: { type: 'string' },
     },
     REPORT_USAGE,
     'data file',
@@ -76,6 +87,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
           .split(';')
           .filter((part) => part.trim() !== '')
           .map((part) => ({ weights: parseWeights(part) }));
+  const costs = values.roads === undefined ? undefined : readRoadCosts(values.roads);
   const data = await readJsonFile(file, io);
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw new CliFailure(
@@ -97,7 +109,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
   };
   let report: ReturnType<typeof buildReport>;
   try {
-    report = buildReport(input);
+    report = buildReport(costs ? { ...input, routes: await measureReportRoutes(input, costs) } : input);
   } catch (e) {
     failWithIssues(e, file);
   }

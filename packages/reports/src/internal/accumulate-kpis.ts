@@ -8,7 +8,8 @@ import {
   type VisitPlan,
 } from '@beatplan/core';
 import { emptySums, type KpiSums } from './kpi-sums.js';
-import type { VisitVerdictInput } from '../report-input.js';
+import { addRouteSums } from '../measure-report-routes.js';
+import type { ReportRoutes, VisitVerdictInput } from '../report-input.js';
 import type { DatedVisit, PreparedData } from './prepare-data.js';
 
 /** An inspection's score, 0..1: (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3. */
@@ -69,13 +70,15 @@ const key = (date: string, retailerId: string) => `${date}\u0000${retailerId}`;
 
 /**
  * The KPI sums of every manager (by id) and the dates each was active (plan or visit). Inspections
- * and contradictions whose retailer has no manager go under the key `null`.
+ * and contradictions whose retailer has no manager go under the key `null`. With `routes`, the days'
+ * route figures are added and compared instead of the straight lines (`addRouteSums`).
  */
 export function accumulateKpis(
   data: PreparedData,
   managers: readonly CustomerManager[],
   undecidedPrecision: 'neutral' | 'failed',
   incompleteVisits: 'neutral' | 'failed',
+  routes: ReportRoutes | undefined,
 ): { sums: Map<string | null, KpiSums>; days: Map<string, Set<string>> } {
   const sums = new Map<string | null, KpiSums>(managers.map((m) => [m.id, emptySums()]));
   const sumsOf = (id: string | null) => {
@@ -149,12 +152,14 @@ export function accumulateKpis(
     const m = travelledM(managerById.get(managerId)!.base, visits);
     s.travelledDistanceM += m;
     const plan = planOf.get(dayKey);
-    if (plan) {
+    if (plan && !routes) {
       s.comparedDays++;
       s.comparedTravelledM += m;
       s.comparedPlannedM += plan.straightM;
     }
   }
+
+  if (routes) addRouteSums(routes, days, sumsOf);
 
   for (const r of data.inspections) {
     const s = sumsOf(data.managerOfRetailer.get(r.retailerId) ?? null);

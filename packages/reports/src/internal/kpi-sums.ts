@@ -37,6 +37,12 @@ export interface KpiSums {
   comparedDays: number;
   comparedPlannedM: number;
   comparedTravelledM: number;
+  /** Route figures from the input's `routes` (0 without them). */
+  routePlannedM: number;
+  routePlannedS: number;
+  routeTravelledM: number;
+  routeTravelledS: number;
+  unroutedDays: number;
   plannedWorkS: number;
   inspections: number;
   inspectionScoreSum: number;
@@ -79,6 +85,11 @@ export function emptySums(): KpiSums {
     comparedDays: 0,
     comparedPlannedM: 0,
     comparedTravelledM: 0,
+    routePlannedM: 0,
+    routePlannedS: 0,
+    routeTravelledM: 0,
+    routeTravelledS: 0,
+    unroutedDays: 0,
     plannedWorkS: 0,
     inspections: 0,
     inspectionScoreSum: 0,
@@ -101,8 +112,12 @@ export function addSums(a: KpiSums, b: KpiSums): KpiSums {
   return out;
 }
 
-/** The reported figures: sums rounded, rates computed (see {@link KpiFigures}). */
-export function finishFigures(s: KpiSums): KpiFigures {
+/**
+ * The reported figures: sums rounded, rates computed (see {@link KpiFigures}); `routed` when the input
+ * had `routes` (else the route figures are null).
+ */
+export function finishFigures(s: KpiSums, routed: boolean): KpiFigures {
+  const routeFigure = (x: number) => (routed ? round1(x) : null);
   const sortedKinds = dataRecord([...s.kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     plannedStops: s.plannedStops,
@@ -128,6 +143,11 @@ export function finishFigures(s: KpiSums): KpiFigures {
     plannedStraightDistanceM: round1(s.plannedStraightM),
     travelledDistanceM: round1(s.travelledDistanceM),
     distanceRatio: s.comparedDays > 0 ? ratio(s.comparedTravelledM, s.comparedPlannedM) : null,
+    plannedRouteDistanceM: routeFigure(s.routePlannedM),
+    plannedRouteDurationS: routeFigure(s.routePlannedS),
+    travelledRouteDistanceM: routeFigure(s.routeTravelledM),
+    travelledRouteDurationS: routeFigure(s.routeTravelledS),
+    unroutedDays: routed ? s.unroutedDays : null,
     plannedWorkMinutes: round1(s.plannedWorkS / 60),
     inspections: s.inspections,
     inspectionScore: ratio(s.inspectionScoreSum, s.inspections),
