@@ -55,10 +55,10 @@ function write(file: string, text: string): string {
  * alternative weights (`;` between alternatives, each `kpi=n,…` replacing the report's) whose scorecards
  * the report shows beside the real one (`Report.whatIf`). `--tiles` puts a tile layer (an
  * https URL template with {z}/{x}/{y}, e.g. the host's own tile server) under the HTML report's map,
- * with `--tiles-attribution` as its credit line; without it the report loads nothing. `--roads <graph-file>` measures the route figures on
- * that road graph (`measureReportRoutes`; points farther than 500 m from a road are not routed, their days
- * counted in `unroutedDays`) instead of straight lines. Prints one JSON line: what was written, or the
- * whole report when no output is named.
+ * with `--tiles-attribution` as its credit line; without it the report loads nothing. `--roads
+ * <graph-file>` measures the route figures on that road graph (`measureReportRoutes`; points farther
+ * than 500 m from a road are not routed, their days counted in `unroutedDays`) instead of straight
+ * lines. Prints one JSON line: what was written, or the whole report when no output is named.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or a write failure (exit 1).
  */
 export async function reportCommand(args: string[], io: CommandIo): Promise<void> {

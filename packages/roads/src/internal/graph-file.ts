@@ -58,6 +58,27 @@ const CTORS = { 1: Int32Array, 2: Uint32Array, 3: Float64Array, 4: Uint8Array, 5
 
 const FNV_PRIME = 0x01000193;
 
+/** FNV-1a steps of words [from, to) (a multiple of 4 apart) into the four lanes `s` (word i feeds lane i mod 4). */
+function checksumLanes(w: Uint32Array, from: number, to: number, s: Int32Array): void {
+  let a = s[0] as number;
+  let b = s[1] as number;
+  let c = s[2] as number;
+  let d = s[3] as number;
+  for (let i = from; i < to; i += 4) {
+    a = Math.imul(a ^ (w[i] as number), FNV_PRIME);
+    b = Math.imul(b ^ (w[i + 1] as number), FNV_PRIME);
+    c = Math.imul(c ^ (w[i + 2] as number), FNV_PRIME);
+    d = Math.imul(d ^ (w[i + 3] as number), FNV_PRIME);
+  }
+  s[0] = a;
+  s[1] = b;
+  s[2] = c;
+  s[3] = d;
+}
+
+/** Words per call of `checksumLanes`: a small hot function is optimised after its first calls, a long loop only by on-stack replacement (about 2× the first load's checksum time). */
+const CHECKSUM_CHUNK = 1 << 14;
+
 /**
  * The file's checksum: FNV-1a over its 32-bit words in four interleaved lanes (word i feeds lane
  * i mod 4; the checksum word, index 5, is read as 0), the lanes then folded by FNV-1a. Each step is a
@@ -65,29 +86,18 @@ const FNV_PRIME = 0x01000193;
  * keep the multiplier pipeline busy (a few milliseconds per 100 MB).
  */
 function checksum(w: Uint32Array): number {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  let c = 0x1b873593;
-  let d = 0x7feb352d;
+  const s = new Int32Array([0x811c9dc5, 0x050c5d1f, 0x1b873593, 0x7feb352d]);
   const n = w.length;
   for (let i = 0; i < Math.min(8, n); i++) {
     const x = i === 5 ? 0 : (w[i] as number);
-    if ((i & 3) === 0) a = Math.imul(a ^ x, FNV_PRIME);
-    else if ((i & 3) === 1) b = Math.imul(b ^ x, FNV_PRIME);
-    else if ((i & 3) === 2) c = Math.imul(c ^ x, FNV_PRIME);
-    else d = Math.imul(d ^ x, FNV_PRIME);
+    s[i & 3] = Math.imul((s[i & 3] as number) ^ x, FNV_PRIME);
   }
-  let i = 8;
-  for (; i + 4 <= n; i += 4) {
-    a = Math.imul(a ^ (w[i] as number), FNV_PRIME);
-    b = Math.imul(b ^ (w[i + 1] as number), FNV_PRIME);
-    c = Math.imul(c ^ (w[i + 2] as number), FNV_PRIME);
-    d = Math.imul(d ^ (w[i + 3] as number), FNV_PRIME);
-  }
-  for (; i < n; i++) a = Math.imul(a ^ (w[i] as number), FNV_PRIME);
-  let h = Math.imul(a ^ b, FNV_PRIME);
-  h = Math.imul(h ^ c, FNV_PRIME);
-  h = Math.imul(h ^ d, FNV_PRIME);
+  const whole = n < 8 ? 8 : 8 + ((n - 8) & ~3);
+  for (let i = 8; i < whole; i += CHECKSUM_CHUNK) checksumLanes(w, i, Math.min(whole, i + CHECKSUM_CHUNK), s);
+  for (let i = whole; i < n; i++) s[0] = Math.imul((s[0] as number) ^ (w[i] as number), FNV_PRIME);
+  let h = Math.imul((s[0] as number) ^ (s[1] as number), FNV_PRIME);
+  h = Math.imul(h ^ (s[2] as number), FNV_PRIME);
+  h = Math.imul(h ^ (s[3] as number), FNV_PRIME);
   return h >>> 0;
 }
 
@@ -238,41 +248,72 @@ function openIndex(buffer: ArrayBuffer, at: number, bytes: number, runs: number)
   return index;
 }
 
+/** Whether every element of `a` lies in [lo, hi) (one branch-free min/max pass: the check of a load). */
+function inRangeI32(a: Int32Array, hi: number, lo = 0): boolean {
+  let min = 0;
+  let max = -1;
+  if (a.length > 0) min = max = a[0] as number;
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i] as number;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
+  return a.length === 0 || (min >= lo && max < hi);
+}
+
+function inRangeU32(a: Uint32Array, hi: number): boolean {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    max = Math.max(max, x);
+  }
+  return max < hi;
+}
+
+/** Whether `off` is a CSR offset array of `count` lists holding `total` items: from 0, never decreasing, to total. */
+function isOffsets(off: Int32Array | Uint32Array, count: number, total: number): boolean {
+  if (off.length !== count + 1 || off[0] !== 0 || off[count] !== total) return false;
+  return off instanceof Int32Array ? isSortedI32(off) : isSortedU32(off);
+}
+
+function isSortedI32(off: Int32Array): boolean {
+  let bad = 0;
+  for (let i = 1; i < off.length; i++) bad |= (off[i] as number) < (off[i - 1] as number) ? 1 : 0;
+  return bad === 0;
+}
+
+function isSortedU32(off: Uint32Array): boolean {
+  let bad = 0;
+  for (let i = 1; i < off.length; i++) bad |= (off[i] as number) < (off[i - 1] as number) ? 1 : 0;
+  return bad === 0;
+}
+
 function checkStructure(g: Omit<RoadGraphData, 'index'>): void {
   const n = g.nodeCount;
-  const inRange = (a: Int32Array | Uint32Array, hi: number, lo = 0) => {
-    for (let i = 0; i < a.length; i++) if (!((a[i] as number) >= lo && (a[i] as number) < hi)) return false;
-    return true;
-  };
-  const offsets = (off: Int32Array | Uint32Array, count: number, total: number) => {
-    if (off.length !== count + 1 || off[0] !== 0 || off[count] !== total) return false;
-    for (let i = 0; i < count; i++) if ((off[i] as number) > (off[i + 1] as number)) return false;
-    return true;
-  };
   const chains = g.chainStart.length - 1;
   const ok =
     Number.isSafeInteger(n) &&
-    offsets(g.upOff, n, g.upTgt.length) &&
-    offsets(g.dnOff, n, g.dnTgt.length) &&
+    isOffsets(g.upOff, n, g.upTgt.length) &&
+    isOffsets(g.dnOff, n, g.dnTgt.length) &&
     g.upKey.length === g.upTgt.length &&
     g.dnKey.length === g.dnTgt.length &&
-    inRange(g.upTgt, n) &&
-    inRange(g.dnTgt, n) &&
+    inRangeI32(g.upTgt, n) &&
+    inRangeI32(g.dnTgt, n) &&
     chains >= 0 &&
-    offsets(g.chainStart, chains, g.lngE7.length) &&
+    isOffsets(g.chainStart, chains, g.lngE7.length) &&
     g.latE7.length === g.lngE7.length &&
     g.chainCumM.length === g.lngE7.length &&
     g.edgeHead.length === 2 * chains &&
     g.edgeTimeMs.length === 2 * chains &&
     g.edgeDistDm.length === 2 * chains &&
-    inRange(g.edgeHead, n, -1) &&
-    offsets(g.tailStart, 2 * chains, g.tails.length) &&
-    inRange(g.tails, n) &&
+    inRangeI32(g.edgeHead, n, -1) &&
+    isOffsets(g.tailStart, 2 * chains, g.tails.length) &&
+    inRangeI32(g.tails, n) &&
     g.chainEnds.length === 2 * chains &&
-    inRange(g.chainEnds, Math.max(0, g.junctionNodeStart.length - 1)) &&
-    offsets(g.junctionNodeStart, g.junctionNodeStart.length - 1, g.junctionNodes.length) &&
-    inRange(g.junctionNodes, n) &&
-    inRange(g.runPoint, Math.max(0, g.lngE7.length - 1)) &&
+    inRangeI32(g.chainEnds, Math.max(0, g.junctionNodeStart.length - 1)) &&
+    isOffsets(g.junctionNodeStart, g.junctionNodeStart.length - 1, g.junctionNodes.length) &&
+    inRangeI32(g.junctionNodes, n) &&
+    inRangeU32(g.runPoint, Math.max(0, g.lngE7.length - 1)) &&
     Number.isFinite(g.cosLat0) &&
     Number.isFinite(g.lng0) &&
     Number.isFinite(g.lat0);

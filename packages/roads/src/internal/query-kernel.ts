@@ -61,7 +61,7 @@ function kernelFor(g: RoadGraphData): Kernel {
   });
   const ex = instance.exports as unknown as RoadQueryExports;
   const n = g.nodeCount;
-  const capacity = Math.max(g.upTgt.length, g.dnTgt.length) + 4096;
+  const capacity = n + 1; // the heap holds each node at most once
   let p = align(ex.heapBase(), 16);
   const put = (arr: Int32Array | Float64Array) => {
     p = align(p, 8);
