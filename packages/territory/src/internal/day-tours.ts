@@ -64,15 +64,19 @@ export function timeline(t: DayTours, k: number, nodes: readonly number[]): Time
   dep[0] = now;
   let late = 0;
   let prev = 0;
-  nodes.forEach((x, i) => {
+  for (let i = 0; i < L; i++) {
+    const x = nodes[i] as number;
     const w = (t.windows[x] as (readonly [number, number][] | null)[])[d] ?? null;
     const arrival = now + (c[prev * t.size + x] as number);
     let start = startIn(w, arrival);
-    if (start < 0) [late, start] = [late + arrival - (w?.[w.length - 1]?.[1] ?? arrival), arrival];
+    if (start < 0) {
+      late += arrival - (w?.[w.length - 1]?.[1] ?? arrival);
+      start = arrival;
+    }
     now = start + (t.serviceS[x] as number);
     dep[i + 1] = now;
     prev = x;
-  });
+  }
   const end = t.endBy[d] as number;
   late += Math.max(0, now + (c[prev * t.size] as number) - end);
   const latest = new Float64Array(L + 2);
@@ -97,7 +101,10 @@ export function lateness(t: DayTours, k: number, nodes: readonly number[]): numb
     const w = (t.windows[x] as (readonly [number, number][] | null)[])[d] ?? null;
     const arrival = now + (c[prev * t.size + x] as number);
     let start = startIn(w, arrival);
-    if (start < 0) [late, start] = [late + arrival - (w?.[w.length - 1]?.[1] ?? arrival), arrival];
+    if (start < 0) {
+      late += arrival - (w?.[w.length - 1]?.[1] ?? arrival);
+      start = arrival;
+    }
     now = start + (t.serviceS[x] as number);
     prev = x;
   }

@@ -54,25 +54,29 @@ function orOptOnce(t: DayTours, tour: readonly number[], accept: (next: number[]
   const c = t.time;
   const n = t.size;
   const L = tour.length;
-  const at = (i: number) => (i < 0 || i >= L ? 0 : (tour[i] as number));
+  // seq[i + 1] = tour[i]; seq[0] = seq[L + 1] = the base
+  const seq = new Int32Array(L + 2);
+  for (let i = 0; i < L; i++) seq[i + 1] = tour[i] as number;
   for (let len = 1; len <= 3 && len < L; len++) {
     for (let i = 0; i + len <= L; i++) {
-      const first = at(i);
-      const last = at(i + len - 1);
-      const p = at(i - 1);
-      const q = at(i + len);
+      const first = seq[i + 1] as number;
+      const last = seq[i + len] as number;
+      const p = seq[i] as number;
+      const q = seq[i + len + 1] as number;
       const gain = (c[p * n + first] as number) + (c[last * n + q] as number) - (c[p * n + q] as number);
       let inner = 0;
       let innerRev = 0;
-      for (let x = i; x < i + len - 1; x++) {
-        inner += c[at(x) * n + at(x + 1)] as number;
-        innerRev += c[at(x + 1) * n + at(x)] as number;
+      for (let x = i + 1; x < i + len; x++) {
+        const u = seq[x] as number;
+        const v = seq[x + 1] as number;
+        inner += c[u * n + v] as number;
+        innerRev += c[v * n + u] as number;
       }
-      // between at(j) and at(j + 1), j outside [i - 1, i + len - 1]
+      // between tour[j] and tour[j + 1] (seq[j + 1], seq[j + 2]), j outside [i - 1, i + len - 1]
       for (let j = -1; j < L; j++) {
         if (j >= i - 1 && j <= i + len - 1) continue;
-        const x = at(j);
-        const y = at(j + 1);
+        const x = seq[j + 1] as number;
+        const y = seq[j + 2] as number;
         const base = c[x * n + y] as number;
         const ahead = (c[x * n + first] as number) + (c[last * n + y] as number) - base;
         const back = (c[x * n + last] as number) + (c[first * n + y] as number) - base + innerRev - inner;

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../test/helpers.js';
 import { dayBounds } from './day-bounds.js';
-import { DaySearchOptionsSchema, type DaySearchRetailer, improveVisitDays } from './improve-visit-days.js';
+import {
+  DaySearchOptionsSchema,
+  type DaySearchRetailer,
+  improveVisitDays,
+  MAX_DAY_SEARCH_RETAILERS,
+} from './improve-visit-days.js';
 import { assignVisitPatterns, type VisitPattern } from './visit-patterns.js';
 
 const BASE = { lng: 120.15, lat: 30.27 };
@@ -106,6 +111,20 @@ describe('improveVisitDays', () => {
     expect({ ...b.summary, ms: 0 }).toEqual({ ...a.summary, ms: 0 });
     expect(a.summary.moves + a.summary.swaps).toBeGreaterThan(0);
     expect(a.summary.travelS!).toBeLessThan(a.summary.startTravelS!);
+  });
+
+  it('stops when its time is up with a valid assignment no worse than the start; skips above its size limit', async () => {
+    const rs = city(80, 2);
+    const start = sectors(rs);
+    const options = DaySearchOptionsSchema.parse({ timeLimitMs: 0 });
+    const { patterns, summary } = await improveVisitDays(rs, start, options, ctx(1));
+    expect(summary.stoppedBy).toBe('time');
+    expect(summary.travelS!).toBeLessThanOrEqual(summary.startTravelS!);
+    patterns.forEach((p, i) => expect(visitsOf(p)).toBe(visitsOf(start[i]!)));
+    const many = Array.from({ length: MAX_DAY_SEARCH_RETAILERS + 1 }, (_, i) => rs[i % rs.length]!);
+    const big = await improveVisitDays(many, sectors(many), DaySearchOptionsSchema.parse({}), ctx(1));
+    expect(big.summary).toMatchObject({ stoppedBy: 'too-many-retailers', travelS: null });
+    expect(big.patterns).toEqual(sectors(many));
   });
 
   it('keeps the sector start when off, and rejects ABORTED when the signal fires during the search', async () => {
