@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliFailure } from './cli-io.js';
+import type { FileKind } from './internal/messages.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 /** What `parseArgs` returns for these options. */
@@ -12,7 +13,7 @@ type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; a
  * @param args The arguments after the command name.
  * @param options The command's options (`node:util` parseArgs format).
  * @param usage The command's usage line.
- * @param what What the one positional argument is, e.g. `'instance file'`.
+ * @param what What the one positional argument is: `'instance'`, `'retailers'`, `'plan'` or `'data'` (a file).
  * @throws {CliFailure} exit code 2 on a usage error.
  * @example
  * // not run: SOLVE_USAGE lives in the solve command
@@ -22,23 +23,19 @@ export function parseCommandArgs<const O extends Options>(
   args: string[],
   options: O,
   usage: string,
-  what: string,
+  what: FileKind,
 ): { values: Parsed<O>['values']; file: string } {
   let parsed: Parsed<O>;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options });
   } catch (e) {
-    throw new CliFailure(`${(e as Error).message}; usage: ${usage}`, 2);
+    throw new CliFailure((t) => t.t('usageError', { detail: (e as Error).message, usage }), 2);
   }
-  if (parsed.positionals.length !== 1) throw new CliFailure(`expected one ${what}; usage: ${usage}`, 2);
+  if (parsed.positionals.length !== 1) throw new CliFailure((t) => t.t('expectedOne', { what, usage }), 2);
   return { values: parsed.values, file: parsed.positionals[0]! };
 }
 
-const NUMBER_KINDS = {
-  integer: { pattern: /^-?\d+$/, words: 'an integer' },
-  whole: { pattern: /^\d+$/, words: 'a whole number' },
-  number: { pattern: /^-?\d+(\.\d+)?$/, words: 'a number' },
-} as const;
+const NUMBER_PATTERNS = { integer: /^-?\d+$/, whole: /^\d+$/, number: /^-?\d+(\.\d+)?$/ } as const;
 
 /**
  * Reads a numeric option: `undefined` when absent, else the number, which must lie in `[min, max]`.
@@ -60,11 +57,10 @@ export function numberFlag(
   max: number,
 ): number | undefined {
   if (text === undefined) return undefined;
-  const { pattern, words } =
-    kind === 'integer' ? NUMBER_KINDS.integer : kind === 'whole' ? NUMBER_KINDS.whole : NUMBER_KINDS.number;
-  if (!pattern.test(text)) throw new CliFailure(`--${flag} must be ${words}, received ${JSON.stringify(text)}`, 2);
+  const pattern =
+    kind === 'integer' ? NUMBER_PATTERNS.integer : kind === 'whole' ? NUMBER_PATTERNS.whole : NUMBER_PATTERNS.number;
+  if (!pattern.test(text)) throw new CliFailure((t) => t.t('numberKind', { flag, kind, text }), 2);
   const value = Number(text);
-  if (!(value >= min && value <= max))
-    throw new CliFailure(`--${flag} must be within [${min}, ${max}], received ${JSON.stringify(text)}`, 2);
+  if (!(value >= min && value <= max)) throw new CliFailure((t) => t.t('numberRange', { flag, min, max, text }), 2);
   return value;
 }

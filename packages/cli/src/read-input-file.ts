@@ -4,13 +4,11 @@ import { CliFailure, type CommandIo } from './cli-io.js';
 /** The default input limit, in MiB: `--max-input-mb` or the `BEATPLAN_MAX_INPUT_MB` variable change it. */
 export const DEFAULT_MAX_INPUT_MB = 256;
 
-const tooLarge = (name: string, limit: number) =>
-  new CliFailure(
-    `${name}: larger than the input limit of ${limit / 2 ** 20} MiB (raise it with --max-input-mb or BEATPLAN_MAX_INPUT_MB)`,
-  );
+const tooLarge = (file: string, limit: number) =>
+  new CliFailure((t) => t.t('tooLarge', { file, mib: limit / 2 ** 20 }));
 
 async function readStdin(io: CommandIo): Promise<Uint8Array> {
-  if (io.stdinRead) throw new CliFailure('-: standard input can be read only once per command', 2);
+  if (io.stdinRead) throw new CliFailure((t) => t.t('stdinTwice'), 2);
   io.stdinRead = true;
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -30,15 +28,14 @@ function readRegularFile(file: string, limit: number): Uint8Array {
     fd = openSync(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliFailure(`${file}: file not found`);
-    if (code === 'EISDIR') throw new CliFailure(`${file}: not a file but a directory`);
-    throw new CliFailure(`${file}: cannot read: ${(e as Error).message}`);
+    if (code === 'ENOENT') throw new CliFailure((t) => t.t('fileNotFound', { file }));
+    if (code === 'EISDIR') throw new CliFailure((t) => t.t('isDirectory', { file }));
+    throw new CliFailure((t) => t.t('cannotRead', { file, error: (e as Error).message }));
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new CliFailure(`${file}: not a file but a directory`);
-    if (!stat.isFile())
-      throw new CliFailure(`${file}: not a regular file (a device, pipe or socket); use - for a pipe`);
+    if (stat.isDirectory()) throw new CliFailure((t) => t.t('isDirectory', { file }));
+    if (!stat.isFile()) throw new CliFailure((t) => t.t('notRegular', { file, pipe: true }));
     if (stat.size > limit) throw tooLarge(file, limit);
     // Read until the end, counting: a file that grows while it is read cannot pass the limit.
     const chunks: Buffer[] = [];
@@ -54,7 +51,7 @@ function readRegularFile(file: string, limit: number): Uint8Array {
     return Buffer.concat(chunks, length);
   } catch (e) {
     if (e instanceof CliFailure) throw e;
-    throw new CliFailure(`${file}: cannot read: ${(e as Error).message}`);
+    throw new CliFailure((t) => t.t('cannotRead', { file, error: (e as Error).message }));
   } finally {
     closeSync(fd);
   }
@@ -86,7 +83,7 @@ export function parseJsonFile(file: string, text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
-    throw new CliFailure(`${file}: not valid JSON: ${(e as Error).message}`);
+    throw new CliFailure((t) => t.t('notJson', { file, error: (e as Error).message }));
   }
 }
 

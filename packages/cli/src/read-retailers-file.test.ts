@@ -77,7 +77,8 @@ describe('retailer import flags (plan, inspect draw, inspect route)', () => {
   it('without the mapping, names the unknown Chinese columns; read as UTF-8, the GB18030 bytes fail naming the line', async () => {
     const plain = await run(['inspect', 'draw', gbFile, '--size', '5']);
     expect(plain.code).toBe(1);
-    expect(plain.stderr).toContain(`${gbFile}: columns.许可证号: unknown column`);
+    expect(plain.stderr).toContain(`${gbFile}: columns.客户名称: unknown column`);
+    expect(plain.stderr).toContain(`${gbFile}: columns.id: required column is missing`);
     const utf8 = await run(['inspect', 'draw', gbFile, '--size', '5', '--encoding', 'utf-8', '--columns', COLUMNS]);
     expect(utf8.code).toBe(1);
     expect(utf8.stderr).toMatch(/line 1\b/);

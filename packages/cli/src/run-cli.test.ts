@@ -192,4 +192,22 @@ describe('runCli', () => {
     expect(fr).toEqual({ code: 2, out: '', err: 'beatplan verify: --lang must be en or zh-CN, received "fr"\n' });
     expect((await run(['verify', sampleDay, '--lang='])).code).toBe(2);
   });
+
+  it('writes its own failures in Chinese too: a missing file, a bad flag, a usage error', async () => {
+    const missing = await run(['verify', join(dir, 'nope.json'), '--lang', 'zh-CN']);
+    expect(missing.err).toBe(`beatplan verify：${join(dir, 'nope.json')}：文件不存在\n`);
+    const seed = await run(['solve', sampleDay, '--seed', 'x', '--lang', 'zh-CN']);
+    expect(seed).toMatchObject({ code: 2, err: 'beatplan solve：--seed 必须是整数，实际为 "x"\n' });
+    const sub = await run(['inspect', 'tour', '--lang', 'zh-CN']);
+    expect(sub.err).toMatch(/^beatplan inspect：需要子命令 "draw" 或 "route"，实际为 "tour"；用法：/);
+  });
+
+  it('keeps every text of the command line in its catalogue (no CliFailure built from a literal)', () => {
+    const src = new URL('./', import.meta.url);
+    const files = ['parse-command-args.ts', 'read-input-file.ts', 'read-retailers-file.ts', 'run-cli.ts']
+      .concat(['commands/inspect-command.ts', 'commands/plan-command.ts', 'commands/solve-command.ts'])
+      .concat(['commands/verify-command.ts', 'commands/roads-command.ts', 'commands/bench-command.ts'])
+      .concat(['internal/bench-instances.ts']);
+    for (const f of files) expect(readFileSync(new URL(f, src), 'utf8'), f).not.toMatch(/new CliFailure\(\s*[`'"]/);
+  });
 });

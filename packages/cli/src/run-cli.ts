@@ -60,12 +60,11 @@ function maxInputBytes(args: string[], env: Readonly<Record<string, string | und
     args.splice(inline, 1);
   }
   if (text === undefined || text === '') {
-    if (from === '--max-input-mb') throw new CliFailure('--max-input-mb needs a number of MiB', 2);
+    if (from === '--max-input-mb') throw new CliFailure((t) => t.t('maxInputNeedsValue'), 2);
     return DEFAULT_MAX_INPUT_MB * 2 ** 20;
   }
   const mb = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!(mb > 0 && mb <= 65_536))
-    throw new CliFailure(`${from} must be a number of MiB within (0, 65536], received ${JSON.stringify(text)}`, 2);
+  if (!(mb > 0 && mb <= 65_536)) throw new CliFailure((t) => t.t('maxInputRange', { from, text }), 2);
   return Math.floor(mb * 2 ** 20);
 }
 

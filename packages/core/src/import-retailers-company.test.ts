@@ -4,6 +4,7 @@ import { gb18030 } from '../test/gb18030.js';
 import { thrown } from '../test/helpers.js';
 import { importRetailersCsv } from './import-retailers-csv.js';
 import { retailersToCsv } from './retailers-to-csv.js';
+import { LOCALES } from './schemas/locale.js';
 import { RetailerSchema } from './schemas/retailer.js';
 
 // Issue 13 item 1: retailer records as a Chinese tobacco company keeps them.
@@ -106,7 +107,7 @@ describe('retailer records as companies keep them', () => {
     expect(thrown(() => importRetailersCsv(gb, { encoding: 'latin1' as never })).code).toBe('INVALID_INPUT');
   });
 
-  it('property: export (with BOM) and import give back the same retailers, attributes and company fields included', () => {
+  it('property: export (with BOM, headers in either language) and import give back the same retailers, company fields included', () => {
     const retailer = fc.record({
       id: fc.stringMatching(/^R[0-9]{1,6}$/),
       licenceNo: fc.option(fc.stringMatching(/^[0-9]{12}$/), { nil: undefined }),
@@ -128,30 +129,37 @@ describe('retailer records as companies keep them', () => {
       ),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(retailer, { selector: (r) => r.id, minLength: 1, maxLength: 5 }), (rows) => {
-        const rs = rows.map((r) =>
-          RetailerSchema.parse({
-            ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)),
-            ...(r.attributes ? { attributes: r.attributes.map((a) => ({ ...a, value: a.value.trim() || 'x' })) } : {}),
-            name: `店 ${r.id}`,
-            location: { lng: 120.7, lat: 28 },
-            segment: 'retail',
-            class: 'B',
-            serviceMinutes: 10,
-            visitFrequency: 'weekly',
-            orderCount: 1,
-            orderVolume: 2,
-          }),
-        );
-        const csv = retailersToCsv(rs, { bom: true });
-        expect(csv.charCodeAt(0)).toBe(0xfeff);
-        // attributes come back in column order (first appearance over all retailers): compare as sets
-        const byKey = (xs: typeof rs) =>
-          xs.map((r) =>
-            r.attributes ? { ...r, attributes: [...r.attributes].sort((a, b) => a.key.localeCompare(b.key)) } : r,
+      fc.property(
+        fc.uniqueArray(retailer, { selector: (r) => r.id, minLength: 1, maxLength: 5 }),
+        fc.constantFrom(...LOCALES),
+        (rows, locale) => {
+          const rs = rows.map((r) =>
+            RetailerSchema.parse({
+              ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)),
+              ...(r.attributes
+                ? { attributes: r.attributes.map((a) => ({ ...a, value: a.value.trim() || 'x' })) }
+                : {}),
+              name: `店 ${r.id}`,
+              location: { lng: 120.7, lat: 28 },
+              segment: 'retail',
+              class: 'B',
+              serviceMinutes: 10,
+              visitFrequency: 'weekly',
+              orderCount: 1,
+              orderVolume: 2,
+            }),
           );
-        expect(byKey(importRetailersCsv(new TextEncoder().encode(csv)).retailers)).toEqual(byKey(rs));
-      }),
+          const csv = retailersToCsv(rs, { bom: true, locale });
+          expect(csv.charCodeAt(0)).toBe(0xfeff);
+          expect(csv.slice(1).startsWith(locale === 'en' ? 'id,name,lng,' : '编号,名称,经度,纬度,坐标系,')).toBe(true);
+          // attributes come back in column order (first appearance over all retailers): compare as sets
+          const byKey = (xs: typeof rs) =>
+            xs.map((r) =>
+              r.attributes ? { ...r, attributes: [...r.attributes].sort((a, b) => a.key.localeCompare(b.key)) } : r,
+            );
+          expect(byKey(importRetailersCsv(new TextEncoder().encode(csv)).retailers)).toEqual(byKey(rs));
+        },
+      ),
       { numRuns: 60, seed: 13 },
     );
   });

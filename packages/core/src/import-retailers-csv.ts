@@ -11,6 +11,9 @@ import {
   readMaxIssues,
 } from './internal/import-options.js';
 import { IssueList } from './issue-list.js';
+import { createTranslator } from './create-translator.js';
+import { CORE_MESSAGES, csvHeaderKey } from './internal/messages.js';
+import { LOCALES } from './schemas/locale.js';
 import { parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { checkDuplicateId, validateRetailerRecord } from './internal/retailer-record.js';
 import type { Crs } from './schemas/crs.js';
@@ -45,6 +48,19 @@ export type RetailerCsvColumn = (typeof RETAILER_CSV_COLUMNS)[number];
 
 /** Header prefix of an attribute column: `attr:渠道` → `attributes: [{ key: '渠道', value }]`. */
 export const ATTRIBUTE_COLUMN_PREFIX = 'attr:';
+
+/** Every locale's header of each column (lower-cased) → the column: a file written in any language reads back. */
+let headerColumns: Map<string, RetailerCsvColumn> | undefined;
+function columnOfHeader(lower: string): RetailerCsvColumn | undefined {
+  if (!headerColumns) {
+    headerColumns = new Map();
+    for (const locale of LOCALES) {
+      const t = createTranslator(CORE_MESSAGES, locale);
+      for (const c of RETAILER_CSV_COLUMNS) headerColumns.set(t.t(csvHeaderKey(c)).toLowerCase(), c);
+    }
+  }
+  return headerColumns.get(lower);
+}
 
 const REQUIRED = [
   'id',
@@ -215,7 +231,7 @@ export function importRetailersCsv(
     const lower = raw.toLowerCase();
     if (lower.startsWith(ATTRIBUTE_COLUMN_PREFIX))
       return addAttributeColumn(raw.slice(ATTRIBUTE_COLUMN_PREFIX.length).trim(), i, raw);
-    const name = mapping.get(lower) ?? lower;
+    const name = mapping.get(lower) ?? columnOfHeader(lower) ?? lower;
     if (index.has(name)) issues.add({ path: ['columns', raw], message: 'column appears twice in the header' });
     else if ((RETAILER_CSV_COLUMNS as readonly string[]).includes(name)) index.set(name, i);
     else if (unknownColumns === 'attributes') addAttributeColumn(raw, i, raw);

@@ -3,11 +3,19 @@ import { guardCsvFormula } from './csv-formula-guard.js';
 import { formatOpeningHoursText } from './internal/opening-hours-text.js';
 import { ATTRIBUTE_COLUMN_PREFIX, RETAILER_CSV_COLUMNS } from './import-retailers-csv.js';
 import type { Retailer } from './schemas/retailer.js';
+import { createTranslator } from './create-translator.js';
+import { CORE_MESSAGES, csvHeaderKey } from './internal/messages.js';
+import type { Locale } from './schemas/locale.js';
 
 /** Options of {@link retailersToCsv}. */
 export interface RetailersToCsvOptions {
   /** Start with a UTF-8 byte-order mark, so that Excel reads Chinese text as UTF-8. Default false. */
   bom?: boolean;
+  /**
+   * The language of the header row: `'en'` (default: the column names) or `'zh-CN'` (`许可证号`, `经度`,
+   * …); `importRetailersCsv` reads either. Cells are the same in every language.
+   */
+  locale?: Locale;
 }
 
 /** The company columns (licence number … grade): written only when some retailer has the field. */
@@ -24,9 +32,9 @@ const COMPANY_COLUMNS = ['licence_no', 'address', 'phone', 'store_type', 'grade'
  * `importRetailersCsv` removes it, so the round trip stays exact.
  *
  * @param retailers - parsed retailers (not validated again).
- * @param options - `bom` (see {@link RetailersToCsvOptions}).
+ * @param options - `bom`, `locale` of the header row (see {@link RetailersToCsvOptions}).
  * @returns the CSV text, ending with a newline.
- * @throws never.
+ * @throws {BeatplanError} `INVALID_INPUT` for an unknown `locale`.
  * @example
  * // not run: `retailer` stands for a parsed retailer
  * retailersToCsv([retailer], { bom: true }).split('\n')[0]; // '\uFEFFid,name,lng,lat,crs,segment,class,service_minutes,...'
@@ -41,9 +49,9 @@ export function retailersToCsv(retailers: readonly Retailer[], options: Retailer
         seen.add(a.key);
         keys.push(a.key);
       }
+  const t = createTranslator(CORE_MESSAGES, options.locale);
   const fields = [
-    ...RETAILER_CSV_COLUMNS.slice(0, 15),
-    ...company,
+    ...[...RETAILER_CSV_COLUMNS.slice(0, 15), ...company].map((c) => t.t(csvHeaderKey(c))),
     ...keys.map((k) => `${ATTRIBUTE_COLUMN_PREFIX}${k}`),
   ];
   const rows = retailers.map((r) => {

@@ -26,15 +26,14 @@ function parseSeeds(text: string): number[] {
     ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, k) => Number(range[1]) + k)
     : text.split(',').map((s) => (/^\d+$/.test(s.trim()) ? Number(s) : Number.NaN));
   if (seeds.length === 0 || seeds.length > 100 || seeds.some((s) => !Number.isSafeInteger(s) || s > 2 ** 32 - 1))
-    throw new CliFailure(`--seeds must be a seed, a range a-b or a list a,b,c (1 to 100 seeds), received ${text}`, 2);
+    throw new CliFailure((t) => t.t('seedsFlag', { text }), 2);
   return seeds;
 }
 
 function parseMethods(text: string): (typeof METHODS)[number][] {
   const methods = [...new Set(text.split(',').map((s) => s.trim()))];
   for (const m of methods)
-    if (!(METHODS as readonly string[]).includes(m))
-      throw new CliFailure(`--methods must list exact, heuristic or auto, received ${JSON.stringify(m)}`, 2);
+    if (!(METHODS as readonly string[]).includes(m)) throw new CliFailure((t) => t.t('methodsFlag', { text: m }), 2);
   return methods as (typeof METHODS)[number][];
 }
 
@@ -55,10 +54,10 @@ export async function benchCommand(args: string[], io: CommandIo): Promise<void>
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    throw new CliFailure(`${(e as Error).message}; usage: ${BENCH_USAGE}`, 2);
+    throw new CliFailure((t) => t.t('usageError', { detail: (e as Error).message, usage: BENCH_USAGE }), 2);
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new CliFailure(`expected instance files or folders; usage: ${BENCH_USAGE}`, 2);
+  if (positionals.length === 0) throw new CliFailure((t) => t.t('expectedInstances', { usage: BENCH_USAGE }), 2);
   const methods = parseMethods(values.methods ?? 'exact,heuristic');
   const seeds = parseSeeds(values.seeds ?? '1');
   const timeLimitMs = numberFlag('time-limit', values['time-limit'], 'whole', 1, 86_400_000);

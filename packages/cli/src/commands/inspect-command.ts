@@ -33,7 +33,7 @@ async function readRetailers(file: string, io: CommandIo, options: ImportRetaile
 async function readJsonList(file: string, key: string, io: CommandIo): Promise<unknown[]> {
   const json = (await readJsonFile(file, io)) as Record<string, unknown> | unknown[] | null;
   const list = Array.isArray(json) ? json : json?.[key];
-  if (!Array.isArray(list)) throw new CliFailure(`${file}: expected a JSON array or {"${key}": [...]}`);
+  if (!Array.isArray(list)) throw new CliFailure((t) => t.t('jsonList', { file, key }));
   return list;
 }
 
@@ -52,25 +52,24 @@ async function draw(args: string[], io: CommandIo): Promise<void> {
       ...RETAILER_IMPORT_FLAGS,
     },
     INSPECT_USAGE,
-    'retailers file',
+    'retailers',
   );
   const size = numberFlag('size', values.size, 'whole', 0, 1_000_000);
   const perStratum = numberFlag('per-stratum', values['per-stratum'], 'whole', 0, 1_000_000);
-  if ((size === undefined) === (perStratum === undefined))
-    throw new CliFailure('give exactly one of --size and --per-stratum', 2);
+  if ((size === undefined) === (perStratum === undefined)) throw new CliFailure((t) => t.t('oneOfSize'), 2);
   if (values.stratify !== undefined && !(STRATUM_FIELDS as readonly string[]).includes(values.stratify)) {
-    throw new CliFailure(
-      `--stratify must be one of ${STRATUM_FIELDS.filter((f) => f !== 'custom' && f !== 'territory').join(', ')}, received ${JSON.stringify(values.stratify)}`,
-      2,
-    );
+    const text = values.stratify;
+    const fields = STRATUM_FIELDS.filter((f) => f !== 'custom' && f !== 'territory');
+    throw new CliFailure((t) => t.t('oneOfFlag', { flag: 'stratify', values: fields, text }), 2);
   }
   if ((values['exclude-since'] === undefined) !== (values.history === undefined))
-    throw new CliFailure('--exclude-since and --history go together', 2);
+    throw new CliFailure((t) => t.t('together', { a: '--exclude-since', b: '--history' }), 2);
   const spec: SampleSpecInput = size !== undefined ? { size } : { sizePerStratum: perStratum! };
   if (values.stratify !== undefined) spec.stratifyBy = values.stratify as StratumField;
   if (values['exclude-since'] !== undefined) spec.excludeInspectedSince = values['exclude-since'];
   const alpha = numberFlag('alpha', values.alpha, 'number', 0, 1000);
-  if (alpha !== undefined && values.rates === undefined) throw new CliFailure('--alpha needs --rates', 2);
+  if (alpha !== undefined && values.rates === undefined)
+    throw new CliFailure((t) => t.t('needs', { a: '--alpha', b: '--rates' }), 2);
   const seed = numberFlag('seed', values.seed, 'whole', 0, 2 ** 32 - 1) ?? randomInt(2 ** 32);
   if (values.rates !== undefined) {
     const rates = await readJsonFile(values.rates, io);
@@ -113,12 +112,11 @@ async function route(args: string[], io: CommandIo): Promise<void> {
       ...RETAILER_IMPORT_FLAGS,
     },
     INSPECT_USAGE,
-    'plan file',
+    'plan',
   );
-  if (values.retailers === undefined) throw new CliFailure('--retailers <file> is required', 2);
+  if (values.retailers === undefined) throw new CliFailure((t) => t.t('required', { flag: '--retailers <file>' }), 2);
   const base = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(values.base ?? '');
-  if (!base)
-    throw new CliFailure(`--base must be "lng,lat" in degrees, received ${JSON.stringify(values.base ?? '')}`, 2);
+  if (!base) throw new CliFailure((t) => t.t('baseFlag', { text: values.base ?? '' }), 2);
   const maxStops = numberFlag('max-stops', values['max-stops'], 'whole', 1, 10_000);
   const days = numberFlag('days', values.days, 'whole', 1, 366);
   const seed = numberFlag('seed', values.seed, 'whole', 0, 2 ** 32 - 1);
@@ -163,11 +161,12 @@ export async function inspectCommand(args: string[], io: CommandIo): Promise<voi
     if (sub === 'route') return await route(rest, io);
   } catch (e) {
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
-      throw new CliFailure(`${e.message}; usage: ${INSPECT_USAGE}`, 2);
+      throw new CliFailure((t) => t.t('usageError', { detail: e.message, usage: INSPECT_USAGE }), 2);
     throw e;
   }
+  const subs = ['draw', 'route'];
   throw new CliFailure(
-    `expected "draw" or "route"${sub === undefined ? '' : `, received ${JSON.stringify(sub)}`}; usage: ${INSPECT_USAGE}`,
+    (t) => t.t('expectedSub', { subs, ...(sub === undefined ? {} : { received: sub }), usage: INSPECT_USAGE }),
     2,
   );
 }

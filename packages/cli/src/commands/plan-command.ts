@@ -34,9 +34,8 @@ function checkOutDir(outDir: string, force: boolean): void {
   } catch {
     return; // does not exist: created later
   }
-  if (!stat.isDirectory()) throw new CliFailure(`--out ${outDir}: exists and is not a folder`);
-  if (!force && readdirSync(outDir).length > 0)
-    throw new CliFailure(`--out ${outDir}: the folder is not empty (add --force to replace the plan files in it)`);
+  if (!stat.isDirectory()) throw new CliFailure((t) => t.t('outNotFolder', { dir: outDir }));
+  if (!force && readdirSync(outDir).length > 0) throw new CliFailure((t) => t.t('outNotEmpty', { dir: outDir }));
 }
 
 function writeOut(outDir: string, files: readonly [string, string][]): void {
@@ -44,7 +43,7 @@ function writeOut(outDir: string, files: readonly [string, string][]): void {
     mkdirSync(outDir, { recursive: true });
     for (const [name, text] of files) writeFileSync(join(outDir, name), text);
   } catch (e) {
-    throw new CliFailure(`--out ${outDir}: cannot write: ${(e as Error).message}`);
+    throw new CliFailure((t) => t.t('cannotWrite', { file: `--out ${outDir}`, error: (e as Error).message }));
   }
 }
 
@@ -84,16 +83,15 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       ...RETAILER_IMPORT_FLAGS,
     },
     PLAN_USAGE,
-    'retailers file',
+    'retailers',
   );
   if (values.managers === undefined)
-    throw new CliFailure(`--managers <managers.json> is required; usage: ${PLAN_USAGE}`, 2);
+    throw new CliFailure((t) => t.t('required', { flag: '--managers <managers.json>', usage: PLAN_USAGE }), 2);
   const weeks = numberFlag('weeks', values.weeks, 'whole', 1, 52) ?? 2;
   const seed = numberFlag('seed', values.seed, 'integer', -(2 ** 31), 2 ** 32 - 1) ?? 1;
   const tolerance = numberFlag('tolerance', values.tolerance, 'number', 0.001, 1);
   const startDate = values.start ?? nextMonday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate))
-    throw new CliFailure(`--start must be a date YYYY-MM-DD, received ${JSON.stringify(startDate)}`, 2);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) throw new CliFailure((t) => t.t('startFlag', { text: startDate }), 2);
   const importOptions = retailerImportOptions(values);
   const outDir = values.out ?? 'beatplan-plan';
   checkOutDir(outDir, values.force === true);

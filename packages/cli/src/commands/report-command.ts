@@ -77,7 +77,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
       roads: { type: 'string' },
     },
     REPORT_USAGE,
-    'data file',
+    'data',
   );
   const weights = values.weights === undefined ? undefined : parseWeights(values.weights);
   const whatIf =

@@ -28,9 +28,10 @@ function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>
   try {
     parsed = parseArgs({ args, allowPositionals: true, options });
   } catch (e) {
-    throw new CliFailure(`${(e as Error).message}; usage: ${ROADS_USAGE}`, 2);
+    throw new CliFailure((t) => t.t('usageError', { detail: (e as Error).message, usage: ROADS_USAGE }), 2);
   }
-  if (parsed.positionals.length !== files) throw new CliFailure(`expected ${files} file(s); usage: ${ROADS_USAGE}`, 2);
+  if (parsed.positionals.length !== files)
+    throw new CliFailure((t) => t.t('expectedFiles', { count: files, usage: ROADS_USAGE }), 2);
   return { values: parsed.values as Record<string, string | undefined>, files: parsed.positionals };
 }
 
@@ -41,11 +42,11 @@ function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>
 export function readRoadGraph(file: string): RoadGraph {
   let bytes: Uint8Array;
   try {
-    if (!statSync(file).isFile()) throw new CliFailure(`${file}: not a regular file`);
+    if (!statSync(file).isFile()) throw new CliFailure((t) => t.t('notRegular', { file, pipe: false }));
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof CliFailure) throw e;
-    throw new CliFailure(`${file}: file not found`);
+    throw new CliFailure((t) => t.t('fileNotFound', { file }));
   }
   try {
     return loadRoadGraph(bytes);
@@ -67,20 +68,17 @@ async function build(args: string[], io: CommandIo): Promise<void> {
   const { values, files } = parse(args, { profile: { type: 'string' }, out: { type: 'string' } }, 1);
   const profile = values.profile ?? 'car';
   if (!(ROAD_PROFILE_NAMES as readonly string[]).includes(profile)) {
-    throw new CliFailure(
-      `--profile must be one of ${ROAD_PROFILE_NAMES.join(', ')}, received ${JSON.stringify(profile)}`,
-      2,
-    );
+    throw new CliFailure((t) => t.t('oneOfFlag', { flag: 'profile', values: ROAD_PROFILE_NAMES, text: profile }), 2);
   }
-  if (!values.out) throw new CliFailure(`--out <graph-file> is required; usage: ${ROADS_USAGE}`, 2);
+  if (!values.out) throw new CliFailure((t) => t.t('required', { flag: '--out <graph-file>', usage: ROADS_USAGE }), 2);
   const extract = files[0] as string;
   const t0 = performance.now();
   let graph: RoadGraph;
   try {
-    if (!statSync(extract).isFile()) throw new CliFailure(`${extract}: not a regular file`);
+    if (!statSync(extract).isFile()) throw new CliFailure((t) => t.t('notRegular', { file: extract, pipe: false }));
   } catch (e) {
     if (e instanceof CliFailure) throw e;
-    throw new CliFailure(`${extract}: file not found`);
+    throw new CliFailure((t) => t.t('fileNotFound', { file: extract }));
   }
   try {
     graph = await buildRoadGraph(extract, { profile: profile as (typeof ROAD_PROFILE_NAMES)[number] });
@@ -109,8 +107,7 @@ async function matrix(args: string[], io: CommandIo): Promise<void> {
   const graph = readRoadGraph(graphFile);
   const json = (await readJsonFile(pointsFile, io)) as unknown;
   const points = Array.isArray(json) ? json : (json as { points?: unknown } | null)?.points;
-  if (!Array.isArray(points))
-    throw new CliFailure(`${pointsFile}: expected a JSON array of {"lng", "lat", "crs"?} or {"points": [...]}`);
+  if (!Array.isArray(points)) throw new CliFailure((t) => t.t('pointsShape', { file: pointsFile }));
   try {
     const m = roadMatrix(graph, points, maxSnapM === undefined ? {} : { maxSnapM });
     printJson(io, {
@@ -135,5 +132,5 @@ export async function roadsCommand(args: string[], io: CommandIo): Promise<void>
   const [sub, ...rest] = args;
   if (sub === 'build') return build(rest, io);
   if (sub === 'matrix') return matrix(rest, io);
-  throw new CliFailure(`expected "build" or "matrix"; usage: ${ROADS_USAGE}`, 2);
+  throw new CliFailure((t) => t.t('expectedSub', { subs: ['build', 'matrix'], usage: ROADS_USAGE }), 2);
 }

@@ -103,7 +103,7 @@ describe('beatplan solve', () => {
       'an unknown method',
       ['solve', data('tsplib/gr17.tsp'), '--method', 'fast'],
       2,
-      /--method must be auto, exact or heuristic/,
+      /--method must be one of auto, exact, heuristic/,
     ],
     ['a non-integer seed', ['solve', data('tsplib/gr17.tsp'), '--seed', 'x'], 2, /--seed must be an integer/],
     ['a start out of range', ['solve', data('tsplib/gr17.tsp'), '--start', '99'], 1, /options\.start/],

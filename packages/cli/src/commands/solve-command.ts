@@ -25,9 +25,7 @@ export async function readInstance(
   if (/\.json$/i.test(file) || (file === '-' && /^\uFEFF?\s*[{[]/.test(text))) {
     const json = parseJsonFile(file, text);
     if (typeof json !== 'object' || json === null || !('matrix' in json || 'points' in json)) {
-      throw new CliFailure(
-        `${file}: a JSON instance must be {"matrix": [[...]]} or {"points": [{"lng": .., "lat": ..}, ...]}`,
-      );
+      throw new CliFailure((t) => t.t('instanceShape', { file }));
     }
     const record = json as Record<string, unknown>;
     const name = typeof record.name === 'string' ? record.name : null;
@@ -51,25 +49,23 @@ function onRoads(
   input: SolveInput,
   times: Partial<SolveOptions>,
 ): { input: SolveInput; times: Partial<SolveOptions>; costSource: string } {
-  if (!('points' in input)) throw new CliFailure(`${file}: --roads needs a JSON instance with "points"`, 2);
+  if (!('points' in input)) throw new CliFailure((t) => t.t('roadsNeedPoints', { file }), 2);
   const graph = readRoadGraph(graphFile);
   let m: ReturnType<typeof roadMatrix>;
   try {
     m = roadMatrix(graph, input.points as never);
   } catch (e) {
-    throw new CliFailure(`${file}: ${(e as Error).message}`);
+    throw new CliFailure((t) => t.t('fileProblem', { file, error: (e as Error).message }));
   }
   const off = m.snapped.findIndex((s) => !s.onNetwork);
   if (off >= 0) {
-    throw new CliFailure(
-      `${file}: points[${off}] is ${Math.round(m.snapped[off]?.distanceM ?? 0)} m from the nearest road (over 500 m): not routed`,
-    );
+    const metres = Math.round(m.snapped[off]?.distanceM ?? 0);
+    throw new CliFailure((t) => t.t('offNetwork', { file, index: off, metres }));
   }
   const first = m.unreachable[0];
   if (first) {
-    throw new CliFailure(
-      `${file}: no road route from points[${first.from}] to points[${first.to}] (${m.unreachable.length} such pairs)`,
-    );
+    const pairs = m.unreachable.length;
+    throw new CliFailure((t) => t.t('noRoute', { file, from: first.from, to: first.to, pairs }));
   }
   const hasTimes = Object.keys(times).length > 0;
   const withTimes = hasTimes && !('timeMatrix' in times) ? { ...times, timeMatrix: m.durationsS } : times;
@@ -98,11 +94,12 @@ export async function solveCommand(args: string[], io: CommandIo): Promise<void>
       roads: { type: 'string' },
     },
     SOLVE_USAGE,
-    'instance file',
+    'instance',
   );
   const method = values.method ?? 'auto';
   if (method !== 'auto' && method !== 'exact' && method !== 'heuristic') {
-    throw new CliFailure(`--method must be auto, exact or heuristic, received ${JSON.stringify(method)}`, 2);
+    const values = ['auto', 'exact', 'heuristic'];
+    throw new CliFailure((t) => t.t('oneOfFlag', { flag: 'method', values, text: method }), 2);
   }
   const options: SolveOptions = { method };
   const timeLimitMs = numberFlag('time-limit', values['time-limit'], 'whole', 1, 86_400_000);

@@ -28,13 +28,11 @@ const KEYS = ['retailers', 'visits', 'policy', 'planned', 'name', 'note', 'descr
  *   rejected records under `--lenient` (exit 3, after the output).
  */
 export async function verifyCommand(args: string[], io: CommandIo): Promise<void> {
-  const { file, values } = parseCommandArgs(args, { lenient: { type: 'boolean' } }, VERIFY_USAGE, 'input file');
+  const { file, values } = parseCommandArgs(args, { lenient: { type: 'boolean' } }, VERIFY_USAGE, 'input');
   const lenient = values.lenient === true;
   const json = await readJsonFile(file, io);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new CliFailure(
-      `${file}: must be a JSON object {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]}`,
-    );
+    throw new CliFailure((t) => t.t('verifyShape', { file }));
   }
   const input = json as Record<string, unknown>;
   const issues: BeatplanIssue[] = Object.keys(input)
@@ -52,7 +50,7 @@ export async function verifyCommand(args: string[], io: CommandIo): Promise<void
       if (lenientResult.rejected.length === 0) return;
       const n = lenientResult.rejected.length;
       throw new CliFailure(
-        `${n} record${n === 1 ? '' : 's'} rejected (listed in "rejected" and above); the rest judged`,
+        (t) => t.t('rejected', { n }),
         EXIT_RECORDS_REJECTED,
         lenientResult.rejected.flatMap((record) => record.issues.map((issue) => ({ file, issue }))),
       );

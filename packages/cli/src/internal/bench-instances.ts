@@ -20,7 +20,7 @@ export const instanceName = (file: string): string => basename(file).replace(INS
 export function listInstanceFiles(paths: readonly string[], optimaFile: string | undefined): string[] {
   const files: string[] = [];
   for (const path of paths) {
-    if (!existsSync(path)) throw new CliFailure(`${path}: no such file or folder`);
+    if (!existsSync(path)) throw new CliFailure((t) => t.t('pathNotFound', { path }));
     if (!statSync(path).isDirectory()) {
       files.push(path);
       continue;
@@ -30,7 +30,7 @@ export function listInstanceFiles(paths: readonly string[], optimaFile: string |
       .sort()
       .map((f) => join(path, f))
       .filter((f) => optimaFile === undefined || f !== join(optimaFile));
-    if (inside.length === 0) throw new CliFailure(`${path}: holds no .tsp, .atsp or .json instance`);
+    if (inside.length === 0) throw new CliFailure((t) => t.t('noInstances', { path }));
     files.push(...inside);
   }
   return files;
@@ -44,14 +44,14 @@ export function listInstanceFiles(paths: readonly string[], optimaFile: string |
 export async function readOptima(file: string, io: CommandIo): Promise<Map<string, number>> {
   const json = await readJsonFile(file, io);
   if (typeof json !== 'object' || json === null || Array.isArray(json))
-    throw new CliFailure(`${file}: must be a JSON object { "<instance name>": <optimum> | { "optimum": <optimum> } }`);
+    throw new CliFailure((t) => t.t('optimaShape', { file }));
   const optima = new Map<string, number>();
   for (const [name, value] of Object.entries(json)) {
     const optimum =
       typeof value === 'object' && value !== null ? (value as { optimum?: unknown }).optimum : (value as unknown);
     if (optimum === null || optimum === undefined) continue; // an entry without a known optimum
     if (typeof optimum !== 'number' || !Number.isFinite(optimum) || optimum < 0)
-      throw new CliFailure(`${file}: ${JSON.stringify(name)}: the optimum must be a finite number ≥ 0`);
+      throw new CliFailure((t) => t.t('optimumValue', { file, name }));
     optima.set(name, optimum);
   }
   return optima;
@@ -80,8 +80,7 @@ export async function readBenchInstance(
   io: CommandIo,
 ): Promise<BenchInstance> {
   const { input, times } = await readInstance(file, io).catch((e: unknown) => failWithIssues(e, file));
-  if (Object.keys(times).length > 0)
-    throw new CliFailure(`${file}: time windows and service times are not benchmarked (bench measures tours)`);
+  if (Object.keys(times).length > 0) throw new CliFailure((t) => t.t('benchTimes', { file }));
   const name = instanceName(file);
   const n = 'points' in input ? input.points.length : 'n' in input ? input.n : input.matrix.length;
   let optimum = optima.get(name) ?? null;
@@ -93,13 +92,13 @@ export async function readBenchInstance(
     try {
       tour = parseTsplibTour(text).tour;
     } catch (e) {
-      throw new CliFailure(`${tourFile}: ${(e as Error).message}`);
+      throw new CliFailure((t) => t.t('fileProblem', { file: tourFile, error: (e as Error).message }));
     }
-    if (tour.length !== n)
-      throw new CliFailure(`${tourFile}: a tour of ${tour.length} nodes for an instance of ${n}: not this instance`);
+    if (tour.length !== n) throw new CliFailure((t) => t.t('tourSize', { file: tourFile, tour: tour.length, n }));
     const length = routeLength(input as { matrix: ArrayLike<number>; n: number }, tour);
-    if (optimum !== null && optimum !== length)
-      throw new CliFailure(`${tourFile}: its tour costs ${length}, the --optima file says ${optimum} for ${name}`);
+    const known = optimum;
+    if (known !== null && known !== length)
+      throw new CliFailure((t) => t.t('tourCost', { file: tourFile, length, optimum: known, name }));
     optimum = length;
     optimumFrom ??= 'opt.tour';
   }

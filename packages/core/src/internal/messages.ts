@@ -2,6 +2,7 @@
 // (from the reason's key and parameters) and the words around them. See create-translator.ts.
 import { defineCatalogues, type TextFormat } from '../create-translator.js';
 import type { BeatplanErrorCode } from '../beatplan-error.js';
+import type { RetailerCsvColumn } from '../import-retailers-csv.js';
 import { describeReason } from './shared/describe-zod-issue.js';
 import type { IssueReason, IssueReasonKey } from './shared/issue-format.js';
 
@@ -23,7 +24,10 @@ const ZH_TYPES = new Map([
 /** A limit as written (Chinese messages): a number through `Intl`, anything else (a bigint, a date) as it is. */
 const lim = (v: number | string, f: F) => (typeof v === 'number' ? f.number(v, { useGrouping: false }) : v);
 
-/** Error-code titles (`describeErrorCode`), then issue reasons (`reason.<key>`), then the words of a line. */
+/**
+ * Error-code titles (`describeErrorCode`), issue reasons (`reason.<key>`), the words of a line, then the
+ * retailer CSV's column headers (`csv.<column>`; the importer reads the headers of every locale).
+ */
 export const CORE_MESSAGES = defineCatalogues(
   {
     'code.INVALID_INPUT': 'invalid input',
@@ -67,6 +71,26 @@ export const CORE_MESSAGES = defineCatalogues(
     'line.object': 'an object',
     'line.join': '; ',
     'line.more': (p: { count: number }) => ` (and ${p.count} more)`,
+    'csv.id': 'id',
+    'csv.name': 'name',
+    'csv.lng': 'lng',
+    'csv.lat': 'lat',
+    'csv.crs': 'crs',
+    'csv.segment': 'segment',
+    'csv.class': 'class',
+    'csv.service_minutes': 'service_minutes',
+    'csv.opening_hours': 'opening_hours',
+    'csv.visit_frequency': 'visit_frequency',
+    'csv.order_count': 'order_count',
+    'csv.order_volume': 'order_volume',
+    'csv.manager_id': 'manager_id',
+    'csv.region': 'region',
+    'csv.geofence': 'geofence',
+    'csv.licence_no': 'licence_no',
+    'csv.address': 'address',
+    'csv.phone': 'phone',
+    'csv.store_type': 'store_type',
+    'csv.grade': 'grade',
   },
   {
     'zh-CN': {
@@ -112,6 +136,26 @@ export const CORE_MESSAGES = defineCatalogues(
       'line.object': '对象',
       'line.join': '；',
       'line.more': (p: { count: number }) => `（另有 ${p.count} 项）`,
+      'csv.id': '编号',
+      'csv.name': '名称',
+      'csv.lng': '经度',
+      'csv.lat': '纬度',
+      'csv.crs': '坐标系',
+      'csv.segment': '业态',
+      'csv.class': '类别',
+      'csv.service_minutes': '服务时长（分钟）',
+      'csv.opening_hours': '营业时间',
+      'csv.visit_frequency': '拜访频率',
+      'csv.order_count': '订单数',
+      'csv.order_volume': '订货量',
+      'csv.manager_id': '客户经理编号',
+      'csv.region': '区域',
+      'csv.geofence': '电子围栏',
+      'csv.licence_no': '许可证号',
+      'csv.address': '地址',
+      'csv.phone': '电话',
+      'csv.store_type': '店铺类型',
+      'csv.grade': '档位',
     },
   },
 );
@@ -120,3 +164,6 @@ export const CORE_MESSAGES = defineCatalogues(
 export const codeKey = (code: BeatplanErrorCode) => `code.${code}` as const;
 /** The catalogue key of a reason. */
 export const reasonKey = (key: IssueReasonKey) => `reason.${key}` as const;
+
+/** The catalogue key of a retailer CSV column's header. */
+export const csvHeaderKey = (column: RetailerCsvColumn) => `csv.${column}` as const;
