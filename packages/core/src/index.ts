@@ -103,7 +103,11 @@ export {
 } from './schemas/visit-plan.js';
 export { TerritorySchema, type Territory } from './schemas/territory.js';
 export {
+  ChecklistAnswerSchema,
+  InspectionChannelSchema,
   InspectionRecordSchema,
+  type ChecklistAnswer,
+  type InspectionChannel,
   VisitConfirmationSchema,
   type InspectionRecord,
   type InspectionRecordInput,

@@ -77,4 +77,19 @@ describe('crossCheck', () => {
       ).message,
     ).toBe('period.to: period.to must be after period.from, received "2025-03-01T00:00:00+08:00"');
   });
+
+  it('counts telephone checks apart: never in totals or byManager, their contradictions marked phone', () => {
+    const onSite = crossCheck(base);
+    const records = base.records.map((r, k) =>
+      k === 1 ? { ...r, channel: 'phone' as const, fix: undefined, id: r.id } : r,
+    );
+    const r = crossCheck({ ...base, records });
+    expect(r.records[1]).toMatchObject({ channel: 'phone', outcome: 'denied_verified', inspectionFix: null });
+    expect(r.totals.inspected).toBe(onSite.totals.inspected - 1);
+    expect(r.totals.deniedVerified).toBe(onSite.totals.deniedVerified - 1);
+    expect(r.phone.totals).toMatchObject({ inspected: 1, deniedVerified: 1, contradictions: 1, agreement: 0 });
+    expect(r.phone.byManager.map((m) => [m.managerId, m.inspected])).toEqual([['M1', 1]]);
+    expect(r.contradictions.find((c) => c.recordId === base.records[1]!.id)?.channel).toBe('phone');
+    expect(onSite.phone.totals.inspected).toBe(0);
+  });
 });

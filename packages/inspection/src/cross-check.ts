@@ -3,6 +3,7 @@ import {
   parseOrThrow,
   type BeatplanIssue,
   type InspectionRecordInput,
+  type InspectionChannel,
   type TimestampInput,
   type VisitConfirmation,
   type VisitInput,
@@ -59,6 +60,8 @@ export interface RecordCheck {
   /** The manager the record is attributed to (the retailer's, else the one with most visits), or null. */
   managerId: string | null;
   answer: VisitConfirmation;
+  /** How the inspection was made: on site, or by telephone (counted apart, see {@link CrossCheckReport}). */
+  channel: InspectionChannel;
   outcome: CrossCheckOutcome;
   /** The visits at the retailer in the period, by start time. */
   visits: CheckedVisit[];
@@ -72,6 +75,8 @@ export interface Contradiction {
   recordId: string;
   retailerId: string;
   managerId: string | null;
+  /** The channel of the record that found it (a telephone answer weighs less than one on site). */
+  channel: InspectionChannel;
   /** The visits concerned (the denied verified visits, or the unverified ones; none when absent). */
   visitIds: string[];
   message: string;
@@ -82,8 +87,12 @@ export interface CrossCheckReport {
   period: { from: number; to: number };
   records: RecordCheck[];
   contradictions: Contradiction[];
+  /** Counts of the on-site records per manager. */
   byManager: ManagerAgreement[];
+  /** Counts of the on-site records. */
   totals: AgreementCounts;
+  /** The telephone checks, counted apart: per manager and in total. */
+  phone: { byManager: ManagerAgreement[]; totals: AgreementCounts };
 }
 
 export type { AgreementCounts, ManagerAgreement };
@@ -120,8 +129,10 @@ function outcomeOf(answer: VisitConfirmation, visits: CheckedVisit[], fix: Visit
  * gives CONFIRMED_VISIT_NOT_VERIFIED listing it with its status, so a reviewer sees that the visit
  * happened and only its end fix is missing. Visits are read by their start fix, which every visit has.
  *
- * With `recordVerdicts`, a record whose inspector fix is not `verified` is `inspection_unverified`
- * and counts for nothing else. A record belongs to the retailer's manager (from `retailers`), else
+ * With `recordVerdicts`, an on-site record whose inspector fix is not `verified` is
+ * `inspection_unverified` and counts for nothing else. A telephone check (`channel: 'phone'`) has no
+ * fix: its outcome comes from the answer alone, and it is counted apart (`phone`), never in `totals`
+ * or `byManager`; its contradictions are listed with `channel: 'phone'`. A record belongs to the retailer's manager (from `retailers`), else
  * to the manager with the most visits there in the period (ties: smallest id), else to none.
  * Agreement counts per manager: `agreement = agreements / (agreements + contradictions)` (null when 0).
  *
@@ -172,7 +183,7 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
     ]);
   });
   x.records.forEach((r, i) => {
-    if (fixStatusOf && !fixStatusOf.has(r.id))
+    if (fixStatusOf && r.channel === 'on_site' && !fixStatusOf.has(r.id))
       issues.push({
         path: ['records', i, 'id'],
         message: 'the record has no verdict on its fix in recordVerdicts',
@@ -188,13 +199,14 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
       (a, b) => startOf.get(a.visitId)! - startOf.get(b.visitId)! || (a.visitId < b.visitId ? -1 : 1),
     );
     const managerId = managerOfRetailer.get(r.retailerId) ?? busiestManager(visits);
-    const fix = fixStatusOf?.get(r.id) ?? null;
+    const fix = r.channel === 'phone' ? null : (fixStatusOf?.get(r.id) ?? null);
     const outcome = outcomeOf(r.managerVisitConfirmed, visits, fix);
     records.push({
       recordId: r.id,
       retailerId: r.retailerId,
       managerId,
       answer: r.managerVisitConfirmed,
+      channel: r.channel,
       outcome,
       visits,
       inspectionFix: fix,
@@ -210,11 +222,13 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
           : code === 'CONFIRMED_VISIT_NOT_VERIFIED'
             ? `retailer ${r.retailerId} confirms the manager's visit, but none of its ${visitIds.length} visit(s) in the period was verified: ${visits.map((v) => `${v.visitId} ${v.status}`).join(', ')}`
             : `retailer ${r.retailerId} confirms the manager's visit, but no visit was reported in the period`;
-      contradictions.push({ code, recordId: r.id, retailerId: r.retailerId, managerId, visitIds, message });
+      const channel = r.channel;
+      contradictions.push({ code, recordId: r.id, retailerId: r.retailerId, managerId, channel, visitIds, message });
     }
   }
-  const { byManager, totals } = summarizeByManager(records);
-  return { period: { from: x.period.from, to: x.period.to }, records, contradictions, byManager, totals };
+  const { byManager, totals } = summarizeByManager(records.filter((r) => r.channel === 'on_site'));
+  const phone = summarizeByManager(records.filter((r) => r.channel === 'phone'));
+  return { period: { from: x.period.from, to: x.period.to }, records, contradictions, byManager, totals, phone };
 }
 
 function busiestManager(visits: CheckedVisit[]): string | null {

@@ -43,3 +43,12 @@ export {
   type RecordCheck,
 } from './cross-check.js';
 export { verificationRates } from './verification-rates.js';
+export {
+  ANSWER_TYPES,
+  checkAnswers,
+  InspectionChecklistSchema,
+  SEED_ITEMS,
+  type ChecklistItem,
+  type InspectionChecklist,
+  type InspectionChecklistInput,
+} from './inspection-checklist.js';

@@ -39,7 +39,7 @@ describe('recordInspection', () => {
       }) as never,
       shop,
     );
-    expect(mock.fixVerdict.status).toBe('unverifiable');
+    expect(mock.fixVerdict?.status).toBe('unverifiable');
     const cell = recordInspection(
       input({
         fix: { lng: 116.404, lat: 39.915, accuracyM: 900, source: 'cell', at: '2025-03-05T10:00:00+08:00' },
@@ -47,7 +47,7 @@ describe('recordInspection', () => {
       shop,
       { policy: { sources: { cell: { maxAccuracyM: 200 } } } },
     );
-    expect(cell.fixVerdict.reasons).toEqual(['ACCURACY_TOO_COARSE']);
+    expect(cell.fixVerdict?.reasons).toEqual(['ACCURACY_TOO_COARSE']);
   });
 
   it('lists every problem of a bad record and refuses a record for another retailer', () => {

@@ -6,6 +6,7 @@ import {
   type InspectionRecordInput,
 } from '@beatplan/core';
 import { verifyVisit, type VerifyPolicyInput, type VerifyRetailerInput, type VisitVerdict } from '@beatplan/geofence';
+import { checkAnswers, type InspectionChecklistInput } from './inspection-checklist.js';
 
 /** What {@link recordInspection} returns. */
 export interface RecordedInspection {
@@ -13,11 +14,11 @@ export interface RecordedInspection {
   record: InspectionRecord;
   /**
    * The geofence verdict on the inspector's fix: was the inspector at the retailer. `visitId` is the
-   * record's id; `dwellS` is 0 (one fix).
+   * record's id; `dwellS` is 0 (one fix). `null` for a telephone check (it has no fix).
    */
-  fixVerdict: VisitVerdict;
-  /** Seconds from the fix to the record's `at` (negative: the fix was taken after the record). */
-  fixAgeS: number;
+  fixVerdict: VisitVerdict | null;
+  /** Seconds from the fix to the record's `at` (negative: the fix was taken after the record); `null` by phone. */
+  fixAgeS: number | null;
 }
 
 /**
@@ -31,24 +32,35 @@ export interface RecordedInspection {
  *
  * @param input - an `InspectionRecord` as core's `InspectionRecordSchema` accepts it.
  * @param retailer - the inspected retailer (a core `Retailer`, or `{ id, location }`).
- * @param options - `policy`: the geofence policy (default: geofence's defaults).
+ * A telephone check (`channel: 'phone'`) has no fix: `fixVerdict` and `fixAgeS` are `null`. With a
+ * `checklist` (the province's own items, `InspectionChecklistSchema`), the record's `answers` are checked
+ * against it (every required item answered, each of its type and range); `answers` without a checklist
+ * are an error.
+ *
+ * @param options - `policy`: the geofence policy (default: geofence's defaults); `checklist`.
  * @returns `{ record, fixVerdict, fixAgeS }`.
- * @throws {BeatplanError} `INVALID_INPUT` listing every problem of the record (paths `record…`) or the
- *   retailer/policy; `UNKNOWN_REFERENCE` when `record.retailerId` is not the retailer's id.
+ * @throws {BeatplanError} `INVALID_INPUT` listing every problem of the record (paths `record…`: an on-site
+ *   record without a fix, a phone record with one, answers that do not fit the checklist) or the
+ *   retailer/policy/checklist; `UNKNOWN_REFERENCE` when `record.retailerId` is not the retailer's id.
  * @example
  * const { record, fixVerdict } = recordInspection({
  *   id: 'I1', retailerId: 'R1', inspectorId: 'X1', at: '2025-03-05T10:00:00+08:00',
  *   fix: { lng: 116.404, lat: 39.915, accuracyM: 6, source: 'gnss', at: '2025-03-05T09:59:30+08:00' },
  *   pricesTagged: true, policyMaterialDisplayed: false, satisfaction: 4, managerVisitConfirmed: 'yes',
  * }, { id: 'R1', location: { lng: 116.404, lat: 39.915 } });
- * fixVerdict.status; // 'verified'
+ * fixVerdict?.status; // 'verified'
  */
 export function recordInspection(
   input: InspectionRecordInput,
   retailer: VerifyRetailerInput,
-  options: { policy?: VerifyPolicyInput } = {},
+  options: { policy?: VerifyPolicyInput; checklist?: InspectionChecklistInput } = {},
 ): RecordedInspection {
   const record = parseOrThrow(InspectionRecordSchema, input, ['record']);
+  if (options.checklist !== undefined) checkAnswers(record, options.checklist);
+  else if (record.answers?.length)
+    throw new BeatplanError('INVALID_INPUT', [
+      { path: ['record', 'answers'], message: 'answers need the checklist they answer (options.checklist)' },
+    ]);
   const retailerId = (retailer as { id?: unknown } | null)?.id;
   if (typeof retailerId === 'string' && retailerId !== record.retailerId) {
     throw new BeatplanError('UNKNOWN_REFERENCE', [
@@ -59,10 +71,12 @@ export function recordInspection(
       },
     ]);
   }
+  const fix = record.fix;
+  if (record.channel === 'phone' || fix === undefined) return { record, fixVerdict: null, fixAgeS: null };
   const fixVerdict = verifyVisit(
     retailer,
-    { id: record.id, managerId: record.inspectorId, retailerId: record.retailerId, start: record.fix, end: record.fix },
+    { id: record.id, managerId: record.inspectorId, retailerId: record.retailerId, start: fix, end: fix },
     { ...options.policy, minDwellS: 0, maxDwellS: 86_400 },
   );
-  return { record, fixVerdict, fixAgeS: (record.at - record.fix.at) / 1000 };
+  return { record, fixVerdict, fixAgeS: (record.at - fix.at) / 1000 };
 }

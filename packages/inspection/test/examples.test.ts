@@ -95,7 +95,7 @@ describe('JSDoc examples', () => {
       },
       { id: 'R1', location: { lng: 116.404, lat: 39.915 } },
     );
-    expect(fixVerdict.status).toBe('verified');
+    expect(fixVerdict?.status).toBe('verified');
     const fix = (at: string) => ({ lng: 116.4, lat: 39.9, accuracyM: 8, source: 'gnss' as const, at });
     const report = crossCheck({
       period: { from: '2025-03-01T00:00:00+08:00', to: '2025-03-08T00:00:00+08:00' },

@@ -172,7 +172,7 @@ describe('beatplan inspect', () => {
       /retailers\.json: plan\.type: type must be "beatplan\.inspection-plan"/,
     ],
     ['a missing file', ['inspect', 'draw', 'nope.csv', '--size', '1'], 1, /nope\.csv: file not found/],
-    ['no subcommand', ['inspect'], 2, /expected "draw" or "route"/],
+    ['no subcommand', ['inspect'], 2, /expected "draw" or "route" or "adjust"/],
   ];
   for (const [what, argv, exitCode, message] of failures) {
     it(`fails with every problem on its own line, then one summary line, for ${what}`, async () => {

@@ -170,7 +170,7 @@ export function inspectionRoutes(repo: Repository, now: () => number): FastifyPl
             id: r.id,
             ...(r.managerId ? { managerId: r.managerId } : {}),
           })),
-          recordVerdicts: records.map((r) => r.recorded.fixVerdict),
+          recordVerdicts: records.flatMap((r) => (r.recorded.fixVerdict ? [r.recorded.fixVerdict] : [])),
         });
       },
     );

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { thrown } from '../test/helpers.js';
+import { InspectionChecklistSchema, SEED_ITEMS } from './inspection-checklist.js';
+import { recordInspection } from './record-inspection.js';
+
+const shop = { id: 'R1', location: { lng: 120.7, lat: 28 } };
+const record = (over: Record<string, unknown> = {}) => ({
+  id: 'I1',
+  retailerId: 'R1',
+  inspectorId: 'X1',
+  at: '2025-03-05T10:00:00+08:00',
+  fix: { lng: 120.7, lat: 28, accuracyM: 6, source: 'gnss', at: '2025-03-05T09:59:30+08:00' },
+  pricesTagged: true,
+  policyMaterialDisplayed: true,
+  satisfaction: 5,
+  managerVisitConfirmed: 'yes',
+  ...over,
+});
+// A province's own items: one of each answer type.
+const checklist = [
+  { id: 'stock', label: '库存充足', type: 'yes_no' },
+  { id: 'clean', label: '店面整洁（1–10）', type: 'scale', min: 1, max: 10 },
+  { id: 'facings', label: '陈列面数', type: 'number', min: 0 },
+  { id: 'remark', label: '备注', type: 'text', required: false },
+  { id: 'shelfPhoto', label: '货架照片', type: 'photo' },
+] as const;
+const answers = [
+  { itemId: 'stock', value: true },
+  { itemId: 'clean', value: 8 },
+  { itemId: 'facings', value: 12 },
+  { itemId: 'shelfPhoto', value: 'photos/I1-shelf.jpg' },
+];
+
+describe('inspection checklist', () => {
+  it('accepts answers of every type that fit the checklist; the record keeps them', () => {
+    const { record: r } = recordInspection(record({ answers }) as never, shop, { checklist: [...checklist] });
+    expect(r.answers).toEqual(answers);
+    expect(r.channel).toBe('on_site');
+  });
+
+  it('names every answer that does not fit: wrong type, out of range, unknown item, twice, required missing', () => {
+    const bad = [
+      { itemId: 'stock', value: 'yes' },
+      { itemId: 'clean', value: 11 },
+      { itemId: 'facings', value: -1 },
+      { itemId: 'colour', value: 'red' },
+      { itemId: 'stock', value: true },
+    ];
+    const e = thrown(() => recordInspection(record({ answers: bad }) as never, shop, { checklist: [...checklist] }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'record.answers.0.value: stock must be true or false',
+      'record.answers.1.value: clean must be a whole mark from 1 to 10',
+      'record.answers.2.value: facings must be at least 0',
+      'record.answers.3.itemId: no such item in the checklist',
+      'record.answers.4.itemId: item answered twice',
+      'record.answers: the checklist item shelfPhoto ("货架照片") is not answered',
+    ]);
+    expect(thrown(() => recordInspection(record({ answers }) as never, shop)).path).toEqual(['record', 'answers']);
+  });
+
+  it('refuses a checklist whose ids repeat or reuse a field of every record, or whose range is upside down', () => {
+    for (const bad of [
+      [...checklist, { id: 'stock', label: 'x', type: 'yes_no' }],
+      [{ id: 'satisfaction', label: 'x', type: 'scale' }],
+      [{ id: 'n', label: 'x', type: 'number', min: 5, max: 1 }],
+      [{ id: 'n', label: 'x', type: 'rating' }],
+    ])
+      expect(InspectionChecklistSchema.safeParse(bad).success).toBe(false);
+    expect(SEED_ITEMS.map((i) => i.id)).toEqual([
+      'pricesTagged',
+      'policyMaterialDisplayed',
+      'satisfaction',
+      'managerVisitConfirmed',
+    ]);
+  });
+
+  it('property: a scale answer is accepted exactly when it is a whole mark within the item range', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.double({ min: -5, max: 15 }),
+        (lo, span, v) => {
+          const item = { id: 'q', label: 'q', type: 'scale' as const, min: lo, max: lo + span };
+          const ok = Number.isInteger(v) && v >= lo && v <= lo + span;
+          const run = () =>
+            recordInspection(record({ answers: [{ itemId: 'q', value: v }] }) as never, shop, { checklist: [item] });
+          if (ok) expect(run().record.answers).toHaveLength(1);
+          else expect(thrown(run).code).toBe('INVALID_INPUT');
+        },
+      ),
+    );
+  });
+});
+
+describe('record channel', () => {
+  it('a phone check has no fix and no fix verdict; an on-site record needs its fix', () => {
+    const phone = recordInspection(record({ channel: 'phone', fix: undefined }) as never, shop);
+    expect(phone).toMatchObject({ fixVerdict: null, fixAgeS: null, record: { channel: 'phone' } });
+    expect(phone.record.fix).toBeUndefined();
+    const noFix = thrown(() => recordInspection(record({ fix: undefined }) as never, shop));
+    expect(noFix.issues).toEqual([{ path: ['record', 'fix'], message: 'fix is required for an on-site inspection' }]);
+    const phoneWithFix = thrown(() => recordInspection(record({ channel: 'phone' }) as never, shop));
+    expect(phoneWithFix.path).toEqual(['record', 'fix']);
+    expect(thrown(() => recordInspection(record({ channel: 'visit' }) as never, shop)).path).toEqual([
+      'record',
+      'channel',
+    ]);
+  });
+});
