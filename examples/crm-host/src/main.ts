@@ -12,6 +12,7 @@ import { buildApp, DEFAULT_UTC_OFFSET_MINUTES } from './http/build-app.js';
 import { localDate } from './http/local-day.js';
 import { issueToken } from './http/tokens.js';
 import { loadCity } from './load-city.js';
+import { openProvinceQueue } from './queue/province-queue.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     managers: { type: 'string', default: '6' },
     'tls-key': { type: 'string' },
     'tls-cert': { type: 'string' },
+    queue: { type: 'string' },
   },
 });
 if (!values.db.includes('://')) mkdirSync(dirname(values.db), { recursive: true });
@@ -31,7 +33,13 @@ const https =
   values['tls-key'] && values['tls-cert']
     ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
     : undefined;
-const app = await buildApp({ repo, logger: false, ...(https ? { https } : {}) });
+const provinceQueue = values.queue ? openProvinceQueue(values.queue) : undefined;
+const app = await buildApp({
+  repo,
+  logger: false,
+  ...(https ? { https } : {}),
+  ...(provinceQueue ? { provinceQueue } : {}),
+});
 let pageLink = '';
 if ((await repo.countUsers('admin')) === 0) {
   const admin = await createFirstAdmin(repo, 'admin', 'Administrator');
@@ -59,12 +67,17 @@ if ((await repo.countUsers('admin')) === 0) {
 }
 const url = await app.listen({ port: Number(values.port), host: values.host });
 process.stdout.write(`beatplan CRM host on ${url} (database ${values.db}); OpenAPI at ${url}/openapi.json\n`);
+if (provinceQueue)
+  process.stdout.write(
+    `province planning: POST ${url}/province-plans queues on ${values.queue} (${provinceQueue.kind})\n`,
+  );
 process.stdout.write(
   `the manager's page: ${url}/app/${pageLink ? ` (first time on this phone: ${url}${pageLink})` : ''}\n`,
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, async () => {
     await app.close();
+    await provinceQueue?.close();
     await repo.close();
     process.exit(0);
   });

@@ -188,8 +188,40 @@ describe.each(['sqlite', 'postgres'])('the host on %s', (kind) => {
     ).toBe(403);
     expect((await call('POST', '/import/managers', x1, host.managers)).statusCode).toBe(403);
     expect((await call('GET', `/reports?from=${MONDAY}&to=${MONDAY}`, x1)).statusCode).toBe(403);
-    // a manager cannot read an inspection plan either
-    expect((await call('GET', `/inspections/${plan.id}`, t1)).statusCode).toBe(403);
+    // an inspector cannot read or end a manager's visit, plan, manage users or tokens
+    for (const [method, url, body] of [
+      ['GET', '/visits/v-of-m2', undefined],
+      ['POST', '/visits/v-of-m2/end', { fix: fixAt(theirs, MONDAY_9AM + 600_000) }],
+      ['POST', '/plans', { startDate: MONDAY }],
+      ['POST', '/users', { id: 'z', name: 'z', role: 'admin' }],
+      ['POST', '/users/u-m1/tokens', undefined],
+      ['POST', '/users/u-m1/revoke', undefined],
+    ] as const)
+      expect((await call(method, url, x1, body)).statusCode, `inspector ${method} ${url}`).toBe(403);
+    // another inspector cannot record on x1's plan
+    const record = {
+      id: 'I-x2',
+      retailerId: plan.plan.retailerIds[0],
+      inspectorId: 'x2',
+      at: '2025-03-08T10:00:00+08:00',
+      fix: fixAt(mine, Date.parse('2025-03-08T09:59:00+08:00')),
+      pricesTagged: true,
+      policyMaterialDisplayed: true,
+      satisfaction: 4,
+      managerVisitConfirmed: 'no',
+    };
+    expect((await call('POST', `/inspections/${plan.id}/records`, x2, record)).statusCode).toBe(404);
+    // a manager cannot read, adjust or record on an inspection plan, nor issue or revoke tokens
+    for (const [method, url, body] of [
+      ['GET', `/inspections/${plan.id}`, undefined],
+      ['POST', `/inspections/${plan.id}/adjust`, { remove: [plan.plan.retailerIds[0]], reason: 'x' }],
+      ['POST', `/inspections/${plan.id}/records`, record],
+      ['POST', '/users/u-m2/tokens', undefined],
+      ['POST', '/users/u-m2/revoke', undefined],
+    ] as const)
+      expect((await call(method, url, t1, body)).statusCode, `manager ${method} ${url}`).toBe(403);
+    // the other manager's token still works: nothing above changed anything
+    expect((await call('GET', '/visits/v-of-m2', t2)).statusCode).toBe(200);
     // the admin sees all
     expect((await call('GET', `/inspections/${plan.id}`, admin)).statusCode).toBe(200);
     expect((await call('GET', '/visits/v-of-m2', admin)).statusCode).toBe(200);

@@ -77,6 +77,27 @@ CREATE TABLE inspection_records (
 CREATE INDEX inspection_records_plan ON inspection_records(plan_id);
 `,
   },
+  {
+    id: 2,
+    name: 'province planning runs',
+    sql: `
+CREATE TABLE planning_runs (
+  id TEXT PRIMARY KEY,
+  created_at BIGINT NOT NULL,
+  spec TEXT NOT NULL,
+  jobs BIGINT NOT NULL
+);
+CREATE TABLE planning_results (
+  run_id TEXT NOT NULL REFERENCES planning_runs(id),
+  manager_id TEXT NOT NULL REFERENCES managers(id),
+  plans BIGINT NOT NULL,
+  dropped TEXT NOT NULL,
+  worker TEXT NOT NULL,
+  stored_at BIGINT NOT NULL,
+  PRIMARY KEY (run_id, manager_id)
+);
+`,
+  },
 ];
 
 /** Applies the migrations not applied yet; returns their ids. */

@@ -52,6 +52,24 @@ export interface PlanningResult {
   plans: VisitPlan[];
 }
 
+/** A province planning run: its spec (the beat options every territory job shares) and its job count. */
+export interface PlanningRun {
+  id: string;
+  createdAt: number;
+  spec: { startDate: string; weeks: number; seed: number; utcOffsetMinutes: number };
+  jobs: number;
+}
+
+/** One territory job's stored outcome: who stored it, when, how many day plans, what was dropped. */
+export interface PlanningResultRow {
+  runId: string;
+  managerId: string;
+  plans: number;
+  dropped: { retailerId: string; date?: string; reason: string }[];
+  worker: string;
+  storedAt: number;
+}
+
 /**
  * The host's storage. One implementation (`SqlRepository`) serves SQLite and PostgreSQL through a
  * driver; the same test suite runs against both. Every method that writes more than one row does it in
@@ -80,6 +98,26 @@ export interface Repository {
   /** Day plans with `from <= date <= to` (YYYY-MM-DD), of one manager when given. */
   listPlans(from: string, to: string, managerId?: string): Promise<VisitPlan[]>;
   listTerritories(): Promise<Territory[]>;
+  /**
+   * Starts a province planning run in one transaction: replaces all territories, reassigns retailers
+   * and records the run (its territory jobs are then stored one by one by `storeTerritoryResult`).
+   */
+  startPlanningRun(run: PlanningRun, split: Omit<PlanningResult, 'plans'>): Promise<void>;
+  /**
+   * Stores one territory job's day plans, once: in one transaction, the job's result row (keyed by run
+   * and manager) is inserted only if absent, and only then are the plans upserted. A job run twice
+   * (a worker killed after storing, before the queue heard of it) stores nothing the second time.
+   * Resolves to true when this call stored the result.
+   */
+  storeTerritoryResult(
+    runId: string,
+    result: { managerId: string; plans: VisitPlan[]; dropped: PlanningResultRow['dropped'] },
+    worker: string,
+    at: number,
+  ): Promise<boolean>;
+  getPlanningRun(id: string): Promise<PlanningRun | null>;
+  /** The stored results of a run, by manager id. */
+  listPlanningResults(runId: string): Promise<PlanningResultRow[]>;
 
   createUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | null>;

@@ -1,9 +1,21 @@
 import type { CustomerManager, Retailer, Territory, VisitPlan } from '@beatplan/core';
 import { migrate } from './migrations.js';
+import {
+  getPlan,
+  getPlanningRun,
+  listPlans,
+  listPlanningResults,
+  replaceTerritories,
+  startPlanningRun,
+  storeTerritoryResult,
+  upsertPlan,
+} from './sql-planning.js';
 import type {
   InspectionPlanRow,
   InspectionRecordRow,
   PlanningResult,
+  PlanningResultRow,
+  PlanningRun,
   Repository,
   Role,
   User,
@@ -113,50 +125,32 @@ export class SqlRepository implements Repository {
 
   savePlanning(result: PlanningResult): Promise<void> {
     return this.db.transaction(async (tx) => {
-      await tx.run('DELETE FROM territories');
-      for (const t of result.territories)
-        await tx.run('INSERT INTO territories (id, manager_id, data) VALUES ($1, $2, $3)', [
-          t.id,
-          t.managerId,
-          JSON.stringify(t),
-        ]);
-      const retailers = data<Retailer>(await tx.all('SELECT data FROM retailers'));
-      for (const r of retailers) {
-        const managerId = result.assignment.get(r.id);
-        if (managerId === undefined || managerId === r.managerId) continue;
-        await tx.run('UPDATE retailers SET manager_id = $1, data = $2 WHERE id = $3', [
-          managerId,
-          JSON.stringify({ ...r, managerId }),
-          r.id,
-        ]);
-      }
-      for (const p of result.plans)
-        await tx.run(
-          `INSERT INTO plans (manager_id, date, data) VALUES ($1, $2, $3)
-           ON CONFLICT (manager_id, date) DO UPDATE SET data = excluded.data`,
-          [p.managerId, p.date, JSON.stringify(p)],
-        );
+      await replaceTerritories(tx, result);
+      for (const p of result.plans) await upsertPlan(tx, p);
     });
   }
-  async getPlan(managerId: string, date: string): Promise<VisitPlan | null> {
-    const rows = await this.db.all<{ data: string }>('SELECT data FROM plans WHERE manager_id = $1 AND date = $2', [
-      managerId,
-      date,
-    ]);
-    return data<VisitPlan>(rows)[0] ?? null;
+  startPlanningRun(run: PlanningRun, split: Omit<PlanningResult, 'plans'>): Promise<void> {
+    return startPlanningRun(this.db, run, split);
   }
-  async listPlans(from: string, to: string, managerId?: string): Promise<VisitPlan[]> {
-    return data(
-      managerId === undefined
-        ? await this.db.all('SELECT data FROM plans WHERE date >= $1 AND date <= $2 ORDER BY manager_id, date', [
-            from,
-            to,
-          ])
-        : await this.db.all(
-            'SELECT data FROM plans WHERE date >= $1 AND date <= $2 AND manager_id = $3 ORDER BY date',
-            [from, to, managerId],
-          ),
-    );
+  storeTerritoryResult(
+    runId: string,
+    result: { managerId: string; plans: VisitPlan[]; dropped: PlanningResultRow['dropped'] },
+    worker: string,
+    at: number,
+  ): Promise<boolean> {
+    return storeTerritoryResult(this.db, runId, result, worker, at);
+  }
+  getPlanningRun(id: string): Promise<PlanningRun | null> {
+    return getPlanningRun(this.db, id);
+  }
+  listPlanningResults(runId: string): Promise<PlanningResultRow[]> {
+    return listPlanningResults(this.db, runId);
+  }
+  getPlan(managerId: string, date: string): Promise<VisitPlan | null> {
+    return getPlan(this.db, managerId, date);
+  }
+  listPlans(from: string, to: string, managerId?: string): Promise<VisitPlan[]> {
+    return listPlans(this.db, from, to, managerId);
   }
   async listTerritories(): Promise<Territory[]> {
     return data(await this.db.all('SELECT data FROM territories ORDER BY id'));

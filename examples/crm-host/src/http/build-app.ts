@@ -11,12 +11,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Repository } from '../db/repository.js';
+import type { ProvinceQueue } from '../queue/province-queue.js';
 import { authenticate } from './auth.js';
 import { HttpError } from './http-error.js';
 import { importRoutes } from './routes/imports.js';
 import { inspectionRoutes } from './routes/inspections.js';
 import { pageRoutes } from './routes/page.js';
 import { planningRoutes } from './routes/planning.js';
+import { provincePlanRoutes } from './routes/province-plans.js';
 import { reportRoutes } from './routes/reports.js';
 import { userRoutes } from './routes/users.js';
 import { visitRoutes } from './routes/visits.js';
@@ -44,6 +46,11 @@ export interface AppOptions {
   /** Called before each retailer row is written (crash tests). */
   onImportRow?: (i: number) => void;
   logger?: boolean;
+  /**
+   * The province queue (`openProvinceQueue`): when given, `POST /province-plans` queues one planning
+   * job per territory for the workers (`npm run worker`); without it those routes do not exist.
+   */
+  provinceQueue?: ProvinceQueue;
   /** Serve HTTPS with this key and certificate (PEM), e.g. for phones on a LAN; see README "HTTPS". */
   https?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -131,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes(repo, now));
   await app.register(importRoutes(repo, { ...(options.onImportRow ? { onImportRow: options.onImportRow } : {}) }));
   await app.register(planningRoutes(repo, now, utcOffsetMinutes));
+  if (options.provinceQueue) await app.register(provincePlanRoutes(repo, options.provinceQueue, now, utcOffsetMinutes));
   await app.register(visitRoutes(repo, now, options.verifyPolicy ?? {}));
   await app.register(pageRoutes);
   await app.register(inspectionRoutes(repo, now));

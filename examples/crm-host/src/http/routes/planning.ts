@@ -1,8 +1,9 @@
-import type { Retailer, VisitPlan } from '@beatplan/core';
-import { partitionTerritories, planWeeklyBeats } from '@beatplan/territory';
+import type { VisitPlan } from '@beatplan/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import type { Repository } from '../../db/repository.js';
+import { splitProvince } from '../../planning/split-province.js';
+import { planTerritory } from '../../planning/territory-job.js';
 import {
   ErrorSchema,
   ManagerParamsSchema,
@@ -41,35 +42,25 @@ export function planningRoutes(repo: Repository, now: () => number, utcOffsetMin
         requireRole(request, 'admin');
         const { startDate, weeks, seed } = request.body;
         const [retailers, managers] = await Promise.all([repo.listRetailers(), repo.listManagers()]);
-        const partition = partitionTerritories(retailers, managers);
-        const assignment = new Map(Object.entries(partition.assignment));
-        const byManager = new Map<string, Retailer[]>();
-        for (const r of retailers) {
-          const m = assignment.get(r.id);
-          if (m === undefined) continue;
-          byManager.set(m, [...(byManager.get(m) ?? []), { ...r, managerId: m }]);
-        }
+        const split = splitProvince(retailers, managers, {
+          runId: 'in-process',
+          beat: { startDate, weeks, seed, utcOffsetMinutes },
+        });
         const plans: VisitPlan[] = [];
-        const dropped: { retailerId: string; managerId?: string; date?: string; reason: string }[] = [
-          ...partition.dropped,
-        ];
-        for (const manager of managers) {
-          const beat = await planWeeklyBeats(manager, byManager.get(manager.id) ?? [], {
-            startDate,
-            weeks,
-            seed,
-            utcOffsetMinutes,
-          });
-          plans.push(...beat.plans);
-          dropped.push(...beat.dropped.map((d) => ({ ...d, managerId: manager.id })));
+        const dropped = [...split.dropped];
+        // one territory after another in this process; POST /province-plans spreads them over workers
+        for (const job of split.jobs) {
+          const result = await planTerritory(job);
+          plans.push(...result.plans);
+          dropped.push(...result.dropped);
         }
-        await repo.savePlanning({ territories: partition.territories, assignment, plans });
+        await repo.savePlanning({ territories: split.territories, assignment: split.assignment, plans });
         return {
-          territories: partition.territories.length,
+          territories: split.territories.length,
           plans: plans.length,
           stops: plans.reduce((a, p) => a + p.stops.length, 0),
           dropped,
-          balanced: partition.balanced,
+          balanced: split.balanced,
         };
       },
     );

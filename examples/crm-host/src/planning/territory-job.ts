@@ -1,0 +1,52 @@
+import { IdSchema, LocalDateSchema, UtcOffsetMinutesSchema, type VisitPlan } from '@beatplan/core';
+import { planWeeklyBeats } from '@beatplan/territory';
+import * as z from 'zod';
+
+/**
+ * One territory's planning job: everything `planWeeklyBeats` needs, carried in the job itself, so the
+ * result depends on the job and nothing else (not on the worker, the machine or the database's later
+ * state). `manager` and `retailers` are checked by `planWeeklyBeats` against core's schemas.
+ */
+export const TerritoryJobSchema = z.strictObject({
+  /** The planning run the job belongs to (one partition of the province). */
+  runId: IdSchema,
+  managerId: IdSchema,
+  manager: z.unknown(),
+  retailers: z.array(z.unknown()),
+  beat: z.strictObject({
+    startDate: LocalDateSchema,
+    weeks: z.number().int().min(1).max(52),
+    seed: z.number().int().min(0),
+    utcOffsetMinutes: UtcOffsetMinutesSchema,
+  }),
+});
+export type TerritoryJob = z.infer<typeof TerritoryJobSchema>;
+
+/** A visit that could not be planned (the partition's or a manager's beats'), with the reason. */
+export interface DroppedVisit {
+  retailerId: string;
+  managerId?: string;
+  date?: string;
+  reason: string;
+}
+
+/** What a territory job produces: the manager's day plans and what could not be planned. */
+export interface TerritoryResult {
+  managerId: string;
+  plans: VisitPlan[];
+  dropped: DroppedVisit[];
+}
+
+/**
+ * Plans one territory: `planWeeklyBeats` for its manager and retailers with the job's seed. The same
+ * job gives the same result in any process (the library is deterministic for a seed, and its search
+ * budget is counted in moves, not in time). Throws the library's `BeatplanError` on bad data.
+ */
+export async function planTerritory(job: TerritoryJob, signal?: AbortSignal): Promise<TerritoryResult> {
+  const beat = await planWeeklyBeats(job.manager, job.retailers, { ...job.beat, ...(signal ? { signal } : {}) });
+  return {
+    managerId: job.managerId,
+    plans: beat.plans,
+    dropped: beat.dropped.map((d) => ({ ...d, managerId: job.managerId })),
+  };
+}
