@@ -107,6 +107,9 @@ describe.each(['redis', 'postgres'])('province planning over BullMQ on %s', (kin
     // the killed worker's job was run again, elsewhere, and the whole run finished
     const rerun = [...b.events, ...c.events].filter((e) => e.event === 'completed' && e.jobId === taken.jobId);
     expect(rerun).toHaveLength(1);
+    // (a result is stored inside its job, just before the queue marks the job completed)
+    for (let i = 0; i < 100 && (await queue.counts()).completed !== jobs.length; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect((await queue.counts()).completed).toBe(jobs.length);
     // same seed, same plans as this process computed (whoever ran each job)
     expect(await storedPlans(jobs)).toEqual(reference.map((r) => r.plans));
