@@ -4,6 +4,8 @@
 // network returns (every request carries a visit id made here, so a resend is harmless).
 
 /** At most this many presses wait on the phone (a day is 20–40 visits, 2 presses each). */
+import { mapView } from './map.js';
+
 const MAX_QUEUE = 200;
 const UTC_OFFSET_MIN = 480; // the city's calendar (UTC+8), as the server's
 const store = {
@@ -17,6 +19,7 @@ const state = {
   route: store.get('bp-route', null),
   visits: store.get('bp-visits', {}), // retailerId → { visitId, state: 'start-queued'|'started'|'end-queued'|'ended', verdict?, error? }
   queue: store.get('bp-queue', []),
+  config: store.get('bp-config', null), // the host's page settings (tile layer), kept for offline
   flushing: false,
   lastVerdict: null,
 };
@@ -52,6 +55,11 @@ async function load() {
     return;
   }
   try {
+    const config = await fetch('/app/config.json').then((r) => (r.ok ? r.json() : null));
+    if (config) {
+      state.config = config;
+      store.set('bp-config', config);
+    }
     const me = await api('GET', '/me');
     if (me.status === 401) return signInAgain(me.json?.message);
     state.me = me.json;
@@ -103,13 +111,8 @@ function render() {
   if (!route) return;
   $('title').textContent =
     `${route.managerId}: ${route.date}, ${route.stops.length} stops, ${(route.distanceM / 1000).toFixed(1)} km`;
-  const pts = [route.base, ...route.stops];
-  const lngs = pts.map((p) => p.lng);
-  const lats = pts.map((p) => p.lat);
-  const [x0, x1, y0, y1] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
-  const kx = Math.cos(((y0 + y1) / 2) * (Math.PI / 180)); // metres per degree of longitude shrink with latitude
-  const span = Math.max((x1 - x0) * kx, y1 - y0, 1e-6);
-  const xy = (p) => [20 + (((p.lng - x0) * kx) / span) * 280, 300 - ((p.lat - y0) / span) * 280];
+  const view = mapView([route.base, ...route.stops], state.config);
+  const xy = view.xy;
   const next = nextStop();
   const colour = (s) => {
     const v = state.visits[s.retailerId];
@@ -119,6 +122,7 @@ function render() {
   };
   const line = [route.base, ...route.stops, route.base].map((p) => xy(p).join(',')).join(' ');
   svg.innerHTML =
+    view.underlay +
     `<polyline points="${line}" fill="none" stroke="#607d8b" stroke-width="1.5"/>` +
     `<rect x="${xy(route.base)[0] - 5}" y="${xy(route.base)[1] - 5}" width="10" height="10" fill="#000"/>` +
     route.stops
@@ -126,7 +130,8 @@ function render() {
         const [x, y] = xy(s);
         return `<g data-retailer="${s.retailerId}"><circle cx="${x}" cy="${y}" r="${s === next ? 9 : 7}" fill="${colour(s)}"/><text x="${x}" y="${y + 4}" font-size="9" text-anchor="middle" fill="#fff">${i + 1}</text></g>`;
       })
-      .join('');
+      .join('') +
+    (view.overlay ?? '');
   const v = next ? state.visits[next.retailerId] : null;
   $('next').textContent = next
     ? `Next: ${next.name} (${next.retailerId}), planned ${hhmm(next.arrival)}–${hhmm(next.departure)}${v ? ` — ${v.state}` : ''}`

@@ -1,7 +1,7 @@
 // The page's service worker: keeps the page's own files so it reloads with no network. API calls are
 // not cached here (the page keeps the last route and its queue in localStorage).
-const CACHE = 'beatplan-page-v1';
-const SHELL = ['/app/', '/app/app.js'];
+const CACHE = 'beatplan-page-v2';
+const SHELL = ['/app/', '/app/app.js', '/app/map.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'tls-key': { type: 'string' },
     'tls-cert': { type: 'string' },
     queue: { type: 'string' },
+    'tile-url': { type: 'string' },
+    'tile-attribution': { type: 'string' },
   },
 });
 if (!values.db.includes('://')) mkdirSync(dirname(values.db), { recursive: true });
@@ -39,6 +41,10 @@ const app = await buildApp({
   logger: false,
   ...(https ? { https } : {}),
   ...(provinceQueue ? { provinceQueue } : {}),
+  page: {
+    ...(values['tile-url'] ? { tileUrl: values['tile-url'] } : {}),
+    ...(values['tile-attribution'] ? { tileAttribution: values['tile-attribution'] } : {}),
+  },
 });
 let pageLink = '';
 if ((await repo.countUsers('admin')) === 0) {

@@ -1,11 +1,13 @@
 // `npm run worker`: one province-planning worker process. Pulls territory jobs from the queue (Redis or
-// PostgreSQL), plans them and stores the day plans in the host's database. Start as many as you like,
+// PostgreSQL), plans them — each territory's days routed in parallel on a pool of worker threads
+// (`--threads`, default one per core) — and stores the day plans in the host's database. Start as many as you like,
 // on as many machines as you like (with a PostgreSQL database they can all reach). Prints one JSON line
 // per event: {"event":"ready"}, {"event":"active","jobId":…}, {"event":"completed",…}, {"event":"failed",…}.
 //
 //   npm --prefix examples/crm-host run worker -- --queue redis://127.0.0.1:6379 --db .data/host.db
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
+import { createSolverPool } from '@beatplan/tsp/pool';
 import { openRepository } from './db/open-repository.js';
 import { startPlanWorker } from './queue/plan-worker.js';
 
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     name: { type: 'string', default: `${hostname()}:${process.pid}` },
     concurrency: { type: 'string' },
+    threads: { type: 'string' },
     'lock-ms': { type: 'string' },
     'stalled-ms': { type: 'string' },
   },
@@ -24,11 +27,14 @@ if (!values.queue || !values.db) {
   process.exit(2);
 }
 const repo = await openRepository(values.db);
+// the machine's cores: each territory's days are routed in parallel worker threads
+const pool = createSolverPool(values.threads ? { workers: Number(values.threads) } : {});
 const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 const worker = startPlanWorker({
   queueUrl: values.queue,
   repo,
   name: values.name,
+  solver: pool,
   timings: {
     ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
     ...(values['lock-ms'] ? { lockDurationMs: Number(values['lock-ms']) } : {}),
@@ -37,10 +43,11 @@ const worker = startPlanWorker({
   onEvent: (e) => say({ event: e.type, jobId: e.jobId, ...(e.detail === undefined ? {} : { detail: e.detail }) }),
 });
 await worker.waitUntilReady();
-say({ event: 'ready', name: values.name });
+say({ event: 'ready', name: values.name, threads: pool.workers });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, async () => {
     await worker.close();
+    await pool.close();
     await repo.close();
     process.exit(0);
   });

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,7 @@ describe('the manager’s phone page', () => {
     await page.goto(`${url}/app/?date=${MONDAY}#token=${host.tokens.m1}`);
     await page.waitForSelector('#map circle');
     expect(await page.locator('#map circle').count()).toBe(stops.length);
+    expect(await page.locator('#map image').count()).toBe(0); // no tile layer unless the host configures one
     expect(await page.textContent('#next')).toContain(stops[0]!.retailerId);
     expect(await geoReads()).toBe(0);
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -146,5 +148,66 @@ describe('the manager’s phone page', () => {
     expect(await geoReads()).toBe(reads);
     await page.evaluate(() => localStorage.setItem('bp-queue', '[]'));
     await context.setOffline(false);
+  });
+});
+
+// The tile layer: only when the host configures a tile URL. The tile server here is a local stand-in
+// speaking the XYZ scheme of OpenStreetMap-style servers (`/{z}/{x}/{y}.png`, a PNG per tile): a real one
+// cannot be reached from this machine.
+describe('the manager’s phone page with a tile layer', () => {
+  const backend = sqliteBackend();
+  const requested: string[] = [];
+  // a 1 × 1 PNG
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const tiles = createServer((req, res) => {
+    requested.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+  });
+  let host: LoadedHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+    const tileUrl = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
+    host = await loadHost(await backend.fresh(), {
+      now: Date.now,
+      page: { tileUrl, tileAttribution: '© test tiles' },
+    });
+    await host.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.app.close();
+    await host?.repo.close();
+    await backend.stop();
+    tiles.close();
+  });
+
+  it('draws the tiles covering the day under the route, at one zoom, with the attribution', async () => {
+    const url = `http://127.0.0.1:${(host.app.server.address() as AddressInfo).port}`;
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${url}/app/?date=${MONDAY}#token=${host.tokens.m1}`);
+    await page.waitForSelector('#map circle');
+    const hrefs = await page.$$eval('#map image', (els) => els.map((e) => e.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    const zooms = new Set(hrefs.map((h) => /\/(\d+)\/\d+\/\d+\.png$/.exec(h)?.[1]));
+    expect(zooms.size).toBe(1);
+    for (let i = 0; i < 100 && requested.length < hrefs.length; i++) await page.waitForTimeout(100);
+    expect(requested.sort()).toEqual(hrefs.map((h) => new URL(h).pathname).sort());
+    // every stop and the base lie inside the 320 × 320 view, over the tiles
+    const circles = await page.$$eval('#map circle', (els) =>
+      els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]),
+    );
+    for (const [x, y] of circles) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(320);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(320);
+    }
+    expect(await page.textContent('#map')).toContain('© test tiles');
   });
 });

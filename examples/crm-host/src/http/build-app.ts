@@ -16,7 +16,7 @@ import { authenticate } from './auth.js';
 import { HttpError } from './http-error.js';
 import { importRoutes } from './routes/imports.js';
 import { inspectionRoutes } from './routes/inspections.js';
-import { pageRoutes } from './routes/page.js';
+import { type PageConfig, pageRoutes } from './routes/page.js';
 import { planningRoutes } from './routes/planning.js';
 import { provincePlanRoutes } from './routes/province-plans.js';
 import { reportRoutes } from './routes/reports.js';
@@ -51,6 +51,8 @@ export interface AppOptions {
    * job per territory for the workers (`npm run worker`); without it those routes do not exist.
    */
   provinceQueue?: ProvinceQueue;
+  /** The phone page's settings: a tile layer under the route (see `PageConfig`). Default none. */
+  page?: PageConfig;
   /** Serve HTTPS with this key and certificate (PEM), e.g. for phones on a LAN; see README "HTTPS". */
   https?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -140,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planningRoutes(repo, now, utcOffsetMinutes));
   if (options.provinceQueue) await app.register(provincePlanRoutes(repo, options.provinceQueue, now, utcOffsetMinutes));
   await app.register(visitRoutes(repo, now, options.verifyPolicy ?? {}));
-  await app.register(pageRoutes);
+  await app.register(pageRoutes(options.page ?? {}));
   await app.register(inspectionRoutes(repo, now));
   await app.register(reportRoutes(repo, now, utcOffsetMinutes, options.verifyPolicy ?? {}));
   return app;

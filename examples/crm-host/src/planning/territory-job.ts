@@ -1,5 +1,6 @@
 import { IdSchema, LocalDateSchema, UtcOffsetMinutesSchema, type VisitPlan } from '@beatplan/core';
 import { planWeeklyBeats } from '@beatplan/territory';
+import type { RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
 
 /**
@@ -39,11 +40,22 @@ export interface TerritoryResult {
 
 /**
  * Plans one territory: `planWeeklyBeats` for its manager and retailers with the job's seed. The same
- * job gives the same result in any process (the library is deterministic for a seed, and its search
- * budget is counted in moves, not in time). Throws the library's `BeatplanError` on bad data.
+ * job gives the same result in any process, with or without a `solver` pool and whatever its number of
+ * threads (the library is deterministic for a seed, and its search budget is counted in moves, not in
+ * time). Throws the library's `BeatplanError` on bad data.
+ *
+ * @param options.solver - where the days' routes are solved: a `createSolverPool` of `@beatplan/tsp/pool`
+ *   routes the territory's days in parallel worker threads; default this thread, one day after another.
  */
-export async function planTerritory(job: TerritoryJob, signal?: AbortSignal): Promise<TerritoryResult> {
-  const beat = await planWeeklyBeats(job.manager, job.retailers, { ...job.beat, ...(signal ? { signal } : {}) });
+export async function planTerritory(
+  job: TerritoryJob,
+  options: { signal?: AbortSignal; solver?: RouteSolver } = {},
+): Promise<TerritoryResult> {
+  const beat = await planWeeklyBeats(job.manager, job.retailers, {
+    ...job.beat,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.solver ? { solver: options.solver } : {}),
+  });
   return {
     managerId: job.managerId,
     plans: beat.plans,

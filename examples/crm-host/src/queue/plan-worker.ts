@@ -1,4 +1,5 @@
 import { isBeatplanError } from '@beatplan/core';
+import type { RouteSolver } from '@beatplan/tsp';
 import { type Job, UnrecoverableError } from 'bullmq';
 import * as z from 'zod';
 import type { Repository } from '../db/repository.js';
@@ -13,7 +14,8 @@ import { type AnyWorker, queueBackend } from './queue-connection.js';
  * another worker's stall check puts the job back in the queue. A job found stalled more than
  * `maxStalledCount` times fails (a job that kills its worker every time must not loop forever).
  * Planning a territory takes about a second and never blocks the event loop for long (the library
- * yields between days), so the lock is renewed in time; the test uses 1.5 s / 1 s to finish in seconds.
+ * yields between days; with a solver pool the routes are solved in other threads), so the lock is
+ * renewed in time; the test uses 1.5 s / 1 s to finish in seconds.
  */
 export const WorkerTimingsSchema = z.strictObject({
   lockDurationMs: z.number().int().min(500).default(30_000),
@@ -29,6 +31,11 @@ export interface PlanWorkerOptions {
   queueUrl: string;
   /** Where the results go (the host's database). */
   repo: Repository;
+  /**
+   * Where the territory's days are routed: a `createSolverPool` of `@beatplan/tsp/pool` uses the
+   * machine's cores (worker threads); default this thread.
+   */
+  solver?: RouteSolver;
   /** This worker's name, stored with each result it stores (default `pid@hostname`-like, given by the caller). */
   name: string;
   timings?: z.input<typeof WorkerTimingsSchema>;
@@ -45,14 +52,14 @@ export async function processTerritoryJob(
   data: unknown,
   repo: Repository,
   worker: string,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; solver?: RouteSolver } = {},
 ): Promise<TerritoryOutcome> {
   const parsed = TerritoryJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`not a territory job: ${parsed.error.message}`);
   const job: TerritoryJob = parsed.data;
   let result: Awaited<ReturnType<typeof planTerritory>>;
   try {
-    result = await planTerritory(job, signal);
+    result = await planTerritory(job, options);
   } catch (e) {
     if (isBeatplanError(e)) throw new UnrecoverableError(`${job.managerId}: ${e.message}`);
     throw e;
@@ -73,7 +80,10 @@ export function startPlanWorker(options: PlanWorkerOptions): AnyWorker<Territory
     PROVINCE_QUEUE,
     (job: Job<TerritoryJob, TerritoryOutcome>, _token?: string, signal?: AbortSignal) => {
       options.onEvent?.({ type: 'active', jobId: String(job.id) });
-      return processTerritoryJob(job.data, options.repo, options.name, signal);
+      return processTerritoryJob(job.data, options.repo, options.name, {
+        ...(signal ? { signal } : {}),
+        ...(options.solver ? { solver: options.solver } : {}),
+      });
     },
     {
       connection: backend.connection,

@@ -27,11 +27,14 @@ export async function startWorkerProcess(options: {
   name: string;
   lockMs?: number;
   stalledMs?: number;
+  /** Solver threads (default: one per core). */
+  threads?: number;
 }): Promise<WorkerProcess> {
   const args = ['--import', 'tsx', 'src/worker-main.ts', '--queue', options.queueUrl, '--db', options.db];
   args.push('--name', options.name);
   if (options.lockMs !== undefined) args.push('--lock-ms', String(options.lockMs));
   if (options.stalledMs !== undefined) args.push('--stalled-ms', String(options.stalledMs));
+  if (options.threads !== undefined) args.push('--threads', String(options.threads));
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const events: WorkerProcess['events'] = [];
   const waiters = new Set<{ match: (e: { event: string }) => boolean; resolve: (e: never) => void }>();
