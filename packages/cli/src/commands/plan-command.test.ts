@@ -142,4 +142,18 @@ describe('beatplan plan --roads', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.bpg: file not found/);
   });
+
+  it('--weights sets the weights of the balanced sum (count only: equal retailer counts); bad ones are usage errors', async () => {
+    const out = join(dir, 'weights');
+    const args = ['plan', retailersCsv, '--managers', managersJson, '--weeks', '1', '--start', '2025-03-03'];
+    const r = await run([...args, '--out', out, '--seed', '3', '--weights', 'count=1', '--tolerance', '0.05']);
+    expect(r.stderr).toBe('');
+    const counts = JSON.parse(r.stdout).perManager.map((m: { retailers: number }) => m.retailers);
+    expect(Math.max(...counts) / Math.min(...counts)).toBeLessThanOrEqual(1.1);
+    for (const bad of ['count=0', 'grade=1', 'count=1,count=2', 'count', 'orders=-1']) {
+      const b = await run([...args, '--out', join(dir, 'w-bad'), '--weights', bad]);
+      expect(b.code, bad).toBe(2);
+      expect(b.stderr).toContain('--weights must be name=number pairs');
+    }
+  });
 });

@@ -21,7 +21,7 @@ import {
 import { failWithIssues, issuesFailure } from '../report-issues.js';
 import { readRoadCosts } from './roads-command.js';
 
-export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--locked] [--fresh] [--roads <graph-file>] ${RETAILER_IMPORT_USAGE}`;
+export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--weights count=1,workload=1,orders=1,volume=1] [--locked] [--fresh] [--roads <graph-file>] ${RETAILER_IMPORT_USAGE}`;
 
 /**
  * Where the files go: a new folder, or an empty one; an existing non-empty folder only with `--force`
@@ -45,6 +45,23 @@ function writeOut(outDir: string, files: readonly [string, string][]): void {
   } catch (e) {
     throw new CliFailure((t) => t.t('cannotWrite', { file: `--out ${outDir}`, error: (e as Error).message }));
   }
+}
+
+const BALANCE_ATTRIBUTES = ['count', 'workload', 'orders', 'volume'] as const;
+
+/** `--weights count=1,orders=2`: the weights of the partition's one balanced sum (numbers ≥ 0, one positive). */
+function balanceWeights(text: string): Partial<Record<(typeof BALANCE_ATTRIBUTES)[number], number>> {
+  const weights: Partial<Record<(typeof BALANCE_ATTRIBUTES)[number], number>> = {};
+  for (const part of text.split(',')) {
+    const m = /^\s*(\w+)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
+    const name = BALANCE_ATTRIBUTES.find((a) => a === m?.[1]);
+    if (!m || !name || name in weights)
+      throw new CliFailure((t) => t.t('weightsFlag', { text, attributes: BALANCE_ATTRIBUTES }), 2);
+    weights[name] = Number(m[2]);
+  }
+  if (!Object.values(weights).some((w) => w > 0))
+    throw new CliFailure((t) => t.t('weightsFlag', { text, attributes: BALANCE_ATTRIBUTES }), 2);
+  return weights;
 }
 
 function nextMonday(now = new Date()): string {
@@ -75,6 +92,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       out: { type: 'string' },
       seed: { type: 'string' },
       tolerance: { type: 'string' },
+      weights: { type: 'string' },
       locked: { type: 'boolean' },
       fresh: { type: 'boolean' },
       force: { type: 'boolean' },
@@ -90,6 +108,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
   const weeks = numberFlag('weeks', values.weeks, 'whole', 1, 52) ?? 2;
   const seed = numberFlag('seed', values.seed, 'integer', -(2 ** 31), 2 ** 32 - 1) ?? 1;
   const tolerance = numberFlag('tolerance', values.tolerance, 'number', 0.001, 1);
+  const weights = values.weights === undefined ? undefined : balanceWeights(values.weights);
   const startDate = values.start ?? nextMonday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) throw new CliFailure((t) => t.t('startFlag', { text: startDate }), 2);
   const importOptions = retailerImportOptions(values);
@@ -119,6 +138,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       ...(values.locked ? { locked: true } : {}),
       ...(values.fresh ? { keepCurrent: false } : {}),
       ...(tolerance !== undefined ? { tolerance } : {}),
+      ...(weights ? { weights } : {}),
       ...(costs ? { costs } : {}),
     });
     const byId = new Map(r.items.map((x) => [x.id, x]));

@@ -40,6 +40,8 @@ export const CLI_MESSAGES = defineCatalogues(
     oneOfFlag: (p: { flag: string; values: readonly string[]; text: string }) =>
       `--${p.flag} must be one of ${p.values.join(', ')}, received ${JSON.stringify(p.text)}`,
     badImportOptions: 'the import options were refused (listed above)',
+    weightsFlag: (p: { text: string; attributes: readonly string[] }) =>
+      `--weights must be name=number pairs separated by commas, each name once (${p.attributes.join(', ')}), at least one positive, received ${JSON.stringify(p.text)}`,
     usageError: (p: { detail: string; usage: string }) => `${p.detail}; usage: ${p.usage}`,
     expectedOne: (p: { what: FileKind; usage: string }) => `expected one ${EN_FILES[p.what]}; usage: ${p.usage}`,
     expectedFiles: (p: { count: number; usage: string }) => `expected ${p.count} file(s); usage: ${p.usage}`,
@@ -122,6 +124,8 @@ export const CLI_MESSAGES = defineCatalogues(
       oneOfFlag: (p: { flag: string; values: readonly string[]; text: string }) =>
         `--${p.flag} 必须是以下之一：${p.values.join('、')}，实际为 ${JSON.stringify(p.text)}`,
       badImportOptions: '导入选项无效（已在上面列出）',
+      weightsFlag: (p: { text: string; attributes: readonly string[] }) =>
+        `--weights 必须是以逗号分隔的 名称=数字 对，每个名称一次（${p.attributes.join('、')}），至少一个为正，实际为 ${JSON.stringify(p.text)}`,
       usageError: (p: { detail: string; usage: string }) => `${p.detail}；用法：${p.usage}`,
       expectedOne: (p: { what: FileKind; usage: string }) => `需要一个${ZH_FILES[p.what]}；用法：${p.usage}`,
       expectedFiles: (p: { count: number; usage: string }) => `需要 ${p.count} 个文件；用法：${p.usage}`,
