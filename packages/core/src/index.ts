@@ -150,6 +150,7 @@ export { guardCsvFormula, unguardCsvFormula } from './csv-formula-guard.js';
 export { seededRandom } from './internal/shared/seeded-random.js';
 export { measureSpread, type Spread } from './measure-spread.js';
 export type { DroppedRetailer } from './dropped-retailer.js';
+export { dropUnreachable, type UnreachableDrop } from './drop-unreachable.js';
 export { dataRecord, dataRecordSchema } from './data-record.js';
 export {
   MAX_TRAVEL_MATRIX_POINTS,

@@ -117,7 +117,7 @@ describe('routeInspection', () => {
     expect(o.issues.map((i) => i.path.join('.'))).toEqual(['options.base.lng', 'options.date', 'options.dayEnd']);
   });
 
-  it('routes on any TravelCosts and says which; a pair with no route is an error naming both ends', async () => {
+  it('routes on any TravelCosts and says which; a retailer with no route is dropped naming the other end, the rest routed', async () => {
     const rs = city(12, 2, 5);
     const ids = rs.map((r) => r.id);
     const lines = straightLineCosts();
@@ -135,11 +135,18 @@ describe('routeInspection', () => {
       matrix: async (pts: readonly Coordinates[]) => {
         const m = lines.matrixSync(pts);
         const k = pts.findIndex((p) => p.lng === cut.lng && p.lat === cut.lat);
-        return k < 0 ? m : { ...m, unreachable: [{ from: 0, to: k }] };
+        return { ...m, source: 'road-graph:car', unreachable: k < 0 ? [] : [{ from: 0, to: k }] };
       },
     };
-    await expect(routeInspection(ids, rs, { base, date: '2025-03-05', costs: broken })).rejects.toThrow(
-      new RegExp(`options.costs: no route from the base to retailer ${rs[3]!.id} on road-graph:car`),
-    );
+    const cutOff = await routeInspection(ids, rs, { base, date: '2025-03-05', costs: broken });
+    expect(cutOff.dropped[0]).toEqual({
+      retailerId: rs[3]!.id,
+      reason: 'no route between it and the base on road-graph:car',
+    });
+    const routed = [
+      ...cutOff.days.flatMap((d) => d.stops.map((x) => x.retailerId)),
+      ...cutOff.dropped.slice(1).map((d) => d.retailerId),
+    ];
+    expect(routed.sort()).toEqual(ids.filter((id) => id !== rs[3]!.id).sort());
   });
 });

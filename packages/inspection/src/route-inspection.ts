@@ -19,6 +19,7 @@ import {
   type RetailerInput,
   type Weekday,
   type DroppedRetailer,
+  dropUnreachable,
   toBeatplanError,
   costSourceOf,
   STRAIGHT_LINE_SOURCE,
@@ -111,7 +112,10 @@ export interface InspectionDay {
 /** The routed plan: the days, and the retailers that could not be placed. */
 export interface InspectionRoute {
   days: InspectionDay[];
-  /** Retailers not scheduled within `maxDays`, with the reason (core's `DroppedRetailer`). */
+  /**
+   * Retailers not routed, with the reason (core's `DroppedRetailer`): first those the cost source cannot
+   * reach (`no route between it and the base on road-graph:car`), then those not scheduled within `maxDays`.
+   */
   dropped: DroppedRetailer[];
   distanceM: number;
   /** The travel source every distance and time was measured with (straight lines by default). */
@@ -162,7 +166,9 @@ async function matrixOf(
  * weekday and ending by closing time (retailers without opening hours: always open). Travel time is
  * straight-line distance at `speedKmh`, or with `costs` (any core `TravelCosts`: a road graph's
  * `roadCosts(graph)`, a service adapter, the host's own) that source's metres and seconds; the result's
- * `costSource` says which. A pair of the route with no route is an error naming both ends.
+ * `costSource` says which. A retailer the source cannot reach (no route to or from the base, or
+ * between it and the other retailers) is not routed but listed in `dropped` with the reason naming the
+ * other end (core's `dropUnreachable`, the rule `planWeeklyBeats` applies to its days).
  *
  * Several days: the retailers are first ordered by one closed tour from the base (route first,
  * cluster second); each working day then takes up to `maxStopsPerDay` retailers open that weekday —
@@ -224,15 +230,23 @@ export async function routeInspection(
   const signal = o.signal ? { signal: o.signal } : {};
   try {
     let remaining = [...nodes.keys()];
-    if (remaining.length > 1) {
+    // Retailers the cost source cannot reach (to or from the base or the other stops) are dropped with
+    // the reason, by the rule beats use (core's dropUnreachable); the rest are ordered by one tour.
+    const unreachable: DroppedRetailer[] = [];
+    if (o.costs && remaining.length > 0) {
+      const all = remaining;
+      const full = await o.costs.matrix([base, ...all.map((id) => nodes.get(id)!.wgs)], signal);
+      const { keep, dropped } = dropUnreachable(full, (i) => (i === 0 ? 'the base' : `retailer ${all[i - 1]}`));
+      for (const d of dropped) unreachable.push({ retailerId: all[d.index - 1] as string, reason: d.reason });
+      remaining = keep.slice(1).map((i) => all[i - 1] as string);
+      if (remaining.length > 1) {
+        const metres = keep.map((a) => keep.map((b) => Math.round(full.distancesM[a * full.n + b] ?? 0)));
+        const order = await solver.solve({ matrix: metres }, { seed: o.seed, ...signal });
+        remaining = order.tour.slice(1).map((k) => remaining[k - 1]!);
+      }
+    } else if (remaining.length > 1) {
       const points = [base, ...remaining.map((id) => nodes.get(id)!.wgs)];
-      const names = ['the base', ...remaining.map((id) => `retailer ${id}`)];
-      const order = o.costs
-        ? await solver.solve(
-            { matrix: (await matrixOf(points, metresPerSecond, o.costs, names, o.signal)).metres },
-            { seed: o.seed, ...signal },
-          )
-        : await solver.solve({ points }, { seed: o.seed, ...signal });
+      const order = await solver.solve({ points }, { seed: o.seed, ...signal });
       remaining = order.tour.slice(1).map((k) => remaining[k - 1]!);
     }
     const days: InspectionDay[] = [];
@@ -309,10 +323,13 @@ export async function routeInspection(
     }
     return {
       days,
-      dropped: remaining.map((retailerId) => ({
-        retailerId,
-        reason: `no room within ${o.maxDays} working day(s) from ${o.date} (opening hours, day length ${o.dayStart}–${o.dayEnd}, stops per day)`,
-      })),
+      dropped: [
+        ...unreachable,
+        ...remaining.map((retailerId) => ({
+          retailerId,
+          reason: `no room within ${o.maxDays} working day(s) from ${o.date} (opening hours, day length ${o.dayStart}–${o.dayEnd}, stops per day)`,
+        })),
+      ],
       distanceM: days.reduce((a, d) => a + d.distanceM, 0),
       costSource: costSourceOf(o.costs ?? { source: STRAIGHT_LINE_SOURCE }),
     };

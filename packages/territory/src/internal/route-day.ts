@@ -1,6 +1,5 @@
-import type { TravelCosts } from '@beatplan/core';
+import { dropUnreachable, type TravelCosts } from '@beatplan/core';
 import { solve, TspError, type RouteSolver } from '@beatplan/tsp';
-import { dropUnreachable } from './drop-unreachable.js';
 
 /** One stop to route on a day. */
 export interface DayStop {

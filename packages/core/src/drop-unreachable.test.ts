@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropUnreachable } from './drop-unreachable.js';
+import { dropUnreachable } from '@beatplan/core';
 
 const matrix = (n: number, unreachable: { from: number; to: number }[]) => ({
   n,
@@ -11,6 +11,14 @@ const matrix = (n: number, unreachable: { from: number; to: number }[]) => ({
 const name = (i: number) => (i === 0 ? 'the base' : `retailer R${i}`);
 
 describe('dropUnreachable', () => {
+  it('runs its JSDoc example', () => {
+    const m = { ...matrix(3, [{ from: 0, to: 2 }]) };
+    expect(dropUnreachable(m, (i) => (i === 0 ? 'the base' : `retailer R${i}`))).toEqual({
+      keep: [0, 1],
+      dropped: [{ index: 2, reason: 'no route between it and the base on road-graph:car' }],
+    });
+  });
+
   it('keeps everything when every pair has a route', () => {
     expect(dropUnreachable(matrix(4, []), name)).toEqual({ keep: [0, 1, 2, 3], dropped: [] });
   });

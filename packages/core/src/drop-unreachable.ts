@@ -1,4 +1,4 @@
-import type { TravelCostMatrix } from '@beatplan/core';
+import type { TravelCostMatrix } from './travel-costs.js';
 
 /** A point left out of a route for want of a road, with the reason naming the other end. */
 export interface UnreachableDrop {
@@ -8,12 +8,23 @@ export interface UnreachableDrop {
 }
 
 /**
- * Leaves out points until every pair of the rest has a route both ways. Point 0 is the depot and is
- * always kept; a point with no route to or from the depot goes first, then, while pairs remain, the
- * point in the most unreachable pairs (ties: the later point). The reason names the other end:
- * `no route between it and the base` (`nameOf(0)`) or `… and retailer R7`.
+ * Leaves out points until every pair of the rest has a route both ways: the one rule by which the
+ * planners (`planWeeklyBeats`' days, `routeInspection`) route what a road graph or service can reach
+ * and report the rest instead of failing. Point 0 is the depot (the base) and is always kept; a point
+ * with no route to or from the depot goes first, then, while pairs remain, the point in the most
+ * unreachable pairs (ties: the later point). The reason names the other end: `no route between it and
+ * the base on road-graph:car` (`nameOf(0)`, `m.source`) or `… and retailer R7 …`.
  *
- * @returns `keep`: the kept indexes in order (0 first); `dropped`: the others with their reasons.
+ * @param m - a matrix from any `TravelCosts` (its `unreachable` pairs are read; point 0 the depot).
+ * @param nameOf - how a reason names point i (e.g. `the base`, `retailer R7`).
+ * @returns `keep`: the kept indexes in order (0 first); `dropped`: the others, in the order they were
+ *   left out, with their reasons.
+ * @throws never.
+ * @example
+ * const m = { n: 3, distancesM: new Float64Array(9), durationsS: new Float64Array(9), source: 'road-graph:car',
+ *   unreachable: [{ from: 0, to: 2 }] };
+ * dropUnreachable(m, (i) => (i === 0 ? 'the base' : `retailer R${i}`));
+ * // { keep: [0, 1], dropped: [{ index: 2, reason: 'no route between it and the base on road-graph:car' }] }
  */
 export function dropUnreachable(
   m: TravelCostMatrix,
