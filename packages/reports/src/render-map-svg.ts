@@ -1,7 +1,7 @@
-import { WEEKDAYS, weekdayOf } from '@beatplan/core';
+import { type Locale, WEEKDAYS, weekdayOf } from '@beatplan/core';
 import { escapeHtml } from './internal/escape-html.js';
 import { formatNumber } from './internal/format-number.js';
-import { MAP_TEXT } from './internal/map-text.js';
+import { reportTranslator } from './internal/messages.js';
 import { managerColour, STATUS_COLOURS, STATUS_LABELS, WEEKDAY_COLOURS } from './internal/palette.js';
 import { fitProjection } from './internal/project-map.js';
 import { checkTileUrl, renderTiles } from './internal/tile-layer.js';
@@ -13,6 +13,8 @@ export interface RenderMapOptions {
   width?: number;
   /** The `id` of the `<svg>` (default `map`; its `<title>` gets `<id>-title`). */
   id?: string;
+  /** The language of the map's texts (tooltips, legend): `'en'` (default) or `'zh-CN'`. */
+  locale?: Locale;
   /** The map's accessible title (default: counts of territories, retailers and routes). */
   title?: string;
   /** `true` (default): a standalone SVG document (with the SVG namespace); `false`: for inline use in HTML. */
@@ -59,6 +61,7 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
   ];
   const proj = fitProjection(points, options.width ?? 800);
   const id = options.id ?? 'map';
+  const tr = reportTranslator(options.locale);
   const xy = (p: readonly [number, number]) => proj.project(p[0], p[1]).join(',');
   const out: string[] = [];
   const ns = options.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';
@@ -99,14 +102,14 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
   for (const r of map.routes) {
     const day = weekdayOf(r.date);
     out.push(
-      `<polyline class="route ${day}" data-manager="${escapeHtml(r.managerId)}" data-date="${r.date}" data-weekday="${day}" points="${r.coordinates.map(xy).join(' ')}" fill="none" stroke="${WEEKDAY_COLOURS[day]}" stroke-width="1.8" stroke-opacity="0.85" stroke-linejoin="round"><title>${escapeHtml(`${nameOf.get(r.managerId) ?? r.managerId}, ${MAP_TEXT.weekday.get(day) ?? day} ${r.date}: ${MAP_TEXT.plannedRoute(r.coordinates.length - 2)}`)}</title></polyline>`,
+      `<polyline class="route ${day}" data-manager="${escapeHtml(r.managerId)}" data-date="${r.date}" data-weekday="${day}" points="${r.coordinates.map(xy).join(' ')}" fill="none" stroke="${WEEKDAY_COLOURS[day]}" stroke-width="1.8" stroke-opacity="0.85" stroke-linejoin="round"><title>${escapeHtml(`${nameOf.get(r.managerId) ?? r.managerId}, ${tr.t('weekday', { day })} ${r.date}: ${tr.t('mapPlannedRoute', { stops: r.coordinates.length - 2 })}`)}</title></polyline>`,
     );
   }
   out.push('</g><g class="bases">');
   for (const b of map.bases) {
     const [x, y] = proj.project(b.lng, b.lat);
     out.push(
-      `<rect class="base" x="${x - 8}" y="${y - 8}" width="16" height="16" fill="${colourOf.get(b.managerId) ?? '#888'}" stroke="#fff" stroke-width="2.5" paint-order="stroke"><title>${escapeHtml(MAP_TEXT.baseOf(nameOf.get(b.managerId) ?? b.managerId))}</title></rect><rect x="${x - 8}" y="${y - 8}" width="16" height="16" fill="none" stroke="#111" stroke-width="1.2"/>`,
+      `<rect class="base" x="${x - 8}" y="${y - 8}" width="16" height="16" fill="${colourOf.get(b.managerId) ?? '#888'}" stroke="#fff" stroke-width="2.5" paint-order="stroke"><title>${escapeHtml(tr.t('mapBaseOf', { name: nameOf.get(b.managerId) ?? b.managerId }))}</title></rect><rect x="${x - 8}" y="${y - 8}" width="16" height="16" fill="none" stroke="#111" stroke-width="1.2"/>`,
     );
   }
   out.push('</g><g class="retailers">');
@@ -136,12 +139,12 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
   out.push('</g>');
   if (days.length > 0) {
     out.push(
-      `<g class="map-legend"><rect x="8" y="8" width="${days.length * 46 + 58}" height="22" rx="3" fill="#fff" fill-opacity="0.85" stroke="#bbb"/><text x="14" y="23" font-size="11" fill="#222">${escapeHtml(MAP_TEXT.routes)}</text>`,
+      `<g class="map-legend"><rect x="8" y="8" width="${days.length * 46 + 58}" height="22" rx="3" fill="#fff" fill-opacity="0.85" stroke="#bbb"/><text x="14" y="23" font-size="11" fill="#222">${escapeHtml(tr.t('mapRoutes'))}</text>`,
     );
     days.forEach((d, i) => {
       const x = 62 + i * 46;
       out.push(
-        `<line x1="${x}" y1="19" x2="${x + 14}" y2="19" stroke="${WEEKDAY_COLOURS[d]}" stroke-width="3"/><text x="${x + 17}" y="23" font-size="11" fill="#222">${escapeHtml(MAP_TEXT.weekday.get(d) ?? d)}</text>`,
+        `<line x1="${x}" y1="19" x2="${x + 14}" y2="19" stroke="${WEEKDAY_COLOURS[d]}" stroke-width="3"/><text x="${x + 17}" y="23" font-size="11" fill="#222">${escapeHtml(tr.t('weekday', { day: d }))}</text>`,
       );
     });
     out.push('</g>');

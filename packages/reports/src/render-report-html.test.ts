@@ -183,6 +183,24 @@ describe('renderReportHtml', () => {
     expect(checkBalance(out)).toEqual([]);
   });
 
+  it('writes the attention list, the map texts and the scorecard explanations in Chinese with locale zh-CN', () => {
+    const zh = renderReportHtml(report, { locale: 'zh-CN' });
+    expect(zh.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
+    expect(checkBalance(zh)).toEqual([]);
+    const attention = section(zh, '<section id="attention">', '</section>');
+    expect(attention).toContain('<h2>需要关注</h2>');
+    expect(attention).toMatch(
+      /data-codes="NO_VERDICT">\n<span class="sev">[^<]+<\/span> <strong class="what" title="NO_VERDICT">/,
+    ); // the code stays in data and tooltip
+    // no English left in its own texts (a contradiction's message is data, written by the caller)
+    expect(attention.replace(/<div class="msg">[^<]*<\/div>/g, '')).not.toMatch(
+      />[^<]*\b(visits?|Reason|Signs)\b[^<]*</,
+    );
+    expect(section(zh, '<svg id="map"', '</svg>')).toContain('路线：');
+    expect(zh).toContain('各项指标的含义');
+    expect(attention).toContain('迹象：');
+  });
+
   it('is a pure function of the report', () => {
     expect(renderReportHtml(buildReport(load('small-city.json')))).toBe(html);
   });

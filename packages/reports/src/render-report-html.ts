@@ -11,6 +11,8 @@ import {
   renderSummary,
 } from './internal/html-sections.js';
 import { REPORT_CSS } from './internal/report-style.js';
+import type { Locale } from '@beatplan/core';
+import { reportTranslator } from './internal/messages.js';
 import type { RenderMapOptions } from './render-map-svg.js';
 import type { Report } from './report.js';
 
@@ -18,6 +20,12 @@ import type { Report } from './report.js';
 export interface RenderReportOptions {
   /** A tile layer under the main map, given by the host (default none: the report loads nothing). */
   tiles?: RenderMapOptions['tiles'];
+  /**
+   * The language of the texts: `'en'` (default, core's `LocaleSchema`) or `'zh-CN'`. So far "needs
+   * attention", the map's texts and the scorecard's explanations are translated; the older sections'
+   * headings and column names stay English.
+   */
+  locale?: Locale;
 }
 
 /**
@@ -41,11 +49,12 @@ their evidence: times, fixes, distances, the rules that fired), the map (territo
  * const html = renderReportHtml(buildReport(data)); // the host writes it to report.html
  */
 export function renderReportHtml(report: Report, options: RenderReportOptions = {}): string {
+  const tr = reportTranslator(options.locale);
   const period = report.period
     ? `${report.period.from} – ${report.period.to} (${report.period.days} days)`
     : 'no dated records';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${tr.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,13 +64,13 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
 </head>
 <body>
 <header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(`Period ${period}; local time UTC${report.utcOffsetMinutes >= 0 ? '+' : '−'}${Math.abs(report.utcOffsetMinutes / 60)}`)}</p>
-${renderSummary(report)}</header>
+${renderSummary(report, tr)}</header>
 <main>
-${renderAttentionSection(report)}
-${renderMapSection(report, options.tiles)}
-${renderScorecardSection(report)}
+${renderAttentionSection(report, tr)}
+${renderMapSection(report, tr, options.tiles)}
+${renderScorecardSection(report, tr)}
 ${renderManagerSection(report)}
-${renderFindingsSection(report)}
+${renderFindingsSection(report, tr)}
 ${renderBalanceSection(report)}
 ${renderGroupSection(report)}
 ${renderDefinitions()}

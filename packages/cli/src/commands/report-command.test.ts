@@ -81,6 +81,16 @@ describe('beatplan report', () => {
     expect((await run('report', smallCity, '--what-if', 'speed=2')).code).toBe(2);
   });
 
+  it('writes the report in Chinese with --lang zh-CN (needs attention, map, scorecard explanations)', async () => {
+    const html = join(dir, 'zh.html');
+    const { code } = await run('report', smallCity, '--html', html, '--lang', 'zh-CN');
+    expect(code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
+    expect(text).toContain('需要关注');
+    expect(text).toContain('各项指标的含义');
+  });
+
   it('puts a tile layer under the map only with --tiles, and refuses a template that is not https', async () => {
     const html = join(dir, 'tiles.html');
     const ok = await run(

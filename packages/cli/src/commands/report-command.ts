@@ -121,7 +121,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
   if (values.html !== undefined) {
     let html: string;
     try {
-      html = renderReportHtml(report, tiles ? { tiles } : {});
+      html = renderReportHtml(report, { ...(tiles ? { tiles } : {}), ...(io.locale ? { locale: io.locale } : {}) });
     } catch (e) {
       // the only input renderReportHtml checks is the tile template: a usage error
       throw new CliFailure(`--tiles: ${(e as Error).message}`, 2);
@@ -129,7 +129,8 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
     written.push(write(values.html, html));
   }
   if (values.json !== undefined) written.push(write(values.json, `${JSON.stringify(report, null, 2)}\n`));
-  if (values.svg !== undefined) written.push(write(values.svg, `${renderMapSvg(report)}\n`));
+  if (values.svg !== undefined)
+    written.push(write(values.svg, `${renderMapSvg(report, io.locale ? { locale: io.locale } : {})}\n`));
   if (values.csv !== undefined) {
     try {
       mkdirSync(values.csv, { recursive: true });

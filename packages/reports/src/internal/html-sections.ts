@@ -2,10 +2,9 @@ import type { GroupStats, ManagerReport, Report, RetailerStatus } from '../repor
 import { type RenderMapOptions, renderMapSvg } from '../render-map-svg.js';
 import { SCORECARD_KPIS, type ScorecardKpi } from '../scorecard.js';
 import { renderBarChart } from './bar-chart.js';
-import { dayLabel } from './attention-section.js';
-import { ATTENTION_TEXT, codeShort } from './attention-text.js';
 import { escapeHtml } from './escape-html.js';
-import { KPI_DEFINITIONS, renderKpiDefinitions, renderScorePoints, renderWhatIf } from './scorecard-extras.js';
+import { dayLabel, type ReportTranslator } from './messages.js';
+import { renderKpiDefinitions, renderScorePoints, renderWhatIf } from './scorecard-extras.js';
 import { formatNumber as num, formatPercent as pct } from './format-number.js';
 import { renderTable, type Column } from './html-table.js';
 import { KPI_COLOURS, managerColour, STATUS_COLOURS, STATUS_LABELS } from './palette.js';
@@ -29,7 +28,7 @@ const tile = (value: string, label: string, warn = false) =>
   `<div class="tile${warn ? ' warn' : ''}"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
 
 /** Headline figures. */
-export function renderSummary(report: Report): string {
+export function renderSummary(report: Report, tr: ReportTranslator): string {
   const t = report.totals;
   return `<div class="tiles">${[
     tile(num(report.counts.managers), 'managers'),
@@ -37,7 +36,7 @@ export function renderSummary(report: Report): string {
     tile(pct(t.completionRate), 'plan completion'),
     tile(`${num(t.visits)}`, 'visits reported'),
     tile(pct(t.verificationRate), 'visits verified'),
-    tile(num(t.flagged), ATTENTION_TEXT.tileFlagged, t.flagged > 0),
+    tile(num(t.flagged), tr.t('tileFlagged'), t.flagged > 0),
     tile(num(t.verifiedDwellS / 3600, 1), 'verified hours on site'),
     tile(num(t.inspections), 'inspections'),
     tile(num(t.contradictions), 'contradictions'),
@@ -45,7 +44,7 @@ export function renderSummary(report: Report): string {
 }
 
 /** The map with its legend and the projection note. */
-export function renderMapSection(report: Report, tiles?: RenderMapOptions['tiles']): string {
+export function renderMapSection(report: Report, tr: ReportTranslator, tiles?: RenderMapOptions['tiles']): string {
   const managers = report.managers
     .map(
       (m, i) =>
@@ -59,15 +58,15 @@ export function renderMapSection(report: Report, tiles?: RenderMapOptions['tiles
     )
     .join('');
   return `<section id="map-section"><h2>Map: territories, retailers and planned routes</h2>
-<div class="map-wrap">${renderMapSvg(report, { standalone: false, ...(tiles ? { tiles } : {}) })}</div>
-${renderDayMaps(report)}
+<div class="map-wrap">${renderMapSvg(report, { standalone: false, locale: tr.locale, ...(tiles ? { tiles } : {}) })}</div>
+${renderDayMaps(report, tr)}
 <ul class="legend-list">${managers}</ul>
 <ul class="legend-list">${statuses}<li><span class="swatch" style="background:#fff;border-color:#111;border-width:3px"></span>contradicted by an inspection</li><li><span class="swatch square" style="background:#bbb;border-color:#222"></span>manager's base</li></ul>
 <p class="note">Territory shapes are coloured and labelled by manager (given polygons, or the convex hull of the territory's retailers); lines are the planned routes (base → stops → base), coloured by weekday (legend in the map's corner); large squares the managers' bases. Projection: equirectangular, longitudes scaled by the cosine of the map's middle latitude, north up; no map tiles.</p></section>`;
 }
 
 /** Small multiples: one small map per weekday with that day's routes and stops. */
-function renderDayMaps(report: Report): string {
+function renderDayMaps(report: Report, tr: ReportTranslator): string {
   const dates = [...new Set(report.map.routes.map((r) => r.date))].sort();
   if (dates.length < 2) return '';
   const maps = dates.map((date) => {
@@ -77,7 +76,7 @@ function renderDayMaps(report: Report): string {
       ...report,
       map: { ...report.map, routes, retailers: report.map.retailers.filter((r) => ids.has(r.id)) },
     };
-    return `<figure class="day-map"><figcaption>${escapeHtml(dayLabel(date))}</figcaption>${renderMapSvg(day, { standalone: false, width: 300, id: `map-${date}`, title: dayLabel(date) })}</figure>`;
+    return `<figure class="day-map"><figcaption>${escapeHtml(dayLabel(tr, date))}</figcaption>${renderMapSvg(day, { standalone: false, width: 300, id: `map-${date}`, title: dayLabel(tr, date), locale: tr.locale })}</figure>`;
   });
   return `<div class="day-maps">${maps.join('')}</div>`;
 }
@@ -91,7 +90,7 @@ function fixMix(f: ManagerReport['fixesBySource']): string {
 }
 
 /** Scorecard: formula, weights, score chart and table. */
-export function renderScorecardSection(report: Report): string {
+export function renderScorecardSection(report: Report, tr: ReportTranslator): string {
   const ranked = report.ranking.map((id) => report.managers.find((m) => m.managerId === id)!);
   const colourOf = new Map(report.managers.map((m, i) => [m.managerId, managerColour(i)]));
   const weights = SCORECARD_KPIS.map((k) => `${KPI_LABELS[k]} ${num(report.weights[k], 2)}`).join(' · ');
@@ -126,7 +125,7 @@ export function renderScorecardSection(report: Report): string {
       header: KPI_LABELS[k],
       cell: (m: ManagerReport) => pct(m.kpis[k]),
       numeric: true,
-      help: `${KPI_DEFINITIONS[k]}; weight ${report.weights[k]}`,
+      help: `${tr.t('kpiDefinition', { kpi: k })}; w ${report.weights[k]}`,
     })),
     {
       header: 'Undecided (precision)',
@@ -156,9 +155,9 @@ export function renderScorecardSection(report: Report): string {
 <p class="note">score = 100 · Σ w<sub>k</sub>·n<sub>k</sub> / Σ w<sub>k</sub> over the KPIs k that have a weight and could be measured; each KPI n<sub>k</sub> is normalised to 0..1 (definitions below). Weights: ${escapeHtml(weights)}.</p>
 <div class="charts">${chart}${kpiChart}</div>
 ${renderTable('scorecard-table', columns, ranked, { keyColumns: 2 })}
-${renderKpiDefinitions(KPI_LABELS, report)}
-${renderScorePoints(KPI_LABELS, report)}
-${renderWhatIf(report)}</section>`;
+${renderKpiDefinitions(tr, KPI_LABELS, report)}
+${renderScorePoints(tr, KPI_LABELS, report)}
+${renderWhatIf(tr, report)}</section>`;
 }
 
 /** Per-manager figures table. */
@@ -207,12 +206,12 @@ export function renderManagerSection(report: Report): string {
 }
 
 /** Every contradiction between inspections and verified visits, one row each. */
-export function renderFindingsSection(report: Report): string {
+export function renderFindingsSection(report: Report, tr: ReportTranslator): string {
   const managerName = new Map(report.managers.map((m) => [m.managerId, m.name]));
   const columns: Column<Report['findings'][number]>[] = [
     { header: 'Retailer', cell: (f) => `${f.retailerName} (${f.retailerId})` },
     { header: 'Manager', cell: (f) => (f.managerId === null ? '–' : (managerName.get(f.managerId) ?? f.managerId)) },
-    { header: 'Finding', cell: (f) => codeShort(f.kind), title: (f) => f.kind, wrap: true },
+    { header: 'Finding', cell: (f) => tr.t('codeShort', { code: f.kind }), title: (f) => f.kind, wrap: true },
     { header: 'Inspection', cell: (f) => f.inspectionId ?? '–' },
     { header: 'Visits', cell: (f) => f.visitIds.join(' ') || '–' },
     { header: 'Details', cell: (f) => f.message ?? '', wrap: true },

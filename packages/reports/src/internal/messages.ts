@@ -1,0 +1,294 @@
+// Every text of the report's "needs attention" section, map and scorecard explanations that a person
+// reads, in every locale (core's defineCatalogues/createTranslator). The older sections' headings and
+// column names are still English only (see the README).
+import { createTranslator, defineCatalogues, type Locale, type Translator, weekdayOf } from '@beatplan/core';
+
+const CODES_EN = new Map([
+  ['MOCK_LOCATION', 'the phone said its location was faked (mock location)'],
+  ['IMPOSSIBLE_SPEED', 'he would have moved between two shops faster than a car can'],
+  ['REPEATED_COORDINATES', 'exactly the same position was reported at different shops'],
+  ['CONSTANT_ACCURACY', 'every satellite fix of the day reported the same accuracy, as location-faking apps do'],
+  ['END_BEFORE_START', "the visit ended before it started (the phone's clock was changed)"],
+  ['CLOCK_SKEW', "the phone's clock stepped back a little"],
+  ['OVERLAPPING_VISITS', 'it overlaps another visit of the same manager'],
+  ['OUT_OF_RANGE', 'the phone was far from the shop'],
+  ['TOO_SHORT', 'the visit was too short'],
+  ['TOO_LONG', "the visit was too long ('end visit' pressed hours later)"],
+  ['NO_RETAILER_LOCATION', 'the shop has no stored location'],
+  ['ACCURACY_TOO_COARSE', 'the position was too imprecise to decide (e.g. a cell-tower fix indoors)'],
+  ['AMBIGUOUS_POSITION', 'the position shows neither that he was inside nor that he was outside'],
+  ['NO_END_FIX', "'end visit' was never pressed"],
+  ['NO_VERDICT', 'no verification result was given'],
+  ['VERIFIED_VISIT_DENIED', 'the shop told an inspector the manager did not come, but the visit was verified'],
+  ['CONFIRMED_VISIT_NOT_VERIFIED', 'the shop confirmed a visit that could not be verified'],
+  ['CONFIRMED_VISIT_ABSENT', 'the shop confirmed a visit that was never reported'],
+  ['VISIT_DENIED', 'the shop told an inspector the manager did not come, but the visit was verified'],
+  ['VISIT_NOT_VERIFIED', 'the shop confirmed a visit that could not be verified'],
+  ['NOT_VISITED', 'planned, not visited'],
+]);
+const CODES_ZH = new Map([
+  ['MOCK_LOCATION', '手机报告位置是模拟的（虚拟定位）'],
+  ['IMPOSSIBLE_SPEED', '两家店之间的移动速度超过汽车可能的速度'],
+  ['REPEATED_COORDINATES', '在不同的店报告了完全相同的位置'],
+  ['CONSTANT_ACCURACY', '当天每个卫星定位的精度都完全相同，这是虚拟定位软件的特征'],
+  ['END_BEFORE_START', '拜访的结束早于开始（手机时间被改过）'],
+  ['CLOCK_SKEW', '手机时钟略有回拨'],
+  ['OVERLAPPING_VISITS', '与同一客户经理的另一次拜访时间重叠'],
+  ['OUT_OF_RANGE', '手机离店很远'],
+  ['TOO_SHORT', '拜访时间过短'],
+  ['TOO_LONG', '拜访时间过长（几小时后才按“结束拜访”）'],
+  ['NO_RETAILER_LOCATION', '该店没有存储位置'],
+  ['ACCURACY_TOO_COARSE', '定位精度太低，无法判断（例如室内基站定位）'],
+  ['AMBIGUOUS_POSITION', '定位既不能证明在店内，也不能证明在店外'],
+  ['NO_END_FIX', '从未按“结束拜访”'],
+  ['NO_VERDICT', '没有核验结果'],
+  ['VERIFIED_VISIT_DENIED', '店主告诉检查员客户经理没有来过，但该拜访已核验通过'],
+  ['CONFIRMED_VISIT_NOT_VERIFIED', '店主确认了一次未能核验的拜访'],
+  ['CONFIRMED_VISIT_ABSENT', '店主确认了一次从未上报的拜访'],
+  ['VISIT_DENIED', '店主告诉检查员客户经理没有来过，但该拜访已核验通过'],
+  ['VISIT_NOT_VERIFIED', '店主确认了一次未能核验的拜访'],
+  ['NOT_VISITED', '已计划，未拜访'],
+]);
+const SHORT_EN = new Map([
+  ['MOCK_LOCATION', 'mock location'],
+  ['IMPOSSIBLE_SPEED', 'impossible speed'],
+  ['REPEATED_COORDINATES', 'same position at another shop'],
+  ['CONSTANT_ACCURACY', 'same accuracy all day'],
+  ['END_BEFORE_START', 'ended before it started'],
+  ['CLOCK_SKEW', 'clock stepped back'],
+  ['OVERLAPPING_VISITS', 'overlaps another visit'],
+  ['OUT_OF_RANGE', 'far from the shop'],
+  ['TOO_SHORT', 'too short'],
+  ['TOO_LONG', 'too long'],
+  ['NO_RETAILER_LOCATION', 'shop has no location'],
+  ['ACCURACY_TOO_COARSE', 'position too imprecise'],
+  ['AMBIGUOUS_POSITION', 'position ambiguous'],
+  ['NO_END_FIX', 'not ended'],
+  ['NO_VERDICT', 'not checked'],
+  ['VERIFIED_VISIT_DENIED', 'verified visit denied by the shop'],
+  ['CONFIRMED_VISIT_NOT_VERIFIED', 'unverified visit confirmed by the shop'],
+  ['CONFIRMED_VISIT_ABSENT', 'unreported visit confirmed by the shop'],
+  ['VISIT_DENIED', 'verified visit denied by the shop'],
+  ['VISIT_NOT_VERIFIED', 'unverified visit confirmed by the shop'],
+]);
+const SHORT_ZH = new Map([
+  ['MOCK_LOCATION', '虚拟定位'],
+  ['IMPOSSIBLE_SPEED', '速度不可能'],
+  ['REPEATED_COORDINATES', '与他店位置相同'],
+  ['CONSTANT_ACCURACY', '全天精度相同'],
+  ['END_BEFORE_START', '结束早于开始'],
+  ['CLOCK_SKEW', '时钟回拨'],
+  ['OVERLAPPING_VISITS', '与另一拜访重叠'],
+  ['OUT_OF_RANGE', '离店太远'],
+  ['TOO_SHORT', '时间过短'],
+  ['TOO_LONG', '时间过长'],
+  ['NO_RETAILER_LOCATION', '店无位置'],
+  ['ACCURACY_TOO_COARSE', '定位太粗'],
+  ['AMBIGUOUS_POSITION', '定位不明'],
+  ['NO_END_FIX', '未结束'],
+  ['NO_VERDICT', '未核验'],
+  ['VERIFIED_VISIT_DENIED', '已核验拜访被店主否认'],
+  ['CONFIRMED_VISIT_NOT_VERIFIED', '未核验拜访被店主确认'],
+  ['CONFIRMED_VISIT_ABSENT', '未上报拜访被店主确认'],
+  ['VISIT_DENIED', '已核验拜访被店主否认'],
+  ['VISIT_NOT_VERIFIED', '未核验拜访被店主确认'],
+]);
+const STATUS_EN = new Map([
+  ['verified', 'verified'],
+  ['rejected', 'rejected'],
+  ['unverifiable', 'undecided'],
+  ['incomplete', 'not ended'],
+  ['no_verdict', 'not checked'],
+]);
+const STATUS_ZH = new Map([
+  ['verified', '已核验'],
+  ['rejected', '被拒'],
+  ['unverifiable', '无法判定'],
+  ['incomplete', '未结束'],
+  ['no_verdict', '未核验'],
+]);
+const WEEKDAY_EN = new Map([
+  ['mon', 'Mon'],
+  ['tue', 'Tue'],
+  ['wed', 'Wed'],
+  ['thu', 'Thu'],
+  ['fri', 'Fri'],
+  ['sat', 'Sat'],
+  ['sun', 'Sun'],
+]);
+const WEEKDAY_ZH = new Map([
+  ['mon', '周一'],
+  ['tue', '周二'],
+  ['wed', '周三'],
+  ['thu', '周四'],
+  ['fri', '周五'],
+  ['sat', '周六'],
+  ['sun', '周日'],
+]);
+const KPI_DEF_EN = new Map([
+  ['completion', 'planned stops visited that day ÷ planned stops'],
+  ['verification', 'verified visits ÷ counted visits'],
+  ['timeOnSite', 'verified time on site ÷ planned service time, at most 1'],
+  ['route', 'planned straight line ÷ travelled straight line, at most 1'],
+  ['inspection', 'mean inspection score (prices tagged, policy material, satisfaction)'],
+  ['integrity', '1 − contradictions ÷ inspections'],
+]);
+const KPI_DEF_ZH = new Map([
+  ['completion', '当天拜访的计划站点 ÷ 计划站点'],
+  ['verification', '核验通过的拜访 ÷ 计入的拜访'],
+  ['timeOnSite', '核验的在店时间 ÷ 计划服务时间，最多为 1'],
+  ['route', '计划直线距离 ÷ 实际直线距离，最多为 1'],
+  ['inspection', '检查平均得分（明码标价、政策资料、满意度）'],
+  ['integrity', '1 − 矛盾数 ÷ 检查数'],
+]);
+
+type Who = { who: string };
+
+/** The report's messages: English (the keys and parameters) and Chinese. */
+export const REPORT_MESSAGES = defineCatalogues(
+  {
+    code: (p: { code: string }) => CODES_EN.get(p.code) ?? p.code,
+    codeShort: (p: { code: string }) => SHORT_EN.get(p.code) ?? CODES_EN.get(p.code) ?? p.code,
+    status: (p: { status: string }) => STATUS_EN.get(p.status) ?? p.status,
+    severity: (p: { severity: string }) =>
+      p.severity === 'high' ? 'act now' : p.severity === 'medium' ? 'check' : 'watch',
+    weekday: (p: { day: string }) => WEEKDAY_EN.get(p.day) ?? p.day,
+    attentionHeading: 'Needs attention',
+    attentionIntro: (p: { n: number }) =>
+      p.n === 0
+        ? 'Nothing needs attention in this period: every visit was verified without a flag, no inspection contradicts a visit, and every planned stop was visited.'
+        : `${p.n} ${p.n === 1 ? 'item' : 'items'} to act on, most serious first. Each names its visits (their evidence is in the table below) or, for a stop with no visit, the retailer. Hover a reason to see the rule's code.`,
+    flaggedDay: (p: Who & { date: string; n: number; outOf: number; verified: number }) =>
+      `${p.who} on ${p.date}: ${p.n} of the day's ${p.outOf} ${p.outOf === 1 ? 'visit' : 'visits'} flagged for review${p.verified > 0 ? `, ${p.verified} of them still counted as verified` : ''}`,
+    contradiction: (p: Who & { what: string; retailer: string }) => `${p.who}: ${p.what} (${p.retailer})`,
+    unproven: (p: Who & { n: number; status: string; reason: string }) =>
+      `${p.who}: ${p.n} ${p.n === 1 ? 'visit' : 'visits'} ${p.status}: ${p.reason}`,
+    missed: (p: Who & { date: string; n: number; outOf: number }) =>
+      `${p.who} on ${p.date}: ${p.n} of the day's ${p.outOf} planned ${p.outOf === 1 ? 'stop' : 'stops'} not visited`,
+    farthest: (p: { distance: string }) => `farthest fix ${p.distance} from the shop`,
+    farthestLine: (p: { distance: string }) => `Farthest fix ${p.distance} from the shop`,
+    signs: 'Signs',
+    reason: 'Reason',
+    colon: ': ',
+    separator: '; ',
+    fullStop: '.',
+    visits: 'Visits',
+    retailers: 'Retailers',
+    actFlaggedDay: 'Go through this day with the manager; do not count these visits until they are explained.',
+    actDenied: "Ask the manager about this visit: the inspector's record says it did not happen.",
+    actContradiction: 'Look at the visit: the inspector saw the manager had been there, the phone did not show it.',
+    actFarAway: 'Ask the manager why; visits repeatedly far from the shop point to visits made from elsewhere.',
+    actRejected: 'Ask the manager why these visits failed the rule.',
+    actUndecided: 'No action unless it repeats: the evidence could not decide.',
+    actMissed: 'Make sure these retailers are visited in the next days.',
+    evidenceHeading: 'Evidence of the visits named above',
+    colVisit: 'Visit',
+    colManager: 'Manager',
+    colRetailer: 'Retailer',
+    colDate: 'Date',
+    colTime: 'Time',
+    colResult: 'Result',
+    colWhy: 'Why / signs',
+    colDistance: 'From the shop (m)',
+    colDwell: 'On site (min)',
+    colFixes: 'Fixes',
+    helpDistance: "distance of the start and end fix from the shop's fence, metres (0 = inside)",
+    helpFixes: 'source and accuracy radius of the start and end fix',
+    tileFlagged: 'visits flagged for review',
+    mapRoutes: 'Routes:',
+    mapPlannedRoute: (p: { stops: number }) => `planned route, ${p.stops} stops`,
+    mapBaseOf: (p: { name: string }) => `base of ${p.name}`,
+    kpiDefinition: (p: { kpi: string }) => KPI_DEF_EN.get(p.kpi) ?? p.kpi,
+    kpiDefinitionsHeading: 'What each KPI measures (1 = best)',
+    pointsHeading: 'Where each score comes from: points per KPI',
+    pointsNote:
+      'points = 100 · weight · KPI ÷ the sum of the weights of the KPIs measured for that manager; they add up to the score. A KPI that could not be measured gives no points and takes no weight.',
+    manager: 'Manager',
+    score: 'Score',
+    notMeasured: 'not measured',
+    whatIfHeading: 'What if the weights were different',
+    whatIfNote:
+      'The same figures scored with other weights (the named weights replace the report’s; the others stay). A rank change shows how much the order rests on the choice of weights.',
+    now: 'Now',
+  },
+  {
+    'zh-CN': {
+      code: (p: { code: string }) => CODES_ZH.get(p.code) ?? p.code,
+      codeShort: (p: { code: string }) => SHORT_ZH.get(p.code) ?? CODES_ZH.get(p.code) ?? p.code,
+      status: (p: { status: string }) => STATUS_ZH.get(p.status) ?? p.status,
+      severity: (p: { severity: string }) =>
+        p.severity === 'high' ? '立即处理' : p.severity === 'medium' ? '核查' : '关注',
+      weekday: (p: { day: string }) => WEEKDAY_ZH.get(p.day) ?? p.day,
+      attentionHeading: '需要关注',
+      attentionIntro: (p: { n: number }) =>
+        p.n === 0
+          ? '本期没有需要关注的事项：每次拜访都核验通过且无标记，没有检查与拜访矛盾，每个计划站点都已拜访。'
+          : `共 ${p.n} 项需要处理，最严重的在前。每项列出其拜访（证据见下表），没有拜访的站点则列出零售户。把鼠标停在原因上可看到规则代码。`,
+      flaggedDay: (p: Who & { date: string; n: number; outOf: number; verified: number }) =>
+        `${p.who}，${p.date}：当天 ${p.outOf} 次拜访中有 ${p.n} 次被标记待复核${p.verified > 0 ? `，其中 ${p.verified} 次仍计为核验通过` : ''}`,
+      contradiction: (p: Who & { what: string; retailer: string }) => `${p.who}：${p.what}（${p.retailer}）`,
+      unproven: (p: Who & { n: number; status: string; reason: string }) =>
+        `${p.who}：${p.n} 次拜访${p.status}：${p.reason}`,
+      missed: (p: Who & { date: string; n: number; outOf: number }) =>
+        `${p.who}，${p.date}：当天 ${p.outOf} 个计划站点中有 ${p.n} 个未拜访`,
+      farthest: (p: { distance: string }) => `最远的定位离店 ${p.distance}`,
+      farthestLine: (p: { distance: string }) => `最远的定位离店 ${p.distance}`,
+      signs: '迹象',
+      reason: '原因',
+      colon: '：',
+      separator: '；',
+      fullStop: '。',
+      visits: '拜访',
+      retailers: '零售户',
+      actFlaggedDay: '与客户经理逐一核对这一天；在解释清楚之前不计入这些拜访。',
+      actDenied: '向客户经理询问这次拜访：检查员的记录显示拜访没有发生。',
+      actContradiction: '查看这次拜访：检查员了解到客户经理来过，但手机定位没有显示。',
+      actFarAway: '询问客户经理原因；多次离店很远说明拜访可能是在别处完成的。',
+      actRejected: '询问客户经理这些拜访为何不符合规则。',
+      actUndecided: '除非反复出现，否则无需处理：证据不足以判断。',
+      actMissed: '确保这些零售户在接下来几天得到拜访。',
+      evidenceHeading: '上述拜访的证据',
+      colVisit: '拜访',
+      colManager: '客户经理',
+      colRetailer: '零售户',
+      colDate: '日期',
+      colTime: '时间',
+      colResult: '结果',
+      colWhy: '原因 / 迹象',
+      colDistance: '离店距离（米）',
+      colDwell: '在店（分钟）',
+      colFixes: '定位',
+      helpDistance: '开始和结束定位到店铺围栏的距离，米（0 = 在围栏内）',
+      helpFixes: '开始和结束定位的来源与精度半径',
+      tileFlagged: '被标记待复核的拜访',
+      mapRoutes: '路线：',
+      mapPlannedRoute: (p: { stops: number }) => `计划路线，${p.stops} 个站点`,
+      mapBaseOf: (p: { name: string }) => `${p.name} 的出发点`,
+      kpiDefinition: (p: { kpi: string }) => KPI_DEF_ZH.get(p.kpi) ?? p.kpi,
+      kpiDefinitionsHeading: '各项指标的含义（1 = 最好）',
+      pointsHeading: '得分的来源：各指标贡献的分数',
+      pointsNote:
+        '分数 = 100 · 权重 · 指标值 ÷ 该客户经理可测指标的权重之和；各项相加即为总分。无法测量的指标不得分，也不占权重。',
+      manager: '客户经理',
+      score: '得分',
+      notMeasured: '未测量',
+      whatIfHeading: '如果权重不同',
+      whatIfNote:
+        '同样的数据用其他权重计分（列出的权重替换报告的权重，其余不变）。排名变化说明排序在多大程度上取决于权重的选择。',
+      now: '现在',
+    },
+  },
+);
+
+/** The report's translator. */
+export type ReportTranslator = Translator<(typeof REPORT_MESSAGES)['en']>;
+
+/** The report's translator for a locale (default `'en'`, core's `LocaleSchema`). */
+export function reportTranslator(locale?: Locale): ReportTranslator {
+  return createTranslator(REPORT_MESSAGES, locale);
+}
+
+/** `Wed 2025-03-05` (`周三 2025-03-05`). */
+export function dayLabel(tr: ReportTranslator, date: string): string {
+  return `${tr.t('weekday', { day: weekdayOf(date) })} ${date}`;
+}
