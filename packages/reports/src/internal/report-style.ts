@@ -75,7 +75,7 @@ h3{break-after:avoid}
 table{font-size:9.5px}
 th,td{padding:2px 4px}
 thead{display:table-header-group}
-tr,.attention-item,.charts svg{break-inside:avoid}
+tr,.attention-item,.charts svg,.day-map{break-inside:avoid}
 tbody tr>:first-child,thead tr>:first-child{position:static}
 a{color:inherit;text-decoration:none}
 .map-wrap{display:block;border:0;padding:0}
