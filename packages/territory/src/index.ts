@@ -23,5 +23,6 @@ export {
   type BeatPlan,
   type BeatProgress,
 } from './plan-weekly-beats.js';
+export { planManyBeats, type ManagerBeatsJob, type ManyBeatsOptions } from './plan-many-beats.js';
 export { territoriesToGeoJson, type TerritoryFeature } from './territories-to-geojson.js';
 export { VISIT_PLAN_CSV_COLUMNS, visitPlansToCsv } from './visit-plans-to-csv.js';

@@ -51,7 +51,7 @@ describe('planWeeklyBeats with a solver', () => {
         },
       });
       expect(pooled).toEqual(inThread);
-      expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     }
   });
 

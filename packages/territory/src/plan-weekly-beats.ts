@@ -87,7 +87,10 @@ async function routeDaysOrThrow<J extends DayJob>(
 
 /** What {@link planWeeklyBeats} reports to `onProgress`: the stage, and how much of it is done. */
 export interface BeatProgress {
-  /** `'routing'`: days routed so far (`done`) of the period's working days (`total`). */
+  /**
+   * `'routing'`: days routed so far (`done`) of the period's working days (`total`); reported once with
+   * `done: 0` when routing starts (the days' visits are chosen by then), then after each day.
+   */
   stage: 'routing';
   done: number;
   total: number;
@@ -111,7 +114,7 @@ export interface BeatProgress {
  *   the plan at once, and the days of several managers planned at once; the plan is the same whatever
  *   the solver and its number of workers (each day: the same seed and kick budget). A day that fails
  *   (a worker out of memory: `TOO_LARGE`, crashed: `INTERNAL`) stops the others and fails the plan.
- * - `onProgress`: called with {@link BeatProgress} after each day is routed.
+ * - `onProgress`: called with {@link BeatProgress} when routing starts and after each day is routed.
  * - `method` (default 'auto'), `seed` (default 1): passed to `@beatplan/tsp`'s `solve` for every day.
  * - `openingHours` (default true): visits start within the retailers' opening hours.
  * - `maxKicks` (default 100 with time windows, tsp's default without): the route search budget of

@@ -1,13 +1,8 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CustomerManagerSchema, type BeatplanIssue, type CustomerManager } from '@beatplan/core';
-import {
-  partitionTerritories,
-  planWeeklyBeats,
-  territoriesToGeoJson,
-  visitPlansToCsv,
-  type BeatPlan,
-} from '@beatplan/territory';
+import { partitionTerritories, planManyBeats, territoriesToGeoJson, visitPlansToCsv } from '@beatplan/territory';
+import { createSolverPool, defaultPoolWorkers } from '@beatplan/tsp/pool';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { readJsonFile } from '../read-input-file.js';
@@ -21,7 +16,7 @@ import {
 import { failWithIssues, issuesFailure } from '../report-issues.js';
 import { readRoadCosts } from './roads-command.js';
 
-export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--weights count=1,workload=1,orders=1,volume=1] [--locked] [--fresh] [--roads <graph-file>] ${RETAILER_IMPORT_USAGE}`;
+export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--weights count=1,workload=1,orders=1,volume=1] [--locked] [--fresh] [--roads <graph-file>] [--workers n] ${RETAILER_IMPORT_USAGE}`;
 
 /**
  * Where the files go: a new folder, or an empty one; an existing non-empty folder only with `--force`
@@ -79,7 +74,9 @@ const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** di
  * prints the summary as one JSON object. `--out` must be a new or empty folder, or any folder with
  * `--force`; an existing file is refused. With `--roads <graph-file>` (built by `beatplan roads build`)
  * the workload and every day are measured on the road graph; the summary's `costSource` says which
- * source was used (`{"kind": "roads", "source": "road-graph:car"}`, else straight lines).
+ * source was used (`{"kind": "roads", "source": "road-graph:car"}`, else straight lines). `--workers n`
+ * (default: the machine's cores, `os.availableParallelism()`) routes the days in n worker threads
+ * (`@beatplan/tsp/pool`), `--workers 0` in this thread one manager after the other: the same plan either way.
  * @throws {CliFailure} exit 2 on a usage error; exit 1 on bad input, listing every problem.
  */
 export async function planCommand(args: string[], io: CommandIo): Promise<void> {
@@ -97,6 +94,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       fresh: { type: 'boolean' },
       force: { type: 'boolean' },
       roads: { type: 'string' },
+      workers: { type: 'string' },
       bom: { type: 'boolean' },
       ...RETAILER_IMPORT_FLAGS,
     },
@@ -109,6 +107,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
   const seed = numberFlag('seed', values.seed, 'integer', -(2 ** 31), 2 ** 32 - 1) ?? 1;
   const tolerance = numberFlag('tolerance', values.tolerance, 'number', 0.001, 1);
   const weights = values.weights === undefined ? undefined : balanceWeights(values.weights);
+  const workers = numberFlag('workers', values.workers, 'whole', 0, 256) ?? defaultPoolWorkers();
   const startDate = values.start ?? nextMonday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) throw new CliFailure((t) => t.t('startFlag', { text: startDate }), 2);
   const importOptions = retailerImportOptions(values);
@@ -142,11 +141,16 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       ...(costs ? { costs } : {}),
     });
     const byId = new Map(r.items.map((x) => [x.id, x]));
-    const beats: BeatPlan[] = [];
-    for (const [j, manager] of m.items.entries()) {
-      const own = (partition.territories[j]?.retailerIds ?? []).flatMap((id) => byId.get(id) ?? []);
-      beats.push(await planWeeklyBeats(manager, own, { startDate, weeks, seed, ...(costs ? { costs } : {}) }));
-    }
+    const jobs = m.items.map((manager, j) => ({
+      manager,
+      retailers: (partition.territories[j]?.retailerIds ?? []).flatMap((id) => byId.get(id) ?? []),
+    }));
+    const shared = { startDate, weeks, seed, ...(costs ? { costs } : {}) };
+    const pool = workers > 0 ? createSolverPool({ workers }) : undefined;
+    const beats = await planManyBeats(
+      jobs,
+      pool ? { ...shared, solver: pool, managersAtOnce: 2 * workers } : shared,
+    ).finally(() => pool?.close());
     const summary = {
       retailers: r.items.length,
       managers: m.items.length,

@@ -1,3 +1,5 @@
+import { NearestCentres } from './nearest-centres.js';
+
 /**
  * Capacity-constrained power-diagram assignment: retailer i joins the manager j that minimises
  * |x_i − c_j|² − ω_j (− a stickiness bonus for its previous manager). The power weights ω_j are
@@ -73,22 +75,14 @@ export function assignBalanced(p: BalanceProblem): BalanceResult {
   const topD = new Float64Array(C);
   const topJ = new Int32Array(C);
 
+  // each retailer's C nearest centres in power distance (a grid over the centres; exact)
   const buildCandidates = () => {
+    const grid = new NearestCentres(cx, cy, omega);
+    let at = 0;
+    const allowed = (j: number) => reachable(at, j);
     for (let i = 0; i < n; i++) {
-      let found = 0;
-      for (let j = 0; j < k; j++) {
-        if (!reachable(i, j)) continue;
-        const d = (p.x[i]! - cx[j]!) ** 2 + (p.y[i]! - cy[j]!) ** 2 - omega[j]!;
-        if (found === C && d >= topD[C - 1]!) continue;
-        let pos = found < C ? found++ : C - 1;
-        while (pos > 0 && topD[pos - 1]! > d) {
-          topD[pos] = topD[pos - 1]!;
-          topJ[pos] = topJ[pos - 1]!;
-          pos--;
-        }
-        topD[pos] = d;
-        topJ[pos] = j;
-      }
+      at = i;
+      const found = grid.nearest(p.x[i]!, p.y[i]!, C, allowed, topD, topJ);
       for (let m = 0; m < C; m++) cand[i * width + m] = m < found ? topJ[m]! : -1;
       const prev = p.previous[i]!;
       cand[i * width + C] = prev >= 0 && reachable(i, prev) ? prev : -1;

@@ -117,6 +117,32 @@ export function removeIslands(s: RepairState): number {
   return moved;
 }
 
+/** The retailers of territory t, in index order. */
+function membersOf(s: RepairState, t: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.assignment.length; i++) if (s.assignment[i] === t) out.push(i);
+  return out;
+}
+
+/**
+ * The retailers outside territory t with a neighbour in it, in index order: the only ones that can move
+ * into t (the scan over every retailer that this replaces found no move for any other).
+ */
+function neighboursOf(s: RepairState, t: number): number[] {
+  const { start, adj } = s.graph;
+  const seen = new Uint8Array(s.assignment.length);
+  const out: number[] = [];
+  for (const i of membersOf(s, t))
+    for (let e = start[i]!; e < start[i + 1]!; e++) {
+      const u = adj[e]!;
+      if (!seen[u] && s.assignment[u] !== t) {
+        seen[u] = 1;
+        out.push(u);
+      }
+    }
+  return out.sort((a, b) => a - b);
+}
+
 /**
  * Boundary moves towards balance: while some territory is outside the tolerance, move one boundary
  * retailer (one with a neighbour in the other territory) from a heavier to a lighter neighbouring
@@ -125,7 +151,6 @@ export function removeIslands(s: RepairState): number {
  * Returns the number of moves.
  */
 export function repairBalance(s: RepairState, maxMoves: number, goal = s.tolerance): number {
-  const n = s.x.length;
   const k = s.target.length;
   const stuck = new Uint8Array(k);
   const { start, adj } = s.graph;
@@ -143,7 +168,7 @@ export function repairBalance(s: RepairState, maxMoves: number, goal = s.toleran
     let bestI = -1,
       bestTo = -1,
       bestScore = Infinity;
-    for (let i = 0; i < n; i++) {
+    for (const i of over ? membersOf(s, worst) : neighboursOf(s, worst)) {
       const a = s.assignment[i]!;
       if (a < 0 || s.locked[i]! >= 0) continue;
       if (over ? a !== worst : a === worst) continue;

@@ -14,7 +14,7 @@ export type RouteDaysOptions = Omit<RouteDayOptions, 'startAt' | 'endBy' | 'sign
   /** Routes the days elsewhere (a worker-thread pool); without it, `solve` in this thread, one day at a time. */
   solver?: RouteSolver;
   signal?: AbortSignal;
-  /** Called after each day is routed, with the count of routed days and the total. */
+  /** Called when routing starts (0 days routed) and after each day, with the count of routed days and the total. */
   onDayRouted?: (done: number, total: number) => void;
 };
 
@@ -68,6 +68,7 @@ export async function routeDays<J extends DayJob>(
       }
     }
   };
+  onDayRouted?.(0, jobs.length);
   const lanes = solver ? Math.min(DAYS_IN_FLIGHT, jobs.length) : 1;
   await Promise.all(Array.from({ length: lanes }, lane));
   signal?.removeEventListener('abort', forward);
