@@ -1,4 +1,4 @@
-import { wgs84ToGcj02 } from '@beatplan/core';
+import { RetailerSchema, wgs84ToGcj02 } from '@beatplan/core';
 import { VerifyRetailerSchema } from '@beatplan/geofence';
 import { describe, expect, it } from 'vitest';
 
@@ -38,6 +38,21 @@ describe('VerifyRetailerSchema', () => {
     });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.path).toEqual(['geofence']);
+  });
+
+  it('accepts every field of a core Retailer (no field of RetailerSchema is unknown here)', () => {
+    expect(Object.keys(VerifyRetailerSchema.shape).sort()).toEqual(Object.keys(RetailerSchema.shape).sort());
+    const company = {
+      id: 'R1',
+      location: { lng: 120.6994, lat: 27.9943 },
+      licenceNo: '330302100123',
+      address: '温州市鹿城区解放街 1 号',
+      phone: '0577-8888 1234',
+      storeType: '便利店',
+      grade: 17,
+      attributes: [{ key: '业态', value: '超市' }],
+    };
+    expect(VerifyRetailerSchema.parse(company)).toEqual(company);
   });
 
   it('JSDoc example', () => {

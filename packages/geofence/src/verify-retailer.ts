@@ -35,6 +35,12 @@ export const VerifyRetailerSchema = z
     orderVolume: shape.orderVolume.optional(),
     managerId: shape.managerId,
     region: shape.region,
+    licenceNo: shape.licenceNo,
+    address: shape.address,
+    phone: shape.phone,
+    storeType: shape.storeType,
+    grade: shape.grade,
+    attributes: shape.attributes,
   })
   .superRefine((r, ctx) => {
     if (!r.geofence || !r.location) return;
