@@ -119,9 +119,9 @@ export interface BeatProgress {
  * - `openingHours` (default true): visits start within the retailers' opening hours.
  * - `maxKicks` (default 100 with time windows, tsp's default without): the route search budget of
  *   `solve` for each day (the time-window heuristic costs milliseconds per kick).
- * - `daySearch` (default `{}`; `false` keeps the sector start): `{ maxRounds: 200, timeLimitMs: 3000,
- *   balanceTolerance: 0.1 }` of the local search that moves visits between allowed days (see `daySearch`
- *   of {@link BeatPlan}); deterministic for a seed unless `timeLimitMs` binds.
+ * - `daySearch` (default `{}`; `false` keeps the sector start): `{ maxRounds: 200, balanceTolerance: 0.1 }`
+ *   and an optional `timeLimitMs` of the local search that moves visits between allowed days (see `daySearch`
+ *   of {@link BeatPlan}); deterministic for a seed unless a `timeLimitMs` given binds.
  */
 export type BeatOptions = z.input<typeof BeatOptionsSchema>;
 

@@ -13,15 +13,16 @@ import type { VisitPattern } from './visit-patterns.js';
  * keeps the sector start):
  * - `maxRounds` (default 200): rounds of the iterated local search after the first descent — the
  *   deterministic budget (same input and seed, same days).
- * - `timeLimitMs` (default 3000): a cap on the whole stage, its travel matrix included; the best
- *   assignment found so far is kept. Only when it binds may the result depend on the machine.
+ * - `timeLimitMs` (default none): an optional cap on the whole stage, its travel matrix included; the
+ *   best assignment found so far is kept. Only when it binds may the result depend on the machine, so
+ *   by default the stage ends by `maxRounds` alone (or the signal) and plans are reproducible.
  * - `balanceTolerance` (default 0.1): no day of the cycle may end above the larger of its start
  *   workload and min(its working time, (1 + tolerance) × the mean day), nor a move take it below the
  *   smaller of its start workload and (1 − tolerance) × the mean day (workload = service + travel).
  */
 export const DaySearchOptionsSchema = z.strictObject({
   maxRounds: z.number().int().min(0).max(1_000_000).default(200),
-  timeLimitMs: z.number().int().min(0).max(3_600_000).default(3000),
+  timeLimitMs: z.number().int().min(0).max(3_600_000).optional(),
   balanceTolerance: z.number().min(0).max(1).default(0.1),
 });
 
@@ -101,7 +102,7 @@ export async function improveVisitDays(
   });
   if (options === false) return skipped('off');
   if (retailers.length > MAX_DAY_SEARCH_RETAILERS) return skipped('too-many-retailers');
-  const clock = { deadline: t0 + options.timeLimitMs, signal: ctx.signal, lastYield: t0 };
+  const clock = { deadline: t0 + (options.timeLimitMs ?? Number.POSITIVE_INFINITY), signal: ctx.signal, lastYield: t0 };
   const points = [ctx.base, ...retailers].map((p) => ({ lng: p.lng, lat: p.lat }));
   const matrix = await ctx.costs.matrix(points, ctx.signal ? { signal: ctx.signal } : {});
   const st = startState(retailers, patterns, options, ctx, travelTimes(matrix.durationsS));
