@@ -39,7 +39,7 @@ const SWAP_NEIGHBOURS = 8;
 export interface DaySearchSummary {
   /**
    * `'rounds'` (its `maxRounds` done), `'time'` (its `timeLimitMs` ran out), `'off'` (`daySearch:
-   * false`), `'too-many-retailers'` (above {@link MAX_DAY_SEARCH_RETAILERS}: the sector start is kept).
+   * false`), `'too-many-retailers'` (more than 1,500 retailers for one manager: the sector start is kept).
    */
   stoppedBy: 'rounds' | 'time' | 'off' | 'too-many-retailers';
   /**
