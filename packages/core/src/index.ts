@@ -148,6 +148,7 @@ export { retailersToGeoJson, type RetailerFeature, type RetailerFeatureCollectio
 export { retailersToCsv, type RetailersToCsvOptions } from './retailers-to-csv.js';
 export { guardCsvFormula, unguardCsvFormula } from './csv-formula-guard.js';
 export { seededRandom } from './internal/shared/seeded-random.js';
+export { yieldToEventLoop } from './internal/shared/yield-to-event-loop.js';
 export { measureSpread, type Spread } from './measure-spread.js';
 export type { DroppedRetailer } from './dropped-retailer.js';
 export { dropUnreachable, type UnreachableDrop } from './drop-unreachable.js';

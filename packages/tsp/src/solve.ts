@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { TspError, type TspIssue } from './errors.js';
+import { yieldToEventLoop } from './generated/shared/yield-to-event-loop.js';
 import { zodIssues } from './generated/shared/zod-issues.js';
 import { AVOID_COST, toSearchCosts } from './internal/avoid-costs.js';
 import { HELD_KARP_CORE, runHeldKarp, type HeldKarpExports } from './internal/held-karp.js';
@@ -375,28 +376,8 @@ function* solveSteps(
   }
 }
 
-/**
- * Lets the event loop run (timers, I/O, an AbortController's abort) between chunks of work.
- * `setImmediate` where it exists (Node): unlike `setTimeout(0)` it is not clamped to 1 ms, which cost
- * ~0.3 s over a 4 s solve; a MessageChannel in browsers and workers; `setTimeout` elsewhere.
- */
 /** The async `solve` returns to the event loop at least this often (milliseconds of work). */
 const YIELD_EVERY_MS = 10;
-
-const yieldToEventLoop: () => Promise<void> =
-  typeof setImmediate === 'function'
-    ? () => new Promise((resolve) => setImmediate(resolve))
-    : typeof MessageChannel === 'function'
-      ? () =>
-          new Promise((resolve) => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => {
-              channel.port1.close();
-              resolve();
-            };
-            channel.port2.postMessage(null);
-          })
-      : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Solves a travelling-salesman instance: the cheapest closed tour from `start`, or the cheapest open

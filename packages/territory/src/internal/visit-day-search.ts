@@ -1,8 +1,7 @@
-import { throwIfAborted } from '@beatplan/core';
+import { throwIfAborted, yieldToEventLoop } from '@beatplan/core';
 import { EPSILON_S, insertionCost } from './day-tours.js';
 import type { DayCandidate } from './visit-day-candidates.js';
 import { applyChange, bestMove, bestSwap, type DaySearch, totalTravel } from './visit-day-moves.js';
-import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** Returns to the event loop at least this often, ms of work. */
 const YIELD_EVERY_MS = 10;
