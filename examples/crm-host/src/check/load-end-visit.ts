@@ -4,19 +4,20 @@ import type { Repository } from '../db/repository.js';
 /**
  * A short load on `POST /visits/:id/end` (verification included) with autocannon: `visits` visits are
  * started beforehand at the manager's retailers (10 minutes ago), then ended by `connections`
- * connections for `seconds`, each request a different visit. Resolves to requests/s, p99 latency, the
- * non-2xx count and how many verdicts the database holds (one per answered request).
+ * connections, each visit ended exactly once (autocannon's `amount`: a fixed number of requests rather
+ * than a duration, so a fast host cannot run out of started visits and be counted 404s). Resolves to
+ * requests/s, p99 latency, the non-2xx count and how many verdicts the database holds (one per
+ * answered request).
  */
 export async function loadEndVisit(options: {
   baseUrl: string;
   token: string;
   managerId: string;
   repo: Repository;
-  seconds?: number;
   connections?: number;
   visits?: number;
 }): Promise<{ rps: number; p99Ms: number; errors: number; answered: number; stored: number }> {
-  const { seconds = 3, connections = 10, visits = 4_000 } = options;
+  const { connections = 10, visits = 4_000 } = options;
   const retailers = await options.repo.listRetailers(options.managerId);
   const startAt = Date.now() - 10 * 60_000;
   const ids: string[] = [];
@@ -43,7 +44,7 @@ export async function loadEndVisit(options: {
   const result = await autocannon({
     url: options.baseUrl,
     connections,
-    duration: seconds,
+    amount: visits,
     requests: [
       {
         method: 'POST',
