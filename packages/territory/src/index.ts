@@ -15,6 +15,7 @@ export { DEFAULT_WORKLOAD_OPTIONS } from './internal/workload-model.js';
 export { measureCompactness, type Compactness } from './measure-compactness.js';
 export { partitionTerritories, type PartitionOptions, type PartitionResult } from './partition-territories.js';
 export type { PartitionSpread, TerritoryStats } from './internal/summarize-territories.js';
+export type { BalanceAttribute, BalanceLimitResult } from './internal/balance-limits.js';
 export type { DaySearchSummary } from './internal/improve-visit-days.js';
 export {
   planWeeklyBeats,

@@ -20,15 +20,27 @@ import { assignBalanced } from './internal/balanced-assignment.js';
 import { buildNeighbourGraph } from './internal/neighbour-graph.js';
 import { PartitionOptionsSchema } from './internal/partition-options.js';
 import { projectToPlane } from './internal/planar.js';
+import { type BalanceLimitResult, buildLimits, SUM_ATTRIBUTES } from './internal/balance-limits.js';
+import { LimitState } from './internal/limit-state.js';
+import { repairLimits } from './internal/repair-limits.js';
 import { removeIslands, repairBalance, type RepairState } from './internal/repair-territories.js';
 import { summarizeTerritories, type PartitionSpread, type TerritoryStats } from './internal/summarize-territories.js';
 
 /**
  * Options of {@link partitionTerritories}.
  * - `weights` (default `{ workload: 1 }`): weights of the balancing attributes `count` (retailers),
- *   `workload` (weekly minutes, see `estimateWorkload`), `orders` (orderCount), `volume` (orderVolume);
+ *   `workload` (weekly minutes, see `estimateWorkload`), `orders` (orderCount), `volume` (orderVolume),
+ *   `orderingRetailers` (retailers with orderCount > 0);
  *   each attribute is divided by its mean before weighting, so the weights are comparable.
  * - `tolerance` (default 0.05): every manager's weighted load should lie within ±tolerance of the mean.
+ * - `balance`: per-attribute limits, each with its own tolerance (e.g. `{ orders: 0.05, volume: 0.05,
+ *   grade: 0.03 }`): `count`, `workload`, `orders`, `volume`, `orderingRetailers` (retailers with
+ *   orderCount > 0) within ± tolerance × their mean per manager; `grade`, `segment`: each territory's
+ *   share of every grade (segment) within ± tolerance (absolute, 0.03 = 3 points) of the share overall.
+ *   The weighted sum (`weights`; default: weight 1 on each sum attribute named, or `count` when only
+ *   shares are) designs the territories, then boundary moves and swaps bring each attribute within its
+ *   limit; `limits` reports every limit as met, missed or infeasible (with the proof), and `balanced`
+ *   then means every limit is met.
  * - `locked` (default false): `true` locks every retailer that has a `managerId` to that manager; a list
  *   of retailer ids locks those only. Locked retailers never move.
  * - `keepCurrent` (default true): retailers' `managerId`s are the current assignment; the partition
@@ -46,6 +58,7 @@ import { summarizeTerritories, type PartitionSpread, type TerritoryStats } from 
  *   contiguity) stay planar: the source changes the workload that is balanced.
  */
 export type PartitionOptions = z.input<typeof PartitionOptionsSchema>;
+type PartitionOptionsParsed = z.output<typeof PartitionOptionsSchema>;
 
 /** The answer of {@link partitionTerritories}. */
 export interface PartitionResult {
@@ -57,11 +70,15 @@ export interface PartitionResult {
   stats: TerritoryStats[];
   /** Spread of the weighted loads and of the weekly workload. */
   spread: PartitionSpread;
-  /** True when every manager's weighted load is within the tolerance of the mean. */
+  /**
+   * True when every manager's weighted load is within the tolerance of the mean; with `balance`, when
+   * every limit is met.
+   */
   balanced: boolean;
+  /** With `balance`: every limit (one per grade/segment value for shares) and whether it is met; else empty. */
+  limits: BalanceLimitResult[];
   /** Retailers whose current manager (`managerId`) differs from the new one. */
   moved: number;
-  /** Retailers no manager may take (beyond `maxDiameterM` / 2 of every base), with the reason. */
   /** Retailers in no territory, with the reason (core's `DroppedRetailer`). */
   dropped: DroppedRetailer[];
   /** The workload model's figures, one per retailer, in input order. */
@@ -70,6 +87,14 @@ export interface PartitionResult {
   costSource: CostSource;
   /** manager id → convex hull of the territory (WGS84), null when it has no area (null-prototype object). */
   hulls: Record<string, Polygon | null>;
+}
+
+/** The weighted sum that designs the territories when only `balance` is given: 1 on each sum attribute named. */
+function weightsOf(balance: PartitionOptionsParsed['balance']): NonNullable<PartitionOptionsParsed['weights']> {
+  if (!balance) return { workload: 1 };
+  const out: NonNullable<PartitionOptionsParsed['weights']> = {};
+  for (const a of SUM_ATTRIBUTES) if (balance[a] !== undefined) out[a] = 1;
+  return Object.keys(out).length ? out : { count: 1 };
 }
 
 function checkReferences(
@@ -175,12 +200,13 @@ export function partitionTerritories(
   const workload = computeWorkload(rs, x, y, o.workload, travel);
 
   // balance value: weighted attributes, each over its mean
-  const wts = o.weights ?? { workload: 1 };
+  const wts = o.weights ?? weightsOf(o.balance);
   const attrs: [number, (i: number) => number][] = [
     [wts.count ?? 0, () => 1],
     [wts.workload ?? 0, (i) => workload[i]!.weeklyMinutes],
     [wts.orders ?? 0, (i) => rs[i]!.orderCount],
     [wts.volume ?? 0, (i) => rs[i]!.orderVolume],
+    [wts.orderingRetailers ?? 0, (i) => ((rs[i]?.orderCount ?? 0) > 0 ? 1 : 0)],
   ];
   const weight = new Float64Array(n);
   let weightSum = 0;
@@ -270,6 +296,21 @@ export function partitionTerritories(
   repairBalance(state, Math.ceil(n / 2), tolerance * 0.6);
   removeIslands(state);
   repairBalance(state, Math.ceil(n / 4), tolerance * 0.8);
+  let limitState: LimitState | null = null;
+  if (o.balance) {
+    const limits = buildLimits(rs, workload, o.balance);
+    const ids = ms.map((m) => m.id);
+    let ls = new LimitState(limits, k, state.assignment, locked, ids);
+    repairLimits(state, ls, n);
+    // islands the limit moves left join a neighbour when that does not worsen the limits, then repair again
+    const allow = (list: readonly number[], from: number, to: number) =>
+      ls.penaltyOf(from, [], list) + ls.penaltyOf(to, list, []) <= ls.penalty(from) + ls.penalty(to) + 1e-12;
+    for (let pass = 0; pass < 2 && removeIslands(state, allow) > 0; pass++) {
+      ls = new LimitState(limits, k, state.assignment, locked, ids);
+      repairLimits(state, ls, Math.ceil(n / 4));
+    }
+    limitState = ls;
+  }
 
   const assignment = dataRecord<string>();
   const dropped: DroppedRetailer[] = [];
@@ -292,6 +333,9 @@ export function partitionTerritories(
     ...(m.region ? { region: m.region } : {}),
   }));
   const { stats, spread, hulls } = summarizeTerritories({ retailers: rs, wgs, managers: ms, state, workload });
-  const balanced = stats.every((s) => Math.abs(s.deviation) <= tolerance + 1e-12);
-  return { territories, assignment, stats, spread, balanced, moved, dropped, workload, costSource, hulls };
+  const limits = limitState ? limitState.report() : [];
+  const balanced = limitState
+    ? limits.every((l) => l.status === 'met')
+    : stats.every((s) => Math.abs(s.deviation) <= tolerance + 1e-12);
+  return { territories, assignment, stats, spread, balanced, limits, moved, dropped, workload, costSource, hulls };
 }

@@ -156,4 +156,29 @@ describe('beatplan plan --roads', () => {
       expect(b.stderr).toContain('--weights must be name=number pairs');
     }
   });
+
+  it('--balance sets per-attribute limits, reported in the summary; bad ones are usage errors (in the run language)', async () => {
+    const out = join(dir, 'balance');
+    const args = ['plan', retailersCsv, '--managers', managersJson, '--weeks', '1', '--start', '2025-03-03'];
+    const r = await run([...args, '--out', out, '--seed', '3', '--balance', 'count=0.1,orders=0.2,segment=0.3']);
+    expect(r.stderr).toBe('');
+    const summary = JSON.parse(r.stdout);
+    const names = summary.limits.map((l: { attribute: string; key?: string }) => l.attribute + (l.key ?? ''));
+    expect(names.slice(0, 2)).toEqual(['count', 'orders']);
+    expect(names.slice(2).every((n: string) => n.startsWith('segment'))).toBe(true);
+    for (const l of summary.limits) {
+      expect(['met', 'missed', 'infeasible']).toContain(l.status);
+      if (l.status === 'met') expect(l.maxDeviation).toBeLessThanOrEqual(l.tolerance);
+    }
+    expect(summary.balanced).toBe(summary.limits.every((l: { status: string }) => l.status === 'met'));
+    const file = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(file.limits).toEqual(summary.limits);
+    for (const bad of ['orders=0', 'colour=0.1', 'orders=0.1,orders=0.2', 'orders', 'orders=1.5']) {
+      const b = await run([...args, '--out', join(dir, 'b-bad'), '--balance', bad]);
+      expect(b.code, bad).toBe(2);
+      expect(b.stderr).toContain('--balance must be name=tolerance pairs');
+    }
+    const zh = await run([...args, '--out', join(dir, 'b-bad'), '--lang', 'zh-CN', '--balance', 'x=1']);
+    expect(zh.stderr).toContain('--balance 必须是');
+  });
 });

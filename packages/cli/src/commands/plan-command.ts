@@ -16,7 +16,7 @@ import {
 import { failWithIssues, issuesFailure } from '../report-issues.js';
 import { readRoadCosts } from './roads-command.js';
 
-export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--weights count=1,workload=1,orders=1,volume=1] [--locked] [--fresh] [--roads <graph-file>] [--workers n] ${RETAILER_IMPORT_USAGE}`;
+export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--weights count=1,workload=1,orders=1,volume=1,orderingRetailers=1] [--balance orders=0.05,volume=0.05,grade=0.03,...] [--locked] [--fresh] [--roads <graph-file>] [--workers n] ${RETAILER_IMPORT_USAGE}`;
 
 /**
  * Where the files go: a new folder, or an empty one; an existing non-empty folder only with `--force`
@@ -42,7 +42,25 @@ function writeOut(outDir: string, files: readonly [string, string][]): void {
   }
 }
 
-const BALANCE_ATTRIBUTES = ['count', 'workload', 'orders', 'volume'] as const;
+const BALANCE_ATTRIBUTES = ['count', 'workload', 'orders', 'volume', 'orderingRetailers'] as const;
+const LIMIT_ATTRIBUTES = [...BALANCE_ATTRIBUTES, 'grade', 'segment'] as const;
+
+/**
+ * `--balance orders=0.05,grade=0.03`: the partition's per-attribute limits, each with its tolerance in
+ * (0, 1] (sums relative to the mean, grade/segment shares in absolute points).
+ */
+function balanceLimits(text: string): Partial<Record<(typeof LIMIT_ATTRIBUTES)[number], number>> {
+  const limits: Partial<Record<(typeof LIMIT_ATTRIBUTES)[number], number>> = {};
+  for (const part of text.split(',')) {
+    const m = /^\s*(\w+)\s*=\s*(\d+(?:\.\d+)?|\.\d+)\s*$/.exec(part);
+    const name = LIMIT_ATTRIBUTES.find((a) => a === m?.[1]);
+    const tolerance = Number(m?.[2]);
+    if (!m || !name || name in limits || !(tolerance > 0 && tolerance <= 1))
+      throw new CliFailure((t) => t.t('balanceFlag', { text, attributes: LIMIT_ATTRIBUTES }), 2);
+    limits[name] = tolerance;
+  }
+  return limits;
+}
 
 /** `--weights count=1,orders=2`: the weights of the partition's one balanced sum (numbers ≥ 0, one positive). */
 function balanceWeights(text: string): Partial<Record<(typeof BALANCE_ATTRIBUTES)[number], number>> {
@@ -90,6 +108,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       seed: { type: 'string' },
       tolerance: { type: 'string' },
       weights: { type: 'string' },
+      balance: { type: 'string' },
       locked: { type: 'boolean' },
       fresh: { type: 'boolean' },
       force: { type: 'boolean' },
@@ -107,6 +126,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
   const seed = numberFlag('seed', values.seed, 'integer', -(2 ** 31), 2 ** 32 - 1) ?? 1;
   const tolerance = numberFlag('tolerance', values.tolerance, 'number', 0.001, 1);
   const weights = values.weights === undefined ? undefined : balanceWeights(values.weights);
+  const balance = values.balance === undefined ? undefined : balanceLimits(values.balance);
   const workers = numberFlag('workers', values.workers, 'whole', 0, 256) ?? defaultPoolWorkers();
   const startDate = values.start ?? nextMonday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) throw new CliFailure((t) => t.t('startFlag', { text: startDate }), 2);
@@ -138,6 +158,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       ...(values.fresh ? { keepCurrent: false } : {}),
       ...(tolerance !== undefined ? { tolerance } : {}),
       ...(weights ? { weights } : {}),
+      ...(balance ? { balance } : {}),
       ...(costs ? { costs } : {}),
     });
     const byId = new Map(r.items.map((x) => [x.id, x]));
@@ -159,6 +180,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       seed,
       costSource: partition.costSource,
       balanced: partition.balanced,
+      limits: partition.limits.map((l) => ({ ...l, maxDeviation: round(l.maxDeviation, 4) })),
       moved: partition.moved,
       spread: {
         workloadMaxToMinRatio: partition.spread.workload.maxToMinRatio,

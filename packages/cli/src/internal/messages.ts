@@ -42,6 +42,8 @@ export const CLI_MESSAGES = defineCatalogues(
     badImportOptions: 'the import options were refused (listed above)',
     weightsFlag: (p: { text: string; attributes: readonly string[] }) =>
       `--weights must be name=number pairs separated by commas, each name once (${p.attributes.join(', ')}), at least one positive, received ${JSON.stringify(p.text)}`,
+    balanceFlag: (p: { text: string; attributes: readonly string[] }) =>
+      `--balance must be name=tolerance pairs separated by commas, each name once (${p.attributes.join(', ')}), each tolerance in (0, 1], received ${JSON.stringify(p.text)}`,
     usageError: (p: { detail: string; usage: string }) => `${p.detail}; usage: ${p.usage}`,
     expectedOne: (p: { what: FileKind; usage: string }) => `expected one ${EN_FILES[p.what]}; usage: ${p.usage}`,
     expectedFiles: (p: { count: number; usage: string }) => `expected ${p.count} file(s); usage: ${p.usage}`,
@@ -127,6 +129,8 @@ export const CLI_MESSAGES = defineCatalogues(
       weightsFlag: (p: { text: string; attributes: readonly string[] }) =>
         `--weights 必须是以逗号分隔的 名称=数字 对，每个名称一次（${p.attributes.join('、')}），至少一个为正，实际为 ${JSON.stringify(p.text)}`,
       usageError: (p: { detail: string; usage: string }) => `${p.detail}；用法：${p.usage}`,
+      balanceFlag: (p: { text: string; attributes: readonly string[] }) =>
+        `--balance 必须是以逗号分隔的 名称=容差 对，每个名称一次（${p.attributes.join('、')}），每个容差在 (0, 1] 内，实际为 ${JSON.stringify(p.text)}`,
       expectedOne: (p: { what: FileKind; usage: string }) => `需要一个${ZH_FILES[p.what]}；用法：${p.usage}`,
       expectedFiles: (p: { count: number; usage: string }) => `需要 ${p.count} 个文件；用法：${p.usage}`,
       expectedSub: (p: { subs: readonly string[]; received?: string; usage: string }) =>

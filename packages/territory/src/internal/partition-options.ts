@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BalanceLimitsSchema } from './balance-limits.js';
 import { WorkloadOptionsSchema } from './workload-model.js';
 import { SyncCostOptionsShape } from './workload-travel.js';
 
@@ -11,11 +12,13 @@ export const PartitionOptionsSchema = z.strictObject({
       workload: weight.optional(),
       orders: weight.optional(),
       volume: weight.optional(),
+      orderingRetailers: weight.optional(),
     })
-    .refine((w) => (w.count ?? 0) + (w.workload ?? 0) + (w.orders ?? 0) + (w.volume ?? 0) > 0, {
+    .refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), {
       error: 'at least one weight must be positive',
     })
     .optional(),
+  balance: BalanceLimitsSchema.optional(),
   tolerance: z.number().gt(0).max(1).optional(),
   locked: z.union([z.boolean(), z.array(z.string())]).optional(),
   keepCurrent: z.boolean().optional(),

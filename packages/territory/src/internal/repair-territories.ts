@@ -21,13 +21,15 @@ export interface RepairState {
   movePenalty: number;
 }
 
-function canJoin(s: RepairState, i: number, j: number): boolean {
+/** Whether retailer i may join territory j (within `maxRadius` of its base). */
+export function canJoin(s: RepairState, i: number, j: number): boolean {
   return (
     s.maxRadius === Infinity || (s.x[i]! - s.baseX[j]!) ** 2 + (s.y[i]! - s.baseY[j]!) ** 2 <= s.maxRadius * s.maxRadius
   );
 }
 
-function move(s: RepairState, i: number, to: number): void {
+/** Moves retailer i to territory `to`, keeping the loads. */
+export function move(s: RepairState, i: number, to: number): void {
   const from = s.assignment[i]!;
   s.load[from]! -= s.weight[i]!;
   s.load[to]! += s.weight[i]!;
@@ -38,10 +40,14 @@ function move(s: RepairState, i: number, to: number): void {
  * Removes islands: a piece of a territory (connected in the neighbour graph) other than its largest
  * one, that touches other territories, joins the territory it touches most, when it is small (at most
  * a tenth of its territory's retailers and 5 % of its target load), holds no locked retailer, and the
- * move keeps both territories within the tolerance (balance comes first). A piece that touches no
+ * move keeps both territories within the tolerance (balance comes first; with `allow`, when `allow` accepts
+ * the move instead: the per-attribute limits' rule). A piece that touches no
  * other territory (a separate town) is not an island. Returns the number of retailers moved.
  */
-export function removeIslands(s: RepairState): number {
+export function removeIslands(
+  s: RepairState,
+  allow?: (list: readonly number[], from: number, to: number) => boolean,
+): number {
   const n = s.x.length;
   const k = s.target.length;
   const { start, adj } = s.graph;
@@ -102,23 +108,28 @@ export function removeIslands(s: RepairState): number {
       if (count > bestCount || (count === bestCount && u < best)) [best, bestCount] = [u, count];
     if (best < 0 || !list.every((i) => canJoin(s, i, best))) continue;
     // never trade balance for contiguity: both territories must stay within the tolerance (or improve)
-    const devAfter = Math.max(
-      Math.abs(s.load[t]! - pieceLoad - s.target[t]!) / s.target[t]!,
-      Math.abs(s.load[best]! + pieceLoad - s.target[best]!) / s.target[best]!,
-    );
-    const devBefore = Math.max(
-      Math.abs(s.load[t]! - s.target[t]!) / s.target[t]!,
-      Math.abs(s.load[best]! - s.target[best]!) / s.target[best]!,
-    );
-    if (devAfter > Math.max(s.tolerance, devBefore)) continue;
+    if (allow ? !allow(list, t, best) : !keepsBalance(s, t, best, pieceLoad)) continue;
     for (const i of list) move(s, i, best);
     moved += list.length;
   }
   return moved;
 }
 
+/** Whether moving a piece of load `pieceLoad` from t to u keeps both within the tolerance (or improves). */
+function keepsBalance(s: RepairState, t: number, u: number, pieceLoad: number): boolean {
+  const devAfter = Math.max(
+    Math.abs(s.load[t]! - pieceLoad - s.target[t]!) / s.target[t]!,
+    Math.abs(s.load[u]! + pieceLoad - s.target[u]!) / s.target[u]!,
+  );
+  const devBefore = Math.max(
+    Math.abs(s.load[t]! - s.target[t]!) / s.target[t]!,
+    Math.abs(s.load[u]! - s.target[u]!) / s.target[u]!,
+  );
+  return devAfter <= Math.max(s.tolerance, devBefore);
+}
+
 /** The retailers of territory t, in index order. */
-function membersOf(s: RepairState, t: number): number[] {
+export function membersOf(s: RepairState, t: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < s.assignment.length; i++) if (s.assignment[i] === t) out.push(i);
   return out;
@@ -128,7 +139,7 @@ function membersOf(s: RepairState, t: number): number[] {
  * The retailers outside territory t with a neighbour in it, in index order: the only ones that can move
  * into t (the scan over every retailer that this replaces found no move for any other).
  */
-function neighboursOf(s: RepairState, t: number): number[] {
+export function neighboursOf(s: RepairState, t: number): number[] {
   const { start, adj } = s.graph;
   const seen = new Uint8Array(s.assignment.length);
   const out: number[] = [];
