@@ -48,11 +48,17 @@ function bruteForce(c: ArrayLike<number>, n: number, start: number, end: number 
 }
 
 /** Runs the engine to the end from the identity route. */
-async function prove(icost: Int32Array, n: number, start: number, end: number | 'any') {
+async function prove(
+  icost: Int32Array,
+  n: number,
+  start: number,
+  end: number | 'any',
+  settings: { strongCandidates?: number } = {},
+) {
   const engine = await loadProofEngine();
   const inner = [...Array(n).keys()].filter((v) => v !== start && v !== end);
   const route = [start, ...inner, ...(typeof end === 'number' && end !== start ? [end] : [])];
-  const steps = engine.prove({ n, icost, start, end }, route);
+  const steps = engine.prove({ n, icost, start, end }, route, settings);
   const lowers: number[] = [];
   for (;;) {
     const next = steps.next();
@@ -135,6 +141,27 @@ describe('branch-and-cut proofs', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('both branching rules (reliability branching, the edge nearest 1/2) prove the DP optimum where the search branches', async () => {
+    let branched = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        instance(14).filter((r) => r.n >= 10),
+        async ({ n, icost, start, end }) => {
+          const dp = solveSync({ matrix: icost, n }, { method: 'exact', start, end });
+          for (const strongCandidates of [20, 1]) {
+            const out = await prove(icost, n, start, end, { strongCandidates });
+            expect(out.proven).toBe(true);
+            expect(out.upper).toBe(dp.length);
+            for (const lower of out.lowers) expect(lower).toBeLessThanOrEqual(dp.length);
+            if (out.nodes > 1) branched++;
+          }
+        },
+      ),
+      { numRuns: 40, seed: 17 },
+    );
+    expect(branched).toBeGreaterThan(0);
   });
 
   const dpInstances = [

@@ -8,8 +8,11 @@
 //  - reduced-cost fixing: from the root's duals, whenever the best tour improves, an edge whose
 //    reduced cost lifts the root bound to the best tour's cost is fixed to 0 (or to 1 for a negative
 //    reduced cost) for the whole search;
-//  - branching: the fractional edge whose x is nearest 1/2 (ties: the costlier edge); two children,
-//    x_e = 1 and x_e = 0; open nodes best bound first; the search stops (unproven) past maxOpenNodes;
+//  - branching: reliability branching (strong-branching.ts): among the fractional edges nearest 1/2,
+//    the one with the best product of the children's bound gains, from short warm-started dual simplex
+//    trials or, once an edge has had a trial each way, from its pseudocosts; two children, x_e = 1 and
+//    x_e = 0, each queued with the bound its trial proved; open nodes best bound first; the search stops
+//    (unproven) past maxOpenNodes;
 //  - every LP solve runs in slices of a few hundred dual simplex iterations; the generator yields its
 //    state between slices and after each separation round, so the caller can stop it at any time.
 import type { Highs } from 'highs';
@@ -18,6 +21,7 @@ import { lagrangianBound } from './lagrangian-bound.js';
 import { NodeQueue, type SearchNode } from './node-queue.js';
 import { separateBlossoms } from './separate-blossoms.js';
 import { separateSubtours } from './separate-subtours.js';
+import { type Pseudocost, strongBranch } from './strong-branching.js';
 import { INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
 import { edgeKey, tourCost, type SymmetricInstance } from './symmetric-instance.js';
 
@@ -29,12 +33,21 @@ export interface BranchAndCutSettings {
   iterationsPerSlice: number;
   /** Nearest neighbours per node among the first columns. */
   neighbours: number;
+  /** Fractional edges tried by strong branching per branching (1: the edge nearest 1/2, no trials). */
+  strongCandidates: number;
+  /** Dual simplex iterations per strong-branching trial. */
+  strongIterations: number;
+  /** Trials of an edge (each way) after which its pseudocosts stand in for a new trial. */
+  pseudocostReliability: number;
 }
 
 export const DEFAULT_BRANCH_AND_CUT_SETTINGS: BranchAndCutSettings = {
   maxOpenNodes: 50_000,
   iterationsPerSlice: 300,
   neighbours: 8,
+  strongCandidates: 20,
+  strongIterations: 100,
+  pseudocostReliability: 1,
 };
 
 /** The state reported between slices and returned at the end. */
@@ -60,7 +73,10 @@ export interface BranchAndCutOutcome extends BranchAndCutState {
   reason?: string;
 }
 
-type NodeEnd = { kind: 'closed' } | { kind: 'branch'; key: number; bound: number } | { kind: 'failed'; reason: string };
+type NodeEnd =
+  | { kind: 'closed' }
+  | { kind: 'branch'; key: number; bounds: [number, number] }
+  | { kind: 'failed'; reason: string };
 
 /** The whole search; see the header. Yields its state between slices of work. */
 export function* runBranchAndCut(
@@ -90,6 +106,7 @@ class Search {
   private rootBound = -Infinity;
   private rootMargin = 0;
   private allColumns = false;
+  private readonly pseudo = new Map<number, Pseudocost>();
 
   constructor(
     highs: Highs,
@@ -152,7 +169,9 @@ class Search {
           const fixValues = new Uint8Array(node.fixValues.length + 1);
           fixValues.set(node.fixValues);
           fixValues[node.fixValues.length] = value;
-          queue.push({ bound: end.bound, depth: node.depth + 1, fixKeys, fixValues });
+          const bound = end.bounds[1 - value]!;
+          if (this.ceilBound(bound, 0) < this.state.upper)
+            queue.push({ bound, depth: node.depth + 1, fixKeys, fixValues });
         }
         if (queue.size > this.settings.maxOpenNodes) {
           this.state.lower = Math.min(this.state.upper, this.ceilBound(queue.lowestBound, 0));
@@ -233,6 +252,7 @@ class Search {
       }
       if (status !== LP_OPTIMAL)
         return { kind: 'failed', reason: `the LP engine (HiGHS) stopped with model status ${status}` };
+      yield this.state; // the bound over all edges below is a step of its own
       const point = this.lp.point();
       const lb = lagrangianBound(
         this.inst,
@@ -270,8 +290,16 @@ class Search {
         }
       }
       if (this.price(lb.rc)) continue;
-      const key = this.branchingEdge(point);
-      if (key >= 0) return { kind: 'branch', key, bound };
+      const host = { lp: this.lp, inst: this.inst, fixed: this.fixed, upper: this.state.upper, pseudo: this.pseudo };
+      const { strongCandidates, strongIterations, pseudocostReliability } = this.settings;
+      const trials = strongBranch(host, point.x, bound, strongCandidates, strongIterations, pseudocostReliability);
+      let choice = trials.next();
+      while (!choice.done) {
+        this.state.lpSlices++;
+        yield this.state;
+        choice = trials.next();
+      }
+      if (choice.value.key >= 0) return { kind: 'branch', key: choice.value.key, bounds: choice.value.bounds };
       // an integral point: a tour, or subtours that a tailing-off round did not separate
       const cuts = this.separate(g);
       if (cuts.length) {
@@ -413,23 +441,5 @@ class Search {
       }
     }
     return moved;
-  }
-
-  private branchingEdge(point: LpPoint): number {
-    let best = -1;
-    let bestDist = Infinity;
-    let bestCost = -Infinity;
-    this.lp.colKey.forEach((key, j) => {
-      const x = point.x[j]!;
-      if (x <= INTEGRALITY_EPS || x >= 1 - INTEGRALITY_EPS) return;
-      const dist = Math.abs(x - 0.5);
-      const cost = this.inst.cost[key]!;
-      if (dist < bestDist - 1e-9 || (dist < bestDist + 1e-9 && cost > bestCost)) {
-        best = key;
-        bestDist = dist;
-        bestCost = cost;
-      }
-    });
-    return best;
   }
 }

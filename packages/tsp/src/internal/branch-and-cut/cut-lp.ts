@@ -2,7 +2,7 @@
 // simplex): one column per edge in the LP (0 <= x_e <= 1), one row per node (x(δ(v)) = 2), and one
 // row per cut (subtour x(δ(S)) >= 2; blossom x(δ(H) \ F) - x(F) >= 1 - |F|). Columns are added by
 // pricing, rows by separation; rows that stay slack with a zero dual for a while are dropped.
-import type { Highs, Model } from 'highs';
+import type { Basis, Highs, Model } from 'highs';
 import { edgeKey, type SymmetricInstance } from './symmetric-instance.js';
 
 /** A cut row: the node set S (or handle H), the teeth (edge keys with coefficient -1) and the right side. */
@@ -40,12 +40,14 @@ export class CutLp {
   readonly colOf: Int32Array;
   readonly cuts: Cut[] = [];
   private readonly model: Model;
+  private iterationLimit: number;
 
   constructor(
     highs: Highs,
     private readonly inst: SymmetricInstance,
-    iterationsPerSlice: number,
+    readonly iterationsPerSlice: number,
   ) {
+    this.iterationLimit = iterationsPerSlice;
     this.n = inst.n;
     this.colOf = new Int32Array(inst.n * inst.n).fill(-1);
     this.model = highs.createModel();
@@ -163,19 +165,39 @@ export class CutLp {
     else this.model.changeColBounds(this.colOf[key]!, lower, upper);
   }
 
+  /** The current simplex basis (to come back to after a strong-branching trial). */
+  saveBasis(): Basis {
+    return this.model.getBasis();
+  }
+
+  /** Installs a basis saved by `saveBasis` (same rows and columns). */
+  restoreBasis(basis: Basis): void {
+    this.model.setBasis(basis);
+  }
+
+  /** The objective value of the last run (for an unfinished dual simplex: its current dual objective). */
+  objective(): number {
+    return this.model.getObjectiveValue();
+  }
+
   /** Runs the simplex for at most one slice of iterations; returns the HiGHS model status. */
-  runSlice(): number {
+  runSlice(iterations = this.iterationsPerSlice): number {
+    if (iterations !== this.iterationLimit) {
+      this.model.options.set({ simplex_iteration_limit: iterations });
+      this.iterationLimit = iterations;
+    }
     return this.model.run().modelStatus;
   }
 
-  /** The current solution; marks idle cuts. */
-  point(): LpPoint {
+  /** The current solution; marks idle cuts unless `trial` (a strong-branching trial's solution). */
+  point(trial = false): LpPoint {
     const s = this.model.getSolution();
     const n = this.n;
-    this.cuts.forEach((cut, r) => {
-      const slack = s.rowValue[n + r]! - cut.rhs;
-      cut.idle = Math.abs(s.rowDual[n + r]!) < 1e-9 && slack > 1e-6 ? cut.idle + 1 : 0;
-    });
+    if (!trial)
+      this.cuts.forEach((cut, r) => {
+        const slack = s.rowValue[n + r]! - cut.rhs;
+        cut.idle = Math.abs(s.rowDual[n + r]!) < 1e-9 && slack > 1e-6 ? cut.idle + 1 : 0;
+      });
     return { x: s.colValue, rowDual: s.rowDual, rowValue: s.rowValue, objective: this.model.getObjectiveValue() };
   }
 
