@@ -2,7 +2,8 @@ import { type Locale, WEEKDAYS, weekdayOf } from '@beatplan/core';
 import { escapeHtml } from './internal/escape-html.js';
 import { formatNumber } from './internal/format-number.js';
 import { reportTranslator } from './internal/messages.js';
-import { managerColour, STATUS_COLOURS, STATUS_LABELS, WEEKDAY_COLOURS } from './internal/palette.js';
+import { managerColour, STATUS_COLOURS, WEEKDAY_COLOURS } from './internal/palette.js';
+import { sectionTranslator } from './internal/section-messages.js';
 import { fitProjection } from './internal/project-map.js';
 import { checkTileUrl, renderTiles } from './internal/tile-layer.js';
 import type { Report } from './report.js';
@@ -62,6 +63,7 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
   const proj = fitProjection(points, options.width ?? 800);
   const id = options.id ?? 'map';
   const tr = reportTranslator(options.locale);
+  const st = sectionTranslator(options.locale);
   const xy = (p: readonly [number, number]) => proj.project(p[0], p[1]).join(',');
   const out: string[] = [];
   const ns = options.standalone === false ? '' : ' xmlns="http://www.w3.org/2000/svg"';
@@ -93,7 +95,7 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
       .filter((ring) => ring.length > 0)
       .map((ring) => `M${ring.map(xy).join('L')}${ring.length > 2 ? 'Z' : ''}`)
       .join('');
-    const label = `${t.name ?? t.id} (${nameOf.get(t.managerId) ?? t.managerId})${t.source === 'hull' ? ', convex hull of its retailers' : ''}`;
+    const label = `${t.name ?? t.id} (${nameOf.get(t.managerId) ?? t.managerId})${t.source === 'hull' ? st.t('mapHull') : ''}`;
     out.push(
       `<path class="territory" data-territory="${escapeHtml(t.id)}" d="${d}" fill="${c}" fill-opacity="0.14" stroke="${c}" stroke-width="2.2" fill-rule="evenodd"><title>${escapeHtml(label)}</title></path>`,
     );
@@ -116,7 +118,7 @@ export function renderMapSvg(report: Report, options: RenderMapOptions = {}): st
   for (const r of map.retailers) {
     const [x, y] = proj.project(r.lng, r.lat);
     const ring = r.contradicted ? '#111' : r.managerId !== null ? (colourOf.get(r.managerId) ?? '#555') : '#555';
-    const tip = `${r.name} (${r.id}), ${r.segment.replace('_', ' ')} ${r.class}, ${r.managerId !== null ? (nameOf.get(r.managerId) ?? r.managerId) : 'no manager'}: ${STATUS_LABELS[r.status]}${r.contradicted ? '; contradicted by an inspection' : ''}`;
+    const tip = `${r.name} (${r.id}), ${st.t('mapSegment', { segment: r.segment })} ${r.class}, ${r.managerId !== null ? (nameOf.get(r.managerId) ?? r.managerId) : st.t('mapNoManager')}: ${st.t('retailerStatus', { status: r.status })}${r.contradicted ? st.t('mapContradicted') : ''}`;
     out.push(
       `<circle class="retailer ${r.status}${r.contradicted ? ' contradicted' : ''}" data-retailer="${escapeHtml(r.id)}" cx="${x}" cy="${y}" r="${r.contradicted ? 6.5 : 4.5}" fill="${STATUS_COLOURS[r.status]}" stroke="${ring}" stroke-width="${r.contradicted ? 2.5 : 1.8}"><title>${escapeHtml(tip)}</title></circle>`,
     );

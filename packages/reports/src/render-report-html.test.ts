@@ -201,6 +201,31 @@ describe('renderReportHtml', () => {
     expect(attention).toContain('迹象：');
   });
 
+  it('writes every heading, table header, chart title, legend and definition of the older sections in Chinese', () => {
+    const zh = renderReportHtml(report, { locale: 'zh-CN' });
+    const han = /\p{Script=Han}/u;
+    const texts = (re: RegExp) =>
+      [...zh.matchAll(re)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').trim()).filter((t) => t !== '');
+    // every heading, table header and term, and every chart's title and series name, has Chinese in it
+    const labels = [
+      ...texts(/<h[123][^>]*>([\s\S]*?)<\/h[123]>/g),
+      ...texts(/<th[^>]*>([\s\S]*?)<\/th>/g),
+      ...texts(/<dt>([\s\S]*?)<\/dt>/g),
+      ...texts(/<span>([^<]*)<\/span><\/div>/g), // headline tiles
+      ...texts(/<text class="chart-title"[^>]*>([^<]*)</g),
+      ...texts(/<g class="legend"><rect[^>]*\/><text[^>]*>([^<]*)</g), // chart series
+    ];
+    expect(labels.length).toBeGreaterThan(60);
+    expect(labels.filter((t) => !han.test(t) && !t.startsWith('Small city'))).toEqual([]); // the title is data
+    for (const id of ['managers', 'findings', 'balance', 'segments', 'definitions', 'scorecard', 'map-section'])
+      expect(section(zh, `<section id="${id}">`, '</section>')).toMatch(/<h2>[^<]*\p{Script=Han}/u);
+    expect(zh).toContain('统计期 ');
+    expect(zh).toContain('已核验拜访'); // the map legend's statuses
+    // the English report keeps its texts
+    expect(html).toContain('<h2>Managers</h2>');
+    expect(html).toContain('<h2>Workload balance</h2>');
+  });
+
   it('is a pure function of the report', () => {
     expect(renderReportHtml(buildReport(load('small-city.json')))).toBe(html);
   });

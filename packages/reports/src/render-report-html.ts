@@ -13,6 +13,7 @@ import {
 import { REPORT_CSS } from './internal/report-style.js';
 import type { Locale } from '@beatplan/core';
 import { reportTranslator } from './internal/messages.js';
+import { sectionTranslator } from './internal/section-messages.js';
 import type { RenderMapOptions } from './render-map-svg.js';
 import type { Report } from './report.js';
 
@@ -21,9 +22,9 @@ export interface RenderReportOptions {
   /** A tile layer under the main map, given by the host (default none: the report loads nothing). */
   tiles?: RenderMapOptions['tiles'];
   /**
-   * The language of the texts: `'en'` (default, core's `LocaleSchema`) or `'zh-CN'`. So far "needs
-   * attention", the map's texts and the scorecard's explanations are translated; the older sections'
-   * headings and column names stay English.
+   * The language of the texts: `'en'` (default, core's `LocaleSchema`) or `'zh-CN'`: headings, table
+   * headers, chart titles and labels, legends, notes, definitions and finding texts. Text from the data
+   * (names, ids, the re-partition's label, a finding's `message`) is shown as given.
    */
   locale?: Locale;
 }
@@ -50,9 +51,9 @@ their evidence: times, fixes, distances, the rules that fired), the map (territo
  */
 export function renderReportHtml(report: Report, options: RenderReportOptions = {}): string {
   const tr = reportTranslator(options.locale);
-  const period = report.period
-    ? `${report.period.from} – ${report.period.to} (${report.period.days} days)`
-    : 'no dated records';
+  const st = sectionTranslator(options.locale);
+  const period = report.period ? st.t('period', report.period) : st.t('noDatedRecords');
+  const offset = `${report.utcOffsetMinutes >= 0 ? '+' : '−'}${Math.abs(report.utcOffsetMinutes / 60)}`;
   return `<!DOCTYPE html>
 <html lang="${tr.locale}">
 <head>
@@ -63,17 +64,17 @@ export function renderReportHtml(report: Report, options: RenderReportOptions = 
 <style>${REPORT_CSS}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(`Period ${period}; local time UTC${report.utcOffsetMinutes >= 0 ? '+' : '−'}${Math.abs(report.utcOffsetMinutes / 60)}`)}</p>
+<header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(st.t('subtitle', { period, offset }))}</p>
 ${renderSummary(report, tr)}</header>
 <main>
 ${renderAttentionSection(report, tr)}
 ${renderMapSection(report, tr, options.tiles)}
 ${renderScorecardSection(report, tr)}
-${renderManagerSection(report)}
+${renderManagerSection(report, tr)}
 ${renderFindingsSection(report, tr)}
-${renderBalanceSection(report)}
-${renderGroupSection(report)}
-${renderDefinitions()}
+${renderBalanceSection(report, tr)}
+${renderGroupSection(report, tr)}
+${renderDefinitions(tr)}
 </main>
 </body>
 </html>

@@ -1,6 +1,6 @@
 // Every text of the report's "needs attention" section, map and scorecard explanations that a person
-// reads, in every locale (core's defineCatalogues/createTranslator). The older sections' headings and
-// column names are still English only (see the README).
+// reads, in every locale (core's defineCatalogues/createTranslator). The older sections' texts are in
+// section-messages.ts.
 import { createTranslator, defineCatalogues, type Locale, type Translator, weekdayOf } from '@beatplan/core';
 
 const CODES_EN = new Map([

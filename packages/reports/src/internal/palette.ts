@@ -31,14 +31,6 @@ export const STATUS_COLOURS: Readonly<Record<RetailerStatus, string>> = Object.f
   idle: '#d9d9d9',
 });
 
-/** Human labels of the statuses. */
-export const STATUS_LABELS: Readonly<Record<RetailerStatus, string>> = Object.freeze({
-  verified: 'verified visit',
-  unverified: 'visited, not verified',
-  missed: 'planned, not visited',
-  idle: 'not planned, not visited',
-});
-
 /** Colours of the scorecard KPIs in charts. */
 export const KPI_COLOURS = ['#4e79a7', '#59a14f', '#76b7b2', '#f28e2b', '#b07aa1', '#e15759'];
 
