@@ -5,9 +5,11 @@ import { defineConfig } from 'vitest/config';
 // Tests import the public package names (as a user would); they resolve to the sources, so a test
 // run needs no build of the TypeScript packages (the generated WASM module is made by `npm run build`).
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
-// Except `@beatplan/tsp/pool`: its worker threads load the built worker file, so it resolves to dist/.
+// Except `@beatplan/tsp/pool`: its worker threads load the built worker file, so it resolves to dist/; and
+// where territory's task module is (planManyBeats plans whole managers in those threads): the built one.
 const alias = [
   { find: /^@beatplan\/tsp\/pool$/, replacement: `${packagesDir}tsp/dist/pool.js` },
+  { find: /^\.\.\/plan-beats-task-file\.js$/, replacement: `${packagesDir}territory/dist/plan-beats-task-file.js` },
   ...readdirSync(packagesDir).map((dir) => ({
     find: dir === 'cli' ? 'beatplan' : `@beatplan/${dir}`,
     replacement: `${packagesDir}${dir}/src/index.ts`,

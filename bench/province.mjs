@@ -2,16 +2,24 @@
 // managers each (examples/generate-city.mjs, seeds 100.., on a grid about 90 km apart; default 10 cities
 // = 150,000 retailers, 1,000 managers) — partitioned in one call (median of PARTITION_RUNS runs), then
 // every manager's beats over WEEKS weeks planned with `planManyBeats` on a worker-thread pool of each
-// size in WORKERS (2·workers managers at once), the stages timed: partition; the beats (wall and the
-// whole process's CPU, worker threads included); inside them the visit days chosen in the main thread
-// (sum over managers) and the routing (wall from the first day routed to the last). The beats must be
-// identical for every pool size (checked). A CPU-speed probe before and after.
-// Writes bench/out/province.json and prints a table. Takes long: never run in CI.
-//   node bench/province.mjs [--cities 10] [--weeks 4] [--partition-runs 5] [--workers 1,2]
+// size in WORKERS (whole managers in the workers: visit days and routes), the pool sizes alternating over
+// BEATS_RUNS rounds. Time per stage:
+// - partition: wall and CPU of the call (single-threaded), the main thread's time waiting for a core
+//   (run-queue wait from /proc/thread-self/schedstat: what a loaded machine adds to the wall time) and
+//   the garbage collector's pauses;
+// - beats: wall, the whole process's CPU (worker threads included) and run-queue wait of all its threads;
+//   inside them, per stage, the thread-seconds summed over managers (from each manager's progress reports:
+//   'visit-days' start → end = choosing the visit days (neighbour travel, workload, sectors, day search);
+//   → last day routed = routing).
+// The beats must be identical for every pool size and run (checked, sha-256). A CPU-speed probe before and
+// after. Writes bench/out/province.json (bench/out/province-partition.json with `--workers none`) and prints
+// tables. Takes long: never run in CI.
+//   node bench/province.mjs [--cities 10] [--weeks 4] [--partition-runs 5] [--workers 1,2|none] [--beats-runs 1]
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { partitionTerritories, planManyBeats } from '@beatplan/territory';
 import { createSolverPool } from '@beatplan/tsp/pool';
@@ -25,16 +33,36 @@ const arg = (name, fallback) => {
 const CITIES = Number(arg('cities', 10));
 const WEEKS = Number(arg('weeks', 4));
 const PARTITION_RUNS = Number(arg('partition-runs', 5));
+const BEATS_RUNS = Number(arg('beats-runs', 1));
 // --workers none: the partition only
 const WORKERS = arg('workers', '1,2') === 'none' ? [] : String(arg('workers', '1,2')).split(',').map(Number);
-// --day-search-ms: the day search's time limit per manager (default: the library's); under load it may
-// bind, and a day search stopped by its clock may differ between runs (the rows count those managers)
+// --day-search-ms: the day search's time limit per manager (default: none, the library's); when it binds
+// the visit days may differ between runs (the rows count those managers)
 const DAY_SEARCH_MS = arg('day-search-ms', undefined);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const cpuS = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
+/** Seconds on a core and seconds waiting for one (run queue), of this thread (/proc/thread-self/schedstat). */
+const threadSched = () => {
+  const [run, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+  return { runS: run / 1e9, waitS: wait / 1e9 };
+};
+/** The same for every thread of the process, by thread id. */
+const processSched = () =>
+  new Map(
+    readdirSync('/proc/self/task').map((tid) => {
+      const [run, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      return [tid, { runS: run / 1e9, waitS: wait / 1e9 }];
+    }),
+  );
+/** Run-queue seconds of all threads between two `processSched()` readings (threads started since count from 0). */
+const waitSince = (before, after) => [...after].reduce((a, [tid, x]) => a + x.waitS - (before.get(tid)?.waitS ?? 0), 0);
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+}).observe({ entryTypes: ['gc'] });
 
 const retailers = [];
 const managers = [];
@@ -49,58 +77,78 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} vCPUs, $
 const loadBefore = loadavg()[0];
 const probeBefore = speedProbeMs();
 
-const partitionS = [];
-const partitionCpuS = [];
+const partitionRuns = [];
 let partition;
 for (let r = 0; r < PARTITION_RUNS; r++) {
+  const s0 = threadSched();
+  const g0 = gcMs;
   const c0 = cpuS();
   const t0 = performance.now();
   partition = partitionTerritories(retailers, managers);
-  partitionS.push((performance.now() - t0) / 1000);
-  partitionCpuS.push(cpuS() - c0);
+  const wallS = (performance.now() - t0) / 1000;
+  const cpu = cpuS() - c0;
+  await new Promise((resolve) => setImmediate(resolve)); // let the GC observer report
+  const s1 = threadSched();
+  const run = { wallS, cpuS: cpu, runQueueWaitS: s1.waitS - s0.waitS, gcPauseS: (gcMs - g0) / 1000 };
+  partitionRuns.push(run);
   console.error(
-    `partition ${r + 1}/${PARTITION_RUNS}: ${partitionS[r].toFixed(1)} s wall, ${partitionCpuS[r].toFixed(1)} s CPU`,
+    `partition ${r + 1}/${PARTITION_RUNS}: ${wallS.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, ${run.runQueueWaitS.toFixed(1)} s waiting for a core, ${run.gcPauseS.toFixed(1)} s GC`,
   );
 }
+const medianOf = (rows, key) => median(rows.map((x) => x[key]));
+const partitionSummary = {
+  runs: partitionRuns,
+  medianWallS: medianOf(partitionRuns, 'wallS'),
+  medianCpuS: medianOf(partitionRuns, 'cpuS'),
+  medianRunQueueWaitS: medianOf(partitionRuns, 'runQueueWaitS'),
+  medianGcPauseS: medianOf(partitionRuns, 'gcPauseS'),
+  balanced: partition.balanced,
+  workloadMaxToMinRatio: partition.spread.workload.maxToMinRatio,
+};
+
 const byId = new Map(retailers.map((r) => [r.id, r]));
 const jobs = managers.map((manager, j) => ({
   manager,
   retailers: partition.territories[j].retailerIds.map((id) => byId.get(id)),
 }));
 
-const beats = [];
-for (const workers of WORKERS) {
+async function beatsOnce(workers) {
   const pool = createSolverPool({ workers });
-  let lastRoutingStart = 0;
+  // per manager: when his visit days started and ended, and when his last day was routed (ms)
+  const marks = jobs.map(() => ({ daysStart: 0, daysEnd: 0, routed: 0 }));
+  const sched0 = processSched();
   const cpu0 = cpuS();
   const t0 = performance.now();
   let plans;
+  let sched1;
   try {
     plans = await planManyBeats(jobs, {
       startDate: '2026-03-02',
       weeks: WEEKS,
       seed: 1,
       solver: pool,
-      managersAtOnce: 2 * workers,
       ...(DAY_SEARCH_MS === undefined ? {} : { daySearch: { timeLimitMs: Number(DAY_SEARCH_MS) } }),
-      // a manager's first report (done 0) comes when his visit days are chosen and his routing starts;
-      // managers choose their visit days one at a time in the main thread, in order
       onProgress: (p) => {
-        if (p.done === 0) lastRoutingStart = performance.now();
+        const m = marks[p.job];
+        const now = performance.now();
+        if (p.stage === 'visit-days') m[p.done === 0 ? 'daysStart' : 'daysEnd'] = now;
+        else if (p.done === p.total) m.routed = now;
       },
     });
+    sched1 = processSched();
   } finally {
     await pool.close();
   }
   const wallS = (performance.now() - t0) / 1000;
-  const row = {
+  const sum = (f) => marks.reduce((a, m) => a + f(m), 0) / 1000;
+  return {
     workers,
-    beatsWallS: wallS,
-    beatsCpuS: cpuS() - cpu0,
-    // until the last manager's visit days were chosen (workload, sectors, day search: the main thread's
-    // serial stage, while the earlier managers' days are routed in the pool), then the routing still left
-    allVisitDaysChosenS: (lastRoutingStart - t0) / 1000,
-    routingTailS: (performance.now() - lastRoutingStart) / 1000,
+    wallS,
+    cpuS: cpuS() - cpu0,
+    runQueueWaitS: waitSince(sched0, sched1),
+    // thread-seconds summed over managers (each manager is planned by one worker thread)
+    visitDaysThreadS: sum((m) => m.daysEnd - m.daysStart),
+    routingThreadS: sum((m) => m.routed - m.daysEnd),
     days: plans.reduce((a, b) => a + b.totals.workingDays, 0),
     visits: plans.reduce((a, b) => a + b.totals.visits, 0),
     hours: plans.reduce((a, b) => a + b.totals.durationS, 0) / 3600,
@@ -108,31 +156,58 @@ for (const workers of WORKERS) {
     daySearchStoppedByTime: plans.filter((b) => b.daySearch?.stoppedBy === 'time').length,
     sha256: createHash('sha256').update(JSON.stringify(plans)).digest('hex'),
   };
-  beats.push(row);
-  console.error(`beats with ${workers} worker(s): ${wallS.toFixed(1)} s wall, ${row.beatsCpuS.toFixed(1)} s CPU`);
 }
-const probeAfter = speedProbeMs();
 
+const beatsRuns = [];
+for (let r = 0; r < BEATS_RUNS; r++)
+  for (const workers of r % 2 ? [...WORKERS].reverse() : WORKERS) {
+    const row = await beatsOnce(workers);
+    beatsRuns.push(row);
+    console.error(
+      `beats with ${workers} worker(s): ${row.wallS.toFixed(1)} s wall, ${row.cpuS.toFixed(1)} s CPU, ${row.runQueueWaitS.toFixed(1)} s waiting for a core`,
+    );
+  }
+const probeAfter = speedProbeMs();
+const beats = WORKERS.map((workers) => {
+  const rows = beatsRuns.filter((x) => x.workers === workers);
+  const keys = ['wallS', 'cpuS', 'runQueueWaitS', 'visitDaysThreadS', 'routingThreadS'];
+  return {
+    workers,
+    runs: rows.length,
+    ...Object.fromEntries(keys.map((k) => [k, medianOf(rows, k)])),
+    wallRunsS: rows.map((x) => Number(x.wallS.toFixed(2))),
+    days: rows[0].days,
+    visits: rows[0].visits,
+    hours: rows[0].hours,
+    unplanned: rows[0].unplanned,
+    daySearchStoppedByTime: Math.max(...rows.map((x) => x.daySearchStoppedByTime)),
+    sameBeatsAsFirst: rows.every((x) => x.sha256 === beatsRuns[0].sha256),
+  };
+});
+
+const p = partitionSummary;
 console.log(
-  `province: ${retailers.length} retailers, ${managers.length} managers, ${WEEKS} weeks; partition median ${median(partitionS).toFixed(1)} s wall (${partitionS.map((s) => s.toFixed(1)).join(', ')}), ${median(partitionCpuS).toFixed(1)} s CPU, balanced ${partition.balanced}, workload max/min ${partition.spread.workload.maxToMinRatio.toFixed(3)}`,
+  `province: ${retailers.length} retailers, ${managers.length} managers, ${WEEKS} weeks; partition (median of ${PARTITION_RUNS}): ${p.medianWallS.toFixed(1)} s wall, ${p.medianCpuS.toFixed(1)} s CPU, ${p.medianRunQueueWaitS.toFixed(1)} s waiting for a core, ${p.medianGcPauseS.toFixed(1)} s GC pauses; balanced ${p.balanced}, workload max/min ${p.workloadMaxToMinRatio.toFixed(3)}`,
 );
-console.log(
-  '| workers | beats wall s | beats CPU s | all visit days chosen at s | routing after that s | days | visits | planned hours | unplanned | day searches stopped by their clock | same beats |',
-);
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|');
-for (const b of beats)
+if (beats.length) {
   console.log(
-    `| ${b.workers} | ${b.beatsWallS.toFixed(1)} | ${b.beatsCpuS.toFixed(1)} | ${b.allVisitDaysChosenS.toFixed(1)} | ${b.routingTailS.toFixed(1)} | ${b.days} | ${b.visits} | ${b.hours.toFixed(1)} | ${b.unplanned} | ${b.daySearchStoppedByTime} | ${b.sha256 === beats[0].sha256} |`,
+    '| workers | runs | beats wall s | beats CPU s | waiting for a core s | visit days, thread-s | routing, thread-s | days | visits | planned hours | unplanned | day searches stopped by their clock | same beats |',
   );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|');
+  for (const b of beats)
+    console.log(
+      `| ${b.workers} | ${b.runs} | ${b.wallS.toFixed(1)} | ${b.cpuS.toFixed(1)} | ${b.runQueueWaitS.toFixed(1)} | ${b.visitDaysThreadS.toFixed(1)} | ${b.routingThreadS.toFixed(1)} | ${b.days} | ${b.visits} | ${b.hours.toFixed(1)} | ${b.unplanned} | ${b.daySearchStoppedByTime} | ${b.sameBeatsAsFirst} |`,
+    );
+}
 if (beats.length > 1)
   console.log(
-    `speed-up of the beats, ${beats[1].workers} workers over ${beats[0].workers}: ${(beats[0].beatsWallS / beats[1].beatsWallS).toFixed(2)}`,
+    `speed-up of the beats, ${beats[1].workers} workers over ${beats[0].workers}: ${(beats[0].wallS / beats[1].wallS).toFixed(2)} (wall, medians)`,
   );
 const line = `${machine}; load ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after; speed probe ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after`;
 console.log(line);
 mkdirSync(join(root, 'bench', 'out'), { recursive: true });
 writeFileSync(
-  join(root, 'bench', 'out', 'province.json'),
+  join(root, 'bench', 'out', beats.length ? 'province.json' : 'province-partition.json'),
   `${JSON.stringify(
     {
       date: new Date().toISOString(),
@@ -144,17 +219,11 @@ writeFileSync(
         retailers: retailers.length,
         managers: managers.length,
         weeks: WEEKS,
-        daySearchMs: DAY_SEARCH_MS ?? 'default',
+        daySearchMs: DAY_SEARCH_MS ?? 'none',
       },
-      partition: {
-        runsS: partitionS,
-        medianS: median(partitionS),
-        cpuRunsS: partitionCpuS,
-        medianCpuS: median(partitionCpuS),
-        balanced: partition.balanced,
-        workloadMaxToMinRatio: partition.spread.workload.maxToMinRatio,
-      },
+      partition: partitionSummary,
       beats,
+      beatsRuns,
     },
     null,
     2,

@@ -1,4 +1,6 @@
 import { BeatplanError } from '@beatplan/core';
+import type { TaskRunner } from '@beatplan/tsp';
+import { planManagersInWorkers } from './internal/plan-managers-in-workers.js';
 import { planWeeklyBeats, type BeatOptions, type BeatPlan, type BeatProgress } from './plan-weekly-beats.js';
 
 /** One manager of {@link planManyBeats} and the retailers of his territory (as `planWeeklyBeats` takes them). */
@@ -10,7 +12,8 @@ export interface ManagerBeatsJob {
 /**
  * Options of {@link planManyBeats}: every option of `planWeeklyBeats` (shared by all managers), and
  * - `onProgress`: called with {@link BeatProgress} and `job`, the index of the manager it is about;
- * - `managersAtOnce` (default 1 without a `solver`, 4 with one): managers planned at once.
+ * - `managersAtOnce` (default 1 without a `solver`; with a pool planning whole managers, twice its
+ *   workers; else 4): managers planned at once.
  */
 export type ManyBeatsOptions = Omit<BeatOptions, 'onProgress'> & {
   onProgress?: (p: BeatProgress & { job: number }) => void;
@@ -19,13 +22,20 @@ export type ManyBeatsOptions = Omit<BeatOptions, 'onProgress'> & {
 
 /**
  * Plans the beats of many managers and returns them in the order of `jobs`, each exactly what
- * `planWeeklyBeats(job.manager, job.retailers, options)` returns. With a `solver` (a worker-thread
- * pool of `@beatplan/tsp/pool`), `managersAtOnce` managers are in progress at once: while the days of
- * some are routed in the pool, the next one chooses his visit days in this thread — one manager at a
- * time, in order, so his day search runs as it would alone. The plans are the same whatever the
- * solver, its number of workers and `managersAtOnce` (each day is routed with the same seed and kick
- * budget), unless the day search's own time limit binds. The first manager that fails stops the
- * others (aborted and awaited) and its error is thrown: nothing is returned.
+ * `planWeeklyBeats(job.manager, job.retailers, options)` returns. With a `solver` that is a worker-thread
+ * pool of `@beatplan/tsp/pool` (a {@link TaskRunner}):
+ * - whole managers are planned in the workers — workload, visit days (the day search) and routes, each
+ *   manager in one worker thread, `managersAtOnce` in flight, the largest territories first — when there
+ *   are at least as many managers as workers and no `costs` is given (the default straight-line costs
+ *   are rebuilt in the worker; a `costs` object, such as a road graph or a service adapter, cannot be
+ *   sent to another thread);
+ * - otherwise each manager chooses his visit days in this thread, one at a time and in order, while the
+ *   days of the managers before him are routed in the pool.
+ *
+ * The plans are the same either way, whatever the solver, its number of workers and `managersAtOnce`
+ * (each day is routed with the same seed and kick budget; every day search runs as it would alone),
+ * unless the day search's own time limit binds. The first manager that fails stops the others (aborted
+ * and awaited; a worker stopped mid-plan is replaced) and its error is thrown: nothing is returned.
  *
  * @param jobs Each manager and his retailers (e.g. one territory of `partitionTerritories`).
  * @param options See {@link ManyBeatsOptions}; `startDate` is required.
@@ -41,11 +51,22 @@ export type ManyBeatsOptions = Omit<BeatOptions, 'onProgress'> & {
  * }
  */
 export async function planManyBeats(jobs: readonly ManagerBeatsJob[], options: ManyBeatsOptions): Promise<BeatPlan[]> {
-  const { onProgress, managersAtOnce = options.solver ? 4 : 1, signal, ...shared } = options;
+  const runner = taskRunnerOf(options.solver);
+  const whole = runner !== undefined && options.costs === undefined && jobs.length >= runner.workers;
+  const {
+    onProgress,
+    managersAtOnce = whole ? 2 * runner.workers : options.solver ? 4 : 1,
+    signal,
+    ...shared
+  } = options;
   if (!Number.isInteger(managersAtOnce) || managersAtOnce < 1)
     throw new BeatplanError('INVALID_INPUT', [
       { path: ['options', 'managersAtOnce'], message: 'must be a whole number of at least 1', value: managersAtOnce },
     ]);
+  if (whole) {
+    const { solver: _, costs: __, ...data } = shared;
+    return planManagersInWorkers(runner, jobs, data, { lanes: managersAtOnce, signal, onProgress });
+  }
   const stop = new AbortController();
   const forward = () => stop.abort(signal?.reason);
   signal?.addEventListener('abort', forward, { once: true });
@@ -85,4 +106,12 @@ export async function planManyBeats(jobs: readonly ManagerBeatsJob[], options: M
   signal?.removeEventListener('abort', forward);
   if (failure) throw failure.error;
   return beats;
+}
+
+/** The solver as a {@link TaskRunner} (a pool of `@beatplan/tsp/pool`), when it is one. */
+function taskRunnerOf(solver: unknown): TaskRunner | undefined {
+  const r = solver as Partial<TaskRunner> | null | undefined;
+  return typeof r?.runTask === 'function' && Number.isInteger(r.workers) && (r.workers as number) >= 1
+    ? (r as TaskRunner)
+    : undefined;
 }

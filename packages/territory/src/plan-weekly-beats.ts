@@ -88,10 +88,12 @@ async function routeDaysOrThrow<J extends DayJob>(
 /** What {@link planWeeklyBeats} reports to `onProgress`: the stage, and how much of it is done. */
 export interface BeatProgress {
   /**
+   * `'visit-days'`: choosing each retailer's visit days (travel to the neighbours, workload, sector start
+   * and day search): reported with `done: 0, total: 1` when it starts and `done: 1` when it ends.
    * `'routing'`: days routed so far (`done`) of the period's working days (`total`); reported once with
-   * `done: 0` when routing starts (the days' visits are chosen by then), then after each day.
+   * `done: 0` when routing starts (right after the visit days are chosen), then after each day.
    */
-  stage: 'routing';
+  stage: 'visit-days' | 'routing';
   done: number;
   total: number;
 }
@@ -114,7 +116,8 @@ export interface BeatProgress {
  *   the plan at once, and the days of several managers planned at once; the plan is the same whatever
  *   the solver and its number of workers (each day: the same seed and kick budget). A day that fails
  *   (a worker out of memory: `TOO_LARGE`, crashed: `INTERNAL`) stops the others and fails the plan.
- * - `onProgress`: called with {@link BeatProgress} when routing starts and after each day is routed.
+ * - `onProgress`: called with {@link BeatProgress} when the visit days are being chosen (start and end), when
+ *   routing starts and after each day is routed.
  * - `method` (default 'auto'), `seed` (default 1): passed to `@beatplan/tsp`'s `solve` for every day.
  * - `openingHours` (default true): visits start within the retailers' opening hours.
  * - `maxKicks` (default 100 with time windows, tsp's default without): the route search budget of
@@ -218,6 +221,8 @@ export async function planWeeklyBeats(
       detourFactor: o.workload?.detourFactor ?? DEFAULT_WORKLOAD_OPTIONS.detourFactor,
     });
 
+  const onProgress = o.onProgress;
+  onProgress?.({ stage: 'visit-days', done: 0, total: 1 });
   const base = toWgs84(m.base);
   const wgs = rs.map((r) => toWgs84(r.location));
   const plane = projectToPlane(
@@ -264,6 +269,7 @@ export async function planWeeklyBeats(
     },
   );
   const patterns = searched.patterns;
+  onProgress?.({ stage: 'visit-days', done: 1, total: 1 });
 
   const dropped: DroppedRetailer[] = [];
   const visits = new Int32Array(rs.length);
@@ -290,7 +296,6 @@ export async function planWeeklyBeats(
     }));
     jobs.push({ date, wd, cw, members, stops, startAt, endBy });
   }
-  const onProgress = o.onProgress;
   const routedDays = await routeDaysOrThrow(base, jobs, {
     costs,
     ...(o.signal ? { signal: o.signal } : {}),

@@ -10,6 +10,7 @@ export type {
 } from './solve.js';
 export { routeLength } from './route-length.js';
 export type { RouteSolver } from './route-solver.js';
+export type { TaskRunner, TaskRunOptions } from './task-runner.js';
 export { TspError, formatIssue } from './errors.js';
 export type { TspErrorCode, TspIssue } from './errors.js';
 export { parseTsplib } from './parse-tsplib.js';

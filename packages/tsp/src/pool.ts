@@ -3,3 +3,4 @@ export { createSolverPool } from './create-solver-pool.js';
 export { defaultPoolWorkers } from './internal/pool/solver-pool.js';
 export type { SolverPool, SolverPoolOptions } from './internal/pool/solver-pool.js';
 export type { RouteSolver } from './route-solver.js';
+export type { TaskRunner, TaskRunOptions } from './task-runner.js';

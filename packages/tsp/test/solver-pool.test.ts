@@ -188,4 +188,26 @@ describe('createSolverPool', () => {
     const e = await p.solve({ matrix: [[0]] }).catch((x: unknown) => x);
     expect((e as TspError).message).toBe('pool: the pool is closed');
   });
+
+  it('runs task modules in its worker threads (runTask), with typed errors for what fails in a thread', async () => {
+    const file = new URL('./fixtures/test-task.mjs', import.meta.url).href;
+    const p = pool(2, { resourceLimits: { maxOldGenerationSizeMb: 16 } });
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((k) => p.runTask<{ echo: unknown; threadId: number }>(file, { echo: { k }, waitMs: 50 })),
+    );
+    expect(answers.map((a) => a.echo)).toEqual([{ k: 1 }, { k: 2 }, { k: 3 }, { k: 4 }]);
+    expect(answers.every((a) => a.threadId > 0)).toBe(true);
+    const codeOf = async (task: unknown, options = {}) =>
+      ((await p.runTask(file, task, options).catch((x: unknown) => x)) as TspError).code;
+    expect(await codeOf({ exit: 3 })).toBe('INTERNAL');
+    expect(await codeOf({ throw: 'task failed' })).toBe('INTERNAL');
+    expect(await codeOf({ fillHeap: true })).toBe('TOO_LARGE');
+    expect(await codeOf({ echo: () => 1 })).toBe('INVALID_INPUT');
+    expect(await codeOf({ waitMs: 60_000 }, { signal: AbortSignal.timeout(100) })).toBe('ABORTED');
+    expect(await codeOf({ echo: 1 }, { signal: AbortSignal.abort() })).toBe('ABORTED');
+    // the workers that failed were replaced
+    expect((await p.runTask<{ echo: number }>(file, { echo: 5 })).echo).toBe(5);
+    await p.close();
+    expect(await codeOf({ echo: 1 })).toBe('INVALID_INPUT');
+  });
 });

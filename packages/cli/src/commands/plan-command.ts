@@ -93,8 +93,9 @@ const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** di
  * `--force`; an existing file is refused. With `--roads <graph-file>` (built by `beatplan roads build`)
  * the workload and every day are measured on the road graph; the summary's `costSource` says which
  * source was used (`{"kind": "roads", "source": "road-graph:car"}`, else straight lines). `--workers n`
- * (default: the machine's cores, `os.availableParallelism()`) routes the days in n worker threads
- * (`@beatplan/tsp/pool`), `--workers 0` in this thread one manager after the other: the same plan either way.
+ * (default: the machine's cores, `os.availableParallelism()`) plans the managers in n worker threads
+ * (`@beatplan/tsp/pool` and `planManyBeats`: whole managers, or with `--roads` the days' routes),
+ * `--workers 0` in this thread one manager after the other: the same plan either way.
  * @throws {CliFailure} exit 2 on a usage error; exit 1 on bad input, listing every problem.
  */
 export async function planCommand(args: string[], io: CommandIo): Promise<void> {

@@ -4,18 +4,25 @@ import { TspError } from '../../errors.js';
 const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /**
- * The TspError for a solve that did not come back from its worker: `ABORTED` (the caller's signal, or
- * the pool closed first), `TOO_LARGE` (the worker ran out of memory under its `resourceLimits`),
- * `INVALID_INPUT` (the input or options cannot be sent to another thread), else `INTERNAL` (the worker
- * crashed or exited). The original error is the `cause`.
+ * The TspError for a solve (or a task, `what` = 'task') that did not come back from its worker: `ABORTED`
+ * (the caller's signal, or the pool closed first), `TOO_LARGE` (the worker ran out of memory under its
+ * `resourceLimits`), `INVALID_INPUT` (the input or options cannot be sent to another thread), else
+ * `INTERNAL` (the worker crashed or exited, or a task module threw). The original error is the `cause`.
  */
-export function poolFailure(e: unknown, n: number | undefined, closed: boolean): TspError {
+export function poolFailure(
+  e: unknown,
+  n: number | undefined,
+  closed: boolean,
+  what: 'route' | 'task' = 'route',
+): TspError {
   const err = e instanceof Error ? e : new Error(String(e));
   const code = (err as { code?: unknown }).code;
   if (err.name === 'AbortError' || closed)
     return new TspError(
       'ABORTED',
-      closed ? 'the pool was closed before the route was solved' : 'the solve was aborted',
+      closed
+        ? `the pool was closed before the ${what} was ${what === 'route' ? 'solved' : 'done'}`
+        : `the ${what === 'route' ? 'solve' : 'task'} was aborted`,
       {
         cause: err,
       },
@@ -26,7 +33,7 @@ export function poolFailure(e: unknown, n: number | undefined, closed: boolean):
       [
         {
           path: ['pool', 'resourceLimits'],
-          message: `a solver worker ran out of memory under its resource limits while solving this route (${err.message})`,
+          message: `a solver worker ran out of memory under its resource limits while ${what === 'route' ? 'solving this route' : 'running this task'} (${err.message})`,
           value: n,
         },
       ],
@@ -37,8 +44,8 @@ export function poolFailure(e: unknown, n: number | undefined, closed: boolean):
       'INVALID_INPUT',
       [
         {
-          path: ['options'],
-          message: `input and options must be plain data to reach a worker thread (${err.message})`,
+          path: [what === 'route' ? 'options' : 'task'],
+          message: `${what === 'route' ? 'input and options' : 'a task'} must be plain data to reach a worker thread (${err.message})`,
         },
       ],
       { cause: err },

@@ -8,7 +8,7 @@ import type { SolveInput, SolveOptions, SolveResult } from '../../solve.js';
 export interface PoolTask {
   input: SolveInput;
   options: Omit<SolveOptions, 'signal' | 'onProgress'>;
-  /** Where the worker posts `SolveProgress` reports (present when the caller asked for progress). */
+  /** Where the worker posts `SolveProgress` reports, then `null` (present when the caller asked for progress). */
   progress?: MessagePort;
 }
 

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import * as z from 'zod';
 import { TspError } from '../../errors.js';
 import { zodIssues } from '../../generated/shared/zod-issues.js';
 import type { RouteSolver } from '../../route-solver.js';
 import type { SolveInput, SolveOptions, SolveProgress, SolveResult } from '../../solve.js';
+import type { TaskRunner, TaskRunOptions } from '../../task-runner.js';
 import { poolFailure } from './pool-failure.js';
 import { errorFromData, type PoolAnswer, type PoolTask } from './pool-messages.js';
 
@@ -54,9 +55,10 @@ export type SolverPoolOptions = z.input<typeof SolverPoolOptionsSchema>;
 
 /**
  * A set of worker threads that solve routes as `solve` does (see `createSolverPool`). Pass it as the
- * `solver` of `planWeeklyBeats` / `routeInspection`, or call `solve` yourself.
+ * `solver` of `planWeeklyBeats` / `routeInspection` / `planManyBeats`, or call `solve` yourself. It is also
+ * a {@link TaskRunner}: `runTask` runs whole jobs (a manager's plan) on the same threads.
  */
-export interface SolverPool extends RouteSolver {
+export interface SolverPool extends RouteSolver, TaskRunner {
   /** The number of worker threads. */
   readonly workers: number;
   /**
@@ -69,7 +71,15 @@ export interface SolverPool extends RouteSolver {
    *   `INVALID_INPUT` (input or options that cannot be sent to a thread: functions other than `onProgress`).
    */
   solve(input: SolveInput, options?: SolveOptions): Promise<SolveResult>;
-  /** Stops every worker; routes still queued or running reject with `ABORTED`. Later solves are refused. */
+  /**
+   * Runs the default export of the task module at `file` in a worker thread on a copy of `task` (see
+   * {@link TaskRunner}); queued while every worker is busy, with the routes of `solve` in one queue.
+   * @throws {TspError} `ABORTED` (signal, or the pool closed first), `TOO_LARGE` (out of memory under
+   *   `resourceLimits`), `INTERNAL` (the worker crashed or the module threw), `INVALID_INPUT` (a task that
+   *   cannot be copied to a thread, a closed pool).
+   */
+  runTask<R>(file: string, task: unknown, options?: TaskRunOptions): Promise<R>;
+  /** Stops every worker; routes and tasks still queued or running reject with `ABORTED`. Later ones are refused. */
   close(): Promise<void>;
 }
 
@@ -88,21 +98,46 @@ export function createSolverPoolOn(filename: string, options?: SolverPoolOptions
     ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}),
   });
   let closed = false;
+  const refuseClosed = () => {
+    if (closed) throw new TspError('INVALID_INPUT', [{ path: ['pool'], message: 'the pool is closed' }]);
+  };
   return {
     workers: o.workers,
+    async runTask<R>(file: string, task: unknown, options: TaskRunOptions = {}): Promise<R> {
+      refuseClosed();
+      const { signal, transferList } = options;
+      checkCallbacks(signal, undefined);
+      if (signal?.aborted) throw new TspError('ABORTED', 'the task was aborted');
+      try {
+        return (await piscina.run(task as PoolTask, {
+          filename: file,
+          ...(signal ? { signal } : {}),
+          ...(transferList ? { transferList: transferList as TransferListItem[] } : {}),
+        })) as R;
+      } catch (e) {
+        if (e instanceof TspError) throw e;
+        throw poolFailure(e, undefined, closed, 'task');
+      }
+    },
     async solve(input, options = {}) {
-      if (closed) throw new TspError('INVALID_INPUT', [{ path: ['pool'], message: 'the pool is closed' }]);
+      refuseClosed();
       const { signal, onProgress, ...rest } = options;
       checkCallbacks(signal, onProgress);
       if (signal?.aborted) throw new TspError('ABORTED', 'the solve was aborted');
       const channel = onProgress ? new MessageChannel() : undefined;
-      channel?.port1.on('message', (p: SolveProgress) => onProgress?.(p));
+      // the worker's last message is `null` (no more reports): once it is here, every report has arrived
+      let drained: () => void = () => {};
+      const allReports = new Promise<void>((resolve) => {
+        drained = resolve;
+      });
+      channel?.port1.on('message', (p: SolveProgress | null) => (p === null ? drained() : onProgress?.(p)));
       const task: PoolTask = { input, options: rest, ...(channel ? { progress: channel.port2 } : {}) };
       try {
         const answer = await piscina.run(task, {
           ...(signal ? { signal } : {}),
           ...(channel ? { transferList: [channel.port2] } : {}),
         });
+        if (channel) await allReports;
         if ('error' in answer) throw errorFromData(answer.error);
         return answer.result;
       } catch (e) {
