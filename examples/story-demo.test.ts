@@ -41,6 +41,11 @@ interface Story {
   crossCheck: CrossCheckReport;
   html: string;
   htmlPath: string;
+  roles: { spoof: string };
+  report: {
+    managers: { managerId: string; flaggedVerified: number; rank: number | null }[];
+    whatIf: { label: string; ranking: string[] }[];
+  };
 }
 
 // a variable specifier: the demo is JavaScript without type declarations
@@ -175,6 +180,13 @@ describe('the story demo on a small city', () => {
     // the inspector whose fix came from a cell tower indoors counts for nothing
     const cellFix = story.truth.find((t) => t.kind === 'inspection_cell_fix')!;
     expect(cc.records.find((r) => r.recordId === cellFix.recordId)?.outcome).toBe('inspection_unverified');
+  });
+
+  it('does not count the spoofed day as proven: under "proven visits only" the spoofer ranks last', () => {
+    const spoofer = story.report.managers.find((m) => m.managerId === story.roles.spoof)!;
+    expect(spoofer.flaggedVerified).toBeGreaterThan(0);
+    const proven = story.report.whatIf.find((w) => w.label === 'proven visits only')!;
+    expect(proven.ranking.at(-1)).toBe(story.roles.spoof);
   });
 
   it('writes a self-contained HTML report and the CSV tables', () => {

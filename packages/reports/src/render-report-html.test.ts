@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildReport, renderMapSvg, renderReportHtml, type Report } from '@beatplan/reports';
+import { straightLineCosts } from '@beatplan/core';
+import { buildReport, measureReportRoutes, renderMapSvg, renderReportHtml, type Report } from '@beatplan/reports';
 
 const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`../test/in/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
@@ -224,6 +225,23 @@ describe('renderReportHtml', () => {
     // the English report keeps its texts
     expect(html).toContain('<h2>Managers</h2>');
     expect(html).toContain('<h2>Workload balance</h2>');
+  });
+
+  it('shows the route figures of the input’s routes (km, hours, ratio, unrouted days), and no such section without', async () => {
+    expect(html).not.toContain('<section id="routes">');
+    const input = load('small-city.json');
+    const routed = buildReport({ ...input, routes: await measureReportRoutes(input, straightLineCosts()) });
+    const out = renderReportHtml(routed);
+    expect(checkBalance(out)).toEqual([]);
+    const routes = section(out, '<section id="routes">', '</section>');
+    expect(routes).toContain('straight-line');
+    for (const header of ['Planned km', 'Planned h', 'Travelled km', 'Travelled h', 'Unrouted days'])
+      expect(routes).toContain(`>${header}</th>`);
+    const first = routed.managers[0]!;
+    const km = (first.plannedRouteDistanceM! / 1000).toFixed(1);
+    expect(routes).toContain(`<td class="num">${km}</td>`);
+    expect(count(routes, /<tr>/g)).toBe(1 + routed.managers.length + 1); // header, managers, all managers
+    expect(renderReportHtml(routed, { locale: 'zh-CN' })).toContain('按出行数据源计算的路线');
   });
 
   it('is a pure function of the report', () => {

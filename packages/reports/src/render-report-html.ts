@@ -11,6 +11,7 @@ import {
   renderSummary,
 } from './internal/html-sections.js';
 import { REPORT_CSS } from './internal/report-style.js';
+import { renderRouteSection } from './internal/route-section.js';
 import type { Locale } from '@beatplan/core';
 import { reportTranslator } from './internal/messages.js';
 import { sectionTranslator } from './internal/section-messages.js';
@@ -71,6 +72,7 @@ ${renderAttentionSection(report, tr)}
 ${renderMapSection(report, tr, options.tiles)}
 ${renderScorecardSection(report, tr)}
 ${renderManagerSection(report, tr)}
+${renderRouteSection(report, tr)}
 ${renderFindingsSection(report, tr)}
 ${renderBalanceSection(report, tr)}
 ${renderGroupSection(report, tr)}

@@ -74,6 +74,7 @@ const MANAGER_COLUMNS = [
   'noVerdict',
   'undecidedPrecision',
   'flagged',
+  'flaggedVerified',
   'completionRate',
   'verificationRate',
   'verifiedDwellS',

@@ -36,6 +36,13 @@ export interface KpiFigures {
   fixesBySource: { gnss: number; wifi: number; cell: number; manual: number };
   /** Visits whose verdict carries at least one flag. */
   flagged: number;
+  /**
+   * Of `verified`, the visits whose verdict carries a flag (spoofing, clock or overlap signals). They
+   * stay in `verified` and `verificationRate` (what the verdicts say), but the scorecard does not count
+   * them as proven: its `verification` and `timeOnSite` KPIs count them as not verified until a reviewer
+   * clears their flags.
+   */
+  flaggedVerified: number;
   /** plannedVisited / plannedStops. */
   completionRate: number | null;
   /** verified / visits (all visits; the scorecard's `verification` KPI may leave out `undecidedPrecision` and `incomplete`). */

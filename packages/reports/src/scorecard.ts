@@ -6,14 +6,18 @@ import * as z from 'zod';
  * | kpi | normalised value | undefined (null) when |
  * | --- | --- | --- |
  * | `completion` | planned stops visited / planned stops | no planned stop |
- * | `verification` | verified visits / counted visits | no counted visit |
- * | `timeOnSite` | min(1, verified dwell / service time of the counted visits' retailers) | no counted visit |
+ * | `verification` | proven visits / counted visits | no counted visit |
+ * | `timeOnSite` | min(1, dwell of the proven visits / service time of the counted visits' retailers) | no counted visit |
+ *
+ * Proven visits: verified visits whose verdict carries no flag. A flagged visit (mock location,
+ * impossible speed, repeated coordinates, constant accuracy, clock or overlap signals) counts as not
+ * verified here even when its position passed, until a reviewer clears its flags.
  *
  * Counted visits: every visit, except — by default (`undecidedPrecision: 'neutral'`) — those undecided
  * for lack of precision (unverifiable, only `ACCURACY_TOO_COARSE`), which count neither as verified nor
  * as failed, and — only when the input says `incompleteVisits: 'neutral'` — `incomplete` visits (no end
- * fix; by default they count as not verified). Turning a counted visit's verdict into `verified` never
- * lowers a score.
+ * fix; by default they count as not verified). Turning a counted visit's verdict into `verified` (or
+ * clearing its flags) never lowers a score.
  *
  * | `route` | min(1, planned / travelled straight-line metres), over the days with a plan and a visit (planned: base → planned retailers in order → base; travelled: base → each visit's start and end fix in time order → base) | no such day, or 0 m travelled |
  * | `inspection` | mean over inspections of (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3 | no inspection |

@@ -48,6 +48,32 @@ describe('scorecard fairness', () => {
     );
   });
 
+  it('does not count a flagged visit as proven: flagging a verified visit lowers its manager’s verification KPI', () => {
+    fc.assert(
+      fc.property(
+        fc.array(VERDICT, { minLength: base.verdicts.length, maxLength: base.verdicts.length }),
+        fc.nat(),
+        fc.constantFrom('MOCK_LOCATION', 'IMPOSSIBLE_SPEED', 'CONSTANT_ACCURACY', 'OVERLAPPING_VISITS'),
+        (vs, pick, flag) => {
+          const verdicts = base.verdicts.map((v, i) => ({ ...v, ...vs[i]!, flags: [] as string[] }));
+          const verified = verdicts.flatMap((v, i) => (v.status === 'verified' ? [i] : []));
+          if (verified.length === 0) return;
+          const i = verified[pick % verified.length]!;
+          const m = managerOf.get(verdicts[i]!.visitId)!;
+          const of = (input: unknown) => buildReport(input).managers.find((x) => x.managerId === m)!;
+          const clean = of(withVerdicts(verdicts));
+          const flagged = of(withVerdicts(verdicts.map((v, k) => (k === i ? { ...v, flags: [flag] } : v))));
+          // the figures keep what the verdict says; the scorecard does not count the visit as proven
+          expect(flagged.verified).toBe(clean.verified);
+          expect(flagged.flaggedVerified).toBe(1);
+          expect(flagged.kpis.verification!).toBeLessThan(clean.kpis.verification!);
+          expect(flagged.score!).toBeLessThanOrEqual(clean.score!);
+        },
+      ),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+
   it('two managers’ order does not depend on a third manager’s data', () => {
     const [a, b, c] = base.managers.map((m) => m.id);
     fc.assert(

@@ -131,6 +131,9 @@ export function accumulateKpis(
       if (verdict.status === 'verified') {
         verified.add(k);
         s.verifiedDwellS += Math.max(0, verdict.dwellS ?? 0);
+        // a flagged visit is not proven until a reviewer clears its flags (README "Scorecard")
+        if (verdict.flags.length) s.flaggedVerified++;
+        else s.provenDwellS += Math.max(0, verdict.dwellS ?? 0);
         s.expectedServiceS += data.retailerById.get(visit.retailerId)!.serviceMinutes * 60;
       }
     }

@@ -28,6 +28,10 @@ export interface KpiSums {
   fixesCell: number;
   fixesManual: number;
   flagged: number;
+  /** Verified visits whose verdict carries a flag: not proven for the scorecard. */
+  flaggedVerified: number;
+  /** Σ dwell of the proven visits (verified, no flag), s: the scorecard's time on site. */
+  provenDwellS: number;
   verifiedDwellS: number;
   reportedDwellS: number;
   expectedServiceS: number;
@@ -76,6 +80,8 @@ export function emptySums(): KpiSums {
     fixesCell: 0,
     fixesManual: 0,
     flagged: 0,
+    flaggedVerified: 0,
+    provenDwellS: 0,
     verifiedDwellS: 0,
     reportedDwellS: 0,
     expectedServiceS: 0,
@@ -133,6 +139,7 @@ export function finishFigures(s: KpiSums, routed: boolean): KpiFigures {
     undecidedPrecision: s.undecidedPrecision,
     fixesBySource: { gnss: s.fixesGnss, wifi: s.fixesWifi, cell: s.fixesCell, manual: s.fixesManual },
     flagged: s.flagged,
+    flaggedVerified: s.flaggedVerified,
     completionRate: ratio(s.plannedVisited, s.plannedStops),
     verificationRate: ratio(s.verified, s.visits),
     verifiedDwellS: round1(s.verifiedDwellS),
@@ -165,8 +172,8 @@ export function normaliseKpis(s: KpiSums): NormalisedKpis {
   const capped = (x: number | null) => (x === null ? null : round4(Math.min(1, x)));
   return {
     completion: ratio(s.plannedVisited, s.plannedStops),
-    verification: ratio(s.verified, s.counted),
-    timeOnSite: s.countedServiceS > 0 ? capped(s.verifiedDwellS / s.countedServiceS) : null,
+    verification: ratio(s.verified - s.flaggedVerified, s.counted),
+    timeOnSite: s.countedServiceS > 0 ? capped(s.provenDwellS / s.countedServiceS) : null,
     route: s.comparedDays > 0 && s.comparedTravelledM > 0 ? capped(s.comparedPlannedM / s.comparedTravelledM) : null,
     inspection: ratio(s.inspectionScoreSum, s.inspections),
     integrity:

@@ -127,16 +127,16 @@ const WEEKDAY_ZH = new Map([
 ]);
 const KPI_DEF_EN = new Map([
   ['completion', 'planned stops visited that day ÷ planned stops'],
-  ['verification', 'verified visits ÷ counted visits'],
-  ['timeOnSite', 'verified time on site ÷ planned service time, at most 1'],
+  ['verification', 'verified visits without a flag ÷ counted visits (a flagged visit is not proven)'],
+  ['timeOnSite', 'time on site of the proven visits ÷ planned service time, at most 1'],
   ['route', 'planned straight line ÷ travelled straight line, at most 1'],
   ['inspection', 'mean inspection score (prices tagged, policy material, satisfaction)'],
   ['integrity', '1 − contradictions ÷ inspections'],
 ]);
 const KPI_DEF_ZH = new Map([
   ['completion', '当天拜访的计划站点 ÷ 计划站点'],
-  ['verification', '核验通过的拜访 ÷ 计入的拜访'],
-  ['timeOnSite', '核验的在店时间 ÷ 计划服务时间，最多为 1'],
+  ['verification', '核验通过且无标记的拜访 ÷ 计入的拜访（被标记的拜访不算已证实）'],
+  ['timeOnSite', '已证实拜访的在店时间 ÷ 计划服务时间，最多为 1'],
   ['route', '计划直线距离 ÷ 实际直线距离，最多为 1'],
   ['inspection', '检查平均得分（明码标价、政策资料、满意度）'],
   ['integrity', '1 − 矛盾数 ÷ 检查数'],
@@ -159,7 +159,7 @@ export const REPORT_MESSAGES = defineCatalogues(
         ? 'Nothing needs attention in this period: every visit was verified without a flag, no inspection contradicts a visit, and every planned stop was visited.'
         : `${p.n} ${p.n === 1 ? 'item' : 'items'} to act on, most serious first. Each names its visits (their evidence is in the table below) or, for a stop with no visit, the retailer. Hover a reason to see the rule's code.`,
     flaggedDay: (p: Who & { date: string; n: number; outOf: number; verified: number }) =>
-      `${p.who} on ${p.date}: ${p.n} of the day's ${p.outOf} ${p.outOf === 1 ? 'visit' : 'visits'} flagged for review${p.verified > 0 ? `, ${p.verified} of them still counted as verified` : ''}`,
+      `${p.who} on ${p.date}: ${p.n} of the day's ${p.outOf} ${p.outOf === 1 ? 'visit' : 'visits'} flagged for review${p.verified > 0 ? `; ${p.verified} of them passed the position check, but the scorecard does not count them as proven` : ''}`,
     contradiction: (p: Who & { what: string; retailer: string }) => `${p.who}: ${p.what} (${p.retailer})`,
     unproven: (p: Who & { n: number; status: string; reason: string }) =>
       `${p.who}: ${p.n} ${p.n === 1 ? 'visit' : 'visits'} ${p.status}: ${p.reason}`,
@@ -210,6 +210,19 @@ export const REPORT_MESSAGES = defineCatalogues(
     whatIfNote:
       'The same figures scored with other weights (the named weights replace the report’s; the others stay). A rank change shows how much the order rests on the choice of weights.',
     now: 'Now',
+    // ── routes, trends, decision analysis (report engineer) ──
+    allManagers: 'All managers',
+    routesHeading: 'Routes on the travel source',
+    routesNote: (p: { kind: string; source: string }) =>
+      `Measured on ${p.source} (${p.kind}). Both routes go through the retailers' locations, not through the phones' fixes: planned = base → the plan's stops in order → base; travelled = base → the retailers visited, in visit order → base. A day with a leg that has no route is left out of these figures and counted as unrouted.`,
+    routePlannedKm: 'Planned km',
+    routePlannedH: 'Planned h',
+    routeTravelledKm: 'Travelled km',
+    routeTravelledH: 'Travelled h',
+    routeRatio: 'Travelled / planned',
+    routeRatioHelp: 'travelled ÷ planned route metres, on the days with a plan and a visit',
+    routeUnrouted: 'Unrouted days',
+    routeUnroutedHelp: 'manager-days left out because a leg has no route on this source',
   },
   {
     'zh-CN': {
@@ -225,7 +238,7 @@ export const REPORT_MESSAGES = defineCatalogues(
           ? '本期没有需要关注的事项：每次拜访都核验通过且无标记，没有检查与拜访矛盾，每个计划站点都已拜访。'
           : `共 ${p.n} 项需要处理，最严重的在前。每项列出其拜访（证据见下表），没有拜访的站点则列出零售户。把鼠标停在原因上可看到规则代码。`,
       flaggedDay: (p: Who & { date: string; n: number; outOf: number; verified: number }) =>
-        `${p.who}，${p.date}：当天 ${p.outOf} 次拜访中有 ${p.n} 次被标记待复核${p.verified > 0 ? `，其中 ${p.verified} 次仍计为核验通过` : ''}`,
+        `${p.who}，${p.date}：当天 ${p.outOf} 次拜访中有 ${p.n} 次被标记待复核${p.verified > 0 ? `；其中 ${p.verified} 次通过了位置核验，但评分卡不计为已证实` : ''}`,
       contradiction: (p: Who & { what: string; retailer: string }) => `${p.who}：${p.what}（${p.retailer}）`,
       unproven: (p: Who & { n: number; status: string; reason: string }) =>
         `${p.who}：${p.n} 次拜访${p.status}：${p.reason}`,
@@ -276,6 +289,19 @@ export const REPORT_MESSAGES = defineCatalogues(
       whatIfNote:
         '同样的数据用其他权重计分（列出的权重替换报告的权重，其余不变）。排名变化说明排序在多大程度上取决于权重的选择。',
       now: '现在',
+      // ── routes, trends, decision analysis (report engineer) ──
+      allManagers: '全部客户经理',
+      routesHeading: '按出行数据源计算的路线',
+      routesNote: (p: { kind: string; source: string }) =>
+        `在 ${p.source}（${p.kind}）上测量。两条路线都经过零售户的位置，而不是手机定位：计划 = 出发点 → 计划中的站点依次 → 出发点；实际 = 出发点 → 按拜访顺序拜访过的零售户 → 出发点。某一天若有一段没有路线，则不计入这些数字，记为未算路线的天数。`,
+      routePlannedKm: '计划公里',
+      routePlannedH: '计划小时',
+      routeTravelledKm: '实际公里',
+      routeTravelledH: '实际小时',
+      routeRatio: '实际 / 计划',
+      routeRatioHelp: '实际 ÷ 计划路线米数，只计有计划且有拜访的天',
+      routeUnrouted: '未算路线天数',
+      routeUnroutedHelp: '因某段在该数据源上没有路线而未计入的客户经理-天数',
     },
   },
 );
