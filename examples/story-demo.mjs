@@ -218,6 +218,37 @@ export async function runStoryDemo(options = {}) {
   // ── 6. the report ───────────────────────────────────────────────────────────────────────────────
   const pilotIds = new Set(pilots.map((m) => m.id));
   const reportRetailers = retailers.filter((r) => pilotIds.has(r.managerId));
+  const territories = partition.territories
+    .filter((tr) => pilotIds.has(tr.managerId))
+    .map((tr) => ({
+      id: tr.id,
+      managerId: tr.managerId,
+      retailerIds: tr.retailerIds,
+      name: `territory of ${tr.managerId}`,
+      ...(partition.hulls[tr.managerId] ? { polygon: partition.hulls[tr.managerId] } : {}),
+    }));
+  // last week, for the trend: the same beats a week earlier, visited without the planted misconduct
+  // (a few sloppy stops only), verified alike; its report is what `beatplan report --json` wrote then
+  const lastWeek = simulateLastWeek({ plans, retailerById, managerById, weekDates, pilotRetailers, seed });
+  const previousReport = buildReport({
+    title: `beatplan story: ${pilots.length} pilot managers, week of ${lastWeek.weekDates[0]} (synthetic city, seed ${seed})`,
+    period: { from: lastWeek.weekDates[0], to: addDays(lastWeek.weekDates[0], 6) },
+    utcOffsetMinutes: UTC_OFFSET_MIN,
+    retailers: reportRetailers,
+    managers: pilots,
+    plans: lastWeek.plans,
+    visits: lastWeek.visits,
+    verdicts: lastWeek.verdicts,
+    // last week's inspections: the same sample a week earlier, every retailer confirming its visit
+    inspections: inspection.records.map((r) => ({
+      ...r,
+      id: `${r.id}-last-week`,
+      at: weekEarlier(r.at),
+      fix: { ...r.fix, at: weekEarlier(r.fix.at) },
+      managerVisitConfirmed: 'yes',
+    })),
+    territories,
+  });
   const reportInput = {
     title: `beatplan story: ${pilots.length} pilot managers, week of ${weekDates[0]} (synthetic city, seed ${seed})`,
     period: { from: weekDates[0], to: addDays(weekDates[0], 6) },
@@ -244,15 +275,8 @@ export async function runStoryDemo(options = {}) {
       ...(c.visitIds.length ? { visitIds: c.visitIds } : {}),
       message: c.message,
     })),
-    territories: partition.territories
-      .filter((tr) => pilotIds.has(tr.managerId))
-      .map((tr) => ({
-        id: tr.id,
-        managerId: tr.managerId,
-        retailerIds: tr.retailerIds,
-        name: `territory of ${tr.managerId}`,
-        ...(partition.hulls[tr.managerId] ? { polygon: partition.hulls[tr.managerId] } : {}),
-      })),
+    territories,
+    previous: [previousReport],
     repartition: {
       label: 'nearest base → balanced partition', // `moved` counts the whole city's retailers
       before: pilots.map((m) => ({
@@ -289,6 +313,13 @@ export async function runStoryDemo(options = {}) {
       })
       .join(', ')}`,
   );
+  log(
+    `trend against the week of ${lastWeek.weekDates[0]}: ${
+      report.trend.moved
+        .map((m) => `${m.managerId} ${m.from.toFixed(1)} → ${m.to.toFixed(1)}${m.kpi ? ` (mostly ${m.kpi})` : ''}`)
+        .join(', ') || 'no score moved by 5 points or more'
+    }`,
+  );
   const firstItem = report.attention.items[0];
   log(
     `needs attention: ${report.attention.items.length} items, first: ${firstItem ? `${firstItem.kind} ${firstItem.managerId} ${firstItem.dates.join(' ')} (${firstItem.visitIds.length} visits)` : 'none'}`,
@@ -308,6 +339,7 @@ export async function runStoryDemo(options = {}) {
     sampleReproducible: inspection.reproducible,
     contradictionsFound: inspection.contradictionsMatch,
     htmlSelfContained: !/https?:\/\/|src="\/\//i.test(html),
+    spooferMoved: report.trend.moved.some((m) => m.managerId === roles.spoof && m.change < 0),
     spoofedDayFirst:
       firstItem?.kind === 'flagged_day' &&
       firstItem.managerId === roles.spoof &&
@@ -343,6 +375,42 @@ export async function runStoryDemo(options = {}) {
     checks,
     ok,
   };
+}
+
+// ── step 6 helpers ──────────────────────────────────────────────────────────────────────────────────
+
+/** A time (epoch ms or ISO text) 7 days earlier, in the same form. */
+function weekEarlier(t) {
+  const ms = typeof t === 'number' ? t : Date.parse(t);
+  return typeof t === 'number' ? ms - 7 * 86_400_000 : new Date(ms - 7 * 86_400_000).toISOString();
+}
+
+/** Last week: the same day plans 7 days earlier, visited by everyone as usual (no planted misconduct
+ * but two sloppy stops of each kind), and verified alike. */
+function simulateLastWeek({ plans, retailerById, managerById, weekDates, pilotRetailers, seed }) {
+  const shiftMs = 7 * 86_400_000;
+  const dates = weekDates.map((d) => addDays(d, -7));
+  const earlier = plans.map((p) => ({
+    ...p,
+    date: addDays(p.date, -7),
+    stops: p.stops.map((s) => ({ ...s, arrival: s.arrival - shiftMs, departure: s.departure - shiftMs })),
+  }));
+  const { visits } = simulateWeek({
+    plans: earlier,
+    retailerById,
+    managerById,
+    roles: { cafe: null, spoof: null, spoofDate: null },
+    weekDates: dates,
+    sloppy: 2,
+    random: makeRandom(seed * 1_000_003 + 17),
+  });
+  const planned = earlier.map((p) => ({
+    managerId: p.managerId,
+    date: p.date,
+    retailerIds: p.stops.map((s) => s.retailerId),
+  }));
+  const { verdicts } = verifyDay(pilotRetailers, visits, {}, { planned });
+  return { weekDates: dates, plans: earlier, visits, verdicts };
 }
 
 // ── step 1 helpers ──────────────────────────────────────────────────────────────────────────────────

@@ -12,6 +12,7 @@ import type { ManagerReport, Report } from './report.js';
 import { ReportInputSchema, type ReportInputData } from './report-input.js';
 import { computeScore, resolveWeights, SCORECARD_KPIS, type ScorecardWeights } from './scorecard.js';
 import { rankScores } from './internal/rank-scores.js';
+import { buildTrend } from './internal/build-trend.js';
 
 const NO_REGION = '(no region)';
 /** The weights a what-if names (the others stay the report's). */
@@ -97,11 +98,14 @@ export function buildReport(input: ReportInputData | unknown): Report {
     };
   });
 
+  const title = parsed.title ?? 'beatplan report';
+  const trend = buildTrend({ title, period: data.period, managers }, parsed.previous, weights, parsed.trend);
+
   const regions = [...new Set(parsed.retailers.map((r) => r.region ?? NO_REGION))].sort((a, b) =>
     a === NO_REGION ? 1 : b === NO_REGION ? -1 : a < b ? -1 : a > b ? 1 : 0,
   );
   return {
-    title: parsed.title ?? 'beatplan report',
+    title,
     period: data.period,
     utcOffsetMinutes: parsed.utcOffsetMinutes,
     weights,
@@ -135,7 +139,8 @@ export function buildReport(input: ReportInputData | unknown): Report {
       visitIds: [...new Set([...(c.visitId === undefined ? [] : [c.visitId]), ...(c.visitIds ?? [])])],
       message: c.message ?? null,
     })),
-    attention: findAttention(data, parsed.utcOffsetMinutes),
+    attention: findAttention(data, parsed.utcOffsetMinutes, trend.moved),
+    trend,
     map: buildMap(parsed, data),
   };
 }

@@ -1,4 +1,19 @@
 export { buildReport } from './build-report.js';
+export { buildTrendReport, cutPeriods, MAX_TREND_PERIODS, type TrendEvery } from './build-trend-report.js';
+export {
+  PreviousReportSchema,
+  TREND_METRICS,
+  TrendOptionsSchema,
+  type ManagerTrend,
+  type PreviousReport,
+  type TrendChange,
+  type TrendMetric,
+  type TrendMove,
+  type TrendOptions,
+  type TrendPeriod,
+  type TrendPoint,
+  type TrendReport,
+} from './trend.js';
 export { measureReportRoutes, type MeasureReportRoutesOptions } from './measure-report-routes.js';
 export { formatCsv, reportToCsv, type CsvValue } from './report-to-csv.js';
 export { renderMapSvg, type RenderMapOptions } from './render-map-svg.js';

@@ -12,6 +12,7 @@ import {
 } from './internal/html-sections.js';
 import { REPORT_CSS } from './internal/report-style.js';
 import { renderRouteSection } from './internal/route-section.js';
+import { renderTrendSection } from './internal/trend-section.js';
 import type { Locale } from '@beatplan/core';
 import { reportTranslator } from './internal/messages.js';
 import { sectionTranslator } from './internal/section-messages.js';
@@ -71,6 +72,7 @@ ${renderSummary(report, tr)}</header>
 ${renderAttentionSection(report, tr)}
 ${renderMapSection(report, tr, options.tiles)}
 ${renderScorecardSection(report, tr)}
+${renderTrendSection(report, tr)}
 ${renderManagerSection(report, tr)}
 ${renderRouteSection(report, tr)}
 ${renderFindingsSection(report, tr)}

@@ -12,6 +12,7 @@ import {
 } from '@beatplan/core';
 import * as z from 'zod';
 import { ScorecardWeightsSchema } from './scorecard.js';
+import { TrendOptionsSchema } from './trend.js';
 
 /**
  * A visit verdict as `@beatplan/geofence` returns it: `{ visitId, status, reasons, distanceM, dwellS,
@@ -196,6 +197,12 @@ export type ReportRouteDay = z.infer<typeof ReportRouteDaySchema>;
  *   on a road graph or another travel source by `measureReportRoutes`. With them the report adds the
  *   planned and travelled route metres and seconds per manager, and `distanceRatio` and the `route` KPI
  *   compare those (else the straight lines). They must cover exactly the manager-days of the period.
+ * - `previous` (default none, at most 60): earlier reports of the same managers, as their JSON (`Report`,
+ *   e.g. what `beatplan report --json` wrote last week; see `PreviousReportSchema` for what is read), in
+ *   any order: the report's `trend` follows every manager over those periods and its own (see
+ *   `TrendReport`). Periods must not overlap and must end before the report's own starts
+ *   (`INVALID_INPUT` naming both). `buildTrendReport` cuts one data set into weeks or months instead.
+ * - `trend`: the thresholds of the trend's changes, see `TrendOptionsSchema`.
  *
  * Unknown top-level fields are rejected.
  *
@@ -238,6 +245,11 @@ export const ReportInputSchema = z.strictObject({
   territories: z.array(ReportTerritorySchema, { error: 'territories must be an array' }).default([]),
   repartition: RepartitionSchema.optional(),
   routes: ReportRoutesSchema.optional(),
+  previous: z
+    .array(z.unknown(), { error: 'previous must be an array of earlier reports (their JSON)' })
+    .max(60, { error: 'previous has at most 60 earlier reports' })
+    .default([]),
+  trend: TrendOptionsSchema.prefault({}),
 });
 
 /** The parsed report input (times in epoch ms, defaults applied). */

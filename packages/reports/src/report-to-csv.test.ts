@@ -100,7 +100,9 @@ describe('reportToCsv', () => {
       'regions',
       'classes',
       'repartition',
+      'trend',
     ]);
+    expect(readCsv(tables.trend!)).toHaveLength(1 + report.managers.length); // one period
     const attention = readCsv(tables.attention!);
     expect(attention).toHaveLength(1 + report.attention.items.length);
     expect(attention[1]!.slice(0, 3)).toEqual([

@@ -1,6 +1,7 @@
 import { guardCsvFormula } from '@beatplan/core';
 import type { GroupStats, Report } from './report.js';
 import { SCORECARD_KPIS } from './scorecard.js';
+import type { TrendReport } from './trend.js';
 
 /** A CSV cell value: `null`/`undefined` become an empty cell. */
 export type CsvValue = string | number | boolean | null | undefined;
@@ -119,7 +120,9 @@ const groupTable = (groups: readonly GroupStats[], keyName: string) =>
  * `scorecard` (its first row, `managerId` = `weight`, holds the weights; then one row per manager in
  * rank order: normalised KPIs, score, coverage), `balance` (spread per metric), `balance-managers`
  * (metric values per manager), `segments`, `regions`, `classes`, and `repartition` (before, after and
- * change per manager, then the cv and max/min rows) when the report has one.
+ * change per manager, then the cv and max/min rows) when the report has one; `trend` (one row per
+ * manager and period: KPIs, visits, inspections, score and rank as recomputed by the trend) and, with two
+ * periods or more, `trend-changes` (one row per manager and figure: from, to, change, basis, meaningful).
  *
  * @param report - a report from `buildReport`.
  * @returns `{ [table]: csvText }`; a writer saves each as `<table>.csv`.
@@ -276,5 +279,37 @@ export function reportToCsv(report: Report): Record<string, string> {
       ],
     );
   }
+  if (report.trend) Object.assign(tables, trendTables(report.trend));
   return tables;
+}
+
+/** `trend`: one row per manager and period; `trend-changes`: one row per manager and figure (two periods or more). */
+function trendTables(trend: TrendReport): Record<string, string> {
+  const out: Record<string, string> = {
+    trend: formatCsv(
+      ['managerId', 'name', 'from', 'to', 'present', 'visits', 'inspections', ...SCORECARD_KPIS, 'score', 'rank'],
+      trend.managers.flatMap((m) =>
+        m.points.map((p, i) => [
+          m.managerId,
+          m.name,
+          trend.periods[i]?.from,
+          trend.periods[i]?.to,
+          p.present,
+          p.visits,
+          p.inspections,
+          ...SCORECARD_KPIS.map((k) => p.kpis[k]),
+          p.score,
+          p.rank,
+        ]),
+      ),
+    ),
+  };
+  if (trend.periods.length > 1)
+    out['trend-changes'] = formatCsv(
+      ['managerId', 'name', 'metric', 'from', 'to', 'change', 'basis', 'meaningful'],
+      trend.managers.flatMap((m) =>
+        m.changes.map((c) => [m.managerId, m.name, c.metric, c.from, c.to, c.change, c.basis, c.meaningful]),
+      ),
+    );
+  return out;
 }

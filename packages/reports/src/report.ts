@@ -1,6 +1,7 @@
 import type { RetailerClass, Segment } from '@beatplan/core';
 import type { CostSource, Spread } from '@beatplan/core';
 import type { NormalisedKpis, ScorecardKpi } from './scorecard.js';
+import type { TrendMove, TrendReport } from './trend.js';
 
 /**
  * Figures of one manager (or, in `Report.totals`, of all managers) over the period. Counts are whole
@@ -263,6 +264,13 @@ export interface Report {
    * Added after version 0.1.0: a report JSON written before has none (read it as `{ items: [], visits: [] }`).
    */
   attention: AttentionReport;
+  /**
+   * Every manager over this period and the earlier reports of the input's `previous` (or the periods
+   * `buildTrendReport` cut the data into): KPIs, score and rank per period, the change against the
+   * previous period, and the managers whose figures moved most. With no earlier report, one period and
+   * no change. Added after version 0.1.0: absent in report JSON written before.
+   */
+  trend: TrendReport;
   map: ReportMap;
 }
 
@@ -273,9 +281,11 @@ export interface Report {
  * - `contradiction`: an inspection contradicts the manager's visits (see `Finding`);
  * - `unproven_visits`: a manager's visits not verified for the same first reason (rejected,
  *   unverifiable, incomplete, or without a verdict), flagged ones excluded (they are in `flagged_day`);
- * - `missed_stops`: a manager's planned stops with no visit to that retailer that day.
+ * - `missed_stops`: a manager's planned stops with no visit to that retailer that day;
+ * - `figures_moved`: a manager whose score moved by at least the trend's `movedPoints` against the
+ *   previous period, meaningfully (see `TrendReport.moved`; the item's `move` says how).
  */
-export type AttentionKind = 'flagged_day' | 'contradiction' | 'unproven_visits' | 'missed_stops';
+export type AttentionKind = 'flagged_day' | 'contradiction' | 'unproven_visits' | 'missed_stops' | 'figures_moved';
 
 /** One thing to act on; `visitIds` name the visits (see `AttentionReport.visits`), `retailerIds` the stops without a visit. */
 export interface AttentionItem {
@@ -299,6 +309,8 @@ export interface AttentionItem {
   maxDistanceM: number | null;
   /** The contradiction's message, or null. */
   message: string | null;
+  /** `figures_moved` only: the score's move and the KPI that moved it most (absent on other kinds). */
+  move?: TrendMove;
 }
 
 /** The evidence of one visit named by an attention item: when, where the fixes were, what the verdict said. */

@@ -108,6 +108,20 @@ describe.skipIf(!usable && !browserRequired())('the demo report in headless chro
       expect(await page.locator(`tr[id="visit-${encodeURIComponent(id)}"]`).count(), id).toBe(1);
   });
 
+  it('shows the trend against last week: sparklines, rank history, the spoofer’s fall under "needs attention"', async () => {
+    const sparks = await page
+      .locator('#trends svg.spark')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width * e.getBoundingClientRect().height));
+    expect(sparks.length).toBe(4 * 8); // 4 managers × (score, 6 KPIs, visits)
+    for (const area of sparks) expect(area).toBeGreaterThan(50 * 10);
+    expect(await page.locator('table.rank-history-table tbody tr').count()).toBe(4);
+    const moved = page.locator(`#attention li[data-kind="figures_moved"][data-manager="${story.roles.spoof}"]`);
+    expect(await moved.count()).toBe(1);
+    const href = await moved.locator('a').getAttribute('href');
+    expect(href).toBe(`#trend-${story.roles.spoof}`);
+    expect(await page.locator(`tr[id="trend-${story.roles.spoof}"]`).count()).toBe(1);
+  });
+
   it('renders the map and every chart', async () => {
     const boxes = await page
       .locator('#map, svg.chart')

@@ -60,13 +60,56 @@ describe('beatplan report', () => {
       'balance-managers.csv',
       'balance.csv',
       'classes.csv',
+      'decision-cells.csv',
+      'decision-effort.csv',
+      'decision-gaps.csv',
       'findings.csv',
       'managers.csv',
       'regions.csv',
       'repartition.csv',
       'scorecard.csv',
       'segments.csv',
+      'trend.csv',
     ]);
+  });
+
+  it('follows the managers over earlier reports (--previous) or over the weeks of the data (--trend week)', async () => {
+    const data = JSON.parse(readFileSync(smallCity, 'utf8')) as Record<string, any>;
+    const week1: Record<string, any> = { ...data, period: undefined };
+    const shifted = JSON.parse(JSON.stringify(week1).replace(/2025-03-0(\d)/g, (_, d) => `2025-03-1${d}`));
+    const both = join(dir, 'two-weeks.json');
+    writeFileSync(
+      both,
+      JSON.stringify({
+        ...week1,
+        plans: [...week1.plans, ...shifted.plans],
+        visits: [...week1.visits, ...shifted.visits.map((v: any) => ({ ...v, id: `${v.id}b` }))],
+        verdicts: [...week1.verdicts, ...shifted.verdicts.map((v: any) => ({ ...v, visitId: `${v.visitId}b` }))],
+        inspections: [],
+        contradictions: [],
+        repartition: undefined,
+      }),
+    );
+    const cut = await run('report', both, '--trend', 'week');
+    expect(cut.err).toBe('');
+    const report = JSON.parse(cut.out) as { period: { from: string }; trend: { periods: { from: string }[] } };
+    expect(report.period.from).toBe('2025-03-10');
+    expect(report.trend.periods.map((p) => p.from)).toEqual(['2025-03-03', '2025-03-10']);
+
+    const last = join(dir, 'last-week.json');
+    expect((await run('report', smallCity, '--json', last)).code).toBe(0);
+    const next = join(dir, 'next-week.json');
+    writeFileSync(next, JSON.stringify({ ...shifted, inspections: [], contradictions: [], repartition: undefined }));
+    const html = join(dir, 'trend.html');
+    const withPrevious = await run('report', next, '--previous', last, '--html', html, '--csv', join(dir, 'trend-csv'));
+    expect(withPrevious.err).toBe('');
+    expect(readFileSync(html, 'utf8')).toContain('<table class="rank-history-table"');
+    expect(readdirSync(join(dir, 'trend-csv'))).toContain('trend-changes.csv');
+    // the same week twice overlaps: the issue names the earlier report's own file
+    const twice = await run('report', next, '--previous', last, '--previous', last);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toContain(`${last}: previous[1].period: overlaps the period 2025-03-03 – 2025-03-07`);
+    expect((await run('report', next, '--trend', 'day')).err).toMatch(/--trend must be week or month, received "day"/);
   });
 
   it('recomputes the scorecard with --what-if weights beside the real one', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildReport,
+  buildTrendReport,
   measureReportRoutes,
   renderMapSvg,
   renderReportHtml,
@@ -15,7 +16,7 @@ import { failWithIssues } from '../report-issues.js';
 import { readRoadCosts } from './roads-command.js';
 
 export const REPORT_USAGE =
-  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--what-if route=3;completion=1,verification=1] [--title text] [--tiles https://…/{z}/{x}/{y}.png --tiles-attribution text] [--roads graph-file]';
+  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--what-if route=3;completion=1,verification=1] [--title text] [--tiles https://…/{z}/{x}/{y}.png --tiles-attribution text] [--roads graph-file] [--previous earlier-report.json ...] [--trend week|month]';
 
 /** Parses `--weights k=v,k=v` (KPIs of the scorecard, numbers ≥ 0). */
 function parseWeights(text: string): Record<string, number> {
@@ -58,7 +59,10 @@ function write(file: string, text: string): string {
  * with `--tiles-attribution` as its credit line; without it the report loads nothing. `--roads
  * <graph-file>` measures the route figures on that road graph (`measureReportRoutes`; points farther
  * than 500 m from a road are not routed, their days counted in `unroutedDays`) instead of straight
- * lines. Prints one JSON line: what was written, or the whole report when no output is named.
+ * lines. `--previous <report.json>` (repeatable) adds an earlier report (the JSON `--json` wrote for an
+ * earlier period) to the trend; `--trend week|month` cuts the data into calendar weeks or months and
+ * reports the last one with its trend over the others (`buildTrendReport`). Prints one JSON line: what
+ * was written, or the whole report when no output is named.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or a write failure (exit 1).
  */
 export async function reportCommand(args: string[], io: CommandIo): Promise<void> {
@@ -75,6 +79,8 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
       tiles: { type: 'string' },
       'tiles-attribution': { type: 'string' },
       roads: { type: 'string' },
+      previous: { type: 'string', multiple: true },
+      trend: { type: 'string' },
     },
     REPORT_USAGE,
     'data',
@@ -87,15 +93,23 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
           .split(';')
           .filter((part) => part.trim() !== '')
           .map((part) => ({ weights: parseWeights(part) }));
+  const every = values.trend;
+  if (every !== undefined && every !== 'week' && every !== 'month')
+    throw new CliFailure((t) => t.t('trendFlag', { text: every }), 2);
   const costs = values.roads === undefined ? undefined : readRoadCosts(values.roads);
   const data = await readJsonFile(file, io);
+  const previousFiles = values.previous ?? [];
+  const previous: unknown[] = [];
+  for (const f of previousFiles) previous.push(await readJsonFile(f, io));
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw new CliFailure(
       `${file}: the report data must be a JSON object { retailers, managers, plans, visits, verdicts, ... }`,
     );
   const record = data as Record<string, unknown>;
+  const given = Array.isArray(record.previous) ? record.previous : [];
   const input = {
     ...record,
+    ...(previous.length ? { previous: [...given, ...previous] } : {}),
     ...(values.title !== undefined ? { title: values.title } : {}),
     ...(whatIf ? { whatIf: [...(Array.isArray(record.whatIf) ? record.whatIf : []), ...whatIf] } : {}),
     ...(weights
@@ -107,11 +121,17 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
         }
       : {}),
   };
+  // an issue of an earlier report is reported against its own file
+  const fileOf = (issue: { path: readonly (string | number)[] }) => {
+    const i = issue.path[0] === 'previous' && typeof issue.path[1] === 'number' ? issue.path[1] - given.length : -1;
+    return previousFiles[i] ?? file;
+  };
   let report: ReturnType<typeof buildReport>;
   try {
-    report = buildReport(costs ? { ...input, routes: await measureReportRoutes(input, costs) } : input);
+    const full = costs ? { ...input, routes: await measureReportRoutes(input, costs) } : input;
+    report = every === undefined ? buildReport(full) : buildTrendReport(full, { every });
   } catch (e) {
-    failWithIssues(e, file);
+    failWithIssues(e, fileOf);
   }
   const written: string[] = [];
   if (values['tiles-attribution'] !== undefined && values.tiles === undefined)

@@ -107,6 +107,7 @@ export const CLI_MESSAGES = defineCatalogues(
       `${p.file}: a tour of ${p.tour} nodes for an instance of ${p.n}: not this instance`,
     tourCost: (p: { file: string; length: number; optimum: number; name: string }) =>
       `${p.file}: its tour costs ${p.length}, the --optima file says ${p.optimum} for ${p.name}`,
+    trendFlag: (p: { text: string }) => `--trend must be week or month, received ${JSON.stringify(p.text)}`,
   },
   {
     'zh-CN': {
@@ -190,6 +191,8 @@ export const CLI_MESSAGES = defineCatalogues(
         `${p.file}：${p.tour} 个节点的路线不属于 ${p.n} 个节点的实例`,
       tourCost: (p: { file: string; length: number; optimum: number; name: string }) =>
         `${p.file}：其路线长度为 ${p.length}，而 --optima 文件给出 ${p.name} 的最优值为 ${p.optimum}`,
+      trendFlag: (p: { text: string }) =>
+        `--trend 必须是 week（按周）或 month（按月），实际为 ${JSON.stringify(p.text)}`,
     },
   },
 );

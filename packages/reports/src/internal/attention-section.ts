@@ -3,6 +3,8 @@ import { escapeHtml } from './escape-html.js';
 import { formatNumber as num } from './format-number.js';
 import { renderTable, type Column } from './html-table.js';
 import { dayLabel, type ReportTranslator } from './messages.js';
+import { signedChange, trendAnchorOf } from './trend-section.js';
+import { formatNumber } from './format-number.js';
 
 /** The fragment id of a visit's evidence row. */
 const anchorOf = (visitId: string) => `visit-${encodeURIComponent(visitId)}`;
@@ -14,9 +16,15 @@ function codeSpan(tr: ReportTranslator, code: string, count: number): string {
   return `<span class="code" data-code="${escapeHtml(code)}" title="${escapeHtml(code)}">${escapeHtml(tr.t('code', { code }))}${count > 1 ? ` <b>×${count}</b>` : ''}</span>`;
 }
 
-function title(tr: ReportTranslator, item: AttentionItem, who: string, retailerName: (id: string) => string): string {
+function title(
+  tr: ReportTranslator,
+  item: AttentionItem,
+  who: string,
+  retailerName: (id: string) => string,
+  previousPeriod: string | null,
+): string {
   const n = item.visitIds.length;
-  const date = dayLabel(tr, item.dates[0] ?? '');
+  const date = item.dates[0] === undefined ? '' : dayLabel(tr, item.dates[0]);
   switch (item.kind) {
     case 'flagged_day':
       return tr.t('flaggedDay', { who, date, n, outOf: item.outOf, verified: item.verifiedVisits });
@@ -31,6 +39,19 @@ function title(tr: ReportTranslator, item: AttentionItem, who: string, retailerN
     }
     case 'missed_stops':
       return tr.t('missed', { who, date, n: item.retailerIds.length, outOf: item.outOf });
+    case 'figures_moved': {
+      const move = item.move;
+      const since = previousPeriod ?? '';
+      return move
+        ? tr.t('moved', {
+            who,
+            from: formatNumber(move.from, 1),
+            to: formatNumber(move.to, 1),
+            change: signedChange('score', move.change),
+            since,
+          })
+        : who;
+    }
   }
 }
 
@@ -38,6 +59,7 @@ function action(tr: ReportTranslator, item: AttentionItem): string {
   if (item.kind === 'flagged_day') return tr.t('actFlaggedDay');
   if (item.kind === 'contradiction') return tr.t(item.severity === 'high' ? 'actDenied' : 'actContradiction');
   if (item.kind === 'missed_stops') return tr.t('actMissed');
+  if (item.kind === 'figures_moved') return tr.t(item.severity === 'medium' ? 'actMovedDown' : 'actMovedUp');
   if (item.codes.some((c) => c.code === 'OUT_OF_RANGE') && item.visitIds.length > 2) return tr.t('actFarAway');
   return tr.t(item.severity === 'medium' ? 'actRejected' : 'actUndecided');
 }
@@ -47,6 +69,7 @@ function renderItem(
   item: AttentionItem,
   nameOf: Map<string, string>,
   retailerName: (id: string) => string,
+  previousPeriod: string | null,
 ): string {
   const who = item.managerId === null ? '–' : `${nameOf.get(item.managerId) ?? item.managerId} (${item.managerId})`;
   const signs = item.codes.map((c) => codeSpan(tr, c.code, c.count)).join(escapeHtml(tr.t('separator')));
@@ -64,11 +87,19 @@ function renderItem(
       ? `<div class="ids">${escapeHtml(tr.t('retailers') + tr.t('colon'))}${item.retailerIds.map((id) => `<span class="rid">${escapeHtml(`${retailerName(id)} (${id})`)}</span>`).join(', ')}</div>`
       : '';
   const message = item.message ? `<div class="msg">${escapeHtml(item.message)}</div>` : '';
+  const move = item.kind === 'figures_moved' ? item.move : undefined;
+  const mostly =
+    move && move.kpi !== null && move.kpiChange !== null
+      ? `<div class="why">${escapeHtml(tr.t('movedMostly', { kpi: tr.t('kpiName', { kpi: move.kpi }), change: signedChange(move.kpi, move.kpiChange) }) + tr.t('fullStop'))}</div>`
+      : '';
+  const trendLink = move
+    ? `<div class="ids"><a href="#${trendAnchorOf(move.managerId)}">${escapeHtml(tr.t('trendLink'))}</a></div>`
+    : '';
   return `<li class="attention-item ${item.severity}" data-kind="${item.kind}" data-severity="${item.severity}" data-manager="${escapeHtml(item.managerId ?? '')}" data-dates="${escapeHtml(item.dates.join(' '))}" data-visit-ids="${escapeHtml(item.visitIds.join(' '))}" data-retailer-ids="${escapeHtml(item.retailerIds.join(' '))}" data-codes="${escapeHtml(item.codes.map((c) => c.code).join(' '))}">
-<span class="sev">${escapeHtml(tr.t('severity', { severity: item.severity }))}</span> <strong class="what" title="${escapeHtml(item.codes.map((c) => c.code).join(' '))}">${escapeHtml(title(tr, item, who, retailerName))}</strong>
-${why}${message}
+<span class="sev">${escapeHtml(tr.t('severity', { severity: item.severity }))}</span> <strong class="what" title="${escapeHtml(item.codes.map((c) => c.code).join(' '))}">${escapeHtml(title(tr, item, who, retailerName, previousPeriod))}</strong>
+${why}${message}${mostly}
 <div class="todo">${escapeHtml(action(tr, item))}</div>
-${item.visitIds.length ? `<div class="ids">${escapeHtml(tr.t('visits') + tr.t('colon'))}${visits}</div>` : ''}${stops}</li>`;
+${item.visitIds.length ? `<div class="ids">${escapeHtml(tr.t('visits') + tr.t('colon'))}${visits}</div>` : ''}${stops}${trendLink}</li>`;
 }
 
 const fix = (f: VisitEvidence['startFix'] | null) =>
@@ -80,8 +111,11 @@ export function renderAttentionSection(report: Report, tr: ReportTranslator): st
   const nameOf = new Map(report.managers.map((m) => [m.managerId, m.name]));
   const retailerNames = new Map(report.map.retailers.map((r) => [r.id, r.name]));
   const retailerName = (id: string) => retailerNames.get(id) ?? id;
+  const periods = report.trend?.periods ?? [];
+  const before = periods.length > 1 ? periods[periods.length - 2] : undefined;
+  const previousPeriod = before ? `${before.from} – ${before.to}` : null;
   const list = items.length
-    ? `<ol class="attention-list">${items.map((i) => renderItem(tr, i, nameOf, retailerName)).join('\n')}</ol>`
+    ? `<ol class="attention-list">${items.map((i) => renderItem(tr, i, nameOf, retailerName, previousPeriod)).join('\n')}</ol>`
     : '';
   const columns: Column<VisitEvidence>[] = [
     { header: tr.t('colVisit'), cell: (v) => v.visitId },

@@ -1,5 +1,6 @@
 import { formatLocalDateTime, type PositionFix } from '@beatplan/core';
 import type { AttentionItem, AttentionKind, AttentionReport, VisitEvidence } from '../report.js';
+import type { TrendMove } from '../trend.js';
 import type { DatedVisit, PreparedData } from './prepare-data.js';
 import { round1, round4 } from './round.js';
 
@@ -7,8 +8,9 @@ const SEVERITY_ORDER: Readonly<Record<AttentionItem['severity'], number>> = { hi
 const KIND_ORDER: Readonly<Record<AttentionKind, number>> = {
   flagged_day: 0,
   contradiction: 1,
-  unproven_visits: 2,
-  missed_stops: 3,
+  figures_moved: 2,
+  unproven_visits: 3,
+  missed_stops: 4,
 };
 /** The contradiction kinds that say a verified visit did not happen (inspection's code, and the README's short one): as grave as a flagged day. */
 const DENIED = new Set(['VERIFIED_VISIT_DENIED', 'VISIT_DENIED']);
@@ -47,7 +49,11 @@ const inTimeOrder = (a: DatedVisit, b: DatedVisit) =>
  * severity, kind, size (more visits first), manager and date. Every visit an item names gets one
  * evidence row. Pure: the same data gives the same list.
  */
-export function findAttention(data: PreparedData, utcOffsetMinutes: number): AttentionReport {
+export function findAttention(
+  data: PreparedData,
+  utcOffsetMinutes: number,
+  moved: readonly TrendMove[] = [],
+): AttentionReport {
   const visitById = new Map(data.visits.map((v) => [v.visit.id, v]));
   const drafts: Draft[] = [];
 
@@ -130,7 +136,24 @@ export function findAttention(data: PreparedData, utcOffsetMinutes: number): Att
     });
   }
 
-  const size = (d: Draft) => d.visitIds.length || d.retailerIds.length;
+  for (const move of moved)
+    drafts.push({
+      kind: 'figures_moved',
+      // a fall is checked, a rise watched
+      severity: move.change < 0 ? 'medium' : 'low',
+      managerId: move.managerId,
+      dates: [],
+      visitIds: [],
+      retailerIds: [],
+      codes: [{ code: move.change < 0 ? 'SCORE_DOWN' : 'SCORE_UP', count: 1 }],
+      outOf: visitsOf.get(move.managerId)?.length ?? 0,
+      message: null,
+      move,
+    });
+  const size = (d: Draft) =>
+    d.kind === 'figures_moved'
+      ? Math.round(Math.abs(d.move?.change ?? 0) * 1e4)
+      : d.visitIds.length || d.retailerIds.length;
   drafts.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||

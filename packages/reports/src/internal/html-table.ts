@@ -11,6 +11,11 @@ export interface Column<T> {
   title?: (row: T) => string;
   /** The cells may wrap (long text); counted at most {@link WRAP_WIDTH_PX} wide. */
   wrap?: boolean;
+  /**
+   * The cell as trusted markup (inline SVG, spans) built from escaped parts, instead of the escaped
+   * `cell` text; `cell` still gives the text its width is estimated from.
+   */
+  html?: (row: T) => string;
 }
 
 /** Options of {@link renderTable}. */
@@ -96,7 +101,7 @@ function renderPart<T>(
     .join('');
   const td = (c: Column<T>, r: T) => {
     const tip = c.title?.(r);
-    return `<td${classAttr(c)}${tip ? ` title="${escapeHtml(tip)}"` : ''}>${escapeHtml(c.cell(r))}</td>`;
+    return `<td${classAttr(c)}${tip ? ` title="${escapeHtml(tip)}"` : ''}>${c.html ? c.html(r) : escapeHtml(c.cell(r))}</td>`;
   };
   const body = rows
     .map((r) => {

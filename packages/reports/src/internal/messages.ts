@@ -25,6 +25,8 @@ const CODES_EN = new Map([
   ['VISIT_DENIED', 'the shop told an inspector the manager did not come, but the visit was verified'],
   ['VISIT_NOT_VERIFIED', 'the shop confirmed a visit that could not be verified'],
   ['NOT_VISITED', 'planned, not visited'],
+  ['SCORE_DOWN', 'the score fell against the previous period'],
+  ['SCORE_UP', 'the score rose against the previous period'],
 ]);
 const CODES_ZH = new Map([
   ['MOCK_LOCATION', '手机报告位置是模拟的（虚拟定位）'],
@@ -48,6 +50,8 @@ const CODES_ZH = new Map([
   ['VISIT_DENIED', '店主告诉检查员客户经理没有来过，但该拜访已核验通过'],
   ['VISIT_NOT_VERIFIED', '店主确认了一次未能核验的拜访'],
   ['NOT_VISITED', '已计划，未拜访'],
+  ['SCORE_DOWN', '得分比上一期下降'],
+  ['SCORE_UP', '得分比上一期上升'],
 ]);
 const SHORT_EN = new Map([
   ['MOCK_LOCATION', 'mock location'],
@@ -142,6 +146,23 @@ const KPI_DEF_ZH = new Map([
   ['integrity', '1 − 矛盾数 ÷ 检查数'],
 ]);
 
+const KPI_NAME_EN = new Map([
+  ['completion', 'plan completion'],
+  ['verification', 'verification'],
+  ['timeOnSite', 'time on site'],
+  ['route', 'route efficiency'],
+  ['inspection', 'inspection score'],
+  ['integrity', 'integrity'],
+]);
+const KPI_NAME_ZH = new Map([
+  ['completion', '计划完成率'],
+  ['verification', '核验率'],
+  ['timeOnSite', '在店时间'],
+  ['route', '路线效率'],
+  ['inspection', '检查得分'],
+  ['integrity', '诚信度'],
+]);
+
 type Who = { who: string };
 
 /** The report's messages: English (the keys and parameters) and Chinese. */
@@ -223,6 +244,29 @@ export const REPORT_MESSAGES = defineCatalogues(
     routeRatioHelp: 'travelled ÷ planned route metres, on the days with a plan and a visit',
     routeUnrouted: 'Unrouted days',
     routeUnroutedHelp: 'manager-days left out because a leg has no route on this source',
+    trendHeading: 'Trends',
+    trendOnePeriod:
+      'Only one period: there is nothing to compare with yet. Give earlier reports (beatplan report --previous last-week.json) or data over several weeks (--trend week) to see each manager over time.',
+    trendIntro: (p: { n: number; minVisits: number; minInspections: number }) =>
+      `Every manager over the last ${p.n} periods (oldest first; the line shows each period, the dot the latest), the latest value and its change against the period before. Scores are recomputed with this report's weights, so the periods are scored alike. A change in grey brackets is not meaningful: it rests on fewer than ${p.minVisits} visits (${p.minInspections} inspections for the inspection figures) in one of the two periods, or, for the score, the two periods measured different KPIs.`,
+    trendDays: (p: { n: number }) => `${p.n} ${p.n === 1 ? 'day' : 'days'}`,
+    trendChangesHeading: 'Each figure over time, and its change against the previous period',
+    trendRanksHeading: 'Scorecard rank history (rank and score per period)',
+    trendRankChange: 'Rank change',
+    trendRankChangeHelp: 'places gained (↑) or lost (↓) against the previous period',
+    trendNoChange: 'not measured in one of the two periods',
+    trendNew: 'new',
+    trendNotMeaningful: (p: { n: number; min: number }) =>
+      `not meaningful: rests on ${p.n}, fewer than ${p.min}, in one of the two periods`,
+    moved: (p: Who & { from: string; to: string; change: string; since: string }) =>
+      `${p.who}: score ${p.from} → ${p.to} (${p.change}) against ${p.since}`,
+    movedMostly: (p: { kpi: string; change: string }) => `Mostly ${p.kpi} (${p.change})`,
+    actMovedDown: 'Find out what changed with the manager; the trend table below shows each figure.',
+    actMovedUp: 'Check that the rise is real before praising it: look at the figures behind it.',
+    trendLink: 'Trend',
+    trendOtherKpis:
+      'not meaningful: the two scores rest on different KPIs (one period measured a KPI the other did not, e.g. inspections)',
+    kpiName: (p: { kpi: string }) => KPI_NAME_EN.get(p.kpi) ?? p.kpi,
   },
   {
     'zh-CN': {
@@ -302,6 +346,27 @@ export const REPORT_MESSAGES = defineCatalogues(
       routeRatioHelp: '实际 ÷ 计划路线米数，只计有计划且有拜访的天',
       routeUnrouted: '未算路线天数',
       routeUnroutedHelp: '因某段在该数据源上没有路线而未计入的客户经理-天数',
+      trendHeading: '趋势',
+      trendOnePeriod:
+        '只有一个期间：还没有可比较的数据。提供之前的报告（beatplan report --previous last-week.json）或多周的数据（--trend week），即可看到每位客户经理随时间的变化。',
+      trendIntro: (p: { n: number; minVisits: number; minInspections: number }) =>
+        `每位客户经理在最近 ${p.n} 个期间的情况（从早到晚；折线表示各期间，圆点为最近一期）、最近一期的数值及其与上一期相比的变化。得分都按本报告的权重重新计算，各期间的计分方式一致。灰色括号中的变化没有意义：两个期间中有一个的拜访少于 ${p.minVisits} 次（检查类指标为少于 ${p.minInspections} 次检查），或者（对得分而言）两个期间测量的指标不同。`,
+      trendDays: (p: { n: number }) => `${p.n} 天`,
+      trendChangesHeading: '各项数字随时间的变化，以及与上一期相比的变化',
+      trendRanksHeading: '评分卡排名历史（每期的排名和得分）',
+      trendRankChange: '排名变化',
+      trendRankChangeHelp: '与上一期相比上升（↑）或下降（↓）的名次',
+      trendNoChange: '两个期间之一未测量',
+      trendNew: '新',
+      trendNotMeaningful: (p: { n: number; min: number }) => `没有意义：两个期间之一只有 ${p.n} 次，少于 ${p.min} 次`,
+      moved: (p: Who & { from: string; to: string; change: string; since: string }) =>
+        `${p.who}：得分 ${p.from} → ${p.to}（${p.change}），对比 ${p.since}`,
+      movedMostly: (p: { kpi: string; change: string }) => `主要来自${p.kpi}（${p.change}）`,
+      actMovedDown: '与客户经理了解发生了什么变化；下方的趋势表列出了每项数字。',
+      actMovedUp: '在表扬之前先确认上升是真实的：查看其背后的数字。',
+      trendLink: '趋势',
+      trendOtherKpis: '没有意义：两个得分基于不同的指标（一个期间测量了另一个期间没有测量的指标，例如检查）',
+      kpiName: (p: { kpi: string }) => KPI_NAME_ZH.get(p.kpi) ?? p.kpi,
     },
   },
 );

@@ -47,6 +47,12 @@ pre{background:#fff;border:1px solid #dfe4e0;padding:8px;overflow-x:auto}
 .attention-item .ids a{white-space:nowrap}
 .code{border-bottom:1px dotted #888;cursor:help}
 tr:target td{background:#fff3bf}
+.spark{vertical-align:middle;margin-right:4px}
+.chg{font-size:11px;margin-left:4px}
+.chg.up{color:#1a7f37}
+.chg.down{color:#b2182b}
+.chg.nm{color:#888}
+.trend-periods{font-size:12.5px;color:#333;margin:4px 0;padding-left:20px}
 dl.defs dt{font-weight:600;margin-top:6px}
 dl.defs dd{margin:0 0 0 16px;color:#333}
 caption{caption-side:top;text-align:left;font-size:11px;color:#666;padding:2px 0}
