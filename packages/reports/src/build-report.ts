@@ -13,6 +13,7 @@ import { ReportInputSchema, type ReportInputData } from './report-input.js';
 import { computeScore, resolveWeights, SCORECARD_KPIS, type ScorecardWeights } from './scorecard.js';
 import { rankScores } from './internal/rank-scores.js';
 import { buildTrend } from './internal/build-trend.js';
+import { buildDecision } from './internal/build-decision.js';
 
 const NO_REGION = '(no region)';
 /** The weights a what-if names (the others stay the report's). */
@@ -141,6 +142,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
     })),
     attention: findAttention(data, parsed.utcOffsetMinutes, trend.moved),
     trend,
+    decision: buildDecision(data, parsed.retailers, parsed.managers, managers, parsed.decision),
     map: buildMap(parsed, data),
   };
 }

@@ -1,4 +1,11 @@
 export { buildReport } from './build-report.js';
+export {
+  DecisionOptionsSchema,
+  type DecisionOptions,
+  type DecisionReport,
+  type EffortGroup,
+  type HexCell,
+} from './decision.js';
 export { buildTrendReport, cutPeriods, MAX_TREND_PERIODS, type TrendEvery } from './build-trend-report.js';
 export {
   PreviousReportSchema,

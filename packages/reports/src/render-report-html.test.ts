@@ -49,6 +49,7 @@ const TAGS = [
   'caption',
   'figure',
   'figcaption',
+  'polygon',
 ];
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'input', 'link', 'col', 'wbr']);
 

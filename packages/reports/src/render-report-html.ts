@@ -13,6 +13,7 @@ import {
 import { REPORT_CSS } from './internal/report-style.js';
 import { renderRouteSection } from './internal/route-section.js';
 import { renderTrendSection } from './internal/trend-section.js';
+import { renderDecisionSection } from './internal/decision-section.js';
 import type { Locale } from '@beatplan/core';
 import { reportTranslator } from './internal/messages.js';
 import { sectionTranslator } from './internal/section-messages.js';
@@ -78,6 +79,7 @@ ${renderRouteSection(report, tr)}
 ${renderFindingsSection(report, tr)}
 ${renderBalanceSection(report, tr)}
 ${renderGroupSection(report, tr)}
+${renderDecisionSection(report, tr)}
 ${renderDefinitions(tr)}
 </main>
 </body>

@@ -13,6 +13,7 @@ import {
 import * as z from 'zod';
 import { ScorecardWeightsSchema } from './scorecard.js';
 import { TrendOptionsSchema } from './trend.js';
+import { DecisionOptionsSchema } from './decision.js';
 
 /**
  * A visit verdict as `@beatplan/geofence` returns it: `{ visitId, status, reasons, distanceM, dwellS,
@@ -203,6 +204,8 @@ export type ReportRouteDay = z.infer<typeof ReportRouteDaySchema>;
  *   `TrendReport`). Periods must not overlap and must end before the report's own starts
  *   (`INVALID_INPUT` naming both). `buildTrendReport` cuts one data set into weeks or months instead.
  * - `trend`: the thresholds of the trend's changes, see `TrendOptionsSchema`.
+ * - `decision`: the settings of the decision analysis (hex size, speed, coverage-gap distance), see
+ *   `DecisionOptionsSchema` and `Report.decision`.
  *
  * Unknown top-level fields are rejected.
  *
@@ -250,6 +253,7 @@ export const ReportInputSchema = z.strictObject({
     .max(60, { error: 'previous has at most 60 earlier reports' })
     .default([]),
   trend: TrendOptionsSchema.prefault({}),
+  decision: DecisionOptionsSchema.prefault({}),
 });
 
 /** The parsed report input (times in epoch ms, defaults applied). */

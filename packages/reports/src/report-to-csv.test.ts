@@ -101,6 +101,9 @@ describe('reportToCsv', () => {
       'classes',
       'repartition',
       'trend',
+      'decision-effort',
+      'decision-gaps',
+      'decision-cells',
     ]);
     expect(readCsv(tables.trend!)).toHaveLength(1 + report.managers.length); // one period
     const attention = readCsv(tables.attention!);

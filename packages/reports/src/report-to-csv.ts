@@ -2,6 +2,7 @@ import { guardCsvFormula } from '@beatplan/core';
 import type { GroupStats, Report } from './report.js';
 import { SCORECARD_KPIS } from './scorecard.js';
 import type { TrendReport } from './trend.js';
+import type { DecisionReport, EffortGroup, HexCell } from './decision.js';
 
 /** A CSV cell value: `null`/`undefined` become an empty cell. */
 export type CsvValue = string | number | boolean | null | undefined;
@@ -122,7 +123,9 @@ const groupTable = (groups: readonly GroupStats[], keyName: string) =>
  * (metric values per manager), `segments`, `regions`, `classes`, and `repartition` (before, after and
  * change per manager, then the cv and max/min rows) when the report has one; `trend` (one row per
  * manager and period: KPIs, visits, inspections, score and rank as recomputed by the trend) and, with two
- * periods or more, `trend-changes` (one row per manager and figure: from, to, change, basis, meaningful).
+ * periods or more, `trend-changes` (one row per manager and figure: from, to, change, basis, meaningful);
+ * `decision-effort` (visit time against orders per segment and class), `decision-gaps` (retailers
+ * farther than `farKm` from every base) and `decision-cells` (the hex cells with their siting figures).
  *
  * @param report - a report from `buildReport`.
  * @returns `{ [table]: csvText }`; a writer saves each as `<table>.csv`.
@@ -280,7 +283,55 @@ export function reportToCsv(report: Report): Record<string, string> {
     );
   }
   if (report.trend) Object.assign(tables, trendTables(report.trend));
+  if (report.decision) Object.assign(tables, decisionTables(report.decision));
   return tables;
+}
+
+/** `decision-effort` (per segment and class), `decision-gaps` (retailers far from every base), `decision-cells` (the hex cells). */
+function decisionTables(d: DecisionReport): Record<string, string> {
+  const effort: (keyof EffortGroup)[] = [
+    'segment',
+    'class',
+    'retailers',
+    'requiredMinutesPer4Weeks',
+    'effortShare',
+    'verifiedMinutes',
+    'orderCount',
+    'orderVolume',
+    'volumeShare',
+    'effortToVolume',
+    'verdict',
+  ];
+  const cells: (keyof HexCell)[] = [
+    'id',
+    'lng',
+    'lat',
+    'retailers',
+    'requiredMinutesPer4Weeks',
+    'nearestManagerId',
+    'baseKm',
+    'nearestManagerLoad',
+    'farRetailers',
+    'newRetailerMinutesPer4Weeks',
+    'newRetailerRank',
+    'newBaseKmSavedPer4Weeks',
+    'newBaseMinutesPer4Weeks',
+    'newBaseRank',
+  ];
+  return {
+    'decision-effort': formatCsv(
+      effort,
+      d.effort.map((g) => effort.map((k) => g[k])),
+    ),
+    'decision-gaps': formatCsv(
+      ['retailerId', 'name', 'managerId', 'nearestManagerId', 'km'],
+      d.farRetailers.map((r) => [r.retailerId, r.name, r.managerId, r.nearestManagerId, r.km]),
+    ),
+    'decision-cells': formatCsv(
+      cells,
+      d.cells.map((c) => cells.map((k) => c[k])),
+    ),
+  };
 }
 
 /** `trend`: one row per manager and period; `trend-changes`: one row per manager and figure (two periods or more). */

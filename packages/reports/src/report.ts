@@ -2,6 +2,7 @@ import type { RetailerClass, Segment } from '@beatplan/core';
 import type { CostSource, Spread } from '@beatplan/core';
 import type { NormalisedKpis, ScorecardKpi } from './scorecard.js';
 import type { TrendMove, TrendReport } from './trend.js';
+import type { DecisionReport } from './decision.js';
 
 /**
  * Figures of one manager (or, in `Report.totals`, of all managers) over the period. Counts are whole
@@ -271,6 +272,12 @@ export interface Report {
    * no change. Added after version 0.1.0: absent in report JSON written before.
    */
   trend: TrendReport;
+  /**
+   * Decision analysis: visit effort against orders by segment and class, coverage gaps (retailers far
+   * from every base) and the hex siting view (where a new retailer adds least, where a new base
+   * relieves most). Added after version 0.1.0: absent in report JSON written before.
+   */
+  decision: DecisionReport;
   map: ReportMap;
 }
 

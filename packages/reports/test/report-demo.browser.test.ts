@@ -122,6 +122,16 @@ describe.skipIf(!usable && !browserRequired())('the demo report in headless chro
     expect(await page.locator(`tr[id="trend-${story.roles.spoof}"]`).count()).toBe(1);
   });
 
+  it('shows the decision analysis: the effort chart and the hex siting map with its best cells', async () => {
+    const hexes = await page.locator('#hex-map polygon.hex').count();
+    expect(hexes).toBeGreaterThan(10);
+    const box = await page.locator('#hex-map').boundingBox();
+    expect((box?.width ?? 0) * (box?.height ?? 0)).toBeGreaterThan(300 * 200);
+    expect(await page.locator('#chart-effort rect.bar').count()).toBeGreaterThan(2);
+    expect(await page.locator('table.new-retailer-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.new-base-table tbody tr').count()).toBeGreaterThan(0);
+  });
+
   it('renders the map and every chart', async () => {
     const boxes = await page
       .locator('#map, svg.chart')

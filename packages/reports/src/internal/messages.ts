@@ -163,6 +163,17 @@ const KPI_NAME_ZH = new Map([
   ['integrity', '诚信度'],
 ]);
 
+const SEGMENT_EN = new Map([
+  ['retail', 'Retail'],
+  ['chain_supermarket', 'Chain supermarket'],
+  ['hotel_entertainment', 'Hotel / entertainment'],
+]);
+const SEGMENT_ZH = new Map([
+  ['retail', '零售'],
+  ['chain_supermarket', '连锁超市'],
+  ['hotel_entertainment', '酒店 / 娱乐'],
+]);
+
 type Who = { who: string };
 
 /** The report's messages: English (the keys and parameters) and Chinese. */
@@ -267,6 +278,56 @@ export const REPORT_MESSAGES = defineCatalogues(
     trendOtherKpis:
       'not meaningful: the two scores rest on different KPIs (one period measured a KPI the other did not, e.g. inspections)',
     kpiName: (p: { kpi: string }) => KPI_NAME_EN.get(p.kpi) ?? p.kpi,
+    segmentName: (p: { segment: string }) => SEGMENT_EN.get(p.segment) ?? p.segment,
+    decHeading: 'Decision analysis',
+    decEffortHeading: 'Visit time against orders, by segment and class',
+    decEffortNote: (p: { ratio: string }) =>
+      `Each group's share of the visit time its visit rules require (service minutes × required visits per 4 weeks) against its share of the order volume. A group with at least ${p.ratio} times more of the time than of the orders gets more time than its orders; one with at most the inverse, less.`,
+    decGroup: 'Segment and class',
+    decRequired: 'Required min / 4 wk',
+    decRequiredHelp: 'service minutes × required visits per 4 weeks, summed over the group',
+    decTimeShare: 'Share of time',
+    decVerified: 'Verified min (period)',
+    decVolume: 'Order volume',
+    decVolumeShare: 'Share of orders',
+    decRatio: 'Time ÷ orders',
+    decRatioHelp: 'share of time ÷ share of order volume: above 1 more time than orders',
+    decVerdict: 'Reading',
+    decVerdictText: (p: { verdict: string }) =>
+      p.verdict === 'more_time'
+        ? 'more time than its orders'
+        : p.verdict === 'less_time'
+          ? 'less time than its orders'
+          : 'in line',
+    decChartTitle: 'Share of visit time and of order volume',
+    decGapsHeading: 'Coverage gaps: retailers far from every base',
+    decGapsNote: (p: { n: number; far: string; median: string }) =>
+      `${p.n} ${p.n === 1 ? 'retailer is' : 'retailers are'} farther than ${p.far} km (straight line) from every manager's base (the median retailer is ${p.median} km from the nearest base). The farthest are listed; their cells are outlined red on the map below.`,
+    decNoGaps: 'No retailer or no base: no coverage figure.',
+    decNearestBase: 'Nearest base',
+    decKm: 'km',
+    decCell: 'Cell',
+    decCellHelp: 'hex cell q,r of the grid (see the map)',
+    decLoad: 'Load of that manager',
+    decLoadHelp: "the nearest manager's required minutes ÷ the managers' mean (above 1: busier than average)",
+    decSitingHeading: 'Siting: where retailers are, and where to add',
+    decSitingNote: (p: { hex: string; speed: string }) =>
+      `Retailers per hex cell of ${p.hex} km (darker: more). R1–R5: where one more weekly retailer adds least travel (fitted between the cell's retailers: √(cell area ÷ (retailers + 1)) km per visit at ${p.speed} km/h; ties go to the manager with more spare capacity, then the nearer base). B1–B5: where a new manager's base would save most kilometres (retailers nearer that cell than to their base: visits × 2 × km saved). Straight lines: a planning estimate.`,
+    decLegendDensity: 'retailers per cell',
+    decLegendRetailer: 'R: best cells for a new retailer',
+    decLegendBase: 'B: best cells for a new base',
+    decLegendFar: 'cells with retailers far from every base',
+    hexMapTitle: 'Retailers per hex cell, bases, and the best cells for a new retailer or base',
+    hexTip: (p: { id: string; n: number; minutes: string; km: string; far: number }) =>
+      `cell ${p.id}: ${p.n} retailers, ${p.minutes} required min / 4 wk, ${p.km} km from the nearest base${p.far ? `, ${p.far} far from every base` : ''}`,
+    decNewRetailerHeading: 'Where a new retailer would add least workload',
+    decNewBaseHeading: "Where a new manager's base would relieve most",
+    decRank: 'Rank',
+    decAdded: 'Added min / 4 wk',
+    decAddedHelp: 'estimated extra travel of one more weekly retailer in this cell, minutes per 4 weeks',
+    decSaved: 'Km saved / 4 wk',
+    decSavedHelp: 'Σ over retailers nearer this cell than their base: visits per 4 weeks × 2 × km saved',
+    decRelieved: 'Work nearer (min / 4 wk)',
   },
   {
     'zh-CN': {
@@ -367,6 +428,52 @@ export const REPORT_MESSAGES = defineCatalogues(
       trendLink: '趋势',
       trendOtherKpis: '没有意义：两个得分基于不同的指标（一个期间测量了另一个期间没有测量的指标，例如检查）',
       kpiName: (p: { kpi: string }) => KPI_NAME_ZH.get(p.kpi) ?? p.kpi,
+      segmentName: (p: { segment: string }) => SEGMENT_ZH.get(p.segment) ?? p.segment,
+      decHeading: '决策分析',
+      decEffortHeading: '按业态和档位：拜访时间与订单',
+      decEffortNote: (p: { ratio: string }) =>
+        `每组按拜访规则所需的拜访时间（服务分钟 × 每 4 周应拜访次数）所占份额，与其订单额所占份额相比。时间份额至少是订单份额 ${p.ratio} 倍的组，所得时间多于其订单；至多为其倒数的组，所得时间少于其订单。`,
+      decGroup: '业态和档位',
+      decRequired: '所需分钟 / 4 周',
+      decRequiredHelp: '服务分钟 × 每 4 周应拜访次数，组内合计',
+      decTimeShare: '时间份额',
+      decVerified: '核验分钟（本期）',
+      decVolume: '订单额',
+      decVolumeShare: '订单份额',
+      decRatio: '时间 ÷ 订单',
+      decRatioHelp: '时间份额 ÷ 订单额份额：大于 1 表示时间多于订单',
+      decVerdict: '解读',
+      decVerdictText: (p: { verdict: string }) =>
+        p.verdict === 'more_time' ? '时间多于其订单' : p.verdict === 'less_time' ? '时间少于其订单' : '相当',
+      decChartTitle: '拜访时间份额与订单额份额',
+      decGapsHeading: '覆盖缺口：离所有出发点都很远的零售户',
+      decGapsNote: (p: { n: number; far: string; median: string }) =>
+        `有 ${p.n} 个零售户离所有客户经理的出发点都超过 ${p.far} 公里（直线）（零售户到最近出发点的中位距离为 ${p.median} 公里）。下表列出最远的几个；它们所在的格子在下方地图上以红框标出。`,
+      decNoGaps: '没有零售户或没有出发点：无覆盖数据。',
+      decNearestBase: '最近的出发点',
+      decKm: '公里',
+      decCell: '格子',
+      decCellHelp: '六边形网格的格子 q,r（见地图）',
+      decLoad: '该客户经理的负荷',
+      decLoadHelp: '最近客户经理的所需分钟 ÷ 全体客户经理的平均值（大于 1：比平均忙）',
+      decSitingHeading: '选址：零售户在哪里，在哪里增加',
+      decSitingNote: (p: { hex: string; speed: string }) =>
+        `每个 ${p.hex} 公里六边形格子中的零售户（颜色越深越多）。R1–R5：再增加一个每周拜访的零售户增加路程最少的格子（插在格内零售户之间：每次拜访 √(格子面积 ÷ (零售户数 + 1)) 公里，按 ${p.speed} 公里/小时；相同时优先空余能力较多的客户经理，再优先较近的出发点）。B1–B5：新客户经理的出发点能节省最多公里的格子（离该格比离其出发点更近的零售户：拜访次数 × 2 × 节省的公里）。按直线计算：仅为规划估计。`,
+      decLegendDensity: '每格零售户数',
+      decLegendRetailer: 'R：最适合新增零售户的格子',
+      decLegendBase: 'B：最适合新出发点的格子',
+      decLegendFar: '含有离所有出发点都很远的零售户的格子',
+      hexMapTitle: '每个六边形格子的零售户、出发点，以及最适合新增零售户或出发点的格子',
+      hexTip: (p: { id: string; n: number; minutes: string; km: string; far: number }) =>
+        `格子 ${p.id}：${p.n} 个零售户，所需 ${p.minutes} 分钟 / 4 周，离最近出发点 ${p.km} 公里${p.far ? `，其中 ${p.far} 个离所有出发点都很远` : ''}`,
+      decNewRetailerHeading: '新增零售户增加工作量最少的位置',
+      decNewBaseHeading: '新客户经理出发点能减轻负担最多的位置',
+      decRank: '排名',
+      decAdded: '增加分钟 / 4 周',
+      decAddedHelp: '在该格再增加一个每周拜访零售户的估计额外路程，每 4 周分钟数',
+      decSaved: '节省公里 / 4 周',
+      decSavedHelp: '离该格比离其出发点更近的零售户之和：每 4 周拜访次数 × 2 × 节省的公里',
+      decRelieved: '变近的工作量（分钟 / 4 周）',
     },
   },
 );
