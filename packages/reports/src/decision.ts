@@ -90,7 +90,8 @@ export interface HexCell {
   /**
    * A new manager's base here: Σ over all retailers nearer this centre than their nearest base of
    * (required visits per 4 weeks × 2 × the km saved), km per 4 weeks (round trips from the base, an upper
-   * bound of the saving), and the required minutes of those retailers.
+   * bound of the saving), and the required minutes of those retailers. For the distance to this centre a
+   * retailer is taken at its own cell's centre (off by at most the cell's radius, `hexKm` ÷ √3).
    */
   newBaseKmSavedPer4Weeks: number;
   newBaseMinutesPer4Weeks: number;

@@ -38,9 +38,12 @@ export interface RenderReportOptions {
  * offline and can be mailed as it is. Sections: headline figures, "needs attention" first
 (`<section id="attention">`: what to act on, most serious first, each item naming its visits, with
 their evidence: times, fixes, distances, the rules that fired), the map (territories, retailers by
- * status and manager, planned routes), the scorecard (chart, KPI chart, table), per-manager figures,
+ * status and manager, planned routes), the scorecard (chart, KPI chart, table), the trends
+ * (`<section id="trends">`: sparklines, signed changes, rank history; or a note when there is one period
+ * only), per-manager figures, the route figures (`<section id="routes">`, only with `routes`),
  * inspection findings (every contradiction), workload balance (chart, spreads, re-partition before/after), segments and regions (charts,
- * tables), definitions. Every text from the data is escaped (a retailer named `<script>` is shown as
+ * tables), the decision analysis (`<section id="decision">`: effort against orders, coverage gaps, the
+ * hex siting map), definitions. Every text from the data is escaped (a retailer named `<script>` is shown as
  * text). A pure function: the same report gives the same bytes (no clock is read).
  *
  * @param report - a report from `buildReport`.

@@ -10,9 +10,15 @@ const CLASSES = ['A', 'B', 'C'] as const;
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 const required = (r: Retailer) => r.serviceMinutes * VISITS_PER_FOUR_WEEKS[r.visitFrequency];
 
-/** Ranks rows (1 = first in `order`); rows the order cannot tell apart share a rank. */
+/** Ranks rows (1 = first in `order`); rows the order cannot tell apart share a rank (1, 1, 3). */
 function rankBy<T>(rows: readonly T[], order: (a: T, b: T) => number): number[] {
-  return rows.map((row) => 1 + rows.filter((o) => order(o, row) < 0).length);
+  const sorted = rows.map((row, i) => ({ row, i })).sort((a, b) => order(a.row, b.row));
+  const ranks = new Array<number>(rows.length).fill(0);
+  sorted.forEach(({ row, i }, k) => {
+    const prev = sorted[k - 1];
+    ranks[i] = prev && order(prev.row, row) === 0 ? (ranks[prev.i] ?? k + 1) : k + 1;
+  });
+  return ranks;
 }
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
@@ -29,7 +35,7 @@ function effortGroups(
   verifiedMinutes: ReadonlyMap<string, number>,
   ratio: number,
 ): EffortGroup[] {
-  const totalMin = retailers.reduce((a, r) => a + required(r), 0);
+  const totalMinutes = retailers.reduce((a, r) => a + required(r), 0);
   const totalVol = retailers.reduce((a, r) => a + r.orderVolume, 0);
   return SEGMENTS.flatMap((segment) =>
     CLASSES.flatMap((cls) => {
@@ -37,7 +43,7 @@ function effortGroups(
       if (!mine.length) return [];
       const minutes = mine.reduce((a, r) => a + required(r), 0);
       const volume = mine.reduce((a, r) => a + r.orderVolume, 0);
-      const effortShare = totalMin > 0 ? minutes / totalMin : null;
+      const effortShare = totalMinutes > 0 ? minutes / totalMinutes : null;
       const volumeShare = totalVol > 0 ? volume / totalVol : null;
       const e = effortShare !== null && volumeShare !== null && volumeShare > 0 ? effortShare / volumeShare : null;
       return [
@@ -123,6 +129,12 @@ export function buildDecision(
     if (cell) cell.members.push(i);
     else byCell.set(id, { q, r, members: [i] });
   });
+  // the new-base figure takes each retailer at its cell's centre (off by at most the cell's radius), so
+  // a source cell none of whose retailers is farther from its base than from the candidate is skipped whole
+  const sources = [...byCell.values()].map(({ q, r, members }) => {
+    const centre = grid.toXY(...grid.centre(q, r));
+    return { centre, members, reach: Math.max(...members.map((i) => near[i]?.km ?? 0)) };
+  });
   const cells = [...byCell.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, { q, r, members }]) => {
@@ -131,13 +143,18 @@ export function buildDecision(
       const n = nearest(centre);
       let saved = 0;
       let relieved = 0;
-      retailers.forEach((rt, i) => {
-        const gain = (near[i]?.km ?? 0) - km(xys[i] ?? centre, centre);
-        if (gain > 0) {
-          saved += VISITS_PER_FOUR_WEEKS[rt.visitFrequency] * 2 * gain;
-          relieved += required(rt);
+      for (const source of sources) {
+        const d = km(source.centre, centre);
+        if (d >= source.reach) continue;
+        for (const i of source.members) {
+          const gain = (near[i]?.km ?? 0) - d;
+          const rt = retailers[i];
+          if (gain > 0 && rt) {
+            saved += VISITS_PER_FOUR_WEEKS[rt.visitFrequency] * 2 * gain;
+            relieved += required(rt);
+          }
         }
-      });
+      }
       const detourKm = Math.sqrt(grid.areaKm2 / (members.length + 1));
       return {
         id,

@@ -33,9 +33,9 @@ const label = (p: { from: string; to: string }) => `${p.from} – ${p.to}`;
  * one issue naming both periods; an earlier report whose period does not end before the report's own
  * starts is refused too (the trend ends with the report's period).
  */
-function orderPeriods(periods: PeriodData[]): PeriodData[] {
-  const current = periods[periods.length - 1]!;
-  const issues = periods.slice(0, -1).flatMap((p) =>
+function orderPeriods(earlier: PeriodData[], current: PeriodData): PeriodData[] {
+  const periods = [...earlier, current];
+  const issues = earlier.flatMap((p) =>
     p.report.period.to >= current.report.period.from
       ? [
           {
@@ -47,8 +47,9 @@ function orderPeriods(periods: PeriodData[]): PeriodData[] {
       : [],
   );
   const sorted = [...periods].sort((a, b) => dayNumberOf(a.report.period.from) - dayNumberOf(b.report.period.from));
-  for (let i = 1; i < sorted.length; i++) {
-    const [a, b] = [sorted[i - 1]!, sorted[i]!];
+  for (const [i, b] of sorted.entries()) {
+    const a = sorted[i - 1];
+    if (a === undefined) continue;
     if (b.report.period.from <= a.report.period.to && b !== current && a !== current)
       issues.push({
         path: [...b.path, 'period'],
@@ -120,7 +121,7 @@ export function buildTrend(
     return { ...base, periods: [], managers: [], moved: [] };
   }
   const own = { title: current.title, period: current.period, managers: [...current.managers] };
-  const periods = orderPeriods([...earlier, { report: own, path: ['period'] }]);
+  const periods = orderPeriods(earlier, { report: own, path: ['period'] });
 
   // every period's points, keyed by manager
   const pointsOf = periods.map(({ report }) => {
@@ -136,7 +137,7 @@ export function buildTrend(
             visits: m.visits,
             inspections: m.inspections,
             kpis: { ...m.kpis },
-            score: rows[i]!.score,
+            score: rows[i]?.score ?? null,
             rank: ranks.get(m.managerId) ?? null,
           } satisfies TrendPoint,
         },
@@ -165,8 +166,8 @@ export function buildTrend(
     const points = pointsOf.map((m) => m.get(managerId)?.point ?? { ...absent, kpis: { ...NULL_KPIS } });
     let name = managerId;
     for (const m of pointsOf) name = m.get(managerId)?.name || name; // the latest name given
-    if (n < 2) return { managerId, name, points, changes: [], rankChange: null };
-    const [a, b] = [points[n - 2]!, points[n - 1]!];
+    const [a, b] = [points[n - 2], points[n - 1]];
+    if (a === undefined || b === undefined) return { managerId, name, points, changes: [], rankChange: null };
     return {
       managerId,
       name,

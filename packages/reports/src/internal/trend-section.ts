@@ -63,7 +63,10 @@ export function renderTrendSection(report: Report, tr: ReportTranslator): string
     return {
       header,
       numeric: true,
-      cell: (m) => `~~~~~~~~~ ${shown(metric, figureOf(m.points[last] ?? m.points[0]!, metric))} (+00.0 pp)`,
+      cell: (m) => {
+        const p = m.points[last];
+        return `~~~~~~~~~ ${shown(metric, p ? figureOf(p, metric) : null)} (+00.0 pp)`;
+      },
       html: (m) =>
         `${renderSparkline(values(m), {
           ...range,
@@ -79,7 +82,7 @@ export function renderTrendSection(report: Report, tr: ReportTranslator): string
     ...SCORECARD_KPIS.map((k) => metricColumn(k, kpiLabel(k))),
     metricColumn('visits', tr.t('visits')),
   ];
-  const periodLabel = (i: number) => `${periods[i]!.from} – ${periods[i]!.to}`;
+  const periodLabel = (i: number) => `${periods[i]?.from} – ${periods[i]?.to}`;
   const rankColumns: Column<ManagerTrend>[] = [
     { header: tr.t('manager'), cell: (m) => m.name },
     ...periods.map((_, i) => ({
