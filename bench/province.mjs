@@ -5,8 +5,7 @@
 // size in WORKERS (whole managers in the workers: visit days and routes), the pool sizes alternating over
 // BEATS_RUNS rounds. Time per stage:
 // - partition: wall and CPU of the call (single-threaded), the main thread's time waiting for a core
-//   (run-queue wait from /proc/thread-self/schedstat: what a loaded machine adds to the wall time) and
-//   the garbage collector's pauses;
+//   (run-queue wait from /proc/thread-self/schedstat: what a loaded machine adds to the wall time);
 // - beats: wall, the whole process's CPU (worker threads included) and run-queue wait of all its threads;
 //   inside them, per stage, the thread-seconds summed over managers (from each manager's progress reports:
 //   'visit-days' start → end = choosing the visit days (neighbour travel, workload, sectors, day search);
@@ -15,11 +14,11 @@
 // after. Writes bench/out/province.json (bench/out/province-partition.json with `--workers none`) and prints
 // tables. Takes long: never run in CI.
 //   node bench/province.mjs [--cities 10] [--weeks 4] [--partition-runs 5] [--workers 1,2|none] [--beats-runs 1]
+//     [--out province.json]   (a file name in bench/out/)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { partitionTerritories, planManyBeats } from '@beatplan/territory';
 import { createSolverPool } from '@beatplan/tsp/pool';
@@ -59,10 +58,6 @@ const processSched = () =>
   );
 /** Run-queue seconds of all threads between two `processSched()` readings (threads started since count from 0). */
 const waitSince = (before, after) => [...after].reduce((a, [tid, x]) => a + x.waitS - (before.get(tid)?.waitS ?? 0), 0);
-let gcMs = 0;
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) gcMs += e.duration;
-}).observe({ entryTypes: ['gc'] });
 
 const retailers = [];
 const managers = [];
@@ -81,18 +76,16 @@ const partitionRuns = [];
 let partition;
 for (let r = 0; r < PARTITION_RUNS; r++) {
   const s0 = threadSched();
-  const g0 = gcMs;
   const c0 = cpuS();
   const t0 = performance.now();
   partition = partitionTerritories(retailers, managers);
   const wallS = (performance.now() - t0) / 1000;
   const cpu = cpuS() - c0;
-  await new Promise((resolve) => setImmediate(resolve)); // let the GC observer report
   const s1 = threadSched();
-  const run = { wallS, cpuS: cpu, runQueueWaitS: s1.waitS - s0.waitS, gcPauseS: (gcMs - g0) / 1000 };
+  const run = { wallS, cpuS: cpu, runQueueWaitS: s1.waitS - s0.waitS };
   partitionRuns.push(run);
   console.error(
-    `partition ${r + 1}/${PARTITION_RUNS}: ${wallS.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, ${run.runQueueWaitS.toFixed(1)} s waiting for a core, ${run.gcPauseS.toFixed(1)} s GC`,
+    `partition ${r + 1}/${PARTITION_RUNS}: ${wallS.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, ${run.runQueueWaitS.toFixed(1)} s waiting for a core`,
   );
 }
 const medianOf = (rows, key) => median(rows.map((x) => x[key]));
@@ -101,7 +94,6 @@ const partitionSummary = {
   medianWallS: medianOf(partitionRuns, 'wallS'),
   medianCpuS: medianOf(partitionRuns, 'cpuS'),
   medianRunQueueWaitS: medianOf(partitionRuns, 'runQueueWaitS'),
-  medianGcPauseS: medianOf(partitionRuns, 'gcPauseS'),
   balanced: partition.balanced,
   workloadMaxToMinRatio: partition.spread.workload.maxToMinRatio,
 };
@@ -187,7 +179,7 @@ const beats = WORKERS.map((workers) => {
 
 const p = partitionSummary;
 console.log(
-  `province: ${retailers.length} retailers, ${managers.length} managers, ${WEEKS} weeks; partition (median of ${PARTITION_RUNS}): ${p.medianWallS.toFixed(1)} s wall, ${p.medianCpuS.toFixed(1)} s CPU, ${p.medianRunQueueWaitS.toFixed(1)} s waiting for a core, ${p.medianGcPauseS.toFixed(1)} s GC pauses; balanced ${p.balanced}, workload max/min ${p.workloadMaxToMinRatio.toFixed(3)}`,
+  `province: ${retailers.length} retailers, ${managers.length} managers, ${WEEKS} weeks; partition (median of ${PARTITION_RUNS}): ${p.medianWallS.toFixed(1)} s wall, ${p.medianCpuS.toFixed(1)} s CPU, ${p.medianRunQueueWaitS.toFixed(1)} s waiting for a core; balanced ${p.balanced}, workload max/min ${p.workloadMaxToMinRatio.toFixed(3)}`,
 );
 if (beats.length) {
   console.log(
@@ -207,7 +199,7 @@ const line = `${machine}; load ${loadBefore.toFixed(2)} before, ${loadavg()[0].t
 console.log(line);
 mkdirSync(join(root, 'bench', 'out'), { recursive: true });
 writeFileSync(
-  join(root, 'bench', 'out', beats.length ? 'province.json' : 'province-partition.json'),
+  join(root, 'bench', 'out', arg('out', beats.length ? 'province.json' : 'province-partition.json')),
   `${JSON.stringify(
     {
       date: new Date().toISOString(),

@@ -45,6 +45,20 @@ describe.each(['sqlite', 'postgres'])('the host on %s', (kind) => {
     expect(body.properties.fix.properties.accuracyM).toBeDefined();
   });
 
+  it('POST /plans plans the same week on its worker threads as in the request thread', async () => {
+    // the loaded host plans with the default pool (a thread per core, whole managers in the threads)
+    const inThread = await loadHost(await backend.fresh(), { planWorkers: 0 });
+    try {
+      const week = ['2025-03-03', '2025-03-09'] as const;
+      const plans = await host.repo.listPlans(...week);
+      expect(plans.length).toBeGreaterThan(0);
+      expect(await inThread.repo.listPlans(...week)).toEqual(plans);
+    } finally {
+      await inThread.app.close();
+      await inThread.repo.close();
+    }
+  });
+
   it('imports all or nothing, listing every bad row', async () => {
     const before = await host.repo.listRetailers();
     const csv =

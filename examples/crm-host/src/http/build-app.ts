@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { isBeatplanError } from '@beatplan/core';
 import type { VerifyPolicyInput } from '@beatplan/geofence';
+import { defaultPoolWorkers } from '@beatplan/tsp/pool';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -53,6 +54,12 @@ export interface AppOptions {
   provinceQueue?: ProvinceQueue;
   /** The phone page's settings: a tile layer under the route (see `PageConfig`). Default none. */
   page?: PageConfig;
+  /**
+   * Worker threads that `POST /plans` plans the managers in (`@beatplan/tsp/pool`: whole managers, visit
+   * days and routes, in the threads; started at the first plan, closed with the app). Default
+   * `os.availableParallelism()`; 0 plans in the request's thread. The plans are the same either way.
+   */
+  planWorkers?: number;
   /** Serve HTTPS with this key and certificate (PEM), e.g. for phones on a LAN; see README "HTTPS". */
   https?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -66,6 +73,9 @@ export interface AppOptions {
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { repo, now = Date.now, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES } = options;
+  const planWorkers = options.planWorkers ?? defaultPoolWorkers();
+  if (!Number.isInteger(planWorkers) || planWorkers < 0 || planWorkers > 256)
+    throw new RangeError(`planWorkers must be a whole number from 0 to 256, got ${planWorkers}`);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1 << 20,
@@ -139,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(userRoutes(repo, now));
   await app.register(importRoutes(repo, { ...(options.onImportRow ? { onImportRow: options.onImportRow } : {}) }));
-  await app.register(planningRoutes(repo, now, utcOffsetMinutes));
+  await app.register(planningRoutes(repo, now, utcOffsetMinutes, planWorkers));
   if (options.provinceQueue) await app.register(provincePlanRoutes(repo, options.provinceQueue, now, utcOffsetMinutes));
   await app.register(visitRoutes(repo, now, options.verifyPolicy ?? {}));
   await app.register(pageRoutes(options.page ?? {}));

@@ -1,5 +1,5 @@
 import { IdSchema, LocalDateSchema, UtcOffsetMinutesSchema, type VisitPlan } from '@beatplan/core';
-import { planWeeklyBeats } from '@beatplan/territory';
+import { planManyBeats, planWeeklyBeats } from '@beatplan/territory';
 import type { RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
 
@@ -61,4 +61,34 @@ export async function planTerritory(
     plans: beat.plans,
     dropped: beat.dropped.map((d) => ({ ...d, managerId: job.managerId })),
   };
+}
+
+/**
+ * Plans many territories of one run (jobs of the same `beat`, as `splitProvince` makes them) at once:
+ * `planManyBeats`, which on a `createSolverPool` of `@beatplan/tsp/pool` plans whole managers in its
+ * worker threads (visit days and routes). Each result is exactly `planTerritory(job)`'s, whatever the pool
+ * and its size. Throws the library's `BeatplanError` on bad data (the first failing territory's; nothing
+ * is returned).
+ */
+export async function planTerritories(
+  jobs: readonly TerritoryJob[],
+  options: { signal?: AbortSignal; solver?: RouteSolver } = {},
+): Promise<TerritoryResult[]> {
+  const beat = jobs[0]?.beat;
+  if (!beat) return [];
+  if (jobs.some((j) => JSON.stringify(j.beat) !== JSON.stringify(beat)))
+    throw new Error('planTerritories: every job must have the same beat (one planning run)');
+  const beats = await planManyBeats(
+    jobs.map((job) => ({ manager: job.manager, retailers: job.retailers })),
+    {
+      ...beat,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.solver ? { solver: options.solver } : {}),
+    },
+  );
+  return jobs.map((job, k) => ({
+    managerId: job.managerId,
+    plans: beats[k]?.plans ?? [],
+    dropped: (beats[k]?.dropped ?? []).map((d) => ({ ...d, managerId: job.managerId })),
+  }));
 }

@@ -1,9 +1,10 @@
 import type { VisitPlan } from '@beatplan/core';
+import { createSolverPool, type SolverPool } from '@beatplan/tsp/pool';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import type { Repository } from '../../db/repository.js';
 import { splitProvince } from '../../planning/split-province.js';
-import { planTerritory } from '../../planning/territory-job.js';
+import { planTerritories } from '../../planning/territory-job.js';
 import {
   ErrorSchema,
   ManagerParamsSchema,
@@ -32,9 +33,23 @@ const PlanAnswerSchema = z.object({
   balanced: z.boolean(),
 });
 
-/** Planning a period (admin) and today's route of a manager (that manager or an admin). */
-export function planningRoutes(repo: Repository, now: () => number, utcOffsetMinutes: number): FastifyPluginAsyncZod {
+/**
+ * Planning a period (admin) and today's route of a manager (that manager or an admin). `planWorkers`
+ * worker threads (`@beatplan/tsp/pool`, started at the first plan and closed with the app) plan the
+ * managers of `POST /plans`, whole managers in the threads; 0 plans them in the request's thread, one
+ * territory after another. The plans are the same either way.
+ */
+export function planningRoutes(
+  repo: Repository,
+  now: () => number,
+  utcOffsetMinutes: number,
+  planWorkers: number,
+): FastifyPluginAsyncZod {
   return async (app) => {
+    let pool: SolverPool | undefined;
+    app.addHook('onClose', async () => {
+      await pool?.close();
+    });
     app.post(
       '/plans',
       { schema: { body: PlanBodySchema, response: { 200: PlanAnswerSchema, ...errors } } },
@@ -48,9 +63,9 @@ export function planningRoutes(repo: Repository, now: () => number, utcOffsetMin
         });
         const plans: VisitPlan[] = [];
         const dropped = [...split.dropped];
-        // one territory after another in this process; POST /province-plans spreads them over workers
-        for (const job of split.jobs) {
-          const result = await planTerritory(job);
+        // in this process, on its worker threads; POST /province-plans spreads the territories over machines
+        if (planWorkers > 0) pool ??= createSolverPool({ workers: planWorkers });
+        for (const result of await planTerritories(split.jobs, pool ? { solver: pool } : {})) {
           plans.push(...result.plans);
           dropped.push(...result.dropped);
         }
