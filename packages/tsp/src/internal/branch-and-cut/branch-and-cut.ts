@@ -1,6 +1,8 @@
 // Branch-and-cut for the symmetric TSP on the 2-matching LP (degree equations, 0 <= x_e <= 1):
 //  - cuts: subtour constraints by exact minimum-cut separation (separate-subtours.ts), then blossoms
-//    by the odd-component heuristic (separate-blossoms.ts) when no subtour constraint is violated;
+//    by the odd-component heuristic (separate-blossoms.ts) when no subtour constraint is violated, then
+//    combs by the same heuristic on the graph with its 1-paths shrunk (separate-combs.ts) when no
+//    blossom is found;
 //  - columns: the k nearest neighbours of each node and the start tour's edges, the other edges priced
 //    in by reduced cost when no cut is found;
 //  - bounds: the Lagrangian bound of the LP duals over all edges (lagrangian-bound.ts), never the LP
@@ -20,6 +22,7 @@ import { CutLp, LP_INFEASIBLE, LP_ITERATION_LIMIT, LP_OPTIMAL, type Cut, type Lp
 import { lagrangianBound } from './lagrangian-bound.js';
 import { NodeQueue, type SearchNode } from './node-queue.js';
 import { separateBlossoms } from './separate-blossoms.js';
+import { separateCombs } from './separate-combs.js';
 import { separateSubtours } from './separate-subtours.js';
 import { type Pseudocost, strongBranch } from './strong-branching.js';
 import { INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
@@ -347,6 +350,17 @@ class Search {
       for (const v of b.handle) inside[v] = 1;
       const teeth = new Set(b.teeth.map((k) => edgeKey(n, g.u[k]!, g.v[k]!)));
       cuts.push({ inside, teeth, rhs: 1 - teeth.size, idle: 0 });
+    }
+    if (cuts.length) return cuts;
+    for (const c of separateCombs(g, n)) {
+      const inside = new Uint8Array(n);
+      for (const v of c.handle) inside[v] = 1;
+      const toothSets = c.teeth.map((t) => {
+        const set = new Uint8Array(n);
+        for (const v of t) set[v] = 1;
+        return set;
+      });
+      cuts.push({ inside, teeth: new Set(), toothSets, rhs: 3 * toothSets.length + 1, idle: 0 });
     }
     return cuts;
   }

@@ -5,10 +5,15 @@
 import type { Basis, Highs, Model } from 'highs';
 import { edgeKey, type SymmetricInstance } from './symmetric-instance.js';
 
-/** A cut row: the node set S (or handle H), the teeth (edge keys with coefficient -1) and the right side. */
+/**
+ * A cut row Σ_e a_e·x_e >= rhs: a_e is 1 for each of the sets `inside` (S, or the handle H) and `toothSets`
+ * (a comb's teeth) that e crosses, minus 2 when e is one of `teeth` (a blossom's tooth edges, which cross H).
+ */
 export interface Cut {
   inside: Uint8Array;
   teeth: Set<number>;
+  /** A comb's teeth as node sets (absent for subtour and blossom rows). */
+  toothSets?: Uint8Array[];
   rhs: number;
   /** LP solves in a row with a zero dual and positive slack. */
   idle: number;
@@ -21,8 +26,10 @@ export const LP_ITERATION_LIMIT = 14;
 
 /** Coefficient of edge {a, b} (key) in a cut. */
 export function cutCoefficient(cut: Cut, a: number, b: number, key: number): number {
-  if (cut.inside[a] === cut.inside[b]) return 0;
-  return cut.teeth.has(key) ? -1 : 1;
+  let c = 0;
+  if (cut.inside[a] !== cut.inside[b]) c = cut.teeth.has(key) ? -1 : 1;
+  if (cut.toothSets) for (const t of cut.toothSets) if (t[a] !== t[b]) c++;
+  return c;
 }
 
 /** A solved LP: x per column and the duals (degree rows first, then the cuts). */

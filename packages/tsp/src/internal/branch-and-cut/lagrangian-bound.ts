@@ -57,13 +57,15 @@ export function lagrangianBound(
     if (!(y > 0)) return;
     bound += cut.rhs * y;
     abs += Math.abs(cut.rhs * y);
-    inside.length = 0;
-    outside.length = 0;
-    for (let v = 0; v < n; v++) (cut.inside[v] ? inside : outside).push(v);
-    for (const a of inside) {
-      for (const b of outside) {
-        const key = a < b ? a * n + b : b * n + a;
-        rc[key]! -= y;
+    for (const set of cut.toothSets ? [cut.inside, ...cut.toothSets] : [cut.inside]) {
+      inside.length = 0;
+      outside.length = 0;
+      for (let v = 0; v < n; v++) (set[v] ? inside : outside).push(v);
+      for (const a of inside) {
+        for (const b of outside) {
+          const key = a < b ? a * n + b : b * n + a;
+          rc[key]! -= y;
+        }
       }
     }
     for (const key of cut.teeth) rc[key]! += 2 * y;
