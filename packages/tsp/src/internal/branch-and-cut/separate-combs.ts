@@ -27,16 +27,16 @@ export interface Comb {
  * separateCombs(g, 20).map((c) => c.teeth.length); // each odd, >= 3
  */
 export function separateCombs(g: SupportGraph, maxCuts: number): Comb[] {
-  const { groups, groupOf } = groupNodes(g, (k) => g.x[k]! >= 1 - INTEGRALITY_EPS);
+  const { groups, groupOf } = groupNodes(g, (k) => (g.x[k] ?? 0) >= 1 - INTEGRALITY_EPS);
   const m = groups.length;
   if (m < 6) return [];
   const weight = new Map<number, number>();
   for (let k = 0; k < g.u.length; k++) {
-    const a = groupOf[g.u[k]!]!;
-    const b = groupOf[g.v[k]!]!;
+    const a = groupOf[g.u[k] ?? 0] ?? 0;
+    const b = groupOf[g.v[k] ?? 0] ?? 0;
     if (a === b) continue;
     const key = a < b ? a * m + b : b * m + a;
-    weight.set(key, (weight.get(key) ?? 0) + g.x[k]!);
+    weight.set(key, (weight.get(key) ?? 0) + (g.x[k] ?? 0));
   }
   const keys = [...weight.keys()].sort((p, q) => p - q);
   const shrunk: SupportGraph = {
@@ -51,17 +51,17 @@ export function separateCombs(g: SupportGraph, maxCuts: number): Comb[] {
     let disjoint = true;
     let large = false;
     const teeth = b.teeth.map((k) => {
-      const ends = [shrunk.u[k]!, shrunk.v[k]!];
+      const ends = [shrunk.u[k] ?? 0, shrunk.v[k] ?? 0];
       for (const e of ends) {
         if (used[e]) disjoint = false;
         used[e] = 1;
       }
-      const nodes = ends.flatMap((e) => groups[e]!);
+      const nodes = ends.flatMap((e) => groups[e] ?? []);
       if (nodes.length > 2) large = true;
       return nodes;
     });
     if (!disjoint || !large) continue;
-    const handle = b.handle.flatMap((h) => groups[h]!);
+    const handle = b.handle.flatMap((h) => groups[h] ?? []);
     const violation = 3 * teeth.length + 1 - combLhs(g, handle, teeth);
     if (violation > 1e-6) out.push({ handle, teeth, violation });
   }
@@ -75,7 +75,7 @@ function combLhs(g: SupportGraph, handle: number[], teeth: number[][]): number {
   for (const set of [handle, ...teeth]) {
     const inside = new Uint8Array(g.n);
     for (const v of set) inside[v] = 1;
-    for (let k = 0; k < g.u.length; k++) if (inside[g.u[k]!] !== inside[g.v[k]!]) sum += g.x[k]!;
+    for (let k = 0; k < g.u.length; k++) if (inside[g.u[k] ?? 0] !== inside[g.v[k] ?? 0]) sum += g.x[k] ?? 0;
   }
   return sum;
 }
