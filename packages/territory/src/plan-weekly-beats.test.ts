@@ -9,7 +9,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostCosts, manager, random, retailer } from '../test/helpers.js';
-import { planWeeklyBeats } from './plan-weekly-beats.js';
+import { type BeatPlan, planWeeklyBeats } from './plan-weekly-beats.js';
 
 const BASE = [120.15, 30.27] as const;
 
@@ -84,6 +84,30 @@ describe('planWeeklyBeats', () => {
       }),
       { numRuns: 8, seed: 3 },
     );
+  });
+
+  it('orderingTolerance balances the ordering retailers visited per day (orderingStops) that the plain plan leaves uneven', async () => {
+    // the ordering retailers (orderCount > 0) all lie east of the base: the sweep gives them few days
+    const rs = around(60, 8, 'weekly').map((r) => ({ ...r, orderCount: r.location.lng > BASE[0] ? 3 : 0 }));
+    const options = { startDate: '2025-03-03', weeks: 1, seed: 2, maxKicks: 10, daySearch: { maxRounds: 20 } };
+    const spread = (plan: BeatPlan) => {
+      const c = plan.days.map((d) => d.orderingStops);
+      const mean = c.reduce((a, b) => a + b, 0) / c.length;
+      return Math.max(...c.map((x) => Math.abs(x - mean) / mean));
+    };
+    const plain = await planWeeklyBeats(manager('M1', ...BASE), rs, options);
+    const balanced = await planWeeklyBeats(manager('M1', ...BASE), rs, { ...options, orderingTolerance: 0.1 });
+    const ordering = rs.filter((r) => r.orderCount > 0).length;
+    expect(plain.days.reduce((a, d) => a + d.orderingStops, 0)).toBe(ordering);
+    expect(balanced.days.reduce((a, d) => a + d.orderingStops, 0)).toBe(ordering);
+    expect(spread(plain)).toBeGreaterThan(0.5);
+    // 5 days: within ceil((1 + 0.1) × mean) of every day
+    const mean = ordering / 5;
+    for (const d of balanced.days) {
+      expect(d.orderingStops).toBeLessThanOrEqual(Math.ceil(1.1 * mean));
+      expect(d.orderingStops).toBeGreaterThanOrEqual(Math.floor(0.9 * mean));
+    }
+    expect(balanced.dropped).toEqual([]);
   });
 
   it('the same seed gives the same plan', async () => {

@@ -47,6 +47,7 @@ const BeatOptionsSchema = z
     costs: TravelCostsSchema.optional(),
     signal: z.instanceof(AbortSignal).optional(),
     daySearch: z.union([z.literal(false), DaySearchOptionsSchema]).prefault({}),
+    orderingTolerance: z.number().min(0).max(1).optional(),
     solver: z
       .custom<RouteSolver>(
         (v) => typeof (v as { solve?: unknown } | null)?.solve === 'function',
@@ -125,6 +126,12 @@ export interface BeatProgress {
  * - `daySearch` (default `{}`; `false` keeps the sector start): `{ maxRounds: 200, balanceTolerance: 0.1 }`
  *   and an optional `timeLimitMs` of the local search that moves visits between allowed days (see `daySearch`
  *   of {@link BeatPlan}); deterministic for a seed unless a `timeLimitMs` given binds.
+ * - `orderingTolerance` (0..1, default none): balance the ordering retailers (orderCount > 0) visited
+ *   per day: the sector start moves ordering retailers between weekdays (exchanging days with a
+ *   non-ordering retailer of the same frequency when it can) until every weekday's weekly ordering
+ *   visits are within ± tolerance of the mean, and the day search then takes no day of the cycle
+ *   above max(its start count, ceil((1 + tolerance) × mean)) nor below min(its start count,
+ *   floor((1 − tolerance) × mean)). Each day's count is `orderingStops`.
  */
 export type BeatOptions = z.input<typeof BeatOptionsSchema>;
 
@@ -135,6 +142,8 @@ export interface BeatDay {
   /** Week of the 4-week visiting cycle (0–3; ISO weeks modulo 4). */
   cycleWeek: number;
   stops: number;
+  /** Stops at ordering retailers (orderCount > 0), the figure `orderingTolerance` balances. */
+  orderingStops: number;
   /** Distance of the day's round trip from the base on the plan's cost source, m (see `costSource`). */
   distanceM: number;
   /** From leaving the base to coming back, s. */
@@ -246,8 +255,10 @@ export async function planWeeklyBeats(
       frequency: r.visitFrequency,
       visitMinutes: workload[i]!.serviceMinutes + workload[i]!.travelMinutes,
       allowedDays: allowedDays[i]!,
+      ordering: r.orderCount > 0,
     })),
     workDays,
+    o.orderingTolerance,
   );
   const searched = await improveVisitDays(
     rs.map((r, i) => ({
@@ -256,6 +267,7 @@ export async function planWeeklyBeats(
       allowedDays: allowedDays[i]!,
       serviceS: r.serviceMinutes * 60,
       windows: windows[i]!,
+      ordering: r.orderCount > 0,
     })),
     sectors,
     o.daySearch,
@@ -266,6 +278,7 @@ export async function planWeeklyBeats(
       costs,
       seed: o.seed ?? 1,
       signal: o.signal,
+      orderingTolerance: o.orderingTolerance,
     },
   );
   const patterns = searched.patterns;
@@ -330,6 +343,7 @@ export async function planWeeklyBeats(
       weekday: WEEKDAYS[wd]!,
       cycleWeek: cw,
       stops: routed.stops.length,
+      orderingStops: routed.stops.filter((s) => rs[members[s.stop]!]!.orderCount > 0).length,
       distanceM: Math.round(routed.distanceM),
       durationS: Math.round(routed.durationS),
       travelS: Math.round(routed.travelS),

@@ -160,7 +160,15 @@ describe('beatplan plan --roads', () => {
   it('--balance sets per-attribute limits, reported in the summary; bad ones are usage errors (in the run language)', async () => {
     const out = join(dir, 'balance');
     const args = ['plan', retailersCsv, '--managers', managersJson, '--weeks', '1', '--start', '2025-03-03'];
-    const r = await run([...args, '--out', out, '--seed', '3', '--balance', 'count=0.1,orders=0.2,segment=0.3']);
+    const r = await run([
+      ...args,
+      '--out',
+      out,
+      '--seed',
+      '3',
+      '--balance',
+      'count=0.1,orders=0.2,segment=0.3,orderingDays=0.5',
+    ]);
     expect(r.stderr).toBe('');
     const summary = JSON.parse(r.stdout);
     const names = summary.limits.map((l: { attribute: string; key?: string }) => l.attribute + (l.key ?? ''));
@@ -171,6 +179,7 @@ describe('beatplan plan --roads', () => {
       if (l.status === 'met') expect(l.maxDeviation).toBeLessThanOrEqual(l.tolerance);
     }
     expect(summary.balanced).toBe(summary.limits.every((l: { status: string }) => l.status === 'met'));
+    for (const m of summary.perManager) expect(m.orderingStopsPerDay).toHaveLength(m.days);
     const file = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(file.limits).toEqual(summary.limits);
     for (const bad of ['orders=0', 'colour=0.1', 'orders=0.1,orders=0.2', 'orders', 'orders=1.5']) {

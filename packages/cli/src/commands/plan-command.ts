@@ -16,7 +16,7 @@ import {
 import { failWithIssues, issuesFailure } from '../report-issues.js';
 import { readRoadCosts } from './roads-command.js';
 
-export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--weights count=1,workload=1,orders=1,volume=1,orderingRetailers=1] [--balance orders=0.05,volume=0.05,grade=0.03,...] [--locked] [--fresh] [--roads <graph-file>] [--workers n] ${RETAILER_IMPORT_USAGE}`;
+export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--weights count=1,workload=1,orders=1,volume=1,orderingRetailers=1] [--balance orders=0.05,volume=0.05,grade=0.03,orderingDays=0.1,...] [--locked] [--fresh] [--roads <graph-file>] [--workers n] ${RETAILER_IMPORT_USAGE}`;
 
 /**
  * Where the files go: a new folder, or an empty one; an existing non-empty folder only with `--force`
@@ -43,11 +43,12 @@ function writeOut(outDir: string, files: readonly [string, string][]): void {
 }
 
 const BALANCE_ATTRIBUTES = ['count', 'workload', 'orders', 'volume', 'orderingRetailers'] as const;
-const LIMIT_ATTRIBUTES = [...BALANCE_ATTRIBUTES, 'grade', 'segment'] as const;
+const LIMIT_ATTRIBUTES = [...BALANCE_ATTRIBUTES, 'grade', 'segment', 'orderingDays'] as const;
 
 /**
  * `--balance orders=0.05,grade=0.03`: the partition's per-attribute limits, each with its tolerance in
- * (0, 1] (sums relative to the mean, grade/segment shares in absolute points).
+ * (0, 1] (sums relative to the mean, grade/segment shares in absolute points); `orderingDays` is the
+ * weekly beats' `orderingTolerance` (ordering retailers visited per day).
  */
 function balanceLimits(text: string): Partial<Record<(typeof LIMIT_ATTRIBUTES)[number], number>> {
   const limits: Partial<Record<(typeof LIMIT_ATTRIBUTES)[number], number>> = {};
@@ -127,7 +128,8 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
   const seed = numberFlag('seed', values.seed, 'integer', -(2 ** 31), 2 ** 32 - 1) ?? 1;
   const tolerance = numberFlag('tolerance', values.tolerance, 'number', 0.001, 1);
   const weights = values.weights === undefined ? undefined : balanceWeights(values.weights);
-  const balance = values.balance === undefined ? undefined : balanceLimits(values.balance);
+  const { orderingDays, ...limits } = values.balance === undefined ? {} : balanceLimits(values.balance);
+  const balance = Object.keys(limits).length ? limits : undefined;
   const workers = numberFlag('workers', values.workers, 'whole', 0, 256) ?? defaultPoolWorkers();
   const startDate = values.start ?? nextMonday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) throw new CliFailure((t) => t.t('startFlag', { text: startDate }), 2);
@@ -167,7 +169,13 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       manager,
       retailers: (partition.territories[j]?.retailerIds ?? []).flatMap((id) => byId.get(id) ?? []),
     }));
-    const shared = { startDate, weeks, seed, ...(costs ? { costs } : {}) };
+    const shared = {
+      startDate,
+      weeks,
+      seed,
+      ...(costs ? { costs } : {}),
+      ...(orderingDays !== undefined ? { orderingTolerance: orderingDays } : {}),
+    };
     const pool = workers > 0 ? createSolverPool({ workers }) : undefined;
     const beats = await planManyBeats(
       jobs,
@@ -204,6 +212,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
         distanceKm: round(beats[j]!.totals.distanceM / 1000, 1),
         hours: round(beats[j]!.totals.durationS / 3600, 1),
         dropped: beats[j]!.dropped.length,
+        orderingStopsPerDay: beats[j]!.days.map((d) => d.orderingStops),
       })),
       dropped: [
         ...partition.dropped,

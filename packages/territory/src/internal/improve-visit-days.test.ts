@@ -139,4 +139,81 @@ describe('improveVisitDays', () => {
     const e = await improveVisitDays(rs, start, options, ctx(1, ac.signal)).catch((x: unknown) => x);
     expect(isBeatplanError(e, 'ABORTED')).toBe(true);
   });
+
+  it('property: with an ordering tolerance the sector start balances ordering retailers per weekday and no day of the cycle ends outside its ordering bounds', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 10, max: 80 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.constantFrom(0.1, 0.25, 0.5),
+        async (n, seed, tolerance) => {
+          const rnd = random(seed + 1);
+          const rs = city(n, seed).map((r) => ({ ...r, ordering: rnd() < 0.6 }));
+          const xy = rs.map((r) => ({ x: (r.lng - BASE.lng) * 96_000, y: (r.lat - BASE.lat) * 111_000 }));
+          const items = rs.map((r, i) => ({
+            ...xy[i]!,
+            frequency: r.frequency,
+            visitMinutes: r.serviceS / 60,
+            allowedDays: r.allowedDays,
+            ordering: r.ordering,
+          }));
+          const start = assignVisitPatterns(items, WORK_DAYS, tolerance);
+          const plain = assignVisitPatterns(items, WORK_DAYS);
+          // the start keeps every retailer's visits and open days
+          start.forEach((p, i) => {
+            expect(visitsOf(p)).toBe(visitsOf(plain[i]!));
+            if ('weekdays' in p) for (const d of p.weekdays) expect(rs[i]!.allowedDays & (1 << d)).not.toBe(0);
+          });
+          const slotCounts = (ps: readonly VisitPattern[]) => {
+            const on = new Array<number>(4 * WORK_DAYS.length).fill(0);
+            ps.forEach((p, i) => {
+              if (!rs[i]!.ordering || !('weekdays' in p)) return;
+              for (const w of p.weeks) for (const d of p.weekdays) on[w * WORK_DAYS.length + WORK_DAYS.indexOf(d)]!++;
+            });
+            return on;
+          };
+          const before = slotCounts(start);
+          const mean = before.reduce((a, b) => a + b, 0) / before.length;
+          const hi = before.map((x) => Math.max(x, Math.ceil((1 + tolerance) * mean - 1e-9)));
+          const lo = before.map((x) => Math.min(x, Math.floor((1 - tolerance) * mean + 1e-9)));
+          const options = DaySearchOptionsSchema.parse({ maxRounds: 15 });
+          const { patterns } = await improveVisitDays(rs, start, options, {
+            ...ctx(seed),
+            orderingTolerance: tolerance,
+          });
+          const after = slotCounts(patterns);
+          after.forEach((x, k) => {
+            expect(x).toBeLessThanOrEqual(hi[k]!);
+            expect(x).toBeGreaterThanOrEqual(lo[k]!);
+          });
+        },
+      ),
+      { numRuns: 20, seed: 5 },
+    );
+  });
+
+  it('balances ordering retailers per weekday in the sector start where the plain start does not', () => {
+    // ordering retailers all in the east, non-ordering in the west: the sweep puts them on few days
+    const rs = city(200, 21).map((r) => ({ ...r, ordering: r.lng > BASE.lng }));
+    const items = rs.map((r) => ({
+      x: (r.lng - BASE.lng) * 96_000,
+      y: (r.lat - BASE.lat) * 111_000,
+      frequency: r.frequency,
+      visitMinutes: r.serviceS / 60,
+      allowedDays: r.allowedDays,
+      ordering: r.ordering,
+    }));
+    const perWeekday = (ps: readonly VisitPattern[]) => {
+      const c = WORK_DAYS.map(() => 0);
+      const weekly: Record<VisitFrequency, number> = { weekly: 1, twice_weekly: 1, fortnightly: 0.5, monthly: 0.25 };
+      ps.forEach((p, i) => {
+        if (rs[i]!.ordering && 'weekdays' in p)
+          for (const d of p.weekdays) c[WORK_DAYS.indexOf(d)]! += weekly[rs[i]!.frequency];
+      });
+      const mean = c.reduce((a, b) => a + b, 0) / c.length;
+      return Math.max(...c.map((x) => Math.abs(x - mean) / mean));
+    };
+    expect(perWeekday(assignVisitPatterns(items, WORK_DAYS))).toBeGreaterThan(0.2);
+    expect(perWeekday(assignVisitPatterns(items, WORK_DAYS, 0.1))).toBeLessThanOrEqual(0.1 + 1e-9);
+  });
 });

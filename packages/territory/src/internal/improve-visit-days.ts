@@ -66,6 +66,8 @@ export interface DaySearchRetailer {
   serviceS: number;
   /** Per weekday (0 = Monday): when a visit may start, seconds of the day (`visitWindows`); null = any time. */
   windows: readonly ([number, number][] | null)[];
+  /** An ordering retailer (orderCount > 0), counted by the context's `orderingTolerance`. */
+  ordering?: boolean;
 }
 
 /** What the stage needs besides the retailers. */
@@ -77,6 +79,12 @@ export interface DaySearchContext {
   costs: TravelCosts;
   seed: number;
   signal?: AbortSignal | undefined;
+  /**
+   * When set: no change may take a day of the cycle above the larger of its start count of ordering
+   * retailers' visits and ceil((1 + tolerance) × the mean day), nor below the smaller of its start count
+   * and floor((1 − tolerance) × the mean day). Absent: the search is as without it.
+   */
+  orderingTolerance?: number | undefined;
 }
 
 /**
@@ -84,7 +92,8 @@ export interface DaySearchContext {
  * cycle: moves a retailer to another allowed pattern (`visitDayCandidates`: its frequency's weeks, days
  * it is open, twice-weekly spacing) and swaps two near retailers' patterns, each priced by removal and
  * cheapest insertion in the day tours; then an iterated local search. Keeps every day within its
- * workload bounds (see {@link DaySearchOptionsSchema}); yields to the event loop every 10 ms and rejects
+ * workload bounds (see {@link DaySearchOptionsSchema}) and, with `ctx.orderingTolerance`, its bounds
+ * of ordering retailers' visits (see {@link DaySearchContext}); yields to the event loop every 10 ms and rejects
  * `ABORTED` when `signal` fires.
  *
  * @returns the new patterns (same order as `patterns`; unplanned retailers keep their reason) and a summary.
@@ -174,7 +183,29 @@ function startState(
   );
   const lo = load.map((x) => Math.min(x, (1 - o.balanceTolerance) * mean));
   const near = nearestRetailers(time, n, cur);
-  return { tours, cands, cur, serviceS, serviceOn, hi, lo, near, moves: 0, swaps: 0 };
+  const ordering =
+    ctx.orderingTolerance === undefined ? null : orderingBounds(retailers, cands, cur, slots, ctx.orderingTolerance);
+  return { tours, cands, cur, serviceS, serviceOn, hi, lo, near, ordering, moves: 0, swaps: 0 };
+}
+
+/** Each slot's ordering visits at the start and its bounds (see {@link DaySearchContext}). */
+function orderingBounds(
+  retailers: readonly DaySearchRetailer[],
+  cands: readonly DayCandidate[][],
+  cur: Int32Array,
+  slots: number,
+  tolerance: number,
+): DaySearch['ordering'] {
+  const of = Uint8Array.from(retailers, (x) => (x.ordering ? 1 : 0));
+  const on = new Int32Array(slots);
+  cur.forEach((c, r) => {
+    if (c < 0 || !of[r]) return;
+    for (const k of ((cands[r] as DayCandidate[])[c] as DayCandidate).slots) on[k] = (on[k] as number) + 1;
+  });
+  const mean = on.reduce((a, x) => a + x, 0) / Math.max(1, slots);
+  const hi = Float64Array.from(on, (x) => Math.max(x, Math.ceil((1 + tolerance) * mean - 1e-9)));
+  const lo = Float64Array.from(on, (x) => Math.min(x, Math.floor((1 - tolerance) * mean + 1e-9)));
+  return { of, on, hi, lo };
 }
 
 /** Each planned retailer's {@link SWAP_NEIGHBOURS} nearest planned retailers by travel time both ways. */

@@ -29,6 +29,11 @@ export interface DaySearch {
   lo: Float64Array;
   /** Each retailer's nearest retailers by travel time (both ways), the partners of its swaps. */
   near: Int32Array[];
+  /**
+   * With an ordering tolerance: 1 for an ordering retailer (else 0), each slot's ordering visits, and
+   * the bounds a change may not break (like `hi`/`lo`); null without one.
+   */
+  ordering: { of: Uint8Array; on: Int32Array; hi: Float64Array; lo: Float64Array } | null;
   moves: number;
   swaps: number;
 }
@@ -44,6 +49,25 @@ function patternOf(st: DaySearch, r: number): DayCandidate {
   return (st.cands[r] as DayCandidate[])[st.cur[r] as number] as DayCandidate;
 }
 
+/**
+ * Whether moving retailer r from pattern `from` to `to` — and, in a swap, retailer s from `to` to
+ * `from` — keeps every slot's ordering visits within their bounds (always, without an ordering tolerance).
+ */
+export function orderingFits(st: DaySearch, r: number, from: DayCandidate, to: DayCandidate, s = -1): boolean {
+  const o = st.ordering;
+  if (!o) return true;
+  const delta = (o.of[r] as number) - (s >= 0 ? (o.of[s] as number) : 0);
+  if (delta === 0) return true;
+  const ok = (k: number, change: number) => {
+    const next = (o.on[k] as number) + change;
+    return change > 0 ? next <= (o.hi[k] as number) : next >= (o.lo[k] as number);
+  };
+  return (
+    from.slots.every((k) => to.slots.includes(k) || ok(k, -delta)) &&
+    to.slots.every((k) => from.slots.includes(k) || ok(k, delta))
+  );
+}
+
 /** The best single move of retailer r to another allowed pattern (delta < 0 saves), or null. */
 export function bestMove(st: DaySearch, r: number): Change | null {
   const now = patternOf(st, r);
@@ -52,7 +76,7 @@ export function bestMove(st: DaySearch, r: number): Change | null {
   const ins = new Map<number, number>();
   let best: Change | null = null;
   (st.cands[r] as DayCandidate[]).forEach((c, to) => {
-    if (to === st.cur[r]) return;
+    if (to === st.cur[r] || !orderingFits(st, r, now, c)) return;
     let delta = 0;
     for (const [k, gain] of save) {
       if (c.slots.includes(k)) continue;
@@ -84,6 +108,7 @@ export function bestSwap(st: DaySearch, r: number): Change | null {
     if (a.key === b.key) continue;
     const to = (st.cands[r] as DayCandidate[]).findIndex((c) => c.key === b.key);
     if (to < 0 || !(st.cands[s] as DayCandidate[]).some((c) => c.key === a.key)) continue;
+    if (!orderingFits(st, r, a, b, s)) continue;
     const lower = exchangeBound(st, r, s, a, b) + exchangeBound(st, s, r, b, a);
     if (lower >= (best?.delta ?? -EPSILON_S)) continue;
     const delta = exchange(st, r, s, a, b) + exchange(st, s, r, b, a);
@@ -126,14 +151,17 @@ export function applyChange(st: DaySearch, { r, to, s }: Change): void {
   const a = (st.cands[r] as DayCandidate[])[from] as DayCandidate;
   const b = (st.cands[r] as DayCandidate[])[to] as DayCandidate;
   const touched = new Set<number>();
+  const o = st.ordering;
   const take = (x: number, k: number) => {
     removeNode(st.tours, k, x + 1);
     st.serviceOn[k] = (st.serviceOn[k] as number) - (st.serviceS[x] as number);
+    if (o) o.on[k] = (o.on[k] as number) - (o.of[x] as number);
     touched.add(k);
   };
   const put = (x: number, k: number) => {
     insertCheapest(st.tours, k, x + 1);
     st.serviceOn[k] = (st.serviceOn[k] as number) + (st.serviceS[x] as number);
+    if (o) o.on[k] = (o.on[k] as number) + (o.of[x] as number);
     touched.add(k);
   };
   for (const k of a.slots) if (!b.slots.includes(k)) take(r, k);

@@ -1,7 +1,7 @@
 import { throwIfAborted, yieldToEventLoop } from '@beatplan/core';
 import { EPSILON_S, insertionCost } from './day-tours.js';
 import type { DayCandidate } from './visit-day-candidates.js';
-import { applyChange, bestMove, bestSwap, type DaySearch, totalTravel } from './visit-day-moves.js';
+import { applyChange, bestMove, bestSwap, type DaySearch, orderingFits, totalTravel } from './visit-day-moves.js';
 
 /** Returns to the event loop at least this often, ms of work. */
 const YIELD_EVERY_MS = 10;
@@ -68,6 +68,7 @@ interface Snapshot {
   tours: number[][];
   travel: Float64Array;
   serviceOn: Float64Array;
+  orderingOn: Int32Array | null;
 }
 
 function snapshot(st: DaySearch): Snapshot {
@@ -76,6 +77,7 @@ function snapshot(st: DaySearch): Snapshot {
     tours: st.tours.tours.map((t) => t.slice()),
     travel: st.tours.travel.slice(),
     serviceOn: st.serviceOn.slice(),
+    orderingOn: st.ordering ? st.ordering.on.slice() : null,
   };
 }
 
@@ -86,6 +88,7 @@ function restore(st: DaySearch, s: Snapshot): void {
   });
   st.tours.travel.set(s.travel);
   st.serviceOn.set(s.serviceOn);
+  if (st.ordering && s.orderingOn) st.ordering.on.set(s.orderingOn);
 }
 
 /**
@@ -108,9 +111,13 @@ function perturb(st: DaySearch, random: () => number, movable: readonly number[]
   return moved;
 }
 
-/** True when retailer r fits on time into every slot of pattern c it is not on yet, within their upper bounds. */
+/**
+ * True when retailer r fits on time into every slot of pattern c it is not on yet, within their upper
+ * bounds, and the move keeps the slots' ordering visits within theirs.
+ */
 function fits(st: DaySearch, r: number, c: DayCandidate): boolean {
   const now = (st.cands[r] as DayCandidate[])[st.cur[r] as number] as DayCandidate;
+  if (!orderingFits(st, r, now, c)) return false;
   return c.slots.every((k) => {
     if (now.slots.includes(k)) return true;
     const load = (st.serviceOn[k] as number) + (st.tours.travel[k] as number) + (st.serviceS[r] as number);

@@ -10,6 +10,8 @@ export interface PatternInput {
   visitMinutes: number;
   /** Bit d set when the retailer can be visited on weekday d (0 = Monday). */
   allowedDays: number;
+  /** An ordering retailer (orderCount > 0): counted by `orderingTolerance`. */
+  ordering?: boolean;
 }
 
 /** The days and cycle weeks of a retailer's visits, or why it has none. */
@@ -27,11 +29,20 @@ const MONTHLY_WEEK_ORDER = [0, 2, 1, 3];
  * 2. each retailer takes its sector's day, or the nearest working day it is open;
  *    a twice-weekly one takes two well-spaced days (≥ 2 calendar days apart both ways when the
  *    working week allows: Mon/Thu, Tue/Fri …) including its sector's day when it can;
- * 3. within a day, fortnightly retailers are split along the sweep into two halves of equal load
+ * 3. with `orderingTolerance`, while a day's ordering retailers (weekly visits of retailers with
+ *    `ordering`) are outside ± tolerance of the mean day, an ordering retailer of the fullest (or
+ *    next to the emptiest) day moves to a day that has fewer, open for it, nearest its sector —
+ *    exchanging days with a non-ordering retailer of the same frequency when one is open on both,
+ *    so the days' workload stays as it was;
+ * 4. within a day, fortnightly retailers are split along the sweep into two halves of equal load
  *    (weeks 0 and 2, weeks 1 and 3) and monthly ones into four quarters (weeks 0, 2, 1, 3), so each
  *    week's load is the same and each week visits a tight part of the sector.
  */
-export function assignVisitPatterns(items: readonly PatternInput[], workDays: readonly number[]): VisitPattern[] {
+export function assignVisitPatterns(
+  items: readonly PatternInput[],
+  workDays: readonly number[],
+  orderingTolerance?: number,
+): VisitPattern[] {
   const n = items.length;
   const D = workDays.length;
   const out: VisitPattern[] = new Array(n);
@@ -96,6 +107,8 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
     for (const d of best) dayLoad[d]! += items[i]!.visitMinutes;
     out[i] = { weekdays: best.map((d) => workDays[d]!), weeks: [0, 1, 2, 3] };
   }
+  if (orderingTolerance !== undefined)
+    balanceOrdering(items, dayOf, home, out, workDays, orderingTolerance, (i, d) => isOpen(i, d), dist);
   // weeks: weekly every week; fortnightly halves and monthly quarters along the sweep, per day
   for (let d = 0; d < D; d++) {
     const onDay = sweep.filter((i) => dayOf[i] === d);
@@ -115,4 +128,74 @@ export function assignVisitPatterns(items: readonly PatternInput[], workDays: re
     split('monthly', 4, (q) => [MONTHLY_WEEK_ORDER[q]!]);
   }
   return out;
+}
+
+/**
+ * Step 3 of {@link assignVisitPatterns}: moves ordering retailers between days (`dayOf`, changed in
+ * place) until every day's weekly ordering visits are within ± tolerance of the mean day, or no move
+ * helps. Twice-weekly retailers keep their days (they are counted on both).
+ */
+function balanceOrdering(
+  items: readonly PatternInput[],
+  dayOf: Int32Array,
+  home: Int32Array,
+  out: VisitPattern[],
+  workDays: readonly number[],
+  tolerance: number,
+  isOpen: (i: number, d: number) => boolean,
+  dist: (a: number, b: number) => number,
+): void {
+  const n = items.length;
+  const D = workDays.length;
+  const weight = (i: number) => (items[i]?.ordering ? VISITS_PER_WEEK[(items[i] as PatternInput).frequency] : 0);
+  const count = new Float64Array(D);
+  for (let i = 0; i < n; i++) {
+    const p = out[i];
+    if ((dayOf[i] as number) >= 0) count[dayOf[i] as number] = (count[dayOf[i] as number] as number) + weight(i);
+    else if (items[i]?.ordering && p && 'weekdays' in p)
+      for (const wd of p.weekdays) count[workDays.indexOf(wd)] = (count[workDays.indexOf(wd)] as number) + 1;
+  }
+  const mean = count.reduce((a, b) => a + b, 0) / D;
+  const hi = (1 + tolerance) * mean + 1e-9;
+  const lo = (1 - tolerance) * mean - 1e-9;
+  for (let step = 0; step < n; step++) {
+    let over = 0,
+      under = 0;
+    for (let d = 1; d < D; d++) {
+      if ((count[d] as number) > (count[over] as number)) over = d;
+      if ((count[d] as number) < (count[under] as number)) under = d;
+    }
+    if ((count[over] as number) <= hi && (count[under] as number) >= lo) return;
+    // the best move of one ordering retailer off `over`, or onto `under`: to a day with fewer, nearest its sector
+    let best: [number, number, number] | null = null;
+    for (let i = 0; i < n; i++) {
+      const from = dayOf[i] as number;
+      const w = weight(i);
+      if (w <= 0 || from < 0 || (from !== over && (count[over] as number) > hi)) continue;
+      for (let to = 0; to < D; to++) {
+        if (to === from || !isOpen(i, to) || (count[to] as number) + w >= (count[from] as number)) continue;
+        if ((count[over] as number) <= hi && to !== under) continue;
+        const cost = dist(to, home[i] as number) * 4 + dist(to, from);
+        if (!best || cost < best[2]) best = [i, to, cost];
+      }
+    }
+    if (!best) return;
+    const [i, to] = best;
+    const from = dayOf[i] as number;
+    // a non-ordering retailer of the same frequency on `to`, open on `from`, nearest the move's sector, takes its place
+    let partner = -1;
+    for (let j = 0; j < n; j++)
+      if (
+        dayOf[j] === to &&
+        weight(j) === 0 &&
+        items[j]?.frequency === items[i]?.frequency &&
+        isOpen(j, from) &&
+        (partner < 0 || dist(from, home[j] as number) < dist(from, home[partner] as number))
+      )
+        partner = j;
+    dayOf[i] = to;
+    count[from] = (count[from] as number) - weight(i);
+    count[to] = (count[to] as number) + weight(i);
+    if (partner >= 0) dayOf[partner] = from;
+  }
 }
