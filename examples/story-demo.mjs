@@ -291,12 +291,20 @@ export async function runStoryDemo(options = {}) {
   const report = buildReport(reportInput);
   const html = renderReportHtml(report);
   const csv = reportToCsv(report);
+  // the same report in Chinese, beside the English one (issue 13): report.zh-CN.html and zh-CN/*.csv
+  const htmlZh = renderReportHtml(report, { locale: 'zh-CN' });
+  const csvZh = reportToCsv(report, { locale: 'zh-CN' });
   let htmlPath = null;
   if (outDir !== null) {
     mkdirSync(outDir, { recursive: true });
     htmlPath = resolve(outDir, 'report.html');
     writeFileSync(htmlPath, html);
     for (const [name, text] of Object.entries(csv)) writeFileSync(join(outDir, `${name}.csv`), text);
+    writeFileSync(join(outDir, 'report.zh-CN.html'), htmlZh);
+    mkdirSync(join(outDir, 'zh-CN'), { recursive: true });
+    // with a byte order mark, so that Excel on Chinese Windows reads the headers as UTF-8
+    for (const [name, text] of Object.entries(csvZh))
+      writeFileSync(join(outDir, 'zh-CN', `${name}.csv`), `\uFEFF${text}`);
     writeFileSync(
       join(outDir, 'truth.json'),
       `${JSON.stringify({ note: 'Synthetic: the misconduct planted by examples/story-demo.mjs', seed, roles, truth, expectedContradictions: inspection.expected }, null, 1)}\n`,
@@ -326,7 +334,9 @@ export async function runStoryDemo(options = {}) {
   );
   if (htmlPath) {
     log(`CSV tables (${Object.keys(csv).join(', ')}) and truth.json in ${resolve(outDir)}`);
-    log(`report: ${htmlPath}`);
+    log(
+      `report: ${htmlPath} (in Chinese: ${resolve(outDir, 'report.zh-CN.html')}, CSV tables in ${resolve(outDir, 'zh-CN')})`,
+    );
   }
 
   // what the story was written to show

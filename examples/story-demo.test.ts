@@ -201,4 +201,16 @@ describe('the story demo on a small city', () => {
       expect(existsSync(join(outDir, `${table}.csv`)), table).toBe(true);
     expect(JSON.parse(readFileSync(join(outDir, 'truth.json'), 'utf8')).truth.length).toBe(story.truth.length);
   });
+
+  it('writes the same report in Chinese beside the English one: report.zh-CN.html and zh-CN/*.csv', () => {
+    const zh = readFileSync(join(outDir, 'report.zh-CN.html'), 'utf8');
+    expect(zh.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
+    for (const heading of ['需要关注', '绩效考核', '客户经理', '工作量均衡', '业态与区域', '定义'])
+      expect(zh, heading).toContain(`<h2>${heading}</h2>`);
+    const managers = readFileSync(join(outDir, 'zh-CN', 'managers.csv'), 'utf8');
+    expect(managers.startsWith('\uFEFF客户经理编号,名称,区域,零售户数')).toBe(true);
+    // the same cells as the English table, only the header row differs
+    const en = readFileSync(join(outDir, 'managers.csv'), 'utf8');
+    expect(managers.slice(managers.indexOf('\r\n'))).toBe(en.slice(en.indexOf('\r\n')));
+  });
 });

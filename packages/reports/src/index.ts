@@ -22,7 +22,7 @@ export {
   type TrendReport,
 } from './trend.js';
 export { measureReportRoutes, type MeasureReportRoutesOptions } from './measure-report-routes.js';
-export { formatCsv, reportToCsv, type CsvValue } from './report-to-csv.js';
+export { formatCsv, reportToCsv, type CsvValue, type ReportCsvOptions } from './report-to-csv.js';
 export { renderMapSvg, type RenderMapOptions } from './render-map-svg.js';
 export { renderReportHtml, type RenderReportOptions } from './render-report-html.js';
 export {

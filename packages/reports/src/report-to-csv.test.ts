@@ -138,4 +138,23 @@ describe('reportToCsv', () => {
       expect(row[header.indexOf('visits')]).toBe(String(m.visits));
     });
   });
+
+  it('writes the header rows in Chinese with locale zh-CN, every column named, the cells unchanged', () => {
+    const zh = reportToCsv(report, { locale: 'zh-CN' });
+    expect(Object.keys(zh)).toEqual(Object.keys(tables));
+    const han = /\p{Script=Han}/u;
+    // the older tables (the trend and decision tables, newer, keep English headers for now)
+    const older = Object.entries(zh).filter(([name]) => !/^(trend|decision)/.test(name));
+    expect(older.length).toBeGreaterThanOrEqual(10);
+    for (const [name, text] of older) {
+      const header = text.slice(0, text.indexOf('\r\n')).split(',');
+      expect(
+        header.filter((h) => !han.test(h)),
+        name,
+      ).toEqual([]);
+      const en = tables[name] as string;
+      expect(text.slice(text.indexOf('\r\n')), name).toBe(en.slice(en.indexOf('\r\n')));
+    }
+    expect(zh.managers?.startsWith('客户经理编号,名称,区域,零售户数,')).toBe(true);
+  });
 });

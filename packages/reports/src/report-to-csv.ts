@@ -1,4 +1,5 @@
-import { guardCsvFormula } from '@beatplan/core';
+import { guardCsvFormula, type Locale } from '@beatplan/core';
+import { sectionTranslator } from './internal/section-messages.js';
 import type { GroupStats, Report } from './report.js';
 import { SCORECARD_KPIS } from './scorecard.js';
 import type { TrendReport } from './trend.js';
@@ -105,11 +106,17 @@ const MANAGER_COLUMNS = [
   'rank',
 ] as const;
 
-const groupTable = (groups: readonly GroupStats[], keyName: string) =>
-  formatCsv(
+const groupTable = (groups: readonly GroupStats[], keyName: string, csv: typeof formatCsv) =>
+  csv(
     [keyName, ...GROUP_COLUMNS.slice(1)],
     groups.map((g) => GROUP_COLUMNS.map((c) => g[c])),
   );
+
+/** Options of {@link reportToCsv}. */
+export interface ReportCsvOptions {
+  /** The language of the header row: `'en'` (default, the field names) or `'zh-CN'` (core's `LocaleSchema`). */
+  locale?: Locale;
+}
 
 /**
  * The report as CSV tables (see {@link formatCsv}), by table name:
@@ -127,7 +134,11 @@ const groupTable = (groups: readonly GroupStats[], keyName: string) =>
  * `decision-effort` (visit time against orders per segment and class), `decision-gaps` (retailers
  * farther than `farKm` from every base) and `decision-cells` (the hex cells with their siting figures).
  *
+ * With `locale: 'zh-CN'` the header row is in Chinese (`零售户编号`, `客户经理编号`, …); the cells
+ * stay as they are (ids, codes, numbers), so the tables add up the same in either language.
+ *
  * @param report - a report from `buildReport`.
+ * @param options - `locale`: the language of the header row, `'en'` (default: the field names) or `'zh-CN'`.
  * @returns `{ [table]: csvText }`; a writer saves each as `<table>.csv`.
  * @throws never.
  * @example
@@ -135,10 +146,16 @@ const groupTable = (groups: readonly GroupStats[], keyName: string) =>
  * const tables = reportToCsv(buildReport(data));
  * tables.managers.split('\r\n')[0]; // 'managerId,name,region,retailers,...'
  */
-export function reportToCsv(report: Report): Record<string, string> {
+export function reportToCsv(report: Report, options: ReportCsvOptions = {}): Record<string, string> {
+  const st = sectionTranslator(options.locale);
+  const csv: typeof formatCsv = (header, rows) =>
+    formatCsv(
+      header.map((column) => st.t('csvHeader', { column })),
+      rows,
+    );
   const byId = new Map(report.managers.map((m) => [m.managerId, m]));
   const tables: Record<string, string> = {
-    findings: formatCsv(
+    findings: csv(
       ['retailerId', 'retailerName', 'managerId', 'kind', 'inspectionId', 'visitIds', 'message'],
       report.findings.map((f) => [
         f.retailerId,
@@ -150,7 +167,7 @@ export function reportToCsv(report: Report): Record<string, string> {
         f.message,
       ]),
     ),
-    attention: formatCsv(
+    attention: csv(
       [
         'order',
         'severity',
@@ -180,7 +197,7 @@ export function reportToCsv(report: Report): Record<string, string> {
         a.message,
       ]),
     ),
-    'attention-visits': formatCsv(
+    'attention-visits': csv(
       [
         'visitId',
         'managerId',
@@ -224,7 +241,7 @@ export function reportToCsv(report: Report): Record<string, string> {
         v.items.map((i) => i + 1).join(' '),
       ]),
     ),
-    managers: formatCsv(
+    managers: csv(
       [...MANAGER_COLUMNS, 'contradictionsByKind'],
       report.managers.map((m) => [
         ...MANAGER_COLUMNS.map((c) => m[c]),
@@ -233,7 +250,7 @@ export function reportToCsv(report: Report): Record<string, string> {
           .join(' '),
       ]),
     ),
-    scorecard: formatCsv(
+    scorecard: csv(
       ['rank', 'managerId', 'name', ...SCORECARD_KPIS, 'score', 'coverage'],
       [
         ['', 'weight', '', ...SCORECARD_KPIS.map((k) => report.weights[k]), '', ''],
@@ -243,7 +260,7 @@ export function reportToCsv(report: Report): Record<string, string> {
         }),
       ],
     ),
-    balance: formatCsv(
+    balance: csv(
       ['metric', 'label', 'unit', 'n', 'min', 'max', 'mean', 'sd', 'maxToMinRatio', 'cv'],
       report.balance.metrics.map((b) => [
         b.metric,
@@ -258,17 +275,17 @@ export function reportToCsv(report: Report): Record<string, string> {
         b.spread.cv,
       ]),
     ),
-    'balance-managers': formatCsv(
+    'balance-managers': csv(
       ['managerId', ...report.balance.metrics.map((b) => b.metric)],
       report.balance.values.map((v) => [v.managerId, ...report.balance.metrics.map((b) => v[b.metric])]),
     ),
-    segments: groupTable(report.segments, 'segment'),
-    regions: groupTable(report.regions, 'region'),
-    classes: groupTable(report.classes, 'class'),
+    segments: groupTable(report.segments, 'segment', csv),
+    regions: groupTable(report.regions, 'region', csv),
+    classes: groupTable(report.classes, 'class', csv),
   };
   const rep = report.balance.repartition;
   if (rep) {
-    tables.repartition = formatCsv(
+    tables.repartition = csv(
       ['managerId', 'beforeWorkloadMinutes', 'afterWorkloadMinutes', 'changeMinutes'],
       [
         ...rep.managers.map((m) => [

@@ -157,7 +157,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
     } catch (e) {
       throw new CliFailure(`${values.csv}: cannot create the folder: ${(e as Error).message}`);
     }
-    for (const [table, text] of Object.entries(reportToCsv(report)))
+    for (const [table, text] of Object.entries(reportToCsv(report, io.locale ? { locale: io.locale } : {})))
       written.push(write(join(values.csv, `${table}.csv`), text));
   }
   if (written.length === 0) printJson(io, report);
