@@ -24,3 +24,28 @@ export function speedProbeMs() {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   return sum === 0 ? NaN : ms;
 }
+
+/**
+ * The interleaved A/B loop of the `*-compare` benches: for each of `rounds` rounds and each item, one
+ * measurement per side, the sides back to back and their order alternating between rounds (old, new,
+ * then new, old, …), so that a slow spell of a shared machine falls on both sides alike.
+ *
+ * @param {object} o
+ * @param {number} o.rounds - rounds (≥ 1).
+ * @param {readonly unknown[]} [o.items] - what is measured in each round, in this order (default one item, `null`).
+ * @param {readonly string[]} [o.sides] - the two sides, in the first round's order (default `['old', 'new']`).
+ * @param {(side: string, item: unknown, round: number) => unknown} o.measure - one measurement (e.g. a child process).
+ * @param {(round: number, samples: Map<unknown, Record<string, unknown[]>>) => void} [o.afterRound] - checks, progress.
+ * @returns {Map<unknown, Record<string, unknown[]>>} item → side → the measurements in round order.
+ */
+export function interleave({ rounds, items = [null], sides = ['old', 'new'], measure, afterRound }) {
+  const samples = new Map(items.map((item) => [item, Object.fromEntries(sides.map((side) => [side, []]))]));
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? sides : [...sides].reverse();
+    for (const item of items) {
+      for (const side of order) samples.get(item)[side].push(measure(side, item, round));
+    }
+    afterRound?.(round, samples);
+  }
+  return samples;
+}

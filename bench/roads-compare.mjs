@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, mulberry32, speedProbeMs } from './lib.mjs';
+import { interleave, median, mulberry32, speedProbeMs } from './lib.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(benchDir, 'out');
@@ -176,13 +176,15 @@ for (const side of ['old', 'new']) {
   );
 }
 
-const samples = { old: [], new: [] };
-for (let round = 0; round < opts.rounds; round++) {
-  for (const side of round % 2 === 0 ? ['old', 'new'] : ['new', 'old'])
-    samples[side].push(run(['--child', 'time', '--tree', trees[side], '--file', builds[side].file]));
-  if (samples.old.at(-1).hash !== samples.new.at(-1).hash) fail('the two trees gave different 40 × 40 matrices');
-  console.error(`round ${round + 1} of ${opts.rounds} done (load ${loadavg()[0].toFixed(1)})`);
-}
+const samples = interleave({
+  rounds: opts.rounds,
+  measure: (side) => run(['--child', 'time', '--tree', trees[side], '--file', builds[side].file]),
+  afterRound: (round, all) => {
+    const last = all.get(null);
+    if (last.old.at(-1).hash !== last.new.at(-1).hash) fail('the two trees gave different 40 × 40 matrices');
+    console.error(`round ${round + 1} of ${opts.rounds} done (load ${loadavg()[0].toFixed(1)})`);
+  },
+}).get(null);
 const probeAfter = speedProbeMs();
 const loadAfter = loadavg()[0];
 

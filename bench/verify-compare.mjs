@@ -12,13 +12,14 @@
 // The old tree is a built copy of an older commit, e.g.
 //   git archive 2eb807b | tar -x -C /tmp/verify-old && (cd /tmp/verify-old && npm ci)
 // Run: node bench/verify-compare.mjs --old /tmp/verify-old [--rounds 6] [--runs 7] [--visits 100000]
+//   [--paths validated,parsed,columnar,day] (default all four)
 // Output: a table on stdout and bench/out/verify-compare.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, speedProbeMs } from './lib.mjs';
+import { interleave, median, speedProbeMs } from './lib.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const PATHS = ['validated', 'parsed', 'columnar', 'day'];
@@ -35,7 +36,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { old: null, rounds: 6, runs: 7, visits: 100_000 };
+  const opts = { old: null, rounds: 6, runs: 7, visits: 100_000, paths: PATHS };
   for (let k = 0; k < argv.length; k++) {
     const [flag, inline] = argv[k].split('=', 2);
     const value = () => inline ?? argv[++k];
@@ -43,11 +44,15 @@ function parseArgs(argv) {
     else if (flag === '--rounds') opts.rounds = Number(value());
     else if (flag === '--runs') opts.runs = Number(value());
     else if (flag === '--visits') opts.visits = Number(value());
+    else if (flag === '--paths') opts.paths = value().split(',');
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node bench/verify-compare.mjs --old <built tree> [--rounds 6] [--runs 7] [--visits 100000]');
+      console.log(
+        `usage: node bench/verify-compare.mjs --old <built tree> [--rounds 6] [--runs 7] [--visits 100000] [--paths ${PATHS.join(',')}]`,
+      );
       process.exit(0);
     } else fail(`unknown argument ${argv[k]}`);
   }
+  for (const path of opts.paths) if (!PATHS.includes(path)) fail(`--paths: unknown path ${path} (${PATHS.join(', ')})`);
   if (opts.old === null) fail('--old <dir> is required: a built copy of the older commit (see the header)');
   for (const key of ['rounds', 'runs', 'visits'])
     if (!(Number.isInteger(opts[key]) && opts[key] >= 1)) fail(`--${key} must be a positive integer`);
@@ -89,25 +94,23 @@ console.log(`old: ${trees.old}\nnew: ${trees.new}`);
 const loadBefore = loadavg()[0];
 const probeBefore = speedProbeMs();
 
-const runs = new Map(PATHS.map((p) => [p, { old: [], new: [] }]));
 const hashes = new Map();
-for (let round = 0; round < opts.rounds; round++) {
-  const order = round % 2 === 0 ? ['old', 'new'] : ['new', 'old'];
-  for (const path of PATHS) {
-    for (const side of order) {
-      const out = child(trees[side], path);
-      const key = `${side} ${path}`;
-      if (hashes.has(key) && hashes.get(key) !== out.hash) fail(`${key}: the result changed between rounds`);
-      hashes.set(key, out.hash);
-      runs.get(path)[side].push({ ms: out.ms, cpuMs: out.cpuMs });
-    }
-  }
-  console.error(`round ${round + 1} of ${opts.rounds} done (load ${loadavg()[0].toFixed(1)})`);
-}
+const runs = interleave({
+  rounds: opts.rounds,
+  items: opts.paths,
+  measure: (side, path) => {
+    const out = child(trees[side], path);
+    const key = `${side} ${path}`;
+    if (hashes.has(key) && hashes.get(key) !== out.hash) fail(`${key}: the result changed between rounds`);
+    hashes.set(key, out.hash);
+    return { ms: out.ms, cpuMs: out.cpuMs };
+  },
+  afterRound: (round) => console.error(`round ${round + 1} of ${opts.rounds} done (load ${loadavg()[0].toFixed(1)})`),
+});
 const probeAfter = speedProbeMs();
 const loadAfter = loadavg()[0];
 
-const rows = PATHS.map((path) => {
+const rows = opts.paths.map((path) => {
   const r = runs.get(path);
   const all = (side, key) => r[side].flatMap((x) => x[key]);
   const perRound = (key) => r.new.map((x, i) => median(x[key]) / median(r.old[i][key]));

@@ -66,6 +66,7 @@ export {
 } from './convert-crs.js';
 export { convertGeometryCrs, type ConvertibleGeometry } from './convert-geometry-crs.js';
 export { EARTH_RADIUS_M, distanceM, haversineCosM, haversineM } from './distance-m.js';
+export { locationOutsideGeofenceM } from './location-outside-geofence-m.js';
 export { DEFAULT_ACCURACY_CONFIDENCE, convertAccuracy, normalizeAccuracy } from './normalize-accuracy.js';
 
 export { IdSchema, type Id } from './schemas/id.js';
@@ -149,6 +150,7 @@ export { retailersToCsv, type RetailersToCsvOptions } from './retailers-to-csv.j
 export { guardCsvFormula, unguardCsvFormula } from './csv-formula-guard.js';
 export { seededRandom } from './internal/shared/seeded-random.js';
 export { yieldToEventLoop } from './internal/shared/yield-to-event-loop.js';
+export { wasmBlockedError } from './wasm-blocked-error.js';
 export { measureSpread, type Spread } from './measure-spread.js';
 export type { DroppedRetailer } from './dropped-retailer.js';
 export { dropUnreachable, type UnreachableDrop } from './drop-unreachable.js';

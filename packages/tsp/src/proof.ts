@@ -4,6 +4,7 @@
 import loadHighs, { type Highs } from 'highs';
 import { runBranchAndCut, type BranchAndCutSettings } from './internal/branch-and-cut/branch-and-cut.js';
 import type { ProofEngine } from './internal/branch-and-cut/proof-engine.js';
+import { wasmCompileError } from './internal/wasm.js';
 
 export type { ProofEngine, ProofOutcome, ProofProgress } from './internal/branch-and-cut/proof-engine.js';
 export type { RouteProblem } from './internal/branch-and-cut/route-to-symmetric.js';
@@ -26,7 +27,8 @@ let pending: Promise<Highs> | null = null;
  * WebAssembly compilation (CSP `script-src 'wasm-unsafe-eval'`) and fetching `highs.wasm`.
  * @param options Where the WebAssembly comes from (default: beside the `highs` package).
  * @returns The engine (used by `solve`; its `prove` generator is the branch-and-cut).
- * @throws Whatever instantiating the WebAssembly throws (a CSP that forbids it, a missing file).
+ * @throws {TspError} `WASM_BLOCKED` when the page's Content-Security-Policy refuses WebAssembly (add
+ *   `'wasm-unsafe-eval'`); otherwise whatever loading HiGHS throws (a missing file).
  * @example
  * // not run: loads the HiGHS engine through the package entry @beatplan/tsp/proof
  * import { loadProofEngine } from '@beatplan/tsp/proof';
@@ -38,8 +40,8 @@ export async function loadProofEngine(options: ProofEngineOptions = {}): Promise
     if (options.wasmBinary) init.wasmBinary = options.wasmBinary;
     if (options.locateFile) init.locateFile = options.locateFile;
     pending = loadHighs(init).catch((e: unknown) => {
-      pending = null;
-      throw e;
+      pending = null; // a later call may try again (the policy may have changed)
+      throw wasmCompileError(e);
     });
   }
   const highs = await pending;

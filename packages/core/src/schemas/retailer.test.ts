@@ -39,6 +39,15 @@ describe('RetailerSchema', () => {
       /^the geofence lies \d+ m from the location \(at most 200 m allowed\): both must be in the crs of the location \(WGS84\)$/,
     );
   });
+  it('reports a malformed geofence (empty ring, one position, empty hole) as issues, never throws', () => {
+    for (const coordinates of [[[]], [[[116.41, 39.92]]], [square(116.41, 39.92).coordinates[0], []]]) {
+      const e = thrown(() =>
+        parseOrThrow(RetailerSchema, retailerInput({ geofence: { type: 'Polygon', coordinates } })),
+      );
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.issues.every((i) => i.path[0] === 'geofence')).toBe(true);
+    }
+  });
   it('rejects an open ring and a ring with too few corners', () => {
     const open = {
       type: 'Polygon',

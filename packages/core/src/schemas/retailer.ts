@@ -1,6 +1,6 @@
-import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import * as z from 'zod';
 import { fieldError } from '../internal/field-error.js';
+import { locationOutsideGeofenceM } from '../location-outside-geofence-m.js';
 import { CoordinatesSchema } from './coordinates.js';
 import { IdSchema } from './id.js';
 import { PolygonGeometrySchema } from './polygon-geometry.js';
@@ -166,11 +166,7 @@ export const RetailerSchema = z
       });
     }
     if (!r.geofence) return;
-    const outside = pointToPolygonDistance(
-      [r.location.lng, r.location.lat],
-      { type: 'Polygon', coordinates: r.geofence.coordinates },
-      { units: 'meters' },
-    );
+    const outside = locationOutsideGeofenceM(r.location, r.geofence.coordinates); // NaN when malformed
     if (outside > MAX_LOCATION_OUTSIDE_GEOFENCE_M) {
       ctx.addIssue({
         code: 'custom',

@@ -3,14 +3,16 @@ import type * as z from 'zod';
 import { PlannedDaySchema, type PlannedDay } from '../planned-day.js';
 import { VerifyPolicySchema, type VerifyPolicy } from '../verify-policy.js';
 import { VerifyRetailerSchema, type VerifyRetailer } from '../verify-retailer.js';
+import { fastSchema } from './fast-schema.js';
 import type { IssueCollector } from './issue-collector.js';
 
 type Path = (string | number)[];
 
 /**
  * Parses one value; on failure records the issues and returns undefined. The plain `safeParse` runs
- * first (about a third faster than core's `tryParse`, which asks zod to report inputs); only a
- * failing value is parsed again by `tryParse` for its issues (paths, values, beatplan wording).
+ * first (about a third faster than core's `tryParse`, which asks zod to report inputs), with `fast`
+ * (the same schema compiled, see `fastSchema`) when given; only a failing value is parsed again by
+ * `tryParse` for its issues (paths, values, beatplan wording).
  */
 export function parseOne<S extends z.ZodType>(
   schema: S,
@@ -18,9 +20,10 @@ export function parseOne<S extends z.ZodType>(
   path: Path,
   issues: IssueCollector,
   index?: number,
+  fast: S = schema,
 ): z.output<S> | undefined {
-  const fast = schema.safeParse(value);
-  if (fast.success) return fast.data as z.output<S>;
+  const quick = fast.safeParse(value);
+  if (quick.success) return quick.data as z.output<S>;
   const result = tryParse(schema, value, index === undefined ? path : [...path, index]);
   if (result.ok) return result.data;
   issues.add(result.error.issues);
@@ -44,10 +47,16 @@ export function visitIssues(issues: readonly BeatplanIssue[], value: unknown): B
   );
 }
 
-/** One visit (see `parseOne`), a missing start fix named by `visitIssues`. */
-export function parseVisit(value: unknown, path: Path, issues: IssueCollector, index?: number): Visit | undefined {
-  const fast = VisitSchema.safeParse(value);
-  if (fast.success) return fast.data;
+/** One visit (see `parseOne`, also for `fast`), a missing start fix named by `visitIssues`. */
+export function parseVisit(
+  value: unknown,
+  path: Path,
+  issues: IssueCollector,
+  index?: number,
+  fast: typeof VisitSchema = VisitSchema,
+): Visit | undefined {
+  const quick = fast.safeParse(value);
+  if (quick.success) return quick.data;
   const result = tryParse(VisitSchema, value, index === undefined ? path : [...path, index]);
   if (result.ok) return result.data;
   issues.add(visitIssues(result.error.issues, value));
@@ -80,9 +89,10 @@ function parseList<S extends z.ZodType>(
     return { items: [], ok: false };
   }
   const items: (z.output<S> | undefined)[] = new Array(value.length);
+  const fast = fastSchema(schema, value.length);
   let ok = true;
   for (let i = 0; i < value.length; i++) {
-    items[i] = parseOne(schema, value[i], path, issues, i); // the path of element i is built only if it fails
+    items[i] = parseOne(schema, value[i], path, issues, i, fast); // the path of element i is built only if it fails
     if (items[i] === undefined) ok = false;
   }
   return { items, ok };
@@ -138,9 +148,10 @@ export function parseVisitsEach(
     ]);
     return false;
   }
+  const fast = fastSchema(VisitSchema, value.length);
   let ok = true;
   for (let i = 0; i < value.length; i++) {
-    const visit = parseVisit(value[i], path, issues, i);
+    const visit = parseVisit(value[i], path, issues, i, fast);
     if (visit === undefined) ok = false;
     else each(i, visit);
   }

@@ -6,18 +6,20 @@ import type { VerifyPolicyInput } from '../verify-policy.js';
 import { VerifyRetailerSchema, type VerifyRetailer } from '../verify-retailer.js';
 import { assessBatch } from './assess-batch.js';
 import { resolvePlans } from './check-references.js';
+import { fastSchema } from './fast-schema.js';
 import { IssueCollector } from './issue-collector.js';
 import { parsePlanned, parsePolicy, visitIssues } from './parse-inputs.js';
 import { buildRetailerIndex } from './retailer-index.js';
 
-/** The record `value` parsed by `schema`, or its issues (paths from `path`). */
+/** The record `value` parsed by `schema` (checked with `fast` first, see `fastSchema`), or its issues. */
 function parseRecord<S extends z.ZodType>(
   schema: S,
   value: unknown,
   path: (string | number)[],
+  fast: S,
 ): { ok: true; data: z.output<S> } | { ok: false; issues: BeatplanIssue[] } {
-  const fast = schema.safeParse(value);
-  if (fast.success) return { ok: true, data: fast.data as z.output<S> };
+  const quick = fast.safeParse(value);
+  if (quick.success) return { ok: true, data: quick.data as z.output<S> };
   const r = tryParse(schema, value, path);
   return r.ok ? { ok: true, data: r.data } : { ok: false, issues: [...r.error.issues] };
 }
@@ -51,8 +53,9 @@ export function verifyDayLenient(
   const good: VerifyRetailer[] = [];
   const rejectedRetailerIds = new Set<string>();
   const retailerSeen = new Map<string, number>();
+  const fastRetailer = fastSchema(VerifyRetailerSchema, (retailers as unknown[]).length);
   (retailers as unknown[]).forEach((value, i) => {
-    const r = parseRecord(VerifyRetailerSchema, value, ['retailers', i]);
+    const r = parseRecord(VerifyRetailerSchema, value, ['retailers', i], fastRetailer);
     const id = idOf(value);
     const first = id === null ? undefined : retailerSeen.get(id);
     if (r.ok && first === undefined) {
@@ -74,8 +77,9 @@ export function verifyDayLenient(
   const judged: Visit[] = [];
   const fences: number[] = [];
   const visitSeen = new Map<string, number>();
+  const fastVisit = fastSchema(VisitSchema, (visits as unknown[]).length);
   (visits as unknown[]).forEach((value, i) => {
-    const v = parseRecord(VisitSchema, value, ['visits', i]);
+    const v = parseRecord(VisitSchema, value, ['visits', i], fastVisit);
     const id = idOf(value);
     let issues: BeatplanIssue[] = v.ok ? [] : visitIssues(v.issues, value);
     if (v.ok) {

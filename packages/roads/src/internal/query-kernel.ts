@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, wasmBlockedError } from '@beatplan/core';
 import { ROAD_QUERIES_WASM_BASE64 } from '../generated/road-queries-wasm.js';
 import type { Seeds } from './point-seeds.js';
 import type { RoadGraphData } from './road-graph-data.js';
@@ -30,6 +30,27 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/**
+ * A new instance of the query kernel (the module compiled once). A page whose Content-Security-Policy
+ * refuses WebAssembly gets `BeatplanError` `WASM_BLOCKED` (see core's `wasmBlockedError`); a later call
+ * compiles again.
+ */
+function instantiateKernel(): RoadQueryExports {
+  try {
+    compiled ??= new WebAssembly.Module(decodeBase64(ROAD_QUERIES_WASM_BASE64));
+    const instance = new WebAssembly.Instance(compiled, {
+      env: {
+        abort: () => {
+          throw new BeatplanError('INTERNAL', 'the road query kernel aborted');
+        },
+      },
+    });
+    return instance.exports as unknown as RoadQueryExports;
+  } catch (error) {
+    throw wasmBlockedError(error);
+  }
+}
+
 /** One instance per graph: the hierarchy copied into its memory once, then reused by every query. */
 interface Kernel {
   ex: RoadQueryExports;
@@ -51,15 +72,7 @@ function ensure(ex: RoadQueryExports, bytes: number): void {
 function kernelFor(g: RoadGraphData): Kernel {
   const cached = kernels.get(g);
   if (cached) return cached;
-  compiled ??= new WebAssembly.Module(decodeBase64(ROAD_QUERIES_WASM_BASE64));
-  const instance = new WebAssembly.Instance(compiled, {
-    env: {
-      abort: () => {
-        throw new BeatplanError('INTERNAL', 'the road query kernel aborted');
-      },
-    },
-  });
-  const ex = instance.exports as unknown as RoadQueryExports;
+  const ex = instantiateKernel();
   const n = g.nodeCount;
   const capacity = n + 1; // the heap holds each node at most once
   let p = align(ex.heapBase(), 16);

@@ -1,4 +1,5 @@
 import { TspError } from '../errors.js';
+import { isWasmRefusal, wasmBlockedIssue } from '../generated/shared/wasm-refusal.js';
 
 /** Which build of a WebAssembly core to run. `auto` picks SIMD when the engine validates it. */
 export type WasmBuild = 'auto' | 'simd' | 'scalar';
@@ -41,25 +42,12 @@ export function resolveBuild(core: WasmCore, build: WasmBuild): 'simd' | 'scalar
 
 /**
  * The engine's refusal to compile WebAssembly as a typed error: a browser page whose
- * Content-Security-Policy lacks `'wasm-unsafe-eval'` (Chromium: "Refused to compile or instantiate
- * WebAssembly module because ... Content Security Policy"; Firefox: "blocked by CSP"). Any other
- * error is returned as it is.
+ * Content-Security-Policy lacks `'wasm-unsafe-eval'` (see core's shared `isWasmRefusal`) gives
+ * `TspError` `WASM_BLOCKED` with the engine error as its cause. Any other error is returned as it is.
  */
 export function wasmCompileError(error: unknown): unknown {
-  const message = error instanceof Error ? error.message : String(error);
-  if (!/Content[- ]Security[- ]Policy|blocked by CSP|wasm-unsafe-eval|'unsafe-eval'/i.test(message)) return error;
-  return new TspError(
-    'WASM_BLOCKED',
-    [
-      {
-        path: [],
-        message:
-          "this page's Content-Security-Policy refuses to compile WebAssembly: add 'wasm-unsafe-eval' to its script-src",
-        value: message,
-      },
-    ],
-    { cause: error },
-  );
+  if (!isWasmRefusal(error)) return error;
+  return new TspError('WASM_BLOCKED', [wasmBlockedIssue(error)], { cause: error });
 }
 
 /** Compiles (once, cached) a core asynchronously: safe on a browser's main thread. */
