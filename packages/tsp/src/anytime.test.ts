@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { solve, solveSync, TspError } from '@beatplan/tsp';
 
 /** Seeded points on a 10 km square (a deterministic LCG, so the test needs no generator). */
@@ -19,6 +19,21 @@ function day(n: number) {
       : ([8 * 3600 + ((v * 3571) % (8 * 3600)), 8 * 3600 + ((v * 3571) % (8 * 3600)) + 7200] as [number, number]),
   );
   return { time, options: { serviceS, windows, startAt: 8 * 3600, endBy: 24 * 3600, dropInfeasible: true } };
+}
+
+/**
+ * Runs `work` on a clock that stands still until `expire()` moves it far past any time limit, so the
+ * test, not the machine's load, decides when the time runs out. (With the real clock a loaded machine
+ * could spend a 100 ms limit before the warm-start route existed — compiling the module, reading the
+ * matrix — and the solve would rightly throw TIME_LIMIT.)
+ */
+function onStoppedClock<T>(work: (expire: () => void) => T): T {
+  vi.useFakeTimers({ toFake: ['performance'] });
+  try {
+    return work(() => vi.advanceTimersByTime(3_600_000));
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 /** Counts event-loop turns (setImmediate callbacks) while `work` runs; `onTurn(k)` runs at each. */
@@ -47,7 +62,24 @@ async function countTurns<T>(
 describe('anytime rule: timeLimitMs returns the best route known, an abort throws ABORTED', () => {
   it('exact: the time limit returns the warm-start route with exact false instead of throwing', () => {
     const m = grid(23, 1);
-    const r = solveSync({ matrix: m }, { method: 'exact', timeLimitMs: 100 });
+    let sawExact = false;
+    const r = onStoppedClock((expire) =>
+      solveSync(
+        { matrix: m },
+        {
+          method: 'exact',
+          timeLimitMs: 100,
+          // the time runs out once the DP has begun, i.e. after the warm start's route exists
+          onProgress: (p) => {
+            if (p.method === 'exact' && !sawExact) {
+              sawExact = true;
+              expire();
+            }
+          },
+        },
+      ),
+    );
+    expect(sawExact).toBe(true);
     expect(r.timedOut).toBe(true);
     expect(r.exact).toBe(false);
     expect(r.lowerBound).toBeNull();
@@ -56,7 +88,12 @@ describe('anytime rule: timeLimitMs returns the best route known, an abort throw
   });
 
   it('auto: the same, and an exact result carries its bound (gap 0)', () => {
-    const timed = solveSync({ matrix: grid(23, 2) }, { exactMaxN: 23, timeLimitMs: 100 });
+    const timed = onStoppedClock((expire) =>
+      solveSync(
+        { matrix: grid(23, 2) },
+        { exactMaxN: 23, timeLimitMs: 100, onProgress: (p) => p.method === 'exact' && expire() },
+      ),
+    );
     expect(timed).toMatchObject({ exact: false, timedOut: true, method: 'heuristic' });
     const done = solveSync({ matrix: grid(12, 2) });
     expect(done).toMatchObject({ exact: true, timedOut: false, gap: 0 });
@@ -65,11 +102,22 @@ describe('anytime rule: timeLimitMs returns the best route known, an abort throw
 
   it('time windows: auto and exact return a route when the time limit ends the DP, never TIME_LIMIT', () => {
     const d = day(15);
-    const r = solveSync({ matrix: d.time }, { ...d.options, timeLimitMs: 50 });
+    const r = onStoppedClock((expire) =>
+      solveSync(
+        { matrix: d.time },
+        { ...d.options, timeLimitMs: 50, onProgress: (p) => p.method === 'exact' && expire() },
+      ),
+    );
+    expect(r).toMatchObject({ exact: false, timedOut: true });
     expect(r.tour[0]).toBe(0);
     expect(r.tour.length + r.dropped!.length).toBe(15);
     const e = day(20);
-    const x = solveSync({ matrix: e.time }, { ...e.options, method: 'exact', timeLimitMs: 100 });
+    const x = onStoppedClock((expire) =>
+      solveSync(
+        { matrix: e.time },
+        { ...e.options, method: 'exact', timeLimitMs: 100, onProgress: (p) => p.method === 'exact' && expire() },
+      ),
+    );
     expect(x).toMatchObject({ exact: false, timedOut: true });
     expect(x.tour.length + x.dropped!.length).toBe(20);
   });
