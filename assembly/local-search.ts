@@ -5,6 +5,8 @@
 // row-major cost matrix. This core then runs:
 //
 //   neighbours(from, to, sym)  the K cheapest successors (and predecessors) of every node, in row chunks
+//                              (asymmetric costs); symmetric costs take the K alpha-nearest instead:
+//                              mstBegin / mstStep(count) then alphaNeighbours(from, to) (alpha-nearness.ts)
 //   begin / construct(count)   nearest-neighbour tour, in chunks of nodes
 //   descend(pops) / settle()   local search to a first local optimum, in chunks of dirty nodes
 //   kicks(count)               `count` rounds of: kick the accepted tour, repair it with local search,
@@ -19,7 +21,9 @@
 // The kick is a segment-local double bridge: three short consecutive segments near a random
 // position come back in reverse order (X Y Z -> Z Y X, orientations kept). A kicked and repaired tour
 // is accepted when it is no longer than the accepted one; after many kicks without a change a few
-// kicked tours are accepted whatever they cost, to leave a deep local optimum.
+// kicked tours are accepted whatever they cost, to leave a deep local optimum — and each such escape
+// that finds no better tour doubles the next one's walk (up to N/8 kicks), back to the base walk
+// whenever the best tour improves, so a search stuck in a deep basin walks ever farther from it.
 //
 // The tour is an array with a position index (assembly/tour-array.ts). Every call is short
 // (the caller chooses `count`), so V8 tiers the code up between calls. Memory is raw linear memory
@@ -27,9 +31,11 @@
 
 import {
   bestPtr, bwPtr, curPtr, D, dist, dPtr, exchange, fwPtr, inN, inPtr, inQPtr, K, layout, loadTour, markChanged, N, outN, outPtr,
-  posOf, pred, queuePtr, reorderBlocks, reversalDelta, reverse, setSymmetric, setTour, succ, symmetric, tourAt,
-  tourLength, tourPtr, wrap,
+  posOf, pred, queuePtr, reorderBlocks, reversalDelta, reverse, scratchPtr, setSymmetric, setTour, succ, symmetric,
+  tourAt, tourLength, tourPtr, wrap,
 } from './tour-array';
+import { alphaBytes, alphaLayout, alphaRow } from './alpha-nearness';
+export { mstBegin, mstStep } from './alpha-nearness';
 import { insertSorted } from './sorted-insert';
 import { xorshift32 } from './xorshift';
 
@@ -45,16 +51,20 @@ let stale: i32 = 0; // kicks since the accepted tour last changed
 let walk: i32 = 0; // kicks still to accept unconditionally
 let patience: i32 = 1000;
 let walkLen: i32 = 3;
+let walkNow: i32 = 3; // the next escape's walk: doubles after each escape that found no better tour
 
 /** After `p` kicks without a change of the accepted tour, accept the next `w` kicked tours unconditionally. */
 export function setEscape(p: i32, w: i32): void {
   patience = p;
   walkLen = w;
+  walkNow = w;
 }
 
 /** Lays out memory for n nodes and k neighbours each. Returns 1, or 0 when memory cannot grow. */
 export function prepare(n: i32, k: i32): i32 {
-  return layout(n, k);
+  if (!layout(n, k)) return 0;
+  alphaLayout(scratchPtr);
+  return 1;
 }
 
 export function costPtr(): usize {
@@ -107,6 +117,44 @@ export function neighbours(from: i32, to: i32, sym: i32): void {
         if (len < K) len++;
       }
     }
+  }
+}
+
+/**
+ * Symmetric costs: the neighbour lists of rows [from, to) hold the K alpha-nearest nodes (ties by
+ * cost), each list then sorted by cost, as the moves expect. Needs the spanning tree (mstBegin,
+ * mstStep until 0). Uses fw as key scratch.
+ */
+export function alphaNeighbours(from: i32, to: i32): void {
+  const row = (scratchPtr + alphaBytes(N) + 7) & ~(<usize>7);
+  for (let i = from; i < to; i++) {
+    const oRow = outPtr + ((<usize>i * <usize>K) << 2);
+    alphaRow(i, row);
+    let len = 0;
+    for (let j = 0; j < N; j++) {
+      if (j == i) continue;
+      // a tie-break by cost far below any difference of alpha that matters
+      const a = load<f64>(row + (<usize>j << 3)) + D(i, j) * 1e-9;
+      if (len < K || a < load<f64>(fwPtr + (<usize>(K - 1) << 3))) {
+        insertSorted(oRow, fwPtr, len, K, j, a);
+        if (len < K) len++;
+      }
+    }
+    // by cost: the moves stop at the first candidate that cannot gain
+    for (let k = 0; k < K; k++) store<f64>(fwPtr + (<usize>k << 3), D(i, load<i32>(oRow + (<usize>k << 2))));
+    for (let k = 1; k < K; k++) {
+      const id = load<i32>(oRow + (<usize>k << 2));
+      const c = load<f64>(fwPtr + (<usize>k << 3));
+      let m = k;
+      while (m > 0 && load<f64>(fwPtr + (<usize>(m - 1) << 3)) > c) {
+        store<i32>(oRow + (<usize>m << 2), load<i32>(oRow + (<usize>(m - 1) << 2)));
+        store<f64>(fwPtr + (<usize>m << 3), load<f64>(fwPtr + (<usize>(m - 1) << 3)));
+        m--;
+      }
+      store<i32>(oRow + (<usize>m << 2), id);
+      store<f64>(fwPtr + (<usize>m << 3), c);
+    }
+    memory.copy(inPtr + ((<usize>i * <usize>K) << 2), oRow, <usize>K << 2);
   }
 }
 
@@ -267,6 +315,7 @@ export function begin(sym: i32, seed: u32, epsilon: f64, span: i32, useGiven: i3
   qLen = 0;
   stale = 0;
   walk = 0;
+  walkNow = walkLen;
   memory.fill(inQPtr, 0, <usize>N);
   if (useGiven) {
     loadTour(bestPtr);
@@ -394,6 +443,7 @@ export function kicks(count: i32): f64 {
       curLen = len;
       memory.copy(curPtr, tourPtr, <usize>N << 2);
       if (len <= bestLen) {
+        if (len < bestLen) walkNow = walkLen;
         bestLen = len;
         memory.copy(bestPtr, tourPtr, <usize>N << 2);
       }
@@ -403,7 +453,8 @@ export function kicks(count: i32): f64 {
     }
     if (stale >= patience) {
       stale = 0;
-      walk = walkLen;
+      walk = walkNow;
+      walkNow = min(walkNow << 1, max(walkLen, N >> 3));
     }
   }
   return bestLen;

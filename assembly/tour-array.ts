@@ -21,6 +21,9 @@ export let inQPtr: usize = 0; // u8[N]
 export let tmpPtr: usize = 0; // i32[N]
 export let fwPtr: usize = 0; // f64[N+1]
 export let bwPtr: usize = 0; // f64[N+1]
+export let scratchPtr: usize = 0; // SCRATCH_PER_NODE * N + 64 bytes for the candidate lists (alpha-nearness)
+/** Bytes of scratch memory per node (see scratchPtr). */
+export const SCRATCH_PER_NODE: usize = 48;
 let prefixDirty: bool = true;
 
 function align8(x: usize): usize {
@@ -44,7 +47,8 @@ export function layout(n: i32, k: i32): i32 {
   const cu = align8(tm + nn * 4);
   const fw = align8(cu + nn * 4);
   const bw = align8(fw + (nn + 1) * 8);
-  const end: u64 = <u64>(bw + (nn + 1) * 8);
+  const sc = align8(bw + (nn + 1) * 8);
+  const end: u64 = <u64>(sc + nn * SCRATCH_PER_NODE + 64);
   if (end > (<u64>65536) * 65536) return 0;
   const pagesNeeded: i32 = <i32>((end + 65535) >> 16);
   const have = memory.size();
@@ -63,6 +67,7 @@ export function layout(n: i32, k: i32): i32 {
   curPtr = cu;
   fwPtr = fw;
   bwPtr = bw;
+  scratchPtr = sc;
   return 1;
 }
 

@@ -135,8 +135,17 @@ function* search(
     yield 'yield';
     clock.check('while preparing the heuristic');
   }
+  if (symmetric) {
+    // candidates by alpha-nearness: the spanning tree first, then each node's K alpha-nearest
+    core.mstBegin();
+    while (core.mstStep(rows) > 0) {
+      yield 'yield';
+      clock.check('while preparing the heuristic');
+    }
+  }
   for (let from = 0; from < N; from += rows) {
-    core.neighbours(from, Math.min(N, from + rows), symmetric ? 1 : 0);
+    if (symmetric) core.alphaNeighbours(from, Math.min(N, from + rows));
+    else core.neighbours(from, Math.min(N, from + rows), 0);
     yield 'yield';
     clock.check('while preparing the heuristic');
   }

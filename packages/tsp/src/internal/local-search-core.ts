@@ -19,6 +19,12 @@ export interface LocalSearchExports {
   bestTourPtr(): number;
   /** Builds the neighbour lists of rows [from, to); `sym` 1 when the costs are symmetric. */
   neighbours(from: number, to: number, sym: number): void;
+  /** Starts the minimum spanning tree (Prim, from node 0) behind the alpha-nearness candidate lists. */
+  mstBegin(): void;
+  /** Adds up to `count` nodes to the spanning tree; returns how many are still outside. */
+  mstStep(count: number): number;
+  /** Symmetric costs: the lists of rows [from, to) hold the K alpha-nearest nodes, sorted by cost (after the tree). */
+  alphaNeighbours(from: number, to: number): void;
   /** Begins a search: seeds the generator; the nearest-neighbour construction (or the given tour, `useGiven` 1). */
   begin(sym: number, seed: number, eps: number, kickSpan: number, useGiven: number): void;
   /** Places up to `count` more nodes of the nearest-neighbour tour; returns how many are left. */
