@@ -1,8 +1,9 @@
 // Insertion for the time-window search (time-windows.ts): a stop at its best place (earliest finish,
-// then cheapest), the dropped stops, and the empty route.
+// then cheapest; with `costWeight` w: least finish + w x cost, then cheapest), the dropped stops, and the
+// empty route.
 
 import {
-  C, INF, L, closed, dropPtr, eps, fixedEnd, lastMovable, nDrop, rAt, refresh, setR, startNode,
+  C, INF, L, closed, costWeight, dropPtr, eps, fixedEnd, lastMovable, nDrop, rAt, refresh, setR, startNode,
 } from './time-window-route';
 import { activate, evalFinish, np, piece, tailFrom } from './time-window-moves';
 
@@ -18,11 +19,13 @@ export function insertBest(v: i32): bool {
     piece(2, v, 0);
     tailFrom = pp + 1;
     const f = evalFinish(pp + 1);
-    if (f == INF || f > bestF + eps) continue;
+    if (f == INF) continue;
     const a = rAt(pp);
     const b = pp + 1 < L ? rAt(pp + 1) : closed ? startNode : -1;
     const dc = C(a, v) + (b >= 0 ? C(v, b) - C(a, b) : 0);
-    if (f < bestF - eps || dc < bestC) {
+    // compared by finish + w x (cost added); w = 0: by finish, ties by cost
+    const dv = f - bestF + costWeight * (dc - bestC);
+    if (bestP < 0 || dv < -eps || (dv <= eps && dc < bestC)) {
       bestF = f;
       bestC = dc;
       bestP = pp;
@@ -44,14 +47,19 @@ export function addDropped(v: i32): void {
   nDrop++;
 }
 
+/** Takes the k-th entry off the list of dropped stops. */
+function removeDropped(k: i32): void {
+  for (let q = k; q < nDrop - 1; q++) store<i32>(dropPtr + (<usize>q << 2), load<i32>(dropPtr + (<usize>(q + 1) << 2)));
+  nDrop--;
+}
+
 /** Tries to insert each dropped stop again; true when one went in. */
 export function reinsertDropped(): bool {
   let any = false;
   for (let k = nDrop - 1; k >= 0; k--) {
     const v = load<i32>(dropPtr + (<usize>k << 2));
     if (insertBest(v)) {
-      for (let q = k; q < nDrop - 1; q++) store<i32>(dropPtr + (<usize>q << 2), load<i32>(dropPtr + (<usize>(q + 1) << 2)));
-      nDrop--;
+      removeDropped(k);
       any = true;
     }
   }

@@ -5,7 +5,7 @@
 // improvement, with don't-look bits ("active" stops).
 
 import {
-  C, INF, K, L, S, T, aAt, activePtr, bAt, bwdPtr, closeFrom, closed, cost, depAt, earliest, endBy, eps,
+  C, INF, K, L, S, T, aAt, activePtr, bAt, bwdPtr, closeFrom, closed, cost, costWeight, depAt, earliest, endBy, eps,
   finish, fixedEnd, fwdPtr, inN, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refresh,
   startNode, xPtr,
 } from './time-window-route';
@@ -132,11 +132,22 @@ export function candidateCost(prefixEnd: i32): f64 {
   return c;
 }
 
-/** Takes the candidate when it finishes earlier, or as early and cheaper. Returns true when taken. */
+/**
+ * Takes the candidate when it is feasible and better: it finishes earlier, or as early and cheaper
+ * (`costWeight` w > 0: its finish + w x cost is lower, or as low and it is cheaper). Returns true when taken.
+ */
 export function tryCandidate(prefixEnd: i32): bool {
   const f = evalFinish(prefixEnd);
-  if (f == INF || f > finish + eps) return false;
-  if (f >= finish - eps && candidateCost(prefixEnd) >= cost - 1e-9 * (1 + cost)) return false;
+  if (f == INF) return false;
+  const tol = 1e-9 * (1 + cost);
+  if (costWeight > 0) {
+    const c = candidateCost(prefixEnd);
+    const dv = f - finish + costWeight * (c - cost);
+    if (dv > eps || (dv >= -eps && c >= cost - tol)) return false;
+  } else {
+    if (f > finish + eps) return false;
+    if (f >= finish - eps && candidateCost(prefixEnd) >= cost - tol) return false;
+  }
   activateAround(prefixEnd);
   const len = writeCandidate(prefixEnd);
   memory.copy(rPtr, xPtr, <usize>len << 2);

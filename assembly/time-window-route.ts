@@ -16,6 +16,12 @@ export let closed: bool = true;
 export let startAt: f64 = 0;
 export let endBy: f64 = INF;
 export let eps: f64 = 1e-9;
+/**
+ * The objective's weight w on the route's cost: 0, the earliest finish, ties by the cheaper route; w > 0,
+ * the least finish + w x cost (the costs are then travel seconds: each second of travel counts 1 + w
+ * times, a second of waiting once), ties by the cheaper route.
+ */
+export let costWeight: f64 = 0;
 
 export let tPtr: usize = 0; // f64[n*n] travel time
 export let cPtr: usize = 0; // f64[n*n] cost

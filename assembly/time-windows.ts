@@ -1,6 +1,8 @@
 // Iterated local search for one route with service times and time windows (several per stop
 // allowed), over f64 travel times and f64 costs. Objective: the earliest finish (route duration),
-// ties broken by the route's cost; stops that cannot be fitted are dropped (fewest first).
+// ties broken by the route's cost; or, with a weight w > 0 (setCostWeight; the caller then fills the
+// costs with the travel times), the least finish + w x cost. Stops that cannot be fitted are dropped
+// (fewest first, before any objective).
 //
 // The route r[0..L) begins with the start; a fixed end, when there is one, is its last entry and
 // never moves; a closed route returns to the start after r[L-1]. Waiting is allowed, service must
@@ -48,7 +50,7 @@
 
 export { prepare } from './time-window-route';
 import {
-  INF, K, L, T, activePtr, bestCost, bestDropPtr, bestFinish, bestL, bestNDrop, bestPtr, cPtr, closed, cost,
+  INF, K, L, T, activePtr, bestCost, costWeight, bestDropPtr, bestFinish, bestL, bestNDrop, bestPtr, cPtr, closed, cost,
   curCost, curDropPtr, curFinish, curL, curNDrop, curPtr, depAt, dropPtr, endBy, eps, finish, fixedEnd,
   inPtr, keyPtr, n, nDrop, orderPtr, outN, outPtr, rPtr, refresh, sPtr, startAt, startNode, tPtr, wOffPtr,
   wPtr,
@@ -69,6 +71,14 @@ let nOrder: i32 = 0;
 let firstDone: bool = false;
 let kicksDone: i32 = 0;
 let maxKicks: i32 = 0;
+
+/**
+ * The objective of the next `setup`: the least finish + w x cost (`w` >= 0; the caller then fills the
+ * costs with travel seconds); 0, the earliest finish with ties by the cheaper route.
+ */
+export function setCostWeight(w: f64): void {
+  costWeight = w;
+}
 
 export function timePtr(): usize { return tPtr; }
 export function costPtr(): usize { return cPtr; }
@@ -138,11 +148,12 @@ function buildList(v: i32, out: bool): void {
   }
 }
 
-/** Fewer dropped, then earlier finish, then cheaper; `orEqual` accepts ties. */
+/** Fewer dropped, then earlier finish + w x cost (`costWeight`), then cheaper; `orEqual` accepts ties. */
 function notWorse(d: i32, f: f64, c: f64, d0: i32, f0: f64, c0: f64, orEqual: bool): bool {
   if (d != d0) return d < d0;
-  if (f < f0 - eps) return true;
-  if (f > f0 + eps) return false;
+  const dv = f - f0 + costWeight * (c - c0);
+  if (dv < -eps) return true;
+  if (dv > eps) return false;
   return orEqual ? c <= c0 + eps : c < c0 - eps;
 }
 
@@ -175,7 +186,7 @@ function judge(): void {
   let take = false;
   if (nDrop != curNDrop) take = nDrop < curNDrop;
   else if (notWorse(nDrop, finish, cost, curNDrop, curFinish, curCost, true)) take = true;
-  else take = finish - curFinish < -temperature(kicksDone) * Math.log(1 - uniform());
+  else take = finish - curFinish + costWeight * (cost - curCost) < -temperature(kicksDone) * Math.log(1 - uniform());
   if (take) saveCurrent();
   kicksDone++;
   if (kicksDone % cycle == 0) {

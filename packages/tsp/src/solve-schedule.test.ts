@@ -152,6 +152,43 @@ describe('solve with service times and time windows', () => {
     expect(r.schedule!.finish).toBe(20);
   });
 
+  it('travelWeight trades waiting for driving: the least finish + w x travel seconds', () => {
+    // node 1 opens at 100; going there first drives 60 s and finishes at 150, the other order 100 s and 100
+    const time = [
+      [0, 10, 50],
+      [10, 0, 50],
+      [50, 50, 0],
+    ];
+    const opts = { end: 'any' as const, startAt: 0, windows: [null, [100, 200] as [number, number], null] };
+    const fastest = solveSync({ matrix: time }, opts);
+    expect(fastest.tour).toEqual([0, 2, 1]);
+    expect(solveSync({ matrix: time }, { ...opts, travelWeight: 0 }).tour).toEqual(fastest.tour);
+    const weighted = solveSync({ matrix: time }, { ...opts, travelWeight: 3 });
+    expect(weighted.tour).toEqual([0, 1, 2]);
+    expect(weighted.schedule).toMatchObject({ finish: 150, travelS: 60 });
+    expect(weighted).toMatchObject({ exact: false, method: 'heuristic', length: 60 });
+    expect(() => solveSync({ matrix: time }, { ...opts, method: 'exact', travelWeight: 1 })).toThrow(
+      /options.travelWeight/,
+    );
+    expect(() => solveSync({ matrix: time }, { ...opts, travelWeight: -1 })).toThrow(/options.travelWeight/);
+  });
+
+  it('travelWeight: same seed and maxKicks, same route, with auto and heuristic alike', () => {
+    const n = 30;
+    let s = 5;
+    const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 10000;
+    const pts = Array.from({ length: n }, () => [r(), r()] as const);
+    const time = pts.map((a) => pts.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]) / 8)));
+    const windows = pts.map((_, v) => (v % 3 ? null : ([32400 + v * 600, 32400 + v * 600 + 5400] as [number, number])));
+    const opts = { startAt: 30600, serviceS: 600, windows, dropInfeasible: true, travelWeight: 1, maxKicks: 60 };
+    for (const method of ['auto', 'heuristic'] as const) {
+      const a = solveSync({ matrix: time }, { ...opts, method, seed: 3 });
+      const b = solveSync({ matrix: time }, { ...opts, method, seed: 3 });
+      expect(b.tour).toEqual(a.tour);
+      expect(a.method).toBe('heuristic');
+    }
+  });
+
   it('rejects malformed time options with the field named', () => {
     expect(() =>
       solveSync(

@@ -114,7 +114,12 @@ const SolveOptionsSchema = z
  *   latest finish (the return to the start of a closed tour, the end of the last service of an open path).
  * - `dropInfeasible` (default false): when no route serves every stop, return the route serving the
  *   most stops and list the others in `dropped`, instead of throwing `INFEASIBLE`.
- * With times, the objective is the finish time (route duration): the exact method is a dynamic
+ * - `travelWeight` (default 0): with times, the route minimises finish + travelWeight x travel
+ *   seconds — each second of driving counts 1 + travelWeight times, a second of waiting once (0: the
+ *   finish alone, ties by the cost). Above 0 only the heuristic runs (`'exact'` throws `INVALID_INPUT`,
+ *   `'auto'` skips the DP, which is exact for the finish alone). `length` still sums the costs. No effect
+ *   without time options. `planWeeklyBeats` routes beat days with 1 (bench/RESULTS.md, bench:days).
+ * With times and `travelWeight` 0, the objective is the finish time (route duration): the exact method is a dynamic
  * program over (visited set, last stop) keeping the earliest departure, exact for that objective
  * (up to 20 nodes for a closed tour); `'auto'` uses it up to 16 nodes; the heuristic is an iterated
  * local search in WebAssembly (insertion, Or-opt, 2-opt and swap moves checked in O(1) at the
@@ -287,6 +292,7 @@ function* solveSteps(
       dropInfeasible: opts.dropInfeasible ?? false,
       seed: opts.seed,
       maxKicks: kickBudget(opts, Math.max(100, 10 * n)),
+      travelWeight: opts.travelWeight,
       clock,
       wasm: opts.wasm,
       onProgress: (fraction) => opts.onProgress?.({ method: 'exact', fraction, elapsedMs: clock.elapsedMs() }),

@@ -104,6 +104,8 @@ async function routeMatrix(
         startAt: o.startAt,
         endBy: o.endBy,
         dropInfeasible: true,
+        // a second of driving counts twice a second of waiting (the DP is exact for the finish alone)
+        travelWeight: o.method === 'exact' ? 0 : 1,
         maxKicks: o.maxKicks ?? 100,
       },
     );

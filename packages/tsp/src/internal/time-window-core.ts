@@ -13,6 +13,8 @@ export interface TimeWindowExports {
   memory: WebAssembly.Memory;
   /** Lays out memory for n stops, `windowCount` windows in all, k neighbours; 1, or 0 when memory cannot grow. */
   prepare(n: number, windowCount: number, k: number): number;
+  /** The objective of the next setup: the least finish + w x cost (0: the earliest finish, ties by cost). */
+  setCostWeight(w: number): void;
   /** Byte offsets of the n*n f64 travel times, n*n f64 costs, n f64 services, n+1 i32 window offsets, f64 windows. */
   timePtr(): number;
   costPtr(): number;

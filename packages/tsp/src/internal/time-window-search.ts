@@ -13,8 +13,13 @@ export interface TimeWindowSearchControl {
   seed: number;
   /** Kicks after the first local optimum (Infinity: until the time limit). */
   maxKicks: number;
+  /**
+   * The weight w of the objective: 0, the earliest finish (ties by the cheaper route); w > 0, the least
+   * finish + w x travel seconds (the core then prices routes on the travel times; ties by less travel).
+   */
+  travelWeight?: number;
   clock: SolveClock;
-  /** Called with the best route's cost whenever the best route finishes earlier. */
+  /** Called with the best route's cost whenever the best route improves. */
   onImprove?: (cost: number) => void;
 }
 
@@ -53,6 +58,8 @@ function* search(
   const { td, start, end } = p;
   const { n, time, serviceS, windows, startAt, endBy } = td;
   const { clock } = control;
+  const travelWeight = control.travelWeight ?? 0;
+  const weighted = travelWeight > 0;
   const fixedEnd = end === 'any' || end === start ? -1 : end;
   let windowCount = 0;
   for (const w of windows) windowCount += w?.length ?? 0;
@@ -71,7 +78,7 @@ function* search(
   for (let from = 0; from < n; from += rows) {
     const to = Math.min(n, from + rows);
     t.set(time.subarray(from * n, to * n), from * n);
-    c.set(cost.subarray(from * n, to * n), from * n);
+    c.set((weighted ? time : cost).subarray(from * n, to * n), from * n);
     yield 'yield';
     clock.expired();
   }
@@ -98,6 +105,7 @@ function* search(
   new Int32Array(mem, core.orderPtrOf(), order.length).set(order);
   const budget = Number.isFinite(control.maxKicks) ? Math.min(control.maxKicks, 2 ** 31 - 1) : 2 ** 31 - 1;
   const eps = 1e-12 * (1 + maxTime + (Number.isFinite(endBy) ? Math.abs(endBy) : 0));
+  core.setCostWeight(travelWeight);
   const ok = core.setup(
     start,
     fixedEnd,
@@ -118,9 +126,11 @@ function* search(
     const ms = performance.now() - t0;
     // the chunk size only decides where the clock is read, never what the search does
     units = Math.max(1, Math.min(100_000, Math.round(ms > 0.05 ? (units * CHUNK_MS) / ms : units * 4)));
-    if (core.hasRoute() && core.bestFinishTime() < best) {
-      best = core.bestFinishTime();
-      control.onImprove?.(core.bestRouteCost());
+    const value = core.hasRoute() ? core.bestFinishTime() + travelWeight * core.bestRouteCost() : Infinity;
+    if (value < best) {
+      best = value;
+      // weighted, the core's costs are the travel times: the route's cost is summed from the costs
+      control.onImprove?.(weighted ? bestRouteCostOf(core, cost, n, end === start) : core.bestRouteCost());
     }
     if (done) break;
     yield 'yield';
@@ -132,4 +142,13 @@ function* search(
   const route = Array.from(new Int32Array(core.memory.buffer, core.bestRoutePtr(), core.bestRouteLength()));
   const dropped = Array.from(new Int32Array(core.memory.buffer, core.bestDroppedPtr(), core.bestDroppedCount()));
   return { route, finish: core.bestFinishTime(), dropped: dropped.sort((a, b) => a - b), timedOut };
+}
+
+/** The cost of the core's best route on the caller's costs (closed: back to the start). */
+function bestRouteCostOf(core: TimeWindowExports, cost: Float64Array, n: number, closed: boolean): number {
+  const route = new Int32Array(core.memory.buffer, core.bestRoutePtr(), core.bestRouteLength());
+  let sum = 0;
+  for (let k = 0; k + 1 < route.length; k++) sum += cost[(route[k] as number) * n + (route[k + 1] as number)] as number;
+  if (closed && route.length > 1) sum += cost[(route[route.length - 1] as number) * n + (route[0] as number)] as number;
+  return sum;
 }

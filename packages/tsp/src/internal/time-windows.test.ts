@@ -135,6 +135,58 @@ describe('schedule', () => {
   });
 });
 
+/** Oracle: every order of the inner stops serving all; the least finish + w x travel seconds. */
+function bruteForceWeighted(td: TimeData, start: number, end: number | 'any', w: number): number {
+  const closed = end === start;
+  const fixedEnd = closed || end === 'any' ? -1 : end;
+  const inner = [...Array(td.n).keys()].filter((v) => v !== start && v !== fixedEnd);
+  let best = Infinity;
+  const perm = (prefix: number[], rest: number[]): void => {
+    if (!rest.length) {
+      const route = [start, ...prefix, ...(fixedEnd >= 0 ? [fixedEnd] : [])];
+      const sim = simulateRoute(td, route, closed);
+      if (sim.feasible) best = Math.min(best, sim.finish + w * travelOf(td, route, closed));
+      return;
+    }
+    rest.forEach((v, k) => perm([...prefix, v], [...rest.slice(0, k), ...rest.slice(k + 1)]));
+  };
+  perm([], inner);
+  return best;
+}
+
+function travelOf(td: TimeData, route: readonly number[], closed: boolean): number {
+  let s = 0;
+  for (let k = 0; k + 1 < route.length; k++) s += td.time[route[k]! * td.n + route[k + 1]!]!;
+  if (closed && route.length > 1) s += td.time[route[route.length - 1]! * td.n + route[0]!]!;
+  return s;
+}
+
+describe('travelWeight: finish + w x travel seconds', () => {
+  it('the kernel finds the least finish + w x travel of every order (brute force, n <= 7)', () => {
+    fc.assert(
+      fc.property(instance(7), fc.constantFrom(0.5, 1, 3), fc.integer({ min: 1, max: 5 }), (x, w, seed) => {
+        const { td, start, end } = toProblem(x);
+        const want = bruteForceWeighted(td, start, end, w);
+        const out = drain(
+          runTimeWindowSearch(compileTimeWindows('auto'), { td, start, end }, td.time, {
+            seed,
+            maxKicks: 200,
+            travelWeight: w,
+            clock: UNLIMITED,
+          }),
+        );
+        if (want === Infinity) return; // no order serves every stop: the fewest-dropped rule decides
+        expect(out).not.toBeNull();
+        checkOutcome(td, start, end, out!);
+        expect(out!.dropped).toEqual([]);
+        const got = out!.finish + w * travelOf(td, out!.route, end === start);
+        expect(got).toBeCloseTo(want, 6);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+});
+
 describe('exact time-window DP', () => {
   it('finds the earliest feasible finish (brute force), or proves none serves every stop', () => {
     fc.assert(

@@ -22,6 +22,7 @@ export const TimeOptionsShape = {
   startAt: z.number().finite().optional(),
   endBy: z.number().finite().optional(),
   dropInfeasible: z.boolean().optional(),
+  travelWeight: z.number().finite().min(0).max(1000).default(0),
 };
 
 type TimeOptions = { [K in keyof typeof TimeOptionsShape]: z.output<(typeof TimeOptionsShape)[K]> };
@@ -240,6 +241,8 @@ export function* solveTimed(args: {
   dropInfeasible: boolean;
   seed: number;
   maxKicks: number;
+  /** The weight w of the objective finish + w x travel seconds (0: the earliest finish; the DP then runs too). */
+  travelWeight: number;
   clock: SolveClock;
   wasm: WasmBuild;
   onProgress: (fraction: number) => void;
@@ -256,12 +259,24 @@ export function* solveTimed(args: {
       },
     ]);
   }
+  if (args.method === 'exact' && args.travelWeight > 0) {
+    throw new TspError('INVALID_INPUT', [
+      {
+        path: ['options', 'travelWeight'],
+        message:
+          "the exact time-window solver minimises the finish alone: use travelWeight 0, or method 'auto' or 'heuristic'",
+        value: args.travelWeight,
+      },
+    ]);
+  }
   const exact =
-    args.method === 'exact' ||
-    (args.method === 'auto' && td.n <= Math.min(args.exactMaxN, TIME_WINDOW_AUTO_EXACT_MAX_N));
+    args.travelWeight === 0 &&
+    (args.method === 'exact' ||
+      (args.method === 'auto' && td.n <= Math.min(args.exactMaxN, TIME_WINDOW_AUTO_EXACT_MAX_N)));
   const heuristic = yield* runTimeWindowSearch(compileTimeWindows(args.wasm), { td, start, end }, args.cost, {
     seed: args.seed,
     maxKicks: exact ? 0 : args.maxKicks,
+    travelWeight: args.travelWeight,
     clock,
     onImprove: args.onImprove,
   });
