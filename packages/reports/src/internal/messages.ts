@@ -154,7 +154,8 @@ const KPI_NAME_EN = new Map([
   ['inspection', 'inspection score'],
   ['integrity', 'integrity'],
 ]);
-const KPI_NAME_ZH = new Map([
+/** KPI names in Chinese, by KPI id (also the older sections' catalogue's). */
+export const KPI_NAME_ZH = new Map([
   ['completion', '计划完成率'],
   ['verification', '核验率'],
   ['timeOnSite', '在店时间'],
@@ -163,12 +164,14 @@ const KPI_NAME_ZH = new Map([
   ['integrity', '诚信度'],
 ]);
 
-const SEGMENT_EN = new Map([
+/** Segment names, by segment id (also the older sections' catalogue's). */
+export const SEGMENT_EN = new Map([
   ['retail', 'Retail'],
   ['chain_supermarket', 'Chain supermarket'],
   ['hotel_entertainment', 'Hotel / entertainment'],
 ]);
-const SEGMENT_ZH = new Map([
+/** Segment names in Chinese, by segment id. */
+export const SEGMENT_ZH = new Map([
   ['retail', '零售'],
   ['chain_supermarket', '连锁超市'],
   ['hotel_entertainment', '酒店 / 娱乐'],

@@ -3,6 +3,7 @@
 // defineCatalogues/createTranslator). The "needs attention" section, map and scorecard explanations
 // have theirs in messages.ts.
 import { createTranslator, defineCatalogues, type Locale, type Translator } from '@beatplan/core';
+import { KPI_NAME_ZH, SEGMENT_EN, SEGMENT_ZH } from './messages.js';
 
 const STATUS_EN = new Map([
   ['verified', 'verified visit'],
@@ -23,24 +24,6 @@ const KPI_EN = new Map([
   ['route', 'Route efficiency'],
   ['inspection', 'Inspection score'],
   ['integrity', 'Integrity'],
-]);
-const KPI_ZH = new Map([
-  ['completion', '计划完成率'],
-  ['verification', '核验率'],
-  ['timeOnSite', '在店时间'],
-  ['route', '路线效率'],
-  ['inspection', '检查得分'],
-  ['integrity', '诚信度'],
-]);
-const SEGMENT_EN = new Map([
-  ['retail', 'Retail'],
-  ['chain_supermarket', 'Chain supermarket'],
-  ['hotel_entertainment', 'Hotel / entertainment'],
-]);
-const SEGMENT_ZH = new Map([
-  ['retail', '零售'],
-  ['chain_supermarket', '连锁超市'],
-  ['hotel_entertainment', '酒店 / 娱乐'],
 ]);
 const METRIC_ZH = new Map([
   ['retailers', ['分配的零售户', '户']],
@@ -63,7 +46,7 @@ export const DEFINITION_IDS = [
   'balance',
 ] as const;
 const TERM_EN = new Map([...KPI_EN, ['score', 'Score'], ['balance', 'Balance']]);
-const TERM_ZH = new Map([...KPI_ZH, ['score', '得分'], ['balance', '均衡']]);
+const TERM_ZH = new Map([...KPI_NAME_ZH, ['score', '得分'], ['balance', '均衡']]);
 const DEFINITION_EN = new Map([
   ['completion', 'planned stops (retailer and date) with a visit that day ÷ planned stops.'],
   [
@@ -350,7 +333,7 @@ export const SECTION_MESSAGES = defineCatalogues(
       tileInspections: '检查',
       tileContradictions: '矛盾',
       retailerStatus: (p: { status: string }) => STATUS_ZH.get(p.status) ?? p.status,
-      kpi: (p: { kpi: string }) => KPI_ZH.get(p.kpi) ?? p.kpi,
+      kpi: (p: { kpi: string }) => KPI_NAME_ZH.get(p.kpi) ?? p.kpi,
       segment: (p: { segment: string }) => SEGMENT_ZH.get(p.segment) ?? p.segment,
       metric: (p: { metric: string; label: string; unit: string }) => {
         const zh = METRIC_ZH.get(p.metric);
