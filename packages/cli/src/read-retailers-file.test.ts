@@ -1,16 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gb18030 } from '../../core/test/gb18030.js';
 import { retailerImportOptions } from './read-retailers-file.js';
-import { runCli } from './run-cli.js';
+import { runCaptured, tempDirForFile } from '../test/run-captured.js';
 
 const fixtures = new URL('../../territory/test/in/', import.meta.url);
 const cityCsv = readFileSync(new URL('small-city.csv', fixtures), 'utf8');
 const managersJson = new URL('small-city-managers.json', fixtures).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'beatplan-import-flags-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('import-flags');
 
 // The company's own header names for four columns, and one column of its own (渠道).
 const CHINESE = new Map([
@@ -27,15 +25,7 @@ const chineseCsv = `${[...header.split(',').map((h) => CHINESE.get(h) ?? h), '�
 const gbFile = join(dir, 'retailers-gb.csv');
 writeFileSync(gbFile, gb18030(chineseCsv));
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 describe('retailer import flags (plan, inspect draw, inspect route)', () => {
   it('reads a GB18030 CSV with Chinese headers through --columns and --unknown-columns attributes', async () => {

@@ -3,44 +3,18 @@
 // packages are links to this repository's (no network), imported by name in a child Node process from ESM
 // and from CommonJS: the task module the worker threads load must be in the tarball and be found.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPacked, type PackedInstall } from '../../../test/install-packed.js';
 
-const packageDir = fileURLToPath(new URL('../', import.meta.url));
-const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
-const rootModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+let packed: PackedInstall | undefined;
 let app = '';
 
 beforeAll(() => {
-  app = mkdtempSync(join(tmpdir(), 'beatplan-territory-packed-'));
-  const modules = join(app, 'node_modules');
-  mkdirSync(join(modules, '@beatplan'), { recursive: true });
-  for (const name of readdirSync(rootModules))
-    if (name !== '@beatplan' && !name.startsWith('.')) symlinkSync(join(rootModules, name), join(modules, name));
-  for (const name of ['core', 'tsp']) symlinkSync(join(packagesDir, name), join(modules, '@beatplan', name));
-  const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', app], {
-      cwd: packageDir,
-      encoding: 'utf8',
-    }),
-  ) as { filename: string; files: { path: string }[] }[];
-  const files = packed[0]!.files.map((f) => f.path);
-  expect(files).toContain('dist/plan-beats-task.js');
-  mkdirSync(join(modules, '@beatplan', 'territory'));
-  execFileSync('tar', [
-    '-xzf',
-    join(app, packed[0]!.filename),
-    '-C',
-    join(modules, '@beatplan', 'territory'),
-    '--strip-components=1',
-  ]);
+  packed = installPacked('territory', ['core', 'tsp']);
+  app = packed.app;
+  expect(packed.files).toContain('dist/plan-beats-task.js');
 });
-afterAll(() => {
-  if (app) rmSync(app, { recursive: true, force: true });
-});
+afterAll(() => packed?.remove());
 
 // two managers, two workers: each planned whole in a worker (the task module), then checked against the
 // same plans made in this thread

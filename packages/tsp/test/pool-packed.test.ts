@@ -3,43 +3,19 @@
 // links to this repository's installed dependencies (no network), then imported by name in a child
 // Node process, from ESM and from CommonJS: the worker file must be in the tarball and be found.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPacked, type PackedInstall } from '../../../test/install-packed.js';
 
-const packageDir = fileURLToPath(new URL('../', import.meta.url));
-const rootModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+let packed: PackedInstall | undefined;
 let app = '';
 
 beforeAll(() => {
-  app = mkdtempSync(join(tmpdir(), 'beatplan-pool-packed-'));
-  const modules = join(app, 'node_modules');
-  mkdirSync(join(modules, '@beatplan'), { recursive: true });
-  for (const name of readdirSync(rootModules))
-    if (name !== '@beatplan' && !name.startsWith('.')) symlinkSync(join(rootModules, name), join(modules, name));
-  const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', app], {
-      cwd: packageDir,
-      encoding: 'utf8',
-    }),
-  ) as { filename: string; files: { path: string }[] }[];
-  const files = packed[0]!.files.map((f) => f.path);
-  expect(files).toContain('dist/pool-worker.js');
-  expect(files).toContain('dist/pool.d.ts');
-  mkdirSync(join(modules, '@beatplan', 'tsp'));
-  execFileSync('tar', [
-    '-xzf',
-    join(app, packed[0]!.filename),
-    '-C',
-    join(modules, '@beatplan', 'tsp'),
-    '--strip-components=1',
-  ]);
+  packed = installPacked('tsp');
+  app = packed.app;
+  expect(packed.files).toContain('dist/pool-worker.js');
+  expect(packed.files).toContain('dist/pool.d.ts');
 });
-afterAll(() => {
-  if (app) rmSync(app, { recursive: true, force: true });
-});
+afterAll(() => packed?.remove());
 
 const ROUTE = `
   const pool = createSolverPool({ workers: 2 });

@@ -1,25 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redrawSample } from '@beatplan/inspection';
 import { importRetailersCsv } from '@beatplan/core';
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCaptured, tempDirForFile } from '../../test/run-captured.js';
 
 const retailersCsv = new URL('../../../territory/test/in/small-city.csv', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'beatplan-adjust-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('adjust');
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 describe('beatplan inspect adjust', () => {
   it('appends who, why and when to the audit trail; the draw still verifies', async () => {

@@ -1,25 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeRoadCity } from '../../test/road-city.js';
-import { runCli } from '../run-cli.js';
+import { runCaptured, tempDirForFile } from '../../test/run-captured.js';
 
 const fixtures = new URL('../../../territory/test/in/', import.meta.url);
 const retailersCsv = new URL('small-city.csv', fixtures).pathname;
 const managersJson = new URL('small-city-managers.json', fixtures).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'beatplan-plan-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('plan');
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 describe('beatplan plan', () => {
   it('plans the fixture city: writes territories, visit plans (JSON, CSV) and the summary it prints', async () => {
