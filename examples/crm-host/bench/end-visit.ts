@@ -6,13 +6,13 @@
 //   npm --prefix examples/crm-host run bench:end-visit [-- --runs 3 --seconds 8 --connections 10]
 //
 // Writes bench/out/crm-host-end-visit.json at the repository root and prints a table.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { loadEndVisit } from '../src/check/load-end-visit.js';
 import { type Backend, postgresBackend, sqliteBackend } from '../test/backends.js';
 import { loadHost, MONDAY } from '../test/fixture.js';
+import { median, startMachineLine, writeBenchOut } from './bench-lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,29 +28,12 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const perRun = Number(values.visits);
 
-function speedProbeMs(): number {
-  const xs = new Float64Array(1e6);
-  for (let i = 0; i < xs.length; i++) xs[i] = i / xs.length;
-  const t0 = process.hrtime.bigint();
-  let sum = 0;
-  for (let k = 0; k < 30; k++) for (let i = 0; i < xs.length; i++) sum += Math.sin(xs[i] as number);
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return sum === 0 ? Number.NaN : ms;
-}
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
-};
-
 async function measure(backend: Backend) {
   const repo = await backend.fresh();
   const host = await loadHost(repo, { now: Date.now, rateLimitPerMinute: 0 });
   await host.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(host.app.server.address() as AddressInfo).port}`;
   const managerId = host.managers[0]?.id as string;
-  const retailers = await repo.listRetailers(managerId);
-  const auth = { authorization: `Bearer ${host.tokens.m1}`, 'content-type': 'application/json' };
   const rows: {
     health: number;
     endVisit: number;
@@ -60,55 +43,24 @@ async function measure(backend: Backend) {
     ended: number;
   }[] = [];
   for (let run = 0; run < runs; run++) {
-    // visits started 10 minutes ago at each retailer, ended by the load at the same place
-    const ids: string[] = [];
-    const startAt = Date.now() - 10 * 60_000;
-    for (let i = 0; i < perRun; i++) {
-      const r = retailers[i % retailers.length];
-      if (!r) throw new Error('no retailers');
-      const id = `bench-${run}-${i}`;
-      ids.push(id);
-      await repo.insertVisit({
-        id,
-        managerId,
-        retailerId: r.id,
-        startFix: { lng: r.location.lng, lat: r.location.lat, accuracyM: 8, source: 'gnss', at: startAt },
-        startHash: `bench-${id}`,
-        startReceivedAt: startAt,
-        endFix: null,
-        endHash: null,
-        endReceivedAt: null,
-        verdict: null,
-      });
-    }
-    const where = new Map(ids.map((id, i) => [id, retailers[i % retailers.length]?.location]));
     const health = await autocannon({ url: `${url}/health`, connections, duration: seconds });
-    let next = 0;
-    const end = await autocannon({
-      url,
+    // visits started 10 minutes ago at the manager's retailers, ended by the load at the same place
+    const end = await loadEndVisit({
+      baseUrl: url,
+      token: host.tokens.m1,
+      managerId,
+      repo,
       connections,
-      duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          headers: auth,
-          setupRequest: (req) => {
-            const id = ids[next++] ?? 'exhausted';
-            const p = where.get(id) ?? { lng: 0, lat: 0 };
-            const fix = { lng: p.lng, lat: p.lat, accuracyM: 8, source: 'gnss', at: new Date().toISOString() };
-            return { ...req, path: `/visits/${id}/end`, body: JSON.stringify({ fix }) };
-          },
-        },
-      ],
+      seconds,
+      visits: perRun,
     });
-    const ended = (await repo.listVisits(startAt - 1, startAt + 1, managerId)).filter((v) => v.verdict).length;
     rows.push({
       health: health.requests.average,
       healthP99Ms: health.latency.p99,
-      endVisit: end.requests.average,
-      p99Ms: end.latency.p99,
-      errors: end.non2xx + end.errors,
-      ended,
+      endVisit: end.rps,
+      p99Ms: end.p99Ms,
+      errors: end.errors,
+      ended: end.stored,
     });
     process.stderr.write(`${backend.name} run ${run + 1}: ${JSON.stringify(rows.at(-1))}\n`);
   }
@@ -126,8 +78,7 @@ async function measure(backend: Backend) {
   };
 }
 
-const probeBefore = speedProbeMs();
-const loadBefore = loadavg()[0] ?? 0;
+const machineLine = startMachineLine();
 const results = [];
 for (const name of values.backends.split(',')) {
   const backend = name === 'postgres' ? await postgresBackend() : sqliteBackend();
@@ -137,20 +88,16 @@ for (const name of values.backends.split(',')) {
     await backend.stop();
   }
 }
-const probeAfter = speedProbeMs();
-const machine = {
-  cpu: cpus()[0]?.model,
-  cores: cpus().length,
-  node: process.version,
-  date: new Date().toISOString(),
-  loadBefore,
-  loadAfter: loadavg()[0],
-  speedProbeMs: { before: probeBefore, after: probeAfter },
-};
-const out = { bench: 'crm-host end-visit', plannedDay: MONDAY, seconds, connections, runs, machine, results };
-const dir = new URL('../../../bench/out/', import.meta.url);
-mkdirSync(dir, { recursive: true });
-writeFileSync(new URL('crm-host-end-visit.json', dir), `${JSON.stringify(out, null, 1)}\n`);
+const machine = machineLine.end();
+writeBenchOut('crm-host-end-visit.json', {
+  bench: 'crm-host end-visit',
+  plannedDay: MONDAY,
+  seconds,
+  connections,
+  runs,
+  machine,
+  results,
+});
 for (const r of results)
   process.stdout.write(
     `${r.backend}: end-visit ${r.median.endVisitRps.toFixed(0)} req/s, p99 ${r.median.endVisitP99Ms} ms; ` +

@@ -1,8 +1,9 @@
 // `npm run worker`: one province-planning worker process. Pulls territory jobs from the queue (Redis or
-// PostgreSQL), plans them — each territory's days routed in parallel on a pool of worker threads
-// (`--threads`, default one per core) — and stores the day plans in the host's database. Start as many as you like,
-// on as many machines as you like (with a PostgreSQL database they can all reach). Prints one JSON line
-// per event: {"event":"ready"}, {"event":"active","jobId":…}, {"event":"completed",…}, {"event":"failed",…}.
+// PostgreSQL), plans them — each territory whole in one thread of a pool of worker threads (`--threads`,
+// default one per core), one job per thread at a time (`--concurrency`) — and stores the day plans in the
+// host's database. Start as many as you like, on as many machines as you like (with a PostgreSQL database
+// they can all reach). Prints one JSON line per event: {"event":"ready"}, {"event":"active","jobId":…},
+// {"event":"completed",…}, {"event":"failed",…}.
 //
 //   npm --prefix examples/crm-host run worker -- --queue redis://127.0.0.1:6379 --db .data/host.db
 import { hostname } from 'node:os';
@@ -27,14 +28,14 @@ if (!values.queue || !values.db) {
   process.exit(2);
 }
 const repo = await openRepository(values.db);
-// the machine's cores: each territory's days are routed in parallel worker threads
+// the machine's cores: each territory is planned in one of these threads, one job per thread
 const pool = createSolverPool(values.threads ? { workers: Number(values.threads) } : {});
 const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 const worker = startPlanWorker({
   queueUrl: values.queue,
   repo,
   name: values.name,
-  solver: pool,
+  pool,
   timings: {
     ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
     ...(values['lock-ms'] ? { lockDurationMs: Number(values['lock-ms']) } : {}),
@@ -43,7 +44,7 @@ const worker = startPlanWorker({
   onEvent: (e) => say({ event: e.type, jobId: e.jobId, ...(e.detail === undefined ? {} : { detail: e.detail }) }),
 });
 await worker.waitUntilReady();
-say({ event: 'ready', name: values.name, threads: pool.workers });
+say({ event: 'ready', name: values.name, threads: pool.workers, concurrency: worker.opts.concurrency });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, async () => {
     await worker.close();

@@ -20,8 +20,9 @@ import { bearer } from './fixture.js';
 
 // Province planning on BullMQ over a real Redis (started here on a free port), and on BullMQ 6's
 // PostgreSQL backend with the host's data in the same PostgreSQL (the same code: only the URL differs).
-// Territory jobs planned by worker PROCESSES, each routing on a pool of solver threads (1, 2 or 3), give
-// the same plans as this process without a pool; a worker killed with SIGKILL mid-job loses nothing (the
+// Territory jobs planned by worker PROCESSES, each planning its jobs' managers whole in the threads of a
+// solver pool (1, 2 or 3 threads, one job per thread at a time), give the same plans as this process
+// without a pool; a worker killed with SIGKILL mid-job loses nothing (the
 // job comes back after its lock expires) and stores nothing twice. Short lock and stall settings
 // (1.5 s / 1 s) so that a lost job is back within seconds; production values in the README.
 const BEAT = { startDate: '2025-03-03', weeks: 1, seed: 5, utcOffsetMinutes: 480 };
@@ -96,10 +97,11 @@ describe.each(['redis', 'postgres'])('province planning over BullMQ on %s', (kin
     const taken = await a.waitFor((e) => e.event === 'active');
     await a.kill(); // mid-job: it had just started planning
     expect(a.events.some((e) => e.event === 'completed' && e.jobId === taken.jobId)).toBe(false);
-    // B routes on one solver thread, C on three: the plans must not depend on it
+    // B plans on one solver thread, C on three, three jobs at once: the plans must not depend on it
     const b = await startWorkerProcess({ queueUrl, db, name: 'B', threads: 1, ...FAST });
     const c = await startWorkerProcess({ queueUrl, db, name: 'C', threads: 3, ...FAST });
     workers.push(b, c);
+    expect(c.events.find((e) => e.event === 'ready')).toMatchObject({ threads: 3, concurrency: 3 });
 
     const results = await waitForRun(repo, queue, 'run-kill', jobs.length, { timeoutMs: 90_000 });
     // nothing lost, nothing twice: one result per territory; the killed worker stored none

@@ -1,8 +1,8 @@
 // planManyBeats: several managers at once on a worker-thread pool give exactly the beats of
 // planWeeklyBeats for each manager alone — whole managers planned in the workers, or (fewer managers than
 // workers, or a `costs` object) the visit days chosen here and the days routed in the pool; progress names
-// the manager; a manager that fails fails the whole call with his error; an abort stops it; a bad
-// managersAtOnce is refused.
+// the manager; `wholeManagers` forces the one path or the other; a manager that fails fails the whole call with
+// his error; an abort stops it; a bad managersAtOnce, or `wholeManagers: true` without a pool, is refused.
 import { isBeatplanError, straightLineCosts } from '@beatplan/core';
 import { createSolverPool } from '@beatplan/tsp/pool';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,17 @@ describe('planManyBeats', () => {
     const costs = straightLineCosts();
     expect(await planManyBeats(jobs, { ...options, costs, solver: counting })).toEqual(alone);
     expect(tasks).toBe(4);
+    // wholeManagers: true plans even one manager whole in a worker (a queue worker's call per job), false never
+    const one = await planManyBeats(jobs.slice(3), { ...options, solver: counting, wholeManagers: true });
+    expect(one).toEqual(alone.slice(3));
+    expect(tasks).toBe(5);
+    expect(await planManyBeats(jobs, { ...options, solver: counting, wholeManagers: false })).toEqual(alone);
+    expect(tasks).toBe(5);
+    for (const refused of [{ wholeManagers: true }, { wholeManagers: true, solver: pool, costs }]) {
+      const e = await planManyBeats(jobs, { ...options, ...refused }).catch((x: unknown) => x);
+      expect(isBeatplanError(e, 'INVALID_INPUT')).toBe(true);
+      expect((e as { path: unknown }).path).toEqual(['options', 'wholeManagers']);
+    }
     // fewer managers than workers: the same
     const three = createSolverPool({ workers: 3 });
     try {

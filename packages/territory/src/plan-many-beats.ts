@@ -13,11 +13,16 @@ export interface ManagerBeatsJob {
  * Options of {@link planManyBeats}: every option of `planWeeklyBeats` (shared by all managers), and
  * - `onProgress`: called with {@link BeatProgress} and `job`, the index of the manager it is about;
  * - `managersAtOnce` (default 1 without a `solver`; with a pool planning whole managers, twice its
- *   workers; else 4): managers planned at once.
+ *   workers; else 4): managers planned at once;
+ * - `wholeManagers` (default: when there are at least as many managers as the pool has workers): plan each
+ *   manager whole in one worker thread of the `solver` pool. `true` also for fewer managers — a caller that
+ *   makes several calls at once on one pool, such as a queue worker taking one manager per job, one job per
+ *   thread; it needs a pool as `solver` and no `costs`. `false`: never (visit days here, routes in the pool).
  */
 export type ManyBeatsOptions = Omit<BeatOptions, 'onProgress'> & {
   onProgress?: (p: BeatProgress & { job: number }) => void;
   managersAtOnce?: number;
+  wholeManagers?: boolean;
 };
 
 /**
@@ -26,9 +31,9 @@ export type ManyBeatsOptions = Omit<BeatOptions, 'onProgress'> & {
  * pool of `@beatplan/tsp/pool` (a {@link TaskRunner}):
  * - whole managers are planned in the workers — workload, visit days (the day search) and routes, each
  *   manager in one worker thread, `managersAtOnce` in flight, the largest territories first — when there
- *   are at least as many managers as workers and no `costs` is given (the default straight-line costs
- *   are rebuilt in the worker; a `costs` object, such as a road graph or a service adapter, cannot be
- *   sent to another thread);
+ *   are at least as many managers as workers (or `wholeManagers: true`) and no `costs` is given (the
+ *   default straight-line costs are rebuilt in the worker; a `costs` object, such as a road graph or a
+ *   service adapter, cannot be sent to another thread);
  * - otherwise each manager chooses his visit days in this thread, one at a time and in order, while the
  *   days of the managers before him are routed in the pool.
  *
@@ -40,7 +45,8 @@ export type ManyBeatsOptions = Omit<BeatOptions, 'onProgress'> & {
  * @param jobs Each manager and his retailers (e.g. one territory of `partitionTerritories`).
  * @param options See {@link ManyBeatsOptions}; `startDate` is required.
  * @returns One {@link BeatPlan} per job, in order.
- * @throws {BeatplanError} as `planWeeklyBeats` (the first failure), `INVALID_INPUT` for a bad `managersAtOnce`.
+ * @throws {BeatplanError} as `planWeeklyBeats` (the first failure), `INVALID_INPUT` for a bad `managersAtOnce`,
+ *   and for `wholeManagers: true` without a pool as `solver` or with `costs`.
  * @example
  * // not run: `territories` stands for the caller's managers and their retailers
  * const pool = createSolverPool();                       // @beatplan/tsp/pool, Node only
@@ -52,11 +58,21 @@ export type ManyBeatsOptions = Omit<BeatOptions, 'onProgress'> & {
  */
 export async function planManyBeats(jobs: readonly ManagerBeatsJob[], options: ManyBeatsOptions): Promise<BeatPlan[]> {
   const runner = taskRunnerOf(options.solver);
-  const whole = runner !== undefined && options.costs === undefined && jobs.length >= runner.workers;
+  const canWhole = runner !== undefined && options.costs === undefined;
+  if (options.wholeManagers === true && !canWhole)
+    throw new BeatplanError('INVALID_INPUT', [
+      {
+        path: ['options', 'wholeManagers'],
+        message: 'needs a worker-thread pool (of @beatplan/tsp/pool) as solver and no costs',
+        value: true,
+      },
+    ]);
+  const whole = canWhole && (options.wholeManagers ?? jobs.length >= runner.workers);
   const {
     onProgress,
     managersAtOnce = whole ? 2 * runner.workers : options.solver ? 4 : 1,
     signal,
+    wholeManagers: _,
     ...shared
   } = options;
   if (!Number.isInteger(managersAtOnce) || managersAtOnce < 1)
@@ -64,7 +80,7 @@ export async function planManyBeats(jobs: readonly ManagerBeatsJob[], options: M
       { path: ['options', 'managersAtOnce'], message: 'must be a whole number of at least 1', value: managersAtOnce },
     ]);
   if (whole) {
-    const { solver: _, costs: __, ...data } = shared;
+    const { solver: __, costs: ___, ...data } = shared;
     return planManagersInWorkers(runner, jobs, data, { lanes: managersAtOnce, signal, onProgress });
   }
   const stop = new AbortController();

@@ -2,12 +2,13 @@ import autocannon from 'autocannon';
 import type { Repository } from '../db/repository.js';
 
 /**
- * A short load on `POST /visits/:id/end` (verification included) with autocannon: `visits` visits are
- * started beforehand at the manager's retailers (10 minutes ago), then ended by `connections`
- * connections, each visit ended exactly once (autocannon's `amount`: a fixed number of requests rather
- * than a duration, so a fast host cannot run out of started visits and be counted 404s). Resolves to
- * requests/s, p99 latency, the non-2xx count and how many verdicts the database holds (one per
- * answered request).
+ * A load on `POST /visits/:id/end` (verification included) with autocannon: `visits` visits (default
+ * 4,000) are started beforehand at the manager's retailers (10 minutes ago), then ended by `connections`
+ * connections (default 10), each visit ended exactly once (autocannon's `amount`: a fixed number of
+ * requests rather than a duration, so a fast host cannot run out of started visits and be counted 404s)
+ * — or, given `seconds`, for that many seconds (the benchmark: start more visits than the host can end in
+ * that time; a request past the last one is a 404, counted in `errors`). Resolves to requests/s, p99
+ * latency, the non-2xx count and how many verdicts the database holds (one per answered request).
  */
 export async function loadEndVisit(options: {
   baseUrl: string;
@@ -16,6 +17,7 @@ export async function loadEndVisit(options: {
   repo: Repository;
   connections?: number;
   visits?: number;
+  seconds?: number;
 }): Promise<{ rps: number; p99Ms: number; errors: number; answered: number; stored: number }> {
   const { connections = 10, visits = 4_000 } = options;
   const retailers = await options.repo.listRetailers(options.managerId);
@@ -44,7 +46,7 @@ export async function loadEndVisit(options: {
   const result = await autocannon({
     url: options.baseUrl,
     connections,
-    amount: visits,
+    ...(options.seconds === undefined ? { amount: visits } : { duration: options.seconds }),
     requests: [
       {
         method: 'POST',

@@ -1,6 +1,7 @@
 import { IdSchema, LocalDateSchema, UtcOffsetMinutesSchema, type VisitPlan } from '@beatplan/core';
-import { planManyBeats, planWeeklyBeats } from '@beatplan/territory';
+import { planManyBeats } from '@beatplan/territory';
 import type { RouteSolver } from '@beatplan/tsp';
+import type { SolverPool } from '@beatplan/tsp/pool';
 import * as z from 'zod';
 
 /**
@@ -40,39 +41,36 @@ export interface TerritoryResult {
 
 /**
  * Plans one territory: `planWeeklyBeats` for its manager and retailers with the job's seed. The same
- * job gives the same result in any process, with or without a `solver` pool and whatever its number of
- * threads (the library is deterministic for a seed, and its search budget is counted in moves, not in
- * time). Throws the library's `BeatplanError` on bad data.
+ * job gives the same result in any process, with or without a `pool` and whatever its number of threads
+ * (the library is deterministic for a seed, and its search budget is counted in moves, not in time).
+ * Throws the library's `BeatplanError` on bad data.
  *
- * @param options.solver - where the days' routes are solved: a `createSolverPool` of `@beatplan/tsp/pool`
- *   routes the territory's days in parallel worker threads; default this thread, one day after another.
+ * @param options.pool - a `createSolverPool` of `@beatplan/tsp/pool`: the manager is planned whole (workload,
+ *   visit days, routes) in one of its worker threads (`planManyBeats` with `wholeManagers`), so a queue worker
+ *   that takes one job per thread uses every core and its own thread stays free; default this thread.
  */
 export async function planTerritory(
   job: TerritoryJob,
-  options: { signal?: AbortSignal; solver?: RouteSolver } = {},
+  options: { signal?: AbortSignal; pool?: SolverPool } = {},
 ): Promise<TerritoryResult> {
-  const beat = await planWeeklyBeats(job.manager, job.retailers, {
-    ...job.beat,
+  const [result] = await planTerritories([job], {
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.solver ? { solver: options.solver } : {}),
+    ...(options.pool ? { solver: options.pool, wholeManagers: true } : {}),
   });
-  return {
-    managerId: job.managerId,
-    plans: beat.plans,
-    dropped: beat.dropped.map((d) => ({ ...d, managerId: job.managerId })),
-  };
+  if (!result) throw new Error('planTerritories returned no result for one job');
+  return result;
 }
 
 /**
  * Plans many territories of one run (jobs of the same `beat`, as `splitProvince` makes them) at once:
  * `planManyBeats`, which on a `createSolverPool` of `@beatplan/tsp/pool` plans whole managers in its
- * worker threads (visit days and routes). Each result is exactly `planTerritory(job)`'s, whatever the pool
- * and its size. Throws the library's `BeatplanError` on bad data (the first failing territory's; nothing
- * is returned).
+ * worker threads (visit days and routes) when there are at least as many as its threads, or with
+ * `wholeManagers: true`. Each result is exactly `planTerritory(job)`'s, whatever the pool and its size.
+ * Throws the library's `BeatplanError` on bad data (the first failing territory's; nothing is returned).
  */
 export async function planTerritories(
   jobs: readonly TerritoryJob[],
-  options: { signal?: AbortSignal; solver?: RouteSolver } = {},
+  options: { signal?: AbortSignal; solver?: RouteSolver; wholeManagers?: boolean } = {},
 ): Promise<TerritoryResult[]> {
   const beat = jobs[0]?.beat;
   if (!beat) return [];
@@ -84,6 +82,7 @@ export async function planTerritories(
       ...beat,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.solver ? { solver: options.solver } : {}),
+      ...(options.wholeManagers === undefined ? {} : { wholeManagers: options.wholeManagers }),
     },
   );
   return jobs.map((job, k) => ({

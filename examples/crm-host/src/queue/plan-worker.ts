@@ -1,5 +1,5 @@
 import { isBeatplanError } from '@beatplan/core';
-import type { RouteSolver } from '@beatplan/tsp';
+import type { SolverPool } from '@beatplan/tsp/pool';
 import { type Job, UnrecoverableError } from 'bullmq';
 import * as z from 'zod';
 import type { Repository } from '../db/repository.js';
@@ -13,16 +13,17 @@ import { type AnyWorker, queueBackend } from './queue-connection.js';
  * (kill -9, a machine lost) stops renewing, and at most `lockDurationMs + stalledIntervalMs` later
  * another worker's stall check puts the job back in the queue. A job found stalled more than
  * `maxStalledCount` times fails (a job that kills its worker every time must not loop forever).
- * Planning a territory takes about a second and never blocks the event loop for long (the library
- * yields between days; with a solver pool the routes are solved in other threads), so the lock is
- * renewed in time; the test uses 1.5 s / 1 s to finish in seconds.
+ * With a solver pool each territory is planned in one of its threads, so this thread only renews locks
+ * and stores results; without one, planning a territory holds it for under a second at a time (the
+ * library yields between days), so the lock is renewed in time; the test uses 1.5 s / 1 s to finish in
+ * seconds.
  */
 export const WorkerTimingsSchema = z.strictObject({
   lockDurationMs: z.number().int().min(500).default(30_000),
   stalledIntervalMs: z.number().int().min(500).default(30_000),
   maxStalledCount: z.number().int().min(0).default(2),
-  /** Jobs one worker process plans at a time. */
-  concurrency: z.number().int().min(1).default(1),
+  /** Jobs one worker process plans at a time (default: one per thread of its solver pool; 1 without a pool). */
+  concurrency: z.number().int().min(1).optional(),
 });
 
 /** Options of {@link startPlanWorker}. */
@@ -32,10 +33,11 @@ export interface PlanWorkerOptions {
   /** Where the results go (the host's database). */
   repo: Repository;
   /**
-   * Where the territory's days are routed: a `createSolverPool` of `@beatplan/tsp/pool` uses the
-   * machine's cores (worker threads); default this thread.
+   * A `createSolverPool` of `@beatplan/tsp/pool`: each job's manager is planned whole in one of its worker
+   * threads, one job per thread at a time (`timings.concurrency`), so the process uses the machine's
+   * cores; default this thread, one job at a time.
    */
-  solver?: RouteSolver;
+  pool?: SolverPool;
   /** This worker's name, stored with each result it stores (default `pid@hostname`-like, given by the caller). */
   name: string;
   timings?: z.input<typeof WorkerTimingsSchema>;
@@ -52,7 +54,7 @@ export async function processTerritoryJob(
   data: unknown,
   repo: Repository,
   worker: string,
-  options: { signal?: AbortSignal; solver?: RouteSolver } = {},
+  options: { signal?: AbortSignal; pool?: SolverPool } = {},
 ): Promise<TerritoryOutcome> {
   const parsed = TerritoryJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`not a territory job: ${parsed.error.message}`);
@@ -82,12 +84,12 @@ export function startPlanWorker(options: PlanWorkerOptions): AnyWorker<Territory
       options.onEvent?.({ type: 'active', jobId: String(job.id) });
       return processTerritoryJob(job.data, options.repo, options.name, {
         ...(signal ? { signal } : {}),
-        ...(options.solver ? { solver: options.solver } : {}),
+        ...(options.pool ? { pool: options.pool } : {}),
       });
     },
     {
       connection: backend.connection,
-      concurrency: t.concurrency,
+      concurrency: t.concurrency ?? options.pool?.workers ?? 1,
       lockDuration: t.lockDurationMs,
       stalledInterval: t.stalledIntervalMs,
       maxStalledCount: t.maxStalledCount,
