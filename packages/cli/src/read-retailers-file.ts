@@ -2,6 +2,7 @@ import {
   importRetailersCsv,
   importRetailersGeoJson,
   isBeatplanError,
+  issueReason,
   RetailerSchema,
   TEXT_ENCODINGS,
   tryParse,
@@ -122,8 +123,7 @@ export async function readRetailersFile(
  */
 export function parseEach<T>(json: unknown, key: string, schema: Parameters<typeof tryParse>[0]): ReadItems<T> {
   const list = Array.isArray(json) ? json : (json as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(list))
-    return { items: [], issues: [{ path: [], message: `expected a JSON array of ${key} or {"${key}": [...]}` }] };
+  if (!Array.isArray(list)) return { items: [], issues: [{ path: [], ...issueReason('cli.json_array', { key }) }] };
   const items: T[] = [];
   const issues: BeatplanIssue[] = [];
   list.forEach((item, i) => {
@@ -131,6 +131,6 @@ export function parseEach<T>(json: unknown, key: string, schema: Parameters<type
     if (parsed.ok) items.push(parsed.data as T);
     else issues.push(...parsed.error.issues);
   });
-  if (list.length === 0) issues.push({ path: [key], message: `at least one of ${key} is required` });
+  if (list.length === 0) issues.push({ path: [key], ...issueReason('cli.at_least_one', { key }) });
   return { items, issues };
 }

@@ -52,8 +52,14 @@ export type BeatplanErrorCode = (typeof BEATPLAN_ERROR_CODES)[number];
  */
 export type BeatplanIssue = Issue;
 
-/** Why a value is wrong, as data (a closed set of keys with their parameters); see `formatIssue`. */
-export type { IssueReason, IssueReasonKey } from './internal/shared/issue-format.js';
+/** Why a value is wrong, as data (a schema reason or a keyed hand-written one, with parameters); see `formatIssue`. */
+export type {
+  IssueReason,
+  IssueReasonKey,
+  KeyedReason,
+  ReasonParam,
+  SchemaReason,
+} from './internal/shared/issue-format.js';
 
 /** Options of the {@link BeatplanError} constructor. */
 export interface BeatplanErrorOptions {

@@ -1,6 +1,7 @@
 import { BeatplanError } from './beatplan-error.js';
 import type { Coordinates } from './schemas/coordinates.js';
 import { CRS_VALUES, type Crs } from './schemas/crs.js';
+import { issueReason } from './issue-reason.js';
 
 // Published GCJ-02 formulas (the "Mars coordinates" offset): Krasovsky 1940 ellipsoid semi-major axis
 // and first eccentricity squared, and the polynomial/sine offset of the obfuscation.
@@ -181,9 +182,7 @@ function checkCrs(crs: unknown, path: (string | number)[]): Crs {
   if (crs === undefined) return 'WGS84';
   if (typeof crs === 'string' && (CRS_VALUES as readonly string[]).includes(crs)) return crs as Crs;
   if (crs === 'CGCS2000') return 'WGS84';
-  throw new BeatplanError('UNSUPPORTED_CRS', [
-    { path, message: 'crs must be one of "WGS84", "GCJ02", "BD09"', value: crs },
-  ]);
+  throw new BeatplanError('UNSUPPORTED_CRS', [{ path, value: crs, ...issueReason('core.crs_one_of') }]);
 }
 
 /**

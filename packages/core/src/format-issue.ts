@@ -1,6 +1,13 @@
-import type { BeatplanErrorCode, BeatplanErrorLike, BeatplanIssue } from './beatplan-error.js';
-import { createTranslator, type Translator } from './create-translator.js';
+import type {
+  BeatplanErrorCode,
+  BeatplanErrorLike,
+  BeatplanIssue,
+  IssueReason,
+  IssueReasonKey,
+} from './beatplan-error.js';
+import { createTranslator, type TextFormat, type Translator } from './create-translator.js';
 import { CORE_MESSAGES, codeKey, reasonKey } from './internal/messages.js';
+import { REASONS } from './internal/reasons/all-reasons.js';
 import { formatIssue as formatEnglishIssue, ISSUES_IN_MESSAGE } from './internal/shared/issue-format.js';
 import type { Locale } from './schemas/locale.js';
 
@@ -31,18 +38,27 @@ function formatValue(value: unknown, t: CoreTranslator): string {
 function localIssue(issue: BeatplanIssue, t: CoreTranslator): string {
   const row = issue.row !== undefined ? t.t('line.row', { row: issue.row, more: issue.path.length > 0 }) : '';
   const where = issue.path.length ? t.t('line.path', { path: formatPath(issue.path) }) : '';
-  const reason = issue.reason
-    ? (t.t as (key: string, params: unknown) => string)(reasonKey(issue.reason.key), issue.reason)
-    : issue.message;
+  const reason = issue.reason ? localReason(issue.reason, issue.message, t) : issue.message;
   const got = 'value' in issue ? t.t('line.received', { value: formatValue(issue.value, t) }) : '';
   return `${row}${where}${reason}${got}`;
+}
+
+/** A reason in the translator's language: a schema reason from core's catalogue, a keyed one from REASONS. */
+function localReason(reason: IssueReason, message: string, t: CoreTranslator): string {
+  if (!reason.key.includes('.'))
+    return (t.t as (key: string, params: unknown) => string)(reasonKey(reason.key as IssueReasonKey), reason);
+  const text = REASONS[t.locale][reason.key];
+  if (typeof text === 'string') return text;
+  // A key this build does not know (an issue from a newer @beatplan/tsp): its English message.
+  return typeof text === 'function' ? (text as (p: unknown, f: TextFormat) => string)(reason, t) : message;
 }
 
 /**
  * Formats one issue as a single line: `[row N, ]path: reason[, received value]`. In English the
  * reason is the issue's `message`; in another language it is rendered from the issue's `reason`
- * (key and parameters, which every issue made from a schema error carries), and an issue without a
- * `reason` keeps its English `message` inside the translated line.
+ * (key and parameters: every issue made from a schema error carries one, and every issue a beatplan
+ * package writes by hand, through `issueReason`), and an issue without a `reason` (a host's own) keeps
+ * its English `message` inside the translated line.
  *
  * @param issue - the issue to format.
  * @param options - `locale`, default `'en'`.

@@ -5,6 +5,7 @@ import { readBodyText } from './internal/read-body-text.js';
 import { RequestGate } from './internal/request-gate.js';
 import { parseOrThrow } from './parse-or-throw.js';
 import { type AttemptVerdict, type RetryEvent, RetryPolicySchema, withRetries } from './with-retries.js';
+import { issueReason } from './issue-reason.js';
 
 /**
  * Options of {@link createHttpClient}: the retry policy of {@link RetryPolicySchema} (timeout per
@@ -173,7 +174,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (f.retry)
           return f.retryAfterMs === undefined ? f : { retry: true, message: f.message, retryAfterMs: f.retryAfterMs };
         const error = new BeatplanError(f.code ?? 'PROVIDER_UNAVAILABLE', [
-          { path: ['request'], message: `${name} was refused: ${f.message}`, value: line },
+          { path: ['request'], value: line, ...issueReason('core.request_refused', { name, detail: f.message }) },
         ]);
         return { retry: false, message: f.message, error };
       }
@@ -205,7 +206,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           [
             {
               path: ['request'],
-              message: `${req.label ?? o.name} answered with a body that is not JSON: ${bodyExcerpt(response.text, o.secrets)}`,
+              ...issueReason('core.body_not_json', {
+                name: req.label ?? o.name,
+                excerpt: bodyExcerpt(response.text, o.secrets),
+              }),
               value: line,
             },
           ],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gb18030 } from '../test/gb18030.js';
 import { thrown } from '../test/helpers.js';
+import { formatErrorMessage } from './format-issue.js';
 import { importRetailersCsv } from './import-retailers-csv.js';
 import { retailersToCsv } from './retailers-to-csv.js';
 import { LOCALES } from './schemas/locale.js';
@@ -62,7 +63,11 @@ describe('retailer records as companies keep them', () => {
     expect(missing.issues).toContainEqual({
       path: ['columns', '专卖证号'],
       message: 'the column mapping names "专卖证号" for licence_no, which the header does not have',
+      reason: { key: 'core.mapped_column_missing', header: '专卖证号', field: 'licence_no' },
     });
+    expect(formatErrorMessage(missing, { locale: 'zh-CN' })).toContain(
+      'columns.专卖证号：列映射为 licence_no 指定了 "专卖证号"，但表头中没有这一列',
+    );
     const twice = thrown(() =>
       importRetailersCsv(`${ZH_HEADER}\n`, { columns: { ...columns, licenceNo: '许可证号' } }),
     );

@@ -18,6 +18,7 @@ import { parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { checkDuplicateId, validateRetailerRecord } from './internal/retailer-record.js';
 import type { Crs } from './schemas/crs.js';
 import type { Retailer } from './schemas/retailer.js';
+import { issueReason } from './issue-reason.js';
 
 /** CSV column → Retailer field. Order = the order `retailersToCsv` writes. */
 export const RETAILER_CSV_COLUMNS = [
@@ -187,9 +188,7 @@ export function importRetailersCsv(
   if (typeof input === 'string') text = input;
   else if (input instanceof Uint8Array) text = decodeTextBytes(input, options.encoding).text;
   else
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['text'], message: 'CSV input must be a string or bytes', value: input },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['text'], value: input, ...issueReason('core.csv_input_type') }]);
   const issues = new IssueList(readMaxIssues(options.maxIssues));
   const defaultCrs = readDefaultCrs(options.defaultCrs);
   const mapping = readColumnMapping(options.columns, FIELD_NAMES);
@@ -205,12 +204,11 @@ export function importRetailersCsv(
     issues.add({
       ...(e.row !== undefined && e.row > 0 ? { row: e.row } : {}),
       path: [],
-      message: `CSV syntax: ${e.message.toLowerCase()}`,
+      ...issueReason('core.csv_syntax', { detail: e.message.toLowerCase() }),
     });
   }
   const [headerCells, ...rows] = parsed.data;
-  if (!headerCells)
-    throw new BeatplanError('IMPORT_FAILED', [{ path: [], message: 'the CSV is empty: a header row is expected' }]);
+  if (!headerCells) throw new BeatplanError('IMPORT_FAILED', [{ path: [], ...issueReason('core.csv_empty') }]);
 
   const header = headerCells.map((h) => h.trim());
   const index = new Map<string, number>();
@@ -232,13 +230,13 @@ export function importRetailersCsv(
     if (lower.startsWith(ATTRIBUTE_COLUMN_PREFIX))
       return addAttributeColumn(raw.slice(ATTRIBUTE_COLUMN_PREFIX.length).trim(), i, raw);
     const name = mapping.get(lower) ?? columnOfHeader(lower) ?? lower;
-    if (index.has(name)) issues.add({ path: ['columns', raw], message: 'column appears twice in the header' });
+    if (index.has(name)) issues.add({ path: ['columns', raw], ...issueReason('core.column_twice') });
     else if ((RETAILER_CSV_COLUMNS as readonly string[]).includes(name)) index.set(name, i);
     else if (unknownColumns === 'attributes') addAttributeColumn(raw, i, raw);
     else if (unknownColumns === 'fail') {
       issues.add({
         path: ['columns', raw],
-        message: `unknown column (expected some of ${RETAILER_CSV_COLUMNS.join(', ')}, attr:<key>, or a mapped name)`,
+        ...issueReason('core.unknown_column', { columns: RETAILER_CSV_COLUMNS }),
       });
     }
   });
@@ -247,12 +245,12 @@ export function importRetailersCsv(
     if (!lowerHeader.has(mapped)) {
       issues.add({
         path: ['columns', mapped],
-        message: `the column mapping names "${mapped}" for ${column}, which the header does not have`,
+        ...issueReason('core.mapped_column_missing', { header: mapped, field: column }),
       });
     }
   }
   for (const name of REQUIRED)
-    if (!index.has(name)) issues.add({ path: ['columns', name], message: 'required column is missing' });
+    if (!index.has(name)) issues.add({ path: ['columns', name], ...issueReason('core.required_column') });
   issues.throwIfAny();
 
   const retailers: Retailer[] = [];
@@ -260,7 +258,7 @@ export function importRetailersCsv(
   rows.forEach((cells, i) => {
     const row = i + 1;
     if (cells.length !== header.length) {
-      issues.add({ row, path: [], message: `row has ${cells.length} fields, the header has ${header.length}` });
+      issues.add({ row, path: [], ...issueReason('core.row_fields', { cells: cells.length, header: header.length }) });
       return;
     }
     const cell = (name: string): string => {

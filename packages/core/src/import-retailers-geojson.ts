@@ -5,6 +5,7 @@ import { parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { checkDuplicateId, validateRetailerRecord } from './internal/retailer-record.js';
 import type { Crs } from './schemas/crs.js';
 import type { Retailer } from './schemas/retailer.js';
+import { issueReason } from './issue-reason.js';
 
 /** Retailer fields read from a feature's `properties` (camelCase; the CSV snake_case names are aliases). */
 const PROPERTIES = [
@@ -85,15 +86,17 @@ export function importRetailersGeoJson(
     try {
       root = JSON.parse(root) as unknown;
     } catch (e) {
-      throw new BeatplanError('IMPORT_FAILED', [{ path: [], message: `not valid JSON (${(e as Error).message})` }], {
-        cause: e,
-      });
+      throw new BeatplanError(
+        'IMPORT_FAILED',
+        [{ path: [], ...issueReason('core.json_invalid', { detail: (e as Error).message }) }],
+        {
+          cause: e,
+        },
+      );
     }
   }
   if (!isObject(root) || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
-    throw new BeatplanError('IMPORT_FAILED', [
-      { path: [], message: 'must be a GeoJSON FeatureCollection with a features array', value: root },
-    ]);
+    throw new BeatplanError('IMPORT_FAILED', [{ path: [], value: root, ...issueReason('core.feature_collection') }]);
   }
   const retailers: Retailer[] = [];
   const seenIds = new Map<string, number>();
@@ -101,7 +104,7 @@ export function importRetailersGeoJson(
     const row = i + 1;
     const at = ['features', i];
     if (!isObject(feature) || feature.type !== 'Feature') {
-      issues.add({ row, path: at, message: 'must be a GeoJSON Feature', value: feature });
+      issues.add({ row, path: at, value: feature, ...issueReason('core.feature') });
       return;
     }
     const reported = new Set<string>();

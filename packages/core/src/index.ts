@@ -11,7 +11,11 @@ export {
   type BeatplanIssue,
   type IssueReason,
   type IssueReasonKey,
+  type KeyedReason,
+  type ReasonParam,
+  type SchemaReason,
 } from './beatplan-error.js';
+export { customReason, issueReason, type ReasonedMessage, type ReasonKey } from './issue-reason.js';
 export { describeErrorCode, formatErrorMessage, formatIssue, type LocaleOptions } from './format-issue.js';
 export { DEFAULT_LOCALE, LOCALES, LocaleSchema, type Locale } from './schemas/locale.js';
 export {

@@ -1,5 +1,6 @@
 import { BeatplanError } from './beatplan-error.js';
 import { WEEKDAYS, type Weekday } from './schemas/weekly-hours.js';
+import { issueReason } from './issue-reason.js';
 
 /**
  * The one local calendar of beatplan. Every package dates instants and reads times of day through
@@ -32,9 +33,7 @@ export function dayNumberOf(date: string): number {
     d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   const day = Math.round(d.getTime() / DAY_MS);
   if (!DATE.test(date) || day < FIRST_DAY || new Date(d).toISOString().slice(0, 10) !== date)
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: [], message: 'date must be a real calendar date "YYYY-MM-DD"', value: date },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: [], value: date, ...issueReason('core.calendar_date') }]);
   return day;
 }
 
@@ -47,9 +46,7 @@ export function dayNumberOf(date: string): number {
  */
 export function dateOfDayNumber(day: number): string {
   if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY)
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: [], message: 'day number must be a whole number of a date within 0001-01-01 to 9999-12-31', value: day },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: [], value: day, ...issueReason('core.day_number') }]);
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

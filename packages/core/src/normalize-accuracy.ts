@@ -1,5 +1,6 @@
 import { BeatplanError } from './beatplan-error.js';
 import type { FixSource } from './schemas/position-fix.js';
+import { issueReason } from './issue-reason.js';
 
 /**
  * The confidence assumed for a fix's `accuracyM` when the fix has no `accuracyConfidence`: 0.68 for
@@ -24,9 +25,7 @@ export const DEFAULT_ACCURACY_CONFIDENCE: Readonly<Record<FixSource, number>> = 
 
 function checkConfidence(p: number, name: string): void {
   if (!(p > 0 && p < 1)) {
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: [name], message: 'confidence must be within (0, 1), e.g. 0.68 or 0.95', value: p },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: [name], value: p, ...issueReason('core.confidence_range') }]);
   }
 }
 
@@ -51,7 +50,7 @@ export function convertAccuracy(radiusM: number, fromConfidence: number, toConfi
   checkConfidence(toConfidence, 'toConfidence');
   if (!(radiusM >= 0 && Number.isFinite(radiusM))) {
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['radiusM'], message: 'accuracy must be a finite number ≥ 0 m', value: radiusM },
+      { path: ['radiusM'], value: radiusM, ...issueReason('core.accuracy_non_negative') },
     ]);
   }
   if (fromConfidence === toConfidence) return radiusM;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { BeatplanError } from './beatplan-error.js';
 import type { Coordinates } from './schemas/coordinates.js';
+import { issueReason } from './issue-reason.js';
 
 /**
  * The largest point list a travel-cost matrix may have: 15,000 points, the largest matrix the route
@@ -94,7 +95,7 @@ export interface TravelCosts {
 export function assertTravelMatrixSize(n: number, path: (string | number)[] = ['points']): void {
   if (n > MAX_TRAVEL_MATRIX_POINTS) {
     throw new BeatplanError('INVALID_INPUT', [
-      { path, message: `a travel matrix takes at most ${MAX_TRAVEL_MATRIX_POINTS} points`, value: n },
+      { path, value: n, ...issueReason('core.matrix_points_max', { max: MAX_TRAVEL_MATRIX_POINTS }) },
     ]);
   }
 }

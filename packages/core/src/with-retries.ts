@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { BeatplanError, type BeatplanErrorCode, type BeatplanIssue, isBeatplanError } from './beatplan-error.js';
 import { seededRandom } from './internal/shared/seeded-random.js';
+import { issueReason, type ReasonedMessage } from './issue-reason.js';
 
 /**
  * The retry policy shared by every remote call of beatplan (positioning providers, the HTTP client,
@@ -96,7 +97,7 @@ const TIMED_OUT = Symbol('timed out');
  * abortedError(ctrl.signal).code; // 'ABORTED'
  */
 export function abortedError(signal: AbortSignal): BeatplanError {
-  return new BeatplanError('ABORTED', 'the operation was aborted', { cause: signal.reason });
+  return new BeatplanError('ABORTED', [{ path: [], ...issueReason('core.aborted') }], { cause: signal.reason });
 }
 
 /**
@@ -197,13 +198,15 @@ export async function withRetries<T>(
   for (let k = 0; k <= policy.retries; k++) {
     if (signal?.aborted) throw abortedError(signal);
     let verdict: AttemptVerdict;
+    let timedOut = false;
     try {
       return await runAttempt(attempt, k, policy.timeoutMs, signal, options.acquire);
     } catch (e) {
       if (signal?.aborted) throw abortedError(signal);
       if (isBeatplanError(e, 'ABORTED')) throw e;
       if (e === TIMED_OUT) {
-        verdict = { retry: true, message: `no answer in ${policy.timeoutMs} ms` };
+        timedOut = true;
+        verdict = { retry: true, message: issueReason('core.no_answer_in', { ms: policy.timeoutMs }).message };
       } else {
         verdict = classify(e);
         if (!verdict.retry) throw verdict.error ?? e;
@@ -211,41 +214,48 @@ export async function withRetries<T>(
         last = e;
       }
     }
-    failures.push({ path: ['attempts', k], message: attemptMessage(verdict) });
+    failures.push({ path: ['attempts', k], ...attemptReason(verdict, timedOut, policy.timeoutMs) });
     if (k === policy.retries) break;
     let delayMs = backoffDelayMs(policy, k, random());
     if (verdict.retryAfterMs !== undefined) {
       if (verdict.retryAfterMs > policy.maxRetryAfterMs) {
         const waitS = Math.ceil(verdict.retryAfterMs / 1000);
-        const message = `${subject.name} asked to retry after ${waitS} s, more than maxRetryAfterMs ${policy.maxRetryAfterMs} ms`;
-        throw finalError('PROVIDER_UNAVAILABLE', subject, message, failures, last);
+        const why = issueReason('core.retry_after_too_long', {
+          name: subject.name,
+          waitS,
+          maxMs: policy.maxRetryAfterMs,
+        });
+        throw finalError('PROVIDER_UNAVAILABLE', subject, why, failures, last);
       }
       delayMs = Math.max(delayMs, verdict.retryAfterMs);
     }
     options.onRetry?.({ attempt: k, delayMs, reason: verdict.message });
     await sleepMs(delayMs, signal);
   }
-  const n = policy.retries + 1;
-  const attempts = `${n} attempt${n === 1 ? '' : 's'}`;
+  const attempts = policy.retries + 1;
   if (allTimedOut) {
-    const message = `${subject.name} did not answer in ${policy.timeoutMs} ms (${attempts})`;
-    throw finalError('PROVIDER_TIMEOUT', subject, message, failures, undefined);
+    const why = issueReason('core.no_answer_after', { name: subject.name, ms: policy.timeoutMs, attempts });
+    throw finalError('PROVIDER_TIMEOUT', subject, why, failures, undefined);
   }
-  throw finalError('PROVIDER_UNAVAILABLE', subject, `${subject.name} is unavailable after ${attempts}`, failures, last);
+  const why = issueReason('core.unavailable_after', { name: subject.name, attempts });
+  throw finalError('PROVIDER_UNAVAILABLE', subject, why, failures, last);
 }
 
-function attemptMessage(verdict: AttemptVerdict): string {
-  return verdict.message.startsWith('no answer in ') ? verdict.message : `failed: ${verdict.message}`;
+/** An attempt's issue: `no answer in … ms` when it timed out, else `failed: <the verdict's message>`. */
+function attemptReason(verdict: AttemptVerdict, timedOut: boolean, timeoutMs: number): ReasonedMessage {
+  return timedOut || verdict.message.startsWith('no answer in ')
+    ? issueReason('core.no_answer_in', { ms: timeoutMs })
+    : issueReason('core.attempt_failed', { detail: verdict.message });
 }
 
 function finalError(
   code: BeatplanErrorCode,
   subject: WithRetriesOptions['subject'],
-  message: string,
+  why: ReasonedMessage,
   failures: BeatplanIssue[],
   cause: unknown,
 ): BeatplanError {
-  const head: BeatplanIssue = { path: subject.path ?? [], message };
+  const head: BeatplanIssue = { path: subject.path ?? [], ...why };
   if ('value' in subject) head.value = subject.value;
   return new BeatplanError(code, [head, ...failures], cause === undefined ? {} : { cause });
 }

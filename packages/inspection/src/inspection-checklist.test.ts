@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatErrorMessage } from '@beatplan/core';
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../test/helpers.js';
 import { InspectionChecklistSchema, SEED_ITEMS } from './inspection-checklist.js';
@@ -101,7 +102,14 @@ describe('record channel', () => {
     expect(phone).toMatchObject({ fixVerdict: null, fixAgeS: null, record: { channel: 'phone' } });
     expect(phone.record.fix).toBeUndefined();
     const noFix = thrown(() => recordInspection(record({ fix: undefined }) as never, shop));
-    expect(noFix.issues).toEqual([{ path: ['record', 'fix'], message: 'fix is required for an on-site inspection' }]);
+    expect(noFix.issues).toEqual([
+      {
+        path: ['record', 'fix'],
+        message: 'fix is required for an on-site inspection',
+        reason: { key: 'core.fix_required_on_site' },
+      },
+    ]);
+    expect(formatErrorMessage(noFix, { locale: 'zh-CN' })).toBe('record.fix：现场检查必须有定位');
     const phoneWithFix = thrown(() => recordInspection(record({ channel: 'phone' }) as never, shop));
     expect(phoneWithFix.path).toEqual(['record', 'fix']);
     expect(thrown(() => recordInspection(record({ channel: 'visit' }) as never, shop)).path).toEqual([

@@ -1,4 +1,4 @@
-import type { BeatplanIssue } from '@beatplan/core';
+import { type BeatplanIssue, issueReason } from '@beatplan/core';
 import { verifyDay } from '@beatplan/geofence';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -37,7 +37,7 @@ export async function verifyCommand(args: string[], io: CommandIo): Promise<void
   const input = json as Record<string, unknown>;
   const issues: BeatplanIssue[] = Object.keys(input)
     .filter((key) => !KEYS.includes(key))
-    .map((key) => ({ path: [key], message: `unknown field (expected retailers, visits, policy, planned)` }));
+    .map((key) => ({ path: [key], ...issueReason('cli.verify_unknown_field') }));
   let result: ReturnType<typeof verifyDay>;
   try {
     const options = input.planned === undefined ? {} : { planned: input.planned as never };

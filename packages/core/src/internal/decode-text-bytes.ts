@@ -1,4 +1,5 @@
 import { BeatplanError } from '../beatplan-error.js';
+import { issueReason } from '../issue-reason.js';
 
 /** Text encodings the importers read: UTF-8 (with or without BOM) and GB18030 (a superset of GBK/GB2312). */
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'gbk'] as const;
@@ -19,7 +20,7 @@ export function decodeTextBytes(
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['options', 'encoding'],
-        message: `encoding must be one of ${TEXT_ENCODINGS.join(', ')}`,
+        ...issueReason('core.encoding_one_of', { values: TEXT_ENCODINGS }),
         value: encoding,
       },
     ]);
@@ -35,7 +36,7 @@ export function decodeTextBytes(
     throw new BeatplanError('IMPORT_FAILED', [
       {
         path: [],
-        message: `line ${line} is not valid ${used === 'utf-8' ? 'UTF-8' : 'GB18030'} (first bad byte near offset ${offset}); save the file as UTF-8 or pass the right encoding`,
+        ...issueReason('core.invalid_bytes', { line, encoding: used === 'utf-8' ? 'UTF-8' : 'GB18030', offset }),
         value: used,
       },
     ]);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { BeatplanError, type BeatplanIssue } from '../beatplan-error.js';
 import { CRS_VALUES, type Crs } from '../schemas/crs.js';
 import { MAX_ISSUES } from '../beatplan-error.js';
+import { issueReason } from '../issue-reason.js';
 
 /** Reads a crs cell leniently: case-insensitive, `GCJ-02`, `BD-09`, `WGS-84`, `EPSG:4326`, `CGCS2000` (`EPSG:4490`, = WGS84) accepted. */
 export function readCrs(text: string): Crs | undefined {
@@ -34,9 +35,8 @@ export function readUnknownColumns(options: {
       throw new BeatplanError('INVALID_INPUT', [
         {
           path: ['options', 'unknownColumns'],
-          message: 'unknownColumns must be one of "fail", "ignore", "attributes"',
           value: options.unknownColumns,
-          reason: { key: 'one_of', values: ['"fail"', '"ignore"', '"attributes"'] },
+          ...issueReason('core.unknown_columns_one_of'),
         },
       ]);
     said.push(['unknownColumns', r.data]);
@@ -49,7 +49,7 @@ export function readUnknownColumns(options: {
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['options', other[0]],
-        message: `contradicts ${first[0]} (${first[1]}); give only unknownColumns`,
+        ...issueReason('core.options_contradict', { option: first[0], value: String(first[1]) }),
         value: true,
       },
     ]);
@@ -61,7 +61,7 @@ export function readMaxIssues(value: unknown): number {
   if (value === undefined) return MAX_ISSUES;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['options', 'maxIssues'], message: 'maxIssues must be a whole number ≥ 1', value },
+      { path: ['options', 'maxIssues'], value, ...issueReason('core.max_issues_whole') },
     ]);
   }
   return value;
@@ -72,7 +72,7 @@ export function readDefaultCrs(value: unknown): Crs | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (CRS_VALUES as readonly string[]).includes(value)) return value as Crs;
   throw new BeatplanError('UNSUPPORTED_CRS', [
-    { path: ['options', 'defaultCrs'], message: 'crs must be one of "WGS84", "GCJ02", "BD09"', value },
+    { path: ['options', 'defaultCrs'], value, ...issueReason('core.crs_one_of') },
   ]);
 }
 
@@ -85,7 +85,7 @@ export function readColumnMapping(
   if (columns === undefined) return out;
   if (typeof columns !== 'object' || columns === null) {
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['options', 'columns'], message: 'columns must map fields to header names', value: columns },
+      { path: ['options', 'columns'], value: columns, ...issueReason('core.columns_map') },
     ]);
   }
   const problems: BeatplanIssue[] = [];
@@ -94,7 +94,7 @@ export function readColumnMapping(
     if (column === undefined) {
       problems.push({
         path: ['options', 'columns', field],
-        message: `unknown field (expected one of ${[...fieldNames.keys()].join(', ')})`,
+        ...issueReason('core.unknown_field_expected', { fields: [...fieldNames.keys()] }),
         value: field,
       });
       continue;
@@ -102,7 +102,7 @@ export function readColumnMapping(
     if (typeof headerName !== 'string' || headerName.trim() === '') {
       problems.push({
         path: ['options', 'columns', field],
-        message: 'the header name must be a non-empty text',
+        ...issueReason('core.header_name_empty'),
         value: headerName,
       });
       continue;
@@ -112,7 +112,7 @@ export function readColumnMapping(
     if (taken !== undefined) {
       problems.push({
         path: ['options', 'columns', field],
-        message: `two fields on one column: "${headerName}" is already mapped to ${taken}`,
+        ...issueReason('core.column_taken', { header: headerName, field: taken }),
         value: headerName,
       });
       continue;
@@ -138,7 +138,7 @@ export function readGradeScale(grades: unknown): { min: number; max: number } | 
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['options', 'grades'],
-        message: 'grades must be { min, max }, whole numbers with 0 ≤ min ≤ max ≤ 999',
+        ...issueReason('core.grades_range'),
         value: grades,
       },
     ]);

@@ -1,4 +1,5 @@
 import { BeatplanError } from '../beatplan-error.js';
+import { issueReason } from '../issue-reason.js';
 
 /**
  * Reads a response body as UTF-8 text, refusing one longer than `maxBytes` while it streams (so a huge
@@ -29,7 +30,7 @@ function tooLarge(bytes: number, maxBytes: number, requestLine: string): Beatpla
   return new BeatplanError('PROVIDER_RESPONSE_INVALID', [
     {
       path: ['request'],
-      message: `the answer exceeds maxResponseBytes ${maxBytes} (${bytes} bytes or more)`,
+      ...issueReason('core.answer_too_large', { max: maxBytes, bytes }),
       value: requestLine,
     },
   ]);

@@ -2,6 +2,7 @@ import type { BeatplanIssue } from '../beatplan-error.js';
 import { fromZodError } from '../parse-or-throw.js';
 import { RetailerSchema, type Retailer } from '../schemas/retailer.js';
 import type { IssueList } from '../issue-list.js';
+import { issueReason } from '../issue-reason.js';
 
 /**
  * Validates one candidate retailer built from an imported row. Zod issues are re-addressed by
@@ -45,7 +46,7 @@ export function checkDuplicateId(
 ): boolean {
   const first = seen.get(id);
   if (first !== undefined) {
-    issues.add({ row, path, message: `duplicate id: already used in row ${first}`, value: id });
+    issues.add({ row, path, value: id, ...issueReason('core.duplicate_id', { row: first }) });
     return true;
   }
   seen.set(id, row);

@@ -3,6 +3,7 @@ import { fieldError } from '../internal/field-error.js';
 import { IdSchema } from './id.js';
 import { PositionFixSchema } from './position-fix.js';
 import { TimestampSchema } from './timestamp.js';
+import { customReason } from '../issue-reason.js';
 
 /** The inspector's answer to "did the manager really visit?": `yes`, `no` or `unsure`. */
 export const VisitConfirmationSchema = z.enum(['yes', 'no', 'unsure'], {
@@ -79,12 +80,12 @@ export const InspectionRecordSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.channel === 'on_site' && r.fix === undefined)
-      ctx.addIssue({ code: 'custom', path: ['fix'], message: 'fix is required for an on-site inspection' });
+      ctx.addIssue({ code: 'custom', path: ['fix'], ...customReason('core.fix_required_on_site') });
     if (r.channel === 'phone' && r.fix !== undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['fix'],
-        message: 'a phone check has no position fix (record it with channel "on_site")',
+        ...customReason('core.phone_no_fix'),
         input: r.fix,
       });
   });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LatSchema, LngSchema } from './coordinates.js';
+import { customReason } from '../issue-reason.js';
 
 /**
  * A GeoJSON position `[lng, lat]` (an optional third number, the altitude in metres, is allowed and
@@ -27,13 +28,12 @@ const RingSchema = z
     if (first && last && !samePosition(first, last)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'ring must be closed: its last position must equal its first',
+        ...customReason('core.ring_not_closed'),
         input: last,
       });
     }
     const distinct = new Set(ring.map((p) => `${p[0]},${p[1]}`));
-    if (distinct.size < 3)
-      ctx.addIssue({ code: 'custom', message: 'ring must have at least 3 distinct corners', input: ring });
+    if (distinct.size < 3) ctx.addIssue({ code: 'custom', input: ring, ...customReason('core.ring_corners') });
   });
 
 /**

@@ -5,6 +5,7 @@ import { CoordinatesSchema } from './coordinates.js';
 import { IdSchema } from './id.js';
 import { PolygonGeometrySchema } from './polygon-geometry.js';
 import { WeeklyHoursSchema } from './weekly-hours.js';
+import { customReason } from '../issue-reason.js';
 
 /**
  * Retailer segments: `retail` (independent shops, convenience stores, kiosks), `chain_supermarket`
@@ -159,7 +160,7 @@ export const RetailerSchema = z
             code: 'custom',
             path: ['attributes', i, 'key'],
             input: a.key,
-            message: 'attribute key appears twice',
+            ...customReason('core.attribute_key_twice'),
           });
         }
         seen.add(a.key);
@@ -171,7 +172,11 @@ export const RetailerSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['geofence'],
-        message: `the geofence lies ${Math.round(outside)} m from the location (at most ${MAX_LOCATION_OUTSIDE_GEOFENCE_M} m allowed): both must be in the crs of the location (${r.location.crs ?? 'WGS84'})`,
+        ...customReason('core.geofence_far', {
+          m: Math.round(outside),
+          max: MAX_LOCATION_OUTSIDE_GEOFENCE_M,
+          crs: r.location.crs ?? 'WGS84',
+        }),
       });
     }
   });

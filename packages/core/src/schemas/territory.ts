@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { IdSchema } from './id.js';
+import { customReason } from '../issue-reason.js';
 
 /**
  * A territory: the set of retailers one manager serves.
@@ -35,7 +36,7 @@ export const TerritorySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['retailerIds', i],
-          message: 'retailer id appears twice in the territory',
+          ...customReason('core.territory_id_twice'),
           input: id,
         });
       seen.add(id);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { IdSchema } from './id.js';
 import { TimestampSchema } from './timestamp.js';
+import { customReason } from '../issue-reason.js';
 
 /**
  * A calendar date `YYYY-MM-DD` (a real date: `2025-02-30` is rejected).
@@ -62,7 +63,7 @@ export const VisitPlanSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['stops', i, 'retailerId'],
-          message: 'retailer is planned twice on the same day',
+          ...customReason('core.planned_twice'),
           input: stop.retailerId,
         });
       }
@@ -72,7 +73,7 @@ export const VisitPlanSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['stops', i, 'arrival'],
-          message: 'arrival must not be before the previous stop departure',
+          ...customReason('core.arrival_before_departure'),
           input: stop.arrival,
         });
       }

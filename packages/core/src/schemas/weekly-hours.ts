@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { customReason } from '../issue-reason.js';
 
 /** Weekday keys of {@link WeeklyHoursSchema}, Monday first (ISO 8601 order). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -51,7 +52,7 @@ const DayHoursSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [cur.index],
-          message: 'intervals of a day must not overlap',
+          ...customReason('core.intervals_overlap'),
           input: intervals[cur.index],
         });
       }

@@ -1,6 +1,6 @@
 // One source, shared with @beatplan/tsp (copied into packages/tsp/src/generated/shared/ by `npm run build`).
 import type * as z from 'zod';
-import type { IssueReason } from './issue-format.js';
+import type { IssueReason, KeyedReason, SchemaReason } from './issue-format.js';
 
 /** zod's default English messages begin like this; beatplan's own schema messages never do. */
 const ZOD_DEFAULT = /^(Invalid |Too (small|big)|Unrecognized key|Expected )/;
@@ -23,6 +23,8 @@ const ARTICLE: Record<string, string> = {
 function reasonOf(issue: z.core.$ZodIssue, present: boolean): IssueReason | undefined {
   if (!present && issue.code !== 'custom') return { key: 'required' };
   switch (issue.code) {
+    case 'custom':
+      return keyedReasonOf(issue.params);
     case 'invalid_type': {
       const received = (issue as { received?: unknown }).received;
       if (issue.expected === 'number' && (received === 'NaN' || received === 'Infinity')) return { key: 'finite' };
@@ -48,11 +50,17 @@ function reasonOf(issue: z.core.$ZodIssue, present: boolean): IssueReason | unde
   }
 }
 
+/** The keyed reason a custom issue carries in its params (`customParams`), if any. */
+function keyedReasonOf(params: unknown): KeyedReason | undefined {
+  const reason = (params as { reason?: { key?: unknown } } | undefined)?.reason;
+  return typeof reason?.key === 'string' && reason.key.includes('.') ? (reason as KeyedReason) : undefined;
+}
+
 function limitOf(limit: unknown): number | string {
   return typeof limit === 'number' ? limit : String(limit);
 }
 
-function sizeReason(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): IssueReason {
+function sizeReason(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): SchemaReason {
   const small = issue.code === 'too_small';
   const limit = limitOf(small ? issue.minimum : (issue as z.core.$ZodIssueTooBig).maximum);
   const n = Number(limit);
@@ -72,7 +80,7 @@ function sizeReason(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): I
 }
 
 /** beatplan's English phrase for a reason (the message when the schema set none of its own). */
-export function describeReason(reason: IssueReason): string {
+export function describeReason(reason: SchemaReason): string {
   switch (reason.key) {
     case 'required':
       return 'is required';
@@ -114,12 +122,16 @@ export function describeReason(reason: IssueReason): string {
 /**
  * A beatplan-style message for a zod issue and its reason as data: the message is the schema's own
  * when it set one, else a short phrase made from the issue code (the value is appended by
- * `formatIssue`, so it is not repeated); the reason (absent for `custom` issues) is made from the issue
- * code and its parameters either way. `present` tells whether the field had a value at all (absent →
+ * `formatIssue`, so it is not repeated); the reason is made from the issue code and its parameters
+ * either way, except that a custom issue's reason is the keyed reason in its `params`
+ * (see `customParams`), else absent. `present` tells whether the field had a value at all (absent →
  * `is required`).
  */
 export function describeZodIssue(issue: z.core.$ZodIssue, present: boolean): { message: string; reason?: IssueReason } {
   const reason = reasonOf(issue, present);
-  const message = ZOD_DEFAULT.test(issue.message) && reason ? describeReason(reason) : issue.message;
+  const message =
+    ZOD_DEFAULT.test(issue.message) && reason && !reason.key.includes('.')
+      ? describeReason(reason as SchemaReason)
+      : issue.message;
   return reason ? { message, reason } : { message };
 }

@@ -2,12 +2,24 @@
 // Self-contained on purpose: `npm run build` copies this file into packages/tsp/src/generated/shared/
 // (tsp depends on no other beatplan package), so both error classes are built from the same code.
 
+/** A parameter of a keyed reason: data only (a number, a text, a flag or a list of numbers or texts). */
+export type ReasonParam = string | number | boolean | readonly (string | number)[];
+
 /**
- * Why a value is wrong, as data: a key from a closed set and its parameters, so that a reason can be
- * rendered in any language (core's `formatIssue(issue, { locale })`). Issues made from zod errors
- * carry one; hand-written issues may (else only the English `message` exists).
+ * A hand-written reason: a key `<package>.<name>` of a reason catalogue (core's, which holds every
+ * package's) and its parameters. Made by core's `issueReason` (tsp: its own `tspReason`).
  */
-export type IssueReason =
+export type KeyedReason = { readonly key: `${string}.${string}` } & { readonly [param: string]: ReasonParam };
+
+/**
+ * Why a value is wrong, as data, so that a reason can be rendered in any language (core's
+ * `formatIssue(issue, { locale })`): a schema reason (a key from a closed set and its parameters,
+ * which every issue made from a zod error carries) or a {@link KeyedReason} (every hand-written issue).
+ */
+export type IssueReason = SchemaReason | KeyedReason;
+
+/** The reasons of schema (zod) issues: a closed set of keys, each with its parameters. */
+export type SchemaReason =
   | { key: 'required' }
   | { key: 'type'; expected: string }
   | { key: 'finite' }
@@ -26,8 +38,8 @@ export type IssueReason =
   | { key: 'invalid_key' }
   | { key: 'invalid_element' };
 
-/** The keys of {@link IssueReason}, a closed set. */
-export type IssueReasonKey = IssueReason['key'];
+/** The keys of {@link SchemaReason}, a closed set. */
+export type IssueReasonKey = SchemaReason['key'];
 
 /** One problem found in the input: where, what was there, and why it is wrong. */
 export interface Issue {

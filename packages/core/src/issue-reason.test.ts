@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { thrown } from '../test/helpers.js';
+import { BeatplanError } from './beatplan-error.js';
+import { formatErrorMessage, formatIssue } from './format-issue.js';
+import { REASONS, REASONS_EN } from './internal/reasons/all-reasons.js';
+import { customReason, issueReason } from './issue-reason.js';
+import { parseOrThrow } from './parse-or-throw.js';
+import { LOCALES } from './schemas/locale.js';
+
+/** A reason of `key` with any parameters: each reads as `[7]`, which prints, joins, counts and compares as 7. */
+const anyReason = (key: string) => new Proxy({}, { get: (_, name) => (name === 'key' ? key : [7]) });
+const HAN = /\p{Script=Han}/u;
+
+describe('the reason catalogue', () => {
+  it('has every key in every locale, and renders each one (with parameters) in English and in Chinese', () => {
+    const keys = Object.keys(REASONS_EN);
+    expect(keys.length).toBeGreaterThan(40);
+    for (const locale of LOCALES) expect(Object.keys(REASONS[locale]).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(key).toMatch(/^[a-z]+\.[a-z0-9_]+$/);
+      for (const locale of LOCALES) {
+        const line = formatIssue({ path: ['x'], message: 'english', reason: anyReason(key) as never }, { locale });
+        const text = line.slice(locale === 'en' ? 'x: '.length : 'x：'.length);
+        if (locale === 'en') expect(line).toBe('x: english');
+        else {
+          expect(text, key).toMatch(HAN);
+          expect(text, key).not.toMatch(/undefined|NaN|\[object|english/);
+        }
+      }
+      const en = REASONS_EN[key as keyof typeof REASONS_EN];
+      const message = typeof en === 'string' ? en : (en as (p: unknown) => string)(anyReason(key));
+      expect(message, key).not.toMatch(/undefined|NaN|\[object|\p{Script=Han}/u);
+    }
+  });
+
+  it('makes the English message and the reason as data; formatIssue writes the same reason in Chinese', () => {
+    const why = issueReason('core.row_fields', { cells: 3, header: 4 });
+    expect(why).toEqual({
+      message: 'row has 3 fields, the header has 4',
+      reason: { key: 'core.row_fields', cells: 3, header: 4 },
+    });
+    const issue = { path: [], row: 9, ...why };
+    expect(formatIssue(issue)).toBe('row 9: row has 3 fields, the header has 4');
+    expect(formatIssue(issue, { locale: 'zh-CN' })).toBe('第 9 行：该行有 3 个字段，表头有 4 个');
+  });
+
+  it('keeps a custom zod issue’s reason through parseOrThrow', () => {
+    const Ring = z.array(z.number()).superRefine((ring, ctx) => {
+      if (new Set(ring).size < 3) ctx.addIssue({ code: 'custom', input: ring, ...customReason('core.ring_corners') });
+    });
+    const e = thrown(() => parseOrThrow(Ring, [1, 1], ['ring']));
+    expect(e.issues[0]).toEqual({
+      path: ['ring'],
+      message: 'ring must have at least 3 distinct corners',
+      value: [1, 1],
+      reason: { key: 'core.ring_corners' },
+    });
+    expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe('ring：环至少需要 3 个不同的顶点，实际为 含 2 项的数组');
+  });
+
+  it('falls back to the English message for a key this build does not know', () => {
+    const e = new BeatplanError('INVALID_INPUT', [{ path: [], message: 'new words', reason: { key: 'tsp.newer' } }]);
+    expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe('new words');
+  });
+});
