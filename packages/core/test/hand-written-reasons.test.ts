@@ -18,7 +18,7 @@ const NOT_YET_MOVED = new Map<string, number>([
   ['positioning', 35],
   ['reports', 10],
   ['roads', 14],
-  ['territory', 10],
+  ['territory', 11],
   ['tsp', 40],
 ]);
 
