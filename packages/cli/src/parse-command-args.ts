@@ -31,8 +31,9 @@ export function parseCommandArgs<const O extends Options>(
   } catch (e) {
     throw new CliFailure((t) => t.t('usageError', { detail: (e as Error).message, usage }), 2);
   }
-  if (parsed.positionals.length !== 1) throw new CliFailure((t) => t.t('expectedOne', { what, usage }), 2);
-  return { values: parsed.values, file: parsed.positionals[0]! };
+  const [file, ...more] = parsed.positionals;
+  if (file === undefined || more.length > 0) throw new CliFailure((t) => t.t('expectedOne', { what, usage }), 2);
+  return { values: parsed.values, file };
 }
 
 const NUMBER_PATTERNS = { integer: /^-?\d+$/, whole: /^\d+$/, number: /^-?\d+(\.\d+)?$/ } as const;

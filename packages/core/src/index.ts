@@ -156,6 +156,7 @@ export { seededRandom } from './internal/shared/seeded-random.js';
 export { yieldToEventLoop } from './internal/shared/yield-to-event-loop.js';
 export { wasmBlockedError } from './wasm-blocked-error.js';
 export { measureSpread, type Spread } from './measure-spread.js';
+export { getKnown } from './get-known.js';
 export type { DroppedRetailer } from './dropped-retailer.js';
 export { dropUnreachable, type UnreachableDrop } from './drop-unreachable.js';
 export { dataRecord, dataRecordSchema } from './data-record.js';

@@ -163,8 +163,8 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
     (x.retailers ?? []).flatMap((r) => (r.managerId ? [[r.id, r.managerId] as const] : [])),
   );
   const inspected = new Set(x.records.map((r) => r.retailerId));
-  const visitsAt = new Map<string, CheckedVisit[]>();
-  const startOf = new Map<string, number>();
+  // each visit with its start (epoch ms), by retailer
+  const visitsAt = new Map<string, { visit: CheckedVisit; at: number }[]>();
   x.visits.forEach((v, i) => {
     if (!inspected.has(v.retailerId) || v.start.at < x.period.from || v.start.at >= x.period.to) return;
     const status = statusOf.get(v.id);
@@ -176,10 +176,9 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
       });
       return;
     }
-    startOf.set(v.id, v.start.at);
     visitsAt.set(v.retailerId, [
       ...(visitsAt.get(v.retailerId) ?? []),
-      { visitId: v.id, managerId: v.managerId, status },
+      { visit: { visitId: v.id, managerId: v.managerId, status }, at: v.start.at },
     ]);
   });
   x.records.forEach((r, i) => {
@@ -195,9 +194,9 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
   const records: RecordCheck[] = [];
   const contradictions: Contradiction[] = [];
   for (const r of x.records) {
-    const visits = [...(visitsAt.get(r.retailerId) ?? [])].sort(
-      (a, b) => startOf.get(a.visitId)! - startOf.get(b.visitId)! || (a.visitId < b.visitId ? -1 : 1),
-    );
+    const visits = [...(visitsAt.get(r.retailerId) ?? [])]
+      .sort((a, b) => a.at - b.at || (a.visit.visitId < b.visit.visitId ? -1 : 1))
+      .map(({ visit }) => visit);
     const managerId = managerOfRetailer.get(r.retailerId) ?? busiestManager(visits);
     const fix = r.channel === 'phone' ? null : (fixStatusOf?.get(r.id) ?? null);
     const outcome = outcomeOf(r.managerVisitConfirmed, visits, fix);
@@ -234,7 +233,7 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
 function busiestManager(visits: CheckedVisit[]): string | null {
   const n = new Map<string, number>();
   for (const v of visits) n.set(v.managerId, (n.get(v.managerId) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [m, k] of n) if (best === null || k > n.get(best)! || (k === n.get(best)! && m < best)) best = m;
-  return best;
+  let best: { m: string; k: number } | null = null;
+  for (const [m, k] of n) if (best === null || k > best.k || (k === best.k && m < best.m)) best = { m, k };
+  return best === null ? null : best.m;
 }

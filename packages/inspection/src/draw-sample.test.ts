@@ -72,7 +72,10 @@ describe('drawSample', () => {
         fc.double({ min: 0, max: 1, noNaN: true }),
         (sizes, share) => {
           const size = Math.floor(share * sizes.reduce((a, b) => a + b, 0));
-          const out = allocateProportional(sizes, size);
+          const out = allocateProportional(
+            sizes.map((cap) => ({ cap })),
+            size,
+          ).map((s) => s.count);
           expect(out.reduce((a, b) => a + b, 0)).toBe(size);
           out.forEach((n, h) => expect(n).toBeLessThanOrEqual(sizes[h]!));
         },

@@ -52,9 +52,10 @@ export function redrawSample(
   }
   const same =
     fresh.drawn.length === recorded.drawn.length &&
-    fresh.drawn.every(
-      (d, i) => d.retailerId === recorded.drawn[i]!.retailerId && d.stratum === recorded.drawn[i]!.stratum,
-    );
+    fresh.drawn.every((d, i) => {
+      const r = recorded.drawn[i];
+      return r !== undefined && d.retailerId === r.retailerId && d.stratum === r.stratum;
+    });
   if (!same)
     throw new BeatplanError(
       'INTERNAL',

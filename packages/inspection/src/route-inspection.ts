@@ -2,6 +2,7 @@ import {
   addDays,
   BeatplanError,
   formatLocalDateTime,
+  getKnown,
   instantOf,
   openingWindows,
   secondsOfTime,
@@ -214,7 +215,7 @@ export async function routeInspection(
   const metresPerSecond = (o.speedKmh * 1000) / 3600;
   const nodes = new Map<string, Node>(
     [...new Set(ids)].map((id) => {
-      const r = byId.get(id)!;
+      const r = getKnown(byId, id, 'retailer');
       return [
         id,
         { retailer: r, wgs: toWgs84(r.location), serviceS: Math.round((o.serviceMinutes ?? r.serviceMinutes) * 60) },
@@ -224,8 +225,14 @@ export async function routeInspection(
 
   const isoAt = (date: string, seconds: number) =>
     formatLocalDateTime(instantOf(date, seconds, o.utcOffsetMinutes), o.utcOffsetMinutes);
-  const windowsOf = (id: string, date: string) =>
-    openingWindows(nodes.get(id)!.retailer.openingHours, weekdayOf(date), { serviceS: nodes.get(id)!.serviceS });
+  const nodeOf = (id: string) => getKnown(nodes, id, 'retailer');
+  const windowsOf = (id: string, date: string) => {
+    const { retailer, serviceS } = nodeOf(id);
+    return openingWindows(retailer.openingHours, weekdayOf(date), { serviceS });
+  };
+  // the ids in the order of a tour over [base, ...ids] (tour node k is ids[k - 1])
+  const inTourOrder = (list: readonly string[], tour: readonly number[]) =>
+    tour.slice(1).map((k) => getKnown(list, k - 1, 'route node'));
   const solver = o.solver ?? { solve };
   const signal = o.signal ? { signal: o.signal } : {};
   try {
@@ -235,19 +242,19 @@ export async function routeInspection(
     const unreachable: DroppedRetailer[] = [];
     if (o.costs && remaining.length > 0) {
       const all = remaining;
-      const full = await o.costs.matrix([base, ...all.map((id) => nodes.get(id)!.wgs)], signal);
+      const full = await o.costs.matrix([base, ...all.map((id) => nodeOf(id).wgs)], signal);
       const { keep, dropped } = dropUnreachable(full, (i) => (i === 0 ? 'the base' : `retailer ${all[i - 1]}`));
       for (const d of dropped) unreachable.push({ retailerId: all[d.index - 1] as string, reason: d.reason });
       remaining = keep.slice(1).map((i) => all[i - 1] as string);
       if (remaining.length > 1) {
         const metres = keep.map((a) => keep.map((b) => Math.round(full.distancesM[a * full.n + b] ?? 0)));
         const order = await solver.solve({ matrix: metres }, { seed: o.seed, ...signal });
-        remaining = order.tour.slice(1).map((k) => remaining[k - 1]!);
+        remaining = inTourOrder(remaining, order.tour);
       }
     } else if (remaining.length > 1) {
-      const points = [base, ...remaining.map((id) => nodes.get(id)!.wgs)];
+      const points = [base, ...remaining.map((id) => nodeOf(id).wgs)];
       const order = await solver.solve({ points }, { seed: o.seed, ...signal });
-      remaining = order.tour.slice(1).map((k) => remaining[k - 1]!);
+      remaining = inTourOrder(remaining, order.tour);
     }
     const days: InspectionDay[] = [];
     const dayStartS = secondsOfTime(o.dayStart);
@@ -259,17 +266,18 @@ export async function routeInspection(
       const w = windowsOf(id, date);
       return w === null || w.length > 0;
     };
-    for (let d = 0; d < dates.length && remaining.length > 0; d++) {
-      const date = dates[d]!;
-      const windows = new Map(remaining.map((id) => [id, windowsOf(id, date)]));
-      const open = remaining.filter((id) => windows.get(id) === null || windows.get(id)!.length > 0);
+    for (const [d, date] of dates.entries()) {
+      if (remaining.length === 0) break;
+      const windowed = remaining.map((id) => ({ id, w: windowsOf(id, date) }));
+      const windows = new Map(windowed.map(({ id, w }) => [id, w]));
+      const open = windowed.filter(({ w }) => w === null || w.length > 0).map(({ id }) => id);
       // retailers open on no later day of the horizon come first; the others keep the tour order
       const lastChance = new Set(open.filter((id) => !dates.slice(d + 1).some((later) => isOpen(id, later))));
       const ordered = [...open.filter((id) => lastChance.has(id)), ...open.filter((id) => !lastChance.has(id))];
       const take = o.maxStopsPerDay === undefined ? ordered : ordered.slice(0, o.maxStopsPerDay);
       if (take.length > 0) {
         const { metres, seconds } = await matrixOf(
-          [base, ...take.map((id) => nodes.get(id)!.wgs)],
+          [base, ...take.map((id) => nodeOf(id).wgs)],
           metresPerSecond,
           o.costs,
           ['the base', ...take.map((id) => `retailer ${id}`)],
@@ -280,7 +288,7 @@ export async function routeInspection(
           {
             ...signal,
             timeMatrix: seconds,
-            serviceS: [0, ...take.map((id) => nodes.get(id)!.serviceS)],
+            serviceS: [0, ...take.map((id) => nodeOf(id).serviceS)],
             windows: [null, ...take.map((id) => windows.get(id) ?? null)],
             startAt: dayStartS,
             endBy: dayEndS,
@@ -290,20 +298,21 @@ export async function routeInspection(
         );
         const schedule = res.schedule!;
         // the schedule of a closed tour starts at the base and ends with the return to it (node 0)
-        const stops: InspectionStop[] = schedule.stops.slice(1).flatMap((s, k) =>
-          s.node === 0
-            ? []
-            : [
-                {
-                  retailerId: take[s.node - 1]!,
-                  arrival: isoAt(date, s.arrival),
-                  start: isoAt(date, s.start),
-                  departure: isoAt(date, s.departure),
-                  waitS: s.wait,
-                  travelM: metres[schedule.stops[k]!.node]![s.node]!,
-                },
-              ],
-        );
+        const stops: InspectionStop[] = [];
+        let previous: number | undefined;
+        for (const s of schedule.stops) {
+          if (previous !== undefined && s.node !== 0) {
+            stops.push({
+              retailerId: getKnown(take, s.node - 1, 'route node'),
+              arrival: isoAt(date, s.arrival),
+              start: isoAt(date, s.start),
+              departure: isoAt(date, s.departure),
+              waitS: s.wait,
+              travelM: getKnown(getKnown(metres, previous, 'route node'), s.node, 'route node'),
+            });
+          }
+          previous = s.node;
+        }
         if (stops.length > 0) {
           days.push({
             date,

@@ -1,4 +1,4 @@
-import { MAX_ISSUES, parseOrThrow } from '@beatplan/core';
+import { getKnown, MAX_ISSUES, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { ApTableImpl, type ApTable } from './internal/ap-table.js';
 import { bssidToNumber, tryNormalizeBssid } from './internal/bssid.js';
@@ -11,7 +11,7 @@ import {
   readNumber,
   TableLoader,
   type ColumnSpec,
-  type RowContext,
+  type RowHandler,
 } from './internal/table-loader.js';
 
 /** Default range of an access point whose row has no `range`, metres. */
@@ -73,21 +73,35 @@ export function createApTableLoader(options: ApTableOptions = {}): ApTableLoader
   const defaultRange = o.defaultRangeM ?? DEFAULT_AP_RANGE_M;
   const bbox = o.filter?.bbox;
 
-  const handle = (f: string[], c: Int32Array, ctx: RowContext) => {
-    const raw = f[c[0]!]!;
-    const bssid = tryNormalizeBssid(raw);
-    if (bssid === undefined)
-      ctx.issue('bssid', raw.trim() === '' ? 'bssid is required' : 'BSSID must be a MAC address of 6 hex octets', raw);
-    const [lng, lat] = readLngLat(ctx, f, c[1]!, c[2]!, 'lon');
-    const range = readNumber(ctx, f, c[3]!, 'range', 'range') ?? defaultRange;
-    if (range < 0) ctx.issue('range', 'range must be a number of metres ≥ 0', f[c[3]!]);
-    const samples = readNumber(ctx, f, c[4]!, 'samples', 'samples') ?? 0;
-    if (!Number.isNaN(samples) && (!Number.isInteger(samples) || samples < 0 || samples > 0xffffffff)) {
-      ctx.issue('samples', 'samples must be an integer ≥ 0', f[c[4]!]);
-    }
-    if (ctx.problems > 0) return 'invalid';
-    if (!isInBbox(bbox, lng, lat)) return 'filtered';
-    return store.add(0, bssidToNumber(bssid!), 0, lng, lat, range, samples) ? 'loaded' : 'duplicate';
+  // the row handler, bound to the field position of each column of COLUMNS (bssid is required)
+  const bind = (c: Int32Array): RowHandler => {
+    const at = (k: number) => getKnown(c, k, 'column');
+    const bssidAt = at(0);
+    const lonAt = at(1);
+    const latAt = at(2);
+    const rangeAt = at(3);
+    const samplesAt = at(4);
+    return (f, ctx) => {
+      const raw = getKnown(f, bssidAt, 'field');
+      const bssid = tryNormalizeBssid(raw);
+      if (bssid === undefined)
+        ctx.issue(
+          'bssid',
+          raw.trim() === '' ? 'bssid is required' : 'BSSID must be a MAC address of 6 hex octets',
+          raw,
+        );
+      const [lng, lat] = readLngLat(ctx, f, lonAt, latAt, 'lon');
+      const range = readNumber(ctx, f, rangeAt, 'range', 'range') ?? defaultRange;
+      if (range < 0) ctx.issue('range', 'range must be a number of metres ≥ 0', f[rangeAt]);
+      const samples = readNumber(ctx, f, samplesAt, 'samples', 'samples') ?? 0;
+      if (!Number.isNaN(samples) && (!Number.isInteger(samples) || samples < 0 || samples > 0xffffffff)) {
+        ctx.issue('samples', 'samples must be an integer ≥ 0', f[samplesAt]);
+      }
+      // a bad bssid is one of the problems
+      if (ctx.problems > 0 || bssid === undefined) return 'invalid';
+      if (!isInBbox(bbox, lng, lat)) return 'filtered';
+      return store.add(0, bssidToNumber(bssid), 0, lng, lat, range, samples) ? 'loaded' : 'duplicate';
+    };
   };
 
   const core = new TableLoader(
@@ -99,7 +113,7 @@ export function createApTableLoader(options: ApTableOptions = {}): ApTableLoader
       onRowError: o.onRowError ?? 'skip',
       maxIssues: o.maxIssues ?? MAX_ISSUES,
     },
-    handle,
+    bind,
   );
   return tableLoaderHandle<ApTable>(
     core,

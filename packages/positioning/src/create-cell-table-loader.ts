@@ -1,4 +1,4 @@
-import { MAX_ISSUES, parseOrThrow } from '@beatplan/core';
+import { getKnown, MAX_ISSUES, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { CellTableImpl, cellKeyHi, RADIO_TAG, type CellTable } from './internal/cell-table.js';
 import { tableLoaderHandle, type TableLoaderHandle } from './internal/loaded-table.js';
@@ -11,7 +11,7 @@ import {
   readNumber,
   TableLoader,
   type ColumnSpec,
-  type RowContext,
+  type RowHandler,
 } from './internal/table-loader.js';
 import { MAX_AREA_CODE, MAX_CDMA_ID, MAX_CDMA_SID, MAX_MNC, RadioSchema } from './schemas/cell-observation.js';
 
@@ -128,28 +128,46 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
   const radios = o.filter?.radios ? new Set(o.filter.radios.map((r) => RADIO_TAG.get(r))) : undefined;
   const bbox = o.filter?.bbox;
 
-  const handle = (f: string[], c: Int32Array, ctx: RowContext) => {
-    const rawRadio = f[c[0]!]!;
-    const tag = RADIO_TAG.get(rawRadio.trim().toUpperCase()) ?? 0;
-    if (tag === 0) ctx.issue('radio', 'radio must be one of GSM, UMTS, LTE, NR, CDMA', rawRadio);
-    const mcc = readInteger(ctx, f, c[1]!, 'mcc', 999);
-    const isCdma = tag === RADIO_TAG.get('CDMA');
-    const net = readInteger(ctx, f, c[2]!, 'net', isCdma ? MAX_CDMA_SID : MAX_MNC);
-    if ((mccs && mcc >= 0 && !mccs[mcc]) || (mncs && net >= 0 && !mncs[net]) || (radios && tag > 0 && !radios.has(tag)))
-      return 'filtered';
-    const area = readInteger(ctx, f, c[3]!, 'area', isCdma && net > MAX_MNC ? MAX_CDMA_ID : MAX_AREA_CODE);
-    const cell = readInteger(ctx, f, c[4]!, 'cell', Number.MAX_SAFE_INTEGER);
-    const [lng, lat] = readLngLat(ctx, f, c[5]!, c[6]!, 'lon');
-    const range = readNumber(ctx, f, c[7]!, 'range', 'range');
-    if (range === undefined) ctx.issue('range', 'range is required');
-    else if (range < 0) ctx.issue('range', 'range must be a number of metres ≥ 0', f[c[7]!]);
-    const samples = readNumber(ctx, f, c[8]!, 'samples', 'samples') ?? 0;
-    if (!Number.isNaN(samples) && (!Number.isInteger(samples) || samples < 0 || samples > 0xffffffff)) {
-      ctx.issue('samples', 'samples must be an integer ≥ 0', f[c[8]!]);
-    }
-    if (ctx.problems > 0) return 'invalid';
-    if (!isInBbox(bbox, lng, lat)) return 'filtered';
-    return store.add(cellKeyHi(mcc, net, area), cell, tag, lng, lat, range!, samples) ? 'loaded' : 'duplicate';
+  // the row handler, bound to the field position of each column of COLUMNS (radio is required)
+  const bind = (c: Int32Array): RowHandler => {
+    const at = (k: number) => getKnown(c, k, 'column');
+    const radioAt = at(0);
+    const mccAt = at(1);
+    const netAt = at(2);
+    const areaAt = at(3);
+    const cellAt = at(4);
+    const lonAt = at(5);
+    const latAt = at(6);
+    const rangeAt = at(7);
+    const samplesAt = at(8);
+    return (f, ctx) => {
+      const rawRadio = getKnown(f, radioAt, 'field');
+      const tag = RADIO_TAG.get(rawRadio.trim().toUpperCase()) ?? 0;
+      if (tag === 0) ctx.issue('radio', 'radio must be one of GSM, UMTS, LTE, NR, CDMA', rawRadio);
+      const mcc = readInteger(ctx, f, mccAt, 'mcc', 999);
+      const isCdma = tag === RADIO_TAG.get('CDMA');
+      const net = readInteger(ctx, f, netAt, 'net', isCdma ? MAX_CDMA_SID : MAX_MNC);
+      if (
+        (mccs && mcc >= 0 && !mccs[mcc]) ||
+        (mncs && net >= 0 && !mncs[net]) ||
+        (radios && tag > 0 && !radios.has(tag))
+      )
+        return 'filtered';
+      const area = readInteger(ctx, f, areaAt, 'area', isCdma && net > MAX_MNC ? MAX_CDMA_ID : MAX_AREA_CODE);
+      const cell = readInteger(ctx, f, cellAt, 'cell', Number.MAX_SAFE_INTEGER);
+      const [lng, lat] = readLngLat(ctx, f, lonAt, latAt, 'lon');
+      const range = readNumber(ctx, f, rangeAt, 'range', 'range');
+      if (range === undefined) ctx.issue('range', 'range is required');
+      else if (range < 0) ctx.issue('range', 'range must be a number of metres ≥ 0', f[rangeAt]);
+      const samples = readNumber(ctx, f, samplesAt, 'samples', 'samples') ?? 0;
+      if (!Number.isNaN(samples) && (!Number.isInteger(samples) || samples < 0 || samples > 0xffffffff)) {
+        ctx.issue('samples', 'samples must be an integer ≥ 0', f[samplesAt]);
+      }
+      // a missing range is one of the problems
+      if (ctx.problems > 0 || range === undefined) return 'invalid';
+      if (!isInBbox(bbox, lng, lat)) return 'filtered';
+      return store.add(cellKeyHi(mcc, net, area), cell, tag, lng, lat, range, samples) ? 'loaded' : 'duplicate';
+    };
   };
 
   const core = new TableLoader(
@@ -161,7 +179,7 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
       onRowError: o.onRowError ?? 'skip',
       maxIssues: o.maxIssues ?? MAX_ISSUES,
     },
-    handle,
+    bind,
   );
   return tableLoaderHandle<CellTable>(
     core,

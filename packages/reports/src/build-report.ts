@@ -1,4 +1,4 @@
-import { parseOrThrow, VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/core';
+import { getKnown, parseOrThrow, VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/core';
 import { accumulateKpis } from './internal/accumulate-kpis.js';
 import { buildMap } from './internal/build-map.js';
 import { checkReferences } from './internal/check-references.js';
@@ -59,12 +59,12 @@ export function buildReport(input: ReportInputData | unknown): Report {
   const assigned = new Map<string, Retailer[]>(parsed.managers.map((m) => [m.id, []]));
   for (const r of parsed.retailers) {
     const m = data.managerOfRetailer.get(r.id);
-    if (m !== undefined) assigned.get(m)!.push(r);
+    if (m !== undefined) getKnown(assigned, m, 'manager').push(r);
   }
   const managers: ManagerReport[] = parsed.managers.map((m) => {
-    const s = sums.get(m.id)!;
+    const s = getKnown(sums, m.id, 'manager');
     const kpis = normaliseKpis(s);
-    const mine = assigned.get(m.id)!;
+    const mine = getKnown(assigned, m.id, 'manager');
     return {
       managerId: m.id,
       name: m.name,
@@ -73,7 +73,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
       assignedServiceMinutesPer4Weeks: round1(
         mine.reduce((a, r) => a + r.serviceMinutes * VISITS_PER_FOUR_WEEKS[r.visitFrequency], 0),
       ),
-      days: days.get(m.id)!.size,
+      days: getKnown(days, m.id, 'manager').size,
       ...finishFigures(s, routed),
       kpis,
       ...computeScore(kpis, weights),

@@ -1,4 +1,4 @@
-import { guardCsvFormula, type Locale } from '@beatplan/core';
+import { getKnown, guardCsvFormula, type Locale } from '@beatplan/core';
 import { sectionTranslator } from './internal/section-messages.js';
 import type { GroupStats, Report } from './report.js';
 import { SCORECARD_KPIS } from './scorecard.js';
@@ -255,7 +255,7 @@ export function reportToCsv(report: Report, options: ReportCsvOptions = {}): Rec
       [
         ['', 'weight', '', ...SCORECARD_KPIS.map((k) => report.weights[k]), '', ''],
         ...report.ranking.map((id) => {
-          const m = byId.get(id)!;
+          const m = getKnown(byId, id, 'manager');
           return [m.rank, m.managerId, m.name, ...SCORECARD_KPIS.map((k) => m.kpis[k]), m.score, m.coverage];
         }),
       ],

@@ -57,7 +57,8 @@ async function draw(args: string[], io: CommandIo): Promise<void> {
   );
   const size = numberFlag('size', values.size, 'whole', 0, 1_000_000);
   const perStratum = numberFlag('per-stratum', values['per-stratum'], 'whole', 0, 1_000_000);
-  if ((size === undefined) === (perStratum === undefined)) throw new CliFailure((t) => t.t('oneOfSize'), 2);
+  const spec = sizeSpecOf(size, perStratum);
+  if (spec === undefined) throw new CliFailure((t) => t.t('oneOfSize'), 2);
   if (values.stratify !== undefined && !(STRATUM_FIELDS as readonly string[]).includes(values.stratify)) {
     const text = values.stratify;
     const fields = STRATUM_FIELDS.filter((f) => f !== 'custom' && f !== 'territory');
@@ -65,7 +66,6 @@ async function draw(args: string[], io: CommandIo): Promise<void> {
   }
   if ((values['exclude-since'] === undefined) !== (values.history === undefined))
     throw new CliFailure((t) => t.t('together', { a: '--exclude-since', b: '--history' }), 2);
-  const spec: SampleSpecInput = size !== undefined ? { size } : { sizePerStratum: perStratum! };
   if (values.stratify !== undefined) spec.stratifyBy = values.stratify as StratumField;
   if (values['exclude-since'] !== undefined) spec.excludeInspectedSince = values['exclude-since'];
   const alpha = numberFlag('alpha', values.alpha, 'number', 0, 1000);
@@ -171,4 +171,10 @@ export async function inspectCommand(args: string[], io: CommandIo): Promise<voi
     (t) => t.t('expectedSub', { subs, ...(sub === undefined ? {} : { received: sub }), usage: INSPECT_USAGE }),
     2,
   );
+}
+
+/** The sample size of `--size` or `--per-stratum`; `undefined` unless exactly one of them is given. */
+function sizeSpecOf(size: number | undefined, perStratum: number | undefined): SampleSpecInput | undefined {
+  if (perStratum === undefined) return size === undefined ? undefined : { size };
+  return size === undefined ? { sizePerStratum: perStratum } : undefined;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CustomerManagerSchema, type BeatplanIssue, type CustomerManager } from '@beatplan/core';
+import { CustomerManagerSchema, getKnown, type BeatplanIssue, type CustomerManager } from '@beatplan/core';
 import { partitionTerritories, planManyBeats, territoriesToGeoJson, visitPlansToCsv } from '@beatplan/territory';
 import { createSolverPool, defaultPoolWorkers } from '@beatplan/tsp/pool';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
@@ -181,6 +181,7 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       jobs,
       pool ? { ...shared, solver: pool, managersAtOnce: 2 * workers } : shared,
     ).finally(() => pool?.close());
+    const beatOf = new Map(beats.map((b) => [b.managerId, b]));
     const summary = {
       retailers: r.items.length,
       managers: m.items.length,
@@ -199,21 +200,24 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
         maxDeviation: round(partition.spread.maxDeviation, 4),
       },
       timeWindows: beats.some((b) => b.timeWindows),
-      perManager: partition.stats.map((s, j) => ({
-        managerId: s.managerId,
-        retailers: s.retailers,
-        workloadHoursPerWeek: round(s.workloadMinutes / 60, 1),
-        deviation: round(s.deviation, 4),
-        compactness: round(s.compactness, 3),
-        diameterKm: round(s.diameterM / 1000, 1),
-        pieces: s.pieces,
-        days: beats[j]!.totals.workingDays,
-        visits: beats[j]!.totals.visits,
-        distanceKm: round(beats[j]!.totals.distanceM / 1000, 1),
-        hours: round(beats[j]!.totals.durationS / 3600, 1),
-        dropped: beats[j]!.dropped.length,
-        orderingStopsPerDay: beats[j]!.days.map((d) => d.orderingStops),
-      })),
+      perManager: partition.stats.map((s) => {
+        const beat = getKnown(beatOf, s.managerId, 'manager');
+        return {
+          managerId: s.managerId,
+          retailers: s.retailers,
+          workloadHoursPerWeek: round(s.workloadMinutes / 60, 1),
+          deviation: round(s.deviation, 4),
+          compactness: round(s.compactness, 3),
+          diameterKm: round(s.diameterM / 1000, 1),
+          pieces: s.pieces,
+          days: beat.totals.workingDays,
+          visits: beat.totals.visits,
+          distanceKm: round(beat.totals.distanceM / 1000, 1),
+          hours: round(beat.totals.durationS / 3600, 1),
+          dropped: beat.dropped.length,
+          orderingStopsPerDay: beat.days.map((d) => d.orderingStops),
+        };
+      }),
       dropped: [
         ...partition.dropped,
         ...beats.flatMap((b) => b.dropped.map((u) => ({ managerId: b.managerId, ...u }))),

@@ -28,13 +28,14 @@ function parseWeights(text: string): Record<string, number> {
         `--weights must be kpi=number pairs separated by commas, received ${JSON.stringify(part)}`,
         2,
       );
-    if (!(SCORECARD_KPIS as readonly string[]).includes(m[1]!)) {
+    const [, kpi = '', value] = m;
+    if (!(SCORECARD_KPIS as readonly string[]).includes(kpi)) {
       throw new CliFailure(
-        `--weights: unknown KPI ${JSON.stringify(m[1])}; the KPIs are ${SCORECARD_KPIS.join(', ')}`,
+        `--weights: unknown KPI ${JSON.stringify(kpi)}; the KPIs are ${SCORECARD_KPIS.join(', ')}`,
         2,
       );
     }
-    out[m[1]!] = Number(m[2]);
+    out[kpi] = Number(value);
   }
   return out;
 }

@@ -67,10 +67,14 @@ export function benchTable(rows: readonly BenchRow[]): string {
   const columns = BENCH_COLUMNS.filter((c) => c !== 'file');
   const text = (r: BenchRow, c: (typeof columns)[number]) =>
     c === 'gap' ? `${(r.gap * 100).toFixed(2)} %` : c === 'lowerBound' && r.lowerBound === null ? '–' : cell(r[c]);
-  const body = rows.map((r) => columns.map((c) => text(r, c)));
-  const widths = columns.map((c, k) => Math.max(c.length, ...body.map((line) => line[k]!.length)));
   const left = new Set(['instance', 'method', 'gapTo']);
-  const line = (cells: readonly string[]) =>
-    cells.map((s, k) => (left.has(columns[k]!) ? s.padEnd(widths[k]!) : s.padStart(widths[k]!))).join('  ');
-  return `${[line(columns), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n')}\n`;
+  const cols = columns.map((c) => ({
+    c,
+    width: Math.max(c.length, ...rows.map((r) => text(r, c).length)),
+    left: left.has(c),
+  }));
+  const line = (cellOf: (col: (typeof cols)[number]) => string) =>
+    cols.map((col) => (col.left ? cellOf(col).padEnd(col.width) : cellOf(col).padStart(col.width))).join('  ');
+  const body = rows.map((r) => line((col) => text(r, col.c)));
+  return `${[line((col) => col.c), line((col) => '-'.repeat(col.width)), ...body].join('\n')}\n`;
 }

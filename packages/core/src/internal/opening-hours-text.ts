@@ -2,24 +2,25 @@ import { WEEKDAYS, type TimeInterval, type Weekday, type WeeklyHours } from '../
 
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
+const isWeekday = (s: string | undefined): s is Weekday => (WEEKDAYS as readonly (string | undefined)[]).includes(s);
+
+/** Two weeks in a row: a range that wraps (fri-mon) is one slice of it. */
+const TWO_WEEKS: readonly Weekday[] = [...WEEKDAYS, ...WEEKDAYS];
+
 function expandDays(spec: string): Weekday[] | string {
   if (spec === 'daily') return [...WEEKDAYS];
   const days: Weekday[] = [];
   for (const part of spec.split(',')) {
     const [a, b, extra] = part.split('-');
-    const i = WEEKDAYS.indexOf(a as Weekday);
-    if (i < 0 || extra !== undefined)
+    if (!isWeekday(a) || extra !== undefined)
       return `unknown day "${part}" (use mon, tue, wed, thu, fri, sat, sun, daily or a range like mon-fri)`;
     if (b === undefined) {
-      days.push(WEEKDAYS[i]!);
+      days.push(a);
       continue;
     }
-    const j = WEEKDAYS.indexOf(b as Weekday);
-    if (j < 0) return `unknown day "${b}" in "${part}"`;
-    for (let k = i; ; k = (k + 1) % 7) {
-      days.push(WEEKDAYS[k]!);
-      if (k === j) break;
-    }
+    if (!isWeekday(b)) return `unknown day "${b}" in "${part}"`;
+    const i = WEEKDAYS.indexOf(a);
+    days.push(...TWO_WEEKS.slice(i, i + ((WEEKDAYS.indexOf(b) - i + 7) % 7) + 1));
   }
   return days;
 }
@@ -59,11 +60,12 @@ export function parseOpeningHoursText(text: string): WeeklyHours | undefined | s
   const hours: Partial<Record<Weekday, TimeInterval[]>> = {};
   for (const clause of clean.split(';')) {
     if (clause === '') continue;
-    const tokens = clause.split(/\s+/);
-    if (tokens.length !== 2) return `"${clause}" must be "<days> <intervals>", e.g. "mon-fri 08:00-20:00"`;
-    const days = expandDays(tokens[0]!);
+    const [daysText, intervalsText, ...rest] = clause.split(/\s+/);
+    if (daysText === undefined || intervalsText === undefined || rest.length > 0)
+      return `"${clause}" must be "<days> <intervals>", e.g. "mon-fri 08:00-20:00"`;
+    const days = expandDays(daysText);
     if (typeof days === 'string') return days;
-    const intervals = parseIntervals(tokens[1]!);
+    const intervals = parseIntervals(intervalsText);
     if (typeof intervals === 'string') return intervals;
     for (const day of days) {
       if (hours[day]) return `${day} is given twice`;
@@ -81,20 +83,24 @@ const key = (intervals: TimeInterval[]): string =>
 /** Formats weekly hours in the compact text form, grouping consecutive days with the same hours. */
 export function formatOpeningHoursText(hours: WeeklyHours): string {
   const clauses: string[] = [];
-  let k = 0;
-  while (k < 7) {
-    const day = WEEKDAYS[k]!;
+  // the run of consecutive days with the same hours being built
+  let run: { first: Weekday; last: Weekday; text: string } | undefined;
+  const close = () => {
+    if (!run) return;
+    const { first, last, text } = run;
+    const days = first === last ? first : first === 'mon' && last === 'sun' ? 'daily' : `${first}-${last}`;
+    clauses.push(`${days} ${text}`);
+  };
+  for (const day of WEEKDAYS) {
     const intervals = hours[day];
-    if (!intervals) {
-      k++;
+    const text = intervals ? key(intervals) : undefined;
+    if (run && text === run.text) {
+      run.last = day;
       continue;
     }
-    const text = key(intervals);
-    let end = k;
-    while (end + 1 < 7 && hours[WEEKDAYS[end + 1]!] && key(hours[WEEKDAYS[end + 1]!]!) === text) end++;
-    const days = end === k ? day : end === 6 && k === 0 ? 'daily' : `${day}-${WEEKDAYS[end]!}`;
-    clauses.push(`${days} ${text}`);
-    k = end + 1;
+    close();
+    run = text === undefined ? undefined : { first: day, last: day, text };
   }
+  close();
   return clauses.join('; ');
 }

@@ -10,7 +10,9 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?
 const LOCAL = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /** Days in each month of a non-leap year. */
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in month `mo` (1..12). */
+const daysInMonth = (mo: number, leap: boolean): number =>
+  mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 
 /**
  * Parses an ISO 8601 date-time with a UTC offset (`Z`, `+08:00`, `+0800`, `+08`) to epoch ms.
@@ -31,7 +33,7 @@ function parseIsoWithOffset(text: string): number | string {
     mi = Number(mis),
     s = Number(ss ?? 0);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = mo === 2 && leap ? 29 : (DAYS[mo - 1] ?? 0);
+  const days = daysInMonth(mo, leap);
   if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return 'is not a valid calendar date-time';
   const ms = frac ? Number(`${frac}00`.slice(0, 3)) : 0; // digits, not floats: 0.57 s is 570 ms
   let offsetMinutes = 0;
@@ -104,7 +106,7 @@ function parseIsoFast(t: string): number | undefined {
     offsetMinutes = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (mo === 2 && leap ? 29 : DAYS[mo - 1]!)) return undefined;
+  if (d > daysInMonth(mo, leap)) return undefined;
   return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
 }
 

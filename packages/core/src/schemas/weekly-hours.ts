@@ -45,10 +45,9 @@ const DayHoursSchema = z
     const sorted = intervals
       .map((i, index) => ({ index, from: minutesOfDay(i.from), to: minutesOfDay(i.to) }))
       .sort((a, b) => a.from - b.from);
-    for (let k = 1; k < sorted.length; k++) {
-      const prev = sorted[k - 1]!;
-      const cur = sorted[k]!;
-      if (prev.to < prev.from || cur.from < prev.to) {
+    let prev: (typeof sorted)[number] | undefined;
+    for (const cur of sorted) {
+      if (prev && (prev.to < prev.from || cur.from < prev.to)) {
         ctx.addIssue({
           code: 'custom',
           path: [cur.index],
@@ -56,6 +55,7 @@ const DayHoursSchema = z
           input: intervals[cur.index],
         });
       }
+      prev = cur;
     }
   });
 

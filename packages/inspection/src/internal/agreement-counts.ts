@@ -69,6 +69,8 @@ export function summarizeByManager(records: readonly RecordCheck[]): {
     }
     by.set(r.managerId, c);
   }
-  const keys = [...by.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  return { byManager: keys.map((managerId) => ({ managerId, ...finish(by.get(managerId)!) })), totals: finish(totals) };
+  const byManager = [...by]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0))
+    .map(([managerId, c]) => ({ managerId, ...finish(c) }));
+  return { byManager, totals: finish(totals) };
 }

@@ -1,27 +1,32 @@
 /**
- * Proportional allocation of `size` among strata of the given sizes with largest-remainder (Hamilton)
+ * Proportional allocation of `size` among strata of the given sizes (`cap`) with largest-remainder (Hamilton)
  * rounding: stratum h gets floor(q_h) with q_h = size · N_h / N, and the size − Σ floor(q_h) units
  * left go one each to the strata with the largest remainders q_h − floor(q_h); equal remainders go
  * to the larger stratum, then to the earlier one (strata come sorted by key). Every allocation is
  * then within one of its quota, never above its stratum, and the allocations sum to `size`.
- * The caller guarantees 0 ≤ size ≤ N.
+ * The caller guarantees 0 ≤ size ≤ N. Returns each stratum with its `count`, in the same order.
  */
-export function allocateProportional(sizes: readonly number[], size: number): number[] {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  if (total === 0) return sizes.map(() => 0);
+export function allocateProportional<S extends { cap: number }>(
+  strata: readonly S[],
+  size: number,
+): (S & { count: number })[] {
+  const total = strata.reduce((a, s) => a + s.cap, 0);
+  if (total === 0) return strata.map((s) => ({ ...s, count: 0 }));
   // exact integer arithmetic: quota_h = size·N_h / N as quotient and remainder
-  const out = sizes.map((n) => Math.floor((size * n) / total));
-  const rem = sizes.map((n, h) => size * n - out[h]! * total);
-  let left = size - out.reduce((a, b) => a + b, 0);
-  const order = sizes.map((_, h) => h).sort((a, b) => rem[b]! - rem[a]! || sizes[b]! - sizes[a]! || a - b);
-  for (const h of order) {
+  const state = strata.map((s, h) => {
+    const count = Math.floor((size * s.cap) / total);
+    return { s, h, n: s.cap, count, rem: size * s.cap - count * total };
+  });
+  let left = size - state.reduce((a, s) => a + s.count, 0);
+  const order = [...state].sort((a, b) => b.rem - a.rem || b.n - a.n || a.h - b.h);
+  for (const s of order) {
     if (left === 0) break;
-    if (out[h]! < sizes[h]!) {
-      out[h]!++;
+    if (s.count < s.n) {
+      s.count++;
       left--;
     }
   }
-  return out;
+  return state.map(({ s, count }) => ({ ...s, count }));
 }
 
 /**
@@ -30,36 +35,38 @@ export function allocateProportional(sizes: readonly number[], size: number): nu
  * them), each capped at its number of eligible retailers: quotas q_h = size · W_h / ΣW over the strata
  * not yet capped, a stratum whose quota reaches its cap gets the cap and the rest is shared again;
  * then largest-remainder rounding as in {@link allocateProportional}. With equal weights this equals
- * the count-proportional allocation up to float rounding of the remainders.
+ * the count-proportional allocation up to float rounding of the remainders. Returns each stratum with
+ * its `count`, in the same order.
  */
-export function allocateByWeight(weights: readonly number[], caps: readonly number[], size: number): number[] {
-  const quota = weights.map(() => 0);
-  const open = new Set(weights.map((_, h) => h).filter((h) => caps[h]! > 0 && weights[h]! > 0));
+export function allocateByWeight<S extends { weight: number; cap: number }>(
+  strata: readonly S[],
+  size: number,
+): (S & { count: number })[] {
+  const state = strata.map((s, h) => ({ s, h, weight: s.weight, cap: s.cap, quota: 0, count: 0 }));
+  const open = new Set(state.filter((s) => s.cap > 0 && s.weight > 0));
   let left = size;
   for (let changed = true; changed && open.size; ) {
     changed = false;
-    const sum = [...open].reduce((a, h) => a + weights[h]!, 0);
-    for (const h of open) quota[h] = (left * weights[h]!) / sum;
-    for (const h of [...open]) {
-      if (quota[h]! >= caps[h]!) {
-        quota[h] = caps[h]!;
-        left -= caps[h]!;
-        open.delete(h);
+    const sum = [...open].reduce((a, s) => a + s.weight, 0);
+    for (const s of open) s.quota = (left * s.weight) / sum;
+    for (const s of [...open]) {
+      if (s.quota >= s.cap) {
+        s.quota = s.cap;
+        left -= s.cap;
+        open.delete(s);
         changed = true;
       }
     }
   }
-  const out = quota.map((q) => Math.floor(q + 1e-9));
-  let rest = size - out.reduce((a, b) => a + b, 0);
-  const order = quota
-    .map((_, h) => h)
-    .sort((a, b) => quota[b]! - out[b]! - (quota[a]! - out[a]!) || caps[b]! - caps[a]! || a - b);
-  for (const h of order) {
+  for (const s of state) s.count = Math.floor(s.quota + 1e-9);
+  let rest = size - state.reduce((a, s) => a + s.count, 0);
+  const order = [...state].sort((a, b) => b.quota - b.count - (a.quota - a.count) || b.cap - a.cap || a.h - b.h);
+  for (const s of order) {
     if (rest <= 0) break;
-    if (out[h]! < caps[h]!) {
-      out[h]!++;
+    if (s.count < s.cap) {
+      s.count++;
       rest--;
     }
   }
-  return out;
+  return state.map(({ s, count }) => ({ ...s, count }));
 }

@@ -65,8 +65,8 @@ export function runDraw(
 ): InspectionPlan {
   const keys = stratumKeys(retailers, spec, inputs);
   const excluded = excludedIds(spec, inputs);
-  const rows = retailers
-    .map((r, i) => ({ id: r.id, stratum: keys[i]!, weight: weightOf(r, spec), excluded: excluded.has(r.id) }))
+  const rows = keys
+    .map(({ r, stratum }) => ({ id: r.id, stratum, weight: weightOf(r, spec), excluded: excluded.has(r.id) }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Fingerprint: everything the draw reads, canonicalised (sorted by id, one line per retailer).
@@ -80,12 +80,11 @@ export function runDraw(
     if (!r.excluded) s.eligible.push(r);
     strataMap.set(r.stratum, s);
   }
-  const strataKeys = [...strataMap.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const eligible = strataKeys.map((k) => strataMap.get(k)!.eligible.length);
-  const totalEligible = eligible.reduce((a, b) => a + b, 0);
+  const strata = [...strataMap].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, s]) => ({ key, ...s }));
+  const strataKeys = strata.map((s) => s.key);
+  const totalEligible = strata.reduce((a, s) => a + s.eligible.length, 0);
 
-  let requested: (number | null)[];
-  let allocation: number[];
+  let sized: ((typeof strata)[number] & { requested: number | null; count: number })[];
   if (spec.size !== undefined) {
     if (spec.size > totalEligible) {
       throw new BeatplanError('INVALID_INPUT', [
@@ -96,17 +95,17 @@ export function runDraw(
         },
       ]);
     }
-    requested = strataKeys.map(() => null);
+    const capped = strata.map((s) => ({ ...s, requested: null, cap: s.eligible.length }));
     // with weighting, strata get sizes by their summed weights: a manager with a low verification
     // rate gets more of the sample, not only other retailers within his own share
-    allocation = spec.weighting
+    sized = spec.weighting
       ? allocateByWeight(
-          strataKeys.map((k) => strataMap.get(k)!.eligible.reduce((sum, r) => sum + r.weight, 0)),
-          eligible,
+          capped.map((s) => ({ ...s, weight: s.eligible.reduce((sum, r) => sum + r.weight, 0) })),
           spec.size,
         )
-      : allocateProportional(eligible, spec.size);
+      : allocateProportional(capped, spec.size);
   } else {
+    // the schema gives exactly one of size and sizePerStratum
     const per = spec.sizePerStratum!;
     if (typeof per !== 'number') {
       const unknown = Object.keys(per).filter((k) => !strataMap.has(k));
@@ -121,17 +120,17 @@ export function runDraw(
         );
       }
     }
-    requested = strataKeys.map((k) => (typeof per === 'number' ? per : Object.hasOwn(per, k) ? (per[k] ?? 0) : 0));
-    allocation = requested.map((n, h) => Math.min(n!, eligible[h]!));
+    sized = strata.map((s) => {
+      const n = typeof per === 'number' ? per : Object.hasOwn(per, s.key) ? (per[s.key] ?? 0) : 0;
+      return { ...s, requested: n, count: Math.min(n, s.eligible.length) };
+    });
   }
 
   const drawn: InspectionPlan['drawn'] = [];
-  strataKeys.forEach((key, h) => {
-    const candidates = strataMap.get(key)!.eligible;
-    const weightById = new Map(candidates.map((c) => [c.id, c.weight]));
-    for (const id of weightedSample(candidates, allocation[h]!, seed))
-      drawn.push({ retailerId: id, stratum: key, weight: weightById.get(id)! });
-  });
+  for (const { key, eligible: candidates, count } of sized) {
+    for (const r of weightedSample(candidates, count, seed))
+      drawn.push({ retailerId: r.id, stratum: key, weight: r.weight });
+  }
 
   return {
     type: 'beatplan.inspection-plan',
@@ -140,12 +139,12 @@ export function runDraw(
     spec,
     fingerprint,
     population: { total: rows.length, excluded: rows.filter((r) => r.excluded).length, eligible: totalEligible },
-    strata: strataKeys.map((key, h) => ({
-      key,
-      population: strataMap.get(key)!.all,
-      eligible: eligible[h]!,
-      requested: requested[h]!,
-      drawn: allocation[h]!,
+    strata: sized.map((s) => ({
+      key: s.key,
+      population: s.all,
+      eligible: s.eligible.length,
+      requested: s.requested,
+      drawn: s.count,
     })),
     drawn,
     adjustments: [],

@@ -8,44 +8,51 @@ export const NONE = '(none)';
 export const ALL = '*';
 
 /**
- * The stratum key of every retailer (same order). Composite keys join the parts with `|`.
+ * Every retailer with its stratum key (same order). Composite keys join the parts with `|`.
  * @throws {BeatplanError} INVALID_INPUT when `territory`/`custom` lacks its option, a retailer lies
  *   in two territories, or the key function returns something other than a non-empty string.
  */
-export function stratumKeys(retailers: readonly Retailer[], spec: SampleSpec, inputs: DrawInputs): string[] {
-  if (spec.stratifyBy === undefined) return retailers.map(() => ALL);
+export function stratumKeys(
+  retailers: readonly Retailer[],
+  spec: SampleSpec,
+  inputs: DrawInputs,
+): { r: Retailer; stratum: string }[] {
+  if (spec.stratifyBy === undefined) return retailers.map((r) => ({ r, stratum: ALL }));
   const fields: StratumField[] = Array.isArray(spec.stratifyBy) ? spec.stratifyBy : [spec.stratifyBy];
   const issues: BeatplanIssue[] = [];
-  let territoryOf: Map<string, string> | null = null;
+  // filled only when stratifying by territory
+  const territoryOf = new Map<string, string>();
   if (fields.includes('territory')) {
     if (!inputs.territories)
       issues.push({ path: ['options', 'territories'], message: 'stratifying by territory needs the territories' });
     else {
-      territoryOf = new Map();
       inputs.territories.forEach((t, i) =>
         t.retailerIds.forEach((id, j) => {
-          const other = territoryOf!.get(id);
+          const other = territoryOf.get(id);
           if (other !== undefined)
             issues.push({
               path: ['options', 'territories', i, 'retailerIds', j],
               message: `retailer is already in territory ${JSON.stringify(other)}`,
               value: id,
             });
-          else territoryOf!.set(id, t.id);
+          else territoryOf.set(id, t.id);
         }),
       );
     }
   }
-  if (fields.includes('custom') && !inputs.key)
+  const customKey = inputs.key;
+  if (fields.includes('custom') && !customKey)
     issues.push({ path: ['options', 'key'], message: 'stratifying by "custom" needs the key function' });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
 
-  const keys = retailers.map((r, i) =>
-    fields
+  const keys = retailers.map((r, i) => ({
+    r,
+    stratum: fields
       .map((f) => {
-        if (f === 'territory') return territoryOf!.get(r.id) ?? NONE;
+        if (f === 'territory') return territoryOf.get(r.id) ?? NONE;
         if (f === 'custom') {
-          const k = inputs.key!(r);
+          // customKey is there: its absence was an issue above
+          const k = customKey?.(r);
           if (typeof k !== 'string' || k === '')
             issues.push({
               path: ['retailers', i],
@@ -58,7 +65,7 @@ export function stratumKeys(retailers: readonly Retailer[], spec: SampleSpec, in
         return v === undefined ? NONE : String(v);
       })
       .join('|'),
-  );
+  }));
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
   return keys;
 }

@@ -31,6 +31,9 @@ export interface ColumnSpec {
 /** What the row handler reports back. */
 export type RowOutcome = 'loaded' | 'filtered' | 'duplicate' | 'invalid';
 
+/** Parses and stores one data row (its fields hold at least every required column). */
+export type RowHandler = (fields: string[], ctx: RowContext) => RowOutcome;
+
 /** Passed to the row handler: where the row is and how to report a bad field. */
 export class RowContext {
   row = 0;
@@ -66,14 +69,15 @@ export class TableLoader {
   readonly issues: IssueList;
   private readonly reader: CsvRecordReader;
   private readonly ctx: RowContext;
-  /** Field position of each column of `settings.columns` (-1 = absent); undefined until the first record. */
-  private cols: Int32Array | undefined;
+  /** The row handler bound to the columns' field positions; undefined until the first record. */
+  private handle: RowHandler | undefined;
   private minFields = 0;
   private state: 'open' | 'finished' | 'failed' = 'open';
 
   constructor(
     private readonly settings: TableLoaderSettings,
-    private readonly handle: (fields: string[], cols: Int32Array, ctx: RowContext) => RowOutcome,
+    /** Binds the row handler to the field position of each column of `settings.columns` (-1 = absent). */
+    private readonly bind: (cols: Int32Array) => RowHandler,
   ) {
     this.issues = new IssueList(settings.maxIssues);
     this.ctx = new RowContext(this.issues);
@@ -105,7 +109,7 @@ export class TableLoader {
     this.checkOpen();
     this.guard(() => {
       this.reader.end();
-      if (this.cols === undefined && this.settings.header === true)
+      if (this.handle === undefined && this.settings.header === true)
         this.fail([{ path: ['columns'], message: 'the header row is missing (the input is empty)' }]);
     });
     this.state = 'finished';
@@ -135,12 +139,14 @@ export class TableLoader {
   }
 
   private onRecord(fields: string[], problem: string | undefined): void {
-    if (this.cols === undefined) {
+    let handle = this.handle;
+    if (handle === undefined) {
       const probe = this.settings.probe;
       const isHeader =
         this.settings.header === 'auto' ? fields.some((f) => f.trim().toLowerCase() === probe) : this.settings.header;
-      this.cols = isHeader ? this.mapHeader(fields) : this.defaultColumns();
-      this.minFields = 1 + Math.max(...this.settings.columns.map((c, i) => (c.required ? this.cols![i]! : -1)));
+      const columns = isHeader ? this.mapHeader(fields) : this.defaultColumns();
+      this.minFields = 1 + Math.max(...columns.map(({ spec, at }) => (spec.required ? at : -1)));
+      handle = this.handle = this.bind(Int32Array.from(columns, ({ at }) => at));
       if (isHeader) return;
     }
     const ctx = this.ctx;
@@ -158,7 +164,7 @@ export class TableLoader {
       );
       outcome = 'invalid';
     } else {
-      outcome = this.handle(fields, this.cols, ctx);
+      outcome = handle(fields, ctx);
     }
     if (outcome === 'invalid') {
       this.stats.skipped++;
@@ -168,20 +174,21 @@ export class TableLoader {
     else this.stats.duplicates++;
   }
 
-  private mapHeader(fields: string[]): Int32Array {
+  /** Each column with its field position (-1 = absent). */
+  private mapHeader(fields: string[]): { spec: ColumnSpec; at: number }[] {
     const names = fields.map((f) => f.trim().toLowerCase());
-    const cols = new Int32Array(this.settings.columns.length).fill(-1);
     const missing: BeatplanIssue[] = [];
-    this.settings.columns.forEach((c, i) => {
+    const cols = this.settings.columns.map((c) => {
       const at = [c.name, ...(c.aliases ?? [])].map((n) => names.indexOf(n)).find((k) => k >= 0);
-      if (at !== undefined) cols[i] = at;
-      else if (c.required) missing.push({ path: ['columns', c.name], message: 'required column is missing' });
+      if (at === undefined && c.required)
+        missing.push({ path: ['columns', c.name], message: 'required column is missing' });
+      return { spec: c, at: at ?? -1 };
     });
     if (missing.length > 0) this.fail(missing);
     return cols;
   }
 
-  private defaultColumns(): Int32Array {
+  private defaultColumns(): { spec: ColumnSpec; at: number }[] {
     if (this.settings.header === true || this.settings.columns.some((c) => c.position === undefined && c.required)) {
       const first = this.settings.columns[0]?.name ?? '';
       this.fail([
@@ -191,7 +198,7 @@ export class TableLoader {
         },
       ]);
     }
-    return Int32Array.from(this.settings.columns, (c) => c.position ?? -1);
+    return this.settings.columns.map((c) => ({ spec: c, at: c.position ?? -1 }));
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  getKnown,
   haversineM,
   toWgs84,
   type CustomerManager,
@@ -19,8 +20,11 @@ export function inspectionScore(r: InspectionRecord): number {
 
 function pathM(points: readonly { lng: number; lat: number }[]): number {
   let m = 0;
-  for (let i = 1; i < points.length; i++)
-    m += haversineM(points[i - 1]!.lng, points[i - 1]!.lat, points[i]!.lng, points[i]!.lat);
+  let previous: { lng: number; lat: number } | undefined;
+  for (const p of points) {
+    if (previous) m += haversineM(previous.lng, previous.lat, p.lng, p.lat);
+    previous = p;
+  }
   return m;
 }
 
@@ -47,7 +51,7 @@ export function plannedStraightM(
 ): number {
   return pathM([
     toWgs84(base),
-    ...plan.stops.map((s) => toWgs84(retailerById.get(s.retailerId)!.location)),
+    ...plan.stops.map((s) => toWgs84(getKnown(retailerById, s.retailerId, 'retailer').location)),
     toWgs84(base),
   ]);
 }
@@ -87,22 +91,23 @@ export function accumulateKpis(
     return s;
   };
   const days = new Map<string, Set<string>>(managers.map((m) => [m.id, new Set<string>()]));
+  const daysOf = (id: string) => getKnown(days, id, 'manager');
   const managerById = new Map(managers.map((m) => [m.id, m]));
   const planOf = new Map<string, { plan: VisitPlan; straightM: number }>();
   const planned = new Set<string>();
   for (const p of data.plans) {
     const s = sumsOf(p.managerId);
-    const straightM = plannedStraightM(managerById.get(p.managerId)!.base, p, data.retailerById);
+    const straightM = plannedStraightM(getKnown(managerById, p.managerId, 'manager').base, p, data.retailerById);
     s.plannedStops += p.stops.length;
     s.plannedWorkS += p.durationS;
     s.plannedDistanceM += p.distanceM;
     s.plannedStraightM += straightM;
     planOf.set(`${p.managerId} ${p.date}`, { plan: p, straightM });
     for (const stop of p.stops) planned.add(`${p.managerId}\u0000${key(p.date, stop.retailerId)}`);
-    days.get(p.managerId)!.add(p.date);
+    daysOf(p.managerId).add(p.date);
   }
 
-  const byDay = new Map<string, DatedVisit[]>();
+  const byDay = new Map<string, [DatedVisit, ...DatedVisit[]]>();
   const visited = new Set<string>();
   const verified = new Set<string>();
   for (const dv of data.visits) {
@@ -122,7 +127,7 @@ export function accumulateKpis(
       (verdict?.status === 'incomplete' && incompleteVisits === 'neutral');
     if (!neutral) {
       s.counted++;
-      s.countedServiceS += data.retailerById.get(visit.retailerId)!.serviceMinutes * 60;
+      s.countedServiceS += getKnown(data.retailerById, visit.retailerId, 'retailer').serviceMinutes * 60;
     }
     if (!verdict) s.noVerdict++;
     else {
@@ -134,14 +139,14 @@ export function accumulateKpis(
         // a flagged visit is not proven until a reviewer clears its flags (README "Scorecard")
         if (verdict.flags.length) s.flaggedVerified++;
         else s.provenDwellS += Math.max(0, verdict.dwellS ?? 0);
-        s.expectedServiceS += data.retailerById.get(visit.retailerId)!.serviceMinutes * 60;
+        s.expectedServiceS += getKnown(data.retailerById, visit.retailerId, 'retailer').serviceMinutes * 60;
       }
     }
     const dayKey = `${visit.managerId} ${dv.date}`;
-    let dayVisits = byDay.get(dayKey);
-    if (!dayVisits) byDay.set(dayKey, (dayVisits = []));
-    dayVisits.push(dv);
-    days.get(visit.managerId)!.add(dv.date);
+    const dayVisits = byDay.get(dayKey);
+    if (dayVisits) dayVisits.push(dv);
+    else byDay.set(dayKey, [dv]);
+    daysOf(visit.managerId).add(dv.date);
   }
   for (const k of planned) {
     const s = sumsOf(k.slice(0, k.indexOf('\u0000')));
@@ -150,9 +155,9 @@ export function accumulateKpis(
   }
 
   for (const [dayKey, visits] of byDay) {
-    const managerId = visits[0]!.visit.managerId;
+    const managerId = visits[0].visit.managerId;
     const s = sumsOf(managerId);
-    const m = travelledM(managerById.get(managerId)!.base, visits);
+    const m = travelledM(getKnown(managerById, managerId, 'manager').base, visits);
     s.travelledDistanceM += m;
     const plan = planOf.get(dayKey);
     if (plan && !routes) {

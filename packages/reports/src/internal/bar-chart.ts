@@ -20,7 +20,8 @@ const BAR_H = 11;
 /** Shortens a label to about `units` narrow characters (CJK and other wide characters count 2), by code points. */
 export function truncateLabel(label: string, units = 20): string {
   const chars = Array.from(label);
-  const width = (ch: string) => (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1);
+  // one code point: compared as text, the same as its code point against U+2E80 (a surrogate pair is above it)
+  const width = (ch: string) => (ch >= '\u2e80' ? 2 : 1);
   if (chars.reduce((a, ch) => a + width(ch), 0) <= units) return label;
   let used = 0;
   let out = '';

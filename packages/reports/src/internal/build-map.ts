@@ -1,4 +1,4 @@
-import { toWgs84 } from '@beatplan/core';
+import { getKnown, toWgs84 } from '@beatplan/core';
 import type { ReportMap, RetailerStatus } from '../report.js';
 import type { ReportInput } from '../report-input.js';
 import type { PreparedData } from './prepare-data.js';
@@ -17,22 +17,29 @@ export function convexHull(points: readonly Point[]): Point[] {
   );
   if (pts.length < 3) return pts;
   const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  // whether the chain so far turns left (counter-clockwise) onto p, or is too short to turn
+  const turnsLeft = (out: readonly Point[], p: Point) => {
+    const a = out.at(-2);
+    const b = out.at(-1);
+    return a === undefined || b === undefined || cross(a, b, p) > 0;
+  };
   const half = (list: Point[]) => {
     const out: Point[] = [];
     for (const p of list) {
-      while (out.length >= 2 && cross(out[out.length - 2]!, out[out.length - 1]!, p) <= 0) out.pop();
+      while (!turnsLeft(out, p)) out.pop();
       out.push(p);
     }
     out.pop();
     return out;
   };
   const hull = [...half(pts), ...half([...pts].reverse())];
-  return hull.length < 3 ? hull : [...hull, hull[0]!];
+  const [first] = hull;
+  return first === undefined || hull.length < 3 ? hull : [...hull, first];
 }
 
 /** The map's geometry in WGS84: territories, retailers with their period status, planned routes, bases. */
 export function buildMap(input: ReportInput, data: PreparedData): ReportMap {
-  const wgs = new Map(
+  const wgs = new Map<string, Point>(
     input.retailers.map((r) => {
       const c = toWgs84(r.location);
       return [r.id, [round7(c.lng), round7(c.lat)] as Point];
@@ -44,7 +51,7 @@ export function buildMap(input: ReportInput, data: PreparedData): ReportMap {
   const contradicted = new Set(data.contradictions.map(({ c }) => c.retailerId));
   const statusOf = (id: string): RetailerStatus =>
     verified.has(id) ? 'verified' : visited.has(id) ? 'unverified' : planned.has(id) ? 'missed' : 'idle';
-  const bases = new Map(
+  const bases = new Map<string, Point>(
     input.managers.map((m) => {
       const c = toWgs84(m.base);
       return [m.id, [round7(c.lng), round7(c.lat)] as Point];
@@ -58,29 +65,35 @@ export function buildMap(input: ReportInput, data: PreparedData): ReportMap {
       source: t.polygon ? 'polygon' : 'hull',
       rings: t.polygon
         ? t.polygon.coordinates.map((ring) => ring.map((p) => [p[0], p[1]] as Point))
-        : [convexHull(t.retailerIds.map((id) => wgs.get(id)!))],
+        : [convexHull(t.retailerIds.map((id) => getKnown(wgs, id, 'retailer')))],
     })),
-    retailers: input.retailers.map((r) => ({
-      id: r.id,
-      name: r.name,
-      managerId: data.managerOfRetailer.get(r.id) ?? null,
-      segment: r.segment,
-      class: r.class,
-      lng: wgs.get(r.id)![0],
-      lat: wgs.get(r.id)![1],
-      status: statusOf(r.id),
-      contradicted: contradicted.has(r.id),
-    })),
+    retailers: input.retailers.map((r) => {
+      const [lng, lat] = getKnown(wgs, r.id, 'retailer');
+      return {
+        id: r.id,
+        name: r.name,
+        managerId: data.managerOfRetailer.get(r.id) ?? null,
+        segment: r.segment,
+        class: r.class,
+        lng,
+        lat,
+        status: statusOf(r.id),
+        contradicted: contradicted.has(r.id),
+      };
+    }),
     routes: data.plans.map((p) => {
-      const base = bases.get(p.managerId)!;
+      const base = getKnown(bases, p.managerId, 'manager');
       return {
         managerId: p.managerId,
         date: p.date,
         planId: p.id ?? null,
-        coordinates: [base, ...p.stops.map((s) => wgs.get(s.retailerId)!), base],
+        coordinates: [base, ...p.stops.map((s) => getKnown(wgs, s.retailerId, 'retailer')), base],
         retailerIds: p.stops.map((s) => s.retailerId),
       };
     }),
-    bases: input.managers.map((m) => ({ managerId: m.id, lng: bases.get(m.id)![0], lat: bases.get(m.id)![1] })),
+    bases: input.managers.map((m) => {
+      const [lng, lat] = getKnown(bases, m.id, 'manager');
+      return { managerId: m.id, lng, lat };
+    }),
   };
 }

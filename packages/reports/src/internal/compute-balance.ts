@@ -3,6 +3,8 @@ import type { BalanceMetric, BalanceReport, ManagerReport } from '../report.js';
 import type { Repartition } from '../report-input.js';
 import { round1, round4 } from './round.js';
 
+const round1OrNull = (v: number | undefined) => (v === undefined ? null : round1(v));
+
 /** The balance metrics: label and unit for tables and charts. */
 export const BALANCE_METRICS: readonly { metric: BalanceMetric; label: string; unit: string }[] = [
   { metric: 'retailers', label: 'Assigned retailers', unit: 'retailers' },
@@ -54,8 +56,8 @@ export function computeBalance(
       },
       managers: ids.map((managerId) => ({
         managerId,
-        before: b.has(managerId) ? round1(b.get(managerId)!) : null,
-        after: a.has(managerId) ? round1(a.get(managerId)!) : null,
+        before: round1OrNull(b.get(managerId)),
+        after: round1OrNull(a.get(managerId)),
       })),
     };
   }

@@ -1,5 +1,6 @@
 import { formatLocalDateTime, type PositionFix } from '@beatplan/core';
 import type { AttentionItem, AttentionKind, AttentionReport, VisitEvidence } from '../report.js';
+import type { VisitVerdictInput } from '../report-input.js';
 import type { TrendMove } from '../trend.js';
 import type { DatedVisit, PreparedData } from './prepare-data.js';
 import { round1, round4 } from './round.js';
@@ -26,8 +27,9 @@ function countCodes(codes: Iterable<string>): { code: string; count: number }[] 
   return [...n].sort((a, b) => byText(a[0], b[0])).map(([code, count]) => ({ code, count }));
 }
 
-function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
+/** The list in groups by key, in first-seen order; every group has at least one item. */
+function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, [T, ...T[]]> {
+  const out = new Map<string, [T, ...T[]]>();
   for (const t of list) {
     const k = key(t);
     const g = out.get(k);
@@ -57,18 +59,20 @@ export function findAttention(
   const visitById = new Map(data.visits.map((v) => [v.visit.id, v]));
   const drafts: Draft[] = [];
 
-  const flagged = data.visits.filter((v) => v.verdict !== null && v.verdict.flags.length > 0);
+  const flagged = data.visits.filter(
+    (v): v is DatedVisit & { verdict: VisitVerdictInput } => v.verdict !== null && v.verdict.flags.length > 0,
+  );
   const visitsPerDay = groupBy(data.visits, (v) => `${v.visit.managerId}\u0000${v.date}`);
   for (const [key, visits] of groupBy(flagged, (v) => `${v.visit.managerId}\u0000${v.date}`)) {
     visits.sort(inTimeOrder);
     drafts.push({
       kind: 'flagged_day',
       severity: 'high',
-      managerId: visits[0]!.visit.managerId,
-      dates: [visits[0]!.date],
+      managerId: visits[0].visit.managerId,
+      dates: [visits[0].date],
       visitIds: visits.map((v) => v.visit.id),
       retailerIds: [...new Set(visits.map((v) => v.visit.retailerId))],
-      codes: countCodes(visits.flatMap((v) => v.verdict!.flags)),
+      codes: countCodes(visits.flatMap((v) => v.verdict.flags)),
       outOf: visitsPerDay.get(key)?.length ?? visits.length,
       message: null,
     });
@@ -99,16 +103,16 @@ export function findAttention(
   const reasonOf = (v: DatedVisit) => (v.verdict === null ? 'NO_VERDICT' : (v.verdict.reasons[0] ?? 'NO_REASON'));
   for (const visits of groupBy(unproven, (v) => `${v.visit.managerId}\u0000${reasonOf(v)}`).values()) {
     visits.sort(inTimeOrder);
-    const status = visits[0]!.verdict?.status;
+    const status = visits[0].verdict?.status;
     drafts.push({
       kind: 'unproven_visits',
       severity: status === 'rejected' ? 'medium' : 'low',
-      managerId: visits[0]!.visit.managerId,
+      managerId: visits[0].visit.managerId,
       dates: [...new Set(visits.map((v) => v.date))].sort(),
       visitIds: visits.map((v) => v.visit.id),
       retailerIds: [...new Set(visits.map((v) => v.visit.retailerId))],
       codes: countCodes(visits.flatMap((v) => (v.verdict === null ? ['NO_VERDICT'] : v.verdict.reasons))),
-      outOf: visitsOf.get(visits[0]!.visit.managerId)?.length ?? visits.length,
+      outOf: visitsOf.get(visits[0].visit.managerId)?.length ?? visits.length,
       message: null,
     });
   }
@@ -126,8 +130,8 @@ export function findAttention(
     drafts.push({
       kind: 'missed_stops',
       severity: 'low',
-      managerId: stops[0]!.managerId,
-      dates: [stops[0]!.date],
+      managerId: stops[0].managerId,
+      dates: [stops[0].date],
       visitIds: [],
       retailerIds: stops.map((s) => s.retailerId),
       codes: [{ code: 'NOT_VISITED', count: stops.length }],

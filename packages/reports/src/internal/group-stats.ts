@@ -1,4 +1,4 @@
-import { VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/core';
+import { getKnown, VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/core';
 import type { GroupStats } from '../report.js';
 import { inspectionScore } from './accumulate-kpis.js';
 import type { PreparedData } from './prepare-data.js';
@@ -44,7 +44,7 @@ export function computeGroupStats(
   keyOf: (r: Retailer) => string,
 ): GroupStats[] {
   const groups = new Map(keys.map((k) => [k, empty()]));
-  const groupOf = (retailerId: string) => groups.get(keyOf(data.retailerById.get(retailerId)!));
+  const groupOf = (retailerId: string) => groups.get(keyOf(getKnown(data.retailerById, retailerId, 'retailer')));
   for (const r of data.retailerById.values()) {
     const g = groups.get(keyOf(r));
     if (!g) continue;
@@ -80,7 +80,7 @@ export function computeGroupStats(
   }
   const weeks = data.period ? data.period.days / 7 : 0;
   return keys.map((key) => {
-    const g = groups.get(key)!;
+    const g = getKnown(groups, key, 'group');
     return {
       key,
       retailers: g.retailers,

@@ -1,3 +1,4 @@
+import { getKnown } from '@beatplan/core';
 import type { GroupStats, ManagerReport, Report, RetailerStatus } from '../report.js';
 import { type RenderMapOptions, renderMapSvg } from '../render-map-svg.js';
 import { SCORECARD_KPIS, type ScorecardKpi } from '../scorecard.js';
@@ -86,21 +87,22 @@ function fixMix(f: ManagerReport['fixesBySource'], st: SectionTranslator): strin
 export function renderScorecardSection(report: Report, tr: ReportTranslator): string {
   const st = sectionTranslator(tr.locale);
   const KPI_LABELS = kpiLabels(st);
-  const ranked = report.ranking.map((id) => report.managers.find((m) => m.managerId === id)!);
-  const colourOf = new Map(report.managers.map((m, i) => [m.managerId, managerColour(i)]));
+  const colouredById = new Map(report.managers.map((m, i) => [m.managerId, { m, colour: managerColour(i) }]));
+  const rankedColoured = report.ranking.map((id) => getKnown(colouredById, id, 'manager'));
+  const ranked = rankedColoured.map(({ m }) => m);
   const weights = SCORECARD_KPIS.map((k) => `${KPI_LABELS[k]} ${num(report.weights[k], 2)}`).join(' · ');
   const chart = renderBarChart({
     id: 'chart-score',
     title: st.t('scoreChartTitle'),
     series: [{ name: st.t('scoreSeries'), colour: '#4e79a7' }],
-    rows: ranked.map((m) => ({ label: m.name, values: [m.score], colours: [colourOf.get(m.managerId)!] })),
+    rows: rankedColoured.map(({ m, colour }) => ({ label: m.name, values: [m.score], colours: [colour] })),
     format: (v) => num(v, 1),
     max: 100,
   });
   const kpiChart = renderBarChart({
     id: 'chart-kpis',
     title: st.t('kpiChartTitle'),
-    series: SCORECARD_KPIS.map((k, i) => ({ name: KPI_LABELS[k], colour: KPI_COLOURS[i]! })),
+    series: SCORECARD_KPIS.map((k) => ({ name: KPI_LABELS[k], colour: KPI_COLOURS[k] })),
     rows: report.managers.map((m) => ({ label: m.name, values: SCORECARD_KPIS.map((k) => m.kpis[k]) })),
     format: (v) => `${num(v * 100, 0)} %`,
     max: 1,
@@ -222,7 +224,7 @@ export function renderBalanceSection(report: Report, tr: ReportTranslator): stri
   const { balance } = report;
   const metricLabel = (b: (typeof balance.metrics)[number]) =>
     st.t('metric', { metric: b.metric, label: b.label, unit: b.unit });
-  const primary = balance.metrics.find((b) => b.metric === balance.primary)!;
+  const primary = getKnown(new Map(balance.metrics.map((b) => [b.metric, b])), balance.primary, 'balance metric');
   const nameOf = new Map(report.managers.map((m) => [m.managerId, m.name]));
   const charts = [
     renderBarChart({
@@ -230,7 +232,7 @@ export function renderBalanceSection(report: Report, tr: ReportTranslator): stri
       title: metricLabel(primary),
       series: [{ name: metricLabel(primary), colour: '#4e79a7' }],
       rows: balance.values.map((v, i) => ({
-        label: nameOf.get(v.managerId)!,
+        label: getKnown(nameOf, v.managerId, 'manager'),
         values: [v[balance.primary]],
         colours: [managerColour(i)],
       })),
@@ -248,7 +250,10 @@ export function renderBalanceSection(report: Report, tr: ReportTranslator): stri
           { name: st.t('before'), colour: '#bab0ac' },
           { name: st.t('after'), colour: '#4e79a7' },
         ],
-        rows: rep.managers.map((m) => ({ label: nameOf.get(m.managerId)!, values: [m.before, m.after] })),
+        rows: rep.managers.map((m) => ({
+          label: getKnown(nameOf, m.managerId, 'manager'),
+          values: [m.before, m.after],
+        })),
         format: (v) => num(v),
       }),
     );
@@ -319,13 +324,15 @@ export function renderGroupSection(report: Report, tr: ReportTranslator): string
   const st = sectionTranslator(tr.locale);
   const seg = report.segments;
   const label = (k: string) => st.t('segment', { segment: k });
+  // one colour a segment; a fourth segment (there are three) would take the first
   const colours = ['#4e79a7', '#f28e2b', '#b07aa1'];
+  const colourOf = (i: number) => colours[i] ?? '#4e79a7';
   const single = (id: string, title: string, pick: (g: GroupStats) => number | null, digits: number) =>
     renderBarChart({
       id,
       title,
       series: [{ name: title, colour: '#4e79a7' }],
-      rows: seg.map((g, i) => ({ label: label(g.key), values: [pick(g)], colours: [colours[i]!] })),
+      rows: seg.map((g, i) => ({ label: label(g.key), values: [pick(g)], colours: [colourOf(i)] })),
       format: (v) => num(v, digits),
       width: 360,
     });

@@ -1,5 +1,6 @@
 import type { Weekday } from '@beatplan/core';
 import type { RetailerStatus } from '../report.js';
+import type { ScorecardKpi } from '../scorecard.js';
 
 // The first seven avoid the status hues (green, orange, red) so that a manager's territory, routes and
 // retailer rings do not read as a status.
@@ -18,7 +19,8 @@ const MANAGER_COLOURS = [
 
 /** The colour of the i-th manager: ten distinct colours, then hues spaced by the golden angle. */
 export function managerColour(i: number): string {
-  if (i < MANAGER_COLOURS.length) return MANAGER_COLOURS[i]!;
+  const listed = MANAGER_COLOURS[i];
+  if (listed !== undefined) return listed;
   const hue = Math.round((i * 137.508) % 360);
   return `hsl(${hue} 55% 48%)`;
 }
@@ -32,7 +34,14 @@ export const STATUS_COLOURS: Readonly<Record<RetailerStatus, string>> = Object.f
 });
 
 /** Colours of the scorecard KPIs in charts. */
-export const KPI_COLOURS = ['#4e79a7', '#59a14f', '#76b7b2', '#f28e2b', '#b07aa1', '#e15759'];
+export const KPI_COLOURS: Readonly<Record<ScorecardKpi, string>> = Object.freeze({
+  completion: '#4e79a7',
+  verification: '#59a14f',
+  timeOnSite: '#76b7b2',
+  route: '#f28e2b',
+  inspection: '#b07aa1',
+  integrity: '#e15759',
+});
 
 /** Route colours by weekday: dark, distinct hues that read as lines over the territory tints. */
 export const WEEKDAY_COLOURS: Readonly<Record<Weekday, string>> = Object.freeze({

@@ -47,7 +47,8 @@ export function prepareData(input: ReportInput): PreparedData {
     date: localDateOf(visit.start.at, offset),
     verdict: verdictOf.get(visit.id) ?? null,
   }));
-  const inspectionDates = input.inspections.map((r) => localDateOf(r.at, offset));
+  const datedInspections = input.inspections.map((r) => ({ r, date: localDateOf(r.at, offset) }));
+  const inspectionDates = datedInspections.map((d) => d.date);
 
   let period = input.period ? { ...input.period, days: daysBetween(input.period.from, input.period.to) } : null;
   if (!period) {
@@ -58,7 +59,7 @@ export function prepareData(input: ReportInput): PreparedData {
   }
   const inPeriod = (date: string) => period === null || (date >= period.from && date <= period.to);
 
-  const inspections = input.inspections.filter((_, i) => inPeriod(inspectionDates[i]!));
+  const inspections = datedInspections.filter((d) => inPeriod(d.date)).map((d) => d.r);
   const keptInspections = new Set(inspections.map((r) => r.id));
   const visits = allVisits.filter((v) => inPeriod(v.date));
   const keptVisits = new Set(visits.map((v) => v.visit.id));
