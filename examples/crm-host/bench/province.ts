@@ -8,7 +8,7 @@
 // stored), and — robust on a shared machine — the CPU time each part spends per territory, read from
 // /proc: the workers' (every thread: planning, storing, BullMQ's polling and lock renewal), Redis's, and
 // this process's enqueue. The queue's overhead per job is the CPU a queued territory costs beyond the
-// in-process one. Also no-op jobs through one worker at concurrency 1 (a job's round trip) and 32 (what one
+// same planning in this process on its pool (2), plus Redis's and the enqueue's. Also no-op jobs through one worker at concurrency 1 (a job's round trip) and 32 (what one
 // Redis and one client process move). Every figure after a warm-up run in the same processes (WebAssembly
 // compiled, JIT warm), as a long-running worker is. CPU-speed probe before and after; medians of `--runs`
 // runs; the N-machine estimate of the README from the medians (bench/province-estimate.ts).
@@ -179,14 +179,17 @@ for (let run = 0; run < runs; run++) {
     oneWorkerOneThreadPerS: jobs / single.wallS, // 1 worker process, 1 solver thread
     oneWorkerPerS: jobs / one.wallS, // 1 worker process, one solver thread per core
     twoWorkersPerS: jobs / two.wallS, // 2 worker processes, half the cores' threads each
-    // CPU ms per territory
+    // CPU ms per territory (every thread of the process)
     inProcessCpuMs,
+    poolCpuMs: onPool.cpuMs / jobs,
     workerCpuMs1: one.workerCpuMs / jobs,
     workerCpuMs2: two.workerCpuMs / jobs,
     brokerCpuMs: (one.brokerCpuMs + two.brokerCpuMs) / 2 / jobs,
     enqueueCpuMs: (one.enqueueCpuMs + two.enqueueCpuMs) / 2 / jobs,
+    // the queue's cost: a worker process plans exactly as this process on its pool (each manager whole in a
+    // pool thread), so what it spends beyond that, plus the broker and the enqueue, is the queue's
     queueOverheadCpuMs:
-      one.workerCpuMs / jobs - inProcessCpuMs + (brokerPid ? one.brokerCpuMs / jobs : 0) + one.enqueueCpuMs / jobs,
+      one.workerCpuMs / jobs - onPool.cpuMs / jobs + (brokerPid ? one.brokerCpuMs / jobs : 0) + one.enqueueCpuMs / jobs,
     noopJobMsConcurrency1: (await noop(1, `${run}-c1`)) * 1000,
     noopJobsPerSConcurrency32: 1 / (await noop(32, `${run}-c32`)),
   };
@@ -207,7 +210,8 @@ const ratios = {
   oneWorkerOverOneThread: ratio('oneWorkerPerS', 'oneWorkerOneThreadPerS'),
   oneWorkerOverPool: ratio('oneWorkerPerS', 'poolPerS'),
   twoWorkersOverOne: ratio('twoWorkersPerS', 'oneWorkerPerS'),
-  workerCpuOverInProcessCpu: ratio('workerCpuMs1', 'inProcessCpuMs'),
+  poolCpuOverInProcessCpu: ratio('poolCpuMs', 'inProcessCpuMs'),
+  workerCpuOverPoolCpu: ratio('workerCpuMs1', 'poolCpuMs'),
 };
 const estimate = provinceEstimate({
   cores,
@@ -238,7 +242,8 @@ process.stdout.write(
     `  ratios: pool / 1 thread ${f(ratios.poolOverInProcess, 3)}; worker ${cores} threads / 1 thread` +
     ` ${f(ratios.oneWorkerOverOneThread, 3)}; 1 worker / pool ${f(ratios.oneWorkerOverPool, 3)};` +
     ` 2 workers / 1 ${f(ratios.twoWorkersOverOne, 3)}\n` +
-    `  CPU ms per territory: in-process ${f(med.inProcessCpuMs, 1)}, worker ${f(med.workerCpuMs1, 1)},` +
+    `  CPU ms per territory: in-process ${f(med.inProcessCpuMs, 1)} (1 thread), ${f(med.poolCpuMs, 1)} (pool),` +
+    ` worker ${f(med.workerCpuMs1, 1)},` +
     ` broker ${f(med.brokerCpuMs, 2)}, enqueue ${f(med.enqueueCpuMs, 2)}; queue overhead` +
     ` ${f(med.queueOverheadCpuMs, 1)} ms CPU per job\n` +
     `  no-op job ${f(med.noopJobMsConcurrency1, 2)} ms at concurrency 1; ${f(med.noopJobsPerSConcurrency32, 0)}` +
