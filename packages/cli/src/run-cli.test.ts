@@ -187,6 +187,18 @@ describe('runCli', () => {
     expect((await run(['nope', '--lang', 'zh-CN'])).err.split('\n')[0]).toBe('beatplan：未知命令 "nope"');
   });
 
+  it('writes the hand-written reasons of every package in Chinese too (the reason catalogue, issue 13)', async () => {
+    const bad = file('bad-reasons.json', {
+      retailers: [{ id: 'R1', name: 'x', location: { lng: 120, lat: 28 } }],
+      visits: [],
+      extra: 1,
+    });
+    const en = await run(['verify', bad]);
+    expect(en.err.split('\n')).toContain(`${bad}: extra: unknown field (expected retailers, visits, policy, planned)`);
+    const zh = await run(['verify', bad, '--lang', 'zh-CN']);
+    expect(zh.err.split('\n')).toContain(`${bad}：extra：未知字段（应为 retailers、visits、policy、planned）`);
+  });
+
   it('refuses an unknown or missing --lang as a usage error (exit 2)', async () => {
     const fr = await run(['verify', sampleDay, '--lang', 'fr']);
     expect(fr).toEqual({ code: 2, out: '', err: 'beatplan verify: --lang must be en or zh-CN, received "fr"\n' });

@@ -1,4 +1,4 @@
-import { IdSchema, LocalDateSchema } from '@beatplan/core';
+import { customReason, IdSchema, LocalDateSchema } from '@beatplan/core';
 import * as z from 'zod';
 
 /**
@@ -18,7 +18,7 @@ export const PlannedDaySchema = z.strictObject({
     const seen = new Set<string>();
     ids.forEach((id, k) => {
       if (seen.has(id))
-        ctx.addIssue({ code: 'custom', path: [k], input: id, message: 'retailer planned twice on the same day' });
+        ctx.addIssue({ code: 'custom', path: [k], input: id, ...customReason('geofence.planned_twice') });
       seen.add(id);
     });
   }),

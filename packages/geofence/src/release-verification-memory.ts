@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, issueReason } from '@beatplan/core';
 import { releaseScratch, setScratchLimit } from './internal/scratch.js';
 
 /**
@@ -34,7 +34,7 @@ export function releaseVerificationMemory(): number {
 export function setVerificationMemoryLimit(bytes: number): void {
   if (!(Number.isFinite(bytes) && bytes >= 0))
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['bytes'], message: 'bytes must be a finite number ≥ 0', value: bytes },
+      { path: ['bytes'], value: bytes, ...issueReason('geofence.bytes_non_negative') },
     ]);
   setScratchLimit(bytes);
 }

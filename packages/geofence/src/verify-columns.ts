@@ -1,4 +1,4 @@
-import { BeatplanError, type Visit } from '@beatplan/core';
+import { BeatplanError, issueReason, type Visit } from '@beatplan/core';
 import { judgeBatch, verdictObject } from './internal/assess-batch.js';
 import { checkColumns } from './internal/check-columns.js';
 import { checkReferences, resolvePlans } from './internal/check-references.js';
@@ -278,7 +278,7 @@ export function visitsToColumns(index: RetailerIndex, visits: readonly Visit[]):
 export function verdictAt(verdicts: VerdictColumns, i: number, visitId: string): VisitVerdict {
   if (!(Number.isInteger(i) && i >= 0 && i < verdicts.status.length))
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['i'], message: `verdict index must be a whole number within [0, ${verdicts.status.length})`, value: i },
+      { path: ['i'], value: i, ...issueReason('geofence.verdict_index', { n: verdicts.status.length }) },
     ]);
   return verdictObject(
     {
@@ -307,9 +307,7 @@ export function verdictAt(verdicts: VerdictColumns, i: number, visitId: string):
 export function reasonCodes(mask: number): readonly ReasonCode[] {
   const codes = Number.isInteger(mask) ? reasonList(mask) : undefined;
   if (codes === undefined)
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['mask'], message: 'reason mask must be an integer in 0–511', value: mask },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['mask'], value: mask, ...issueReason('geofence.reason_mask') }]);
   return codes;
 }
 
@@ -325,8 +323,6 @@ export function reasonCodes(mask: number): readonly ReasonCode[] {
 export function flagCodes(mask: number): readonly FlagCode[] {
   const codes = Number.isInteger(mask) ? flagList(mask) : undefined;
   if (codes === undefined)
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['mask'], message: 'flag mask must be an integer in 0–127', value: mask },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['mask'], value: mask, ...issueReason('geofence.flag_mask') }]);
   return codes;
 }

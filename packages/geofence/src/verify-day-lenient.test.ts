@@ -36,8 +36,7 @@ describe('verifyDay({ lenient: true })', () => {
       {
         path: ['visits', 1, 'start'],
         message: 'a visit needs its start fix (visit "V2"): one with only an end fix, or none, cannot be judged',
-
-        reason: { key: 'required' },
+        reason: { key: 'geofence.start_fix_needed', visit: '"V2"' },
       },
     ]);
     expect(unknown!.issues[0]!.message).toBe('no retailer with this id was given');

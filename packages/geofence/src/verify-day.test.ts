@@ -248,8 +248,17 @@ describe('verifyDay: input errors', () => {
   it('says so when the lists are missing or not arrays', () => {
     const e = thrown(() => verifyDay(undefined as never, {} as never));
     expect(e.issues).toEqual([
-      { path: ['retailers'], message: 'retailers are required' },
-      { path: ['visits'], message: 'visits must be an array', value: {} },
+      {
+        path: ['retailers'],
+        message: 'retailers are required',
+        reason: { key: 'geofence.are_required', what: 'retailers' },
+      },
+      {
+        path: ['visits'],
+        message: 'visits must be an array',
+        value: {},
+        reason: { key: 'geofence.must_be_array', what: 'visits' },
+      },
     ]);
   });
 

@@ -3,6 +3,7 @@ import {
   locationOutsideGeofenceM,
   MAX_LOCATION_OUTSIDE_GEOFENCE_M,
   RetailerSchema,
+  customReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { polygonSignedDistanceM, preparePolygon } from './internal/polygon-distance.js';
@@ -54,7 +55,11 @@ export const VerifyRetailerSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['geofence'],
-        message: `the geofence lies ${Math.round(outside)} m from the location (at most ${MAX_LOCATION_OUTSIDE_GEOFENCE_M} m allowed): both must be in the crs of the location (${r.location.crs ?? 'WGS84'})`,
+        ...customReason('core.geofence_far', {
+          m: Math.round(outside),
+          max: MAX_LOCATION_OUTSIDE_GEOFENCE_M,
+          crs: r.location.crs ?? 'WGS84',
+        }),
       });
     }
   });

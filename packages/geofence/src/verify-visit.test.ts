@@ -205,8 +205,7 @@ describe('verifyVisit: a visit without its end fix', () => {
       {
         path: ['visit', 'start'],
         message: 'a visit needs its start fix (visit "V1"): one with only an end fix, or none, cannot be judged',
-
-        reason: { key: 'required' },
+        reason: { key: 'geofence.start_fix_needed', visit: '"V1"' },
       },
     ]);
     const none = { ...onlyEnd, end: undefined };

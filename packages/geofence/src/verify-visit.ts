@@ -1,4 +1,4 @@
-import type { VisitInput } from '@beatplan/core';
+import { issueReason, type VisitInput } from '@beatplan/core';
 import { assessBatch } from './internal/assess-batch.js';
 import { IssueCollector } from './internal/issue-collector.js';
 import { parseOne, parsePolicy, parseVisit } from './internal/parse-inputs.js';
@@ -71,7 +71,7 @@ export function verifyVisit(
       [
         {
           path: ['visit', 'retailerId'],
-          message: `the visit is for another retailer than the one given (${JSON.stringify(parsedRetailer.id)})`,
+          ...issueReason('geofence.other_retailer', { id: JSON.stringify(parsedRetailer.id) }),
           value: parsedVisit.retailerId,
         },
       ],

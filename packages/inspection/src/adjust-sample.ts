@@ -1,4 +1,11 @@
-import { BeatplanError, IdSchema, parseOrThrow, TimestampSchema, type BeatplanIssue } from '@beatplan/core';
+import {
+  BeatplanError,
+  IdSchema,
+  issueReason,
+  parseOrThrow,
+  TimestampSchema,
+  type BeatplanIssue,
+} from '@beatplan/core';
 import * as z from 'zod';
 import { applyAdjustments, InspectionPlanSchema, type InspectionPlan } from './inspection-plan.js';
 
@@ -41,20 +48,21 @@ export function adjustSample(plan: InspectionPlan, change: AdjustSampleInput): I
   const seen = new Set<string>();
   c.add.forEach((id, i) => {
     if (current.has(id))
-      issues.push({ path: ['change', 'add', i], message: 'retailer is already in the sample', value: id });
-    else if (seen.has(id)) issues.push({ path: ['change', 'add', i], message: 'retailer is added twice', value: id });
+      issues.push({ path: ['change', 'add', i], value: id, ...issueReason('inspection.already_in_sample') });
+    else if (seen.has(id))
+      issues.push({ path: ['change', 'add', i], value: id, ...issueReason('inspection.added_twice') });
     seen.add(id);
   });
   const removing = new Set<string>();
   c.remove.forEach((id, i) => {
     if (!current.has(id))
-      issues.push({ path: ['change', 'remove', i], message: 'retailer is not in the sample', value: id });
+      issues.push({ path: ['change', 'remove', i], value: id, ...issueReason('inspection.not_in_sample') });
     else if (removing.has(id))
-      issues.push({ path: ['change', 'remove', i], message: 'retailer is removed twice', value: id });
+      issues.push({ path: ['change', 'remove', i], value: id, ...issueReason('inspection.removed_twice') });
     removing.add(id);
   });
   if (c.add.length + c.remove.length === 0)
-    issues.push({ path: ['change'], message: 'an adjustment must add or remove at least one retailer' });
+    issues.push({ path: ['change'], ...issueReason('inspection.adjust_empty') });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
   const adjustments = [...p.adjustments, { at: c.at, by: c.by, reason: c.reason, add: c.add, remove: c.remove }];
   return {

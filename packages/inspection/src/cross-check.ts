@@ -7,6 +7,7 @@ import {
   type TimestampInput,
   type VisitConfirmation,
   type VisitInput,
+  issueReason,
 } from '@beatplan/core';
 import type { VisitStatus, VisitVerdict } from '@beatplan/geofence';
 import { CrossCheckInputSchema } from './internal/cross-check-input.js';
@@ -151,7 +152,7 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
   const dup = (list: { id: string }[], name: string) => {
     const seen = new Set<string>();
     list.forEach((v, i) => {
-      if (seen.has(v.id)) issues.push({ path: [name, i, 'id'], message: 'id appears twice', value: v.id });
+      if (seen.has(v.id)) issues.push({ path: [name, i, 'id'], value: v.id, ...issueReason('inspection.id_twice') });
       seen.add(v.id);
     });
   };
@@ -171,7 +172,7 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
     if (status === undefined) {
       issues.push({
         path: ['visits', i, 'id'],
-        message: 'the visit has no verdict (verify it with @beatplan/geofence first)',
+        ...issueReason('inspection.no_verdict'),
         value: v.id,
       });
       return;
@@ -185,7 +186,7 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
     if (fixStatusOf && r.channel === 'on_site' && !fixStatusOf.has(r.id))
       issues.push({
         path: ['records', i, 'id'],
-        message: 'the record has no verdict on its fix in recordVerdicts',
+        ...issueReason('inspection.record_no_fix_verdict'),
         value: r.id,
       });
   });

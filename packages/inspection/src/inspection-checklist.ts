@@ -1,4 +1,13 @@
-import { BeatplanError, IdSchema, parseOrThrow, type BeatplanIssue, type InspectionRecord } from '@beatplan/core';
+import {
+  BeatplanError,
+  customReason,
+  IdSchema,
+  issueReason,
+  parseOrThrow,
+  type BeatplanIssue,
+  type InspectionRecord,
+  type ReasonedMessage,
+} from '@beatplan/core';
 import * as z from 'zod';
 
 /**
@@ -55,7 +64,7 @@ export const InspectionChecklistSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [k, 'id'],
-          message: 'item id is used twice (or is a field of every record)',
+          ...customReason('inspection.item_id_twice'),
         });
       seen.add(item.id);
     });
@@ -80,30 +89,31 @@ export const SEED_ITEMS: readonly { id: string; label: string; type: 'yes_no' | 
   { id: 'managerVisitConfirmed', label: 'manager visit confirmed (yes, no, unsure)', type: 'choice' },
 ]);
 
-function answerProblem(item: ChecklistItem, value: unknown): string | undefined {
+function answerProblem(item: ChecklistItem, value: unknown): ReasonedMessage | undefined {
+  const p = { item: item.id };
   switch (item.type) {
     case 'yes_no':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
+      return typeof value === 'boolean' ? undefined : issueReason('inspection.answer_yes_no', p);
     case 'scale': {
       const [lo, hi] = [item.min ?? 1, item.max ?? 5];
       return Number.isInteger(value) && (value as number) >= lo && (value as number) <= hi
         ? undefined
-        : `must be a whole mark from ${lo} to ${hi}`;
+        : issueReason('inspection.answer_scale', { ...p, lo, hi });
     }
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
-      if (item.min !== undefined && value < item.min) return `must be at least ${item.min}`;
-      if (item.max !== undefined && value > item.max) return `must be at most ${item.max}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return issueReason('inspection.answer_finite', p);
+      if (item.min !== undefined && value < item.min)
+        return issueReason('inspection.answer_min', { ...p, min: item.min });
+      if (item.max !== undefined && value > item.max)
+        return issueReason('inspection.answer_max', { ...p, max: item.max });
       return undefined;
     }
     case 'text':
-      return typeof value === 'string' && value.length <= 2000
-        ? undefined
-        : 'must be a text of at most 2000 characters';
+      return typeof value === 'string' && value.length <= 2000 ? undefined : issueReason('inspection.answer_text', p);
     case 'photo':
       return typeof value === 'string' && value.trim() !== '' && value.length <= 500
         ? undefined
-        : 'must be a photo reference (an id or URL, at most 500 characters)';
+        : issueReason('inspection.answer_photo', p);
   }
 }
 
@@ -130,15 +140,18 @@ export function checkAnswers(record: InspectionRecord, checklist: InspectionChec
     if (!item)
       issues.push({
         path: ['record', 'answers', k, 'itemId'],
-        message: 'no such item in the checklist',
+        ...issueReason('inspection.no_item'),
         value: a.itemId,
       });
     else if (answered.has(a.itemId))
-      issues.push({ path: ['record', 'answers', k, 'itemId'], message: 'item answered twice', value: a.itemId });
+      issues.push({
+        path: ['record', 'answers', k, 'itemId'],
+        value: a.itemId,
+        ...issueReason('inspection.item_answered_twice'),
+      });
     else {
       const problem = answerProblem(item, a.value);
-      if (problem)
-        issues.push({ path: ['record', 'answers', k, 'value'], message: `${item.id} ${problem}`, value: a.value });
+      if (problem) issues.push({ path: ['record', 'answers', k, 'value'], value: a.value, ...problem });
     }
     answered.add(a.itemId);
   });
@@ -146,7 +159,7 @@ export function checkAnswers(record: InspectionRecord, checklist: InspectionChec
     if (item.required && !answered.has(item.id))
       issues.push({
         path: ['record', 'answers'],
-        message: `the checklist item ${item.id} ("${item.label}") is not answered`,
+        ...issueReason('inspection.item_not_answered', { item: item.id, label: item.label }),
       });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
 }

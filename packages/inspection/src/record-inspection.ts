@@ -4,6 +4,7 @@ import {
   parseOrThrow,
   type InspectionRecord,
   type InspectionRecordInput,
+  issueReason,
 } from '@beatplan/core';
 import { verifyVisit, type VerifyPolicyInput, type VerifyRetailerInput, type VisitVerdict } from '@beatplan/geofence';
 import { checkAnswers, type InspectionChecklistInput } from './inspection-checklist.js';
@@ -59,14 +60,14 @@ export function recordInspection(
   if (options.checklist !== undefined) checkAnswers(record, options.checklist);
   else if (record.answers?.length)
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['record', 'answers'], message: 'answers need the checklist they answer (options.checklist)' },
+      { path: ['record', 'answers'], ...issueReason('inspection.answers_need_checklist') },
     ]);
   const retailerId = (retailer as { id?: unknown } | null)?.id;
   if (typeof retailerId === 'string' && retailerId !== record.retailerId) {
     throw new BeatplanError('UNKNOWN_REFERENCE', [
       {
         path: ['record', 'retailerId'],
-        message: `the record is for another retailer than the one given (${JSON.stringify(retailerId)})`,
+        ...issueReason('inspection.other_retailer', { id: JSON.stringify(retailerId) }),
         value: record.retailerId,
       },
     ]);

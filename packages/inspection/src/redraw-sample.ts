@@ -1,4 +1,4 @@
-import { BeatplanError, parseOrThrow, type RetailerInput } from '@beatplan/core';
+import { BeatplanError, issueReason, parseOrThrow, type RetailerInput } from '@beatplan/core';
 import type { DrawInputsOption } from './draw-sample.js';
 import { applyAdjustments, InspectionPlanSchema, SAMPLE_ALGORITHM, type InspectionPlan } from './inspection-plan.js';
 import { DrawInputsSchema } from './internal/draw-options.js';
@@ -32,7 +32,12 @@ export function redrawSample(
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['plan', 'algorithm'],
-        message: `the plan was drawn with ${recorded.algorithm.name} v${recorded.algorithm.version}; this library draws with ${SAMPLE_ALGORITHM.name} v${SAMPLE_ALGORITHM.version}`,
+        ...issueReason('inspection.algorithm_changed', {
+          was: recorded.algorithm.name,
+          wasVersion: recorded.algorithm.version,
+          now: SAMPLE_ALGORITHM.name,
+          nowVersion: SAMPLE_ALGORITHM.version,
+        }),
         value: recorded.algorithm,
       },
     ]);
@@ -45,7 +50,14 @@ export function redrawSample(
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['plan', 'fingerprint'],
-        message: `the input changed since the draw: the plan records ${recorded.fingerprint} (${a.total} retailers, ${a.excluded} excluded), this input gives ${fresh.fingerprint} (${b.total} retailers, ${b.excluded} excluded)`,
+        ...issueReason('inspection.input_changed', {
+          was: recorded.fingerprint,
+          wasTotal: a.total,
+          wasExcluded: a.excluded,
+          now: fresh.fingerprint,
+          nowTotal: b.total,
+          nowExcluded: b.excluded,
+        }),
         value: fresh.fingerprint,
       },
     ]);

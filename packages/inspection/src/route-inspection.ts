@@ -27,6 +27,7 @@ import {
   TravelCostsSchema,
   type CostSource,
   type TravelCosts,
+  issueReason,
 } from '@beatplan/core';
 import { solve, type RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
@@ -147,7 +148,12 @@ async function matrixOf(
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['options', 'costs'],
-        message: `no route from ${names[first.from]} to ${names[first.to]} on ${costs.source} (${m.unreachable.length} such pair(s))`,
+        ...issueReason('inspection.no_route', {
+          from: String(names[first.from]),
+          to: String(names[first.to]),
+          source: costs.source,
+          pairs: m.unreachable.length,
+        }),
         value: costs.source,
       },
     ]);
@@ -207,7 +213,7 @@ export async function routeInspection(
   const byId = new Map(parseRetailers(retailers).map((r) => [r.id, r]));
   const issues: BeatplanIssue[] = [];
   ids.forEach((id, i) => {
-    if (!byId.has(id)) issues.push({ path: ['sample', i], message: 'no retailer has this id', value: id });
+    if (!byId.has(id)) issues.push({ path: ['sample', i], value: id, ...issueReason('inspection.no_retailer_id') });
   });
   if (issues.length) throw new BeatplanError('UNKNOWN_REFERENCE', issues);
 

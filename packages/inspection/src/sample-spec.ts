@@ -1,4 +1,11 @@
-import { dataRecordSchema, IdSchema, LocalDateSchema, TimestampSchema, UtcOffsetMinutesSchema } from '@beatplan/core';
+import {
+  customReason,
+  dataRecordSchema,
+  IdSchema,
+  LocalDateSchema,
+  TimestampSchema,
+  UtcOffsetMinutesSchema,
+} from '@beatplan/core';
 import * as z from 'zod';
 
 /**
@@ -101,10 +108,14 @@ export const SampleSpecSchema = z
   })
   .superRefine((s, ctx) => {
     if ((s.size === undefined) === (s.sizePerStratum === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['size'], message: 'give exactly one of size and sizePerStratum' });
+      ctx.addIssue({ code: 'custom', path: ['size'], ...customReason('inspection.size_one_of') });
     }
     if (s.sizePerStratum !== undefined && s.stratifyBy === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['sizePerStratum'], message: 'sizePerStratum needs stratifyBy' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sizePerStratum'],
+        ...customReason('inspection.per_stratum_needs_stratify'),
+      });
     }
   });
 

@@ -1,4 +1,4 @@
-import { BeatplanError, dataRecord, IdSchema, parseOrThrow, type BeatplanIssue } from '@beatplan/core';
+import { BeatplanError, dataRecord, IdSchema, issueReason, parseOrThrow, type BeatplanIssue } from '@beatplan/core';
 import type { VisitVerdict } from '@beatplan/geofence';
 import * as z from 'zod';
 import { VerdictStatusSchema } from './internal/cross-check-input.js';
@@ -36,7 +36,7 @@ export function verificationRates(
   const seen = new Set<string>();
   const issues: BeatplanIssue[] = [];
   x.visits.forEach((v, i) => {
-    if (seen.has(v.id)) issues.push({ path: ['visits', i, 'id'], message: 'id appears twice', value: v.id });
+    if (seen.has(v.id)) issues.push({ path: ['visits', i, 'id'], value: v.id, ...issueReason('inspection.id_twice') });
     seen.add(v.id);
     const s = status.get(v.id);
     if (s === undefined) return;

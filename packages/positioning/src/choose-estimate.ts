@@ -6,6 +6,7 @@ import {
   type FixSource,
   type PositionFix,
   type PositionFixInput,
+  issueReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { normalizeFix } from './normalize-fix.js';
@@ -111,10 +112,10 @@ export function chooseEstimate(
   const o = parseOrThrow(ChooseOptionsSchema, options, ['options']);
   if (!Array.isArray(candidates))
     throw new BeatplanError('INVALID_INPUT', [
-      { path: [], message: 'candidates must be an array of fixes', value: candidates },
+      { path: [], value: candidates, ...issueReason('positioning.candidates_array') },
     ]);
   if (candidates.length === 0)
-    throw new BeatplanError('NO_POSITION', [{ path: [], message: 'no estimate to choose from' }]);
+    throw new BeatplanError('NO_POSITION', [{ path: [], ...issueReason('positioning.no_estimate') }]);
   const fixes = candidates.map((c, i) => normalizeFix(c, [i]));
   const at = o.at ?? Math.max(...fixes.map((f) => f.at));
   const prefs = o.sourcePreference ?? DEFAULT_SOURCE_PREFERENCE;
@@ -141,8 +142,8 @@ export function chooseEstimate(
       'NO_POSITION',
       ranked.map((r) => ({
         path: [r.index, 'at'],
-        message: `estimate is older than maxAgeS = ${o.maxAgeS} s`,
         value: r.ageS,
+        ...issueReason('positioning.too_old', { maxAgeS: o.maxAgeS ?? Infinity }),
       })),
     );
   }

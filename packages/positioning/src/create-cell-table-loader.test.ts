@@ -50,7 +50,9 @@ describe('createCellTableLoader', () => {
   it('fails at once when a required header column is missing (path columns.<name>, no row)', () => {
     const e = thrown(() => parseCellTable('radio,mcc,net,area,cell,lon,lat\nGSM,460,0,1,2,116,39\n'));
     expect(e.code).toBe('IMPORT_FAILED');
-    expect(e.issues).toEqual([{ path: ['columns', 'range'], message: 'required column is missing' }]);
+    expect(e.issues).toEqual([
+      { path: ['columns', 'range'], message: 'required column is missing', reason: { key: 'core.required_column' } },
+    ]);
   });
 
   it('reports every bad field of a bad row with row number, column, raw value and reason, and skips the row', () => {

@@ -1,4 +1,4 @@
-import { BeatplanError, parseOrThrow, type PositionFix } from '@beatplan/core';
+import { BeatplanError, issueReason, parseOrThrow, type PositionFix } from '@beatplan/core';
 import { CellTableImpl, type CellTable } from './internal/cell-table.js';
 import { readEstimateOptions, type EstimateOptions } from './internal/estimate-options.js';
 import { locateEmitters } from './internal/locate-emitters.js';
@@ -92,9 +92,7 @@ export function estimateCellPosition(
   options: EstimateOptions = {},
 ): CellPositionEstimate {
   if (!(table instanceof CellTableImpl)) {
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['table'], message: 'table must come from createCellTableLoader, parseCellTable or loadCellTable' },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['table'], ...issueReason('positioning.cell_table') }]);
   }
   const settings = readEstimateOptions(options, CELL_ESTIMATE_DEFAULTS);
   const { at, cells } = parseOrThrow(CellScanSchema, scan, ['scan']);

@@ -5,6 +5,7 @@ import {
   type PositionFix,
   type PositionFixInput,
   type TimestampInput,
+  issueReason,
 } from '@beatplan/core';
 import { chooseEstimate, type ChooseEstimateOptions, type EstimateChoice } from './choose-estimate.js';
 import { estimateCellPosition, type CellPositionEstimate } from './estimate-cell-position.js';
@@ -100,7 +101,7 @@ export function estimatePosition(
   if (candidates.length === 0) {
     throw new BeatplanError(
       'NO_POSITION',
-      notes.length ? notes : [{ path: [], message: 'no fix, cell scan or WiFi scan was given' }],
+      notes.length ? notes : [{ path: [], ...issueReason('positioning.no_input') }],
     );
   }
   const at = observations.at;
@@ -112,7 +113,7 @@ function need<T>(table: T | undefined, name: 'cells' | 'wifi'): T {
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['tables', name],
-        message: `a ${name === 'cells' ? 'cell tower' : 'WiFi access-point'} table is required for a ${name} scan`,
+        ...issueReason('positioning.table_required', { name }),
       },
     ]);
   }

@@ -1,4 +1,4 @@
-import { BeatplanError, parseOrThrow, type PositionFix } from '@beatplan/core';
+import { BeatplanError, issueReason, parseOrThrow, type PositionFix } from '@beatplan/core';
 import { ApTableImpl, type ApTable } from './internal/ap-table.js';
 import { readEstimateOptions, type EstimateOptions } from './internal/estimate-options.js';
 import { locateEmitters } from './internal/locate-emitters.js';
@@ -74,9 +74,7 @@ export function estimateWifiPosition(
   options: EstimateOptions = {},
 ): WifiPositionEstimate {
   if (!(table instanceof ApTableImpl)) {
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['table'], message: 'table must come from createApTableLoader, parseApTable or loadApTable' },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['table'], ...issueReason('positioning.ap_table') }]);
   }
   const settings = readEstimateOptions(options, WIFI_ESTIMATE_DEFAULTS);
   const { at, accessPoints } = parseOrThrow(WifiScanSchema, scan, ['scan']);

@@ -8,6 +8,9 @@ import {
   type Crs,
   type FixSource,
   type PositionFix,
+  issueReason,
+  type BeatplanErrorCode,
+  type ReasonedMessage,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
@@ -127,7 +130,9 @@ export function getBrowserPosition(options: BrowserPositionOptions = {}): Promis
       () =>
         settle(() =>
           reject(
-            new BeatplanError('PROVIDER_TIMEOUT', `the browser gave no position and no error in ${deadlineMs} ms`),
+            new BeatplanError('PROVIDER_TIMEOUT', [
+              { path: [], ...issueReason('positioning.browser_silent', { ms: deadlineMs }) },
+            ]),
           ),
         ),
       deadlineMs,
@@ -161,23 +166,20 @@ export function getBrowserPosition(options: BrowserPositionOptions = {}): Promis
 }
 
 function mapError(error: { code: number; message?: string } | null | undefined): BeatplanError {
-  const detail = error?.message ? `: ${error.message}` : '';
+  const p = { detail: error?.message ?? '' };
+  const fail = (code: BeatplanErrorCode, why: ReasonedMessage) =>
+    new BeatplanError(code, [{ path: [], ...why }], { cause: error });
   switch (error?.code) {
     case 1:
-      return new BeatplanError('PERMISSION_DENIED', `the user or browser refused the position${detail}`, {
-        cause: error,
-      });
+      return fail('PERMISSION_DENIED', issueReason('positioning.browser_refused', p));
     case 2:
-      return new BeatplanError('NO_POSITION', `the browser could not determine the position${detail}`, {
-        cause: error,
-      });
+      return fail('NO_POSITION', issueReason('positioning.browser_unknown', p));
     case 3:
-      return new BeatplanError('PROVIDER_TIMEOUT', `the browser gave no position in time${detail}`, { cause: error });
+      return fail('PROVIDER_TIMEOUT', issueReason('positioning.browser_late', p));
     default:
-      return new BeatplanError(
+      return fail(
         'PROVIDER_UNAVAILABLE',
-        `the Geolocation API failed with code ${String(error?.code)}${detail}`,
-        { cause: error },
+        issueReason('positioning.geolocation_failed', { ...p, code: String(error?.code) }),
       );
   }
 }
@@ -201,7 +203,7 @@ function toFix(position: GeolocationPositionLike, source: FixSource, crs: Crs): 
   const r = PositionFixSchema.safeParse(candidate, { reportInput: true });
   if (!r.success) {
     const issues = fromZodError(r.error, ['position'], candidate);
-    issues.unshift({ path: [], message: 'the browser returned a position that is not a valid fix' });
+    issues.unshift({ path: [], ...issueReason('positioning.browser_invalid') });
     throw new BeatplanError('PROVIDER_RESPONSE_INVALID', issues, { cause: r.error });
   }
   return r.data;

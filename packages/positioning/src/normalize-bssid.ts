@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, issueReason } from '@beatplan/core';
 import { tryNormalizeBssid } from './internal/bssid.js';
 
 /**
@@ -19,9 +19,7 @@ import { tryNormalizeBssid } from './internal/bssid.js';
 export function normalizeBssid(text: string): string {
   const canonical = tryNormalizeBssid(text);
   if (canonical === undefined) {
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['bssid'], message: 'BSSID must be a MAC address of 6 hex octets, e.g. aa:bb:cc:dd:ee:ff', value: text },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['bssid'], value: text, ...issueReason('positioning.bssid') }]);
   }
   return canonical;
 }

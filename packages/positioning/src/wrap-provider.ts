@@ -10,6 +10,7 @@ import {
   type FixSource,
   type PositionFix,
   type RetryPolicyInput,
+  issueReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { ProviderEstimateSchema as InternalProviderEstimateSchema, toProviderFix } from './internal/provider-fix.js';
@@ -121,7 +122,7 @@ export function wrapProvider<TRequest>(
   const o = parseOptions(options);
   if (provider === null || typeof provider !== 'object' || typeof provider.locate !== 'function') {
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['provider', 'locate'], message: 'a provider must have a locate(request, { signal }) function' },
+      { path: ['provider', 'locate'], ...issueReason('positioning.provider_locate') },
     ]);
   }
   const name = provider.name ?? 'provider';

@@ -1,10 +1,22 @@
-import { MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS } from '@beatplan/core';
+import { issueReason, MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS, type ReasonedMessage } from '@beatplan/core';
 import type { FixColumns, VisitColumns } from '../verify-columns.js';
 import { forEachDuplicate } from './id-table.js';
 import type { IssueCollector } from './issue-collector.js';
 
 type Path = (string | number)[];
 type TypedArrayClass = Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor;
+/** The reason of a bad value in a fix column (its text names the visit). */
+type ColumnRule =
+  | 'geofence.present_end'
+  | 'geofence.present_start'
+  | 'geofence.lng_column'
+  | 'geofence.lat_column'
+  | 'geofence.accuracy_column'
+  | 'geofence.time_column'
+  | 'geofence.source_column'
+  | 'geofence.crs_column'
+  | 'geofence.mock_column'
+  | 'geofence.confidence_column';
 
 /** Checks that `value` is an instance of `type` with `n` elements; records why not. */
 function isColumn(
@@ -19,11 +31,11 @@ function isColumn(
   if (!(value instanceof type)) {
     const got =
       value === undefined ? undefined : value === null ? 'null' : ((value as object).constructor?.name ?? typeof value);
-    issues.add([{ path, message: `must be a ${type.name}${got === undefined ? '' : `, received ${got}`}` }]);
+    issues.add([{ path, ...issueReason('geofence.column_type', { type: type.name, got: got ?? '' }) }]);
     return false;
   }
   if (value.length !== n) {
-    issues.add([{ path, message: `must have one element per visit (ids.length = ${n}), received ${value.length}` }]);
+    issues.add([{ path, ...issueReason('geofence.column_length', { n, length: value.length }) }]);
     return false;
   }
   return true;
@@ -49,8 +61,8 @@ export function checkIdList(
   if (!Array.isArray(value)) {
     issues.add([
       value === undefined
-        ? { path, message: `${what} are required` }
-        : { path, message: `${what} must be an array of strings`, value },
+        ? { path, ...issueReason('geofence.are_required', { what }) }
+        : { path, value, ...issueReason('geofence.ids_string_array', { what }) },
     ]);
     return false;
   }
@@ -72,7 +84,13 @@ export function checkIdList(
     }
   }
   forEachDuplicate(ids, (i, first) => {
-    issues.add([{ path: [...path, i], message: `duplicate id, first at ${path.join('.')}[${first}]`, value: ids[i] }]);
+    issues.add([
+      {
+        path: [...path, i],
+        value: ids[i],
+        ...issueReason('geofence.duplicate_id_at', { at: `${path.join('.')}[${first}]` }),
+      },
+    ]);
     ok = false;
   });
   return ok;
@@ -87,14 +105,14 @@ function reportValues(
   valid: (x: number) => boolean,
   ids: readonly string[],
   path: Path,
-  message: string,
+  why: (visit: string) => ReasonedMessage,
   issues: IssueCollector,
   present?: Uint8Array,
 ): void {
   for (let i = 0; i < column.length; i++) {
     const x = column[i]!;
     if (!valid(x) && (present === undefined || present[i] !== 0))
-      issues.add([{ path: [...path, i], message: `${message} (visit ${JSON.stringify(ids[i])})`, value: x }]);
+      issues.add([{ path: [...path, i], value: x, ...why(JSON.stringify(ids[i])) }]);
   }
 }
 
@@ -143,18 +161,15 @@ function checkFixColumns(value: unknown, n: number, ids: readonly string[], path
   if (typeof value !== 'object' || value === null) {
     issues.add([
       value === undefined
-        ? { path, message: 'fix columns are required' }
-        : { path, message: 'must be an object of fix columns', value },
+        ? { path, ...issueReason('geofence.fix_columns_required') }
+        : { path, value, ...issueReason('geofence.fix_columns_object') },
     ]);
     return;
   }
   const fix = value as Partial<Record<keyof FixColumns, unknown>>;
   const known = new Set(['lng', 'lat', 'accuracyM', 'at', 'source', 'crs', 'mock', 'accuracyConfidence', 'present']);
   for (const key of Object.keys(fix))
-    if (!known.has(key))
-      issues.add([
-        { path: [...path, key], message: 'unknown fix column (a misspelt column would otherwise be ignored)' },
-      ]);
+    if (!known.has(key)) issues.add([{ path: [...path, key], ...issueReason('geofence.unknown_fix_column') }]);
   let present: Uint8Array | undefined;
   if (isColumn(fix.present, Uint8Array, n, [...path, 'present'], issues, false)) {
     const column = fix.present as Uint8Array;
@@ -165,9 +180,7 @@ function checkFixColumns(value: unknown, n: number, ids: readonly string[], path
         isEnd ? isBit : (x) => x === 1,
         ids,
         [...path, 'present'],
-        isEnd
-          ? 'present must be 0 (no end fix) or 1'
-          : 'a visit needs its start fix (present must be 1; a visit with only an end fix, or none, cannot be judged)',
+        (visit) => issueReason(isEnd ? 'geofence.present_end' : 'geofence.present_start', { visit }),
         issues,
       );
     else if (isEnd) present = column;
@@ -177,65 +190,41 @@ function checkFixColumns(value: unknown, n: number, ids: readonly string[], path
     type: TypedArrayClass,
     scan: (c: never) => boolean,
     valid: (x: number) => boolean,
-    message: string,
+    rule: ColumnRule,
     required = true,
   ) => {
     const column = fix[key];
     if (isColumn(column, type, n, [...path, key], issues, required) && !scan(column as never))
-      reportValues(column as ArrayLike<number>, valid, ids, [...path, key], message, issues, present);
+      reportValues(
+        column as ArrayLike<number>,
+        valid,
+        ids,
+        [...path, key],
+        (visit) => issueReason(rule, { visit }),
+        issues,
+        present,
+      );
   };
-  check(
-    'lng',
-    Float64Array,
-    (c: Float64Array) => allWithin(c, -180, 180),
-    isLng,
-    'longitude must be a finite number within [-180, 180]',
-  );
-  check(
-    'lat',
-    Float64Array,
-    (c: Float64Array) => allWithin(c, -90, 90),
-    isLat,
-    'latitude must be a finite number within [-90, 90]',
-  );
+  check('lng', Float64Array, (c: Float64Array) => allWithin(c, -180, 180), isLng, 'geofence.lng_column');
+  check('lat', Float64Array, (c: Float64Array) => allWithin(c, -90, 90), isLat, 'geofence.lat_column');
   check(
     'accuracyM',
     Float64Array,
     (c: Float64Array) => allBelow(c, 0, Infinity),
     isAccuracy,
-    'accuracy must be a finite number of metres ≥ 0',
+    'geofence.accuracy_column',
   );
   check(
     'at',
     Float64Array,
     (c: Float64Array) => allBelow(c, MIN_TIMESTAMP_MS, MAX_TIMESTAMP_MS),
     isTime,
-    'time must be epoch milliseconds between 2000-01-01 and 2100-01-01',
+    'geofence.time_column',
   );
-  check(
-    'source',
-    Uint8Array,
-    (c: Uint8Array) => allAtMost(c, 3),
-    isSource,
-    'source code must be 0 (gnss), 1 (cell), 2 (wifi) or 3 (manual)',
-  );
-  check(
-    'crs',
-    Uint8Array,
-    (c: Uint8Array) => allAtMost(c, 2),
-    isCrs,
-    'crs code must be 0 (WGS84), 1 (GCJ02) or 2 (BD09)',
-    false,
-  );
-  check('mock', Uint8Array, (c: Uint8Array) => allAtMost(c, 1), isBit, 'mock must be 0 or 1', false);
-  check(
-    'accuracyConfidence',
-    Float64Array,
-    allConfidences,
-    isConfidence,
-    'accuracy confidence must be NaN (absent) or within (0, 1), e.g. 0.68 or 0.95',
-    false,
-  );
+  check('source', Uint8Array, (c: Uint8Array) => allAtMost(c, 3), isSource, 'geofence.source_column');
+  check('crs', Uint8Array, (c: Uint8Array) => allAtMost(c, 2), isCrs, 'geofence.crs_column', false);
+  check('mock', Uint8Array, (c: Uint8Array) => allAtMost(c, 1), isBit, 'geofence.mock_column', false);
+  check('accuracyConfidence', Float64Array, allConfidences, isConfidence, 'geofence.confidence_column', false);
 }
 
 /**
@@ -246,14 +235,13 @@ function checkFixColumns(value: unknown, n: number, ids: readonly string[], path
 export function checkColumns(value: unknown, retailerCount: number, issues: IssueCollector): value is VisitColumns {
   const path: Path = ['columns'];
   if (typeof value !== 'object' || value === null) {
-    issues.add([{ path, message: 'columns must be an object', value }]);
+    issues.add([{ path, value, ...issueReason('geofence.columns_object') }]);
     return false;
   }
   const columns = value as Partial<Record<keyof VisitColumns, unknown>>;
   const known = new Set(['ids', 'managerIds', 'manager', 'retailer', 'start', 'end']);
   for (const key of Object.keys(columns))
-    if (!known.has(key))
-      issues.add([{ path: [...path, key], message: 'unknown column (a misspelt column would otherwise be ignored)' }]);
+    if (!known.has(key)) issues.add([{ path: [...path, key], ...issueReason('geofence.unknown_column') }]);
   checkIdList(columns.ids, [...path, 'ids'], 'visit ids', issues);
   const ids = Array.isArray(columns.ids) ? (columns.ids as readonly string[]) : [];
   const n = ids.length;
@@ -268,7 +256,7 @@ export function checkColumns(value: unknown, retailerCount: number, issues: Issu
       (x) => x >= 0 && x < managerCount,
       ids,
       [...path, 'manager'],
-      'manager must be an index into managerIds',
+      (visit) => issueReason('geofence.manager_index', { visit }),
       issues,
     );
   }
@@ -281,7 +269,7 @@ export function checkColumns(value: unknown, retailerCount: number, issues: Issu
       (x) => x >= 0 && x < retailerCount,
       ids,
       [...path, 'retailer'],
-      `retailer must be an index into the compiled retailers (0 to ${retailerCount - 1})`,
+      (visit) => issueReason('geofence.retailer_index', { visit, max: retailerCount - 1 }),
       issues,
     );
   }

@@ -1,4 +1,4 @@
-import { dayNumberOf } from '@beatplan/core';
+import { dayNumberOf, issueReason } from '@beatplan/core';
 import type { PlannedDay } from '../planned-day.js';
 import { forEachDuplicate } from './id-table.js';
 import type { IssueCollector } from './issue-collector.js';
@@ -20,7 +20,7 @@ export function checkReferences(
     fenceOf[i] = k ?? -1;
     if (id !== undefined && k === undefined)
       issues.add(
-        [{ path: ['visits', i, 'retailerId'], message: 'no retailer with this id was given', value: id }],
+        [{ path: ['visits', i, 'retailerId'], value: id, ...issueReason('geofence.no_retailer') }],
         'reference',
       );
   }
@@ -51,7 +51,7 @@ export function resolvePlans(
       const r = byId.get(id);
       if (r === undefined)
         issues.add(
-          [{ path: ['planned', p, 'retailerIds', k], message: 'no retailer with this id was given', value: id }],
+          [{ path: ['planned', p, 'retailerIds', k], value: id, ...issueReason('geofence.no_retailer') }],
           'reference',
         );
       retailers[k] = r ?? -1;
@@ -65,7 +65,11 @@ export function resolvePlans(
 export function checkUniqueVisitIds(ids: readonly (string | undefined)[], issues: IssueCollector): void {
   forEachDuplicate(ids, (i, first) =>
     issues.add([
-      { path: ['visits', i, 'id'], message: `duplicate visit id, first at visits[${first}]`, value: ids[i] },
+      {
+        path: ['visits', i, 'id'],
+        value: ids[i],
+        ...issueReason('geofence.duplicate_visit_at', { at: `visits[${first}]` }),
+      },
     ]),
   );
 }

@@ -1,4 +1,4 @@
-import { tryParse, VisitSchema, type BeatplanIssue, type Visit } from '@beatplan/core';
+import { issueReason, tryParse, VisitSchema, type BeatplanIssue, type Visit } from '@beatplan/core';
 import type * as z from 'zod';
 import { PlannedDaySchema, type PlannedDay } from '../planned-day.js';
 import { VerifyPolicySchema, type VerifyPolicy } from '../verify-policy.js';
@@ -36,12 +36,12 @@ export function parseOne<S extends z.ZodType>(
  */
 export function visitIssues(issues: readonly BeatplanIssue[], value: unknown): BeatplanIssue[] {
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
-  const named = typeof id === 'string' ? ` (visit ${JSON.stringify(id)})` : '';
+  const visit = typeof id === 'string' ? JSON.stringify(id) : '';
   return issues.map((issue) =>
     issue.path[issue.path.length - 1] === 'start' && issue.message === 'is required'
       ? {
           ...issue,
-          message: `a visit needs its start fix${named}: one with only an end fix, or none, cannot be judged`,
+          ...issueReason('geofence.start_fix_needed', { visit }),
         }
       : issue,
   );
@@ -83,8 +83,8 @@ function parseList<S extends z.ZodType>(
   if (!Array.isArray(value)) {
     issues.add([
       value === undefined
-        ? { path, message: `${what} are required` }
-        : { path, message: `${what} must be an array`, value },
+        ? { path, ...issueReason('geofence.are_required', { what }) }
+        : { path, value, ...issueReason('geofence.must_be_array', { what }) },
     ]);
     return { items: [], ok: false };
   }
@@ -120,7 +120,11 @@ export function parseRetailers(value: unknown, path: Path, issues: IssueCollecto
       if (j === undefined) first.set(id, i);
       else {
         issues.add([
-          { path: [...path, i, 'id'], message: `duplicate retailer id, first at ${path.join('.')}[${j}]`, value: id },
+          {
+            path: [...path, i, 'id'],
+            value: id,
+            ...issueReason('geofence.duplicate_retailer_at', { at: `${path.join('.')}[${j}]` }),
+          },
         ]);
         retailers.ok = false;
       }
@@ -143,8 +147,8 @@ export function parseVisitsEach(
   if (!Array.isArray(value)) {
     issues.add([
       value === undefined
-        ? { path, message: 'visits are required' }
-        : { path, message: 'visits must be an array', value },
+        ? { path, ...issueReason('geofence.are_required', { what: 'visits' }) }
+        : { path, value, ...issueReason('geofence.must_be_array', { what: 'visits' }) },
     ]);
     return false;
   }
@@ -172,7 +176,11 @@ export function parsePlanned(value: unknown, path: Path, issues: IssueCollector)
       issues.add([
         {
           path: [...path, i],
-          message: `manager ${JSON.stringify(p.managerId)} has a second plan for ${p.date}, first at ${path.join('.')}[${j}]`,
+          ...issueReason('geofence.second_plan', {
+            manager: JSON.stringify(p.managerId),
+            date: p.date,
+            at: `${path.join('.')}[${j}]`,
+          }),
         },
       ]);
   });

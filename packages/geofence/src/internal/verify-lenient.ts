@@ -1,4 +1,4 @@
-import { tryParse, VisitSchema, type BeatplanIssue, type Visit } from '@beatplan/core';
+import { issueReason, tryParse, VisitSchema, type BeatplanIssue, type Visit } from '@beatplan/core';
 import type * as z from 'zod';
 import type { PlannedDay } from '../planned-day.js';
 import type { LenientVerificationResult, RejectedRecord } from '../verification-result.js';
@@ -44,8 +44,11 @@ export function verifyDayLenient(
 ): LenientVerificationResult {
   const fatal = new IssueCollector();
   if (!Array.isArray(retailers))
-    fatal.add([{ path: ['retailers'], message: 'retailers must be an array', value: retailers }]);
-  if (!Array.isArray(visits)) fatal.add([{ path: ['visits'], message: 'visits must be an array', value: visits }]);
+    fatal.add([
+      { path: ['retailers'], value: retailers, ...issueReason('geofence.must_be_array', { what: 'retailers' }) },
+    ]);
+  if (!Array.isArray(visits))
+    fatal.add([{ path: ['visits'], value: visits, ...issueReason('geofence.must_be_array', { what: 'visits' }) }]);
   const parsedPolicy = parsePolicy(policy, ['policy'], fatal);
   const plans = parsePlanned(planned, ['planned'], fatal);
   fatal.throwIfAny();
@@ -64,7 +67,13 @@ export function verifyDayLenient(
       return;
     }
     const issues = r.ok
-      ? [{ path: ['retailers', i, 'id'], message: `duplicate retailer id, first at retailers[${first}]`, value: id }]
+      ? [
+          {
+            path: ['retailers', i, 'id'],
+            value: id,
+            ...issueReason('geofence.duplicate_retailer_at', { at: `retailers[${first}]` }),
+          },
+        ]
       : r.issues;
     if (id !== null && first === undefined) rejectedRetailerIds.add(id);
     rejected.push({ path: ['retailers', i], id, issues });
@@ -86,15 +95,21 @@ export function verifyDayLenient(
       const first = visitSeen.get(v.data.id);
       const fence = index.byId.get(v.data.retailerId);
       if (first !== undefined)
-        issues = [{ path: ['visits', i, 'id'], message: `duplicate visit id, first at visits[${first}]`, value: id }];
+        issues = [
+          {
+            path: ['visits', i, 'id'],
+            value: id,
+            ...issueReason('geofence.duplicate_visit_at', { at: `visits[${first}]` }),
+          },
+        ];
       else if (fence === undefined)
         issues = [
           {
             path: ['visits', i, 'retailerId'],
-            message: rejectedRetailerIds.has(v.data.retailerId)
-              ? 'its retailer was rejected (see rejected)'
-              : 'no retailer with this id was given',
             value: v.data.retailerId,
+            ...issueReason(
+              rejectedRetailerIds.has(v.data.retailerId) ? 'geofence.retailer_rejected' : 'geofence.no_retailer',
+            ),
           },
         ];
       else {

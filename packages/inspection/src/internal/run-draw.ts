@@ -5,6 +5,7 @@ import {
   RetailerSchema,
   type BeatplanIssue,
   type Retailer,
+  issueReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { SAMPLE_ALGORITHM, type InspectionPlan } from '../inspection-plan.js';
@@ -24,7 +25,7 @@ export function parseRetailers(retailers: unknown): Retailer[] {
   const issues: BeatplanIssue[] = [];
   parsed.forEach((r, i) => {
     if (seen.has(r.id))
-      issues.push({ path: ['retailers', i, 'id'], message: 'retailer id appears twice', value: r.id });
+      issues.push({ path: ['retailers', i, 'id'], value: r.id, ...issueReason('inspection.retailer_id_twice') });
     seen.add(r.id);
   });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
@@ -37,7 +38,7 @@ function excludedIds(spec: SampleSpec, inputs: DrawInputs): Set<string> {
   if (since === undefined) return out;
   if (!inputs.history)
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['options', 'history'], message: 'excludeInspectedSince needs the inspection history' },
+      { path: ['options', 'history'], ...issueReason('inspection.needs_history') },
     ]);
   for (const h of inputs.history) {
     const recent = typeof since === 'number' ? h.at >= since : localDateOf(h.at, spec.utcOffsetMinutes) >= since;
@@ -90,7 +91,11 @@ export function runDraw(
       throw new BeatplanError('INVALID_INPUT', [
         {
           path: ['spec', 'size'],
-          message: `size exceeds the ${totalEligible} eligible retailers (${rows.length - totalEligible} of ${rows.length} excluded as inspected recently)`,
+          ...issueReason('inspection.size_exceeds', {
+            eligible: totalEligible,
+            excluded: rows.length - totalEligible,
+            total: rows.length,
+          }),
           value: spec.size,
         },
       ]);
@@ -114,7 +119,10 @@ export function runDraw(
           'INVALID_INPUT',
           unknown.map((k) => ({
             path: ['spec', 'sizePerStratum', k],
-            message: `no retailer is in this stratum (strata: ${strataKeys.slice(0, 10).join(', ')}${strataKeys.length > 10 ? ', …' : ''})`,
+            ...issueReason('inspection.empty_stratum', {
+              strata: strataKeys.slice(0, 10),
+              more: strataKeys.length > 10,
+            }),
             value: per[k],
           })),
         );

@@ -1,4 +1,4 @@
-import { BeatplanError, type BeatplanIssue, type Retailer } from '@beatplan/core';
+import { BeatplanError, issueReason, type BeatplanIssue, type Retailer } from '@beatplan/core';
 import type { SampleSpec, StratumField } from '../sample-spec.js';
 import type { DrawInputs } from './draw-options.js';
 
@@ -24,7 +24,7 @@ export function stratumKeys(
   const territoryOf = new Map<string, string>();
   if (fields.includes('territory')) {
     if (!inputs.territories)
-      issues.push({ path: ['options', 'territories'], message: 'stratifying by territory needs the territories' });
+      issues.push({ path: ['options', 'territories'], ...issueReason('inspection.needs_territories') });
     else {
       inputs.territories.forEach((t, i) =>
         t.retailerIds.forEach((id, j) => {
@@ -32,7 +32,7 @@ export function stratumKeys(
           if (other !== undefined)
             issues.push({
               path: ['options', 'territories', i, 'retailerIds', j],
-              message: `retailer is already in territory ${JSON.stringify(other)}`,
+              ...issueReason('inspection.already_in_territory', { territory: JSON.stringify(other) }),
               value: id,
             });
           else territoryOf.set(id, t.id);
@@ -42,7 +42,7 @@ export function stratumKeys(
   }
   const customKey = inputs.key;
   if (fields.includes('custom') && !customKey)
-    issues.push({ path: ['options', 'key'], message: 'stratifying by "custom" needs the key function' });
+    issues.push({ path: ['options', 'key'], ...issueReason('inspection.needs_key') });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
 
   const keys = retailers.map((r, i) => ({
@@ -56,7 +56,7 @@ export function stratumKeys(
           if (typeof k !== 'string' || k === '')
             issues.push({
               path: ['retailers', i],
-              message: 'the key function must return a non-empty string',
+              ...issueReason('inspection.key_non_empty'),
               value: k,
             });
           return String(k);

@@ -88,6 +88,7 @@ export function amapPositioning(options: AmapPositioningOptions): ResilientProvi
           throw new Error(`answered status ${JSON.stringify(body?.status)} without a result`);
         }
         const r = body.result;
+        // the service's words, quoted as a detail of a positioning reason
         if (String(r.type) === '0') return { kind: 'none', message: 'result type 0' };
         const [lng, lat] = readLngLat(r.location, 'location');
         return { kind: 'fix', lng, lat, accuracyM: readRadius(r.radius, 'radius'), crs: 'GCJ02' };

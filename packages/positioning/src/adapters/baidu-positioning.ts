@@ -93,6 +93,7 @@ export function baiduPositioning(options: BaiduPositioningOptions): ResilientPro
         }
         const item = body.body[0] as Record<string, unknown> | undefined;
         if (item?.location === undefined || item.location === '') {
+          // the service's words, quoted as a detail of a positioning reason
           return { kind: 'none', message: `no location (error ${JSON.stringify(item?.error ?? item?.type)})` };
         }
         const [lng, lat] = readLngLat(item.location, 'location');
@@ -110,5 +111,6 @@ function checkBaidu(response: HttpResponse) {
   if (http) return http;
   const body = tryJson(response.text) as { errcode?: unknown; msg?: unknown } | undefined;
   if (typeof body?.errcode !== 'number' || body.errcode === 0) return undefined;
+  // the service's words, quoted as a detail of a positioning reason
   return { retry: RETRY_ERRCODES.includes(body.errcode), message: `errcode ${body.errcode}: ${String(body.msg)}` };
 }

@@ -174,6 +174,7 @@ export function carrierSoapPositioning(options: CarrierSoapOptions): ResilientPr
         if (!doc || code === undefined || paths.successCodes.includes(code) || paths.noPositionCodes.includes(code)) {
           return undefined;
         }
+        // the service's words, quoted as a detail of a positioning reason
         return { retry: false, message: `result code ${code}: ${findPath(doc, paths.message)?.text.trim() ?? ''}` };
       },
       read(response) {
@@ -181,6 +182,7 @@ export function carrierSoapPositioning(options: CarrierSoapOptions): ResilientPr
         const text = (path: string) => findPath(doc, path)?.text.trim();
         const code = text(paths.code);
         if (code !== undefined && paths.noPositionCodes.includes(code)) {
+          // the service's words, quoted as a detail of a positioning reason
           return { kind: 'none', message: `result code ${code}: ${text(paths.message) ?? ''}` };
         }
         const num = (path: string) => {
@@ -247,6 +249,7 @@ function checkSoap(response: HttpResponse) {
     const code = (findPath(fault, 'faultcode')?.text ?? findPath(fault, 'Code/Value')?.text ?? '').trim();
     const reason = (findPath(fault, 'faultstring')?.text ?? findPath(fault, 'Reason/Text')?.text ?? '').trim();
     const local = code.slice(code.indexOf(':') + 1);
+    // the service's words, quoted as a detail of a positioning reason
     return { retry: local === 'Server' || local === 'Receiver', message: `SOAP fault ${code}: ${reason}` };
   }
   return checkHttpStatus(response);

@@ -82,6 +82,7 @@ export function tencentPositioning(options: TencentPositioningOptions): Resilien
         const body = tryJson(response.text) as { status?: unknown; result?: Record<string, unknown> } | undefined;
         if (body?.status !== 0) throw new Error(`answered status ${JSON.stringify(body?.status)}`);
         const loc = body.result?.location as Record<string, unknown> | undefined;
+        // the service's words, quoted as a detail of a positioning reason
         if (loc === undefined || loc === null) return { kind: 'none', message: 'no location in the result' };
         const lat = loc.lat ?? loc.latitude;
         const lng = loc.lng ?? loc.longitude;
@@ -103,5 +104,6 @@ function checkTencent(response: HttpResponse) {
   if (http) return http;
   const body = tryJson(response.text) as { status?: unknown; message?: unknown } | undefined;
   if (typeof body?.status !== 'number' || body.status === 0) return undefined;
+  // the service's words, quoted as a detail of a positioning reason
   return { retry: RETRY_STATUSES.includes(body.status), message: `status ${body.status}: ${String(body.message)}` };
 }

@@ -1,4 +1,4 @@
-import { BeatplanError, throwIfAborted } from '@beatplan/core';
+import { BeatplanError, issueReason, throwIfAborted } from '@beatplan/core';
 
 /** Where a table's CSV comes from: a whole text, bytes, or any (async) iterable of chunks, e.g. a Node readable stream or a web ReadableStream. */
 export type TableSource =
@@ -49,7 +49,7 @@ export async function feedChunks(
   throw new BeatplanError('INVALID_INPUT', [
     {
       path: ['source'],
-      message: 'a table source must be a string, a Uint8Array, an (async) iterable of chunks or a ReadableStream',
+      ...issueReason('positioning.table_source'),
       value: source,
     },
   ]);

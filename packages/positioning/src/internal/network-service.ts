@@ -11,6 +11,8 @@ import {
   type HttpResponse,
   parseOrThrow,
   type PositionFix,
+  issueReason,
+  type ReasonedMessage,
 } from '@beatplan/core';
 import * as z from 'zod';
 import type { ResilientProvider } from '../wrap-provider.js';
@@ -84,18 +86,31 @@ export function createNetworkService(
       try {
         answer = spec.read(response);
       } catch (e) {
-        throw invalid(spec.name, http.redact(e instanceof Error ? e.message : String(e)), response.text, http.redact);
+        throw invalid(
+          issueReason('positioning.bad_answer', {
+            name: spec.name,
+            detail: http.redact(e instanceof Error ? e.message : String(e)),
+          }),
+          response.text,
+          http.redact,
+        );
       }
       if (answer.kind === 'none') {
         throw new BeatplanError('NO_POSITION', [
-          { path: ['response'], message: `${spec.name} found no position: ${http.redact(answer.message)}` },
+          {
+            path: ['response'],
+            ...issueReason('positioning.found_none', { name: spec.name, detail: http.redact(answer.message) }),
+          },
         ]);
       }
       const crs = CrsSchema.safeParse(answer.crs);
       if (!crs.success || !spec.crs.includes(crs.data)) {
         throw invalid(
-          spec.name,
-          `answered in coordinate system ${JSON.stringify(answer.crs)}, not one it declares (${spec.crs.join(', ')})`,
+          issueReason('positioning.undeclared_crs', {
+            name: spec.name,
+            crs: JSON.stringify(answer.crs) ?? 'undefined',
+            declared: spec.crs,
+          }),
           response.text,
           http.redact,
         );
@@ -115,9 +130,9 @@ export function createNetworkService(
   };
 }
 
-function invalid(name: string, message: string, body: string, redact: (t: string) => string): BeatplanError {
+function invalid(why: ReasonedMessage, body: string, redact: (t: string) => string): BeatplanError {
   return new BeatplanError('PROVIDER_RESPONSE_INVALID', [
-    { path: ['response'], message: `${name} ${message}`, value: redact(body.slice(0, 200)) },
+    { path: ['response'], value: redact(body.slice(0, 200)), ...why },
   ]);
 }
 

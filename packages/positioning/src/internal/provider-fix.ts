@@ -5,6 +5,7 @@ import {
   normalizeAccuracy,
   type PositionFix,
   PositionFixSchema,
+  issueReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { POSITIONING_CONFIDENCE } from '../positioning-confidence.js';
@@ -23,7 +24,7 @@ export function toProviderFix(answer: unknown, name: string, source: FixSource, 
   const r = ProviderEstimateSchema.safeParse(answer, { reportInput: true });
   if (!r.success) {
     const issues = fromZodError(r.error, ['response'], answer);
-    issues.unshift({ path: [], message: `${name} answered with something that is not a position estimate` });
+    issues.unshift({ path: [], ...issueReason('positioning.not_estimate', { name }) });
     throw new BeatplanError('PROVIDER_RESPONSE_INVALID', issues, { cause: r.error });
   }
   const e = r.data;

@@ -1,4 +1,4 @@
-import { BeatplanError, type BeatplanIssue } from '@beatplan/core';
+import { BeatplanError, issueReason, type BeatplanIssue } from '@beatplan/core';
 import { CsvRecordReader } from './csv-record-reader.js';
 import { IssueList } from '@beatplan/core';
 
@@ -89,7 +89,7 @@ export class TableLoader {
           {
             row: this.stats.rows + 1,
             path: [],
-            message: `record longer than ${chars - 1} characters (an unbalanced quote?)`,
+            ...issueReason('positioning.record_too_long', { chars: chars - 1 }),
           },
         ]),
     );
@@ -99,7 +99,7 @@ export class TableLoader {
     this.checkOpen();
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
       throw new BeatplanError('INVALID_INPUT', [
-        { path: ['chunk'], message: 'a chunk must be a string or a Uint8Array', value: chunk },
+        { path: ['chunk'], value: chunk, ...issueReason('positioning.chunk_type') },
       ]);
     }
     this.guard(() => this.reader.push(chunk));
@@ -110,7 +110,7 @@ export class TableLoader {
     this.guard(() => {
       this.reader.end();
       if (this.handle === undefined && this.settings.header === true)
-        this.fail([{ path: ['columns'], message: 'the header row is missing (the input is empty)' }]);
+        this.fail([{ path: ['columns'], ...issueReason('positioning.header_missing_empty') }]);
     });
     this.state = 'finished';
   }
@@ -181,7 +181,7 @@ export class TableLoader {
     const cols = this.settings.columns.map((c) => {
       const at = [c.name, ...(c.aliases ?? [])].map((n) => names.indexOf(n)).find((k) => k >= 0);
       if (at === undefined && c.required)
-        missing.push({ path: ['columns', c.name], message: 'required column is missing' });
+        missing.push({ path: ['columns', c.name], ...issueReason('core.required_column') });
       return { spec: c, at: at ?? -1 };
     });
     if (missing.length > 0) this.fail(missing);
@@ -194,7 +194,7 @@ export class TableLoader {
       this.fail([
         {
           path: ['columns'],
-          message: `the header row is missing (it must name the columns, starting e.g. with "${first}")`,
+          ...issueReason('positioning.header_missing', { first }),
         },
       ]);
     }

@@ -1,4 +1,4 @@
-import { TimestampSchema } from '@beatplan/core';
+import { customReason, TimestampSchema } from '@beatplan/core';
 import * as z from 'zod';
 
 /** Radio access technologies, as spelt in the OpenCellID `radio` column. */
@@ -84,7 +84,7 @@ export const CellObservationSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['radio'],
-        message: 'sid, nid and bid are CDMA fields: radio must be CDMA',
+        ...customReason('positioning.cdma_fields'),
       });
     }
     const cdma = cdmaNames || o.radio === 'CDMA';
@@ -94,8 +94,9 @@ export const CellObservationSchema = z
         ctx.addIssue({
           code: 'custom',
           path: given === 0 ? [path] : [],
-          message:
-            given === 0 ? `${what} is required (${names.join(', ')})` : `give exactly one of ${names.join(', ')}`,
+          ...(given === 0
+            ? customReason('positioning.code_required', { what, names })
+            : customReason('positioning.exactly_one', { names })),
         });
       }
     };
@@ -107,7 +108,7 @@ export const CellObservationSchema = z
         code: 'custom',
         path: ['mnc'],
         input: o.mnc,
-        message: `mnc must be within [0, ${MAX_MNC}] (a CDMA SID up to ${MAX_CDMA_SID} needs radio CDMA)`,
+        ...customReason('positioning.mnc_range', { max: MAX_MNC, sid: MAX_CDMA_SID }),
       });
     }
     const area = o.lac ?? o.tac ?? o.area ?? o.nid;
@@ -117,7 +118,7 @@ export const CellObservationSchema = z
         code: 'custom',
         path: ['area'],
         input: area,
-        message: `a CDMA NID must be within [0, ${MAX_CDMA_ID}]`,
+        ...customReason('positioning.nid_range', { max: MAX_CDMA_ID }),
       });
     }
   })

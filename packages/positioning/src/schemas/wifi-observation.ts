@@ -1,4 +1,4 @@
-import { TimestampSchema } from '@beatplan/core';
+import { customReason, TimestampSchema } from '@beatplan/core';
 import * as z from 'zod';
 import { tryNormalizeBssid } from '../internal/bssid.js';
 import { SignalDbmSchema } from './cell-observation.js';
@@ -20,7 +20,7 @@ export const WifiObservationSchema = z.strictObject({
       ctx.addIssue({
         code: 'custom',
         input: s,
-        message: 'BSSID must be a MAC address of 6 hex octets, e.g. aa:bb:cc:dd:ee:ff',
+        ...customReason('positioning.bssid'),
       });
       return z.NEVER;
     }),

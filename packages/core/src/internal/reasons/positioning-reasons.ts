@@ -1,0 +1,85 @@
+// Every hand-written reason of @beatplan/positioning, in English and Chinese (see issue-reason.ts).
+import type { MessageCatalogues } from '../../create-translator.js';
+
+/** `: detail` after a browser's failure when the browser said anything. */
+const said = (detail: string, colon: string) => (detail ? `${colon}${detail}` : '');
+
+const en = {
+  'positioning.no_input': 'no fix, cell scan or WiFi scan was given',
+  'positioning.table_required': (p: { name: string }) =>
+    `a ${p.name === 'cells' ? 'cell tower' : 'WiFi access-point'} table is required for a ${p.name} scan`,
+  'positioning.bssid': 'BSSID must be a MAC address of 6 hex octets, e.g. aa:bb:cc:dd:ee:ff',
+  'positioning.cdma_fields': 'sid, nid and bid are CDMA fields: radio must be CDMA',
+  'positioning.code_required': (p: { what: string; names: readonly string[] }) =>
+    `${p.what} is required (${p.names.join(', ')})`,
+  'positioning.exactly_one': (p: { names: readonly string[] }) => `give exactly one of ${p.names.join(', ')}`,
+  'positioning.mnc_range': (p: { max: number; sid: number }) =>
+    `mnc must be within [0, ${p.max}] (a CDMA SID up to ${p.sid} needs radio CDMA)`,
+  'positioning.nid_range': (p: { max: number }) => `a CDMA NID must be within [0, ${p.max}]`,
+  'positioning.ap_table': 'table must come from createApTableLoader, parseApTable or loadApTable',
+  'positioning.cell_table': 'table must come from createCellTableLoader, parseCellTable or loadCellTable',
+  'positioning.provider_locate': 'a provider must have a locate(request, { signal }) function',
+  'positioning.candidates_array': 'candidates must be an array of fixes',
+  'positioning.no_estimate': 'no estimate to choose from',
+  'positioning.too_old': (p: { maxAgeS: number }) => `estimate is older than maxAgeS = ${p.maxAgeS} s`,
+  'positioning.browser_silent': (p: { ms: number }) => `the browser gave no position and no error in ${p.ms} ms`,
+  'positioning.browser_refused': (p: { detail: string }) =>
+    `the user or browser refused the position${said(p.detail, ': ')}`,
+  'positioning.browser_unknown': (p: { detail: string }) =>
+    `the browser could not determine the position${said(p.detail, ': ')}`,
+  'positioning.browser_late': (p: { detail: string }) => `the browser gave no position in time${said(p.detail, ': ')}`,
+  'positioning.geolocation_failed': (p: { code: string; detail: string }) =>
+    `the Geolocation API failed with code ${p.code}${said(p.detail, ': ')}`,
+  'positioning.browser_invalid': 'the browser returned a position that is not a valid fix',
+  'positioning.table_source':
+    'a table source must be a string, a Uint8Array, an (async) iterable of chunks or a ReadableStream',
+  'positioning.record_too_long': (p: { chars: number }) =>
+    `record longer than ${p.chars} characters (an unbalanced quote?)`,
+  'positioning.chunk_type': 'a chunk must be a string or a Uint8Array',
+  'positioning.header_missing_empty': 'the header row is missing (the input is empty)',
+  'positioning.header_missing': (p: { first: string }) =>
+    `the header row is missing (it must name the columns, starting e.g. with "${p.first}")`,
+  'positioning.found_none': (p: { name: string; detail: string }) => `${p.name} found no position: ${p.detail}`,
+  'positioning.bad_answer': (p: { name: string; detail: string }) => `${p.name} ${p.detail}`,
+  'positioning.undeclared_crs': (p: { name: string; crs: string; declared: readonly string[] }) =>
+    `${p.name} answered in coordinate system ${p.crs}, not one it declares (${p.declared.join(', ')})`,
+  'positioning.not_estimate': (p: { name: string }) =>
+    `${p.name} answered with something that is not a position estimate`,
+};
+
+/** @beatplan/positioning's reasons: `positioning.<name>` → English and Chinese text. */
+export const POSITIONING_REASONS = {
+  en,
+  'zh-CN': {
+    'positioning.no_input': '未给出定位、基站扫描或 WiFi 扫描',
+    'positioning.table_required': (p) => `${p.name} 扫描需要${p.name === 'cells' ? '基站' : 'WiFi 接入点'}表`,
+    'positioning.bssid': 'BSSID 必须是由 6 个十六进制字节组成的 MAC 地址，例如 aa:bb:cc:dd:ee:ff',
+    'positioning.cdma_fields': 'sid、nid 和 bid 是 CDMA 字段：radio 必须是 CDMA',
+    'positioning.code_required': (p) => `为必填项（${p.names.join('、')} 之一）`,
+    'positioning.exactly_one': (p) => `${p.names.join('、')} 必须且只能给出一个`,
+    'positioning.mnc_range': (p) => `mnc 必须在 [0, ${p.max}] 之内（不超过 ${p.sid} 的 CDMA SID 需要 radio 为 CDMA）`,
+    'positioning.nid_range': (p) => `CDMA NID 必须在 [0, ${p.max}] 之内`,
+    'positioning.ap_table': 'table 必须来自 createApTableLoader、parseApTable 或 loadApTable',
+    'positioning.cell_table': 'table 必须来自 createCellTableLoader、parseCellTable 或 loadCellTable',
+    'positioning.provider_locate': '定位服务必须有 locate(request, { signal }) 函数',
+    'positioning.candidates_array': 'candidates 必须是定位数组',
+    'positioning.no_estimate': '没有可供选择的位置估计',
+    'positioning.too_old': (p) => `位置估计早于 maxAgeS = ${p.maxAgeS} 秒`,
+    'positioning.browser_silent': (p) => `浏览器在 ${p.ms} 毫秒内既未给出位置也未报错`,
+    'positioning.browser_refused': (p) => `用户或浏览器拒绝提供位置${said(p.detail, '：')}`,
+    'positioning.browser_unknown': (p) => `浏览器无法确定位置${said(p.detail, '：')}`,
+    'positioning.browser_late': (p) => `浏览器未能及时给出位置${said(p.detail, '：')}`,
+    'positioning.geolocation_failed': (p) => `Geolocation API 失败，代码 ${p.code}${said(p.detail, '：')}`,
+    'positioning.browser_invalid': '浏览器返回的位置不是有效的定位',
+    'positioning.table_source': '表的来源必须是文本、Uint8Array、分块的（异步）可迭代对象或 ReadableStream',
+    'positioning.record_too_long': (p) => `记录超过 ${p.chars} 个字符（引号不配对？）`,
+    'positioning.chunk_type': '分块必须是文本或 Uint8Array',
+    'positioning.header_missing_empty': '缺少表头行（输入为空）',
+    'positioning.header_missing': (p) => `缺少表头行（表头必须列出各列名，例如以 "${p.first}" 开头）`,
+    'positioning.found_none': (p) => `${p.name} 未找到位置：${p.detail}`,
+    'positioning.bad_answer': (p) => `${p.name} 的应答无效：${p.detail}`,
+    'positioning.undeclared_crs': (p) =>
+      `${p.name} 返回的坐标系 ${p.crs} 不在其声明的坐标系之中（${p.declared.join('、')}）`,
+    'positioning.not_estimate': (p) => `${p.name} 返回的内容不是位置估计`,
+  },
+} satisfies MessageCatalogues<typeof en>;
