@@ -78,6 +78,23 @@ export function formatIssue(issue: BeatplanIssue, options: LocaleOptions = {}): 
 }
 
 /**
+ * A reason alone (no path, no value) in a language: a keyed reason from the reason catalogue or a
+ * schema reason from core's catalogue. For reasons kept outside an issue, e.g. the partition's
+ * `limits[].reasonData`.
+ *
+ * @param reason - the reason as data.
+ * @param options - `locale`, default `'en'`.
+ * @returns the reason's text; `key` itself for a key this build does not know.
+ * @throws {BeatplanError} `INVALID_INPUT` for an unknown locale.
+ * @example
+ * formatReason({ key: 'territory.limit_deviates', manager: 'M2', deviation: 0.12 }, { locale: 'zh-CN' });
+ * // '客户经理 M2 偏离 0.12'
+ */
+export function formatReason(reason: IssueReason, options: LocaleOptions = {}): string {
+  return localReason(reason, reason.key, createTranslator(CORE_MESSAGES, options.locale));
+}
+
+/**
  * An error's one-line message in a language: the first {@link ISSUES_IN_MESSAGE} issues (each as
  * {@link formatIssue} writes it) joined, then how many more were found. In English it equals
  * `error.message`.

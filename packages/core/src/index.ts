@@ -16,7 +16,13 @@ export {
   type SchemaReason,
 } from './beatplan-error.js';
 export { customReason, issueReason, type ReasonedMessage, type ReasonKey } from './issue-reason.js';
-export { describeErrorCode, formatErrorMessage, formatIssue, type LocaleOptions } from './format-issue.js';
+export {
+  describeErrorCode,
+  formatErrorMessage,
+  formatIssue,
+  formatReason,
+  type LocaleOptions,
+} from './format-issue.js';
 export { DEFAULT_LOCALE, LOCALES, LocaleSchema, type Locale } from './schemas/locale.js';
 export {
   createTranslator,

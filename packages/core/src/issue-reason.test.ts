@@ -8,8 +8,21 @@ import { customReason, issueReason } from './issue-reason.js';
 import { parseOrThrow } from './parse-or-throw.js';
 import { LOCALES } from './schemas/locale.js';
 
-/** A reason of `key` with any parameters: each reads as `[7]`, which prints, joins, counts and compares as 7. */
-const anyReason = (key: string) => new Proxy({}, { get: (_, name) => (name === 'key' ? key : [7]) });
+/** Parameters that name one of a few cases (a stage, a unit): a real case, since `[7]` names none. */
+const CASES = new Map<string, Record<string, unknown>>([
+  ['tsp.time_ran_out', { stage: 'read' }],
+  ['tsp.dp_memory', { limit: 'wasm32', gib: 3.5 }],
+  ['tsp.cannot_serve', { because: 'proven' }],
+]);
+
+/**
+ * A reason of `key` with any parameters: each reads as `[7]` (which prints, joins, counts and compares
+ * as 7), or as its case in CASES.
+ */
+const anyReason = (key: string) =>
+  new Proxy(CASES.get(key) ?? {}, {
+    get: (cases, name) => (name === 'key' ? key : typeof name === 'string' && name in cases ? cases[name] : [7]),
+  });
 const HAN = /\p{Script=Han}/u;
 
 describe('the reason catalogue', () => {

@@ -1,4 +1,4 @@
-import { addDays, BeatplanError, dateOfDayNumber, dayNumberOf, weekdayOf } from '@beatplan/core';
+import { addDays, BeatplanError, dateOfDayNumber, dayNumberOf, issueReason, weekdayOf } from '@beatplan/core';
 import { buildReport } from './build-report.js';
 import type { Report } from './report.js';
 import type { ReportInputData } from './report-input.js';
@@ -77,7 +77,7 @@ export function buildTrendReport(input: ReportInputData | unknown, options: { ev
       {
         path: ['period'],
         value: `${whole.period.from} – ${whole.period.to}`,
-        message: `spans more than ${MAX_TREND_PERIODS} ${options.every}s; give a shorter period or cut by month`,
+        ...issueReason('reports.trend_too_long', { max: MAX_TREND_PERIODS, every: options.every }),
       },
     ]);
   const data = input as Record<string, unknown>; // an object: buildReport accepted it

@@ -1,6 +1,7 @@
 import {
   BeatplanError,
   costSourceOf,
+  issueReason,
   type BeatplanIssue,
   parseOrThrow,
   throwIfAborted,
@@ -169,7 +170,7 @@ export function addRouteSums(
     if (first !== undefined) {
       issues.push({
         path: ['routes', 'days', i],
-        message: `manager ${day.managerId} on ${day.date} again (first at index ${first})`,
+        ...issueReason('reports.day_again', { manager: day.managerId, date: day.date, first }),
       });
       return;
     }
@@ -177,7 +178,7 @@ export function addRouteSums(
     if (!days.get(day.managerId)?.has(day.date)) {
       issues.push({
         path: ['routes', 'days', i],
-        message: `manager ${day.managerId} has no plan nor visit on ${day.date} in the period: the routes were measured on other data`,
+        ...issueReason('reports.day_unknown', { manager: day.managerId, date: day.date }),
       });
       return;
     }
@@ -202,7 +203,7 @@ export function addRouteSums(
       if (!seen.has(`${managerId}\u0000${date}`))
         issues.push({
           path: ['routes', 'days'],
-          message: `no route figures for manager ${managerId} on ${date}: measure the routes with measureReportRoutes on this same input`,
+          ...issueReason('reports.no_route_figures', { manager: managerId, date }),
         });
     }
   }

@@ -1,4 +1,4 @@
-import { BeatplanError, parseOrThrow, throwIfAborted } from '@beatplan/core';
+import { BeatplanError, issueReason, parseOrThrow, throwIfAborted } from '@beatplan/core';
 import * as z from 'zod';
 import { buildTopology, KEY_DIST_SCALE } from './internal/build-topology.js';
 import { contractGraph } from './internal/contract-graph.js';
@@ -85,7 +85,10 @@ function speedOverrides(profile: RoadProfile, speeds: Record<string, number> | u
   for (const [k, v] of Object.entries(speeds ?? {})) {
     if (!profile.speedsKmh.has(k) && !profile.permittedOnlySpeedsKmh.has(k)) {
       throw new BeatplanError('INVALID_INPUT', [
-        { path: ['options', 'speedsKmh', k], message: `the ${profile.name} profile does not use highway=${k}` },
+        {
+          path: ['options', 'speedsKmh', k],
+          ...issueReason('roads.profile_highway', { profile: profile.name, highway: k }),
+        },
       ]);
     }
     map.set(k, Math.min(v, profile.topSpeedKmh));
@@ -131,7 +134,7 @@ export async function buildRoadGraph(source: ExtractSource, options: BuildRoadGr
   const topo = buildTopology(sink);
   if (topo.edgeHead.every((h) => h < 0)) {
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['extract'], message: `the extract has no road the ${profile.name} profile may use` },
+      { path: ['extract'], ...issueReason('roads.no_road', { profile: profile.name }) },
     ]);
   }
   const parseMs = performance.now() - t0;

@@ -1,4 +1,4 @@
-import { BeatplanError, parseOrThrow } from '@beatplan/core';
+import { BeatplanError, issueReason, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { readGraphFile, writeGraphFile } from './internal/graph-file.js';
 import { RoadGraph } from './road-graph.js';
@@ -47,17 +47,15 @@ export type LoadRoadGraphOptions = z.input<typeof LoadRoadGraphOptionsSchema>;
 export function loadRoadGraph(bytes: Uint8Array, options: LoadRoadGraphOptions = {}): RoadGraph {
   const o = parseOrThrow(LoadRoadGraphOptionsSchema, options, ['options']);
   if (!(bytes instanceof Uint8Array)) {
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['graphFile'], message: 'a graph file must be given as bytes (Uint8Array)' },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['graphFile'], ...issueReason('roads.graph_bytes') }]);
   }
   const data = readGraphFile(bytes);
   if (o.profile && o.profile !== data.profile) {
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['graphFile', 'profile'],
-        message: `the graph was built for ${data.profile}, not ${o.profile}`,
         value: data.profile,
+        ...issueReason('roads.graph_profile', { built: data.profile, wanted: o.profile }),
       },
     ]);
   }

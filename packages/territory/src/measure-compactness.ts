@@ -1,7 +1,7 @@
 import { area } from '@turf/area';
 import { convex } from '@turf/convex';
 import { featureCollection, point } from '@turf/helpers';
-import { BeatplanError, haversineM } from '@beatplan/core';
+import { BeatplanError, haversineM, issueReason } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 
 /** Shape figures of one territory (see {@link measureCompactness}). */
@@ -39,9 +39,7 @@ export interface Compactness {
 export function measureCompactness(points: readonly (readonly [number, number])[]): Compactness {
   points.forEach((p, i) => {
     if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-      throw new BeatplanError('INVALID_INPUT', [
-        { path: ['points', i], message: 'a point must be [lng, lat] in degrees', value: p },
-      ]);
+      throw new BeatplanError('INVALID_INPUT', [{ path: ['points', i], value: p, ...issueReason('territory.point') }]);
     }
   });
   const n = points.length;

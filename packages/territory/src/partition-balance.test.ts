@@ -1,4 +1,4 @@
-import { isBeatplanError, type RetailerInput } from '@beatplan/core';
+import { formatReason, isBeatplanError, type RetailerInput } from '@beatplan/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clusteredCity, manager, retailer } from '../test/helpers.js';
@@ -152,6 +152,11 @@ describe('partitionTerritories balance (per-attribute limits)', () => {
     expect(byName.get('volume')?.reason).toMatch(/one retailer alone has 100000/);
     expect(byName.get('grade9')?.status).toBe('infeasible');
     expect(byName.get('grade9')?.reason).toMatch(/only 2 retailers have it, fewer than the 3 managers/);
+    const volume = byName.get('volume')?.reasonData;
+    expect(volume && formatReason(volume)).toBe(byName.get('volume')?.reason);
+    expect(volume && formatReason(volume, { locale: 'zh-CN' })).toMatch(
+      /^单个零售户就有 100000，超过 \(1 \+ 0\.05\) × 平均值 /,
+    );
     expect(res.balanced).toBe(false);
   });
 

@@ -11,6 +11,7 @@ import {
   type Territory,
   type DroppedRetailer,
   type CostSource,
+  issueReason,
 } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 import * as z from 'zod';
@@ -108,35 +109,36 @@ function checkReferences(
     if (seen.has(r.id))
       issues.push({
         path: ['retailers', i, 'id'],
-        message: `duplicate retailer id (also retailers[${seen.get(r.id)}])`,
         value: r.id,
+        ...issueReason('territory.duplicate_retailer', { first: seen.get(r.id) ?? -1 }),
       });
     seen.set(r.id, i);
   });
   const managerIds = new Set<string>();
   managers.forEach((m, j) => {
     if (managerIds.has(m.id))
-      issues.push({ path: ['managers', j, 'id'], message: 'duplicate manager id', value: m.id });
+      issues.push({ path: ['managers', j, 'id'], value: m.id, ...issueReason('territory.duplicate_manager') });
     managerIds.add(m.id);
   });
   if (managers.length === 0)
-    issues.push({ path: ['managers'], message: 'at least one manager is required', value: managers });
+    issues.push({ path: ['managers'], value: managers, ...issueReason('territory.no_manager') });
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
   const refs: BeatplanIssue[] = [];
   const isLocked = (r: Retailer) => lockedIds === true || (Array.isArray(lockedIds) && lockedIds.includes(r.id));
   retailers.forEach((r, i) => {
     if (isLocked(r) && r.managerId === undefined && Array.isArray(lockedIds))
-      refs.push({ path: ['retailers', i, 'managerId'], message: 'a locked retailer needs a managerId', value: r.id });
+      refs.push({ path: ['retailers', i, 'managerId'], value: r.id, ...issueReason('territory.locked_needs_manager') });
     if (r.managerId !== undefined && isLocked(r) && !managerIds.has(r.managerId))
       refs.push({
         path: ['retailers', i, 'managerId'],
-        message: 'locked to a manager that is not in the managers list',
         value: r.managerId,
+        ...issueReason('territory.locked_unknown_manager'),
       });
   });
   if (Array.isArray(lockedIds))
     lockedIds.forEach((id, k) => {
-      if (!seen.has(id)) refs.push({ path: ['options', 'locked', k], message: 'no retailer has this id', value: id });
+      if (!seen.has(id))
+        refs.push({ path: ['options', 'locked', k], value: id, ...issueReason('territory.no_retailer_id') });
     });
   if (refs.length) throw new BeatplanError('UNKNOWN_REFERENCE', refs);
 }

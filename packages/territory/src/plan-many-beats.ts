@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, issueReason } from '@beatplan/core';
 import type { TaskRunner } from '@beatplan/tsp';
 import { planManagersInWorkers } from './internal/plan-managers-in-workers.js';
 import { planWeeklyBeats, type BeatOptions, type BeatPlan, type BeatProgress } from './plan-weekly-beats.js';
@@ -63,7 +63,7 @@ export async function planManyBeats(jobs: readonly ManagerBeatsJob[], options: M
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['options', 'wholeManagers'],
-        message: 'needs a worker-thread pool (of @beatplan/tsp/pool) as solver and no costs',
+        ...issueReason('territory.needs_pool'),
         value: true,
       },
     ]);
@@ -77,7 +77,7 @@ export async function planManyBeats(jobs: readonly ManagerBeatsJob[], options: M
   } = options;
   if (!Number.isInteger(managersAtOnce) || managersAtOnce < 1)
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['options', 'managersAtOnce'], message: 'must be a whole number of at least 1', value: managersAtOnce },
+      { path: ['options', 'managersAtOnce'], value: managersAtOnce, ...issueReason('territory.at_least_one') },
     ]);
   if (whole) {
     const { solver: __, costs: ___, ...data } = shared;

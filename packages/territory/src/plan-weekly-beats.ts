@@ -20,6 +20,7 @@ import {
   straightLineCosts,
   TravelCostsSchema,
   type CostSource,
+  customReason,
 } from '@beatplan/core';
 import type { RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
@@ -69,7 +70,7 @@ const BeatOptionsSchema = z
         code: 'custom',
         path: ['startDate'],
         input: o.startDate,
-        message: 'the period must lie between 2000-01-02 and 2099-12-30 (the times of a visit plan)',
+        ...customReason('territory.period_range'),
       });
   });
 

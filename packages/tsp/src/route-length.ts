@@ -1,3 +1,4 @@
+import { tspReason } from './generated/shared/tsp-reasons.js';
 import { TspError } from './errors.js';
 
 /**
@@ -24,7 +25,7 @@ export function routeLength(
   tour.forEach((v, k) => {
     if (!Number.isInteger(v) || v < 0 || v >= n) {
       throw new TspError('INVALID_INPUT', [
-        { path: ['tour', k], message: `node must be an index in [0, ${n - 1}]`, value: v },
+        { path: ['tour', k], value: v, ...tspReason('tsp.node_index', { max: n - 1 }) },
       ]);
     }
   });

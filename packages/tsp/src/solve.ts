@@ -1,3 +1,4 @@
+import { tspReason } from './generated/shared/tsp-reasons.js';
 import * as z from 'zod';
 import { TspError, type TspIssue } from './errors.js';
 import { yieldToEventLoop } from './generated/shared/yield-to-event-loop.js';
@@ -193,14 +194,14 @@ function checkNodes(opts: Options, n: number): void {
   if (opts.start >= n)
     issues.push({
       path: ['options', 'start'],
-      message: `start must be a node index in [0, ${n - 1}]`,
       value: opts.start,
+      ...tspReason('tsp.start_index', { max: n - 1 }),
     });
   if (typeof opts.end === 'number' && opts.end >= n)
     issues.push({
       path: ['options', 'end'],
-      message: `end must be a node index in [0, ${n - 1}] or 'any'`,
       value: opts.end,
+      ...tspReason('tsp.end_index', { max: n - 1 }),
     });
   if (issues.length) throw new TspError('INVALID_INPUT', issues);
   const end = opts.end ?? opts.start;
@@ -209,7 +210,7 @@ function checkNodes(opts: Options, n: number): void {
     throw new TspError('TOO_LARGE', [
       {
         path: ['n'],
-        message: `the exact solver handles at most ${exactMax} nodes${timed ? ' with time options' : ''}; use method 'heuristic' or 'auto'`,
+        ...tspReason('tsp.exact_max', { max: exactMax, timed }),
         value: n,
       },
     ]);
@@ -253,7 +254,7 @@ function* solveSteps(
 ): Generator<Pause | typeof LOAD_PROOF_ENGINE, SolveResult> {
   const opts = parseOptions(options);
   const clock = new SolveClock(t0, opts.timeLimitMs, opts.signal);
-  clock.check('before the solve began');
+  clock.check('begin');
   const costs = yield* normalizeInput(input, clock);
   const { n, cost } = costs;
   checkNodes(opts, n);
@@ -370,7 +371,9 @@ function* solveSteps(
         const { tour, cost: dpCost } = next.value;
         const check = routeLength({ matrix: ints.icost, n }, tour, closed);
         if (check !== dpCost)
-          throw new TspError('INTERNAL', `the exact route costs ${check}, the DP table says ${dpCost}`);
+          throw new TspError('INTERNAL', [
+            { path: [], ...tspReason('tsp.exact_cost_mismatch', { check, dp: dpCost }) },
+          ]);
         return finish(tour, true, ints.scale, false);
       }
       opts.onProgress?.({ method: 'exact', fraction: next.value, elapsedMs: clock.elapsedMs() });

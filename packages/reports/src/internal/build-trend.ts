@@ -1,4 +1,4 @@
-import { BeatplanError, dayNumberOf, parseOrThrow } from '@beatplan/core';
+import { BeatplanError, dayNumberOf, issueReason, parseOrThrow } from '@beatplan/core';
 import type { ManagerReport } from '../report.js';
 import { computeScore, SCORECARD_KPIS, type NormalisedKpis, type ScorecardKpi } from '../scorecard.js';
 import {
@@ -41,7 +41,7 @@ function orderPeriods(earlier: PeriodData[], current: PeriodData): PeriodData[] 
           {
             path: [...p.path, 'period'],
             value: label(p.report.period),
-            message: `an earlier report's period must end before the report's own period (${label(current.report.period)}) starts`,
+            ...issueReason('reports.earlier_period', { period: label(current.report.period) }),
           },
         ]
       : [],
@@ -54,7 +54,7 @@ function orderPeriods(earlier: PeriodData[], current: PeriodData): PeriodData[] 
       issues.push({
         path: [...b.path, 'period'],
         value: label(b.report.period),
-        message: `overlaps the period ${label(a.report.period)} of ${a.path.join('.')}: a day would be counted twice`,
+        ...issueReason('reports.period_overlap', { period: label(a.report.period), at: a.path.join('.') }),
       });
   }
   if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
@@ -115,7 +115,7 @@ export function buildTrend(
       throw new BeatplanError('INVALID_INPUT', [
         {
           path: ['period'],
-          message: 'the report has no dated record, so it has no period to follow the earlier reports',
+          ...issueReason('reports.no_period'),
         },
       ]);
     return { ...base, periods: [], managers: [], moved: [] };

@@ -1,4 +1,4 @@
-import { BeatplanError, type BeatplanIssue } from '@beatplan/core';
+import { BeatplanError, issueReason, type BeatplanIssue } from '@beatplan/core';
 import type { ReportInput } from '../report-input.js';
 
 /** Reports every repeated id at `[...at, i, field]` (no field: `[...at, i]`); returns the set of ids. */
@@ -14,8 +14,8 @@ function findDuplicates(
     if (j !== undefined) {
       issues.push({
         path: field === null ? [...at, i] : [...at, i, field],
-        message: `duplicate ${field ?? 'id'} (also at index ${j})`,
         value: id,
+        ...issueReason('reports.duplicate', { field: field ?? 'id', first: j }),
       });
     } else first.set(id, i);
   });
@@ -69,7 +69,8 @@ export function checkReferences(input: ReportInput): void {
 
   const ref: BeatplanIssue[] = [];
   const need = (set: Set<string>, what: string, path: (string | number)[], id: string | undefined) => {
-    if (id !== undefined && !set.has(id)) ref.push({ path, message: `unknown ${what}: not in ${what}s`, value: id });
+    if (id !== undefined && !set.has(id))
+      ref.push({ path, value: id, ...issueReason('reports.unknown_ref', { what }) });
   };
   input.retailers.forEach((r, i) => need(managers, 'manager', ['retailers', i, 'managerId'], r.managerId));
   input.plans.forEach((p, i) => {

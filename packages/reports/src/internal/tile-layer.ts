@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, issueReason } from '@beatplan/core';
 import { escapeHtml } from './escape-html.js';
 import type { MapProjection } from './project-map.js';
 
@@ -13,16 +13,14 @@ const MAX_TILES = 64;
  */
 export function checkTileUrl(url: string): void {
   const why = !/^https:\/\/[^\s"'<>]+$/.test(url)
-    ? 'must be an https:// URL without spaces or quotes'
+    ? 'reports.tile_https'
     : !(url.includes('{z}') && url.includes('{x}') && url.includes('{y}'))
-      ? 'must contain {z}, {x} and {y}'
+      ? 'reports.tile_xyz'
       : url.length > 500
-        ? 'must have at most 500 characters'
+        ? 'reports.tile_length'
         : null;
   if (why !== null)
-    throw new BeatplanError('INVALID_INPUT', [
-      { path: ['tiles', 'url'], value: url, message: `tile URL template ${why}` },
-    ]);
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['tiles', 'url'], value: url, ...issueReason(why) }]);
 }
 
 const tileX = (lng: number, z: number) => ((lng + 180) / 360) * 2 ** z;

@@ -99,6 +99,7 @@ function checkOsrm(response: HttpResponse) {
   const body = tryParseJson(response.text) as { code?: unknown; message?: unknown } | undefined;
   if (body && typeof body.code === 'string') {
     const message = typeof body.message === 'string' ? `: ${body.message}` : '';
+    // the service's words, quoted as a detail of a road-costs reason
     return { retry: false, message: `HTTP ${response.status} ${body.code}${message}` };
   }
   return failure;

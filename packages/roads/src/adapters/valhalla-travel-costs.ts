@@ -86,6 +86,7 @@ function checkValhalla(response: HttpResponse) {
   if (!body || body.error_code === undefined) return failure;
   return {
     ...failure,
+    // the service's words, quoted as a detail of a road-costs reason
     message: `HTTP ${response.status} error_code ${String(body.error_code)}: ${String(body.error)}`,
   };
 }

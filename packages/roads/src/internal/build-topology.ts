@@ -1,4 +1,4 @@
-import { BeatplanError, haversineM } from '@beatplan/core';
+import { BeatplanError, haversineM, issueReason } from '@beatplan/core';
 import type { OsmCollector, Restriction } from './osm-collector.js';
 
 /**
@@ -63,7 +63,7 @@ class Column {
 
 function missingNode(wayId: number, k: number, ref: number): BeatplanError {
   return new BeatplanError('INVALID_INPUT', [
-    { path: ['way', wayId, 'nd', k], message: 'the way references a node the extract does not contain', value: ref },
+    { path: ['way', wayId, 'nd', k], value: ref, ...issueReason('roads.missing_node') },
   ]);
 }
 
@@ -131,8 +131,8 @@ export function buildTopology(osm: OsmCollector): Topology {
       throw new BeatplanError('INVALID_INPUT', [
         {
           path: ['way', osm.wayIds[w] as number],
-          message: 'a road between two junctions takes too long to time',
           value: ms,
+          ...issueReason('roads.too_long_to_time'),
         },
       ]);
     }

@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, issueReason } from '@beatplan/core';
 import type { RoadProfile } from '../road-profiles.js';
 import { evaluateWay } from './way-rules.js';
 
@@ -39,7 +39,7 @@ export interface ExtractStats {
 
 function tooLarge(what: string, limit: number, option: string): BeatplanError {
   return new BeatplanError('INVALID_INPUT', [
-    { path: ['extract'], message: `the extract has more than ${limit} ${what} (option ${option})`, value: limit + 1 },
+    { path: ['extract'], value: limit + 1, ...issueReason('roads.too_large', { limit, what, option }) },
   ]);
 }
 

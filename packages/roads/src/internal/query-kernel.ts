@@ -1,4 +1,4 @@
-import { BeatplanError, wasmBlockedError } from '@beatplan/core';
+import { BeatplanError, issueReason, wasmBlockedError } from '@beatplan/core';
 import { ROAD_QUERIES_WASM_BASE64 } from '../generated/road-queries-wasm.js';
 import type { Seeds } from './point-seeds.js';
 import type { RoadGraphData } from './road-graph-data.js';
@@ -41,7 +41,7 @@ function instantiateKernel(): RoadQueryExports {
     const instance = new WebAssembly.Instance(compiled, {
       env: {
         abort: () => {
-          throw new BeatplanError('INTERNAL', 'the road query kernel aborted');
+          throw new BeatplanError('INTERNAL', [{ path: [], ...issueReason('roads.kernel_aborted') }]);
         },
       },
     });
@@ -65,7 +65,7 @@ function ensure(ex: RoadQueryExports, bytes: number): void {
   const have = ex.memory.buffer.byteLength;
   if (bytes <= have) return;
   if (bytes > 4 * 2 ** 30)
-    throw new BeatplanError('INVALID_INPUT', 'the query needs more than 4 GiB of WebAssembly memory');
+    throw new BeatplanError('INVALID_INPUT', [{ path: [], ...issueReason('roads.memory_4gib') }]);
   ex.memory.grow(Math.ceil((bytes - have) / 65536));
 }
 

@@ -1,4 +1,4 @@
-import { BeatplanError, throwIfAborted } from '@beatplan/core';
+import { BeatplanError, issueReason, throwIfAborted, type ReasonedMessage } from '@beatplan/core';
 import { PbfReader } from 'pbf';
 import {
   type PrimitiveBlock,
@@ -16,10 +16,10 @@ const MAX_BLOB_BYTES = 32 * 1024 * 1024;
 const KNOWN_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes']);
 const MEMBER_TYPES = ['node', 'way', 'relation'] as const;
 
-function bad(blob: number, offset: number, message: string, cause?: unknown): BeatplanError {
+function bad(blob: number, why: ReasonedMessage, cause?: unknown): BeatplanError {
   return new BeatplanError(
     'INVALID_INPUT',
-    [{ path: ['extract', 'blob', blob], message: `${message} (byte ${offset})` }],
+    [{ path: ['extract', 'blob', blob], ...why }],
     cause === undefined ? {} : { cause },
   );
 }
@@ -143,17 +143,18 @@ export async function readOsmPbf(
   const next = async (): Promise<boolean> => {
     const at = q.offset;
     const headerLength = q.peekUint32();
-    if (headerLength > MAX_HEADER_BYTES) throw bad(blob, at, `BlobHeader of ${headerLength} bytes (over 64 KiB)`);
+    if (headerLength > MAX_HEADER_BYTES)
+      throw bad(blob, issueReason('roads.pbf_header_size', { bytes: headerLength, offset: at }));
     if (q.size < 4 + headerLength) return false;
     const headerBytes = q.buffered(4, headerLength);
     let header: ReturnType<typeof readBlobHeader>;
     try {
       header = readBlobHeader(new PbfReader(headerBytes));
     } catch (cause) {
-      throw bad(blob, at, 'malformed BlobHeader', cause);
+      throw bad(blob, issueReason('roads.pbf_header_malformed', { offset: at }), cause);
     }
     if (!(header.datasize >= 0 && header.datasize <= MAX_BLOB_BYTES)) {
-      throw bad(blob, at, `Blob of ${header.datasize} bytes (over 32 MiB or negative)`);
+      throw bad(blob, issueReason('roads.pbf_blob_size', { bytes: header.datasize, offset: at }));
     }
     if (q.size < 4 + headerLength + header.datasize) return false;
     q.take(4 + headerLength);
@@ -169,7 +170,11 @@ export async function readOsmPbf(
           throw new Error(`inflated to ${data.length} bytes, raw_size says ${b.raw_size}`);
       } else throw new Error('compression other than zlib (lzma, lz4, zstd) is not supported');
     } catch (cause) {
-      throw bad(blob, at, `unreadable Blob: ${(cause as Error).message}`, cause);
+      throw bad(
+        blob,
+        issueReason('roads.pbf_blob_unreadable', { detail: (cause as Error).message, offset: at }),
+        cause,
+      );
     }
     try {
       if (header.type === 'OSMHeader') {
@@ -183,7 +188,11 @@ export async function readOsmPbf(
       }
     } catch (cause) {
       if (cause instanceof BeatplanError) throw cause;
-      throw bad(blob, at, `malformed ${header.type}: ${(cause as Error).message}`, cause);
+      throw bad(
+        blob,
+        issueReason('roads.pbf_malformed', { type: header.type, detail: (cause as Error).message, offset: at }),
+        cause,
+      );
     }
     blob++;
     return true;
@@ -194,6 +203,6 @@ export async function readOsmPbf(
     q.push(chunk);
     while (q.size >= 4 && (await next())) {}
   }
-  if (q.size > 0) throw bad(blob, q.offset, `the file ends inside a blob (${q.size} bytes left over): truncated`);
-  if (!sawHeader) throw bad(0, 0, 'no OSMHeader blob: not an OSM PBF file');
+  if (q.size > 0) throw bad(blob, issueReason('roads.pbf_truncated', { left: q.size, offset: q.offset }));
+  if (!sawHeader) throw bad(0, issueReason('roads.pbf_no_header', { offset: 0 }));
 }

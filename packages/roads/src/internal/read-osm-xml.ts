@@ -1,4 +1,4 @@
-import { BeatplanError, throwIfAborted } from '@beatplan/core';
+import { BeatplanError, issueReason, throwIfAborted } from '@beatplan/core';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { OsmCollector, OsmMember } from './osm-collector.js';
 
@@ -105,7 +105,7 @@ export async function readOsmXml(
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch (cause) {
-      throw new BeatplanError('INVALID_INPUT', [{ path: ['extract'], message: 'the XML is not valid UTF-8' }], {
+      throw new BeatplanError('INVALID_INPUT', [{ path: ['extract'], ...issueReason('roads.xml_utf8') }], {
         cause,
       });
     }

@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, issueReason } from '@beatplan/core';
 import { DENYING_ACCESS_VALUES, type RoadProfile } from '../road-profiles.js';
 
 /** How a profile may use one way: directions along the node order and the speed. */
@@ -38,8 +38,8 @@ export function parseMaxspeed(value: string, profile: RoadProfile, wayId: number
     throw new BeatplanError('INVALID_INPUT', [
       {
         path: ['way', wayId, 'maxspeed'],
-        message: `maxspeed must be within [${MAXSPEED_RANGE_KMH[0]}, ${MAXSPEED_RANGE_KMH[1]}] km/h`,
         value,
+        ...issueReason('roads.maxspeed_range', { min: MAXSPEED_RANGE_KMH[0], max: MAXSPEED_RANGE_KMH[1] }),
       },
     ]);
   }

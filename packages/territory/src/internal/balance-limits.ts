@@ -1,4 +1,4 @@
-import type { Retailer } from '@beatplan/core';
+import type { KeyedReason, Retailer } from '@beatplan/core';
 import * as z from 'zod';
 import type { RetailerWorkload } from './workload-model.js';
 
@@ -47,8 +47,13 @@ export interface BalanceLimitResult {
    * `reason`). `'missed'`: not met by this partition, though no proof says it cannot be.
    */
   status: 'met' | 'missed' | 'infeasible';
-  /** Why the limit is infeasible, or which manager misses it by how much. */
+  /** Why the limit is infeasible, or which manager misses it by how much (English). */
   reason?: string;
+  /**
+   * The same reason as data (key and parameters), for other languages: core's
+   * `formatReason(reasonData, { locale: 'zh-CN' })` writes it in Chinese.
+   */
+  reasonData?: KeyedReason;
 }
 
 /** One limit as the search sees it: a value per retailer, summed per territory. */

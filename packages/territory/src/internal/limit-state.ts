@@ -1,3 +1,4 @@
+import { issueReason, type ReasonedMessage } from '@beatplan/core';
 import type { BalanceLimitResult, Limit } from './balance-limits.js';
 
 /** Deviations are driven to within this fraction of each tolerance, so met limits keep a margin. */
@@ -14,7 +15,7 @@ export class LimitState {
   private readonly mean: Float64Array;
   private readonly share: Float64Array;
   /** Per limit: why no assignment can meet it, or null. */
-  private readonly proofs: (string | null)[];
+  private readonly proofs: (ReasonedMessage | null)[];
 
   /**
    * @param assignment Each retailer's territory (−1: none).
@@ -115,13 +116,14 @@ export class LimitState {
       };
       if (out.status === 'met') return out;
       const proof = this.proofs[m];
-      if (proof) return { ...out, status: 'infeasible', reason: proof };
-      return { ...out, reason: `manager ${out.worstManagerId} deviates by ${round(worst)}` };
+      if (proof) return { ...out, status: 'infeasible', reason: proof.message, reasonData: proof.reason };
+      const why = issueReason('territory.limit_deviates', { manager: out.worstManagerId, deviation: round(worst) });
+      return { ...out, reason: why.message, reasonData: why.reason };
     });
   }
 
   /** A reason no assignment can meet limit m, or null when none of the bounds proves it. */
-  private infeasibility(m: number, locked: Int32Array, assignable: (i: number) => boolean): string | null {
+  private infeasibility(m: number, locked: Int32Array, assignable: (i: number) => boolean): ReasonedMessage | null {
     const managerIds = this.managerIds;
     const l = this.limits[m] as Limit;
     const k = this.k;
@@ -139,20 +141,27 @@ export class LimitState {
     if (l.kind === 'share') {
       const share = this.share[m] as number;
       return positive < k && share > l.tolerance
-        ? `only ${positive} retailers have it, fewer than the ${k} managers: a manager without any is ` +
-            `${round(share)} below the overall share`
+        ? issueReason('territory.limit_share_few', { positive, k, share: round(share) })
         : null;
     }
     const mean = this.mean[m] as number;
     if (mean <= 0) return null;
     const cap = (1 + l.tolerance) * mean;
     if (big >= 0 && (l.value[big] as number) > cap)
-      return `one retailer alone has ${round(l.value[big] as number)}, above (1 + ${l.tolerance}) × the mean ${round(mean)}`;
+      return issueReason('territory.limit_one_retailer', {
+        value: round(l.value[big] as number),
+        tolerance: l.tolerance,
+        mean: round(mean),
+      });
     for (let j = 0; j < k; j++)
       if ((lockedSum[j] as number) > cap)
-        return `the retailers locked to ${managerIds[j]} have ${round(lockedSum[j] as number)}, above (1 + ${l.tolerance}) × the mean ${round(mean)}`;
-    if (positive < k && l.tolerance < 1)
-      return `only ${positive} retailers have a positive value, fewer than the ${k} managers: a manager without any is 100 % below the mean`;
+        return issueReason('territory.limit_locked', {
+          manager: String(managerIds[j]),
+          value: round(lockedSum[j] as number),
+          tolerance: l.tolerance,
+          mean: round(mean),
+        });
+    if (positive < k && l.tolerance < 1) return issueReason('territory.limit_positive_few', { positive, k });
     return null;
   }
 }

@@ -6,6 +6,7 @@ import {
   type Coordinates,
   type CostSource,
   type SyncTravelCosts,
+  issueReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { neighbourTravelSync, type NeighbourTravel } from '../neighbour-travel.js';
@@ -44,7 +45,7 @@ export function syncWorkloadTravel(
 ): { travel?: NeighbourTravel; costSource: CostSource } {
   if (costs && travel) {
     throw new BeatplanError('INVALID_INPUT', [
-      { path: ['options', 'travel'], message: 'give costs or travel, not both', value: travel.costSource.source },
+      { path: ['options', 'travel'], value: travel.costSource.source, ...issueReason('territory.costs_or_travel') },
     ]);
   }
   if (travel) {

@@ -46,7 +46,7 @@ export function* toSearchCosts(costs: CostMatrix, clock: SolveClock): Generator<
       bound += rowMax;
     }
     yield 'yield';
-    clock.check('while reading the costs');
+    clock.check('read_costs');
   }
   if (avoided === 0) return { cost, avoided, penalty: 0 };
   const penalty = Math.floor(bound) + 1;
@@ -58,7 +58,7 @@ export function* toSearchCosts(costs: CostMatrix, clock: SolveClock): Generator<
       out[k] = c >= AVOID_COST ? penalty : c;
     }
     yield 'yield';
-    clock.check('while reading the costs');
+    clock.check('read_costs');
   }
   return { cost: out, avoided, penalty };
 }

@@ -47,7 +47,7 @@ export function* toClosedTour(p: HeuristicProblem, clock: SolveClock): Generator
       bound += rowMax;
     }
     yield 'yield';
-    clock.check('while preparing the heuristic');
+    clock.check('prepare');
   }
   const realRows = (N: number, d: Float64Array, from: number, to: number) => {
     for (let i = from; i < Math.min(to, n); i++) {

@@ -1,3 +1,4 @@
+import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { HELD_KARP_SIMD_WASM_BASE64, HELD_KARP_WASM_BASE64 } from '../generated/held-karp-wasm.js';
 import { TspError } from '../errors.js';
 import { PACKED_ROUTE_COST_LIMIT, routeCostBound } from './integer-costs.js';
@@ -55,12 +56,12 @@ function innerNodes(p: ExactProblem): number[] {
   return inner;
 }
 
-function tooLarge(n: number, bytes: number, why: string): TspError {
-  const size = Number.isFinite(bytes) ? `${(bytes / 2 ** 30).toFixed(2)} GiB` : 'more memory than exists';
+function tooLarge(n: number, bytes: number, limit: 'wasm32' | 'refused'): TspError {
+  const gib = Number.isFinite(bytes) ? bytes / 2 ** 30 : -1;
   return new TspError('TOO_LARGE', [
     {
       path: ['n'],
-      message: `exact DP for ${n} nodes needs ${size} (two DP layers and the parent table), ${why}; use method 'heuristic' or 'auto'`,
+      ...tspReason('tsp.dp_memory', { n, gib, limit }),
       value: n,
     },
   ]);
@@ -89,9 +90,9 @@ export function* runHeldKarp(hk: HeldKarpExports, p: ExactProblem): Generator<nu
     return { tour, cost };
   }
   const bytes = hk.memoryBytes(m);
-  if (!(bytes <= WASM32_BYTES)) throw tooLarge(n, bytes, 'over the 4 GiB of WebAssembly (wasm32) memory');
+  if (!(bytes <= WASM32_BYTES)) throw tooLarge(n, bytes, 'wasm32');
   const packed = routeCostBound(icost, n) + n < PACKED_ROUTE_COST_LIMIT;
-  if (hk.prepare(m, packed ? 1 : 0) !== 1) throw tooLarge(n, bytes, 'and the engine refused to grow memory that far');
+  if (hk.prepare(m, packed ? 1 : 0) !== 1) throw tooLarge(n, bytes, 'refused');
   const stride = hk.strideOf();
   const mem = hk.memory.buffer;
   const w = new Int32Array(mem, hk.matrixPtr(), m * stride);
@@ -107,8 +108,7 @@ export function* runHeldKarp(hk: HeldKarpExports, p: ExactProblem): Generator<nu
   const total = 2 ** m - 1;
   for (let left = hk.step(CHUNK_SUBSETS); left > 0; left = hk.step(CHUNK_SUBSETS)) yield (total - left) / total;
   const cost = hk.finish();
-  if (cost < 0)
-    throw new TspError('INTERNAL', 'the Held-Karp parent table is inconsistent: the route could not be rebuilt');
+  if (cost < 0) throw new TspError('INTERNAL', [{ path: [], ...tspReason('tsp.hk_inconsistent') }]);
   const order = new Int32Array(hk.memory.buffer, hk.routePtr(), m);
   const tour = [start, ...Array.from(order, (k) => inner[k]!), ...tail];
   return { tour, cost };

@@ -1,3 +1,4 @@
+import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { TspError } from '../errors.js';
 import { instantiateCore } from './wasm.js';
 
@@ -28,9 +29,7 @@ let retainBytes = 256 * 2 ** 20;
  */
 export function setSolverMemoryLimit(bytes: number): void {
   if (!Number.isFinite(bytes) || bytes < 0)
-    throw new TspError('INVALID_INPUT', [
-      { path: ['bytes'], message: 'bytes must be a finite number ≥ 0', value: bytes },
-    ]);
+    throw new TspError('INVALID_INPUT', [{ path: ['bytes'], value: bytes, ...tspReason('tsp.bytes_non_negative') }]);
   retainBytes = bytes;
 }
 

@@ -1,3 +1,4 @@
+import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { TspError } from '../errors.js';
 
 /**
@@ -81,7 +82,7 @@ export function integerCostsTooLarge(cost: Float64Array, n: number): TspError {
   return new TspError('TOO_LARGE', [
     {
       path: ['matrix'],
-      message: `costs too large for the exact solver: a route may cost up to ${bound}, and no faithful rescaling (dividing integer costs by their common divisor) brings that below ${ROUTE_COST_LIMIT} for its int32 core; use smaller units or method 'heuristic' or 'auto'`,
+      ...tspReason('tsp.costs_too_large', { bound, limit: ROUTE_COST_LIMIT }),
       value: bound,
     },
   ]);

@@ -4,6 +4,7 @@
 // can return to the event loop, and V8 tiers the core up between calls) and asks the clock: an abort
 // throws ABORTED; a time limit ends the search with the best tour known (TIME_LIMIT only before the
 // first tour exists).
+import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { TspError } from '../errors.js';
 import { routeFromCycle, toClosedTour, type ClosedTour, type HeuristicProblem } from './closed-tour.js';
 import { acquireInstance } from './instance-pool.js';
@@ -122,7 +123,7 @@ function* search(
     throw new TspError('TOO_LARGE', [
       {
         path: ['n'],
-        message: `the heuristic for ${p.n} nodes needs more WebAssembly memory than the engine gives`,
+        ...tspReason('tsp.heuristic_memory', { n: p.n }),
         value: p.n,
       },
     ]);
@@ -133,27 +134,27 @@ function* search(
     const to = Math.min(N, from + rows);
     closed.fillRows(d.subarray(from * N, to * N), from, to);
     yield 'yield';
-    clock.check('while preparing the heuristic');
+    clock.check('prepare');
   }
   if (symmetric) {
     // candidates by alpha-nearness: the spanning tree first, then each node's K alpha-nearest
     core.mstBegin();
     while (core.mstStep(rows) > 0) {
       yield 'yield';
-      clock.check('while preparing the heuristic');
+      clock.check('prepare');
     }
   }
   for (let from = 0; from < N; from += rows) {
     if (symmetric) core.alphaNeighbours(from, Math.min(N, from + rows));
     else core.neighbours(from, Math.min(N, from + rows), 0);
     yield 'yield';
-    clock.check('while preparing the heuristic');
+    clock.check('prepare');
   }
   core.setEscape(Math.max(100, PATIENCE_PER_NODE * N), ESCAPE_WALK);
   core.begin(symmetric ? 1 : 0, control.seed >>> 0, eps, KICK_SPAN, 0);
   while (core.construct(rows) > 0) {
     yield 'yield';
-    clock.check('while building the first tour');
+    clock.check('first_tour');
   }
   // the first local search: a valid tour exists from here on, so the time limit returns it
   let timedOut = false;

@@ -1,3 +1,4 @@
+import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { distance } from '@turf/distance';
 import * as z from 'zod';
 import { MAX_ISSUES, TspError, type TspIssue } from '../errors.js';
@@ -70,7 +71,7 @@ function* checkCosts(
       }
     }
     yield 'yield';
-    clock.check('while validating the matrix');
+    clock.check('validate');
   }
   return issues.length ? new TspError('INVALID_INPUT', issues, { omittedIssues }) : null;
 }
@@ -80,12 +81,12 @@ function* nestedCosts(matrix: unknown[], clock: SolveClock): Generator<Pause, Co
   for (let i = 0; i < n; i++) {
     const row = matrix[i];
     if (!Array.isArray(row))
-      throw new TspError('INVALID_INPUT', [{ path: ['matrix', i], message: 'row must be an array', value: row }]);
+      throw new TspError('INVALID_INPUT', [{ path: ['matrix', i], value: row, ...tspReason('tsp.row_array') }]);
     if (row.length !== n)
       throw new TspError('INVALID_INPUT', [
         {
           path: ['matrix', i],
-          message: `matrix is not square: row ${i} has ${row.length} entries, expected ${n}`,
+          ...tspReason('tsp.not_square_row', { i, length: row.length, n }),
           value: row,
         },
       ]);
@@ -106,7 +107,7 @@ function* nestedCosts(matrix: unknown[], clock: SolveClock): Generator<Pause, Co
       for (let j = 0; j < n; j++) if (i !== j) cost[i * n + j] = row[j]!;
     }
     yield 'yield';
-    clock.check('while reading the matrix');
+    clock.check('read');
   }
   return { n, cost };
 }
@@ -116,7 +117,7 @@ function* flatCosts(matrix: Int32Array | Float64Array, n: number, clock: SolveCl
     throw new TspError('INVALID_INPUT', [
       {
         path: ['matrix'],
-        message: `matrix is not square: a flat matrix for n = ${n} needs ${n * n} entries, it has ${matrix.length}`,
+        ...tspReason('tsp.not_square_flat', { n, need: n * n, has: matrix.length }),
         value: matrix.length,
       },
     ]);
@@ -134,7 +135,7 @@ function* flatCosts(matrix: Int32Array | Float64Array, n: number, clock: SolveCl
     cost.set(matrix.subarray(from * n, to * n), from * n);
     for (let i = from; i < to; i++) cost[i * n + i] = 0;
     yield 'yield';
-    clock.check('while reading the matrix');
+    clock.check('read');
   }
   return { n, cost };
 }
@@ -187,7 +188,7 @@ function* haversineCosts(points: LngLat[], clock: SolveClock): Generator<Pause, 
     if (done >= CHUNK_CELLS / 4) {
       done = 0;
       yield 'yield';
-      clock.check('while computing the distances between the points');
+      clock.check('distances');
     }
   }
   return { n, cost };
@@ -202,9 +203,7 @@ function* haversineCosts(points: LngLat[], clock: SolveClock): Generator<Pause, 
  */
 export function* normalizeInput(input: unknown, clock: SolveClock): Generator<Pause, CostMatrix> {
   if (typeof input !== 'object' || input === null) {
-    throw new TspError('INVALID_INPUT', [
-      { path: [], message: 'input must be an object with `matrix` or `points`', value: input },
-    ]);
+    throw new TspError('INVALID_INPUT', [{ path: [], value: input, ...tspReason('tsp.input_object') }]);
   }
   const record = input as Record<string, unknown>;
   const size = sizeOf(record);
@@ -212,7 +211,7 @@ export function* normalizeInput(input: unknown, clock: SolveClock): Generator<Pa
     throw new TspError('TOO_LARGE', [
       {
         path: ['points' in record ? 'points' : 'matrix'],
-        message: `at most ${MAX_MATRIX_N} nodes are supported (n*n costs are held in memory)`,
+        ...tspReason('tsp.max_nodes', { max: MAX_MATRIX_N }),
         value: size,
       },
     ]);
@@ -226,7 +225,7 @@ export function* normalizeInput(input: unknown, clock: SolveClock): Generator<Pa
   throw new TspError('INVALID_INPUT', [
     {
       path: ['matrix'],
-      message: 'matrix must be a number[][] or a flat Int32Array/Float64Array with n (or give points)',
+      ...tspReason('tsp.matrix_type'),
       value: record.matrix,
     },
   ]);

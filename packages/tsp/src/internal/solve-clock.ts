@@ -1,6 +1,7 @@
 // The one stop rule of `solve` (README "Anytime"): every stage works in chunks and, between chunks,
 // asks the clock. An AbortSignal throws ABORTED wherever it is seen; a time limit that runs out
 // makes the stage return the best route it knows, or, before any route exists, throws TIME_LIMIT.
+import { type SolveStage, tspReason } from '../generated/shared/tsp-reasons.js';
 import { TspError } from '../errors.js';
 
 /** What a chunked stage yields between chunks: the async `solve` may then return to the event loop. */
@@ -35,18 +36,18 @@ export class SolveClock {
 
   /** Throws `ABORTED` when the signal fired; then true when the time limit has run out. */
   expired(): boolean {
-    if (this.signal?.aborted) throw new TspError('ABORTED', 'the solve was aborted');
+    if (this.signal?.aborted) throw new TspError('ABORTED', [{ path: [], ...tspReason('tsp.solve_aborted') }]);
     return performance.now() >= this.deadline;
   }
 
   /** For stages before any route exists: throws `ABORTED`, or `TIME_LIMIT` naming the stage. */
-  check(stage: string): void {
+  check(stage: SolveStage): void {
     if (this.expired())
       throw new TspError('TIME_LIMIT', [
         {
           path: ['options', 'timeLimitMs'],
-          message: `the time limit ran out ${stage}, before any route existed`,
           value: this.timeLimitMs,
+          ...tspReason('tsp.time_ran_out', { stage }),
         },
       ]);
   }

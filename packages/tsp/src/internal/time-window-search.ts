@@ -3,6 +3,7 @@
 // (insertion, local-search passes, kicks) in chunks of a few milliseconds. Between chunks it yields
 // and asks the clock: an abort throws ABORTED; a time limit ends the search with the best route
 // once the first one is complete.
+import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { TspError } from '../errors.js';
 import { acquireInstance } from './instance-pool.js';
 import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
@@ -67,7 +68,7 @@ function* search(
     throw new TspError('TOO_LARGE', [
       {
         path: ['n'],
-        message: `the time-window heuristic for ${n} stops needs more WebAssembly memory than the engine gives`,
+        ...tspReason('tsp.tw_memory', { n }),
         value: n,
       },
     ]);

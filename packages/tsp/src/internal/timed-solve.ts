@@ -1,3 +1,4 @@
+import { tspReason, UNSERVED_BECAUSE } from '../generated/shared/tsp-reasons.js';
 import * as z from 'zod';
 import { MAX_ISSUES, TspError, type TspIssue } from '../errors.js';
 import type { CostMatrix } from './normalize-input.js';
@@ -74,13 +75,13 @@ function* readTimeMatrix(
         else
           issues.push({
             path: ['options', 'timeMatrix', ...(nested ? [i, j] : [i * n + j])],
-            message: 'a travel time must be a finite number of seconds >= 0',
             value: v,
+            ...tspReason('tsp.travel_time'),
           });
       }
     }
     yield 'yield';
-    clock.check('while reading timeMatrix');
+    clock.check('read_time_matrix');
   }
   return bad ? null : time;
 }
@@ -104,8 +105,8 @@ export function* buildTimeData(
   if (o.timeMatrix !== undefined && o.speedKmh !== undefined)
     issues.push({
       path: ['options', 'speedKmh'],
-      message: 'give timeMatrix or speedKmh, not both',
       value: o.speedKmh,
+      ...tspReason('tsp.time_matrix_or_speed'),
     });
   else if (o.timeMatrix !== undefined) time = yield* readTimeMatrix(o.timeMatrix, n, issues, omitted, clock);
   else if (o.speedKmh !== undefined) {
@@ -123,8 +124,8 @@ export function* buildTimeData(
     if (o.serviceS.length !== n)
       issues.push({
         path: ['options', 'serviceS'],
-        message: `serviceS must list ${n} service times (one per node)`,
         value: o.serviceS,
+        ...tspReason('tsp.service_count', { n }),
       });
     else serviceS.set(o.serviceS);
   }
@@ -133,24 +134,24 @@ export function* buildTimeData(
   if (startAt >= endBy)
     issues.push({
       path: ['options', 'endBy'],
-      message: `endBy must be later than startAt (${startAt})`,
       value: endBy,
+      ...tspReason('tsp.end_after_start', { startAt }),
     });
   else
     for (let v = 0; v < n; v++)
       if (serviceS[v]! > endBy - startAt)
         issues.push({
           path: ['options', 'serviceS', ...(typeof o.serviceS === 'number' ? [] : [v])],
-          message: `stop ${v}: its service (${serviceS[v]} s) is longer than the whole day from startAt to endBy (${endBy - startAt} s)`,
           value: serviceS[v],
+          ...tspReason('tsp.service_too_long', { stop: v, service: serviceS[v] as number, day: endBy - startAt }),
         });
   const windows: ([number, number][] | null)[] = new Array(n).fill(null);
   if (o.windows) {
     if (o.windows.length !== n)
       issues.push({
         path: ['options', 'windows'],
-        message: `windows must list ${n} entries (null for a node without windows)`,
         value: o.windows,
+        ...tspReason('tsp.windows_count', { n }),
       });
     else
       o.windows.forEach((w, v) => {
@@ -161,8 +162,8 @@ export function* buildTimeData(
           if (sorted[k]![0] <= sorted[k - 1]![1])
             issues.push({
               path: ['options', 'windows', v],
-              message: `stop ${v}: its windows must not overlap`,
               value: w,
+              ...tspReason('tsp.windows_overlap', { stop: v }),
             });
         }
         windows[v] = sorted;
@@ -254,7 +255,7 @@ export function* solveTimed(args: {
     throw new TspError('TOO_LARGE', [
       {
         path: ['n'],
-        message: `the exact time-window solver handles at most ${TIME_WINDOW_DP_MAX_INNER} stops besides the start and end; use method 'heuristic' or 'auto'`,
+        ...tspReason('tsp.tw_exact_max', { max: TIME_WINDOW_DP_MAX_INNER }),
         value: td.n,
       },
     ]);
@@ -300,21 +301,19 @@ export function* solveTimed(args: {
     throw new TspError('INFEASIBLE', [
       {
         path: ['options', 'endBy'],
-        message: 'no route can even go from the start to the end by endBy',
+        ...tspReason('tsp.no_route_by_end'),
         value: td.endBy === Infinity ? undefined : td.endBy,
       },
     ]);
   }
-  const reason = proven
-    ? 'no order serves it with the other stops within the time windows and endBy'
-    : 'the heuristic found no place for it within the time windows and endBy';
+  const because = proven ? 'proven' : 'heuristic';
   if (out.dropped.length && !args.dropInfeasible) {
     throw new TspError(
       'INFEASIBLE',
       out.dropped.map((v) => ({
         path: ['options', 'windows', v],
-        message: `stop ${v} cannot be served: ${reason} (pass dropInfeasible to get the best partial route)`,
         value: td.windows[v] ?? null,
+        ...tspReason('tsp.cannot_serve', { stop: v, because }),
       })),
     );
   }
@@ -322,7 +321,7 @@ export function* solveTimed(args: {
     tour: out.route,
     exact: proven && out.dropped.length === 0,
     timedOut: (heuristic?.timedOut ?? false) || (exact && !proven),
-    dropped: out.dropped.map((node) => ({ node, reason })),
+    dropped: out.dropped.map((node) => ({ node, reason: UNSERVED_BECAUSE[because] })),
     schedule: scheduleOf(td, out.route, end === start),
   };
 }

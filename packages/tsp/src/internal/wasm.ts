@@ -1,3 +1,4 @@
+import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { TspError } from '../errors.js';
 import { isWasmRefusal, wasmBlockedIssue } from '../generated/shared/wasm-refusal.js';
 
@@ -95,7 +96,7 @@ export function instantiateCore<T>(module: WebAssembly.Module): T {
   const instance = new WebAssembly.Instance(module, {
     env: {
       abort: () => {
-        throw new TspError('INTERNAL', 'the WebAssembly core aborted');
+        throw new TspError('INTERNAL', [{ path: [], ...tspReason('tsp.wasm_aborted') }]);
       },
     },
   });

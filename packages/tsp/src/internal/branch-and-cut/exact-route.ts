@@ -1,5 +1,6 @@
 // The hook between `solve` and the branch-and-cut: which sizes it takes, loading the engine on first
 // need (a dynamic import of the `@beatplan/tsp/proof` entry), and the drive loop with its anytime rule.
+import { tspReason } from '../../generated/shared/tsp-reasons.js';
 import { TspError } from '../../errors.js';
 import type { SolveClock } from '../solve-clock.js';
 import type { ProofEngine } from './proof-engine.js';
@@ -59,7 +60,7 @@ export function* runExactRoute(args: {
     throw new TspError('TOO_LARGE', [
       {
         path: ['n'],
-        message: `above n = ${BRANCH_AND_CUT_MIN_N - 1} the exact solver is a branch-and-cut that only the asynchronous solve() loads; use solve(), or call loadProofEngine() from '@beatplan/tsp/proof' first`,
+        ...tspReason('tsp.bnc_async', { max: BRANCH_AND_CUT_MIN_N - 1 }),
         value: args.n,
       },
     ]);
@@ -78,7 +79,9 @@ export function* runExactRoute(args: {
         for (let k = 0; k + 1 < out.route.length; k++) check += icost[out.route[k]! * n + out.route[k + 1]!]!;
         if (closed && n > 1) check += icost[out.route[out.route.length - 1]! * n + out.route[0]!]!;
         if (check !== out.upper)
-          throw new TspError('INTERNAL', `the branch-and-cut's route costs ${check}, the search says ${out.upper}`);
+          throw new TspError('INTERNAL', [
+            { path: [], ...tspReason('tsp.bnc_cost_mismatch', { check, upper: out.upper }) },
+          ]);
         return {
           tour: out.route,
           exact: out.proven,

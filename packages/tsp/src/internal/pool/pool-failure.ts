@@ -1,3 +1,4 @@
+import { tspReason } from '../../generated/shared/tsp-reasons.js';
 import { TspError } from '../../errors.js';
 
 /** Node's code for a worker stopped by its `resourceLimits` (heap exhausted). */
@@ -20,9 +21,14 @@ export function poolFailure(
   if (err.name === 'AbortError' || closed)
     return new TspError(
       'ABORTED',
-      closed
-        ? `the pool was closed before the ${what} was ${what === 'route' ? 'solved' : 'done'}`
-        : `the ${what === 'route' ? 'solve' : 'task'} was aborted`,
+      [
+        {
+          path: [],
+          ...(closed
+            ? tspReason('tsp.pool_closed_before', { route: what === 'route' })
+            : tspReason(what === 'route' ? 'tsp.solve_aborted' : 'tsp.task_aborted')),
+        },
+      ],
       {
         cause: err,
       },
@@ -33,7 +39,7 @@ export function poolFailure(
       [
         {
           path: ['pool', 'resourceLimits'],
-          message: `a solver worker ran out of memory under its resource limits while ${what === 'route' ? 'solving this route' : 'running this task'} (${err.message})`,
+          ...tspReason('tsp.worker_oom', { route: what === 'route', detail: err.message }),
           value: n,
         },
       ],
@@ -45,12 +51,12 @@ export function poolFailure(
       [
         {
           path: [what === 'route' ? 'options' : 'task'],
-          message: `${what === 'route' ? 'input and options' : 'a task'} must be plain data to reach a worker thread (${err.message})`,
+          ...tspReason('tsp.not_plain_data', { route: what === 'route', detail: err.message }),
         },
       ],
       { cause: err },
     );
-  return new TspError('INTERNAL', [{ path: ['pool'], message: `a solver worker failed: ${err.message}` }], {
+  return new TspError('INTERNAL', [{ path: ['pool'], ...tspReason('tsp.worker_failed', { detail: err.message }) }], {
     cause: err,
   });
 }

@@ -1,3 +1,4 @@
+import { tspReason } from '../../generated/shared/tsp-reasons.js';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -99,7 +100,7 @@ export function createSolverPoolOn(filename: string, options?: SolverPoolOptions
   });
   let closed = false;
   const refuseClosed = () => {
-    if (closed) throw new TspError('INVALID_INPUT', [{ path: ['pool'], message: 'the pool is closed' }]);
+    if (closed) throw new TspError('INVALID_INPUT', [{ path: ['pool'], ...tspReason('tsp.pool_closed') }]);
   };
   return {
     workers: o.workers,
@@ -107,7 +108,7 @@ export function createSolverPoolOn(filename: string, options?: SolverPoolOptions
       refuseClosed();
       const { signal, transferList } = options;
       checkCallbacks(signal, undefined);
-      if (signal?.aborted) throw new TspError('ABORTED', 'the task was aborted');
+      if (signal?.aborted) throw new TspError('ABORTED', [{ path: [], ...tspReason('tsp.task_aborted') }]);
       try {
         return (await piscina.run(task as PoolTask, {
           filename: file,
@@ -123,7 +124,7 @@ export function createSolverPoolOn(filename: string, options?: SolverPoolOptions
       refuseClosed();
       const { signal, onProgress, ...rest } = options;
       checkCallbacks(signal, onProgress);
-      if (signal?.aborted) throw new TspError('ABORTED', 'the solve was aborted');
+      if (signal?.aborted) throw new TspError('ABORTED', [{ path: [], ...tspReason('tsp.solve_aborted') }]);
       const channel = onProgress ? new MessageChannel() : undefined;
       // the worker's last message is `null` (no more reports): once it is here, every report has arrived
       let drained: () => void = () => {};
@@ -159,9 +160,9 @@ export function createSolverPoolOn(filename: string, options?: SolverPoolOptions
 function checkCallbacks(signal: unknown, onProgress: unknown): void {
   const issues = [];
   if (signal !== undefined && !(signal instanceof AbortSignal))
-    issues.push({ path: ['options', 'signal'], message: 'signal must be an AbortSignal', value: signal });
+    issues.push({ path: ['options', 'signal'], value: signal, ...tspReason('tsp.signal_type') });
   if (onProgress !== undefined && typeof onProgress !== 'function')
-    issues.push({ path: ['options', 'onProgress'], message: 'onProgress must be a function', value: onProgress });
+    issues.push({ path: ['options', 'onProgress'], value: onProgress, ...tspReason('tsp.on_progress_type') });
   if (issues.length) throw new TspError('INVALID_INPUT', issues);
 }
 

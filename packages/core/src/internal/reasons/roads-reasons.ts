@@ -1,0 +1,68 @@
+// Every hand-written reason of @beatplan/roads, in English and Chinese (see issue-reason.ts).
+import type { MessageCatalogues } from '../../create-translator.js';
+
+/** A PBF problem with the byte it was found at: `… (byte 1234)`. */
+const atByte =
+  <P extends object>(text: (p: P) => string) =>
+  (p: P & { offset: number }) =>
+    `${text(p)} (byte ${p.offset})`;
+const zhAtByte =
+  <P extends object>(text: (p: P) => string) =>
+  (p: P & { offset: number }) =>
+    `${text(p)}（第 ${p.offset} 字节）`;
+const ZH_UNITS = new Map([
+  ['bytes', '字节'],
+  ['nodes', '个节点'],
+  ['ways', '条路段'],
+]);
+
+const en = {
+  'roads.profile_highway': (p: { profile: string; highway: string }) =>
+    `the ${p.profile} profile does not use highway=${p.highway}`,
+  'roads.no_road': (p: { profile: string }) => `the extract has no road the ${p.profile} profile may use`,
+  'roads.graph_bytes': 'a graph file must be given as bytes (Uint8Array)',
+  'roads.graph_profile': (p: { built: string; wanted: string }) =>
+    `the graph was built for ${p.built}, not ${p.wanted}`,
+  'roads.kernel_aborted': 'the road query kernel aborted',
+  'roads.memory_4gib': 'the query needs more than 4 GiB of WebAssembly memory',
+  'roads.maxspeed_range': (p: { min: number; max: number }) => `maxspeed must be within [${p.min}, ${p.max}] km/h`,
+  'roads.too_large': (p: { limit: number; what: string; option: string }) =>
+    `the extract has more than ${p.limit} ${p.what} (option ${p.option})`,
+  'roads.missing_node': 'the way references a node the extract does not contain',
+  'roads.too_long_to_time': 'a road between two junctions takes too long to time',
+  'roads.xml_utf8': 'the XML is not valid UTF-8',
+  'roads.pbf_header_size': atByte((p: { bytes: number }) => `BlobHeader of ${p.bytes} bytes (over 64 KiB)`),
+  'roads.pbf_header_malformed': atByte(() => 'malformed BlobHeader'),
+  'roads.pbf_blob_size': atByte((p: { bytes: number }) => `Blob of ${p.bytes} bytes (over 32 MiB or negative)`),
+  'roads.pbf_blob_unreadable': atByte((p: { detail: string }) => `unreadable Blob: ${p.detail}`),
+  'roads.pbf_malformed': atByte((p: { type: string; detail: string }) => `malformed ${p.type}: ${p.detail}`),
+  'roads.pbf_truncated': atByte(
+    (p: { left: number }) => `the file ends inside a blob (${p.left} bytes left over): truncated`,
+  ),
+  'roads.pbf_no_header': atByte(() => 'no OSMHeader blob: not an OSM PBF file'),
+};
+
+/** @beatplan/roads' reasons: `roads.<name>` → English and Chinese text. */
+export const ROADS_REASONS = {
+  en,
+  'zh-CN': {
+    'roads.profile_highway': (p) => `${p.profile} 配置不使用 highway=${p.highway}`,
+    'roads.no_road': (p) => `该数据中没有 ${p.profile} 配置可以使用的道路`,
+    'roads.graph_bytes': '路网文件必须以字节（Uint8Array）给出',
+    'roads.graph_profile': (p) => `该路网是为 ${p.built} 构建的，不是 ${p.wanted}`,
+    'roads.kernel_aborted': '道路查询内核中止',
+    'roads.memory_4gib': '该查询需要超过 4 GiB 的 WebAssembly 内存',
+    'roads.maxspeed_range': (p) => `maxspeed 必须在 [${p.min}, ${p.max}] km/h 之内`,
+    'roads.too_large': (p) => `该数据超过 ${p.limit} ${ZH_UNITS.get(p.what) ?? p.what}（选项 ${p.option}）`,
+    'roads.missing_node': '该路段引用了数据中不存在的节点',
+    'roads.too_long_to_time': '两个路口之间的道路用时过长，无法计时',
+    'roads.xml_utf8': 'XML 不是有效的 UTF-8',
+    'roads.pbf_header_size': zhAtByte((p: { bytes: number }) => `BlobHeader 有 ${p.bytes} 字节（超过 64 KiB）`),
+    'roads.pbf_header_malformed': zhAtByte(() => 'BlobHeader 格式错误'),
+    'roads.pbf_blob_size': zhAtByte((p: { bytes: number }) => `Blob 有 ${p.bytes} 字节（超过 32 MiB 或为负）`),
+    'roads.pbf_blob_unreadable': zhAtByte((p: { detail: string }) => `无法读取 Blob：${p.detail}`),
+    'roads.pbf_malformed': zhAtByte((p: { type: string; detail: string }) => `${p.type} 格式错误：${p.detail}`),
+    'roads.pbf_truncated': zhAtByte((p: { left: number }) => `文件在 blob 内部结束（剩余 ${p.left} 字节）：文件被截断`),
+    'roads.pbf_no_header': zhAtByte(() => '没有 OSMHeader blob：不是 OSM PBF 文件'),
+  },
+} satisfies MessageCatalogues<typeof en>;

@@ -1,0 +1,53 @@
+// Every hand-written reason of @beatplan/territory, in English and Chinese (see issue-reason.ts): input
+// issues and the reasons of the partition's balance limits (`limits[].reasonData`).
+import type { MessageCatalogues } from '../../create-translator.js';
+
+const en = {
+  'territory.duplicate_retailer': (p: { first: number }) => `duplicate retailer id (also retailers[${p.first}])`,
+  'territory.duplicate_manager': 'duplicate manager id',
+  'territory.no_manager': 'at least one manager is required',
+  'territory.locked_needs_manager': 'a locked retailer needs a managerId',
+  'territory.locked_unknown_manager': 'locked to a manager that is not in the managers list',
+  'territory.no_retailer_id': 'no retailer has this id',
+  'territory.point': 'a point must be [lng, lat] in degrees',
+  'territory.at_least_one': 'must be a whole number of at least 1',
+  'territory.costs_or_travel': 'give costs or travel, not both',
+  'territory.needs_pool': 'needs a worker-thread pool (of @beatplan/tsp/pool) as solver and no costs',
+  'territory.period_range': 'the period must lie between 2000-01-02 and 2099-12-30 (the times of a visit plan)',
+  'territory.limit_deviates': (p: { manager: string; deviation: number }) =>
+    `manager ${p.manager} deviates by ${p.deviation}`,
+  'territory.limit_share_few': (p: { positive: number; k: number; share: number }) =>
+    `only ${p.positive} retailers have it, fewer than the ${p.k} managers: a manager without any is ${p.share} below the overall share`,
+  'territory.limit_one_retailer': (p: { value: number; tolerance: number; mean: number }) =>
+    `one retailer alone has ${p.value}, above (1 + ${p.tolerance}) × the mean ${p.mean}`,
+  'territory.limit_locked': (p: { manager: string; value: number; tolerance: number; mean: number }) =>
+    `the retailers locked to ${p.manager} have ${p.value}, above (1 + ${p.tolerance}) × the mean ${p.mean}`,
+  'territory.limit_positive_few': (p: { positive: number; k: number }) =>
+    `only ${p.positive} retailers have a positive value, fewer than the ${p.k} managers: a manager without any is 100 % below the mean`,
+};
+
+/** @beatplan/territory's reasons: `territory.<name>` → English and Chinese text. */
+export const TERRITORY_REASONS = {
+  en,
+  'zh-CN': {
+    'territory.duplicate_retailer': (p) => `零售户编号重复（另见 retailers[${p.first}]）`,
+    'territory.duplicate_manager': '客户经理编号重复',
+    'territory.no_manager': '至少需要一名客户经理',
+    'territory.locked_needs_manager': '锁定的零售户需要 managerId',
+    'territory.locked_unknown_manager': '锁定到的客户经理不在客户经理列表中',
+    'territory.no_retailer_id': '没有零售户使用该编号',
+    'territory.point': '点必须是以度为单位的 [lng, lat]',
+    'territory.at_least_one': '必须是不小于 1 的整数',
+    'territory.costs_or_travel': 'costs 与 travel 只能给出一个',
+    'territory.needs_pool': '需要一个工作线程池（@beatplan/tsp/pool）作为 solver，且不能给出 costs',
+    'territory.period_range': '期间必须在 2000-01-02 至 2099-12-30 之间（拜访计划的时间范围）',
+    'territory.limit_deviates': (p) => `客户经理 ${p.manager} 偏离 ${p.deviation}`,
+    'territory.limit_share_few': (p) =>
+      `只有 ${p.positive} 家零售户具有该属性，少于 ${p.k} 名客户经理：没有这类零售户的客户经理比总体占比低 ${p.share}`,
+    'territory.limit_one_retailer': (p) => `单个零售户就有 ${p.value}，超过 (1 + ${p.tolerance}) × 平均值 ${p.mean}`,
+    'territory.limit_locked': (p) =>
+      `锁定到 ${p.manager} 的零售户合计 ${p.value}，超过 (1 + ${p.tolerance}) × 平均值 ${p.mean}`,
+    'territory.limit_positive_few': (p) =>
+      `只有 ${p.positive} 家零售户的值为正，少于 ${p.k} 名客户经理：没有这类零售户的客户经理比平均值低 100%`,
+  },
+} satisfies MessageCatalogues<typeof en>;
