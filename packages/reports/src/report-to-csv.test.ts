@@ -143,10 +143,10 @@ describe('reportToCsv', () => {
     const zh = reportToCsv(report, { locale: 'zh-CN' });
     expect(Object.keys(zh)).toEqual(Object.keys(tables));
     const han = /\p{Script=Han}/u;
-    // the older tables (the trend and decision tables, newer, keep English headers for now)
-    const older = Object.entries(zh).filter(([name]) => !/^(trend|decision)/.test(name));
-    expect(older.length).toBeGreaterThanOrEqual(10);
-    for (const [name, text] of older) {
+    // every table, the trend and decision tables included
+    const all = Object.entries(zh);
+    expect(all.length).toBeGreaterThanOrEqual(15);
+    for (const [name, text] of all) {
       const header = text.slice(0, text.indexOf('\r\n')).split(',');
       expect(
         header.filter((h) => !han.test(h)),
@@ -156,5 +156,7 @@ describe('reportToCsv', () => {
       expect(text.slice(text.indexOf('\r\n')), name).toBe(en.slice(en.indexOf('\r\n')));
     }
     expect(zh.managers?.startsWith('客户经理编号,名称,区域,零售户数,')).toBe(true);
+    expect(zh.trend?.startsWith('客户经理编号,名称,从,到,在任,拜访,检查次数,')).toBe(true);
+    expect(zh['decision-gaps']?.startsWith('零售户编号,名称,客户经理编号,最近客户经理编号,公里\r\n')).toBe(true);
   });
 });

@@ -299,13 +299,13 @@ export function reportToCsv(report: Report, options: ReportCsvOptions = {}): Rec
       ],
     );
   }
-  if (report.trend) Object.assign(tables, trendTables(report.trend));
-  if (report.decision) Object.assign(tables, decisionTables(report.decision));
+  if (report.trend) Object.assign(tables, trendTables(report.trend, csv));
+  if (report.decision) Object.assign(tables, decisionTables(report.decision, csv));
   return tables;
 }
 
 /** `decision-effort` (per segment and class), `decision-gaps` (retailers far from every base), `decision-cells` (the hex cells). */
-function decisionTables(d: DecisionReport): Record<string, string> {
+function decisionTables(d: DecisionReport, csv: typeof formatCsv): Record<string, string> {
   const effort: (keyof EffortGroup)[] = [
     'segment',
     'class',
@@ -336,15 +336,15 @@ function decisionTables(d: DecisionReport): Record<string, string> {
     'newBaseRank',
   ];
   return {
-    'decision-effort': formatCsv(
+    'decision-effort': csv(
       effort,
       d.effort.map((g) => effort.map((k) => g[k])),
     ),
-    'decision-gaps': formatCsv(
+    'decision-gaps': csv(
       ['retailerId', 'name', 'managerId', 'nearestManagerId', 'km'],
       d.farRetailers.map((r) => [r.retailerId, r.name, r.managerId, r.nearestManagerId, r.km]),
     ),
-    'decision-cells': formatCsv(
+    'decision-cells': csv(
       cells,
       d.cells.map((c) => cells.map((k) => c[k])),
     ),
@@ -352,9 +352,9 @@ function decisionTables(d: DecisionReport): Record<string, string> {
 }
 
 /** `trend`: one row per manager and period; `trend-changes`: one row per manager and figure (two periods or more). */
-function trendTables(trend: TrendReport): Record<string, string> {
+function trendTables(trend: TrendReport, csv: typeof formatCsv): Record<string, string> {
   const out: Record<string, string> = {
-    trend: formatCsv(
+    trend: csv(
       ['managerId', 'name', 'from', 'to', 'present', 'visits', 'inspections', ...SCORECARD_KPIS, 'score', 'rank'],
       trend.managers.flatMap((m) =>
         m.points.map((p, i) => [
@@ -373,7 +373,7 @@ function trendTables(trend: TrendReport): Record<string, string> {
     ),
   };
   if (trend.periods.length > 1)
-    out['trend-changes'] = formatCsv(
+    out['trend-changes'] = csv(
       ['managerId', 'name', 'metric', 'from', 'to', 'change', 'basis', 'meaningful'],
       trend.managers.flatMap((m) =>
         m.changes.map((c) => [m.managerId, m.name, c.metric, c.from, c.to, c.change, c.basis, c.meaningful]),

@@ -143,7 +143,7 @@ export function renderAttentionSection(report: Report, tr: ReportTranslator): st
     { header: tr.t('colFixes'), cell: (v) => `${fix(v.startFix)} / ${fix(v.endFix)}`, help: tr.t('helpFixes') },
   ];
   const evidence = visits.length
-    ? `<h3>${escapeHtml(tr.t('evidenceHeading'))}</h3>${renderTable('evidence-table', columns, visits, { rowId: (v) => anchorOf(v.visitId) })}`
+    ? `<h3>${escapeHtml(tr.t('evidenceHeading'))}</h3>${renderTable('evidence-table', columns, visits, { locale: tr.locale, rowId: (v) => anchorOf(v.visitId) })}`
     : '';
   return `<section id="attention"><h2>${escapeHtml(tr.t('attentionHeading'))}</h2><p class="note">${escapeHtml(tr.t('attentionIntro', { n: items.length }))}</p>
 ${list}

@@ -122,14 +122,14 @@ export function renderDecisionSection(report: Report, tr: ReportTranslator): str
 <h3>${escapeHtml(tr.t('decEffortHeading'))}</h3>
 <p class="note">${escapeHtml(tr.t('decEffortNote', { ratio: num(d.moreTimeRatio, 2) }))}</p>
 <div class="charts">${chart}</div>
-${renderTable('effort-table', effortColumns, d.effort)}
+${renderTable('effort-table', effortColumns, d.effort, { locale: tr.locale })}
 <h3>${escapeHtml(tr.t('decGapsHeading'))}</h3>
 <p class="note" data-far="${d.farRetailers.length}">${escapeHtml(
     d.farKm === null
       ? tr.t('decNoGaps')
       : tr.t('decGapsNote', { n: d.farRetailers.length, far: num(d.farKm, 1), median: num(d.medianBaseKm, 1) }),
   )}</p>
-${far.length ? renderTable('gap-table', farColumns, far) : ''}
+${far.length ? renderTable('gap-table', farColumns, far, { locale: tr.locale }) : ''}
 <h3>${escapeHtml(tr.t('decSitingHeading'))}</h3>
 <p class="note">${escapeHtml(tr.t('decSitingNote', { hex: num(d.hexKm, 1), speed: num(d.speedKmh) }))}</p>
 <div class="map-wrap">${renderHexMap(report, tr)}</div>
@@ -147,6 +147,7 @@ ${renderTable(
     },
   ]),
   byRetailer,
+  { locale: tr.locale },
 )}
 <h3>${escapeHtml(tr.t('decNewBaseHeading'))}</h3>
 ${renderTable(
@@ -162,6 +163,7 @@ ${renderTable(
     { header: tr.t('decRelieved'), cell: (c) => num(c.newBaseMinutesPer4Weeks), numeric: true },
   ]),
   byBase,
+  { locale: tr.locale },
 )}</section>`;
 }
 

@@ -145,7 +145,7 @@ export function renderScorecardSection(report: Report, tr: ReportTranslator): st
   return `<section id="scorecard"><h2>${escapeHtml(st.t('scorecardHeading'))}</h2>
 <p class="note">${escapeHtml(st.t('scoreFormulaBefore'))}<sub>k</sub>·n<sub>k</sub> / Σ w<sub>k</sub>${st.t('scoreFormulaAfter')}${escapeHtml(weights)}.</p>
 <div class="charts">${chart}${kpiChart}</div>
-${renderTable('scorecard-table', columns, ranked, { keyColumns: 2 })}
+${renderTable('scorecard-table', columns, ranked, { locale: tr.locale, keyColumns: 2 })}
 ${renderKpiDefinitions(tr, KPI_LABELS, report)}
 ${renderScorePoints(tr, KPI_LABELS, report)}
 ${renderWhatIf(tr, report)}</section>`;
@@ -194,7 +194,7 @@ export function renderManagerSection(report: Report, tr: ReportTranslator): stri
     { header: st.t('colSatisfaction'), cell: (m) => num(m.meanSatisfaction, 2), numeric: true },
     { header: st.t('colContradictions'), cell: (m) => num(m.contradictions), numeric: true },
   ];
-  return `<section id="managers"><h2>${escapeHtml(st.t('managersHeading'))}</h2>${renderTable('manager-table', columns, report.managers)}</section>`;
+  return `<section id="managers"><h2>${escapeHtml(st.t('managersHeading'))}</h2>${renderTable('manager-table', columns, report.managers, { locale: tr.locale })}</section>`;
 }
 
 /** Every contradiction between inspections and verified visits, one row each. */
@@ -213,7 +213,7 @@ export function renderFindingsSection(report: Report, tr: ReportTranslator): str
     { header: st.t('colDetails'), cell: (f) => f.message ?? '', wrap: true },
   ];
   const body = report.findings.length
-    ? renderTable('findings-table', columns, report.findings)
+    ? renderTable('findings-table', columns, report.findings, { locale: tr.locale })
     : `<p>${escapeHtml(st.t('noFindings'))}</p>`;
   return `<section id="findings"><h2>${escapeHtml(st.t('findingsHeading'))}</h2><p>${escapeHtml(st.t('findingsIntro'))}</p>${body}</section>`;
 }
@@ -284,6 +284,7 @@ export function renderBalanceSection(report: Report, tr: ReportTranslator): stri
       },
     ] satisfies Column<(typeof spreadRows)[number]>[],
     spreadRows,
+    { locale: st.locale },
   );
   const change = rep
     ? `<p class="note">${escapeHtml(
@@ -367,16 +368,18 @@ export function renderGroupSection(report: Report, tr: ReportTranslator): string
   const h = (key: 'segmentsHeading' | 'bySegment' | 'byRegion' | 'byClass') => escapeHtml(st.t(key));
   return `<section id="segments"><h2>${h('segmentsHeading')}</h2>
 <div class="charts" id="segment-charts">${charts.join('')}</div>
-<h3>${h('bySegment')}</h3>${renderTable('segment-table', groupColumns(st, tr, st.t('colSegment'), label), seg)}
+<h3>${h('bySegment')}</h3>${renderTable('segment-table', groupColumns(st, tr, st.t('colSegment'), label), seg, { locale: st.locale })}
 <h3>${h('byRegion')}</h3>${renderTable(
     'region-table',
     groupColumns(st, tr, st.t('colRegion'), (k) => k),
     report.regions,
+    { locale: st.locale },
   )}
 <h3>${h('byClass')}</h3>${renderTable(
     'class-table',
     groupColumns(st, tr, st.t('colClass'), (k) => k),
     report.classes,
+    { locale: st.locale },
   )}</section>`;
 }
 

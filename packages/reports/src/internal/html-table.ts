@@ -1,4 +1,6 @@
+import type { Locale } from '@beatplan/core';
 import { escapeHtml } from './escape-html.js';
+import { reportTranslator } from './messages.js';
 
 /** A table column: header text, cell text of a row, and whether it is numeric (right-aligned). */
 export interface Column<T> {
@@ -24,6 +26,8 @@ export interface TableOptions<T> {
   rowId?: (row: T) => string;
   /** Leading columns repeated in every part when the table is split (default 1: the row's name). */
   keyColumns?: number;
+  /** The report's language: the caption of a part (`part 1 of 2`, `第 1 部分，共 2 部分`). */
+  locale: Locale;
 }
 
 /**
@@ -34,8 +38,6 @@ export interface TableOptions<T> {
 export const PART_WIDTH_PX = 1200;
 /** The widest a wrapping column is counted. */
 export const WRAP_WIDTH_PX = 240;
-/** The caption of a part (never a column's name, so a search for a header finds the header). */
-const PART_CAPTION = (i: number, n: number) => `part ${i} of ${n}`;
 const CHAR_PX = 7; // an average character at the screen's 12.5 px (print uses 9.5 px: a part of 1200 px prints about 950 px wide)
 const PAD_PX = 18; // cell padding and border
 
@@ -123,13 +125,15 @@ export function renderTable<T>(
   className: string,
   columns: readonly Column<T>[],
   rows: readonly T[],
-  options: TableOptions<T> = {},
+  options: TableOptions<T>,
 ): string {
   const parts = splitColumns(columns, rows, options.keyColumns ?? 1);
   if (parts.length === 1) return renderPart(className, columns, rows, options, '', true);
+  // the caption of a part (never a column's name, so a search for a header finds the header)
+  const tr = reportTranslator(options.locale);
   return parts
     .map((part, i) =>
-      renderPart(className, part, rows, options, PART_CAPTION(i + 1, parts.length), i === 0).replace(
+      renderPart(className, part, rows, options, tr.t('tablePart', { i: i + 1, n: parts.length }), i === 0).replace(
         `<table class="${className}">`,
         `<table class="${className}" data-part="${i + 1}/${parts.length}">`,
       ),

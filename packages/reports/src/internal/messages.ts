@@ -331,6 +331,7 @@ export const REPORT_MESSAGES = defineCatalogues(
     decSaved: 'Km saved / 4 wk',
     decSavedHelp: 'Σ over retailers nearer this cell than their base: visits per 4 weeks × 2 × km saved',
     decRelieved: 'Work nearer (min / 4 wk)',
+    tablePart: (p: { i: number; n: number }) => `part ${p.i} of ${p.n}`,
   },
   {
     'zh-CN': {
@@ -477,6 +478,7 @@ export const REPORT_MESSAGES = defineCatalogues(
       decSaved: '节省公里 / 4 周',
       decSavedHelp: '离该格比离其出发点更近的零售户之和：每 4 周拜访次数 × 2 × 节省的公里',
       decRelieved: '变近的工作量（分钟 / 4 周）',
+      tablePart: (p: { i: number; n: number }) => `第 ${p.i} 部分，共 ${p.n} 部分`,
     },
   },
 );

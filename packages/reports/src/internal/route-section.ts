@@ -41,5 +41,5 @@ export function renderRouteSection(report: Report, tr: ReportTranslator): string
   ];
   return `<section id="routes"><h2>${escapeHtml(tr.t('routesHeading'))}</h2>
 <p class="note">${escapeHtml(tr.t('routesNote', { kind: source.kind, source: source.source }))}</p>
-${renderTable('route-table', columns, rows)}</section>`;
+${renderTable('route-table', columns, rows, { locale: tr.locale })}</section>`;
 }

@@ -51,7 +51,7 @@ export function renderScorePoints(
       help: tr.t('kpiDefinition', { kpi: k }),
     })),
   ];
-  return `<h3>${escapeHtml(tr.t('pointsHeading'))}</h3><p class="note">${escapeHtml(tr.t('pointsNote'))}</p>${renderTable('points-table', columns, ranked)}`;
+  return `<h3>${escapeHtml(tr.t('pointsHeading'))}</h3><p class="note">${escapeHtml(tr.t('pointsNote'))}</p>${renderTable('points-table', columns, ranked, { locale: tr.locale })}`;
 }
 
 /** The what-if table: each manager's score and rank now and under each alternative's weights. */
@@ -83,5 +83,5 @@ export function renderWhatIf(tr: ReportTranslator, report: Report): string {
         .join(', '),
     })),
   ];
-  return `<h3>${escapeHtml(tr.t('whatIfHeading'))}</h3><p class="note">${escapeHtml(tr.t('whatIfNote'))}</p>${renderTable('whatif-table', columns, rows)}`;
+  return `<h3>${escapeHtml(tr.t('whatIfHeading'))}</h3><p class="note">${escapeHtml(tr.t('whatIfNote'))}</p>${renderTable('whatif-table', columns, rows, { locale: tr.locale })}`;
 }

@@ -192,6 +192,33 @@ const CSV_HEADER_ZH = new Map([
   ['beforeWorkloadMinutes', '调整前工作量（分钟）'],
   ['afterWorkloadMinutes', '调整后工作量（分钟）'],
   ['changeMinutes', '变化（分钟）'],
+  // the trend tables
+  ['from', '从'],
+  ['to', '到'],
+  ['present', '在任'],
+  ['change', '变化'],
+  ['basis', '依据'],
+  ['meaningful', '是否显著'],
+  // the decision tables
+  ['requiredMinutesPer4Weeks', '每 4 周所需分钟'],
+  ['effortShare', '工作量占比'],
+  ['verifiedMinutes', '核验分钟'],
+  ['volumeShare', '订货量占比'],
+  ['effortToVolume', '工作量/订货量'],
+  ['verdict', '结论'],
+  ['nearestManagerId', '最近客户经理编号'],
+  ['km', '公里'],
+  ['id', '编号'],
+  ['lng', '经度'],
+  ['lat', '纬度'],
+  ['baseKm', '距驻地（公里）'],
+  ['nearestManagerLoad', '最近客户经理负荷'],
+  ['farRetailers', '远离驻地的零售户'],
+  ['newRetailerMinutesPer4Weeks', '新增零售户每 4 周分钟'],
+  ['newRetailerRank', '新增零售户排名'],
+  ['newBaseKmSavedPer4Weeks', '新驻地每 4 周节省公里'],
+  ['newBaseMinutesPer4Weeks', '新驻地每 4 周就近工作分钟'],
+  ['newBaseRank', '新驻地排名'],
 ]);
 
 /** The older sections' texts: English (the keys and parameters) and Chinese. */

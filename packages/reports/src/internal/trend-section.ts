@@ -111,7 +111,7 @@ export function renderTrendSection(report: Report, tr: ReportTranslator): string
   return `${heading}<p class="note">${escapeHtml(tr.t('trendIntro', { n: periods.length, minVisits: trend.minVisits, minInspections: trend.minInspections }))}</p>
 <ol class="trend-periods">${list}</ol>
 <h3>${escapeHtml(tr.t('trendChangesHeading'))}</h3>
-${renderTable('trend-table', columns, trend.managers, { rowId: (m) => trendAnchorOf(m.managerId) })}
+${renderTable('trend-table', columns, trend.managers, { locale: tr.locale, rowId: (m) => trendAnchorOf(m.managerId) })}
 <h3>${escapeHtml(tr.t('trendRanksHeading'))}</h3>
-${renderTable('rank-history-table', rankColumns, trend.managers)}</section>`;
+${renderTable('rank-history-table', rankColumns, trend.managers, { locale: tr.locale })}</section>`;
 }
