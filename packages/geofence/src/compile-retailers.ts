@@ -29,6 +29,5 @@ export function compileRetailers(
   const issues = new IssueCollector();
   const parsedRetailers = parseRetailers(retailers, ['retailers'], issues);
   const parsedPolicy = parsePolicy(policy, ['policy'], issues);
-  issues.throwIfAny();
-  return buildRetailerIndex(allItems(parsedRetailers), parsedPolicy!);
+  return buildRetailerIndex(allItems(parsedRetailers), issues.checked(parsedPolicy));
 }

@@ -4,6 +4,7 @@ import { checkColumns } from './internal/check-columns.js';
 import { checkReferences, resolvePlans } from './internal/check-references.js';
 import { flagList, reasonList, statusCodeOf } from './internal/code-masks.js';
 import { createEvidence, CRS_CODE, CRS_NAMES, FIX_SOURCES, KIND_MOCK, SOURCE_CODE } from './internal/evidence.js';
+import { failEvidence } from './internal/evidence-bug.js';
 import { IdNumbering } from './internal/id-numbering.js';
 import { placeAbsentEnd, placeFix } from './internal/fill-evidence.js';
 import { IssueCollector } from './internal/issue-collector.js';
@@ -149,7 +150,8 @@ export function verifyColumns(
     plans,
   );
   const status = new Uint8Array(n);
-  for (let i = 0; i < n; i++) status[i] = statusCodeOf(ev.reasons[i]!);
+  let i = 0;
+  for (const mask of ev.reasons) status[i++] = statusCodeOf(mask);
   return {
     verdicts: {
       status,
@@ -168,19 +170,17 @@ export function verifyColumns(
 /** Copies one side's fix columns into fix slots `2i + side`. */
 function fillSide(ev: ReturnType<typeof createEvidence>, side: 0 | 1, fix: FixColumns): void {
   const { lng, lat, accuracyM, at, source, crs, mock, accuracyConfidence } = fix;
-  for (let i = 0; i < ev.n; i++) {
+  // Every column has n elements (checkVisitColumns); a read past one would be a bug, not NaN.
+  const read = (column: Float64Array, i: number) => column[i] ?? failEvidence('fix column', i);
+  let i = 0;
+  for (const code of source) {
     const kind =
-      source[i]! | (crs === undefined ? 0 : crs[i]! << 2) | (mock !== undefined && mock[i] === 1 ? KIND_MOCK : 0);
-    placeFix(
-      ev,
-      2 * i + side,
-      at[i]!,
-      lng[i]!,
-      lat[i]!,
-      accuracyM[i]!,
-      kind,
-      accuracyConfidence === undefined ? NaN : accuracyConfidence[i]!,
-    );
+      code |
+      (crs === undefined ? 0 : (crs[i] ?? failEvidence('crs', i)) << 2) |
+      (mock !== undefined && mock[i] === 1 ? KIND_MOCK : 0);
+    const confidence = accuracyConfidence === undefined ? NaN : read(accuracyConfidence, i);
+    placeFix(ev, 2 * i + side, read(at, i), read(lng, i), read(lat, i), read(accuracyM, i), kind, confidence);
+    i++;
   }
 }
 

@@ -103,8 +103,7 @@ export function verifyDay(
     parsedRetailers.ok && parsedPolicy ? buildRetailerIndex(allItems(parsedRetailers), parsedPolicy) : undefined;
   if (index) ev.fence.set(checkReferences(index.byId, filler.retailerIds, issues));
   const plans = index ? resolvePlans(index.byId, planned.items, issues) : [];
-  issues.throwIfAny();
   const keys = filler.keys();
-  const summary = judgeBatch(index!, ev, keys, plans);
+  const summary = judgeBatch(issues.checked(index), ev, keys, plans);
   return { verdicts: verdictObjects(ev, keys.ids), summary };
 }

@@ -1,5 +1,6 @@
 import { issueReason, type VisitInput } from '@beatplan/core';
 import { assessBatch } from './internal/assess-batch.js';
+import { failEvidence } from './internal/evidence-bug.js';
 import { IssueCollector } from './internal/issue-collector.js';
 import { parseOne, parsePolicy, parseVisit } from './internal/parse-inputs.js';
 import { buildRetailerIndex } from './internal/retailer-index.js';
@@ -78,7 +79,7 @@ export function verifyVisit(
       'reference',
     );
   }
-  issues.throwIfAny();
-  const index = buildRetailerIndex([parsedRetailer!], parsedPolicy!);
-  return assessBatch(index, [parsedVisit!], Int32Array.of(0), []).verdicts[0]!;
+  const index = buildRetailerIndex([issues.checked(parsedRetailer)], issues.checked(parsedPolicy));
+  const [verdict] = assessBatch(index, [issues.checked(parsedVisit)], Int32Array.of(0), []).verdicts;
+  return verdict ?? failEvidence('verdicts', 0);
 }

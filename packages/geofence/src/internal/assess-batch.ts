@@ -8,7 +8,8 @@ import { fillFromVisits } from './fill-evidence.js';
 import { findRepeatedCoordinates } from './find-repeated-coordinates.js';
 import { flagDay } from './flag-day.js';
 import { groupDays } from './group-days.js';
-import { fixProbabilities, judgeFixes, judgeVisit } from './judge-visit.js';
+import { failEvidence } from './evidence-bug.js';
+import { fenceOfVisit, fixProbabilities, judgeFixes, judgeVisit } from './judge-visit.js';
 import type { RetailerIndex } from './retailer-index.js';
 import { summarizeDays } from './summarize-days.js';
 
@@ -25,7 +26,7 @@ export function judgeBatch(
   const { policy, fences } = index;
   judgeFixes(ev, fences, policy);
   fixProbabilities(ev, fences, policy);
-  for (let i = 0; i < ev.n; i++) judgeVisit(ev, i, fences[ev.fence[i]!]!, policy);
+  for (let i = 0; i < ev.n; i++) judgeVisit(ev, i, fenceOfVisit(ev, fences, i), policy);
   findRepeatedCoordinates(ev);
   const groups = groupDays(keys, ev.fixAt, policy.utcOffsetMinutes);
   for (const g of groups) flagDay(g, ev, policy);
@@ -38,7 +39,11 @@ const PRECISIONS = [null, ...FIX_SOURCES] as const;
 /** The verdict objects of judged evidence, in visit order. */
 export function verdictObjects(ev: Evidence, ids: readonly string[]): VisitVerdict[] {
   const verdicts: VisitVerdict[] = new Array(ev.n);
-  for (let i = 0; i < ev.n; i++) verdicts[i] = verdictObject(ev, i, ids[i]!);
+  let i = 0;
+  for (const id of ids) {
+    verdicts[i] = verdictObject(ev, i, id);
+    i++;
+  }
   return verdicts;
 }
 
@@ -48,17 +53,19 @@ export function verdictObject(
   i: number,
   visitId: string,
 ): VisitVerdict {
-  const ds = ev.distanceStart[i]!;
-  const de = ev.distanceEnd[i]!;
+  const ds = ev.distanceStart[i] ?? failEvidence('distanceStart', i);
+  const de = ev.distanceEnd[i] ?? failEvidence('distanceEnd', i);
+  const reasons = ev.reasons[i] ?? failEvidence('reasons', i);
+  const dwellS = ev.dwellS[i] ?? failEvidence('dwellS', i);
   return {
     visitId,
-    status: statusOf(ev.reasons[i]!),
-    reasons: reasonList(ev.reasons[i]!),
+    status: statusOf(reasons),
+    reasons: reasonList(reasons),
     distanceM: { start: Number.isNaN(ds) ? null : ds, end: Number.isNaN(de) ? null : de },
-    dwellS: Number.isNaN(ev.dwellS[i]!) ? null : ev.dwellS[i]!,
-    confidence: ev.confidence[i]!,
-    flags: flagList(ev.flags[i]!),
-    precision: PRECISIONS[ev.precision[i]!] ?? null,
+    dwellS: Number.isNaN(dwellS) ? null : dwellS,
+    confidence: ev.confidence[i] ?? failEvidence('confidence', i),
+    flags: flagList(ev.flags[i] ?? failEvidence('flags', i)),
+    precision: PRECISIONS[ev.precision[i] ?? failEvidence('precision', i)] ?? null,
   };
 }
 

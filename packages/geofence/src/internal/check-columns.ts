@@ -101,7 +101,7 @@ export function checkIdList(
  * column whose fast scan (`allWithin`, `allBelow`, …) found a bad element, so it may be slow.
  */
 function reportValues(
-  column: ArrayLike<number>,
+  column: Iterable<number>,
   valid: (x: number) => boolean,
   ids: readonly string[],
   path: Path,
@@ -109,36 +109,34 @@ function reportValues(
   issues: IssueCollector,
   present?: Uint8Array,
 ): void {
-  for (let i = 0; i < column.length; i++) {
-    const x = column[i]!;
+  let i = 0;
+  for (const x of column) {
     if (!valid(x) && (present === undefined || present[i] !== 0))
       issues.add([{ path: [...path, i], value: x, ...why(JSON.stringify(ids[i])) }]);
+    i++;
   }
 }
 
 // The fast scans: one monomorphic loop per rule (a shared loop calling a predicate would make every
 // element an indirect call). Each returns whether every element passes; NaN never does.
 function allWithin(c: Float64Array, lo: number, hi: number): boolean {
-  for (let i = 0; i < c.length; i++) if (!(c[i]! >= lo && c[i]! <= hi)) return false;
+  for (const x of c) if (!(x >= lo && x <= hi)) return false;
   return true;
 }
 function allBelow(c: Float64Array, lo: number, hi: number): boolean {
-  for (let i = 0; i < c.length; i++) if (!(c[i]! >= lo && c[i]! < hi)) return false;
+  for (const x of c) if (!(x >= lo && x < hi)) return false;
   return true;
 }
 function allAtMost(c: Uint8Array, max: number): boolean {
-  for (let i = 0; i < c.length; i++) if (c[i]! > max) return false;
+  for (const x of c) if (x > max) return false;
   return true;
 }
 function allIndices(c: Int32Array, count: number): boolean {
-  for (let i = 0; i < c.length; i++) if (!(c[i]! >= 0 && c[i]! < count)) return false;
+  for (const x of c) if (!(x >= 0 && x < count)) return false;
   return true;
 }
 function allConfidences(c: Float64Array): boolean {
-  for (let i = 0; i < c.length; i++) {
-    const x = c[i]!;
-    if (!(Number.isNaN(x) || (x > 0 && x < 1))) return false;
-  }
+  for (const x of c) if (!(Number.isNaN(x) || (x > 0 && x < 1))) return false;
   return true;
 }
 
@@ -196,7 +194,7 @@ function checkFixColumns(value: unknown, n: number, ids: readonly string[], path
     const column = fix[key];
     if (isColumn(column, type, n, [...path, key], issues, required) && !scan(column as never))
       reportValues(
-        column as ArrayLike<number>,
+        column as Iterable<number>,
         valid,
         ids,
         [...path, key],

@@ -7,6 +7,7 @@ import {
   type ReasonCode,
   type VisitStatus,
 } from '../verify-codes.js';
+import { failEvidence } from './evidence-bug.js';
 
 // Reasons and flags are carried as bit masks while a batch is judged (bit k = the k-th code of
 // REASON_CODES / FLAG_CODES), and turned into code arrays, in canonical order, at the end.
@@ -38,23 +39,23 @@ const FLAG_LISTS = expand(FLAG_CODES);
 
 /** The reason codes of a mask, in canonical order (a shared frozen array). */
 export function reasonList(mask: number): readonly ReasonCode[] {
-  return REASON_LISTS[mask]!;
+  return REASON_LISTS[mask] ?? failEvidence('REASON_LISTS', mask);
 }
 
 /** The flag codes of a mask, in canonical order (a shared frozen array). */
 export function flagList(mask: number): readonly FlagCode[] {
-  return FLAG_LISTS[mask]!;
+  return FLAG_LISTS[mask] ?? failEvidence('FLAG_LISTS', mask);
 }
 
 /**
  * `VISIT_STATUSES.indexOf(statusOf(mask))`: 1 rejected if any reason rejects, else 3 incomplete if a
  * reason says so (no end fix), else 2 unverifiable if any reason, else 0 verified.
  */
-export function statusCodeOf(mask: number): number {
+export function statusCodeOf(mask: number): 0 | 1 | 2 | 3 {
   return mask & REJECTING ? 1 : mask & INCOMPLETE ? 3 : mask !== 0 ? 2 : 0;
 }
 
 /** The status a reason mask leads to (see {@link statusCodeOf}). */
 export function statusOf(mask: number): VisitStatus {
-  return VISIT_STATUSES[statusCodeOf(mask)]!;
+  return VISIT_STATUSES[statusCodeOf(mask)];
 }

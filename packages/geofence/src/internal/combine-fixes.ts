@@ -1,6 +1,7 @@
 import { EARTH_RADIUS_M } from '@beatplan/core';
 import { FENCE_DISC, type CompiledFence } from './fence.js';
 import type { Evidence } from './evidence.js';
+import { failEvidence } from './evidence-bug.js';
 import { polygonSignedDistanceM } from './polygon-distance.js';
 
 const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180;
@@ -22,20 +23,23 @@ const WEIGHTS = Float64Array.from({ length: 19 }, (_, j) => (j + 1) / 20);
  */
 export function combinedSigmasInside(ev: Evidence, i: number, fence: CompiledFence, atLeast: number): number {
   const ks = 2 * i;
-  const s1 = ev.fixSigma[ks]!;
-  const s2 = ev.fixSigma[ks + 1]!;
+  const s1 = ev.fixSigma[ks] ?? failEvidence('fixSigma', ks);
+  const s2 = ev.fixSigma[ks + 1] ?? failEvidence('fixSigma', ks + 1);
+  const lng1 = ev.fixLng[ks] ?? failEvidence('fixLng', ks);
+  const lat1 = ev.fixLat[ks] ?? failEvidence('fixLat', ks);
+  const lng2 = ev.fixLng[ks + 1] ?? failEvidence('fixLng', ks + 1);
+  const lat2 = ev.fixLat[ks + 1] ?? failEvidence('fixLat', ks + 1);
   const v1 = s1 * s1;
   const v2 = s2 * s2;
   let best = -Infinity;
   if (fence.kind === FENCE_DISC) {
     // Local planar metres about the fence's centre (fixes near a fence: the error is negligible).
     const kx = fence.cosLat * M_PER_DEG;
-    const x1 = wrap(ev.fixLng[ks]! - fence.lng) * kx;
-    const y1 = (ev.fixLat[ks]! - fence.lat) * M_PER_DEG;
-    const x2 = wrap(ev.fixLng[ks + 1]! - fence.lng) * kx;
-    const y2 = (ev.fixLat[ks + 1]! - fence.lat) * M_PER_DEG;
-    for (let j = 0; j < WEIGHTS.length; j++) {
-      const w = WEIGHTS[j]!;
+    const x1 = wrap(lng1 - fence.lng) * kx;
+    const y1 = (lat1 - fence.lat) * M_PER_DEG;
+    const x2 = wrap(lng2 - fence.lng) * kx;
+    const y2 = (lat2 - fence.lat) * M_PER_DEG;
+    for (const w of WEIGHTS) {
       const u = 1 - w;
       const z = (fence.radiusM - Math.hypot(w * x1 + u * x2, w * y1 + u * y2)) / Math.sqrt(w * w * v1 + u * u * v2);
       if (z > best) best = z;
@@ -43,12 +47,9 @@ export function combinedSigmasInside(ev: Evidence, i: number, fence: CompiledFen
     }
   } else if (fence.planar !== null) {
     const planar = fence.planar;
-    const lng1 = ev.fixLng[ks]!;
-    const lat1 = ev.fixLat[ks]!;
-    const dLng = wrap(ev.fixLng[ks + 1]! - lng1);
-    const dLat = ev.fixLat[ks + 1]! - lat1;
-    for (let j = 0; j < WEIGHTS.length; j++) {
-      const w = WEIGHTS[j]!;
+    const dLng = wrap(lng2 - lng1);
+    const dLat = lat2 - lat1;
+    for (const w of WEIGHTS) {
       const u = 1 - w;
       // p_w = start + (1 − w)·(end − start)
       const s = polygonSignedDistanceM(planar, lng1 + u * dLng, lat1 + u * dLat) - fence.marginM;

@@ -1,4 +1,5 @@
 import { convertAccuracy, normalizeAccuracy } from '@beatplan/core';
+import { failEvidence } from './evidence-bug.js';
 import { scratchF64, scratchI32, scratchU8 } from './scratch.js';
 
 /**
@@ -78,7 +79,8 @@ const DEFAULT_R95_FACTOR = (['gnss', 'cell', 'wifi', 'manual'] as const).map((so
  * core's `normalizeAccuracy` does. NaN accuracy gives NaN (never a usable radius).
  */
 export function r95Of(accuracyM: number, source: number, confidence: number): number {
-  if (Number.isNaN(confidence)) return accuracyM * DEFAULT_R95_FACTOR[source & 3]!;
+  if (Number.isNaN(confidence))
+    return accuracyM * (DEFAULT_R95_FACTOR[source & 3] ?? failEvidence('DEFAULT_R95_FACTOR', source & 3));
   if (!(accuracyM >= 0 && accuracyM < Infinity && confidence > 0 && confidence < 1)) return NaN;
   return convertAccuracy(accuracyM, confidence, 0.95);
 }

@@ -1,6 +1,7 @@
 import { bd09ToWgs84, gcj02ToWgs84, type PositionFix, type Visit } from '@beatplan/core';
 import { IdNumbering } from './id-numbering.js';
 import { CRS_CODE, KIND_ABSENT, KIND_MOCK, r95Of, type BatchKeys, type Evidence } from './evidence.js';
+import { failEvidence } from './evidence-bug.js';
 
 const RAD = Math.PI / 180;
 
@@ -50,15 +51,9 @@ export function placeFix(
 export function placeAbsentEnd(ev: Evidence, i: number): void {
   const s = 2 * i;
   const e = s + 1;
-  ev.fixAt[e] = ev.fixAt[s]!;
-  ev.rawLng[e] = ev.rawLng[s]!;
-  ev.rawLat[e] = ev.rawLat[s]!;
-  ev.accuracyM[e] = ev.accuracyM[s]!;
-  ev.fixKind[e] = ev.fixKind[s]! | KIND_ABSENT;
-  ev.fixLng[e] = ev.fixLng[s]!;
-  ev.fixLat[e] = ev.fixLat[s]!;
-  ev.fixCos[e] = ev.fixCos[s]!;
-  ev.fixR95[e] = ev.fixR95[s]!;
+  for (const column of [ev.fixAt, ev.rawLng, ev.rawLat, ev.accuracyM, ev.fixLng, ev.fixLat, ev.fixCos, ev.fixR95])
+    column[e] = column[s] ?? failEvidence('fix slot', s);
+  ev.fixKind[e] = (ev.fixKind[s] ?? failEvidence('fixKind', s)) | KIND_ABSENT;
 }
 
 function placeFixObject(ev: Evidence, k: number, fix: PositionFix): void {
@@ -112,6 +107,7 @@ export class VisitFiller {
 export function fillFromVisits(ev: Evidence, visits: readonly Visit[], fenceOf: Int32Array): BatchKeys {
   ev.fence.set(fenceOf);
   const filler = new VisitFiller(ev);
-  for (let i = 0; i < visits.length; i++) filler.place(i, visits[i]!);
+  let i = 0;
+  for (const visit of visits) filler.place(i++, visit);
   return filler.keys();
 }

@@ -1,6 +1,7 @@
 import { FLAG } from './code-masks.js';
 import { scratchI32, scratchU8 } from './scratch.js';
 import { KIND_ABSENT, KIND_SOURCE_CRS, SOURCE_CODE, type Evidence } from './evidence.js';
+import { failEvidence } from './evidence-bug.js';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -8,9 +9,13 @@ const u32 = new Uint32Array(f64.buffer);
 /** A 32-bit hash of exact coordinates (−0 and 0 hash alike, as they compare equal). */
 function hashCoordinates(lng: number, lat: number): number {
   f64[0] = lng + 0;
-  let h = Math.imul(u32[0]! ^ Math.imul(u32[1]!, 0x9e3779b1), 0x85ebca6b);
+  const lng0 = u32[0] ?? failEvidence('u32', 0);
+  const lng1 = u32[1] ?? failEvidence('u32', 1);
   f64[0] = lat + 0;
-  h = Math.imul(h ^ u32[0]! ^ (h >>> 15), 0xc2b2ae35) ^ Math.imul(u32[1]!, 0x27d4eb2f);
+  const lat0 = u32[0] ?? failEvidence('u32', 0);
+  const lat1 = u32[1] ?? failEvidence('u32', 1);
+  let h = Math.imul(lng0 ^ Math.imul(lng1, 0x9e3779b1), 0x85ebca6b);
+  h = Math.imul(h ^ lat0 ^ (h >>> 15), 0xc2b2ae35) ^ Math.imul(lat1, 0x27d4eb2f);
   return (h ^ (h >>> 13)) >>> 0;
 }
 
@@ -36,19 +41,24 @@ export function findRepeatedCoordinates(ev: Evidence): void {
   const { rawLng, rawLat, fixKind, fence } = ev;
   let any = false;
   for (let slot = 0; slot < slots; slot++) {
-    const kind = fixKind[slot]! & KIND_SOURCE_CRS;
-    if ((kind & 3) !== SOURCE_CODE.gnss || (fixKind[slot]! & KIND_ABSENT) !== 0) continue;
-    const lng = rawLng[slot]!;
-    const lat = rawLat[slot]!;
+    const bits = fixKind[slot] ?? failEvidence('fixKind', slot);
+    const kind = bits & KIND_SOURCE_CRS;
+    if ((kind & 3) !== SOURCE_CODE.gnss || (bits & KIND_ABSENT) !== 0) continue;
+    const lng = rawLng[slot] ?? failEvidence('rawLng', slot);
+    const lat = rawLat[slot] ?? failEvidence('rawLat', slot);
     let b = hashCoordinates(lng, lat) & mask;
     for (;;) {
-      const other = table[b]!;
+      const other = table[b] ?? failEvidence('table', b);
       if (other < 0) {
         table[b] = slot;
         first[slot] = slot;
         break;
       }
-      if (rawLng[other] === lng && rawLat[other] === lat && (fixKind[other]! & KIND_SOURCE_CRS) === kind) {
+      if (
+        rawLng[other] === lng &&
+        rawLat[other] === lat &&
+        ((fixKind[other] ?? failEvidence('fixKind', other)) & KIND_SOURCE_CRS) === kind
+      ) {
         first[slot] = other;
         if (fence[other >> 1] !== fence[slot >> 1]) {
           mixed[other] = 1;
@@ -60,8 +70,8 @@ export function findRepeatedCoordinates(ev: Evidence): void {
     }
   }
   if (!any) return;
-  for (let slot = 0; slot < slots; slot++) {
-    const f = first[slot]!;
-    if (f >= 0 && mixed[f]) ev.flags[slot >> 1]! |= FLAG.REPEATED_COORDINATES;
-  }
+  first.forEach((f, slot) => {
+    if (f >= 0 && mixed[f])
+      ev.flags[slot >> 1] = (ev.flags[slot >> 1] ?? failEvidence('flags', slot >> 1)) | FLAG.REPEATED_COORDINATES;
+  });
 }

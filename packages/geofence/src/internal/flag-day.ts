@@ -2,11 +2,19 @@ import { haversineCosM } from '@beatplan/core';
 import type { VerifyPolicy } from '../verify-policy.js';
 import { FLAG } from './code-masks.js';
 import { KIND_ABSENT, SOURCE_CODE, type Evidence } from './evidence.js';
+import { failEvidence } from './evidence-bug.js';
 import type { DayGroup } from './group-days.js';
 
 // Scratch arrays reused across days (grown on demand): the day's fix slots and their times.
 let slots = new Int32Array(256);
 let times = new Float64Array(256);
+
+/** Sets `flag` on visit `i` (flags are rare: this is off the hot path). */
+function addFlag(ev: Evidence, i: number, flag: number): void {
+  const flags = ev.flags[i];
+  if (flags === undefined) failEvidence('flags', i);
+  ev.flags[i] = flags | flag;
+}
 
 /**
  * OVERLAPPING_VISITS: a visit starting more than `clockSkewToleranceS` before the farthest-reaching
@@ -16,14 +24,15 @@ let times = new Float64Array(256);
 function flagOverlaps(members: Int32Array, ev: Evidence, skewMs: number): void {
   let reach = -Infinity;
   let owner = -1;
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k]!;
-    const start = ev.fixAt[2 * i]!;
+  for (const i of members) {
+    const start = ev.fixAt[2 * i];
+    const stop = ev.fixAt[2 * i + 1];
+    if (start === undefined || stop === undefined) failEvidence('fixAt', 2 * i);
     if (owner >= 0 && start < reach - skewMs) {
-      ev.flags[i]! |= FLAG.OVERLAPPING_VISITS;
-      ev.flags[owner]! |= FLAG.OVERLAPPING_VISITS;
+      addFlag(ev, i, FLAG.OVERLAPPING_VISITS);
+      addFlag(ev, owner, FLAG.OVERLAPPING_VISITS);
     }
-    const end = Math.max(start, ev.fixAt[2 * i + 1]!);
+    const end = Math.max(start, stop);
     if (end > reach) {
       reach = end;
       owner = i;
@@ -44,32 +53,56 @@ function flagSpeeds(members: Int32Array, ev: Evidence, maxMetresPerSecond: numbe
     times = new Float64Array(2 * m);
   }
   // Insertion sort by time (stable; the members are in start order, so this is nearly sorted).
-  for (let k = 0; k < m; k++) {
-    const slot = 2 * members[k >> 1]! + (k & 1);
-    const at = ev.fixAt[slot]!;
-    let j = k;
-    while (j > 0 && times[j - 1]! > at) {
-      slots[j] = slots[j - 1]!;
-      times[j] = times[j - 1]!;
-      j--;
-    }
-    slots[j] = slot;
-    times[j] = at;
-  }
-  for (let k = 1; k < m; k++) {
-    const f = slots[k - 1]!;
-    const g = slots[k]!;
-    const excess =
-      haversineCosM(ev.fixLng[f]!, ev.fixLat[f]!, ev.fixCos[f]!, ev.fixLng[g]!, ev.fixLat[g]!, ev.fixCos[g]!) -
-      ev.fixR95[f]! -
-      ev.fixR95[g]!;
-    if (excess <= 0) continue;
-    const dt = Math.max((times[k]! - times[k - 1]!) / 1000, 1);
-    if (excess > maxMetresPerSecond * dt) {
-      ev.flags[f >> 1]! |= FLAG.IMPOSSIBLE_SPEED;
-      ev.flags[g >> 1]! |= FLAG.IMPOSSIBLE_SPEED;
+  let k = 0;
+  for (const i of members) {
+    for (let slot = 2 * i; slot <= 2 * i + 1; slot++, k++) {
+      const at = ev.fixAt[slot];
+      if (at === undefined) failEvidence('fixAt', slot);
+      let j = k;
+      while (j > 0) {
+        const before = times[j - 1] ?? failEvidence('times', j - 1);
+        if (!(before > at)) break;
+        slots[j] = slots[j - 1] ?? failEvidence('slots', j - 1);
+        times[j] = before;
+        j--;
+      }
+      slots[j] = slot;
+      times[j] = at;
     }
   }
+  if (m < 2) return;
+  let f = slots[0] ?? failEvidence('slots', 0);
+  let tf = times[0] ?? failEvidence('times', 0);
+  for (k = 1; k < m; k++) {
+    const g = slots[k];
+    const tg = times[k];
+    if (g === undefined || tg === undefined) failEvidence('slots', k);
+    const excess = excessMetres(ev, f, g);
+    const dt = Math.max((tg - tf) / 1000, 1);
+    if (excess > 0 && excess > maxMetresPerSecond * dt) {
+      addFlag(ev, f >> 1, FLAG.IMPOSSIBLE_SPEED);
+      addFlag(ev, g >> 1, FLAG.IMPOSSIBLE_SPEED);
+    }
+    f = g;
+    tf = tg;
+  }
+}
+
+/** The distance between fix slots `f` and `g` beyond both 95 % radii (m; may be negative). */
+function excessMetres(ev: Evidence, f: number, g: number): number {
+  const lngF = ev.fixLng[f];
+  const latF = ev.fixLat[f];
+  const cosF = ev.fixCos[f];
+  const r95F = ev.fixR95[f];
+  const lngG = ev.fixLng[g];
+  const latG = ev.fixLat[g];
+  const cosG = ev.fixCos[g];
+  const r95G = ev.fixR95[g];
+  if (lngF === undefined || latF === undefined || cosF === undefined || r95F === undefined)
+    return failEvidence('fix slot', f);
+  if (lngG === undefined || latG === undefined || cosG === undefined || r95G === undefined)
+    return failEvidence('fix slot', g);
+  return haversineCosM(lngF, latF, cosF, lngG, latG, cosG) - r95F - r95G;
 }
 
 /**
@@ -77,21 +110,21 @@ function flagSpeeds(members: Int32Array, ev: Evidence, maxMetresPerSecond: numbe
  * visits are flagged. The end slot of a visit without an end fix (a copy of its start) is not a fix.
  */
 function flagConstantAccuracy(members: Int32Array, ev: Evidence, minFixes: number): void {
-  const isGnss = (slot: number) => (ev.fixKind[slot]! & (3 | KIND_ABSENT)) === SOURCE_CODE.gnss;
+  const isGnss = (slot: number) =>
+    ((ev.fixKind[slot] ?? failEvidence('fixKind', slot)) & (3 | KIND_ABSENT)) === SOURCE_CODE.gnss;
   let count = 0;
-  let value = NaN;
-  for (let k = 0; k < 2 * members.length; k++) {
-    const slot = 2 * members[k >> 1]! + (k & 1);
-    if (!isGnss(slot)) continue;
-    if (count === 0) value = ev.accuracyM[slot]!;
-    else if (ev.accuracyM[slot] !== value) return;
-    count++;
+  let value: number | undefined;
+  for (const i of members) {
+    for (let slot = 2 * i; slot <= 2 * i + 1; slot++) {
+      if (!isGnss(slot)) continue;
+      const accuracy = ev.accuracyM[slot];
+      if (count === 0) value = accuracy;
+      else if (accuracy !== value) return;
+      count++;
+    }
   }
   if (count < minFixes) return;
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k]!;
-    if (isGnss(2 * i) || isGnss(2 * i + 1)) ev.flags[i]! |= FLAG.CONSTANT_ACCURACY;
-  }
+  for (const i of members) if (isGnss(2 * i) || isGnss(2 * i + 1)) addFlag(ev, i, FLAG.CONSTANT_ACCURACY);
 }
 
 /** Adds the flags that need a manager's whole day: overlaps, impossible speed, constant accuracy. */

@@ -1,5 +1,6 @@
 import { localDayNumberOf } from '@beatplan/core';
 import type { BatchKeys } from './evidence.js';
+import { failEvidence } from './evidence-bug.js';
 import { scratchI32 } from './scratch.js';
 
 /** One manager's visits on one local date, in start-time order (ties by visit id). */
@@ -26,50 +27,72 @@ export function compareIds(a: string, b: string): number {
 export function groupDays(keys: BatchKeys, fixAt: Float64Array, utcOffsetMinutes: number): DayGroup[] {
   const { ids, manager, managerIds } = keys;
   const m = managerIds.length;
-  const byName = Array.from({ length: m }, (_, k) => k).sort((a, b) => compareIds(managerIds[a]!, managerIds[b]!));
+  // The managers in name order, each with its index in managerIds.
+  const byName = managerIds.map((id, k) => ({ id, k })).sort((a, b) => compareIds(a.id, b.id));
   const rank = new Int32Array(m);
-  for (let r = 0; r < m; r++) rank[byName[r]!] = r;
+  byName.forEach(({ k }, r) => (rank[k] = r));
+  // first[r] = where manager rank r's visits begin in `order` (a counting sort): counts, then sums.
   const first = new Int32Array(m + 1);
-  for (let i = 0; i < manager.length; i++) first[rank[manager[i]!]! + 1]!++;
-  for (let r = 0; r < m; r++) first[r + 1]! += first[r]!;
+  for (const k of manager) {
+    const r = rank[k] ?? failEvidence('manager rank', k);
+    first[r + 1] = (first[r + 1] ?? failEvidence('first', r + 1)) + 1;
+  }
+  for (let r = 0, sum = 0; r <= m; r++) first[r] = sum += first[r] ?? failEvidence('first', r);
   const next = first.slice(0, m);
   const order = scratchI32(manager.length); // the groups' members are views into it: valid for the batch only
-  for (let i = 0; i < manager.length; i++) order[next[rank[manager[i]!]!]!++] = i;
+  let i = 0;
+  for (const k of manager) {
+    const r = rank[k] ?? failEvidence('manager rank', k);
+    const at = next[r] ?? failEvidence('next', r);
+    order[at] = i++;
+    next[r] = at + 1;
+  }
+  const startOf = (v: number) => fixAt[2 * v] ?? failEvidence('fixAt', 2 * v);
   // Returns -1, 0 or 1, never the time difference: a double returned to the sort builtin is boxed
   // (a heap allocation per comparison).
   const byStart = (a: number, b: number) => {
-    const d = fixAt[2 * a]! - fixAt[2 * b]!;
-    return d < 0 ? -1 : d > 0 ? 1 : compareIds(ids[a]!, ids[b]!);
+    const d = startOf(a) - startOf(b);
+    return d < 0 ? -1 : d > 0 ? 1 : compareIds(ids[a] ?? failEvidence('ids', a), ids[b] ?? failEvidence('ids', b));
   };
   const groups: DayGroup[] = [];
-  for (let r = 0; r < m; r++) {
-    const from = first[r]!;
-    const to = first[r + 1]!;
-    if (from === to) continue;
-    const managerId = managerIds[byName[r]!]!;
-    if (to - from <= 32) {
-      // A manager's day or two: insertion sort in place (the builtin sort copies into two work arrays).
-      for (let k = from + 1; k < to; k++) {
-        const v = order[k]!;
-        let j = k;
-        while (j > from && byStart(order[j - 1]!, v) > 0) {
-          order[j] = order[j - 1]!;
-          j--;
-        }
-        order[j] = v;
-      }
-    } else order.subarray(from, to).sort(byStart);
-    let cut = from;
-    let day = localDayNumberOf(fixAt[2 * order[from]!]!, utcOffsetMinutes);
-    for (let k = from + 1; k < to; k++) {
-      const d = localDayNumberOf(fixAt[2 * order[k]!]!, utcOffsetMinutes);
-      if (d !== day && !(Number.isNaN(d) && Number.isNaN(day))) {
-        groups.push({ managerId, day, members: order.subarray(cut, k) });
+  byName.forEach(({ id: managerId }, r) => {
+    const from = first[r] ?? failEvidence('first', r);
+    const to = first[r + 1] ?? failEvidence('first', r + 1);
+    if (from === to) return;
+    const visits = order.subarray(from, to);
+    if (visits.length <= 32) sortShort(visits, byStart);
+    else visits.sort(byStart);
+    let cut = 0;
+    let day = NaN;
+    let k = 0;
+    for (const v of visits) {
+      const d = localDayNumberOf(startOf(v), utcOffsetMinutes);
+      if (k > 0 && d !== day && !(Number.isNaN(d) && Number.isNaN(day))) {
+        groups.push({ managerId, day, members: visits.subarray(cut, k) });
         cut = k;
-        day = d;
       }
+      day = d;
+      k++;
     }
-    groups.push({ managerId, day, members: order.subarray(cut, to) });
-  }
+    groups.push({ managerId, day, members: visits.subarray(cut) });
+  });
   return groups;
+}
+
+/**
+ * Sorts a manager's day or two in place by insertion (the builtin sort copies into two work arrays);
+ * `compare` returns -1, 0 or 1.
+ */
+function sortShort(a: Int32Array, compare: (x: number, y: number) => number): void {
+  for (let k = 1; k < a.length; k++) {
+    const v = a[k] ?? failEvidence('order', k);
+    let j = k;
+    while (j > 0) {
+      const before = a[j - 1] ?? failEvidence('order', j - 1);
+      if (!(compare(before, v) > 0)) break;
+      a[j] = before;
+      j--;
+    }
+    a[j] = v;
+  }
 }

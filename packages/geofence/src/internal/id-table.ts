@@ -1,3 +1,4 @@
+import { failEvidence } from './evidence-bug.js';
 import { scratchI32 } from './scratch.js';
 
 /** FNV-1a over the UTF-16 code units of a string, as an int32 (a small integer to V8: never boxed). */
@@ -24,7 +25,7 @@ export function forEachDuplicate(ids: readonly unknown[], onDuplicate: (i: numbe
     if (typeof id !== 'string') continue;
     const h = hashId(id);
     for (let b = h & mask; ; b = (b + 1) & mask) {
-      const j = table[b]!;
+      const j = table[b] ?? failEvidence('id table', b);
       if (j < 0) {
         table[b] = i;
         hashes[b] = h;

@@ -1,4 +1,5 @@
 import { IssueList, type BeatplanIssue } from '@beatplan/core';
+import { failEvidence } from './evidence-bug.js';
 
 /**
  * Gathers every problem of a call's input, so that ONE error lists them all (core's `IssueList`,
@@ -28,5 +29,14 @@ export class IssueCollector {
   /** Throws the one error when anything was added. */
   throwIfAny(): void {
     this.list.throwIfAny(this.invalid ? 'INVALID_INPUT' : 'UNKNOWN_REFERENCE');
+  }
+
+  /**
+   * Throws the one error when anything was added; else returns `value`, a parse's result: a parse
+   * that gives nothing adds an issue, so `undefined` here is a bug in geofence (`INTERNAL`).
+   */
+  checked<T>(value: T | undefined): T {
+    this.throwIfAny();
+    return value === undefined ? failEvidence('parsed input', 0) : value;
   }
 }

@@ -1,14 +1,12 @@
 import { haversineCosM } from '@beatplan/core';
 import type { VerifyPolicy } from '../verify-policy.js';
-import { discProbability, halfPlaneProbability, SIGMA_PER_R95 } from './containment-probability.js';
+import { discProbability, EXACT, halfPlaneProbability, SIGMA_PER_R95 } from './containment-probability.js';
 import { FENCE_DISC, FENCE_NONE, type CompiledFence } from './fence.js';
 import { polygonSignedDistanceM } from './polygon-distance.js';
 import { FLAG, REASON } from './code-masks.js';
 import { combinedSigmasInside } from './combine-fixes.js';
 import { FIX_SOURCES, KIND_ABSENT, KIND_MOCK, type Evidence } from './evidence.js';
-
-/** 0 as a float64 value (see `fixProbability`). */
-const ZERO = new Float64Array(1);
+import { failEvidence } from './evidence-bug.js';
 
 /**
  * A fix more than this many standard errors outside the fence edge proves the manager was not there
@@ -24,7 +22,7 @@ export const OUTSIDE_SIGMAS = 5;
 export const COMPATIBLE_SIGMAS = 3;
 
 /**
- * Classifies the fix in slot `k` against the fence and returns the reason bits it raises on its own;
+ * Classifies the fix in slot `k` (its `fixKind` bits `kind`) against the fence and returns the reason bits it raises on its own;
  * writes the distance to report to `ev.fixDistance[k]`, the signed distance to the fence's edge (m,
  * negative inside) to `ev.fixSigned[k]` and its standard error per axis (m) to `ev.fixSigma[k]`.
  *
@@ -34,14 +32,26 @@ export const COMPATIBLE_SIGMAS = 3;
  * fixes prove the visit is decided per visit (`judgeVisit`). NaN never leads to OUT_OF_RANGE here
  * nor to verified later.
  */
-function judgeFix(ev: Evidence, k: number, fence: CompiledFence, limits: SourceLimits, mock: boolean): number {
+function judgeFix(ev: Evidence, k: number, fence: CompiledFence, limits: SourceLimits, kind: number): number {
   // The fix is read here, by slot, rather than passed as numbers: if V8 does not inline this
   // function, every double argument is a heap allocation.
-  const lng = ev.fixLng[k]!;
-  const lat = ev.fixLat[k]!;
-  const cosLat = ev.fixCos[k]!;
-  const source = ev.fixKind[k]! & 3;
-  const r95 = ev.fixR95[k]! * limits.factor[source]!;
+  const lng = ev.fixLng[k];
+  const lat = ev.fixLat[k];
+  const cosLat = ev.fixCos[k];
+  const radius = ev.fixR95[k];
+  const source = kind & 3;
+  const factor = limits.factor[source];
+  const maxR95 = limits.maxR95[source];
+  if (
+    lng === undefined ||
+    lat === undefined ||
+    cosLat === undefined ||
+    radius === undefined ||
+    factor === undefined ||
+    maxR95 === undefined
+  )
+    return failEvidence('fix slot', k);
+  const r95 = radius * factor;
   const sigma = r95 * SIGMA_PER_R95;
   ev.fixSigma[k] = sigma;
   let s: number;
@@ -57,8 +67,8 @@ function judgeFix(ev: Evidence, k: number, fence: CompiledFence, limits: SourceL
     s = edge - fence.marginM;
   }
   ev.fixSigned[k] = s;
-  if (mock && !limits.acceptMock) return REASON.MOCK_LOCATION;
-  if (!(r95 <= limits.maxR95[source]!)) return REASON.ACCURACY_TOO_COARSE;
+  if ((kind & KIND_MOCK) !== 0 && !limits.acceptMock) return REASON.MOCK_LOCATION;
+  if (!(r95 <= maxR95)) return REASON.ACCURACY_TOO_COARSE;
   if (s > OUTSIDE_SIGMAS * sigma) return REASON.OUT_OF_RANGE;
   return 0;
 }
@@ -85,15 +95,18 @@ function sourceLimits(policy: VerifyPolicy): SourceLimits {
  * the policy does not accept, and 0 instead of NaN.
  */
 function fixProbability(ev: Evidence, k: number, fence: CompiledFence, policy: VerifyPolicy): number {
-  const sigma = ev.fixSigma[k]!;
+  const sigma = ev.fixSigma[k];
+  const distance = ev.fixDistance[k];
+  const signed = ev.fixSigned[k];
+  const kind = ev.fixKind[k];
+  if (sigma === undefined || distance === undefined || signed === undefined || kind === undefined)
+    return failEvidence('fix slot', k);
   const p =
-    fence.kind === FENCE_DISC
-      ? discProbability(ev.fixDistance[k]!, fence.radiusM, sigma)
-      : halfPlaneProbability(ev.fixSigned[k]!, sigma);
-  // ZERO[0], not the literal 0: a literal would make V8 box every p it returns (see EXACT in
+    fence.kind === FENCE_DISC ? discProbability(distance, fence.radiusM, sigma) : halfPlaneProbability(signed, sigma);
+  const mocked = (kind & KIND_MOCK) !== 0 && !policy.acceptMockLocations;
+  // EXACT[0], not the literal 0: a literal would make V8 box every p it returns (see EXACT in
   // containment-probability.ts).
-  const mocked = (ev.fixKind[k]! & KIND_MOCK) !== 0 && !policy.acceptMockLocations;
-  return p >= 0 && !mocked ? p : ZERO[0]!;
+  return p >= 0 && !mocked ? p : EXACT[0];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -107,18 +120,26 @@ export function judgeFixes(ev: Evidence, fences: readonly CompiledFence[], polic
   const slots = 2 * ev.n;
   const limits = sourceLimits(policy);
   for (let k = 0; k < slots; k++) {
-    const fence = fences[ev.fence[k >> 1]!]!;
-    ev.fixReasons[k] =
-      fence.kind === FENCE_NONE ? 0 : judgeFix(ev, k, fence, limits, (ev.fixKind[k]! & KIND_MOCK) !== 0);
+    const fence = fenceOfVisit(ev, fences, k >> 1);
+    const kind = ev.fixKind[k];
+    if (kind === undefined) failEvidence('fixKind', k);
+    ev.fixReasons[k] = fence.kind === FENCE_NONE ? 0 : judgeFix(ev, k, fence, limits, kind);
   }
 }
 
 /** After `judgeFixes`: every fix's containment probability (`fixProbability`), into `ev.fixProbability`. */
 export function fixProbabilities(ev: Evidence, fences: readonly CompiledFence[], policy: VerifyPolicy): void {
   for (let k = 0; k < 2 * ev.n; k++) {
-    const fence = fences[ev.fence[k >> 1]!]!;
-    ev.fixProbability[k] = fence.kind === FENCE_NONE ? ZERO[0]! : fixProbability(ev, k, fence, policy);
+    const fence = fenceOfVisit(ev, fences, k >> 1);
+    ev.fixProbability[k] = fence.kind === FENCE_NONE ? EXACT[0] : fixProbability(ev, k, fence, policy);
   }
+}
+
+/** The compiled fence of visit `i` (its index in `ev.fence`), checked. */
+export function fenceOfVisit(ev: Evidence, fences: readonly CompiledFence[], i: number): CompiledFence {
+  const f = ev.fence[i];
+  const fence = f === undefined ? undefined : fences[f];
+  return fence === undefined ? failEvidence('fence', i) : fence;
 }
 
 /**
@@ -128,12 +149,18 @@ export function fixProbabilities(ev: Evidence, fences: readonly CompiledFence[],
  */
 export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy: VerifyPolicy): void {
   const ks = 2 * i;
-  if ((ev.fixKind[ks + 1]! & KIND_ABSENT) !== 0) {
+  const kindStart = ev.fixKind[ks];
+  const kindEnd = ev.fixKind[ks + 1];
+  const atStart = ev.fixAt[ks];
+  const atEnd = ev.fixAt[ks + 1];
+  if (kindStart === undefined || kindEnd === undefined || atStart === undefined || atEnd === undefined)
+    failEvidence('visit', i);
+  if ((kindEnd & KIND_ABSENT) !== 0) {
     judgeIncomplete(ev, i, fence);
     return;
   }
-  const mockStart = (ev.fixKind[ks]! & KIND_MOCK) !== 0;
-  const mockEnd = (ev.fixKind[ks + 1]! & KIND_MOCK) !== 0;
+  const mockStart = (kindStart & KIND_MOCK) !== 0;
+  const mockEnd = (kindEnd & KIND_MOCK) !== 0;
   let reasons = 0;
   let flags = 0;
   if (mockStart || mockEnd) flags |= FLAG.MOCK_LOCATION;
@@ -143,13 +170,28 @@ export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy
     ev.distanceEnd[i] = NaN;
     ev.confidence[i] = 0;
   } else {
-    ev.distanceStart[i] = round1(ev.fixDistance[ks]!);
-    ev.distanceEnd[i] = round1(ev.fixDistance[ks + 1]!);
-    ev.confidence[i] = Math.round(ev.fixProbability[ks]! * ev.fixProbability[ks + 1]! * 10_000) / 10_000;
-    const fixReasons = ev.fixReasons[ks]! | ev.fixReasons[ks + 1]!;
+    const distanceStart = ev.fixDistance[ks];
+    const distanceEnd = ev.fixDistance[ks + 1];
+    const pStart = ev.fixProbability[ks];
+    const pEnd = ev.fixProbability[ks + 1];
+    const reasonsStart = ev.fixReasons[ks];
+    const reasonsEnd = ev.fixReasons[ks + 1];
+    if (
+      distanceStart === undefined ||
+      distanceEnd === undefined ||
+      pStart === undefined ||
+      pEnd === undefined ||
+      reasonsStart === undefined ||
+      reasonsEnd === undefined
+    )
+      failEvidence('visit', i);
+    ev.distanceStart[i] = round1(distanceStart);
+    ev.distanceEnd[i] = round1(distanceEnd);
+    ev.confidence[i] = Math.round(pStart * pEnd * 10_000) / 10_000;
+    const fixReasons = reasonsStart | reasonsEnd;
     reasons |= fixReasons === 0 ? judgePresence(ev, i, fence, policy.strictness) : fixReasons;
   }
-  const dwellMs = ev.fixAt[ks + 1]! - ev.fixAt[ks]!;
+  const dwellMs = atEnd - atStart;
   const dwellS = dwellMs / 1000;
   ev.dwellS[i] = dwellS;
   if (dwellS < -policy.clockSkewToleranceS) {
@@ -174,20 +216,26 @@ export function judgeVisit(ev: Evidence, i: number, fence: CompiledFence, policy
  */
 function judgeIncomplete(ev: Evidence, i: number, fence: CompiledFence): void {
   const ks = 2 * i;
+  const distance = ev.fixDistance[ks];
+  const p = ev.fixProbability[ks];
+  const fixReasons = ev.fixReasons[ks];
+  const kind = ev.fixKind[ks];
+  if (distance === undefined || p === undefined || fixReasons === undefined || kind === undefined)
+    failEvidence('fix slot', ks);
   let reasons = REASON.NO_END_FIX;
   if (fence.kind === FENCE_NONE) {
     reasons |= REASON.NO_RETAILER_LOCATION;
     ev.distanceStart[i] = NaN;
     ev.confidence[i] = 0;
   } else {
-    ev.distanceStart[i] = round1(ev.fixDistance[ks]!);
-    ev.confidence[i] = Math.round(ev.fixProbability[ks]! * 10_000) / 10_000;
-    reasons |= ev.fixReasons[ks]!;
+    ev.distanceStart[i] = round1(distance);
+    ev.confidence[i] = Math.round(p * 10_000) / 10_000;
+    reasons |= fixReasons;
   }
   ev.distanceEnd[i] = NaN;
   ev.dwellS[i] = NaN;
   ev.reasons[i] = reasons;
-  ev.flags[i] = (ev.fixKind[ks]! & KIND_MOCK) !== 0 ? FLAG.MOCK_LOCATION : 0;
+  ev.flags[i] = (kind & KIND_MOCK) !== 0 ? FLAG.MOCK_LOCATION : 0;
   ev.precision[i] = 0;
 }
 
@@ -199,22 +247,33 @@ function judgeIncomplete(ev: Evidence, i: number, fence: CompiledFence): void {
  */
 function judgePresence(ev: Evidence, i: number, fence: CompiledFence, strictness: number): number {
   const ks = 2 * i;
-  const sigma1 = ev.fixSigma[ks]!;
-  const sigma2 = ev.fixSigma[ks + 1]!;
-  const s1 = ev.fixSigned[ks]!;
-  const s2 = ev.fixSigned[ks + 1]!;
+  const sigma1 = ev.fixSigma[ks];
+  const sigma2 = ev.fixSigma[ks + 1];
+  const s1 = ev.fixSigned[ks];
+  const s2 = ev.fixSigned[ks + 1];
+  const kind1 = ev.fixKind[ks];
+  const kind2 = ev.fixKind[ks + 1];
+  if (
+    sigma1 === undefined ||
+    sigma2 === undefined ||
+    s1 === undefined ||
+    s2 === undefined ||
+    kind1 === undefined ||
+    kind2 === undefined
+  )
+    return failEvidence('visit', i);
   const compatible = s1 <= COMPATIBLE_SIGMAS * sigma1 && s2 <= COMPATIBLE_SIGMAS * sigma2;
   if (compatible) {
     const z1 = -s1 / sigma1;
     const z2 = -s2 / sigma2;
     // One fix alone proves it (the other agrees): that fix's source is the precision.
     if (z1 >= strictness || z2 >= strictness) {
-      ev.precision[i] = 1 + (ev.fixKind[z1 > z2 || (z1 === z2 && sigma1 <= sigma2) ? ks : ks + 1]! & 3);
+      ev.precision[i] = 1 + ((z1 > z2 || (z1 === z2 && sigma1 <= sigma2) ? kind1 : kind2) & 3);
       return 0;
     }
     // Both together: the coarser fix's source is the precision.
     if (combinedSigmasInside(ev, i, fence, strictness) >= strictness) {
-      ev.precision[i] = 1 + (ev.fixKind[sigma1 >= sigma2 ? ks : ks + 1]! & 3);
+      ev.precision[i] = 1 + ((sigma1 >= sigma2 ? kind1 : kind2) & 3);
       return 0;
     }
     // The best any pair of this precision could do: both at the fence's deepest point, inverse-variance weighted.

@@ -1,4 +1,5 @@
 import { EARTH_RADIUS_M } from '@beatplan/core';
+import { failEvidence } from './evidence-bug.js';
 
 const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180;
 
@@ -14,26 +15,30 @@ export interface PlanarPolygon {
   readonly rings: readonly Float64Array[];
 }
 
-/** Projects a WGS84 polygon (outer ring, then holes; `[lng, lat]` positions) about its box centre. */
+/**
+ * Projects a WGS84 polygon (outer ring, then holes; `[lng, lat]` positions) about its box centre. A
+ * position without both coordinates (malformed input, which core's schema refinement may still see)
+ * reads as NaN, and so does every distance to the polygon.
+ */
 export function preparePolygon(rings: readonly (readonly (readonly number[])[])[]): PlanarPolygon {
   let minLng = Infinity,
     minLat = Infinity,
     maxLng = -Infinity,
     maxLat = -Infinity;
-  for (const p of rings[0] ?? []) {
-    minLng = Math.min(minLng, p[0]!);
-    maxLng = Math.max(maxLng, p[0]!);
-    minLat = Math.min(minLat, p[1]!);
-    maxLat = Math.max(maxLat, p[1]!);
+  for (const [lng = NaN, lat = NaN] of rings[0] ?? []) {
+    minLng = Math.min(minLng, lng);
+    maxLng = Math.max(maxLng, lng);
+    minLat = Math.min(minLat, lat);
+    maxLat = Math.max(maxLat, lat);
   }
   const lng0 = (minLng + maxLng) / 2;
   const lat0 = (minLat + maxLat) / 2;
   const mPerDegLng = M_PER_DEG * Math.cos((lat0 * Math.PI) / 180);
   const projected = rings.map((ring) => {
     const xy = new Float64Array(2 * ring.length);
-    ring.forEach((p, k) => {
-      xy[2 * k] = (p[0]! - lng0) * mPerDegLng;
-      xy[2 * k + 1] = (p[1]! - lat0) * M_PER_DEG;
+    ring.forEach(([lng = NaN, lat = NaN], k) => {
+      xy[2 * k] = (lng - lng0) * mPerDegLng;
+      xy[2 * k + 1] = (lat - lat0) * M_PER_DEG;
     });
     return xy;
   });
@@ -52,11 +57,13 @@ export function polygonSignedDistanceM(poly: PlanarPolygon, lng: number, lat: nu
   let inside = false;
   let best = Infinity;
   for (const xy of poly.rings) {
-    for (let k = 0; k + 3 < xy.length; k += 2) {
-      const ax = xy[k]!,
-        ay = xy[k + 1]!,
-        bx = xy[k + 2]!,
-        by = xy[k + 3]!;
+    if (xy.length < 4) continue;
+    // Each edge (a, b) in turn: b is read, a is the previous b.
+    let ax = xy[0] ?? failEvidence('ring', 0);
+    let ay = xy[1] ?? failEvidence('ring', 1);
+    for (let k = 2; k + 1 < xy.length; k += 2) {
+      const bx = xy[k] ?? failEvidence('ring', k);
+      const by = xy[k + 1] ?? failEvidence('ring', k + 1);
       if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
       const dx = bx - ax,
         dy = by - ay;
@@ -67,6 +74,8 @@ export function polygonSignedDistanceM(poly: PlanarPolygon, lng: number, lat: nu
         ey = ay + t * dy - py;
       const d2 = ex * ex + ey * ey;
       if (d2 < best) best = d2;
+      ax = bx;
+      ay = by;
     }
   }
   const d = Math.sqrt(best);

@@ -2,6 +2,7 @@ import { dateOfDayNumber, haversineCosM } from '@beatplan/core';
 import type { DaySummary, VerificationSummary, VisitCounts } from '../verification-result.js';
 import { statusCodeOf } from './code-masks.js';
 import type { Evidence } from './evidence.js';
+import { failEvidence } from './evidence-bug.js';
 import { compareIds, type DayGroup } from './group-days.js';
 import type { RetailerIndex } from './retailer-index.js';
 import type { ResolvedPlan } from './check-references.js';
@@ -25,12 +26,10 @@ const idOrders = new WeakMap<RetailerIndex, IdOrder>();
 function idOrder(index: RetailerIndex): IdOrder {
   let order = idOrders.get(index);
   if (order === undefined) {
-    const byId = Array.from(index.retailers, (_, r) => r).sort((a, b) =>
-      compareIds(index.retailers[a]!.id, index.retailers[b]!.id),
-    );
+    const byId = index.retailers.map(({ id }, r) => ({ id, r })).sort((a, b) => compareIds(a.id, b.id));
     const rank = new Int32Array(byId.length);
-    byId.forEach((r, k) => (rank[r] = k));
-    order = { rank, sorted: byId.map((r) => index.retailers[r]!.id) };
+    byId.forEach(({ r }, k) => (rank[r] = k));
+    order = { rank, sorted: byId.map(({ id }) => id) };
     idOrders.set(index, order);
   }
   return order;
@@ -50,10 +49,10 @@ interface Scratch {
 }
 
 /** The ids of the first `count` ranks in `scratch.ranks`, in code-unit order. */
-function sortedIds(scratch: Scratch, count: number): string[] {
+function sortedIds(scratch: Scratch, order: IdOrder, count: number): string[] {
   const ranks = scratch.ranks.subarray(0, count).sort();
   const ids: string[] = new Array(count);
-  for (let k = 0; k < count; k++) ids[k] = scratch.order!.sorted[ranks[k]!]!;
+  ranks.forEach((rank, k) => (ids[k] = order.sorted[rank] ?? failEvidence('retailer rank', rank)));
   return ids;
 }
 
@@ -76,16 +75,16 @@ function summarizeDay(
   let timeOnSite = 0;
   let reported = 0;
   let travel = 0;
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k]!;
-    const status = statusCodeOf(ev.reasons[i]!);
-    const r = ev.fence[i]!;
+  let from = -1; // the previous visit's end slot
+  for (const i of members) {
+    const status = statusCodeOf(ev.reasons[i] ?? failEvidence('reasons', i));
+    const r = ev.fence[i] ?? failEvidence('fence', i);
     if (ev.flags[i] !== 0) flagged++;
     if (s.visited[r] !== tag) {
       s.visited[r] = tag;
       visited++;
     }
-    const dwell = ev.dwellS[i]!;
+    const dwell = ev.dwellS[i] ?? failEvidence('dwellS', i);
     if (status === 0) {
       verifiedCount++;
       timeOnSite += dwell;
@@ -96,18 +95,8 @@ function summarizeDay(
     } else if (status === 1) rejected++;
     else if (status === 3) incomplete++;
     if (dwell > 0) reported += dwell; // NaN (no end fix) is not
-    if (k > 0) {
-      const from = 2 * members[k - 1]! + 1;
-      const to = 2 * i;
-      travel += haversineCosM(
-        ev.fixLng[from]!,
-        ev.fixLat[from]!,
-        ev.fixCos[from]!,
-        ev.fixLng[to]!,
-        ev.fixLat[to]!,
-        ev.fixCos[to]!,
-      );
-    }
+    if (from >= 0) travel += slotDistanceM(ev, from, 2 * i);
+    from = 2 * i + 1;
   }
   const total = members.length;
   const day: DaySummary = {
@@ -133,31 +122,44 @@ function summarizeDay(
     distanceBetweenVisitsM: round(travel, 1),
   };
   if (plan) {
-    const { rank } = s.order!;
+    const order = s.order ?? failEvidence('idOrder', 0); // set whenever there are plans
+    const { rank } = order;
     let plannedVisited = 0;
     let plannedVerified = 0;
     let count = 0;
     for (const r of plan.retailers) {
       s.planned[r] = tag;
       if (s.visited[r] === tag) plannedVisited++;
-      else s.ranks[count++] = rank[r]!;
+      else s.ranks[count++] = rank[r] ?? failEvidence('rank', r);
       if (s.verified[r] === tag) plannedVerified++;
     }
     day.plannedRetailers = plan.retailers.length;
     day.plannedVisited = plannedVisited;
     day.plannedVerified = plannedVerified;
-    day.notVisitedRetailerIds = sortedIds(s, count);
+    day.notVisitedRetailerIds = sortedIds(s, order, count);
     count = 0;
-    for (let k = 0; k < members.length; k++) {
-      const r = ev.fence[members[k]!]!;
+    for (const i of members) {
+      const r = ev.fence[i] ?? failEvidence('fence', i);
       if (s.planned[r] !== tag) {
         s.planned[r] = tag; // list each retailer once
-        s.ranks[count++] = rank[r]!;
+        s.ranks[count++] = rank[r] ?? failEvidence('rank', r);
       }
     }
-    day.unplannedRetailerIds = sortedIds(s, count);
+    day.unplannedRetailerIds = sortedIds(s, order, count);
   }
   return day;
+}
+
+/** Metres between fix slots `from` and `to` (haversine). */
+function slotDistanceM(ev: Evidence, from: number, to: number): number {
+  return haversineCosM(
+    ev.fixLng[from] ?? failEvidence('fixLng', from),
+    ev.fixLat[from] ?? failEvidence('fixLat', from),
+    ev.fixCos[from] ?? failEvidence('fixCos', from),
+    ev.fixLng[to] ?? failEvidence('fixLng', to),
+    ev.fixLat[to] ?? failEvidence('fixLat', to),
+    ev.fixCos[to] ?? failEvidence('fixCos', to),
+  );
 }
 
 /**

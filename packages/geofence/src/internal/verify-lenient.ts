@@ -78,7 +78,7 @@ export function verifyDayLenient(
     if (id !== null && first === undefined) rejectedRetailerIds.add(id);
     rejected.push({ path: ['retailers', i], id, issues });
   });
-  const index = buildRetailerIndex(good, parsedPolicy!);
+  const index = buildRetailerIndex(good, fatal.checked(parsedPolicy));
   const planIssues = new IssueCollector();
   const resolved = resolvePlans(index.byId, plans.items as PlannedDay[], planIssues);
   planIssues.throwIfAny();
