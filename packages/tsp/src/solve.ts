@@ -125,8 +125,9 @@ const SolveOptionsSchema = z
  * (up to 20 nodes for a closed tour); `'auto'` uses it up to 16 nodes; the heuristic is an iterated
  * local search in WebAssembly (insertion, Or-opt, 2-opt and swap moves checked in O(1) at the
  * unchanged tail by forward slack and segment summaries; each kick a seeded ruin and recreate — a string
- * or a cluster of stops taken out and inserted again with the dropped ones — then local search, kept
- * by simulated annealing). `length` is still the cost of the route.
+ * or a cluster of stops taken out and inserted again with the dropped ones — then local search with
+ * ejections (a served stop taken out so that a dropped one fits, then put back), kept by simulated
+ * annealing). `length` is still the cost of the route.
  */
 export type SolveOptions = z.input<typeof SolveOptionsSchema>;
 

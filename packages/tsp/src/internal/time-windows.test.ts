@@ -37,6 +37,22 @@ function bruteForce(td: TimeData, start: number, end: number | 'any'): number {
   return best;
 }
 
+/** Oracle: the fewest stops any feasible route must leave out (every subset of the inner stops, every order). */
+function fewestDropped(td: TimeData, start: number, end: number | 'any'): number {
+  const closed = end === start;
+  const fixedEnd = closed || end === 'any' ? -1 : end;
+  const inner = [...Array(td.n).keys()].filter((v) => v !== start && v !== fixedEnd);
+  const tail = fixedEnd >= 0 ? [fixedEnd] : [];
+  if (!simulateRoute(td, [start, ...tail], closed).feasible) return Infinity;
+  let most = 0;
+  const grow = (prefix: number[], rest: number[]): void => {
+    if (simulateRoute(td, [start, ...prefix, ...tail], closed).feasible) most = Math.max(most, prefix.length);
+    rest.forEach((v, k) => grow([...prefix, v], [...rest.slice(0, k), ...rest.slice(k + 1)]));
+  };
+  grow([], inner);
+  return inner.length - most;
+}
+
 const instance = (maxN: number) =>
   fc.integer({ min: 1, max: maxN }).chain((n) =>
     fc.record({
@@ -242,6 +258,28 @@ describe('time-window heuristic', () => {
       { numRuns: 150, seed: 23 },
     );
     expect(total).toBeGreaterThan(20);
+  });
+
+  it('leaves out no more stops than the fewest any route must (brute force over subsets, n <= 7, 20·n kicks)', () => {
+    let overFull = 0;
+    fc.assert(
+      fc.property(instance(7), (x) => {
+        const { td, start, end } = toProblem(x);
+        const fewest = fewestDropped(td, start, end);
+        const h = heuristic(td, start, end, 1, 20 * td.n);
+        if (fewest === Infinity) {
+          expect(h).toBeNull();
+          return;
+        }
+        if (fewest > 0) overFull++;
+        expect(h).not.toBeNull();
+        if (!h) return;
+        checkOutcome(td, start, end, h);
+        expect(h.dropped.length).toBe(fewest);
+      }),
+      { numRuns: 150, seed: 24 },
+    );
+    expect(overFull).toBeGreaterThan(20);
   });
 
   it('equals the exact DP on seeded 10-17-stop days (one window or none per stop), and is deterministic', () => {
