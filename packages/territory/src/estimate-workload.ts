@@ -58,9 +58,6 @@ export function estimateWorkload(retailers: readonly unknown[], options?: Estima
   const neighbours = opts.neighbours ?? DEFAULT_WORKLOAD_OPTIONS.neighbours;
   const { travel, costSource } = syncWorkloadTravel(wgs, neighbours, costs, given);
   if (parsed.length === 0) return { workload: [], costSource };
-  const plane = projectToPlane(
-    wgs.map((p) => p.lng),
-    wgs.map((p) => p.lat),
-  );
+  const plane = projectToPlane(wgs);
   return { workload: computeWorkload(parsed, plane.x, plane.y, opts, travel), costSource };
 }

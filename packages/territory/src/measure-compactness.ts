@@ -1,7 +1,7 @@
 import { area } from '@turf/area';
 import { convex } from '@turf/convex';
 import { featureCollection, point } from '@turf/helpers';
-import { BeatplanError, haversineM, issueReason } from '@beatplan/core';
+import { BeatplanError, getKnown, haversineM, issueReason } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 
 /** Shape figures of one territory (see {@link measureCompactness}). */
@@ -53,18 +53,22 @@ export function measureCompactness(points: readonly (readonly [number, number])[
   for (const [lng, lat] of points) meanDistanceM += haversineM(lng, lat, mx, my) / n;
   const hullFeature = n >= 3 ? convex(featureCollection(points.map((p) => point([p[0], p[1]])))) : null;
   const hull = hullFeature ? hullFeature.geometry : null;
-  const ring = hull?.coordinates[0] ?? points.map((p) => [p[0], p[1]]);
+  const hullRing = hull?.coordinates[0];
+  const ring: readonly (readonly [number, number])[] = hullRing
+    ? hullRing.map((p) => [getKnown(p, 0, 'hull longitude'), getKnown(p, 1, 'hull latitude')])
+    : points;
   let diameterM = 0;
-  for (let a = 0; a < ring.length; a++) {
-    for (let b = a + 1; b < ring.length; b++) {
-      diameterM = Math.max(diameterM, haversineM(ring[a]![0]!, ring[a]![1]!, ring[b]![0]!, ring[b]![1]!));
-    }
+  for (const [a, [lngA, latA]] of ring.entries()) {
+    for (const [lngB, latB] of ring.slice(a + 1)) diameterM = Math.max(diameterM, haversineM(lngA, latA, lngB, latB));
   }
   if (!hull) return { polsbyPopper: 0, areaM2: 0, perimeterM: 2 * diameterM, diameterM, meanDistanceM, hull: null };
   const areaM2 = area(hull);
   let perimeterM = 0;
-  for (let v = 1; v < ring.length; v++)
-    perimeterM += haversineM(ring[v - 1]![0]!, ring[v - 1]![1]!, ring[v]![0]!, ring[v]![1]!);
+  let previous: readonly [number, number] | undefined;
+  for (const corner of ring) {
+    if (previous) perimeterM += haversineM(previous[0], previous[1], corner[0], corner[1]);
+    previous = corner;
+  }
   const polsbyPopper = perimeterM > 0 ? Math.min(1, (4 * Math.PI * areaM2) / perimeterM ** 2) : 0;
   return { polsbyPopper, areaM2, perimeterM, diameterM, meanDistanceM, hull };
 }

@@ -64,10 +64,7 @@ function* measure(
   const n = pts.length;
   const k = o.neighbours;
   const c = Math.min(Math.max(o.candidates, k), Math.max(n - 1, 0));
-  const plane = projectToPlane(
-    pts.map((p) => p.lng),
-    pts.map((p) => p.lat),
-  );
+  const plane = projectToPlane(pts);
   const cand = findNearestNeighbours(plane.x, plane.y, c);
   const index = new Int32Array(n * k).fill(-1);
   const travelS = new Float64Array(n * k).fill(-1);

@@ -1,5 +1,6 @@
 import {
   dataRecord,
+  getKnown,
   BeatplanError,
   CustomerManagerSchema,
   parseOrThrow,
@@ -189,10 +190,7 @@ export function partitionTerritories(
 
   const wgs = rs.map((r) => toWgs84(r.location));
   const bases = ms.map((m) => toWgs84(m.base));
-  const plane = projectToPlane(
-    wgs.map((p) => p.lng).concat(bases.map((b) => b.lng)),
-    wgs.map((p) => p.lat).concat(bases.map((b) => b.lat)),
-  );
+  const plane = projectToPlane([...wgs, ...bases]);
   const x = plane.x.slice(0, n),
     y = plane.y.slice(0, n);
   const baseX = plane.x.slice(n),
@@ -203,24 +201,28 @@ export function partitionTerritories(
 
   // balance value: weighted attributes, each over its mean
   const wts = o.weights ?? weightsOf(o.balance);
-  const attrs: [number, (i: number) => number][] = [
+  const items = rs.map((r, i) => ({ r, weeklyMinutes: getKnown(workload, i, 'retailer').weeklyMinutes }));
+  type Item = (typeof items)[number];
+  const attrs: [number, (item: Item) => number][] = [
     [wts.count ?? 0, () => 1],
-    [wts.workload ?? 0, (i) => workload[i]!.weeklyMinutes],
-    [wts.orders ?? 0, (i) => rs[i]!.orderCount],
-    [wts.volume ?? 0, (i) => rs[i]!.orderVolume],
-    [wts.orderingRetailers ?? 0, (i) => ((rs[i]?.orderCount ?? 0) > 0 ? 1 : 0)],
+    [wts.workload ?? 0, (item) => item.weeklyMinutes],
+    [wts.orders ?? 0, (item) => item.r.orderCount],
+    [wts.volume ?? 0, (item) => item.r.orderVolume],
+    [wts.orderingRetailers ?? 0, (item) => (item.r.orderCount > 0 ? 1 : 0)],
   ];
-  const weight = new Float64Array(n);
-  let weightSum = 0;
-  for (const [lambda, get] of attrs) {
-    if (lambda <= 0 || n === 0) continue;
+  // the attributes that count, each with its mean
+  const counted = attrs.flatMap(([lambda, get]) => {
+    if (lambda <= 0 || n === 0) return [];
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += get(i) / n;
-    if (mean <= 0) continue;
-    weightSum += lambda;
-    for (let i = 0; i < n; i++) weight[i]! += (lambda * get(i)) / mean;
-  }
-  for (let i = 0; i < n; i++) weight[i] = weightSum > 0 ? weight[i]! / weightSum : 1;
+    for (const item of items) mean += get(item) / n;
+    return mean > 0 ? [{ lambda, get, mean }] : [];
+  });
+  const weightSum = counted.reduce((a, c) => a + c.lambda, 0);
+  const weight = Float64Array.from(items, (item) => {
+    let w = 0;
+    for (const { lambda, get, mean } of counted) w += (lambda * get(item)) / mean;
+    return weightSum > 0 ? w / weightSum : 1;
+  });
 
   const locked = new Int32Array(n).fill(-1);
   const previous = new Int32Array(n).fill(-1);
@@ -241,17 +243,16 @@ export function partitionTerritories(
   if (stable) {
     startX = Float64Array.from(baseX);
     startY = Float64Array.from(baseY);
-    const sx = new Float64Array(k),
-      sy = new Float64Array(k),
-      c = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const j = previous[i]!;
-      if (j < 0) continue;
-      sx[j]! += x[i]!;
-      sy[j]! += y[i]!;
-      c[j]!++;
-    }
-    for (let j = 0; j < k; j++) if (c[j]! > 0) [startX[j], startY[j]] = [sx[j]! / c[j]!, sy[j]! / c[j]!];
+    // each manager's current retailers: sum of x, of y, and count
+    const sums = ms.map(() => ({ x: 0, y: 0, c: 0 }));
+    previous.forEach((j, i) => {
+      if (j < 0) return;
+      const s = getKnown(sums, j, 'manager');
+      s.x += getKnown(x, i, 'retailer');
+      s.y += getKnown(y, i, 'retailer');
+      s.c++;
+    });
+    for (const [j, { x: sx, y: sy, c }] of sums.entries()) if (c > 0) [startX[j], startY[j]] = [sx / c, sy / c];
   }
   const core = assignBalanced({
     x,
@@ -272,10 +273,12 @@ export function partitionTerritories(
 
   const graph = buildNeighbourGraph(x, y, Math.min(6, Math.max(1, n - 1)));
   let r2 = 0;
-  for (let i = 0; i < n; i++) {
-    const j = core.assignment[i]!;
-    if (j >= 0) r2 += ((x[i]! - core.centreX[j]!) ** 2 + (y[i]! - core.centreY[j]!) ** 2) / n;
-  }
+  core.assignment.forEach((j, i) => {
+    if (j < 0) return;
+    const dx = getKnown(x, i, 'retailer') - getKnown(core.centreX, j, 'manager');
+    const dy = getKnown(y, i, 'retailer') - getKnown(core.centreY, j, 'manager');
+    r2 += (dx ** 2 + dy ** 2) / n;
+  });
   const state: RepairState = {
     x,
     y,
@@ -316,22 +319,24 @@ export function partitionTerritories(
 
   const assignment = dataRecord<string>();
   const dropped: DroppedRetailer[] = [];
-  const lists: string[][] = ms.map(() => []);
+  const lists = ms.map((m) => ({ m, retailerIds: new Array<string>() }));
   let moved = 0;
   rs.forEach((r, i) => {
-    const j = state.assignment[i]!;
+    const j = getKnown(state.assignment, i, 'retailer');
     if (j < 0) {
       dropped.push({ retailerId: r.id, reason: `no manager's base lies within maxDiameterM / 2 = ${maxRadius} m` });
       return;
     }
-    assignment[r.id] = ms[j]!.id;
-    lists[j]!.push(r.id);
-    if (previous[i]! >= 0 && previous[i] !== j) moved++;
+    const list = getKnown(lists, j, 'manager');
+    assignment[r.id] = list.m.id;
+    list.retailerIds.push(r.id);
+    const before = getKnown(previous, i, 'retailer');
+    if (before >= 0 && before !== j) moved++;
   });
-  const territories: Territory[] = ms.map((m, j) => ({
+  const territories: Territory[] = lists.map(({ m, retailerIds }) => ({
     id: `T-${m.id}`,
     managerId: m.id,
-    retailerIds: lists[j]!,
+    retailerIds,
     ...(m.region ? { region: m.region } : {}),
   }));
   const { stats, spread, hulls } = summarizeTerritories({ retailers: rs, wgs, managers: ms, state, workload });

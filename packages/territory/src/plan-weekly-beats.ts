@@ -21,6 +21,7 @@ import {
   TravelCostsSchema,
   type CostSource,
   customReason,
+  getKnown,
 } from '@beatplan/core';
 import type { RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
@@ -235,39 +236,48 @@ export async function planWeeklyBeats(
   onProgress?.({ stage: 'visit-days', done: 0, total: 1 });
   const base = toWgs84(m.base);
   const wgs = rs.map((r) => toWgs84(r.location));
-  const plane = projectToPlane(
-    wgs.map((p) => p.lng),
-    wgs.map((p) => p.lat),
-    base,
-  );
+  const plane = projectToPlane(wgs, base);
   const travel = await neighbourTravel(wgs, costs, {
     neighbours: o.workload?.neighbours ?? DEFAULT_WORKLOAD_OPTIONS.neighbours,
     ...(o.signal ? { signal: o.signal } : {}),
   });
   const workload = computeWorkload(rs, plane.x, plane.y, o.workload, travel);
   const work = workingIntervals(m);
-  const workDays = work.flatMap((iv, d) => (iv.length ? [d] : []));
-  const windows = rs.map((r) => work.map((iv, d) => (iv.length ? visitWindows(r, d, iv, honour) : [])));
-  const allowedDays = windows.map((w) => w.reduce((mask, x, d) => (x.length ? mask | (1 << d) : mask), 0));
+  const workingDays = work.flatMap((iv, d) => (iv.length ? [{ d, iv }] : []));
+  const workDays = workingDays.map(({ d }) => d);
+  // every retailer with what the planning reads of it, and its visits counted as the days are routed
+  const items = rs.map((r, i) => {
+    const windows = work.map((iv, d) => (iv.length ? visitWindows(r, d, iv, honour) : []));
+    return {
+      r,
+      wgs: getKnown(wgs, i, 'retailer'),
+      x: getKnown(plane.x, i, 'retailer'),
+      y: getKnown(plane.y, i, 'retailer'),
+      workload: getKnown(workload, i, 'retailer'),
+      windows,
+      allowedDays: windows.reduce((mask, x, d) => (x.length ? mask | (1 << d) : mask), 0),
+      visits: 0,
+    };
+  });
   const sectors = assignVisitPatterns(
-    rs.map((r, i) => ({
-      x: plane.x[i]!,
-      y: plane.y[i]!,
+    items.map(({ r, x, y, workload: w, allowedDays }) => ({
+      x,
+      y,
       frequency: r.visitFrequency,
-      visitMinutes: workload[i]!.serviceMinutes + workload[i]!.travelMinutes,
-      allowedDays: allowedDays[i]!,
+      visitMinutes: w.serviceMinutes + w.travelMinutes,
+      allowedDays,
       ordering: r.orderCount > 0,
     })),
     workDays,
     o.orderingTolerance,
   );
   const searched = await improveVisitDays(
-    rs.map((r, i) => ({
-      ...wgs[i]!,
+    items.map(({ r, wgs: p, allowedDays, windows }) => ({
+      ...p,
       frequency: r.visitFrequency,
-      allowedDays: allowedDays[i]!,
+      allowedDays,
       serviceS: r.serviceMinutes * 60,
-      windows: windows[i]!,
+      windows,
       ordering: r.orderCount > 0,
     })),
     sectors,
@@ -275,40 +285,38 @@ export async function planWeeklyBeats(
     {
       base,
       workDays,
-      bounds: workDays.map((d) => dayBounds(work[d]!, m.maxDailyMinutes)),
+      bounds: workingDays.map(({ iv }) => dayBounds(iv, m.maxDailyMinutes)),
       costs,
       seed: o.seed ?? 1,
       signal: o.signal,
       orderingTolerance: o.orderingTolerance,
     },
   );
-  const patterns = searched.patterns;
+  const planned = items.map((item, i) => ({ item, pattern: getKnown(searched.patterns, i, 'retailer') }));
   onProgress?.({ stage: 'visit-days', done: 1, total: 1 });
 
   const dropped: DroppedRetailer[] = [];
-  const visits = new Int32Array(rs.length);
-  patterns.forEach((p, i) => {
-    if ('reason' in p) dropped.push({ retailerId: rs[i]!.id, reason: p.reason });
-  });
-  const jobs: (DayJob & { date: string; wd: number; cw: number; members: number[] })[] = [];
+  for (const { item, pattern } of planned)
+    if ('reason' in pattern) dropped.push({ retailerId: item.r.id, reason: pattern.reason });
+  const jobs: (DayJob & { date: string; weekday: Weekday; cw: number; members: (typeof items)[number][] })[] = [];
   for (const date of datesOfPeriod(o.startDate, addDays(o.startDate, 7 * weeks - 1))) {
-    const wd = WEEKDAYS.indexOf(weekdayOf(date));
-    const iv = work[wd]!;
+    const weekday = weekdayOf(date);
+    const wd = WEEKDAYS.indexOf(weekday);
+    const iv = getKnown(work, wd, 'weekday');
     if (!iv.length) continue;
     const cw = cycleWeekOf(date);
-    const members = rs.flatMap((_, i) => {
-      const p = patterns[i]!;
-      return 'weekdays' in p && p.weekdays.includes(wd) && p.weeks.includes(cw) ? [i] : [];
-    });
+    const members = planned.flatMap(({ item, pattern: p }) =>
+      'weekdays' in p && p.weekdays.includes(wd) && p.weeks.includes(cw) ? [item] : [],
+    );
     const { startAt, endBy } = dayBounds(iv, m.maxDailyMinutes);
-    const stops: DayStop[] = members.map((i) => ({
-      id: rs[i]!.id,
-      lng: wgs[i]!.lng,
-      lat: wgs[i]!.lat,
-      serviceS: rs[i]!.serviceMinutes * 60,
-      windows: windows[i]![wd]!,
+    const stops: DayStop[] = members.map(({ r, wgs: p, windows }) => ({
+      id: r.id,
+      lng: p.lng,
+      lat: p.lat,
+      serviceS: r.serviceMinutes * 60,
+      windows: getKnown(windows, wd, 'weekday'),
     }));
-    jobs.push({ date, wd, cw, members, stops, startAt, endBy });
+    jobs.push({ date, weekday, cw, members, stops, startAt, endBy });
   }
   const routedDays = await routeDaysOrThrow(base, jobs, {
     costs,
@@ -323,16 +331,18 @@ export async function planWeeklyBeats(
   const days: BeatDay[] = [];
   let timeWindows = false;
   for (const { job, routed } of routedDays) {
-    const { date, wd, cw, members, stops } = job;
+    const { date, weekday, cw, members, stops } = job;
+    // the retailer of a stop of the day's route
+    const memberAt = (stop: number) => getKnown(members, stop, 'stop').r;
     timeWindows ||= stops.length > 0;
-    for (const d of routed.dropped) dropped.push({ retailerId: rs[members[d.stop]!]!.id, date, reason: d.reason });
-    for (const s of routed.stops) visits[members[s.stop]!]!++;
+    for (const d of routed.dropped) dropped.push({ retailerId: memberAt(d.stop).id, date, reason: d.reason });
+    for (const s of routed.stops) getKnown(members, s.stop, 'stop').visits++;
     plans.push({
       id: `${m.id}-${date}`,
       managerId: m.id,
       date,
       stops: routed.stops.map((s) => ({
-        retailerId: rs[members[s.stop]!]!.id,
+        retailerId: memberAt(s.stop).id,
         arrival: instantOf(date, s.start, offset),
         departure: instantOf(date, s.departure, offset),
       })),
@@ -341,10 +351,10 @@ export async function planWeeklyBeats(
     });
     days.push({
       date,
-      weekday: WEEKDAYS[wd]!,
+      weekday,
       cycleWeek: cw,
       stops: routed.stops.length,
-      orderingStops: routed.stops.filter((s) => rs[members[s.stop]!]!.orderCount > 0).length,
+      orderingStops: routed.stops.filter((s) => memberAt(s.stop).orderCount > 0).length,
       distanceM: Math.round(routed.distanceM),
       durationS: Math.round(routed.durationS),
       travelS: Math.round(routed.travelS),
@@ -357,12 +367,16 @@ export async function planWeeklyBeats(
     managerId: m.id,
     plans,
     days,
-    schedule: rs.map((r, i) => {
-      const p = patterns[i]!;
-      return 'weekdays' in p
-        ? { retailerId: r.id, weekdays: p.weekdays.map((d) => WEEKDAYS[d]!), cycleWeeks: p.weeks, visits: visits[i]! }
-        : { retailerId: r.id, weekdays: [], cycleWeeks: [], visits: 0 };
-    }),
+    schedule: planned.map(({ item: { r, visits }, pattern: p }) =>
+      'weekdays' in p
+        ? {
+            retailerId: r.id,
+            weekdays: p.weekdays.map((d) => getKnown(WEEKDAYS, d, 'weekday')),
+            cycleWeeks: p.weeks,
+            visits,
+          }
+        : { retailerId: r.id, weekdays: [], cycleWeeks: [], visits: 0 },
+    ),
     dropped,
     totals: {
       weeks,

@@ -1,9 +1,15 @@
+import { getKnown } from '@beatplan/core';
 import { findNearestNeighbours } from './nearest-neighbours.js';
 
 /** A symmetric neighbour graph in CSR form: the neighbours of i are `adj[start[i] .. start[i+1])`. */
 export interface NeighbourGraph {
   start: Int32Array;
   adj: Int32Array;
+}
+
+/** The neighbours of node v: a view into the graph's adjacency (no copy). */
+export function neighboursOfNode(g: NeighbourGraph, v: number): Int32Array {
+  return g.adj.subarray(getKnown(g.start, v, 'node'), getKnown(g.start, v + 1, 'node'));
 }
 
 /**

@@ -12,21 +12,20 @@ export interface PlanarPoints {
 }
 
 /**
- * Projects `[lng, lat]` pairs (WGS84 degrees) to metres on a plane tangent at their mean latitude.
+ * Projects points (WGS84 degrees) to metres on a plane tangent at their mean latitude.
  * Good to ~0.1 % over a city or a province (the scale error grows with the latitude span).
  */
 export function projectToPlane(
-  lngs: ArrayLike<number>,
-  lats: ArrayLike<number>,
+  points: readonly { lng: number; lat: number }[],
   origin?: { lng: number; lat: number },
 ): PlanarPoints {
-  const n = lngs.length;
+  const n = points.length;
   let lng0 = origin?.lng ?? 0;
   let lat0 = origin?.lat ?? 0;
   if (!origin && n > 0) {
-    for (let i = 0; i < n; i++) {
-      lng0 += lngs[i]!;
-      lat0 += lats[i]!;
+    for (const p of points) {
+      lng0 += p.lng;
+      lat0 += p.lat;
     }
     lng0 /= n;
     lat0 /= n;
@@ -35,9 +34,9 @@ export function projectToPlane(
   const ky = RAD * EARTH_RADIUS_M;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    x[i] = (lngs[i]! - lng0) * kx;
-    y[i] = (lats[i]! - lat0) * ky;
+  for (const [i, p] of points.entries()) {
+    x[i] = (p.lng - lng0) * kx;
+    y[i] = (p.lat - lat0) * ky;
   }
   return { x, y, lng0, lat0 };
 }

@@ -1,4 +1,5 @@
-import type { NeighbourGraph } from './neighbour-graph.js';
+import { getKnown } from '@beatplan/core';
+import { type NeighbourGraph, neighboursOfNode } from './neighbour-graph.js';
 
 /** The state the repair passes work on (mutated in place). */
 export interface RepairState {
@@ -50,56 +51,60 @@ export function removeIslands(
 ): number {
   const n = s.x.length;
   const k = s.target.length;
-  const { start, adj } = s.graph;
+  // the pieces: connected parts of a territory in the neighbour graph, numbered in order of discovery
   const comp = new Int32Array(n).fill(-1);
-  const compSize: number[] = [];
-  const compOwner: number[] = [];
+  const pieces: Piece[] = [];
   const stack: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (comp[i]! >= 0 || s.assignment[i]! < 0) continue;
-    const t = s.assignment[i]!;
-    const id = compSize.length;
-    compSize.push(0);
-    compOwner.push(t);
-    comp[i] = id;
+  s.assignment.forEach((t, i) => {
+    if (t < 0 || comp[i] !== -1) return;
+    const piece = { id: pieces.length, owner: t, size: 0 };
+    pieces.push(piece);
+    comp[i] = piece.id;
     stack.push(i);
-    while (stack.length) {
-      const v = stack.pop()!;
-      compSize[id]!++;
-      for (let e = start[v]!; e < start[v + 1]!; e++) {
-        const u = adj[e]!;
-        if (comp[u]! < 0 && s.assignment[u] === t) {
-          comp[u] = id;
+    for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+      piece.size++;
+      for (const u of neighboursOfNode(s.graph, v)) {
+        if (comp[u] === -1 && s.assignment[u] === t) {
+          comp[u] = piece.id;
           stack.push(u);
         }
       }
     }
+  });
+  // each territory's retailers and its largest piece (the first of equal size)
+  const territories: { main: Piece | undefined; members: number }[] = Array.from({ length: k }, () => ({
+    main: undefined,
+    members: 0,
+  }));
+  for (const piece of pieces) {
+    const t = getKnown(territories, piece.owner, 'territory');
+    t.members += piece.size;
+    if (!t.main || piece.size > t.main.size) t.main = piece;
   }
-  const main = new Int32Array(k).fill(-1);
-  const members = new Int32Array(k);
-  for (let c = 0; c < compSize.length; c++) {
-    const t = compOwner[c]!;
-    members[t]! += compSize[c]!;
-    if (main[t]! < 0 || compSize[c]! > compSize[main[t]!]!) main[t] = c;
-  }
-  const byComp = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const c = comp[i]!;
-    if (c < 0 || main[compOwner[c]!] === c) continue;
-    let list = byComp.get(c);
-    if (!list) byComp.set(c, (list = []));
+  // the retailers of every other piece, in index order
+  const byPiece = new Map<Piece, number[]>();
+  comp.forEach((id, i) => {
+    if (id < 0) return;
+    const piece = getKnown(pieces, id, 'piece');
+    if (getKnown(territories, piece.owner, 'territory').main === piece) return;
+    let list = byPiece.get(piece);
+    if (!list) byPiece.set(piece, (list = []));
     list.push(i);
-  }
+  });
   let moved = 0;
-  for (const [c, list] of [...byComp.entries()].sort((a, b) => a[0] - b[0])) {
-    const t = compOwner[c]!;
-    const pieceLoad = list.reduce((a, i) => a + s.weight[i]!, 0);
-    if (list.length * 10 > members[t]! || pieceLoad > 0.05 * s.target[t]! || list.some((i) => s.locked[i]! >= 0))
+  for (const [piece, list] of [...byPiece.entries()].sort((a, b) => a[0].id - b[0].id)) {
+    const t = piece.owner;
+    const pieceLoad = list.reduce((a, i) => a + getKnown(s.weight, i, 'retailer'), 0);
+    if (
+      list.length * 10 > getKnown(territories, t, 'territory').members ||
+      pieceLoad > 0.05 * getKnown(s.target, t, 'territory') ||
+      list.some((i) => getKnown(s.locked, i, 'retailer') >= 0)
+    )
       continue;
     const touches = new Map<number, number>();
     for (const i of list)
-      for (let e = s.graph.start[i]!; e < s.graph.start[i + 1]!; e++) {
-        const u = s.assignment[s.graph.adj[e]!]!;
+      for (const v of neighboursOfNode(s.graph, i)) {
+        const u = getKnown(s.assignment, v, 'retailer');
         if (u !== t && u >= 0) touches.set(u, (touches.get(u) ?? 0) + 1);
       }
     let best = -1,
@@ -115,16 +120,26 @@ export function removeIslands(
   return moved;
 }
 
+/** A connected part of a territory in the neighbour graph. */
+interface Piece {
+  id: number;
+  /** The territory. */
+  owner: number;
+  /** Its number of retailers. */
+  size: number;
+}
+
 /** Whether moving a piece of load `pieceLoad` from t to u keeps both within the tolerance (or improves). */
 function keepsBalance(s: RepairState, t: number, u: number, pieceLoad: number): boolean {
+  const loadT = getKnown(s.load, t, 'territory');
+  const targetT = getKnown(s.target, t, 'territory');
+  const loadU = getKnown(s.load, u, 'territory');
+  const targetU = getKnown(s.target, u, 'territory');
   const devAfter = Math.max(
-    Math.abs(s.load[t]! - pieceLoad - s.target[t]!) / s.target[t]!,
-    Math.abs(s.load[u]! + pieceLoad - s.target[u]!) / s.target[u]!,
+    Math.abs(loadT - pieceLoad - targetT) / targetT,
+    Math.abs(loadU + pieceLoad - targetU) / targetU,
   );
-  const devBefore = Math.max(
-    Math.abs(s.load[t]! - s.target[t]!) / s.target[t]!,
-    Math.abs(s.load[u]! - s.target[u]!) / s.target[u]!,
-  );
+  const devBefore = Math.max(Math.abs(loadT - targetT) / targetT, Math.abs(loadU - targetU) / targetU);
   return devAfter <= Math.max(s.tolerance, devBefore);
 }
 

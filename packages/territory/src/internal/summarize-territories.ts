@@ -1,8 +1,9 @@
-import { dataRecord, measureSpread, type CustomerManager, type Retailer, type Spread } from '@beatplan/core';
+import { dataRecord, getKnown, measureSpread, type CustomerManager, type Retailer, type Spread } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 import type { RetailerWorkload } from './workload-model.js';
 import { measureCompactness } from '../measure-compactness.js';
 import type { RepairState } from './repair-territories.js';
+import { neighboursOfNode } from './neighbour-graph.js';
 
 /** Figures of one manager's territory. */
 export interface TerritoryStats {
@@ -43,24 +44,22 @@ export function summarizeTerritories(input: {
 }): { stats: TerritoryStats[]; spread: PartitionSpread; hulls: Record<string, Polygon | null> } {
   const { retailers, wgs, managers, state, workload } = input;
   const k = managers.length;
-  const members: number[][] = managers.map(() => []);
+  // each manager's territory: its retailers (indices) and its pieces
+  const territories = managers.map((m, j) => ({ m, j, list: new Array<number>(), pieces: 0 }));
   state.assignment.forEach((j, i) => {
-    if (j >= 0) members[j]!.push(i);
+    if (j >= 0) getKnown(territories, j, 'territory').list.push(i);
   });
   // pieces: connected components of each territory in the neighbour graph
   const seen = new Uint8Array(retailers.length);
-  const pieces = new Int32Array(k);
-  for (let j = 0; j < k; j++) {
-    for (const i of members[j]!) {
+  for (const t of territories) {
+    for (const i of t.list) {
       if (seen[i]) continue;
-      pieces[j]!++;
+      t.pieces++;
       const stack = [i];
       seen[i] = 1;
-      while (stack.length) {
-        const v = stack.pop()!;
-        for (let e = state.graph.start[v]!; e < state.graph.start[v + 1]!; e++) {
-          const u = state.graph.adj[e]!;
-          if (!seen[u] && state.assignment[u] === j) {
+      for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+        for (const u of neighboursOfNode(state.graph, v)) {
+          if (!seen[u] && state.assignment[u] === t.j) {
             seen[u] = 1;
             stack.push(u);
           }
@@ -70,9 +69,13 @@ export function summarizeTerritories(input: {
   }
   const hulls = dataRecord<Polygon | null>();
   const meanLoad = state.load.reduce((a, b) => a + b, 0) / Math.max(k, 1);
-  const stats = managers.map((m, j): TerritoryStats => {
-    const list = members[j]!;
-    const c = measureCompactness(list.map((i) => [wgs[i]!.lng, wgs[i]!.lat] as const));
+  const stats = territories.map(({ m, j, list, pieces }): TerritoryStats => {
+    const c = measureCompactness(
+      list.map((i): readonly [number, number] => {
+        const p = getKnown(wgs, i, 'retailer');
+        return [p.lng, p.lat];
+      }),
+    );
     hulls[m.id] = c.hull;
     let workloadMinutes = 0,
       orders = 0,
@@ -80,25 +83,29 @@ export function summarizeTerritories(input: {
       cx = 0,
       cy = 0;
     for (const i of list) {
-      workloadMinutes += workload[i]!.weeklyMinutes;
-      orders += retailers[i]!.orderCount;
-      volume += retailers[i]!.orderVolume;
-      cx += state.x[i]! / list.length;
-      cy += state.y[i]! / list.length;
+      const r = getKnown(retailers, i, 'retailer');
+      workloadMinutes += getKnown(workload, i, 'retailer').weeklyMinutes;
+      orders += r.orderCount;
+      volume += r.orderVolume;
+      cx += getKnown(state.x, i, 'retailer') / list.length;
+      cy += getKnown(state.y, i, 'retailer') / list.length;
     }
+    const load = getKnown(state.load, j, 'territory');
     return {
       managerId: m.id,
       retailers: list.length,
       workloadMinutes,
       orders,
       volume,
-      load: state.load[j]!,
-      deviation: meanLoad > 0 ? (state.load[j]! - meanLoad) / meanLoad : 0,
+      load,
+      deviation: meanLoad > 0 ? (load - meanLoad) / meanLoad : 0,
       compactness: c.polsbyPopper,
       diameterM: c.diameterM,
       meanDistanceM: c.meanDistanceM,
-      baseToCentroidM: list.length ? Math.hypot(cx - state.baseX[j]!, cy - state.baseY[j]!) : 0,
-      pieces: pieces[j]!,
+      baseToCentroidM: list.length
+        ? Math.hypot(cx - getKnown(state.baseX, j, 'territory'), cy - getKnown(state.baseY, j, 'territory'))
+        : 0,
+      pieces,
     };
   });
   const load = measureSpread(stats.map((s) => s.load));

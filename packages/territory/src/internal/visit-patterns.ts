@@ -1,4 +1,4 @@
-import type { VisitFrequency } from '@beatplan/core';
+import { getKnown, type VisitFrequency } from '@beatplan/core';
 
 /** One retailer as the pattern assignment sees it. */
 export interface PatternInput {
@@ -18,7 +18,12 @@ export interface PatternInput {
 export type VisitPattern = { weekdays: number[]; weeks: number[] } | { reason: string };
 
 const VISITS_PER_WEEK: Record<VisitFrequency, number> = { weekly: 1, twice_weekly: 2, fortnightly: 0.5, monthly: 0.25 };
-const MONTHLY_WEEK_ORDER = [0, 2, 1, 3];
+/** The cycle weeks of each half of a day's fortnightly retailers, and of each quarter of its monthly ones. */
+const FORTNIGHTLY_WEEKS = [
+  [0, 2],
+  [1, 3],
+];
+const MONTHLY_WEEKS = [[0], [2], [1], [3]];
 
 /**
  * Gives every retailer its visit weekday(s) and weeks of the 4-week cycle:
@@ -47,85 +52,97 @@ export function assignVisitPatterns(
   const D = workDays.length;
   const out: VisitPattern[] = new Array(n);
   if (D === 0) return items.map(() => ({ reason: 'the manager has no working day' }));
-  const angle = items.map((r) => Math.atan2(r.y, r.x));
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => angle[a]! - angle[b]! || a - b);
+  // each retailer with its angle around the base and its sector's day (`home`)
+  const state = items.map((item, i) => ({ i, item, angle: Math.atan2(item.y, item.x), home: 0 }));
+  const order = [...state].sort((a, b) => a.angle - b.angle || a.i - b.i);
   // start the sweep after the widest angular gap
   let startAt = 0,
     widest = -1;
-  for (let m = 0; m < n; m++) {
-    const prev = angle[order[(m - 1 + n) % n]!]!;
-    const gap = (angle[order[m]!]! - prev + 4 * Math.PI) % (2 * Math.PI) || (n === 1 ? 2 * Math.PI : 0);
+  for (const [m, cur] of order.entries()) {
+    const prev = getKnown(order, (m - 1 + n) % n, 'sweep position').angle;
+    const gap = (cur.angle - prev + 4 * Math.PI) % (2 * Math.PI) || (n === 1 ? 2 * Math.PI : 0);
     if (gap > widest) [widest, startAt] = [gap, m];
   }
   const sweep = order.slice(startAt).concat(order.slice(0, startAt));
-  const sweepLoad = (i: number) =>
-    items[i]!.visitMinutes * (items[i]!.frequency === 'twice_weekly' ? 1 : VISITS_PER_WEEK[items[i]!.frequency]);
-  const total = sweep.reduce((a, i) => a + sweepLoad(i), 0);
+  const sweepLoad = (r: PatternInput) =>
+    r.visitMinutes * (r.frequency === 'twice_weekly' ? 1 : VISITS_PER_WEEK[r.frequency]);
+  const total = sweep.reduce((a, s) => a + sweepLoad(s.item), 0);
   const home = new Int32Array(n);
   let cum = 0;
-  for (const i of sweep) {
-    const mid = cum + sweepLoad(i) / 2;
-    home[i] = total > 0 ? Math.min(D - 1, Math.floor((mid / total) * D)) : 0;
-    cum += sweepLoad(i);
+  for (const s of sweep) {
+    const mid = cum + sweepLoad(s.item) / 2;
+    s.home = total > 0 ? Math.min(D - 1, Math.floor((mid / total) * D)) : 0;
+    home[s.i] = s.home;
+    cum += sweepLoad(s.item);
   }
   const dist = (a: number, b: number) => Math.min(Math.abs(a - b), D - Math.abs(a - b));
-  const isOpen = (i: number, d: number) => (items[i]!.allowedDays & (1 << workDays[d]!)) !== 0;
+  // the working days: index d among them, weekday wd, weekly load
+  const days = workDays.map((wd, d) => ({ d, wd, load: 0 }));
+  const isOpenOn = (r: PatternInput, wd: number) => (r.allowedDays & (1 << wd)) !== 0;
   const dayOf = new Int32Array(n).fill(-1);
-  const dayLoad = new Float64Array(D);
-  for (const i of sweep) {
-    if (items[i]!.frequency === 'twice_weekly') continue;
-    let best = -1;
-    for (let d = 0; d < D; d++) if (isOpen(i, d) && (best < 0 || dist(d, home[i]!) < dist(best, home[i]!))) best = d;
-    if (best < 0) {
+  for (const { i, item, home: h } of sweep) {
+    if (item.frequency === 'twice_weekly') continue;
+    let best: (typeof days)[number] | undefined;
+    for (const day of days) if (isOpenOn(item, day.wd) && (!best || dist(day.d, h) < dist(best.d, h))) best = day;
+    if (!best) {
       out[i] = { reason: 'not open on any working day of the manager during his working hours' };
       continue;
     }
-    dayOf[i] = best;
-    dayLoad[best]! += items[i]!.visitMinutes * VISITS_PER_WEEK[items[i]!.frequency];
+    dayOf[i] = best.d;
+    best.load += item.visitMinutes * VISITS_PER_WEEK[item.frequency];
   }
-  const meanDay = Math.max(dayLoad.reduce((a, b) => a + b, 0) / D, 1);
-  for (const i of sweep) {
-    if (items[i]!.frequency !== 'twice_weekly') continue;
-    let best: [number, number] | null = null,
+  const meanDay = Math.max(days.reduce((a, day) => a + day.load, 0) / D, 1);
+  for (const { i, item, home: h } of sweep) {
+    if (item.frequency !== 'twice_weekly') continue;
+    let best: [(typeof days)[number], (typeof days)[number]] | null = null,
       bestCost = Infinity;
-    for (let a = 0; a < D; a++) {
-      for (let b = a + 1; b < D; b++) {
-        if (!isOpen(i, a) || !isOpen(i, b)) continue;
-        const gap = workDays[b]! - workDays[a]!;
+    for (const [a, dayA] of days.entries()) {
+      for (const dayB of days.slice(a + 1)) {
+        if (!isOpenOn(item, dayA.wd) || !isOpenOn(item, dayB.wd)) continue;
+        const gap = dayB.wd - dayA.wd;
         const minGap = Math.min(gap, 7 - gap);
         const cost =
-          10 * Math.min(dist(a, home[i]!), dist(b, home[i]!)) +
+          10 * Math.min(dist(dayA.d, h), dist(dayB.d, h)) +
           4 * (3 - Math.min(minGap, 3)) +
-          (dayLoad[a]! + dayLoad[b]!) / meanDay;
-        if (cost < bestCost) [best, bestCost] = [[a, b], cost];
+          (dayA.load + dayB.load) / meanDay;
+        if (cost < bestCost) [best, bestCost] = [[dayA, dayB], cost];
       }
     }
     if (!best) {
       out[i] = { reason: 'twice-weekly, but not open on two working days of the manager' };
       continue;
     }
-    for (const d of best) dayLoad[d]! += items[i]!.visitMinutes;
-    out[i] = { weekdays: best.map((d) => workDays[d]!), weeks: [0, 1, 2, 3] };
+    for (const day of best) day.load += item.visitMinutes;
+    out[i] = { weekdays: best.map((day) => day.wd), weeks: [0, 1, 2, 3] };
   }
   if (orderingTolerance !== undefined)
-    balanceOrdering(items, dayOf, home, out, workDays, orderingTolerance, (i, d) => isOpen(i, d), dist);
+    balanceOrdering(
+      items,
+      dayOf,
+      home,
+      out,
+      workDays,
+      orderingTolerance,
+      (i, d) => isOpenOn(getKnown(items, i, 'retailer'), getKnown(workDays, d, 'working day')),
+      dist,
+    );
   // weeks: weekly every week; fortnightly halves and monthly quarters along the sweep, per day
-  for (let d = 0; d < D; d++) {
-    const onDay = sweep.filter((i) => dayOf[i] === d);
-    const split = (frequency: VisitFrequency, parts: number, weeksOf: (part: number) => number[]) => {
-      const list = onDay.filter((i) => items[i]!.frequency === frequency);
-      const sum = list.reduce((a, i) => a + items[i]!.visitMinutes, 0);
+  for (const { d, wd } of days) {
+    const onDay = sweep.filter((s) => dayOf[s.i] === d);
+    const split = (frequency: VisitFrequency, weeksOf: readonly (readonly number[])[]) => {
+      const parts = weeksOf.length;
+      const list = onDay.filter((s) => s.item.frequency === frequency);
+      const sum = list.reduce((a, s) => a + s.item.visitMinutes, 0);
       let c = 0;
-      for (const i of list) {
-        const part = sum > 0 ? Math.min(parts - 1, Math.floor(((c + items[i]!.visitMinutes / 2) / sum) * parts)) : 0;
-        c += items[i]!.visitMinutes;
-        out[i] = { weekdays: [workDays[d]!], weeks: weeksOf(part) };
+      for (const { i, item } of list) {
+        const part = sum > 0 ? Math.min(parts - 1, Math.floor(((c + item.visitMinutes / 2) / sum) * parts)) : 0;
+        c += item.visitMinutes;
+        out[i] = { weekdays: [wd], weeks: [...getKnown(weeksOf, part, 'part of the cycle')] };
       }
     };
-    for (const i of onDay)
-      if (items[i]!.frequency === 'weekly') out[i] = { weekdays: [workDays[d]!], weeks: [0, 1, 2, 3] };
-    split('fortnightly', 2, (p) => [p, p + 2]);
-    split('monthly', 4, (q) => [MONTHLY_WEEK_ORDER[q]!]);
+    for (const { i, item } of onDay) if (item.frequency === 'weekly') out[i] = { weekdays: [wd], weeks: [0, 1, 2, 3] };
+    split('fortnightly', FORTNIGHTLY_WEEKS);
+    split('monthly', MONTHLY_WEEKS);
   }
   return out;
 }
