@@ -7,6 +7,7 @@ import {
   type PositionFix,
   type PositionFixInput,
   issueReason,
+  getKnown,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { normalizeFix } from './normalize-fix.js';
@@ -150,7 +151,8 @@ export function chooseEstimate(
   const byTie = (a: RankedCandidate, b: RankedCandidate) =>
     a.ageS - b.ageS || pref(a.source) - pref(b.source) || a.index - b.index;
   const best = Math.min(...eligible.map((r) => r.effectiveAccuracyM));
-  const winner = eligible.filter((r) => r.effectiveAccuracyM <= best + tol).sort(byTie)[0]!;
+  // the most accurate candidate is among these, so there is a first
+  const winner = getKnown(eligible.filter((r) => r.effectiveAccuracyM <= best + tol).sort(byTie), 0, 'candidate');
   const rest = eligible
     .filter((r) => r !== winner)
     .sort((a, b) => a.effectiveAccuracyM - b.effectiveAccuracyM || byTie(a, b));
@@ -176,5 +178,5 @@ export function chooseEstimate(
     reason = 'first_given';
     explanation = `${eff(winner)} ties with ${eff(runnerUp)} in accuracy, age and source; the first given wins`;
   }
-  return { fix: fixes[winner.index]!, index: winner.index, reason, explanation, ranking };
+  return { fix: getKnown(fixes, winner.index, 'estimate'), index: winner.index, reason, explanation, ranking };
 }

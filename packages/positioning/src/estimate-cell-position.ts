@@ -1,4 +1,4 @@
-import { BeatplanError, issueReason, parseOrThrow, type PositionFix } from '@beatplan/core';
+import { BeatplanError, getKnown, issueReason, parseOrThrow, type PositionFix } from '@beatplan/core';
 import { CellTableImpl, type CellTable } from './internal/cell-table.js';
 import { readEstimateOptions, type EstimateOptions } from './internal/estimate-options.js';
 import { locateEmitters } from './internal/locate-emitters.js';
@@ -109,10 +109,8 @@ export function estimateCellPosition(
       idOf: cellId,
     },
   );
-  const { emitters } = located;
-  const found = located.found.map(({ index, row, o }) => ({ index, row, cell: o }));
   const unknown = located.unknown.map(({ index, o }) => ({ index, id: cellId(o), cell: o }));
-  const e = weightedEstimate(emitters, settings);
+  const e = weightedEstimate(located.found, settings);
   return {
     fix: {
       lng: e.lng,
@@ -123,15 +121,15 @@ export function estimateCellPosition(
       source: 'cell',
       at,
     },
-    used: found.map((f, i) => ({
+    used: e.used.map(({ emitter: f, weight, rangeM, distanceM }) => ({
       index: f.index,
-      radio: RADIO_VALUES[s.tag[f.row]! - 1]!,
-      id: cellId(f.cell),
-      lng: emitters[i]!.lng,
-      lat: emitters[i]!.lat,
-      rangeM: e.rangesM[i]!,
-      weight: e.weights[i]!,
-      distanceM: e.distancesM[i]!,
+      radio: getKnown(RADIO_VALUES, f.tag - 1, 'radio tag'),
+      id: cellId(f.o),
+      lng: f.lng,
+      lat: f.lat,
+      rangeM,
+      weight,
+      distanceM,
     })),
     unknown,
     spreadM: e.spreadM,

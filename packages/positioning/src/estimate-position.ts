@@ -82,17 +82,18 @@ export function estimatePosition(
       return undefined;
     }
   };
-  if (observations.cells !== undefined) {
+  const { cells, wifi: aps } = observations;
+  if (cells !== undefined) {
     const table = need(tables.cells, 'cells');
-    const cell = attempt(() => estimateCellPosition(table, observations.cells!, cellOptions));
+    const cell = attempt(() => estimateCellPosition(table, cells, cellOptions));
     if (cell) {
       result.cell = cell;
       candidates.push(cell.fix);
     }
   }
-  if (observations.wifi !== undefined) {
+  if (aps !== undefined) {
     const table = need(tables.wifi, 'wifi');
-    const wifi = attempt(() => estimateWifiPosition(table, observations.wifi!, wifiOptions));
+    const wifi = attempt(() => estimateWifiPosition(table, aps, wifiOptions));
     if (wifi) {
       result.wifi = wifi;
       candidates.push(wifi.fix);

@@ -91,10 +91,8 @@ export function estimateWifiPosition(
       idOf: (ap) => ap.bssid,
     },
   );
-  const { emitters } = located;
-  const found = located.found.map(({ index, o }) => ({ index, bssid: o.bssid }));
   const unknown = located.unknown.map(({ index, o }) => ({ index, bssid: o.bssid }));
-  const e = weightedEstimate(emitters, settings);
+  const e = weightedEstimate(located.found, settings);
   return {
     fix: {
       lng: e.lng,
@@ -105,14 +103,14 @@ export function estimateWifiPosition(
       source: 'wifi',
       at,
     },
-    used: found.map((f, i) => ({
+    used: e.used.map(({ emitter: f, weight, rangeM, distanceM }) => ({
       index: f.index,
-      bssid: f.bssid,
-      lng: emitters[i]!.lng,
-      lat: emitters[i]!.lat,
-      rangeM: e.rangesM[i]!,
-      weight: e.weights[i]!,
-      distanceM: e.distancesM[i]!,
+      bssid: f.o.bssid,
+      lng: f.lng,
+      lat: f.lat,
+      rangeM,
+      weight,
+      distanceM,
     })),
     unknown,
     spreadM: e.spreadM,

@@ -40,7 +40,7 @@ export class ApTableImpl extends LoadedTableBase implements ApTable {
     if (canonical === undefined) return undefined;
     const row = this.findRow(canonical);
     if (row < 0) return undefined;
-    const s = this.store;
-    return { bssid: canonical, lng: s.lng[row]!, lat: s.lat[row]!, rangeM: s.range[row]!, samples: s.samples[row]! };
+    const { lng, lat, rangeM, samples } = this.store.pointAt(row);
+    return { bssid: canonical, lng, lat, rangeM, samples };
   }
 }

@@ -1,3 +1,4 @@
+import { getKnown } from '@beatplan/core';
 import { MAX_MNC, RADIO_VALUES, type Radio } from '../schemas/cell-observation.js';
 import { LoadedTableBase, type LoadedTableInfo } from './loaded-table.js';
 
@@ -64,9 +65,11 @@ export class CellTableImpl extends LoadedTableBase implements CellTable {
     const want = cell.radio === undefined ? 0 : (RADIO_TAG.get(cell.radio) ?? -1);
     const s = this.store;
     let best = -1;
+    let bestSamples = 0;
     s.find(cellKeyHi(cell.mcc, cell.mnc, cell.area), cell.cellId, (row) => {
       if (want !== 0 && s.tag[row] !== want) return;
-      if (best < 0 || s.samples[row]! > s.samples[best]!) best = row;
+      const samples = getKnown(s.samples, row, 'row');
+      if (best < 0 || samples > bestSamples) [best, bestSamples] = [row, samples];
     });
     return best;
   }
@@ -74,17 +77,17 @@ export class CellTableImpl extends LoadedTableBase implements CellTable {
   lookup(cell: CellKey): CellTower | undefined {
     const row = this.findRow(cell);
     if (row < 0) return undefined;
-    const s = this.store;
+    const { lng, lat, rangeM, samples, tag } = this.store.pointAt(row);
     return {
-      radio: RADIO_VALUES[s.tag[row]! - 1]!,
+      radio: getKnown(RADIO_VALUES, tag - 1, 'radio tag'),
       mcc: cell.mcc,
       mnc: cell.mnc,
       area: cell.area,
       cellId: cell.cellId,
-      lng: s.lng[row]!,
-      lat: s.lat[row]!,
-      rangeM: s.range[row]!,
-      samples: s.samples[row]!,
+      lng,
+      lat,
+      rangeM,
+      samples,
     };
   }
 }

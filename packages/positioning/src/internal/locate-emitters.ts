@@ -25,25 +25,15 @@ export function locateEmitters<T>(
   findRow: (o: T) => number,
   signalOf: (o: T) => number | undefined,
   names: ObservationNames<T>,
-): { emitters: Emitter[]; found: { index: number; row: number; o: T }[]; unknown: { index: number; o: T }[] } {
-  const emitters: Emitter[] = [];
-  const found: { index: number; row: number; o: T }[] = [];
+): { found: (Emitter & { index: number; row: number; o: T; tag: number })[]; unknown: { index: number; o: T }[] } {
+  const found: (Emitter & { index: number; row: number; o: T; tag: number })[] = [];
   const unknown: { index: number; o: T }[] = [];
   observations.forEach((o, index) => {
     const row = findRow(o);
     if (row < 0) unknown.push({ index, o });
-    else {
-      found.push({ index, row, o });
-      emitters.push({
-        lng: store.lng[row]!,
-        lat: store.lat[row]!,
-        rangeM: store.range[row]!,
-        samples: store.samples[row]!,
-        signalDbm: signalOf(o),
-      });
-    }
+    else found.push({ index, row, o, ...store.pointAt(row), signalDbm: signalOf(o) });
   });
-  if (emitters.length === 0) {
+  if (found.length === 0) {
     throw new BeatplanError(
       'NO_POSITION',
       observations.length
@@ -51,5 +41,5 @@ export function locateEmitters<T>(
         : [{ path: ['scan', names.field], message: names.none }],
     );
   }
-  return { emitters, found, unknown };
+  return { found, unknown };
 }

@@ -1,3 +1,5 @@
+import { getKnown } from '@beatplan/core';
+
 /**
  * Compact storage for a table of located transmitters (cell towers, WiFi access points): one typed
  * array per needed column, plus an open-addressing hash index (linear probing, load ≤ 0.5) from an
@@ -56,6 +58,17 @@ export class PointStore {
     this.slots[s] = row + 1;
     if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return true;
+  }
+
+  /** The stored values of a row (one found by {@link find}). */
+  pointAt(row: number): { lng: number; lat: number; rangeM: number; samples: number; tag: number } {
+    return {
+      lng: getKnown(this.lng, row, 'row'),
+      lat: getKnown(this.lat, row, 'row'),
+      rangeM: getKnown(this.range, row, 'row'),
+      samples: getKnown(this.samples, row, 'row'),
+      tag: getKnown(this.tag, row, 'row'),
+    };
   }
 
   /** Calls `visit(row)` for every row with this key (any tag), in probe order. */

@@ -1,4 +1,4 @@
-import { haversineM } from '@beatplan/core';
+import { getKnown, haversineM } from '@beatplan/core';
 
 /** One located transmitter heard by the device. */
 export interface Emitter {
@@ -23,15 +23,13 @@ export interface WeightedEstimateSettings {
   lowSampleFactor: number;
 }
 
-/** The estimate: position (table crs), 95 % radius, and per-emitter weight shares, effective ranges and distances. */
-export interface WeightedEstimate {
+/** The estimate: position (table crs), 95 % radius, and each emitter with its weight share, effective range and distance. */
+export interface WeightedEstimate<E extends Emitter = Emitter> {
   lng: number;
   lat: number;
   accuracyM: number;
   spreadM: number;
-  weights: number[];
-  rangesM: number[];
-  distancesM: number[];
+  used: { emitter: E; weight: number; rangeM: number; distanceM: number }[];
 }
 
 const RAD = Math.PI / 180;
@@ -64,18 +62,20 @@ export function signalWeights(signals: readonly (number | undefined)[]): number[
  * - accuracy (95 %) = max(floorM, Σ wᵢ (dᵢ + rᵢ) / Σ wᵢ);
  * - spread = sqrt(Σ wᵢ dᵢ² / Σ wᵢ).
  */
-export function weightedEstimate(emitters: readonly Emitter[], settings: WeightedEstimateSettings): WeightedEstimate {
+export function weightedEstimate<E extends Emitter>(
+  emitters: readonly E[],
+  settings: WeightedEstimateSettings,
+): WeightedEstimate<E> {
   const weights = signalWeights(emitters.map((e) => e.signalDbm));
-  const first = emitters[0]!;
+  const weighted = emitters.map((e, i) => ({ e, w: getKnown(weights, i, 'emitter') }));
+  const first = getKnown(emitters, 0, 'emitter');
   const lng0 = first.lng;
   const lat0 = first.lat;
   const k = Math.max(Math.cos(lat0 * RAD), 1e-9);
   let W = 0;
   let X = 0;
   let Y = 0;
-  for (let i = 0; i < emitters.length; i++) {
-    const e = emitters[i]!;
-    const w = weights[i]!;
+  for (const { e, w } of weighted) {
     W += w;
     X += w * wrapLng(e.lng - lng0) * k;
     Y += w * (e.lat - lat0);
@@ -84,16 +84,12 @@ export function weightedEstimate(emitters: readonly Emitter[], settings: Weighte
   const lng = wrapLng(lng0 + X / W / k);
   let sumReach = 0;
   let sumSq = 0;
-  const rangesM: number[] = [];
-  const distancesM: number[] = [];
-  for (let i = 0; i < emitters.length; i++) {
-    const e = emitters[i]!;
-    const w = weights[i]!;
+  const used: WeightedEstimate<E>['used'] = [];
+  for (const { e, w } of weighted) {
     let r = Math.max(e.rangeM, settings.minRangeM);
     if (e.samples >= 1 && e.samples < settings.lowSampleCount) r *= settings.lowSampleFactor;
     const d = haversineM(lng, lat, e.lng, e.lat);
-    rangesM.push(r);
-    distancesM.push(d);
+    used.push({ emitter: e, weight: w / W, rangeM: r, distanceM: d });
     sumReach += w * (d + r);
     sumSq += w * d * d;
   }
@@ -102,9 +98,7 @@ export function weightedEstimate(emitters: readonly Emitter[], settings: Weighte
     lat,
     accuracyM: Math.max(settings.floorM, sumReach / W),
     spreadM: Math.sqrt(sumSq / W),
-    weights: weights.map((w) => w / W),
-    rangesM,
-    distancesM,
+    used,
   };
 }
 
