@@ -26,8 +26,7 @@ function toTour(ids: number[], lines: number[], n: number, dimensionGiven: boole
   if (ids.length === 0) throw tsplibError(S, 'holds no tour');
   const seen = new Uint8Array(n);
   const tour = new Array<number>(ids.length);
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!;
+  for (const [k, id] of ids.entries()) {
     if (!Number.isInteger(id) || id < 1 || id > n) {
       const of = dimensionGiven ? `DIMENSION ${n}` : `${n} nodes in the tour`;
       throw tsplibError(S, `node id out of range: must be an integer in 1..${n} for ${of} (line ${lines[k]})`, id);

@@ -1,3 +1,4 @@
+import { failIndex } from './internal/fail-index.js';
 import { fillCoordinateMatrix } from './internal/tsplib-distances.js';
 import { isKeyword, parseDimension, TsplibScanner, tsplibError } from './internal/tsplib-scanner.js';
 import type {
@@ -33,13 +34,11 @@ interface Header {
   edgeWeightFormat: TsplibEdgeWeightFormat | null;
 }
 
-/** The header once it is known to be complete and consistent. */
-interface Spec {
-  type: TsplibProblemType;
-  n: number;
-  edgeWeightType: TsplibEdgeWeightType;
-  edgeWeightFormat: TsplibEdgeWeightFormat | null;
-}
+/** The header once it is known to be complete and consistent: EXPLICIT weights come with their matrix format. */
+type Spec = { type: TsplibProblemType; n: number } & (
+  | { edgeWeightType: 'EXPLICIT'; edgeWeightFormat: Exclude<TsplibEdgeWeightFormat, 'FUNCTION'> }
+  | { edgeWeightType: Exclude<TsplibEdgeWeightType, 'EXPLICIT'>; edgeWeightFormat: 'FUNCTION' | null }
+);
 
 /** The first word of `value` (TSPLIB has `TYPE : TSP (M.~Hofmeister)`), checked against `allowed`. */
 function pick<T extends string>(key: string, allowed: readonly T[], value: string, line: number): T {
@@ -84,7 +83,9 @@ function completeHeader(h: Header, where: string): Spec {
         ewf,
       );
     }
-  } else if (ewf !== null && ewf !== 'FUNCTION') {
+    return { type, n, edgeWeightType: ewt, edgeWeightFormat: ewf };
+  }
+  if (ewf !== null && ewf !== 'FUNCTION') {
     throw tsplibError(
       'EDGE_WEIGHT_FORMAT',
       `${ewf} lists weights, but EDGE_WEIGHT_TYPE ${ewt} computes them from coordinates`,
@@ -168,8 +169,8 @@ function readWeights(sc: TsplibScanner, n: number, format: TsplibEdgeWeightForma
 function checkSymmetric(matrix: Int32Array, n: number): void {
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const a = matrix[i * n + j]!;
-      const b = matrix[j * n + i]!;
+      const a = matrix[i * n + j] ?? failIndex('matrix', i * n + j);
+      const b = matrix[j * n + i] ?? failIndex('matrix', j * n + i);
       if (a !== b) {
         const why = `TYPE TSP needs a symmetric matrix, but ${i + 1}->${j + 1} costs ${a} and ${j + 1}->${i + 1} costs ${b}`;
         throw tsplibError('EDGE_WEIGHT_SECTION', why, b);
@@ -252,7 +253,7 @@ export function parseTsplib(text: string): TsplibInstance {
       if (spec.edgeWeightType !== 'EXPLICIT') {
         throw tsplibError(key, `needs EDGE_WEIGHT_TYPE EXPLICIT, the file says ${spec.edgeWeightType} (line ${line})`);
       }
-      weights = readWeights(sc, spec.n, spec.edgeWeightFormat!);
+      weights = readWeights(sc, spec.n, spec.edgeWeightFormat);
     } else if (key === 'DISPLAY_DATA_SECTION') {
       while (sc.skipBlank() && sc.atNumber()) sc.readNumber(key, 0, 0);
     } else throw tsplibError(key, `is not supported by parseTsplib (line ${line})`);

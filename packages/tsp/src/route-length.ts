@@ -1,9 +1,11 @@
 import { tspReason } from './generated/shared/tsp-reasons.js';
 import { TspError } from './errors.js';
+import { routeCostBy } from './internal/route-cost.js';
 
 /**
  * The cost of a route: the sum of `matrix[tour[k]][tour[k+1]]`, plus the closing edge back to
- * `tour[0]` when `closed`. Units are the matrix's own.
+ * `tour[0]` when `closed`. Units are the matrix's own; an entry the matrix lacks (a short row) makes
+ * the length NaN.
  *
  * @param input `{ matrix: number[][] }` or `{ matrix: ArrayLike<number>, n }` (row-major).
  * @param tour 0-based node indices in visiting order.
@@ -18,10 +20,17 @@ export function routeLength(
   tour: readonly number[],
   closed = true,
 ): number {
-  const nested = 'n' in input ? null : (input.matrix as number[][]);
-  const n = nested ? nested.length : (input as { n: number }).n;
-  const flat = nested ? null : (input.matrix as ArrayLike<number>);
-  const at = (i: number, j: number): number => (nested ? nested[i]![j]! : flat![i * n + j]!);
+  let n: number;
+  let at: (i: number, j: number) => number;
+  if ('n' in input) {
+    const { matrix } = input;
+    n = input.n;
+    at = (i, j) => matrix[i * n + j] ?? NaN;
+  } else {
+    const { matrix } = input;
+    n = matrix.length;
+    at = (i, j) => matrix[i]?.[j] ?? NaN;
+  }
   tour.forEach((v, k) => {
     if (!Number.isInteger(v) || v < 0 || v >= n) {
       throw new TspError('INVALID_INPUT', [
@@ -29,8 +38,5 @@ export function routeLength(
       ]);
     }
   });
-  let sum = 0;
-  for (let k = 0; k + 1 < tour.length; k++) sum += at(tour[k]!, tour[k + 1]!);
-  if (closed && tour.length > 1) sum += at(tour[tour.length - 1]!, tour[0]!);
-  return sum;
+  return routeCostBy(tour, closed, at);
 }

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { TspError, type TspIssue } from './errors.js';
 import { yieldToEventLoop } from './generated/shared/yield-to-event-loop.js';
 import { zodIssues } from './generated/shared/zod-issues.js';
+import { failIndex } from './internal/fail-index.js';
 import { AVOID_COST, toSearchCosts } from './internal/avoid-costs.js';
 import { HELD_KARP_CORE, runHeldKarp, type HeldKarpExports } from './internal/held-karp.js';
 import {
@@ -276,7 +277,7 @@ function* solveSteps(
       closed,
       n,
       start: opts.start,
-      end: end === 'any' ? tour[tour.length - 1]! : end,
+      end: end === 'any' ? (tour[tour.length - 1] ?? failIndex('tour', tour.length - 1)) : end,
       costScale,
       ms: performance.now() - t0,
     };

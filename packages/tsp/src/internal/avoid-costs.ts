@@ -3,6 +3,7 @@
 // float64 sums and drown every other cost in rounding, so the solvers never see them: each becomes
 // one penalty P, larger than any route over the other edges (their bound + 1). A route with fewer
 // avoided edges then always wins, and among routes with as many the other costs decide, exactly.
+import { failIndex } from './fail-index.js';
 import type { CostMatrix } from './normalize-input.js';
 import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 
@@ -39,7 +40,7 @@ export function* toSearchCosts(costs: CostMatrix, clock: SolveClock): Generator<
     for (let i = from; i < Math.min(n, from + rows); i++) {
       let rowMax = 0;
       for (let j = 0; j < n; j++) {
-        const c = cost[i * n + j]!;
+        const c = cost[i * n + j] ?? failIndex('cost', i * n + j);
         if (c >= AVOID_COST) avoided++;
         else if (c > rowMax) rowMax = c;
       }
@@ -53,10 +54,7 @@ export function* toSearchCosts(costs: CostMatrix, clock: SolveClock): Generator<
   const out = new Float64Array(n * n);
   for (let from = 0; from < n; from += rows) {
     const to = Math.min(n, from + rows);
-    for (let k = from * n; k < to * n; k++) {
-      const c = cost[k]!;
-      out[k] = c >= AVOID_COST ? penalty : c;
-    }
+    cost.subarray(from * n, to * n).forEach((c, k) => (out[from * n + k] = c >= AVOID_COST ? penalty : c));
     yield 'yield';
     clock.check('read_costs');
   }

@@ -2,6 +2,7 @@
 // costs force it to sit between the path's end and its start. The search then needs no special case.
 // The closed tour's costs are never built as a second matrix in JavaScript: `fillRows` writes them,
 // row by row, straight into the WebAssembly core's memory.
+import { failIndex } from './fail-index.js';
 import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 
 /** A problem for the heuristic: row-major costs, a start, and a closed tour (end = start) or an open path. */
@@ -40,7 +41,7 @@ export function* toClosedTour(p: HeuristicProblem, clock: SolveClock): Generator
     for (let i = from; i < Math.min(n, from + rows); i++) {
       let rowMax = 0;
       for (let j = 0; j < n; j++) {
-        const c = cost[i * n + j]!;
+        const c = cost[i * n + j] ?? failIndex('cost', i * n + j);
         if (i !== j && c > rowMax) rowMax = c;
         if (symmetric && j > i && c !== cost[j * n + i]) symmetric = false;
       }
@@ -78,7 +79,7 @@ export function* toClosedTour(p: HeuristicProblem, clock: SolveClock): Generator
   } else toDummy[end] = 0;
   const fillRows = (d: Float64Array, from: number, to: number) => {
     realRows(N, d, from, to);
-    for (let i = from; i < Math.min(to, n); i++) d[(i - from) * N + n] = toDummy[i]!;
+    toDummy.subarray(from, Math.min(to, n)).forEach((c, k) => (d[k * N + n] = c));
     if (to > n) {
       const base = (n - from) * N;
       d.set(fromDummy, base);
@@ -98,11 +99,10 @@ export function routeFromCycle(cycle: ArrayLike<number>, p: HeuristicProblem, sy
   const at = Array.from(cycle);
   const k0 = at.indexOf(p.start);
   const forward = !(symmetric && N > p.n && at[(k0 + 1) % N] === p.n);
-  const route: number[] = [];
-  for (let s = 0; s < N; s++) {
-    const v = at[(k0 + (forward ? s : N - s) + N) % N]!;
-    if (v < p.n) route.push(v);
-  }
+  // the cycle from `start` on (its next node second), then backwards when the dummy comes next
+  const rotated = [...at.slice(k0), ...at.slice(0, k0)];
+  const walked = forward ? rotated : [p.start, ...rotated.slice(1).reverse()];
+  const route = walked.filter((v) => v < p.n);
   if (typeof p.end === 'number' && p.end !== p.start && route[route.length - 1] !== p.end) {
     route.splice(route.indexOf(p.end), 1);
     route.push(p.end);

@@ -1,7 +1,9 @@
 import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { HELD_KARP_SIMD_WASM_BASE64, HELD_KARP_WASM_BASE64 } from '../generated/held-karp-wasm.js';
 import { TspError } from '../errors.js';
+import { failIndex } from './fail-index.js';
 import { PACKED_ROUTE_COST_LIMIT, routeCostBound } from './integer-costs.js';
+import { routeCost } from './route-cost.js';
 import type { WasmCore } from './wasm.js';
 
 /** The Held-Karp WebAssembly core (assembly/held-karp.ts), both builds. */
@@ -86,7 +88,7 @@ export function* runHeldKarp(hk: HeldKarpExports, p: ExactProblem): Generator<nu
   const closeTo = end === 'any' ? -1 : end;
   if (m === 0) {
     const tour = [start, ...tail];
-    const cost = tail.length ? icost[start * n + tail[0]!]! : 0;
+    const cost = routeCost(icost, n, tour, false);
     return { tour, cost };
   }
   const bytes = hk.memoryBytes(m);
@@ -98,18 +100,18 @@ export function* runHeldKarp(hk: HeldKarpExports, p: ExactProblem): Generator<nu
   const w = new Int32Array(mem, hk.matrixPtr(), m * stride);
   const a = new Int32Array(mem, hk.startPtr(), m);
   const c = new Int32Array(mem, hk.closePtr(), m);
-  for (let i = 0; i < m; i++) {
-    const vi = inner[i]!;
-    a[i] = icost[start * n + vi]!;
-    c[i] = closeTo < 0 ? 0 : icost[vi * n + closeTo]!;
-    for (let j = 0; j < m; j++) w[i * stride + j] = i === j ? 0 : icost[inner[j]! * n + vi]!; // cost(j -> i)
-  }
+  const costOf = (from: number, to: number) => icost[from * n + to] ?? failIndex('icost', from * n + to);
+  inner.forEach((vi, i) => {
+    a[i] = costOf(start, vi);
+    c[i] = closeTo < 0 ? 0 : costOf(vi, closeTo);
+    inner.forEach((vj, j) => (w[i * stride + j] = i === j ? 0 : costOf(vj, vi))); // cost(j -> i)
+  });
   hk.begin();
   const total = 2 ** m - 1;
   for (let left = hk.step(CHUNK_SUBSETS); left > 0; left = hk.step(CHUNK_SUBSETS)) yield (total - left) / total;
   const cost = hk.finish();
   if (cost < 0) throw new TspError('INTERNAL', [{ path: [], ...tspReason('tsp.hk_inconsistent') }]);
   const order = new Int32Array(hk.memory.buffer, hk.routePtr(), m);
-  const tour = [start, ...Array.from(order, (k) => inner[k]!), ...tail];
+  const tour = [start, ...Array.from(order, (k) => inner[k] ?? failIndex('inner', k)), ...tail];
   return { tour, cost };
 }

@@ -1,5 +1,6 @@
 import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { TspError } from '../errors.js';
+import { failIndex } from './fail-index.js';
 
 /**
  * Routes below this (2^25) run the fast, packed path of the WebAssembly core: it stores
@@ -29,7 +30,10 @@ export function routeCostBound(cost: ArrayLike<number>, n: number): number {
   let bound = 0;
   for (let i = 0; i < n; i++) {
     let rowMax = 0;
-    for (let j = 0; j < n; j++) if (i !== j && cost[i * n + j]! > rowMax) rowMax = cost[i * n + j]!;
+    for (let j = 0; j < n; j++) {
+      const c = cost[i * n + j] ?? failIndex('cost', i * n + j);
+      if (i !== j && c > rowMax) rowMax = c;
+    }
     bound += rowMax;
   }
   return bound;
@@ -59,19 +63,20 @@ function gcd(a: number, b: number): number {
 export function tryIntegerCosts(cost: Float64Array, n: number): IntegerCosts | null {
   let integral = true;
   for (let i = 0; i < n && integral; i++)
-    for (let j = 0; j < n; j++) if (i !== j && !Number.isInteger(cost[i * n + j]!)) integral = false;
+    for (let j = 0; j < n; j++) if (i !== j && !Number.isInteger(cost[i * n + j])) integral = false;
   const bound = routeCostBound(cost, n);
   const scales = integral ? [1] : [1000, 100, 10, 1];
   const fits = (limit: number) => scales.find((s) => bound * s + n < limit);
   let scale = fits(PACKED_ROUTE_COST_LIMIT) ?? fits(ROUTE_COST_LIMIT);
   if (scale === undefined && integral) {
     let g = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) g = gcd(g, cost[i * n + j]!);
+    cost.subarray(0, n * n).forEach((c, k) => {
+      if (k % (n + 1) !== 0) g = gcd(g, c); // off the diagonal
+    });
     if (g > 1 && bound / g + n < ROUTE_COST_LIMIT) scale = 1 / g;
   }
   if (scale === undefined) return null;
-  const icost = new Int32Array(n * n);
-  for (let k = 0; k < n * n; k++) icost[k] = Math.round(cost[k]! * scale);
+  const icost = Int32Array.from(cost.subarray(0, n * n), (c) => Math.round(c * scale));
   for (let i = 0; i < n; i++) icost[i * n + i] = 0;
   return { icost, scale };
 }

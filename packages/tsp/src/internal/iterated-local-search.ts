@@ -8,6 +8,7 @@ import { tspReason } from '../generated/shared/tsp-reasons.js';
 import { TspError } from '../errors.js';
 import { routeFromCycle, toClosedTour, type ClosedTour, type HeuristicProblem } from './closed-tour.js';
 import { acquireInstance } from './instance-pool.js';
+import { routeCost } from './route-cost.js';
 import type { LocalSearchExports } from './local-search-core.js';
 import { rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 
@@ -71,8 +72,7 @@ function enumerateTiny(d: Float64Array, N: number): number[] {
   let bestCost = Infinity;
   for (const rest of orders) {
     const t = [0, ...rest];
-    let c = 0;
-    for (let k = 0; k < N; k++) c += d[t[k]! * N + t[(k + 1) % N]!]!;
+    const c = routeCost(d, N, t, true);
     if (c < bestCost) [best, bestCost] = [t, c];
   }
   return best;
@@ -95,7 +95,7 @@ export function* runIteratedLocalSearch(
     const d = new Float64Array(closed.N * closed.N);
     closed.fillRows(d, 0, closed.N);
     const tour = routeFromCycle(enumerateTiny(d, closed.N), p, closed.symmetric);
-    return { tour, length: routeCost(p, tour), kicks: 0, timedOut: false };
+    return { tour, length: routeCost(p.cost, p.n, tour, p.end === p.start), kicks: 0, timedOut: false };
   }
   const instance = acquireInstance<LocalSearchExports>(module);
   try {
@@ -192,12 +192,5 @@ function* search(
   }
   const cycle = new Int32Array(core.memory.buffer, core.bestTourPtr(), N);
   const tour = routeFromCycle(cycle, p, symmetric);
-  return { tour, length: routeCost(p, tour), kicks, timedOut };
-}
-
-function routeCost(p: HeuristicProblem, tour: number[]): number {
-  let s = 0;
-  for (let k = 0; k + 1 < tour.length; k++) s += p.cost[tour[k]! * p.n + tour[k + 1]!]!;
-  if (p.end === p.start && tour.length > 1) s += p.cost[tour[tour.length - 1]! * p.n + tour[0]!]!;
-  return s;
+  return { tour, length: routeCost(p.cost, p.n, tour, p.end === p.start), kicks, timedOut };
 }

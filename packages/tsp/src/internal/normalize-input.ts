@@ -3,6 +3,7 @@ import { distance } from '@turf/distance';
 import * as z from 'zod';
 import { MAX_ISSUES, TspError, type TspIssue } from '../errors.js';
 import { zodIssues } from '../generated/shared/zod-issues.js';
+import { failIndex } from './fail-index.js';
 import { CHUNK_CELLS, rowsPerChunk, type Pause, type SolveClock } from './solve-clock.js';
 
 /** A point on the earth, WGS84 degrees. */
@@ -94,7 +95,7 @@ function* nestedCosts(matrix: unknown[], clock: SolveClock): Generator<Pause, Co
   const rowsOf = matrix as unknown[][];
   const bad = yield* checkCosts(
     n,
-    (i, j) => rowsOf[i]![j],
+    (i, j) => rowsOf[i]?.[j],
     (i, j) => ['matrix', i, j],
     clock,
   );
@@ -104,7 +105,7 @@ function* nestedCosts(matrix: unknown[], clock: SolveClock): Generator<Pause, Co
   for (let from = 0; from < n; from += rows) {
     for (let i = from; i < Math.min(n, from + rows); i++) {
       const row = rowsOf[i] as number[];
-      for (let j = 0; j < n; j++) if (i !== j) cost[i * n + j] = row[j]!;
+      for (let j = 0; j < n; j++) if (i !== j) cost[i * n + j] = row[j] ?? failIndex('matrix row', j);
     }
     yield 'yield';
     clock.check('read');
@@ -178,9 +179,9 @@ function* haversineCosts(points: LngLat[], clock: SolveClock): Generator<Pause, 
   const cost = new Float64Array(n * n);
   // row i computes its n - i - 1 pairs: chunks of rows with about CHUNK_CELLS / 4 pairs (turf is slower per cell)
   let done = 0;
-  for (let i = 0; i < n; i++) {
+  for (const [i, from] of coords.entries()) {
     for (let j = i + 1; j < n; j++) {
-      const d = distance(coords[i]!, coords[j]!, { units: 'meters' });
+      const d = distance(from, coords[j] ?? failIndex('points', j), { units: 'meters' });
       cost[i * n + j] = d;
       cost[j * n + i] = d;
     }

@@ -1,5 +1,6 @@
 // Time along a route: travel, waiting for a window to open, service on site. One plain simulation
 // that every time-window solver and every test checks its answer against.
+import { failIndex } from './fail-index.js';
 
 /** Time data of a problem. All times are seconds on one clock (e.g. seconds since midnight). */
 export interface TimeData {
@@ -45,29 +46,30 @@ export function simulateRoute(
   closed: boolean,
 ): { stops: ScheduleStop[]; finish: number; feasible: boolean; late: number[] } {
   const { n, time, serviceS, windows, startAt, endBy } = td;
-  const first = route[0]!;
+  const [first, ...rest] = route;
+  if (first === undefined) return failIndex('route', 0);
   const stops: ScheduleStop[] = [{ node: first, arrival: startAt, wait: 0, start: startAt, departure: startAt }];
   const late: number[] = [];
   let t = startAt;
   let prev = first;
-  for (let k = 1; k < route.length; k++) {
-    const v = route[k]!;
-    const arrival = t + time[prev * n + v]!;
+  for (const v of rest) {
+    const arrival = t + (time[prev * n + v] ?? failIndex('time', prev * n + v));
     let start = earliestStart(windows[v] ?? null, arrival);
     if (start === Infinity) {
       late.push(v);
       start = arrival; // served late: the schedule goes on so that every later stop is still shown
     }
-    const departure = start + serviceS[v]!;
+    const departure = start + (serviceS[v] ?? failIndex('serviceS', v));
     stops.push({ node: v, arrival, wait: start - arrival, start, departure });
     t = departure;
     prev = v;
   }
   let finish = t;
   if (closed && route.length > 1) {
-    finish = t + time[prev * n + first]!;
+    finish = t + (time[prev * n + first] ?? failIndex('time', prev * n + first));
     stops.push({ node: first, arrival: finish, wait: 0, start: finish, departure: finish });
   }
-  if (finish > endBy && !late.includes(route[route.length - 1]!)) late.push(closed ? first : route[route.length - 1]!);
+  // prev is the route's last stop
+  if (finish > endBy && !late.includes(prev)) late.push(closed ? first : prev);
   return { stops, finish, feasible: late.length === 0, late };
 }

@@ -1,4 +1,5 @@
 import { tsplibError } from './tsplib-scanner.js';
+import { failIndex } from './fail-index.js';
 
 /** The coordinate-based EDGE_WEIGHT_TYPEs. */
 export type TsplibCoordinateType = 'EUC_2D' | 'CEIL_2D' | 'ATT' | 'GEO';
@@ -47,11 +48,12 @@ export function fillCoordinateMatrix(
     return;
   }
   const dist = kind === 'EUC_2D' ? euc2d : kind === 'CEIL_2D' ? ceil2d : att;
+  const at = (k: number) => coords[k] ?? failIndex('coords', k);
   for (let i = 0; i < n; i++) {
-    const xi = coords[2 * i]!;
-    const yi = coords[2 * i + 1]!;
+    const xi = at(2 * i);
+    const yi = at(2 * i + 1);
     for (let j = i + 1; j < n; j++) {
-      const d = dist(xi - coords[2 * j]!, yi - coords[2 * j + 1]!);
+      const d = dist(xi - at(2 * j), yi - at(2 * j + 1));
       if (d > INT32_MAX) throw tooFar(i, j, d);
       matrix[i * n + j] = d;
       matrix[j * n + i] = d;
@@ -60,17 +62,17 @@ export function fillCoordinateMatrix(
 }
 
 function fillGeo(coords: Float64Array, n: number, matrix: Int32Array): void {
-  const lat = new Float64Array(n);
-  const lon = new Float64Array(n);
+  // coords holds (latitude, longitude) pairs: both converted to radians once
+  const radians = coords.slice(0, 2 * n).map(geoRadians);
+  const at = (k: number) => radians[k] ?? failIndex('coords', k);
   for (let i = 0; i < n; i++) {
-    lat[i] = geoRadians(coords[2 * i]!);
-    lon[i] = geoRadians(coords[2 * i + 1]!);
-  }
-  for (let i = 0; i < n; i++) {
+    const latI = at(2 * i);
+    const lonI = at(2 * i + 1);
     for (let j = i + 1; j < n; j++) {
-      const q1 = Math.cos(lon[i]! - lon[j]!);
-      const q2 = Math.cos(lat[i]! - lat[j]!);
-      const q3 = Math.cos(lat[i]! + lat[j]!);
+      const latJ = at(2 * j);
+      const q1 = Math.cos(lonI - at(2 * j + 1));
+      const q2 = Math.cos(latI - latJ);
+      const q3 = Math.cos(latI + latJ);
       // Clamped so rounding cannot push acos out of its domain (NaN); values inside [-1, 1] are unchanged.
       const c = Math.min(1, Math.max(-1, 0.5 * ((1.0 + q1) * q2 - (1.0 - q1) * q3)));
       const d = Math.trunc(GEO_RRR * Math.acos(c) + 1.0);

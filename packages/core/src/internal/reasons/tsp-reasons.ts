@@ -45,6 +45,7 @@ export const TSP_REASON_CATALOGUES = {
     'tsp.dp_memory': (p) =>
       `${p.n} 个节点的精确 DP 需要 ${p.gib >= 0 ? `${p.gib.toFixed(2)} GiB` : '超过现有的内存'}（两层 DP 和父节点表），${p.limit === 'wasm32' ? '超过了 WebAssembly（wasm32）的 4 GiB 内存' : '而引擎拒绝增长到这么多内存'}；${METHODS}`,
     'tsp.hk_inconsistent': 'Held-Karp 父节点表不一致：无法重建路线',
+    'tsp.index_missing': (p) => `求解器读取了 ${p.what}[${p.index}]，但从未写入该位置（求解器的缺陷）`,
     'tsp.pool_closed': '线程池已关闭',
     'tsp.pool_closed_before': (p) => `线程池在${p.route ? '路线求解完成' : '任务完成'}之前已关闭`,
     'tsp.signal_type': 'signal 必须是 AbortSignal',

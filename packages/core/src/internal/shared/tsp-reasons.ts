@@ -68,6 +68,8 @@ export const TSP_REASONS = {
   'tsp.dp_memory': (p: { n: number /** -1: more than exists */; gib: number; limit: keyof typeof DP_LIMITS }) =>
     `exact DP for ${p.n} nodes needs ${p.gib >= 0 ? `${p.gib.toFixed(2)} GiB` : 'more memory than exists'} (two DP layers and the parent table), ${DP_LIMITS[p.limit]}; ${METHODS}`,
   'tsp.hk_inconsistent': 'the Held-Karp parent table is inconsistent: the route could not be rebuilt',
+  'tsp.index_missing': (p: { what: string; index: number }) =>
+    `the solver read ${p.what}[${p.index}], which it never wrote (a bug in the solver)`,
   'tsp.pool_closed': 'the pool is closed',
   'tsp.pool_closed_before': (p: { route: boolean }) =>
     `the pool was closed before the ${p.route ? 'route' : 'task'} was ${p.route ? 'solved' : 'done'}`,

@@ -25,8 +25,9 @@ import { separateBlossoms } from './separate-blossoms.js';
 import { separateCombs } from './separate-combs.js';
 import { separateSubtours } from './separate-subtours.js';
 import { type Pseudocost, strongBranch } from './strong-branching.js';
-import { INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
-import { edgeKey, tourCost, type SymmetricInstance } from './symmetric-instance.js';
+import { failIndex } from '../fail-index.js';
+import { forEachEdge, INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
+import { edgeKey, forEachTourEdge, tourCost, type SymmetricInstance } from './symmetric-instance.js';
 
 /** Tuning of the search (defaults chosen on the TSPLIB set, bench/proof.mjs). */
 export interface BranchAndCutSettings {
@@ -140,13 +141,16 @@ class Search {
   private firstColumns(tour: readonly number[]): number[] {
     const { n, cost, allowed } = this.inst;
     const keys = new Set<number>();
-    for (let k = 0; k < tour.length; k++) keys.add(edgeKey(n, tour[k]!, tour[(k + 1) % tour.length]!));
+    forEachTourEdge(tour, (a, b) => keys.add(edgeKey(n, a, b)));
     for (const key of this.inst.forced) keys.add(key);
     for (let a = 0; a < n; a++) {
-      const near: number[] = [];
-      for (let b = 0; b < n; b++) if (b !== a && allowed[edgeKey(n, a, b)]) near.push(b);
-      near.sort((p, q) => cost[edgeKey(n, a, p)]! - cost[edgeKey(n, a, q)]!);
-      for (const b of near.slice(0, this.settings.neighbours)) keys.add(edgeKey(n, a, b));
+      const near: { key: number; cost: number }[] = [];
+      for (let b = 0; b < n; b++) {
+        const key = edgeKey(n, a, b);
+        if (b !== a && allowed[key]) near.push({ key, cost: cost[key] ?? failIndex('cost', key) });
+      }
+      near.sort((p, q) => p.cost - q.cost);
+      for (const { key } of near.slice(0, this.settings.neighbours)) keys.add(key);
     }
     return [...keys].sort((p, q) => p - q);
   }
@@ -165,14 +169,17 @@ class Search {
       if (end.kind === 'failed') return { ...this.state, proven: false, reason: end.reason };
       if (node.depth === 0) this.state.rootLower = Math.max(this.state.rootLower, this.state.lower);
       if (end.kind === 'branch') {
-        for (const value of [1, 0]) {
+        const [boundIn, boundOut] = end.bounds;
+        for (const [value, bound] of [
+          [1, boundIn],
+          [0, boundOut],
+        ] as const) {
           const fixKeys = new Int32Array(node.fixKeys.length + 1);
           fixKeys.set(node.fixKeys);
           fixKeys[node.fixKeys.length] = end.key;
           const fixValues = new Uint8Array(node.fixValues.length + 1);
           fixValues.set(node.fixValues);
           fixValues[node.fixValues.length] = value;
-          const bound = end.bounds[1 - value]!;
           if (this.ceilBound(bound, 0) < this.state.upper)
             queue.push({ bound, depth: node.depth + 1, fixKeys, fixValues });
         }
@@ -186,8 +193,7 @@ class Search {
         }
       }
       node = undefined;
-      while (queue.size) {
-        const next = queue.pop()!;
+      for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
         if (this.ceilBound(next.bound, 0) < this.state.upper) {
           node = next;
           break;
@@ -209,13 +215,13 @@ class Search {
   /** Applies a node's fixings over the global ones; false when they contradict them. */
   private applyNode(node: SearchNode): boolean {
     for (const key of this.applied) {
-      this.fixed[key] = this.globalFix[key]!;
+      this.fixed[key] = this.globalFix[key] ?? failIndex('globalFix', key);
       this.setColumnBounds(key);
     }
     this.applied = [];
     let ok = true;
     node.fixKeys.forEach((key, i) => {
-      const v = node.fixValues[i]!;
+      const v = node.fixValues[i] ?? failIndex('fixValues', i);
       if (this.globalFix[key] !== -1 && this.globalFix[key] !== v) ok = false;
       this.fixed[key] = v;
       this.applied.push(key);
@@ -326,7 +332,7 @@ class Search {
     const xs: number[] = [];
     const n = this.n;
     this.lp.colKey.forEach((key, j) => {
-      const x = point.x[j]!;
+      const x = point.x[j] ?? failIndex('x', j);
       if (x > INTEGRALITY_EPS) {
         us.push(Math.floor(key / n));
         vs.push(key % n);
@@ -348,7 +354,7 @@ class Search {
     for (const b of separateBlossoms(g, n)) {
       const inside = new Uint8Array(n);
       for (const v of b.handle) inside[v] = 1;
-      const teeth = new Set(b.teeth.map((k) => edgeKey(n, g.u[k]!, g.v[k]!)));
+      const teeth = new Set(b.teeth.map((k) => edgeKey(n, g.u[k] ?? failIndex('u', k), g.v[k] ?? failIndex('v', k))));
       cuts.push({ inside, teeth, rhs: 1 - teeth.size, idle: 0 });
     }
     if (cuts.length) return cuts;
@@ -368,17 +374,18 @@ class Search {
   /** Adds the edges of negative reduced cost (the most negative first); true when any was added. */
   private price(rc: Float64Array): boolean {
     const n = this.n;
-    const cand: number[] = [];
+    const cand: { key: number; rc: number }[] = [];
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
         const key = a * n + b;
-        if (this.inst.allowed[key] && this.lp.colOf[key] === -1 && this.fixed[key] !== 0 && rc[key]! < -1e-6)
-          cand.push(key);
+        if (!this.inst.allowed[key] || this.lp.colOf[key] !== -1 || this.fixed[key] === 0) continue;
+        const r = rc[key] ?? failIndex('rc', key);
+        if (r < -1e-6) cand.push({ key, rc: r });
       }
     }
     if (!cand.length) return false;
-    cand.sort((p, q) => rc[p]! - rc[q]!);
-    this.lp.addColumns(cand.slice(0, Math.max(100, 2 * n)));
+    cand.sort((p, q) => p.rc - q.rc);
+    this.lp.addColumns(cand.slice(0, Math.max(100, 2 * n)).map(({ key }) => key));
     return true;
   }
 
@@ -397,18 +404,18 @@ class Search {
   private tourOf(g: SupportGraph): number[] | null {
     const n = this.n;
     const adj: number[][] = Array.from({ length: n }, () => []);
-    for (let k = 0; k < g.u.length; k++) {
-      if (g.x[k]! < 0.5) continue;
-      adj[g.u[k]!]!.push(g.v[k]!);
-      adj[g.v[k]!]!.push(g.u[k]!);
-    }
-    if (adj.some((a) => a.length !== 2)) return null;
+    forEachEdge(g, (u, v, x) => {
+      if (x < 0.5) return;
+      (adj[u] ?? failIndex('adj', u)).push(v);
+      (adj[v] ?? failIndex('adj', v)).push(u);
+    });
+    if (!adj.every(isPair)) return null;
     const tour = [0];
     let prev = -1;
     let at = 0;
     for (;;) {
-      const [p, q] = adj[at]!;
-      const next = p !== prev ? p! : q!;
+      const [p, q] = adj[at] ?? failIndex('adj', at);
+      const next = p !== prev ? p : q;
       if (next === 0) break;
       tour.push(next);
       prev = at;
@@ -438,15 +445,15 @@ class Search {
       for (let b = a + 1; b < n; b++) {
         const key = a * n + b;
         if (!this.inst.allowed[key] || this.globalFix[key] !== -1) continue;
-        const r = rc[key]!;
+        const r = rc[key] ?? failIndex('rc', key);
         let to = -1;
         if (r > 0 && this.ceilBound(this.rootBound + r, this.rootMargin) >= limit) to = 0;
         else if (r < 0 && this.ceilBound(this.rootBound - r, this.rootMargin) >= limit) to = 1;
         if (to < 0) continue;
         this.globalFix[key] = to;
         this.state.fixedEdges++;
-        const col = this.lp.colOf[key]!;
-        const x = col >= 0 && point ? point.x[col]! : 0;
+        const col = this.lp.colOf[key] ?? failIndex('colOf', key);
+        const x = col >= 0 && point ? (point.x[col] ?? failIndex('x', col)) : 0;
         if (to === 1 ? x < 1 - INTEGRALITY_EPS : x > INTEGRALITY_EPS) moved = true;
         if (!this.applied.includes(key)) {
           this.fixed[key] = to;
@@ -456,4 +463,9 @@ class Search {
     }
     return moved;
   }
+}
+
+/** Whether a node has exactly two neighbours (a node of a cycle). */
+function isPair(neighbours: number[]): neighbours is [number, number] {
+  return neighbours.length === 2;
 }

@@ -3,6 +3,7 @@
 // row per cut (subtour x(δ(S)) >= 2; blossom x(δ(H) \ F) - x(F) >= 1 - |F|). Columns are added by
 // pricing, rows by separation; rows that stay slack with a zero dual for a while are dropped.
 import type { Basis, Highs, Model } from 'highs';
+import { failIndex } from '../fail-index.js';
 import { edgeKey, type SymmetricInstance } from './symmetric-instance.js';
 
 /**
@@ -91,7 +92,7 @@ export class CutLp {
     fresh.forEach((key, j) => {
       const a = Math.floor(key / n);
       const b = key % n;
-      cost[j] = this.inst.cost[key]!;
+      cost[j] = this.inst.cost[key] ?? failIndex('cost', key);
       indices.push(a, b);
       values.push(1, 1);
       this.cuts.forEach((cut, r) => {
@@ -168,8 +169,9 @@ export class CutLp {
 
   /** Sets the bounds of an edge's column (adding the column when it is missing). */
   setBounds(key: number, lower: number, upper: number): void {
-    if (this.colOf[key] === -1) this.addColumns([key], lower, upper);
-    else this.model.changeColBounds(this.colOf[key]!, lower, upper);
+    const col = this.colOf[key] ?? failIndex('colOf', key);
+    if (col === -1) this.addColumns([key], lower, upper);
+    else this.model.changeColBounds(col, lower, upper);
   }
 
   /** The current simplex basis (to come back to after a strong-branching trial). */
@@ -202,8 +204,9 @@ export class CutLp {
     const n = this.n;
     if (!trial)
       this.cuts.forEach((cut, r) => {
-        const slack = s.rowValue[n + r]! - cut.rhs;
-        cut.idle = Math.abs(s.rowDual[n + r]!) < 1e-9 && slack > 1e-6 ? cut.idle + 1 : 0;
+        const slack = (s.rowValue[n + r] ?? failIndex('rowValue', n + r)) - cut.rhs;
+        const dual = s.rowDual[n + r] ?? failIndex('rowDual', n + r);
+        cut.idle = Math.abs(dual) < 1e-9 && slack > 1e-6 ? cut.idle + 1 : 0;
       });
     return { x: s.colValue, rowDual: s.rowDual, rowValue: s.rowValue, objective: this.model.getObjectiveValue() };
   }

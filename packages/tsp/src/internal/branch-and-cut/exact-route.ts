@@ -2,6 +2,7 @@
 // need (a dynamic import of the `@beatplan/tsp/proof` entry), and the drive loop with its anytime rule.
 import { tspReason } from '../../generated/shared/tsp-reasons.js';
 import { TspError } from '../../errors.js';
+import { routeCost } from '../route-cost.js';
 import type { SolveClock } from '../solve-clock.js';
 import type { ProofEngine } from './proof-engine.js';
 
@@ -74,10 +75,7 @@ export function* runExactRoute(args: {
       const next = steps.next();
       if (next.done) {
         const out = next.value;
-        let check = 0;
-        const closed = end === start;
-        for (let k = 0; k + 1 < out.route.length; k++) check += icost[out.route[k]! * n + out.route[k + 1]!]!;
-        if (closed && n > 1) check += icost[out.route[out.route.length - 1]! * n + out.route[0]!]!;
+        const check = routeCost(icost, n, out.route, end === start);
         if (check !== out.upper)
           throw new TspError('INTERNAL', [
             { path: [], ...tspReason('tsp.bnc_cost_mismatch', { check, upper: out.upper }) },

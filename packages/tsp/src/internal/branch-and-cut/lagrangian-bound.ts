@@ -6,6 +6,7 @@
 // are priced in, and [lo, hi] carries the branching and the reduced-cost fixing. The sum is in
 // doubles; `margin` bounds its rounding error (1e-9 of the sum of absolute terms, far above the
 // ~1e-12 that 10^5 additions can lose), and proofs use bound - margin.
+import { failIndex } from '../fail-index.js';
 import type { Cut } from './cut-lp.js';
 import type { SymmetricInstance } from './symmetric-instance.js';
 
@@ -37,23 +38,25 @@ export function lagrangianBound(
 ): LagrangianBound {
   const { n, cost, allowed } = inst;
   const rc = new Float64Array(n * n);
+  const dual = (v: number) => nodeDual[v] ?? failIndex('nodeDual', v);
+  const costOf = (key: number) => cost[key] ?? failIndex('cost', key);
   for (let a = 0; a < n; a++) {
-    const ua = nodeDual[a]!;
+    const ua = dual(a);
     for (let b = a + 1; b < n; b++) {
       const key = a * n + b;
-      if (allowed[key]) rc[key] = cost[key]! - ua - nodeDual[b]!;
+      if (allowed[key]) rc[key] = costOf(key) - ua - dual(b);
     }
   }
   let bound = 0;
   let abs = 0;
   for (let v = 0; v < n; v++) {
-    bound += 2 * nodeDual[v]!;
-    abs += Math.abs(2 * nodeDual[v]!);
+    bound += 2 * dual(v);
+    abs += Math.abs(2 * dual(v));
   }
   const inside: number[] = [];
   const outside: number[] = [];
   cuts.forEach((cut, r) => {
-    const y = cutDual[r]!;
+    const y = cutDual[r] ?? failIndex('cutDual', r);
     if (!(y > 0)) return;
     bound += cut.rhs * y;
     abs += Math.abs(cut.rhs * y);
@@ -64,21 +67,21 @@ export function lagrangianBound(
       for (const a of inside) {
         for (const b of outside) {
           const key = a < b ? a * n + b : b * n + a;
-          rc[key]! -= y;
+          rc[key] = (rc[key] ?? failIndex('rc', key)) - y;
         }
       }
     }
-    for (const key of cut.teeth) rc[key]! += 2 * y;
+    for (const key of cut.teeth) rc[key] = (rc[key] ?? failIndex('rc', key)) + 2 * y;
   });
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const key = a * n + b;
       if (!allowed[key]) continue;
       const f = fixed[key];
-      const r = rc[key]!;
+      const r = rc[key] ?? failIndex('rc', key);
       const term = f === 1 ? r : f === 0 ? 0 : Math.min(0, r);
       bound += term;
-      abs += Math.abs(term) + Math.abs(cost[key]!) * (f === 0 ? 0 : 1e-3);
+      abs += Math.abs(term) + Math.abs(costOf(key)) * (f === 0 ? 0 : 1e-3);
     }
   }
   return { bound, margin: 1e-9 * (abs + Math.abs(bound)) + 1e-9, rc };

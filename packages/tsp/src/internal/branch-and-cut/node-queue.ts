@@ -32,14 +32,17 @@ export class NodeQueue {
 
   push(node: SearchNode): void {
     const h = this.heap;
+    // Sift up: parents that `node` comes before move down into the hole, then `node` fills it.
+    let i = h.length;
     h.push(node);
-    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      const parent = h[p];
+      if (parent === undefined || !before(node, parent)) break;
+      h[i] = parent;
       i = p;
     }
+    h[i] = node;
   }
 
   pop(): SearchNode | undefined {
@@ -47,18 +50,23 @@ export class NodeQueue {
     const top = h[0];
     const last = h.pop();
     if (h.length && last) {
-      h[0] = last;
+      // Sift down from the root: the first of its children that comes before `last` moves up.
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
         let m = i;
-        if (l < h.length && before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && before(h[r]!, h[m]!)) m = r;
+        let first = last;
+        for (const c of [2 * i + 1, 2 * i + 2]) {
+          const child = h[c];
+          if (c < h.length && child !== undefined && before(child, first)) {
+            m = c;
+            first = child;
+          }
+        }
         if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
+        h[i] = first;
         i = m;
       }
+      h[i] = last;
     }
     return top;
   }

@@ -8,6 +8,7 @@
 //    2n nodes alternates in/out, and read from start_in towards start_out it is a directed tour of
 //    the same cost; the forced edges replace the usual -M costs, so no big number enters the LP.
 import { edgeKey, type SymmetricInstance } from './symmetric-instance.js';
+import { failIndex } from '../fail-index.js';
 
 /** A route problem on integer costs (as the exact solvers take it). */
 export interface RouteProblem {
@@ -32,14 +33,21 @@ export function isSymmetric(icost: ArrayLike<number>, n: number): boolean {
   return true;
 }
 
-/** Walks a cycle from `from` in the direction of `towards` (a neighbour of `from` on the cycle). */
-function walk(cycle: readonly number[], from: number, towards: number): number[] {
+/** The nodes before and after `v` on a cycle (`v` is on it). */
+function neighboursOn(cycle: readonly number[], v: number): { prev: number; next: number } {
   const m = cycle.length;
+  const at = cycle.indexOf(v);
+  return {
+    prev: cycle[(at - 1 + m) % m] ?? failIndex('cycle', at - 1),
+    next: cycle[(at + 1) % m] ?? failIndex('cycle', at + 1),
+  };
+}
+
+/** Walks a cycle from `from` (on it) in the direction of `towards` (a neighbour of `from` on the cycle). */
+function walk(cycle: readonly number[], from: number, towards: number): number[] {
   const at = cycle.indexOf(from);
-  const forward = cycle[(at + 1) % m] === towards;
-  const out: number[] = [];
-  for (let k = 0; k < m; k++) out.push(cycle[(at + (forward ? k : m - k)) % m]!);
-  return out;
+  const rotated = [...cycle.slice(at), ...cycle.slice(0, at)]; // from, its next, …, its prev
+  return neighboursOn(cycle, from).next === towards ? rotated : [from, ...rotated.slice(1).reverse()];
 }
 
 /**
@@ -61,7 +69,7 @@ export function reduceToSymmetric(p: RouteProblem): SymmetricReduction {
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++)
       if (i !== j) {
-        arc[i * m + j] = icost[i * n + j]!;
+        arc[i * m + j] = icost[i * n + j] ?? failIndex('icost', i * n + j);
         arcOk[i * m + j] = 1;
       }
   let forcedArc: [number, number] | null = null;
@@ -78,7 +86,7 @@ export function reduceToSymmetric(p: RouteProblem): SymmetricReduction {
     const allowed = new Uint8Array(m * m);
     for (let i = 0; i < m; i++)
       for (let j = i + 1; j < m; j++) {
-        cost[i * m + j] = arc[i * m + j]!;
+        cost[i * m + j] = arc[i * m + j] ?? failIndex('arc', i * m + j);
         allowed[i * m + j] = 1;
       }
     const forced: number[] = [];
@@ -90,10 +98,8 @@ export function reduceToSymmetric(p: RouteProblem): SymmetricReduction {
     return {
       inst: { n: m, cost, allowed, forced },
       toRoute: (cycle) => {
-        if (!forcedArc) return walk(cycle, start, cycle[(cycle.indexOf(start) + 1) % m]!);
-        const at = cycle.indexOf(start);
-        const next = cycle[(at + 1) % m]!;
-        const prev = cycle[(at - 1 + m) % m]!;
+        const { prev, next } = neighboursOn(cycle, start);
+        if (!forcedArc) return walk(cycle, start, next);
         return walk(cycle, start, next === end ? prev : next);
       },
       fromRoute: (route) => [...route],
@@ -105,15 +111,13 @@ export function reduceToSymmetric(p: RouteProblem): SymmetricReduction {
     const allowed = new Uint8Array(m * m);
     for (let i = 0; i < m; i++)
       for (let j = i + 1; j < m; j++) {
-        cost[i * m + j] = j === d ? 0 : arc[i * m + j]!;
+        cost[i * m + j] = j === d ? 0 : (arc[i * m + j] ?? failIndex('arc', i * m + j));
         allowed[i * m + j] = 1;
       }
     return {
       inst: { n: m, cost, allowed, forced: [edgeKey(m, d, start)] },
       toRoute: (cycle) => {
-        const at = cycle.indexOf(start);
-        const next = cycle[(at + 1) % m]!;
-        const prev = cycle[(at - 1 + m) % m]!;
+        const { prev, next } = neighboursOn(cycle, start);
         return walk(cycle, start, next === d ? prev : next).filter((v) => v !== d);
       },
       fromRoute: (route) => [...route, d],
@@ -135,7 +139,7 @@ export function reduceToSymmetric(p: RouteProblem): SymmetricReduction {
       if (forcedArc && i === forcedArc[0] && j !== forcedArc[1]) continue; // the forced arc is i's only way out
       const key = edgeKey(N, m + i, j);
       allowed[key] = 1;
-      cost[key] = arc[i * m + j]!;
+      cost[key] = arc[i * m + j] ?? failIndex('arc', i * m + j);
     }
   if (forcedArc) forced.push(edgeKey(N, m + forcedArc[0], forcedArc[1]));
   return {

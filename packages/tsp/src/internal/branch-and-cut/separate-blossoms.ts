@@ -5,7 +5,7 @@
 // x(δ(H) \ F) - x(F) >= 1 - |F|.) Handles: the connected components of the fractional edges
 // (eps < x_e < 1 - eps). For a fixed H the best F is {e in δ(H): x_e > 1/2}, with the edge nearest
 // 1/2 toggled when that set is even; |F| = 1 is skipped (a subtour constraint dominates it).
-import { groupNodes, INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
+import { forEachEdge, groupNodes, INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
 
 /** A blossom: the handle's nodes and the teeth (support edge indices), violated by `violation`. */
 export interface Blossom {
@@ -29,16 +29,15 @@ export function separateBlossoms(g: SupportGraph, maxCuts: number): Blossom[] {
   const seen = new Set<string>();
   for (const t of HANDLE_THRESHOLDS) {
     const eps = Math.max(t, INTEGRALITY_EPS);
-    const { groups, groupOf } = groupNodes(g, (k) => g.x[k]! > eps && g.x[k]! < 1 - eps);
-    for (let h = 0; h < groups.length; h++) {
-      const handle = groups[h]!;
-      if (handle.length < 3 || handle.length > g.n - 3) continue;
+    const { groups, groupOf } = groupNodes(g, (x) => x > eps && x < 1 - eps);
+    groups.forEach((handle, h) => {
+      if (handle.length < 3 || handle.length > g.n - 3) return;
       const key = handle.join(',');
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
       const b = blossomOf(g, handle, groupOf, h);
       if (b) out.push(b);
-    }
+    });
   }
   out.sort((a, b) => b.violation - a.violation);
   return out.slice(0, maxCuts);
@@ -56,11 +55,10 @@ function blossomOf(g: SupportGraph, handle: number[], groupOf: Int32Array, h: nu
   let value = 0;
   let nearest = -1;
   let nearestDist = Infinity;
-  for (let k = 0; k < g.u.length; k++) {
-    const inU = groupOf[g.u[k]!] === h;
-    const inV = groupOf[g.v[k]!] === h;
-    if (inU === inV) continue;
-    const x = g.x[k]!;
+  forEachEdge(g, (u, v, x, k) => {
+    const inU = groupOf[u] === h;
+    const inV = groupOf[v] === h;
+    if (inU === inV) return;
     if (x > 0.5) {
       teeth.push(k);
       value += 1 - x;
@@ -70,7 +68,7 @@ function blossomOf(g: SupportGraph, handle: number[], groupOf: Int32Array, h: nu
       nearestDist = dist;
       nearest = k;
     }
-  }
+  });
   if (teeth.length % 2 === 0) {
     if (nearest < 0) return null;
     const at = teeth.indexOf(nearest);

@@ -8,7 +8,8 @@
 // and since x(δ(T_j)) = 4 - 2·w(A_j, B_j), its violation equals the shrunk blossom's. Teeth of more
 // than two nodes are what the blossoms of the unshrunk graph cannot give.
 import { separateBlossoms } from './separate-blossoms.js';
-import { groupNodes, INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
+import { forEachEdge, groupNodes, INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
+import { failIndex } from '../fail-index.js';
 
 /** A violated comb: handle and teeth (node lists) and by how much x violates it. */
 export interface Comb {
@@ -27,17 +28,17 @@ export interface Comb {
  * separateCombs(g, 20).map((c) => c.teeth.length); // each odd, >= 3
  */
 export function separateCombs(g: SupportGraph, maxCuts: number): Comb[] {
-  const { groups, groupOf } = groupNodes(g, (k) => (g.x[k] ?? 0) >= 1 - INTEGRALITY_EPS);
+  const { groups, groupOf } = groupNodes(g, (x) => x >= 1 - INTEGRALITY_EPS);
   const m = groups.length;
   if (m < 6) return [];
   const weight = new Map<number, number>();
-  for (let k = 0; k < g.u.length; k++) {
-    const a = groupOf[g.u[k] ?? 0] ?? 0;
-    const b = groupOf[g.v[k] ?? 0] ?? 0;
-    if (a === b) continue;
+  forEachEdge(g, (u, v, x) => {
+    const a = groupOf[u] ?? failIndex('groupOf', u);
+    const b = groupOf[v] ?? failIndex('groupOf', v);
+    if (a === b) return;
     const key = a < b ? a * m + b : b * m + a;
-    weight.set(key, (weight.get(key) ?? 0) + (g.x[k] ?? 0));
-  }
+    weight.set(key, (weight.get(key) ?? 0) + x);
+  });
   const keys = [...weight.keys()].sort((p, q) => p - q);
   const shrunk: SupportGraph = {
     n: m,
@@ -51,17 +52,17 @@ export function separateCombs(g: SupportGraph, maxCuts: number): Comb[] {
     let disjoint = true;
     let large = false;
     const teeth = b.teeth.map((k) => {
-      const ends = [shrunk.u[k] ?? 0, shrunk.v[k] ?? 0];
+      const ends = [shrunk.u[k] ?? failIndex('u', k), shrunk.v[k] ?? failIndex('v', k)];
       for (const e of ends) {
         if (used[e]) disjoint = false;
         used[e] = 1;
       }
-      const nodes = ends.flatMap((e) => groups[e] ?? []);
+      const nodes = ends.flatMap((e) => groups[e] ?? failIndex('groups', e));
       if (nodes.length > 2) large = true;
       return nodes;
     });
     if (!disjoint || !large) continue;
-    const handle = b.handle.flatMap((h) => groups[h] ?? []);
+    const handle = b.handle.flatMap((h) => groups[h] ?? failIndex('groups', h));
     const violation = 3 * teeth.length + 1 - combLhs(g, handle, teeth);
     if (violation > 1e-6) out.push({ handle, teeth, violation });
   }
@@ -75,7 +76,9 @@ function combLhs(g: SupportGraph, handle: number[], teeth: number[][]): number {
   for (const set of [handle, ...teeth]) {
     const inside = new Uint8Array(g.n);
     for (const v of set) inside[v] = 1;
-    for (let k = 0; k < g.u.length; k++) if (inside[g.u[k] ?? 0] !== inside[g.v[k] ?? 0]) sum += g.x[k] ?? 0;
+    forEachEdge(g, (u, v, x) => {
+      if (inside[u] !== inside[v]) sum += x;
+    });
   }
   return sum;
 }

@@ -6,7 +6,8 @@
 //     of a few dozen supernodes, then run Stoer–Wagner and keep every phase cut below 2. The global
 //     minimum cut is among the phases, so when no cut is returned, none exists (exact separation).
 import { minCutPhases } from './stoer-wagner.js';
-import { groupNodes, INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
+import { forEachEdge, groupNodes, INTEGRALITY_EPS, type SupportGraph } from './support-graph.js';
+import { failIndex } from '../fail-index.js';
 
 /** A cut is violated when x(δ(S)) is below 2 by more than this. */
 export const CUT_VIOLATION_EPS = 1e-6;
@@ -34,30 +35,31 @@ export function cutKey(n: number, nodes: readonly number[]): string {
 export function separateSubtours(g: SupportGraph, maxCuts: number): { sets: number[][]; minCut: number } {
   const { n } = g;
   if (n < 2) return { sets: [], minCut: Infinity };
-  const comps = groupNodes(g, (k) => g.x[k]! > INTEGRALITY_EPS);
+  const comps = groupNodes(g, (x) => x > INTEGRALITY_EPS);
   if (comps.groups.length > 1) {
-    const sets = comps.groups.length === 2 ? [comps.groups[0]!] : comps.groups;
+    // with two components, one of them (its complement is the other) is the whole cut
+    const sets = comps.groups.length === 2 ? comps.groups.slice(0, 1) : comps.groups;
     return { sets: sets.slice(0, maxCuts), minCut: 0 };
   }
-  const shrunk = groupNodes(g, (k) => g.x[k]! >= 1 - INTEGRALITY_EPS);
+  const shrunk = groupNodes(g, (x) => x >= 1 - INTEGRALITY_EPS);
   const m = shrunk.groups.length;
   if (m < 2) return { sets: [], minCut: Infinity };
+  const groupOf = (v: number) => shrunk.groupOf[v] ?? failIndex('groupOf', v);
   const w = new Float64Array(m * m);
-  for (let k = 0; k < g.u.length; k++) {
-    const a = shrunk.groupOf[g.u[k]!]!;
-    const b = shrunk.groupOf[g.v[k]!]!;
-    if (a === b) continue;
-    w[a * m + b]! += g.x[k]!;
-    w[b * m + a]! += g.x[k]!;
-  }
+  forEachEdge(g, (u, v, x) => {
+    const a = groupOf(u);
+    const b = groupOf(v);
+    if (a === b) return;
+    w[a * m + b] = (w[a * m + b] ?? failIndex('w', a * m + b)) + x;
+    w[b * m + a] = (w[b * m + a] ?? failIndex('w', b * m + a)) + x;
+  });
   const found: { nodes: number[]; value: number }[] = [];
   // a supernode whose own boundary is light is violated by itself (a 1-path with a weak end)
-  for (let a = 0; a < m; a++) {
+  shrunk.groups.forEach((nodes, a) => {
     let out = 0;
-    for (let b = 0; b < m; b++) out += w[a * m + b]!;
-    if (out < 2 - CUT_VIOLATION_EPS && shrunk.groups[a]!.length < n)
-      found.push({ nodes: shrunk.groups[a]!, value: out });
-  }
+    for (const weight of w.subarray(a * m, a * m + m)) out += weight;
+    if (out < 2 - CUT_VIOLATION_EPS && nodes.length < n) found.push({ nodes, value: out });
+  });
   const { cuts, min } = minCutPhases(m, w, shrunk.groups, 2 - CUT_VIOLATION_EPS);
   found.push(...cuts);
   found.sort((a, b) => a.value - b.value);

@@ -4,6 +4,7 @@
 // the n - 1 phases is a global minimum cut. The separation keeps EVERY phase cut below a threshold:
 // each is a set S with x(δ(S)) < 2, so one call yields many violated subtour constraints.
 // O(m^3) on a dense m·m matrix, which is fine after shrinking (m is a few dozen at n = 200).
+import { failIndex } from '../fail-index.js';
 
 /** A set of original nodes and the weight of the edges that leave it. */
 export interface CutSet {
@@ -49,8 +50,9 @@ export function minCutPhases(
       let best = -1;
       let bestKey = -1;
       for (const v of active) {
-        if (!added[v] && key[v]! > bestKey) {
-          bestKey = key[v]!;
+        const kv = key[v] ?? failIndex('key', v);
+        if (!added[v] && kv > bestKey) {
+          bestKey = kv;
           best = v;
         }
       }
@@ -58,16 +60,17 @@ export function minCutPhases(
       prev = last;
       last = best;
       const row = best * m;
-      for (const v of active) if (!added[v]) key[v]! += w[row + v]!;
+      for (const v of active)
+        if (!added[v]) key[v] = (key[v] ?? failIndex('key', v)) + (w[row + v] ?? failIndex('w', row + v));
     }
-    const value = key[last]!;
+    const value = key[last] ?? failIndex('key', last);
     const phase = members[last] ?? [];
     if (value < threshold) cuts.push({ nodes: [...phase], value });
     if (value < min.value) min = { nodes: [...phase], value };
     // merge `last` into `prev`
     for (const v of active) {
       if (v === prev || v === last) continue;
-      const sum = w[prev * m + v]! + w[last * m + v]!;
+      const sum = (w[prev * m + v] ?? failIndex('w', prev * m + v)) + (w[last * m + v] ?? failIndex('w', last * m + v));
       w[prev * m + v] = sum;
       w[v * m + prev] = sum;
     }

@@ -1,4 +1,5 @@
 // The fractional LP solution as a graph: the edges with x_e > 0, and union-find helpers on it.
+import { failIndex } from '../fail-index.js';
 
 /** The support of an LP solution: edge u[k]-v[k] carries x[k] > 0. */
 export interface SupportGraph {
@@ -18,8 +19,8 @@ export const INTEGRALITY_EPS = 1e-6;
  */
 export function find(parent: Int32Array, a: number): number {
   let r = a;
-  while (parent[r] !== r) {
-    const up = parent[parent[r]!]!;
+  for (let p = parent[r] ?? failIndex('parent', r); p !== r; p = parent[r] ?? failIndex('parent', r)) {
+    const up = parent[p] ?? failIndex('parent', p);
     parent[r] = up;
     r = up;
   }
@@ -36,28 +37,40 @@ export function union(parent: Int32Array, a: number, b: number): boolean {
 }
 
 /**
+ * Calls `visit(a, b, x, k)` for every edge k of the support: its ends a = u[k], b = v[k] and value x = x[k].
+ * @example
+ * forEachEdge({ n: 2, u: Int32Array.of(0), v: Int32Array.of(1), x: Float64Array.of(0.5) }, (a, b, x) => a + b + x);
+ */
+export function forEachEdge(g: SupportGraph, visit: (a: number, b: number, x: number, k: number) => void): void {
+  let k = 0;
+  for (const x of g.x) {
+    visit(g.u[k] ?? failIndex('u', k), g.v[k] ?? failIndex('v', k), x, k);
+    k++;
+  }
+}
+
+/**
  * Groups the nodes by the union-find sets of the edges that pass `keep`, in order of first node.
  * @param g The support graph.
- * @param keep Which edges join their ends (by edge index).
+ * @param keep Which edges join their ends (by the edge's value x_e).
  * @returns The groups (each a list of nodes) and each node's group index.
  */
-export function groupNodes(g: SupportGraph, keep: (k: number) => boolean): { groups: number[][]; groupOf: Int32Array } {
-  const parent = new Int32Array(g.n);
-  for (let i = 0; i < g.n; i++) parent[i] = i;
-  for (let k = 0; k < g.u.length; k++) if (keep(k)) union(parent, g.u[k]!, g.v[k]!);
-  const index = new Map<number, number>();
+export function groupNodes(g: SupportGraph, keep: (x: number) => boolean): { groups: number[][]; groupOf: Int32Array } {
+  const parent = Int32Array.from({ length: g.n }, (_, i) => i);
+  forEachEdge(g, (a, b, x) => keep(x) && union(parent, a, b));
+  const byRoot = new Map<number, { index: number; nodes: number[] }>();
   const groups: number[][] = [];
   const groupOf = new Int32Array(g.n);
   for (let i = 0; i < g.n; i++) {
     const r = find(parent, i);
-    let gi = index.get(r);
-    if (gi === undefined) {
-      gi = groups.length;
-      index.set(r, gi);
-      groups.push([]);
+    let group = byRoot.get(r);
+    if (group === undefined) {
+      group = { index: groups.length, nodes: [] };
+      byRoot.set(r, group);
+      groups.push(group.nodes);
     }
-    groups[gi]!.push(i);
-    groupOf[i] = gi;
+    group.nodes.push(i);
+    groupOf[i] = group.index;
   }
   return { groups, groupOf };
 }

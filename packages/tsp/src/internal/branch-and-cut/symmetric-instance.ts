@@ -1,6 +1,7 @@
 // The problem the branch-and-cut works on: a symmetric graph with integer edge costs, the edges that
 // may be used, and the edges every tour must use. Open paths and asymmetric costs are reduced to it
 // (route-to-symmetric.ts).
+import { failIndex } from '../fail-index.js';
 
 /** A symmetric instance on n nodes; edge {i, j} has the key i·n + j with i < j. */
 export interface SymmetricInstance {
@@ -27,10 +28,20 @@ export function edgeKey(n: number, a: number, b: number): number {
  */
 export function tourCost(inst: SymmetricInstance, tour: readonly number[]): number {
   let sum = 0;
-  for (let k = 0; k < tour.length; k++) {
-    const key = edgeKey(inst.n, tour[k]!, tour[(k + 1) % tour.length]!);
-    if (!inst.allowed[key]) return Infinity;
-    sum += inst.cost[key]!;
-  }
+  forEachTourEdge(tour, (a, b) => {
+    const key = edgeKey(inst.n, a, b);
+    sum += inst.allowed[key] ? (inst.cost[key] ?? failIndex('cost', key)) : Infinity;
+  });
   return sum;
+}
+
+/**
+ * Calls `visit(a, b)` for every edge of a closed tour, in tour order: each node and the next, then the
+ * last node and the first.
+ * @example
+ * const edges: number[][] = [];
+ * forEachTourEdge([0, 2, 1], (a, b) => edges.push([a, b])); // edges: [0, 2], [2, 1], [1, 0]
+ */
+export function forEachTourEdge(tour: readonly number[], visit: (a: number, b: number) => void): void {
+  tour.forEach((a, k) => visit(a, tour[(k + 1) % tour.length] ?? failIndex('tour', k + 1)));
 }
