@@ -2,21 +2,13 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from 'beatplan';
 import { describe, expect, it } from 'vitest';
+import { runCaptured } from '../../test/run-captured.js';
 
 // The shared TSPLIB set (packages/tsp/test/data/tsplib): instances, .opt.tour files and optima.json.
 const TSPLIB = fileURLToPath(new URL('../../../tsp/test/data/tsplib/', import.meta.url));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCaptured(argv);
 
 /** A folder holding copies of some files of the shared set. */
 function folderWith(...names: string[]): string {

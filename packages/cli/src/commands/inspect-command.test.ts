@@ -4,17 +4,12 @@ import { join } from 'node:path';
 import { retailersToCsv, type Retailer } from '@beatplan/core';
 import { redrawSample } from '@beatplan/inspection';
 import { describe, expect, it } from 'vitest';
-import { runCli } from 'beatplan';
 import { writeRoadCity } from '../../test/road-city.js';
+import { runCaptured } from '../../test/run-captured.js';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-  });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCaptured(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'beatplan-inspect-'));

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { measureReportRoutes } from '@beatplan/reports';
 import { loadRoadGraph, roadCosts } from '@beatplan/roads';
-import { runCli } from 'beatplan';
 import { writeRoadCity } from '../../test/road-city.js';
+import { runCaptured } from '../../test/run-captured.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const smallCity = `${root}packages/reports/test/in/small-city.json`;
@@ -16,13 +16,8 @@ const arrayFile = join(dir, 'array.json');
 writeFileSync(arrayFile, '[1, 2]');
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-  });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCaptured(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 describe('beatplan report', () => {

@@ -2,17 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateOsmExtract, osmExtractToPbf, osmExtractToXml } from '@beatplan/roads';
-import { runCli } from 'beatplan';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCaptured } from '../../test/run-captured.js';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-  });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCaptured(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 describe('beatplan roads', () => {

@@ -2,20 +2,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from 'beatplan';
+import { runCaptured } from '../../test/run-captured.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const data = (p: string) => `${root}packages/tsp/test/data/${p}`;
 const input = (p: string) => `${root}packages/cli/test/in/${p}`;
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-  });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCaptured(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 describe('beatplan solve', () => {

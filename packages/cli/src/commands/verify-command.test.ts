@@ -2,22 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from 'beatplan';
 import { describe, expect, it } from 'vitest';
+import { runCaptured } from '../../test/run-captured.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../../examples/data/sample-visits.json', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'beatplan-verify-'));
 
 /** Runs the CLI with captured streams. */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCaptured(argv);
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
