@@ -1,19 +1,9 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { BeatplanError } from './beatplan-error.js';
 import { fromZodError, parseOrThrow, tryParse } from './parse-or-throw.js';
 import { CoordinatesSchema } from './schemas/coordinates.js';
 import { PositionFixSchema } from './schemas/position-fix.js';
-
-function thrown(f: () => unknown): BeatplanError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
+import { thrown } from '../test/helpers.js';
 
 describe('parseOrThrow', () => {
   it('returns the parsed value', () => {

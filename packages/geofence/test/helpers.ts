@@ -1,4 +1,4 @@
-import { BeatplanError, EARTH_RADIUS_M } from '@beatplan/core';
+import { EARTH_RADIUS_M } from '@beatplan/core';
 
 /** A shop near the Hangzhou depot of examples/data/sample-day.json (WGS84). */
 export const SHOP = { lng: 120.165896, lat: 30.27186 };
@@ -51,13 +51,5 @@ export function retailer(over: Record<string, unknown> = {}): any {
   return { id: 'R1', location: { ...SHOP }, ...over };
 }
 
-/** Runs `f`, expects a BeatplanError, and returns it. */
-export function thrown(f: () => unknown): BeatplanError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a BeatplanError, nothing was thrown');
-}
+/** Runs `f`, expects a BeatplanError, and returns it (core's test helper). */
+export { thrown } from '../../core/test/helpers.js';

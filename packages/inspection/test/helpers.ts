@@ -1,16 +1,8 @@
 import { seededRandom } from '@beatplan/core';
-import { BeatplanError, type RetailerInput } from '@beatplan/core';
+import { type RetailerInput } from '@beatplan/core';
 
-/** Runs `f`, expects a BeatplanError, and returns it. */
-export function thrown(f: () => unknown): BeatplanError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a BeatplanError, nothing was thrown');
-}
+/** Runs `f`, expects a BeatplanError, and returns it (core's test helper). */
+export { thrown } from '../../core/test/helpers.js';
 
 /** Awaits `p`, expects a BeatplanError, and returns it (core's test helper). */
 export { rejected } from '../../core/test/helpers.js';

@@ -1,15 +1,5 @@
-import { BeatplanError } from '@beatplan/core';
-
-/** Runs `f`, expects a BeatplanError, and returns it. */
-export function thrown(f: () => unknown): BeatplanError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a BeatplanError, nothing was thrown');
-}
+/** Runs `f`, expects a BeatplanError, and returns it (core's test helper). */
+export { thrown } from '../../core/test/helpers.js';
 
 /** Awaits `p`, expects it to reject with a BeatplanError, and returns it (core's test helper). */
 export { rejected } from '../../core/test/helpers.js';

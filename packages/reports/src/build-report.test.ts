@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { BeatplanError, isBeatplanError } from '@beatplan/core';
+import { isBeatplanError } from '@beatplan/core';
 import { describe, expect, it } from 'vitest';
 import {
   buildReport,
@@ -9,19 +9,10 @@ import {
   VisitVerdictInputSchema,
   type ReportInputData,
 } from '@beatplan/reports';
+import { thrown as errorOf } from '../../core/test/helpers.js';
 
 const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`../test/in/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
-const errorOf = (f: () => unknown): BeatplanError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a BeatplanError');
-};
-
 describe('buildReport', () => {
   it('runs its JSDoc example', () => {
     const report = buildReport({

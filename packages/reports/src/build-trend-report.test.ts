@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { addDays, BeatplanError } from '@beatplan/core';
+import { addDays } from '@beatplan/core';
 import {
   buildReport,
   buildTrendReport,
@@ -11,6 +11,7 @@ import {
 } from '@beatplan/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../core/test/helpers.js';
 
 const SEED = 20261207;
 const city = JSON.parse(readFileSync(new URL('../test/in/small-city.json', import.meta.url), 'utf8')) as Record<
@@ -59,16 +60,6 @@ function weeksOf(weeks: number, statusOf: (week: number, i: number) => string = 
 }
 const weekOf = (w: number) => ({ from: addDays(WEEK0.from, 7 * w), to: addDays(WEEK0.to, 7 * w) });
 const loose = { minVisits: 1, minInspections: 1, movedPoints: 5 };
-
-function thrown(f: () => unknown): BeatplanError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a BeatplanError');
-}
 
 describe('cutPeriods', () => {
   it('cuts into whole calendar weeks (Monday to Sunday) and months', () => {

@@ -10,6 +10,7 @@ import {
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport, measureReportRoutes, reportToCsv, type ReportRoutes } from '@beatplan/reports';
+import { thrown } from '../../core/test/helpers.js';
 
 const load = () =>
   JSON.parse(readFileSync(new URL('../test/in/small-city.json', import.meta.url), 'utf8')) as Record<string, any>;
@@ -17,16 +18,6 @@ const load = () =>
 async function rejected(p: Promise<unknown>): Promise<BeatplanError> {
   try {
     await p;
-  } catch (e) {
-    if (e instanceof BeatplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a BeatplanError');
-}
-
-function thrown(f: () => unknown): BeatplanError {
-  try {
-    f();
   } catch (e) {
     if (e instanceof BeatplanError) return e;
     throw e;
