@@ -124,6 +124,19 @@ export {
   type InspectionRecordInput,
   type VisitConfirmation,
 } from './schemas/inspection-record.js';
+export {
+  ANSWER_TYPES,
+  DEFAULT_CHECKLIST,
+  InspectionChecklistSchema,
+  isSeedItemId,
+  SEED_ITEMS,
+  type ChecklistItem,
+  type InspectionChecklist,
+  type InspectionChecklistInput,
+  type SeedItem,
+  type SeedItemId,
+} from './schemas/inspection-checklist.js';
+export { checkAnswers, checklistIssues } from './check-answers.js';
 
 export { formatOpeningHours, parseOpeningHours } from './opening-hours.js';
 export { DEFAULT_UTC_OFFSET_MINUTES, UtcOffsetMinutesSchema } from './schemas/utc-offset.js';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../test/helpers.js';
 import { crossCheck, type CrossCheckInput } from './cross-check.js';
@@ -91,5 +92,71 @@ describe('crossCheck', () => {
     expect(r.phone.byManager.map((m) => [m.managerId, m.inspected])).toEqual([['M1', 1]]);
     expect(r.contradictions.find((c) => c.recordId === base.records[1]!.id)?.channel).toBe('phone');
     expect(onSite.phone.totals.inspected).toBe(0);
+  });
+
+  describe('under a checklist without managerVisitConfirmed', () => {
+    const checklist = [{ id: 'pricesTagged' }, { id: 'policyMaterialDisplayed' }, { id: 'satisfaction' }];
+    const unasked = base.records.map(({ managerVisitConfirmed, ...r }) => r);
+
+    it('counts every record not asked, none agreeing or contradicting (the old code refused such records)', () => {
+      const r = crossCheck({ ...base, records: unasked, checklist });
+      expect(r.records.map((x) => [x.outcome, x.answer])).toEqual(unasked.map(() => ['not_asked', null]));
+      expect(r.contradictions).toEqual([]);
+      expect(r.totals).toMatchObject({ inspected: 6, notAsked: 6, contradictions: 0, agreement: null });
+      expect(r.byManager.map((m) => [m.managerId, m.notAsked])).toEqual([
+        ['M1', 3],
+        ['M2', 3],
+      ]);
+      // the visits each record would be compared with are still listed with their verdicts
+      expect(r.records.map((x) => x.visits)).toEqual(crossCheck(base).records.map((x) => x.visits));
+      expect('notAsked' in crossCheck(base).totals).toBe(false);
+    });
+
+    it('refuses a record that does not fit the checklist, naming the record and the item', () => {
+      const e = thrown(() => crossCheck({ ...base, records: base.records.slice(0, 1), checklist }));
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+        'records.0.managerVisitConfirmed: record I1 answers managerVisitConfirmed, which the checklist in force does not ask',
+      ]);
+      const missing = thrown(() => crossCheck({ ...base, records: unasked.slice(0, 1) }));
+      expect(missing.issues.map((i) => i.path.join('.'))).toEqual(['records.0.managerVisitConfirmed']);
+    });
+
+    it('property: leaving the question out turns exactly the records not set aside into not_asked', () => {
+      const statuses = ['verified', 'rejected', 'unverifiable', 'incomplete'] as const;
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...statuses), { minLength: base.records.length, maxLength: base.records.length }),
+          fc.array(fc.boolean(), { minLength: base.records.length, maxLength: base.records.length }),
+          (fixStatus, phone) => {
+            const records = base.records.map((r, k) =>
+              phone[k] ? { ...r, channel: 'phone' as const, fix: undefined } : r,
+            );
+            const recordVerdicts = records.flatMap((r, k) =>
+              phone[k] ? [] : [{ visitId: r.id, status: fixStatus[k] ?? 'verified' }],
+            );
+            const asked = crossCheck({ ...base, records, recordVerdicts });
+            const without = crossCheck({
+              ...base,
+              records: records.map(({ managerVisitConfirmed, ...r }) => r),
+              recordVerdicts,
+              checklist,
+            });
+            without.records.forEach((x, k) => {
+              const before = asked.records[k]?.outcome;
+              expect(x.outcome).toBe(before === 'inspection_unverified' ? before : 'not_asked');
+            });
+            for (const side of ['totals', 'phone'] as const) {
+              const counts = side === 'totals' ? without.totals : without.phone.totals;
+              const before = side === 'totals' ? asked.totals : asked.phone.totals;
+              expect(counts.inspected).toBe(before.inspected);
+              expect(counts.notAsked).toBe(counts.inspected - counts.inspectionUnverified);
+              expect(counts.inspectionUnverified).toBe(before.inspectionUnverified);
+            }
+            expect(without.contradictions).toEqual([]);
+          },
+        ),
+      );
+    });
   });
 });

@@ -1,7 +1,9 @@
 import {
   BeatplanError,
+  checklistIssues,
   parseOrThrow,
   type BeatplanIssue,
+  type InspectionChecklistInput,
   type InspectionRecordInput,
   type InspectionChannel,
   type TimestampInput,
@@ -27,13 +29,20 @@ export interface CrossCheckInput {
   retailers?: readonly { id: string; managerId?: string }[];
   /** Optional: verdicts on the inspectors' own fixes (`visitId` = record id, see `recordInspection`). */
   recordVerdicts?: readonly Pick<VisitVerdict, 'visitId' | 'status'>[];
+  /**
+   * The checklist the records were made under (default: the four seed items, `DEFAULT_CHECKLIST`); every
+   * record must fit it (`checklistIssues`). Without `managerVisitConfirmed` the retailer's word is not
+   * asked: no record can agree or contradict, see {@link crossCheck}.
+   */
+  checklist?: InspectionChecklistInput;
 }
 
 /**
  * The outcome of one record: `agree_visited` (confirmed, a verified visit), `agree_not_visited`
  * (denied, no verified visit), `denied_verified`, `confirmed_unverified`, `confirmed_absent` (the
  * three contradictions), `unsure` (the retailer could not say), `inspection_unverified` (the
- * inspector's own fix was not verified: the record is not used).
+ * inspector's own fix was not verified: the record is not used), `not_asked` (the checklist in force
+ * does not ask `managerVisitConfirmed`: the retailer's word is not there to compare).
  */
 export type CrossCheckOutcome =
   | 'agree_visited'
@@ -42,7 +51,8 @@ export type CrossCheckOutcome =
   | 'confirmed_unverified'
   | 'confirmed_absent'
   | 'unsure'
-  | 'inspection_unverified';
+  | 'inspection_unverified'
+  | 'not_asked';
 
 /** Contradiction codes, see {@link crossCheck}. */
 export type ContradictionCode = 'VERIFIED_VISIT_DENIED' | 'CONFIRMED_VISIT_NOT_VERIFIED' | 'CONFIRMED_VISIT_ABSENT';
@@ -60,7 +70,8 @@ export interface RecordCheck {
   retailerId: string;
   /** The manager the record is attributed to (the retailer's, else the one with most visits), or null. */
   managerId: string | null;
-  answer: VisitConfirmation;
+  /** The retailer's `managerVisitConfirmed`; null when the checklist in force does not ask it. */
+  answer: VisitConfirmation | null;
   /** How the inspection was made: on site, or by telephone (counted apart, see {@link CrossCheckReport}). */
   channel: InspectionChannel;
   outcome: CrossCheckOutcome;
@@ -104,8 +115,13 @@ const CODE_OF: Partial<Record<CrossCheckOutcome, ContradictionCode>> = {
   confirmed_absent: 'CONFIRMED_VISIT_ABSENT',
 };
 
-function outcomeOf(answer: VisitConfirmation, visits: CheckedVisit[], fix: VisitStatus | null): CrossCheckOutcome {
+function outcomeOf(
+  answer: VisitConfirmation | undefined,
+  visits: CheckedVisit[],
+  fix: VisitStatus | null,
+): CrossCheckOutcome {
   if (fix !== null && fix !== 'verified') return 'inspection_unverified';
+  if (answer === undefined) return 'not_asked';
   if (answer === 'unsure') return 'unsure';
   const verified = visits.some((v) => v.status === 'verified');
   if (answer === 'yes') return verified ? 'agree_visited' : visits.length ? 'confirmed_unverified' : 'confirmed_absent';
@@ -137,10 +153,18 @@ function outcomeOf(answer: VisitConfirmation, visits: CheckedVisit[], fix: Visit
  * to the manager with the most visits there in the period (ties: smallest id), else to none.
  * Agreement counts per manager: `agreement = agreements / (agreements + contradictions)` (null when 0).
  *
+ * The records must fit the `checklist` (default the four seed items). When it does not ask
+ * `managerVisitConfirmed` (a provincial checklist without it), the cross-check still decides what needs
+ * no answer — `inspection_unverified` from the inspector's fix, and lists each record's visits with
+ * their verdicts — and counts every other record `not_asked` (`answer` null): no agreement, no
+ * contradiction, `agreement` null. The counts then carry `notAsked` (only then, so the output under the
+ * default checklist is unchanged); telephone checks stay counted apart in `phone`.
+ *
  * @param input - see {@link CrossCheckInput}.
  * @returns records (input order), contradictions (record order), per-manager counts (by id), totals.
  * @throws {BeatplanError} `INVALID_INPUT` listing every problem (bad record, visit or verdict, duplicate
- *   ids, a read visit without a verdict, a record without a fix verdict when `recordVerdicts` is given).
+ *   ids, a read visit without a verdict, a record without a fix verdict when `recordVerdicts` is given,
+ *   a record that does not fit the checklist: paths `records[i].<item>` or `records[i].answers…`).
  * @example
  * // not run: `records`, `visits` and `verdicts` stand for the period's data
  * const report = crossCheck({ period: { from: '2025-03-01T00:00:00+08:00', to: '2025-03-08T00:00:00+08:00' }, records, visits, verdicts });
@@ -158,6 +182,8 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
   };
   dup(x.records, 'records');
   dup(x.visits, 'visits');
+  x.records.forEach((r, i) => issues.push(...checklistIssues(r, x.checklist, ['records', i])));
+  const asked = x.checklist.some((item) => item.id === 'managerVisitConfirmed');
   const statusOf = new Map(x.verdicts.map((v) => [v.visitId, v.status]));
   const fixStatusOf = x.recordVerdicts ? new Map(x.recordVerdicts.map((v) => [v.visitId, v.status])) : null;
   const managerOfRetailer = new Map(
@@ -205,7 +231,7 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
       recordId: r.id,
       retailerId: r.retailerId,
       managerId,
-      answer: r.managerVisitConfirmed,
+      answer: r.managerVisitConfirmed ?? null,
       channel: r.channel,
       outcome,
       visits,
@@ -226,8 +252,14 @@ export function crossCheck(input: CrossCheckInput): CrossCheckReport {
       contradictions.push({ code, recordId: r.id, retailerId: r.retailerId, managerId, channel, visitIds, message });
     }
   }
-  const { byManager, totals } = summarizeByManager(records.filter((r) => r.channel === 'on_site'));
-  const phone = summarizeByManager(records.filter((r) => r.channel === 'phone'));
+  const { byManager, totals } = summarizeByManager(
+    records.filter((r) => r.channel === 'on_site'),
+    asked,
+  );
+  const phone = summarizeByManager(
+    records.filter((r) => r.channel === 'phone'),
+    asked,
+  );
   return { period: { from: x.period.from, to: x.period.to }, records, contradictions, byManager, totals, phone };
 }
 

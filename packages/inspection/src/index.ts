@@ -43,12 +43,18 @@ export {
   type RecordCheck,
 } from './cross-check.js';
 export { verificationRates } from './verification-rates.js';
+// The checklist lives in core (the reports read it too); re-exported here, where inspections are recorded.
 export {
   ANSWER_TYPES,
   checkAnswers,
+  checklistIssues,
+  DEFAULT_CHECKLIST,
   InspectionChecklistSchema,
+  isSeedItemId,
   SEED_ITEMS,
   type ChecklistItem,
   type InspectionChecklist,
   type InspectionChecklistInput,
-} from './inspection-checklist.js';
+  type SeedItem,
+  type SeedItemId,
+} from '@beatplan/core';

@@ -1,13 +1,15 @@
 import {
   BeatplanError,
+  checkAnswers,
+  DEFAULT_CHECKLIST,
   InspectionRecordSchema,
   parseOrThrow,
+  type InspectionChecklistInput,
   type InspectionRecord,
   type InspectionRecordInput,
   issueReason,
 } from '@beatplan/core';
 import { verifyVisit, type VerifyPolicyInput, type VerifyRetailerInput, type VisitVerdict } from '@beatplan/geofence';
-import { checkAnswers, type InspectionChecklistInput } from './inspection-checklist.js';
 
 /** What {@link recordInspection} returns. */
 export interface RecordedInspection {
@@ -23,8 +25,9 @@ export interface RecordedInspection {
 }
 
 /**
- * Builds and validates what an inspector recorded on site (prices tagged, policy material displayed,
- * satisfaction 1–5, whether the manager's visits happened by the retailer's account, notes) and
+ * Builds and validates what an inspector recorded on site (the checklist's answers: by default the four
+ * seed items — prices tagged, policy material displayed, satisfaction 1–5, whether the manager's visits
+ * happened by the retailer's account — and notes) and
  * verifies the inspector's own position fix against the retailer's place with
  * `@beatplan/geofence`'s `verifyVisit`, exactly like a manager's visit: the fix is both the start
  * and the end of a zero-length visit, checked with the given policy but `minDwellS: 0` (one fix
@@ -33,15 +36,17 @@ export interface RecordedInspection {
  *
  * @param input - an `InspectionRecord` as core's `InspectionRecordSchema` accepts it.
  * @param retailer - the inspected retailer (a core `Retailer`, or `{ id, location }`).
- * A telephone check (`channel: 'phone'`) has no fix: `fixVerdict` and `fixAgeS` are `null`. With a
- * `checklist` (the province's own items, `InspectionChecklistSchema`), the record's `answers` are checked
- * against it (every required item answered, each of its type and range); `answers` without a checklist
- * are an error.
+ * A telephone check (`channel: 'phone'`) has no fix: `fixVerdict` and `fixAgeS` are `null`. The record
+ * is checked against the checklist in force (`checklist`, `InspectionChecklistSchema`; default the four
+ * seed items, `DEFAULT_CHECKLIST`): it carries each seed item the checklist asks and no other, and its
+ * `answers` answer the checklist's own items (every required one, each of its type and range); `answers`
+ * without a checklist are an error.
  *
  * @param options - `policy`: the geofence policy (default: geofence's defaults); `checklist`.
  * @returns `{ record, fixVerdict, fixAgeS }`.
  * @throws {BeatplanError} `INVALID_INPUT` listing every problem of the record (paths `record…`: an on-site
- *   record without a fix, a phone record with one, answers that do not fit the checklist) or the
+ *   record without a fix, a phone record with one, a seed item the checklist asks missing or one it does
+ *   not ask given, answers that do not fit the checklist) or the
  *   retailer/policy/checklist; `UNKNOWN_REFERENCE` when `record.retailerId` is not the retailer's id.
  * @example
  * const { record, fixVerdict } = recordInspection({
@@ -57,11 +62,11 @@ export function recordInspection(
   options: { policy?: VerifyPolicyInput; checklist?: InspectionChecklistInput } = {},
 ): RecordedInspection {
   const record = parseOrThrow(InspectionRecordSchema, input, ['record']);
-  if (options.checklist !== undefined) checkAnswers(record, options.checklist);
-  else if (record.answers?.length)
+  if (options.checklist === undefined && record.answers?.length)
     throw new BeatplanError('INVALID_INPUT', [
       { path: ['record', 'answers'], ...issueReason('inspection.answers_need_checklist') },
     ]);
+  checkAnswers(record, options.checklist ?? DEFAULT_CHECKLIST);
   const retailerId = (retailer as { id?: unknown } | null)?.id;
   if (typeof retailerId === 'string' && retailerId !== record.retailerId) {
     throw new BeatplanError('UNKNOWN_REFERENCE', [

@@ -2,6 +2,7 @@ import { getKnown, parseOrThrow, VISITS_PER_FOUR_WEEKS, type Retailer } from '@b
 import { accumulateKpis } from './internal/accumulate-kpis.js';
 import { buildMap } from './internal/build-map.js';
 import { checkReferences } from './internal/check-references.js';
+import { checkChecklist } from './internal/check-checklist.js';
 import { findAttention } from './internal/find-attention.js';
 import { computeBalance } from './internal/compute-balance.js';
 import { computeGroupStats } from './internal/group-stats.js';
@@ -28,7 +29,8 @@ const resolvePartial = (w: ScorecardWeights) =>
  * Conventions: a visit belongs to its manager and to the local date (`utcOffsetMinutes`) of its start
  * fix; an inspection counts for the retailer's manager (its `managerId`, else its territory's); records
  * outside `period` are left out. The figures are defined in `KpiFigures`, the scorecard in
- * `computeScore` and `SCORECARD_KPIS`.
+ * `computeScore` and `SCORECARD_KPIS`. Inspections are read under the input's `checklist` (default the
+ * four seed items): a seed item it leaves out is counted as not asked (`notAsked`), never scored.
  *
  * @param input - the report's data, see {@link ReportInputSchema} (untrusted: validated here).
  * @returns the {@link Report}, JSON-safe.
@@ -45,6 +47,7 @@ const resolvePartial = (w: ScorecardWeights) =>
 export function buildReport(input: ReportInputData | unknown): Report {
   const parsed = parseOrThrow(ReportInputSchema, input);
   checkReferences(parsed);
+  const leftOut = checkChecklist(parsed);
   const data = prepareData(parsed);
   const weights = resolveWeights(parsed.weights);
   const { sums, days } = accumulateKpis(
@@ -74,7 +77,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
         mine.reduce((a, r) => a + r.serviceMinutes * VISITS_PER_FOUR_WEEKS[r.visitFrequency], 0),
       ),
       days: getKnown(days, m.id, 'manager').size,
-      ...finishFigures(s, routed),
+      ...finishFigures(s, routed, leftOut),
       kpis,
       ...computeScore(kpis, weights),
       rank: null,
@@ -126,7 +129,7 @@ export function buildReport(input: ReportInputData | unknown): Report {
     managers,
     ranking,
     whatIf,
-    totals: finishFigures([...sums.values()].reduce(addSums, emptySums()), routed),
+    totals: finishFigures([...sums.values()].reduce(addSums, emptySums()), routed, leftOut),
     balance: computeBalance(managers, parsed.repartition),
     segments: computeGroupStats(data, ['retail', 'chain_supermarket', 'hotel_entertainment'], (r) => r.segment),
     regions: computeGroupStats(data, regions, (r) => r.region ?? NO_REGION),

@@ -2,7 +2,9 @@ import {
   COST_SOURCE_KINDS,
   UtcOffsetMinutesSchema,
   CustomerManagerSchema,
+  DEFAULT_CHECKLIST,
   IdSchema,
+  InspectionChecklistSchema,
   InspectionRecordSchema,
   LocalDateSchema,
   PolygonGeometrySchema,
@@ -194,6 +196,12 @@ export type ReportRouteDay = z.infer<typeof ReportRouteDaySchema>;
  * - `retailers`, `managers`, `plans` (core `VisitPlan`s), `visits` (core `Visit`s), `verdicts` (one per
  *   visit at most; a visit without a verdict counts as not verified), `inspections` (core
  *   `InspectionRecord`s), `contradictions`, `territories`, `repartition`.
+ * - `checklist` (default the four seed items, core's `DEFAULT_CHECKLIST`): the inspection checklist the
+ *   `inspections` were made under (core's `InspectionChecklistSchema`). Every inspection must fit it
+ *   (core's `checklistIssues`: a seed item it asks present, one it leaves out absent; `INVALID_INPUT`
+ *   naming the record and the item otherwise). A seed item it leaves out is reported as not asked
+ *   (`KpiFigures.notAsked`) and left out of its rate and of the inspection score, never scored as 0 or
+ *   "no"; without `managerVisitConfirmed`, the `integrity` KPI has no inspection to rest on.
  * - `routes` (optional, see {@link ReportRoutesSchema}): the route figures of this same input measured
  *   on a road graph or another travel source by `measureReportRoutes`. With them the report adds the
  *   planned and travelled route metres and seconds per manager, and `distanceRatio` and the `route` KPI
@@ -244,6 +252,7 @@ export const ReportInputSchema = z.strictObject({
   visits: z.array(VisitSchema, { error: 'visits must be an array' }).default([]),
   verdicts: z.array(VisitVerdictInputSchema, { error: 'verdicts must be an array' }).default([]),
   inspections: z.array(InspectionRecordSchema, { error: 'inspections must be an array' }).default([]),
+  checklist: InspectionChecklistSchema.default(() => [...DEFAULT_CHECKLIST]),
   contradictions: z.array(ContradictionInputSchema, { error: 'contradictions must be an array' }).default([]),
   territories: z.array(ReportTerritorySchema, { error: 'territories must be an array' }).default([]),
   repartition: RepartitionSchema.optional(),

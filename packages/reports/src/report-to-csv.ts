@@ -124,7 +124,8 @@ export interface ReportCsvOptions {
  * ids separated by spaces, the rule codes as `code:n`, …), `attention-visits` (the evidence of every
  * visit an item names; `items` are the `order`s of the items naming it),
  * `findings` (every contradiction: retailer, manager, kind, inspection, visit ids separated by spaces,
- * message), `managers` (every figure per manager, `contradictionsByKind` as `kind:n` separated by spaces),
+ * message), `managers` (every figure per manager, `contradictionsByKind` as `kind:n` separated by spaces,
+ * and, when the checklist leaves seed items out, `notAsked` as `item:n`),
  * `scorecard` (its first row, `managerId` = `weight`, holds the weights; then one row per manager in
  * rank order: normalised KPIs, score, coverage), `balance` (spread per metric), `balance-managers`
  * (metric values per manager), `segments`, `regions`, `classes`, and `repartition` (before, after and
@@ -242,12 +243,19 @@ export function reportToCsv(report: Report, options: ReportCsvOptions = {}): Rec
       ]),
     ),
     managers: csv(
-      [...MANAGER_COLUMNS, 'contradictionsByKind'],
+      [...MANAGER_COLUMNS, 'contradictionsByKind', ...(report.totals.notAsked ? ['notAsked'] : [])],
       report.managers.map((m) => [
         ...MANAGER_COLUMNS.map((c) => m[c]),
         Object.entries(m.contradictionsByKind)
           .map(([k, n]) => `${k}:${n}`)
           .join(' '),
+        ...(m.notAsked
+          ? [
+              Object.entries(m.notAsked)
+                .map(([k, n]) => `${k}:${n}`)
+                .join(' '),
+            ]
+          : []),
       ]),
     ),
     scorecard: csv(

@@ -1,5 +1,5 @@
 import type { RetailerClass, Segment } from '@beatplan/core';
-import type { CostSource, Spread } from '@beatplan/core';
+import type { CostSource, SeedItemId, Spread } from '@beatplan/core';
 import type { NormalisedKpis, ScorecardKpi } from './scorecard.js';
 import type { TrendMove, TrendReport } from './trend.js';
 import type { DecisionReport } from './decision.js';
@@ -85,14 +85,27 @@ export interface KpiFigures {
   plannedWorkMinutes: number;
   /** Inspection records at the manager's retailers. */
   inspections: number;
-  /** Mean of (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3, 0..1. */
+  /**
+   * Mean over the inspections that asked at least one of pricesTagged, policyMaterialDisplayed and
+   * satisfaction of the mean of those asked (pricesTagged and policyMaterialDisplayed 1 or 0,
+   * (satisfaction − 1) / 4), 0..1; with the default checklist (pricesTagged + policyMaterialDisplayed +
+   * (satisfaction − 1) / 4) / 3. An item the checklist does not ask is never scored as 0 or "no".
+   */
   inspectionScore: number | null;
+  /** Share of the inspections that asked pricesTagged where prices were tagged (null: none asked). */
   pricesTaggedRate: number | null;
+  /** Likewise for policyMaterialDisplayed. */
   policyDisplayedRate: number | null;
-  /** Mean satisfaction, 1..5. */
+  /** Mean satisfaction, 1..5, over the inspections that asked it. */
   meanSatisfaction: number | null;
   /** Inspections where the retailer said the manager did not visit (`managerVisitConfirmed: 'no'`). */
   visitsDenied: number;
+  /**
+   * Inspections that did not ask a seed item, per seed item the checklist in force (input `checklist`)
+   * leaves out, e.g. `{ satisfaction: 12 }`: those inspections are left out of that item's rate and of
+   * the score's part for it. Present only when the checklist leaves a seed item out.
+   */
+  notAsked?: Partial<Record<SeedItemId, number>>;
   contradictions: number;
   /** Contradictions by `kind`, keys sorted (a null-prototype object: any kind is a key). */
   contradictionsByKind: Record<string, number>;

@@ -43,9 +43,13 @@ export type ChecklistAnswer = z.infer<typeof ChecklistAnswerSchema>;
  * - `channel`: `on_site` (default) or `phone`, see {@link InspectionChannelSchema}.
  * - `fix`: the inspector's position when recording (proves the inspection itself took place);
  *   required on site, absent for a phone check.
- * - `pricesTagged`, `policyMaterialDisplayed`: booleans.
- * - `satisfaction`: the retailer's satisfaction, integer 1 (very unsatisfied) … 5 (very satisfied).
- * - `managerVisitConfirmed`: see {@link VisitConfirmationSchema}.
+ * - the four seed items (`SEED_ITEMS`), each present exactly when the checklist in force asks it
+ *   (`InspectionChecklistSchema`; the default checklist asks all four, so a record under it carries all
+ *   four): `pricesTagged`, `policyMaterialDisplayed` (booleans); `satisfaction`, the retailer's
+ *   satisfaction, integer 1 (very unsatisfied) … 5 (very satisfied); `managerVisitConfirmed`, see
+ *   {@link VisitConfirmationSchema}. This schema checks each field's type; whether it belongs is the
+ *   checklist's rule (`checklistIssues`), applied by every reader that takes a checklist
+ *   (`recordInspection`, `crossCheck`, `buildReport`).
  * - `notes` (optional): free text, at most 2000 characters.
  * - `answers` (optional): answers to a province's own checklist items, see {@link ChecklistAnswerSchema}.
  *
@@ -64,14 +68,15 @@ export const InspectionRecordSchema = z
     at: TimestampSchema,
     channel: InspectionChannelSchema.default('on_site'),
     fix: PositionFixSchema.optional(),
-    pricesTagged: z.boolean({ error: 'pricesTagged must be true or false' }),
-    policyMaterialDisplayed: z.boolean({ error: 'policyMaterialDisplayed must be true or false' }),
+    pricesTagged: z.boolean({ error: 'pricesTagged must be true or false' }).optional(),
+    policyMaterialDisplayed: z.boolean({ error: 'policyMaterialDisplayed must be true or false' }).optional(),
     satisfaction: z
       .number({ error: 'satisfaction must be a number from 1 to 5' })
       .int({ error: 'satisfaction must be a whole number from 1 to 5' })
       .min(1, { error: 'satisfaction must be from 1 to 5' })
-      .max(5, { error: 'satisfaction must be from 1 to 5' }),
-    managerVisitConfirmed: VisitConfirmationSchema,
+      .max(5, { error: 'satisfaction must be from 1 to 5' })
+      .optional(),
+    managerVisitConfirmed: VisitConfirmationSchema.optional(),
     notes: z
       .string({ error: 'notes must be a string' })
       .max(2000, { error: 'notes must have at most 2000 characters' })

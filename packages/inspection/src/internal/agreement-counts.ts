@@ -10,6 +10,11 @@ export interface AgreementCounts {
   confirmedAbsent: number;
   unsure: number;
   inspectionUnverified: number;
+  /**
+   * Records whose checklist did not ask `managerVisitConfirmed` (and whose inspector fix was not set
+   * aside): present only when the checklist in force leaves it out.
+   */
+  notAsked?: number;
   /** deniedVerified + confirmedUnverified + confirmedAbsent */
   contradictions: number;
   /** (agreeVisited + agreeNotVisited) / (those + contradictions), 4 decimals; null when both are 0. */
@@ -29,10 +34,11 @@ const FIELD: Record<CrossCheckOutcome, keyof AgreementCounts> = {
   confirmed_absent: 'confirmedAbsent',
   unsure: 'unsure',
   inspection_unverified: 'inspectionUnverified',
+  not_asked: 'notAsked',
 };
 
-function empty(): AgreementCounts {
-  return {
+function empty(asked: boolean): AgreementCounts {
+  const counts: AgreementCounts = {
     inspected: 0,
     agreeVisited: 0,
     agreeNotVisited: 0,
@@ -44,6 +50,8 @@ function empty(): AgreementCounts {
     contradictions: 0,
     agreement: null,
   };
+  if (!asked) counts.notAsked = 0;
+  return counts;
 }
 
 function finish(c: AgreementCounts): AgreementCounts {
@@ -54,18 +62,25 @@ function finish(c: AgreementCounts): AgreementCounts {
   return c;
 }
 
-/** Per-manager counts (sorted by id, null last) and totals. */
-export function summarizeByManager(records: readonly RecordCheck[]): {
+/**
+ * Per-manager counts (sorted by id, null last) and totals; `asked`: does the checklist ask
+ * `managerVisitConfirmed` (else the counts carry `notAsked`).
+ */
+export function summarizeByManager(
+  records: readonly RecordCheck[],
+  asked: boolean,
+): {
   byManager: ManagerAgreement[];
   totals: AgreementCounts;
 } {
   const by = new Map<string | null, AgreementCounts>();
-  const totals = empty();
+  const totals = empty(asked);
   for (const r of records) {
-    const c = by.get(r.managerId) ?? empty();
+    const c = by.get(r.managerId) ?? empty(asked);
     for (const t of [c, totals]) {
       t.inspected++;
-      (t[FIELD[r.outcome]] as number)++;
+      const field = FIELD[r.outcome];
+      t[field] = ((t[field] as number | undefined) ?? 0) + 1;
     }
     by.set(r.managerId, c);
   }

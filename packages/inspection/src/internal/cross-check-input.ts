@@ -1,4 +1,11 @@
-import { IdSchema, InspectionRecordSchema, TimestampSchema, VisitSchema } from '@beatplan/core';
+import {
+  DEFAULT_CHECKLIST,
+  IdSchema,
+  InspectionChecklistSchema,
+  InspectionRecordSchema,
+  TimestampSchema,
+  VisitSchema,
+} from '@beatplan/core';
 import * as z from 'zod';
 
 /**
@@ -27,6 +34,7 @@ export const CrossCheckInputSchema = z.strictObject({
   recordVerdicts: z
     .array(VerdictStatusSchema, { error: 'recordVerdicts must be an array of geofence verdicts' })
     .optional(),
+  checklist: InspectionChecklistSchema.default(() => [...DEFAULT_CHECKLIST]),
 });
 
 export type CrossCheckParsed = z.output<typeof CrossCheckInputSchema>;

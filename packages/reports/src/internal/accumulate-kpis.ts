@@ -13,9 +13,18 @@ import { addRouteSums } from '../measure-report-routes.js';
 import type { ReportRoutes, VisitVerdictInput } from '../report-input.js';
 import type { DatedVisit, PreparedData } from './prepare-data.js';
 
-/** An inspection's score, 0..1: (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3. */
-export function inspectionScore(r: InspectionRecord): number {
-  return ((r.pricesTagged ? 1 : 0) + (r.policyMaterialDisplayed ? 1 : 0) + (r.satisfaction - 1) / 4) / 3;
+/**
+ * An inspection's score, 0..1: the mean of the scored items its checklist asked — pricesTagged and
+ * policyMaterialDisplayed (1 or 0), (satisfaction − 1) / 4 — so with all three
+ * (pricesTagged + policyMaterialDisplayed + (satisfaction − 1) / 4) / 3; null when it asked none.
+ */
+export function inspectionScore(r: InspectionRecord): number | null {
+  // summed in this order, so that the default checklist's score is the same number as before
+  const parts: number[] = [];
+  if (r.pricesTagged !== undefined) parts.push(r.pricesTagged ? 1 : 0);
+  if (r.policyMaterialDisplayed !== undefined) parts.push(r.policyMaterialDisplayed ? 1 : 0);
+  if (r.satisfaction !== undefined) parts.push((r.satisfaction - 1) / 4);
+  return parts.length === 0 ? null : parts.reduce((a, b) => a + b) / parts.length;
 }
 
 function pathM(points: readonly { lng: number; lat: number }[]): number {
@@ -172,11 +181,28 @@ export function accumulateKpis(
   for (const r of data.inspections) {
     const s = sumsOf(data.managerOfRetailer.get(r.retailerId) ?? null);
     s.inspections++;
-    s.inspectionScoreSum += inspectionScore(r);
-    if (r.pricesTagged) s.pricesTagged++;
-    if (r.policyMaterialDisplayed) s.policyDisplayed++;
-    s.satisfactionSum += r.satisfaction;
-    if (r.managerVisitConfirmed === 'no') s.visitsDenied++;
+    const score = inspectionScore(r);
+    if (score !== null) {
+      s.scoredInspections++;
+      s.inspectionScoreSum += score;
+    }
+    // an item the checklist did not ask is counted as not asked, never as "no" or 0
+    if (r.pricesTagged !== undefined) {
+      s.pricesTaggedAsked++;
+      if (r.pricesTagged) s.pricesTagged++;
+    }
+    if (r.policyMaterialDisplayed !== undefined) {
+      s.policyAsked++;
+      if (r.policyMaterialDisplayed) s.policyDisplayed++;
+    }
+    if (r.satisfaction !== undefined) {
+      s.satisfactionAsked++;
+      s.satisfactionSum += r.satisfaction;
+    }
+    if (r.managerVisitConfirmed !== undefined) {
+      s.visitConfirmationAsked++;
+      if (r.managerVisitConfirmed === 'no') s.visitsDenied++;
+    }
   }
   for (const { c, managerId } of data.contradictions) {
     const s = sumsOf(managerId);

@@ -15,6 +15,8 @@ interface GroupSums {
   orderCount: number;
   orderVolume: number;
   inspections: number;
+  /** Inspections with a score (they asked at least one scored item). */
+  scored: number;
   inspectionScore: number;
   contradictions: number;
 }
@@ -30,6 +32,7 @@ const empty = (): GroupSums => ({
   orderCount: 0,
   orderVolume: 0,
   inspections: 0,
+  scored: 0,
   inspectionScore: 0,
   contradictions: 0,
 });
@@ -72,7 +75,11 @@ export function computeGroupStats(
     const g = groupOf(r.retailerId);
     if (!g) continue;
     g.inspections++;
-    g.inspectionScore += inspectionScore(r);
+    const score = inspectionScore(r);
+    if (score !== null) {
+      g.scored++;
+      g.inspectionScore += score;
+    }
   }
   for (const { c } of data.contradictions) {
     const g = groupOf(c.retailerId);
@@ -98,7 +105,7 @@ export function computeGroupStats(
       orderVolumePerRetailer: ratio(g.orderVolume, g.retailers),
       volumePerOrder: ratio(g.orderVolume, g.orderCount),
       inspections: g.inspections,
-      inspectionScore: ratio(g.inspectionScore, g.inspections),
+      inspectionScore: ratio(g.inspectionScore, g.scored),
       contradictions: g.contradictions,
     };
   });

@@ -33,7 +33,18 @@ export function renderSummary(report: Report, tr: ReportTranslator): string {
     tile(num(t.verifiedDwellS / 3600, 1), st.t('tileVerifiedHours')),
     tile(num(t.inspections), st.t('tileInspections')),
     tile(num(t.contradictions), st.t('tileContradictions')),
-  ].join('')}</div>`;
+  ].join('')}</div>${renderNotAsked(report, st)}`;
+}
+
+/** The note on the seed items the checklist leaves out (nothing under the default checklist). */
+function renderNotAsked(report: Report, st: SectionTranslator): string {
+  const notAsked = report.totals.notAsked;
+  if (notAsked === undefined) return '';
+  const items = st.list(
+    Object.entries(notAsked).map(([id, n]) => st.t('notAskedItem', { item: st.t('seedItem', { id }), n })),
+  );
+  const visitQuestion = notAsked.managerVisitConfirmed === undefined;
+  return `<p class="note">${escapeHtml(st.t('notAskedNote', { items, visitQuestion }))}</p>`;
 }
 
 /** The map with its legend and the projection note. */

@@ -1,4 +1,4 @@
-import { dataRecord } from '@beatplan/core';
+import { dataRecord, type SeedItemId } from '@beatplan/core';
 import type { KpiFigures } from '../report.js';
 import type { NormalisedKpis } from '../scorecard.js';
 import { ratio, round1, round4 } from './round.js';
@@ -49,11 +49,18 @@ export interface KpiSums {
   unroutedDays: number;
   plannedWorkS: number;
   inspections: number;
+  /** Inspections that asked at least one scored item (pricesTagged, policyMaterialDisplayed, satisfaction). */
+  scoredInspections: number;
   inspectionScoreSum: number;
   pricesTagged: number;
+  /** Inspections that asked pricesTagged (likewise the other `…Asked`). */
+  pricesTaggedAsked: number;
   policyDisplayed: number;
+  policyAsked: number;
   satisfactionSum: number;
+  satisfactionAsked: number;
   visitsDenied: number;
+  visitConfirmationAsked: number;
   contradictions: number;
   /** contradiction kind → count (a Map: kinds come from the data). */
   kinds: Map<string, number>;
@@ -98,11 +105,16 @@ export function emptySums(): KpiSums {
     unroutedDays: 0,
     plannedWorkS: 0,
     inspections: 0,
+    scoredInspections: 0,
     inspectionScoreSum: 0,
     pricesTagged: 0,
+    pricesTaggedAsked: 0,
     policyDisplayed: 0,
+    policyAsked: 0,
     satisfactionSum: 0,
+    satisfactionAsked: 0,
     visitsDenied: 0,
+    visitConfirmationAsked: 0,
     contradictions: 0,
     kinds: new Map(),
   };
@@ -118,11 +130,19 @@ export function addSums(a: KpiSums, b: KpiSums): KpiSums {
   return out;
 }
 
+const ASKED: Record<SeedItemId, (s: KpiSums) => number> = {
+  pricesTagged: (s) => s.pricesTaggedAsked,
+  policyMaterialDisplayed: (s) => s.policyAsked,
+  satisfaction: (s) => s.satisfactionAsked,
+  managerVisitConfirmed: (s) => s.visitConfirmationAsked,
+};
+
 /**
- * The reported figures: sums rounded, rates computed (see {@link KpiFigures}); `routed` when the input
- * had `routes` (else the route figures are null).
+ * The reported figures: sums rounded, rates computed over the inspections that asked each item (see
+ * {@link KpiFigures}); `routed` when the input had `routes` (else the route figures are null);
+ * `leftOut`: the seed items the checklist in force leaves out (their `notAsked` counts are reported).
  */
-export function finishFigures(s: KpiSums, routed: boolean): KpiFigures {
+export function finishFigures(s: KpiSums, routed: boolean, leftOut: readonly SeedItemId[]): KpiFigures {
   const routeFigure = (x: number) => (routed ? round1(x) : null);
   const sortedKinds = dataRecord([...s.kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
@@ -157,11 +177,14 @@ export function finishFigures(s: KpiSums, routed: boolean): KpiFigures {
     unroutedDays: routed ? s.unroutedDays : null,
     plannedWorkMinutes: round1(s.plannedWorkS / 60),
     inspections: s.inspections,
-    inspectionScore: ratio(s.inspectionScoreSum, s.inspections),
-    pricesTaggedRate: ratio(s.pricesTagged, s.inspections),
-    policyDisplayedRate: ratio(s.policyDisplayed, s.inspections),
-    meanSatisfaction: ratio(s.satisfactionSum, s.inspections),
+    inspectionScore: ratio(s.inspectionScoreSum, s.scoredInspections),
+    pricesTaggedRate: ratio(s.pricesTagged, s.pricesTaggedAsked),
+    policyDisplayedRate: ratio(s.policyDisplayed, s.policyAsked),
+    meanSatisfaction: ratio(s.satisfactionSum, s.satisfactionAsked),
     visitsDenied: s.visitsDenied,
+    ...(leftOut.length
+      ? { notAsked: Object.fromEntries(leftOut.map((id) => [id, s.inspections - ASKED[id](s)])) }
+      : {}),
     contradictions: s.contradictions,
     contradictionsByKind: sortedKinds,
   };
@@ -175,8 +198,13 @@ export function normaliseKpis(s: KpiSums): NormalisedKpis {
     verification: ratio(s.verified - s.flaggedVerified, s.counted),
     timeOnSite: s.countedServiceS > 0 ? capped(s.provenDwellS / s.countedServiceS) : null,
     route: s.comparedDays > 0 && s.comparedTravelledM > 0 ? capped(s.comparedPlannedM / s.comparedTravelledM) : null,
-    inspection: ratio(s.inspectionScoreSum, s.inspections),
+    inspection: ratio(s.inspectionScoreSum, s.scoredInspections),
+    // contradictions come from the retailer's word on the visit: only inspections that asked it count
     integrity:
-      s.inspections > 0 ? round4(1 - Math.min(1, s.contradictions / s.inspections)) : s.contradictions > 0 ? 0 : null,
+      s.visitConfirmationAsked > 0
+        ? round4(1 - Math.min(1, s.contradictions / s.visitConfirmationAsked))
+        : s.contradictions > 0
+          ? 0
+          : null,
   };
 }

@@ -161,6 +161,7 @@ const CSV_HEADER_ZH = new Map([
   ['policyDisplayedRate', '政策资料展示率'],
   ['meanSatisfaction', '平均满意度'],
   ['visitsDenied', '被否认的拜访'],
+  ['notAsked', '未问的基础项'],
   ['contradictions', '矛盾'],
   ['contradictionsByKind', '按类型的矛盾'],
   ['score', '得分'],
@@ -222,6 +223,20 @@ const CSV_HEADER_ZH = new Map([
 ]);
 
 /** The older sections' texts: English (the keys and parameters) and Chinese. */
+/** The seed items' names, for the not-asked note. */
+const SEED_ITEM_EN = new Map([
+  ['pricesTagged', 'prices tagged'],
+  ['policyMaterialDisplayed', 'policy material displayed'],
+  ['satisfaction', 'satisfaction'],
+  ['managerVisitConfirmed', 'manager visit confirmed'],
+]);
+const SEED_ITEM_ZH = new Map([
+  ['pricesTagged', '明码标价'],
+  ['policyMaterialDisplayed', '政策资料展示'],
+  ['satisfaction', '满意度'],
+  ['managerVisitConfirmed', '客户经理来访确认'],
+]);
+
 export const SECTION_MESSAGES = defineCatalogues(
   {
     period: (p: { from: string; to: string; days: number }) => `${p.from} – ${p.to} (${p.days} days)`,
@@ -235,6 +250,11 @@ export const SECTION_MESSAGES = defineCatalogues(
     tileVerifiedHours: 'verified hours on site',
     tileInspections: 'inspections',
     tileContradictions: 'contradictions',
+    seedItem: (p: { id: string }) => SEED_ITEM_EN.get(p.id) ?? p.id,
+    notAskedItem: (p: { item: string; n: number }) =>
+      `${p.item}: not asked in ${p.n} inspection${p.n === 1 ? '' : 's'}`,
+    notAskedNote: (p: { items: string; visitQuestion: boolean }) =>
+      `The inspection checklist leaves seed items out — ${p.items}. Their rates and their part of the inspection score use only the inspections that asked them; not asked is never counted as "no" or 0.${p.visitQuestion ? '' : ' Without the question whether the manager visited, no inspection can contradict a visit, and the integrity KPI is not measured.'}`,
     retailerStatus: (p: { status: string }) => STATUS_EN.get(p.status) ?? p.status,
     kpi: (p: { kpi: string }) => KPI_EN.get(p.kpi) ?? p.kpi,
     segment: (p: { segment: string }) => SEGMENT_EN.get(p.segment) ?? p.segment,
@@ -354,6 +374,10 @@ export const SECTION_MESSAGES = defineCatalogues(
       tileVerifiedHours: '核验的在店小时数',
       tileInspections: '检查',
       tileContradictions: '矛盾',
+      seedItem: (p: { id: string }) => SEED_ITEM_ZH.get(p.id) ?? p.id,
+      notAskedItem: (p: { item: string; n: number }) => `${p.item}：${p.n} 次检查未问`,
+      notAskedNote: (p: { items: string; visitQuestion: boolean }) =>
+        `检查表未包含部分基础项——${p.items}。这些项的比率及其在检查得分中的部分只按问过该项的检查计算；未问从不按"否"或 0 计。${p.visitQuestion ? '' : '检查表不问客户经理是否来访，因此检查无法与拜访相矛盾，诚信指标不予计算。'}`,
       retailerStatus: (p: { status: string }) => STATUS_ZH.get(p.status) ?? p.status,
       kpi: (p: { kpi: string }) => KPI_NAME_ZH.get(p.kpi) ?? p.kpi,
       segment: (p: { segment: string }) => SEGMENT_ZH.get(p.segment) ?? p.segment,

@@ -12,8 +12,12 @@ const en = {
   'inspection.not_in_sample': 'retailer is not in the sample',
   'inspection.removed_twice': 'retailer is removed twice',
   'inspection.adjust_empty': 'an adjustment must add or remove at least one retailer',
-  'inspection.item_id_twice': 'item id is used twice (or is a field of every record)',
-  'inspection.no_item': 'no such item in the checklist',
+  'inspection.item_id_twice': 'item id is used twice',
+  'inspection.no_item': (p: { record: string }) => `record ${p.record} answers an item the checklist does not have`,
+  'inspection.seed_not_asked': (p: { record: string; item: string }) =>
+    `record ${p.record} answers ${p.item}, which the checklist in force does not ask`,
+  'inspection.seed_in_answers': (p: { item: string }) =>
+    `${p.item} is a seed item: it is answered in the record's own field ${p.item}, not in answers`,
   'inspection.item_answered_twice': 'item answered twice',
   'inspection.answer_yes_no': (p: { item: string }) => `${p.item} must be true or false`,
   'inspection.answer_scale': (p: { item: string; lo: number; hi: number }) =>
@@ -24,8 +28,8 @@ const en = {
   'inspection.answer_text': (p: { item: string }) => `${p.item} must be a text of at most 2000 characters`,
   'inspection.answer_photo': (p: { item: string }) =>
     `${p.item} must be a photo reference (an id or URL, at most 500 characters)`,
-  'inspection.item_not_answered': (p: { item: string; label: string }) =>
-    `the checklist item ${p.item} ("${p.label}") is not answered`,
+  'inspection.item_not_answered': (p: { record: string; item: string; label: string }) =>
+    `record ${p.record} does not answer the checklist item ${p.item} ("${p.label}")`,
   'inspection.size_one_of': 'give exactly one of size and sizePerStratum',
   'inspection.per_stratum_needs_stratify': 'sizePerStratum needs stratifyBy',
   'inspection.no_route': (p: { from: string; to: string; source: string; pairs: number }) =>
@@ -68,8 +72,10 @@ export const INSPECTION_REASONS = {
     'inspection.not_in_sample': '该零售户不在样本中',
     'inspection.removed_twice': '该零售户被移除了两次',
     'inspection.adjust_empty': '调整必须至少添加或移除一个零售户',
-    'inspection.item_id_twice': '检查项编号重复（或与每条记录都有的字段同名）',
-    'inspection.no_item': '检查表中没有该项',
+    'inspection.item_id_twice': '检查项编号重复',
+    'inspection.no_item': (p) => `记录 ${p.record} 回答了检查表中没有的项`,
+    'inspection.seed_not_asked': (p) => `记录 ${p.record} 回答了 ${p.item}，但现行检查表不问此项`,
+    'inspection.seed_in_answers': (p) => `${p.item} 是基础项：应填在记录自己的字段 ${p.item} 中，而不是 answers 中`,
     'inspection.item_answered_twice': '该项被回答了两次',
     'inspection.answer_yes_no': (p) => `${p.item} 必须是 true 或 false`,
     'inspection.answer_scale': (p) => `${p.item} 必须是 ${p.lo} 到 ${p.hi} 之间的整数分`,
@@ -78,7 +84,7 @@ export const INSPECTION_REASONS = {
     'inspection.answer_max': (p) => `${p.item} 必须不大于 ${p.max}`,
     'inspection.answer_text': (p) => `${p.item} 必须是最多 2000 个字符的文本`,
     'inspection.answer_photo': (p) => `${p.item} 必须是照片引用（编号或 URL，最多 500 个字符）`,
-    'inspection.item_not_answered': (p) => `检查项 ${p.item}（"${p.label}"）未回答`,
+    'inspection.item_not_answered': (p) => `记录 ${p.record} 未回答检查项 ${p.item}（"${p.label}"）`,
     'inspection.size_one_of': 'size 与 sizePerStratum 必须且只能给出一个',
     'inspection.per_stratum_needs_stratify': 'sizePerStratum 需要 stratifyBy',
     'inspection.no_route': (p) => `在 ${p.source} 上没有从 ${p.from} 到 ${p.to} 的路线（共 ${p.pairs} 对）`,
