@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { dataRecord, dataRecordSchema, IdSchema, tryParse } from '@beatplan/core';
+import {
+  dataRecord,
+  dataRecordSchema,
+  formatErrorMessage,
+  formatIssue,
+  IdSchema,
+  parseOrThrow,
+  tryParse,
+} from '@beatplan/core';
+import { thrown } from '../test/helpers.js';
 
 const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
 
@@ -42,5 +51,21 @@ describe('dataRecordSchema', () => {
         ['rates', ' x'],
       ]);
     expect(Rates.safeParse([1]).success).toBe(false);
+  });
+  it('keeps each issue’s reason, so that it reads in Chinese', () => {
+    const e = thrown(() => parseOrThrow(z.object({ rates: Rates }), { rates: JSON.parse('{" x": 1.5}') }));
+    expect(e.issues.map((i) => formatIssue(i))).toEqual([
+      'rates. x: id must not start or end with white space, received 1.5',
+    ]);
+    expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe('rates. x：id 的首尾不能有空白字符，实际为 1.5');
+    const big = thrown(() => parseOrThrow(Rates, { M1: 1.5 }, ['rates']));
+    expect(big.issues[0]?.reason).toEqual({ key: 'max', maximum: 1, inclusive: true });
+    expect(
+      formatErrorMessage(
+        thrown(() => parseOrThrow(Rates, 7, ['rates'])),
+        { locale: 'zh-CN' },
+      ),
+    ).toMatch(/^rates：.*\p{Script=Han}.*，实际为 7$/u);
+    expect(thrown(() => parseOrThrow(Rates, 7, ['rates'])).message).toBe('rates: rates must be an object, received 7');
   });
 });

@@ -47,20 +47,26 @@ export function dataRecordSchema<K extends z.ZodType<string, string>, V extends 
   value: V,
   error: string,
 ): z.ZodType<Record<string, z.output<V>>, Record<string, z.input<V>>> {
-  return z.custom<Record<string, z.input<V>>>(isPlainObject, { error }).transform((input, ctx) => {
+  return z.unknown().transform((input, ctx) => {
+    // Not an object: a type issue (as `z.object` gives), so its reason is data in every language.
+    if (!isPlainObject(input)) {
+      ctx.issues.push({ code: 'invalid_type', expected: 'object', input, message: error });
+      return z.NEVER;
+    }
     const out = dataRecord<z.output<V>>();
     for (const k of Object.keys(input)) {
       const keyResult = key.safeParse(k);
       if (!keyResult.success) {
+        // The key's and the value's own issues, moved under the key: each keeps its code and reason.
         for (const issue of keyResult.error.issues)
-          ctx.issues.push({ code: 'custom', message: issue.message, path: [k], input: k });
+          ctx.issues.push({ ...issue, path: [k], input: k } as z.core.$ZodRawIssue);
         continue;
       }
       const parsed = value.safeParse(input[k]);
       if (parsed.success) out[keyResult.data] = parsed.data;
       else
         for (const issue of parsed.error.issues)
-          ctx.issues.push({ code: 'custom', message: issue.message, path: [k, ...issue.path], input: input[k] });
+          ctx.issues.push({ ...issue, path: [k, ...issue.path], input: input[k] } as z.core.$ZodRawIssue);
     }
     return out;
   }) as unknown as z.ZodType<Record<string, z.output<V>>, Record<string, z.input<V>>>;

@@ -6,7 +6,12 @@ import { formatErrorMessage, formatIssue } from './format-issue.js';
 import { REASONS, REASONS_EN } from './internal/reasons/all-reasons.js';
 import { customReason, issueReason } from './issue-reason.js';
 import { parseOrThrow } from './parse-or-throw.js';
+import { IdSchema } from './schemas/id.js';
 import { LOCALES } from './schemas/locale.js';
+import { LocalDateSchema, PlannedStopSchema } from './schemas/visit-plan.js';
+import { TimestampSchema } from './schemas/timestamp.js';
+import { TimeIntervalSchema } from './schemas/weekly-hours.js';
+import { TravelCostsSchema } from './travel-costs.js';
 
 /** Parameters that name one of a few cases (a stage, a unit): a real case, since `[7]` names none. */
 const CASES = new Map<string, Record<string, unknown>>([
@@ -75,5 +80,46 @@ describe('the reason catalogue', () => {
   it('falls back to the English message for a key this build does not know', () => {
     const e = new BeatplanError('INVALID_INPUT', [{ path: [], message: 'new words', reason: { key: 'tsp.newer' } }]);
     expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe('new words');
+  });
+});
+
+describe('the schemas’ refinements', () => {
+  const zh = (schema: z.ZodType, value: unknown) =>
+    formatErrorMessage(
+      thrown(() => parseOrThrow(schema, value, ['x'])),
+      { locale: 'zh-CN' },
+    );
+  it('keep their English message and write it in Chinese from the catalogue', () => {
+    const e = thrown(() => parseOrThrow(IdSchema, ' R1', ['id']));
+    expect(e.issues[0]).toEqual({
+      path: ['id'],
+      message: 'id must not start or end with white space',
+      value: ' R1',
+      reason: { key: 'core.id_white_space' },
+    });
+    expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe('id：id 的首尾不能有空白字符，实际为 " R1"');
+    expect(zh(LocalDateSchema, '2025-02-30')).toBe('x：日期必须是真实存在的日历日期 "YYYY-MM-DD"，实际为 "2025-02-30"');
+    const [arrival, departure] = [Date.UTC(2025, 2, 3, 9), Date.UTC(2025, 2, 3, 8)];
+    expect(zh(PlannedStopSchema, { retailerId: 'R1', arrival, departure })).toBe(
+      `x.departure：离开时间不能早于到达时间，实际为 ${departure}`,
+    );
+    expect(zh(TimestampSchema, 1740963600)).toBe(
+      'x：时间必须是 2000-01-01 至 2100-01-01 之间的纪元毫秒数（这看起来像纪元秒数），实际为 1740963600',
+    );
+    expect(zh(TimestampSchema, '2025-03-03 09:00')).toBe(
+      'x：日期时间必须带 UTC 偏移（Z 或 +08:00）：本地时间有歧义，实际为 "2025-03-03 09:00"',
+    );
+    expect(zh(TimestampSchema, '2025-02-29T09:00:00Z')).toBe(
+      'x：不是有效的日历日期时间，实际为 "2025-02-29T09:00:00Z"',
+    );
+    expect(zh(TravelCostsSchema, { source: 'x' })).toBe(
+      'x：必须是 TravelCosts：{ source: string, matrix(points) }，实际为 对象',
+    );
+    expect(zh(TimeIntervalSchema, { from: '08:00', to: '25:00' })).toBe(
+      'x.to：to 必须是 "HH:MM" 格式的时间（00:00–24:00），实际为 "25:00"',
+    );
+    expect(zh(TimeIntervalSchema, { from: '08:00', to: '08:00' })).toBe(
+      'x：时间段不能为空（from 等于 to），实际为 对象',
+    );
   });
 });

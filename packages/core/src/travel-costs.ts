@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { BeatplanError } from './beatplan-error.js';
 import type { Coordinates } from './schemas/coordinates.js';
-import { issueReason } from './issue-reason.js';
+import { customReason, issueReason } from './issue-reason.js';
 
 /**
  * The largest point list a travel-cost matrix may have: 15,000 points, the largest matrix the route
@@ -120,9 +120,7 @@ const isTravelCosts = (v: unknown): v is TravelCosts =>
  * TravelCostsSchema.safeParse(straightLineCosts()).success; // true
  * TravelCostsSchema.safeParse({ source: 'x' }).success; // false
  */
-export const TravelCostsSchema = z.custom<TravelCosts>(isTravelCosts, {
-  error: 'must be a TravelCosts: { source: string, matrix(points) }',
-});
+export const TravelCostsSchema = z.custom<TravelCosts>(isTravelCosts, customReason('core.travel_costs_type'));
 
 /**
  * The schema of a sync planner's travel-cost option: a {@link SyncTravelCosts} (with `matrixSync`);
@@ -133,8 +131,5 @@ export const TravelCostsSchema = z.custom<TravelCosts>(isTravelCosts, {
  */
 export const SyncTravelCostsSchema = z.custom<SyncTravelCosts>(
   (v) => isTravelCosts(v) && typeof (v as { matrixSync?: unknown }).matrixSync === 'function',
-  {
-    error:
-      'must answer synchronously (matrixSync: straight lines or a prepared road graph); for any other source compute `neighbourTravel` first and pass that',
-  },
+  customReason('core.travel_costs_sync'),
 );

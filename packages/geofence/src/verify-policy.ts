@@ -1,4 +1,4 @@
-import { RetailerClassSchema, SegmentSchema, UtcOffsetMinutesSchema } from '@beatplan/core';
+import { customReason, RetailerClassSchema, SegmentSchema, UtcOffsetMinutesSchema } from '@beatplan/core';
 import * as z from 'zod';
 
 const metres = (what: string, max: number) =>
@@ -100,10 +100,7 @@ export const VerifyPolicySchema = z
       .default(6),
     utcOffsetMinutes: UtcOffsetMinutesSchema,
   })
-  .refine((p) => p.maxDwellS > p.minDwellS, {
-    error: 'maximum dwell must be greater than minimum dwell',
-    path: ['maxDwellS'],
-  });
+  .refine((p) => p.maxDwellS > p.minDwellS, { ...customReason('geofence.max_dwell'), path: ['maxDwellS'] });
 
 /** A complete (parsed) policy, see {@link VerifyPolicySchema}. */
 export type VerifyPolicy = z.output<typeof VerifyPolicySchema>;

@@ -11,6 +11,7 @@ import {
   issueReason,
   type BeatplanErrorCode,
   type ReasonedMessage,
+  customReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { POSITIONING_CONFIDENCE } from './positioning-confidence.js';
@@ -39,9 +40,10 @@ export interface GeolocationLike {
 
 const OptionsSchema = z.strictObject({
   geolocation: z
-    .custom<GeolocationLike>((g) => typeof (g as GeolocationLike | null)?.getCurrentPosition === 'function', {
-      error: 'geolocation must have getCurrentPosition()',
-    })
+    .custom<GeolocationLike>(
+      (g) => typeof (g as GeolocationLike | null)?.getCurrentPosition === 'function',
+      customReason('positioning.geolocation_type'),
+    )
     .optional(),
   source: FixSourceSchema.optional(),
   crs: CrsSchema.optional(),
@@ -50,9 +52,10 @@ const OptionsSchema = z.strictObject({
   maximumAgeMs: z.number().int().min(0, { error: 'maximumAgeMs must be an integer ≥ 0 ms' }).optional(),
   deadlineMs: z.number().int().positive({ error: 'deadlineMs must be a positive integer of ms' }).optional(),
   signal: z
-    .custom<AbortSignal>((s) => typeof (s as AbortSignal | null)?.aborted === 'boolean', {
-      error: 'signal must be an AbortSignal',
-    })
+    .custom<AbortSignal>(
+      (s) => typeof (s as AbortSignal | null)?.aborted === 'boolean',
+      customReason('core.signal_type'),
+    )
     .optional(),
 });
 

@@ -11,6 +11,7 @@ import {
   type PositionFix,
   type RetryPolicyInput,
   issueReason,
+  customReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { ProviderEstimateSchema as InternalProviderEstimateSchema, toProviderFix } from './internal/provider-fix.js';
@@ -40,7 +41,10 @@ export const ProviderEstimateSchema = InternalProviderEstimateSchema;
 export type ProviderEstimate = z.input<typeof ProviderEstimateSchema>;
 
 const fn = (name: string) =>
-  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { error: `${name} must be a function` });
+  z.custom<(...args: never[]) => unknown>(
+    (v) => typeof v === 'function',
+    customReason('positioning.must_be_function', { name }),
+  );
 
 const WrapOptionsSchema = z.strictObject({
   ...RetryPolicySchema.shape,

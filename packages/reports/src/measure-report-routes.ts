@@ -9,6 +9,7 @@ import {
   type Coordinates,
   type CostSource,
   type TravelCosts,
+  customReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { checkReferences } from './internal/check-references.js';
@@ -17,7 +18,7 @@ import { prepareData } from './internal/prepare-data.js';
 import { ReportInputSchema, type ReportInputData, type ReportRouteDay, type ReportRoutes } from './report-input.js';
 
 const OptionsSchema = z.strictObject({
-  signal: z.instanceof(AbortSignal, { error: 'signal must be an AbortSignal' }).optional(),
+  signal: z.instanceof(AbortSignal, customReason('core.signal_type')).optional(),
 });
 
 /** Options of {@link measureReportRoutes}. */

@@ -2,6 +2,7 @@ import {
   COST_SOURCE_KINDS,
   UtcOffsetMinutesSchema,
   CustomerManagerSchema,
+  customReason,
   DEFAULT_CHECKLIST,
   IdSchema,
   InspectionChecklistSchema,
@@ -127,7 +128,7 @@ export type Repartition = z.infer<typeof RepartitionSchema>;
 /** The report period: local dates, both inclusive. */
 export const ReportPeriodSchema = z
   .strictObject({ from: LocalDateSchema, to: LocalDateSchema })
-  .refine((p) => p.from <= p.to, { error: 'period.from must not be after period.to', path: ['to'] });
+  .refine((p) => p.from <= p.to, { ...customReason('reports.period_order'), path: ['to'] });
 
 /** Metres and seconds of one closed route on the routes' cost source. */
 const RouteFigureSchema = z.strictObject({

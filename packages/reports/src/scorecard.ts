@@ -1,3 +1,4 @@
+import { customReason } from '@beatplan/core';
 import * as z from 'zod';
 
 /**
@@ -62,9 +63,10 @@ export const ScorecardWeightsSchema = z
     inspection: weight.optional(),
     integrity: weight.optional(),
   })
-  .refine((w) => SCORECARD_KPIS.some((k) => (w[k] ?? DEFAULT_SCORECARD_WEIGHTS[k]) > 0), {
-    error: 'at least one weight must be greater than 0',
-  });
+  .refine(
+    (w) => SCORECARD_KPIS.some((k) => (w[k] ?? DEFAULT_SCORECARD_WEIGHTS[k]) > 0),
+    customReason('reports.weight_positive'),
+  );
 
 /** Weights as accepted, see {@link ScorecardWeightsSchema}. */
 export type ScorecardWeights = z.infer<typeof ScorecardWeightsSchema>;

@@ -1,4 +1,4 @@
-import { BeatplanError, issueReason, parseOrThrow, throwIfAborted } from '@beatplan/core';
+import { BeatplanError, customReason, issueReason, parseOrThrow, throwIfAborted } from '@beatplan/core';
 import * as z from 'zod';
 import { buildTopology, KEY_DIST_SCALE } from './internal/build-topology.js';
 import { contractGraph } from './internal/contract-graph.js';
@@ -32,9 +32,9 @@ export const BuildRoadGraphOptionsSchema = z.strictObject({
   maxNodes: z.number().int().positive().default(20_000_000),
   /** Stop reading past this many ways. Default 4,000,000. */
   maxWays: z.number().int().positive().default(4_000_000),
-  signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, { error: 'signal must be an AbortSignal' }).optional(),
+  signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, customReason('core.signal_type')).optional(),
   onProgress: z
-    .custom<(p: BuildProgress) => void>((v) => typeof v === 'function', { error: 'onProgress must be a function' })
+    .custom<(p: BuildProgress) => void>((v) => typeof v === 'function', customReason('core.on_progress_type'))
     .optional(),
 });
 

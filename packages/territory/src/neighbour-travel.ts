@@ -9,6 +9,7 @@ import {
   type SyncTravelCosts,
   type TravelCostMatrix,
   type TravelCosts,
+  customReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { findNearestNeighbours } from './internal/nearest-neighbours.js';
@@ -41,7 +42,7 @@ type PointInput = z.input<typeof CoordinatesSchema>;
 const OptionsSchema = z.strictObject({
   neighbours: z.number().int().min(1).max(50).default(3),
   candidates: z.number().int().min(1).max(200).default(12),
-  signal: z.instanceof(AbortSignal).optional(),
+  signal: z.instanceof(AbortSignal, customReason('core.signal_type')).optional(),
 });
 
 /**

@@ -1,6 +1,7 @@
-import { formatReason, isBeatplanError, type RetailerInput } from '@beatplan/core';
+import { formatErrorMessage, formatReason, isBeatplanError, type RetailerInput } from '@beatplan/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../core/test/helpers.js';
 import { clusteredCity, manager, retailer } from '../test/helpers.js';
 import { partitionTerritories, type PartitionResult } from './partition-territories.js';
 
@@ -169,6 +170,27 @@ describe('partitionTerritories balance (per-attribute limits)', () => {
       } catch (e) {
         expect(isBeatplanError(e) && e.code).toBe('INVALID_INPUT');
       }
+    }
+  });
+
+  it('writes the refinements’ reasons (empty balance, no positive weight) in Chinese (issue 13)', () => {
+    const { retailers, managers } = clusteredCity(20, 2, 1);
+    const cases: [object, string, string][] = [
+      [
+        { balance: {} },
+        'options.balance: name at least one attribute to balance',
+        'options.balance：请至少指定一个要平衡的属性',
+      ],
+      [
+        { weights: { count: 0 } },
+        'options.weights: at least one weight must be positive',
+        'options.weights：至少一个权重必须为正数',
+      ],
+    ];
+    for (const [options, en, zh] of cases) {
+      const e = thrown(() => partitionTerritories(retailers, managers, options as never));
+      expect(formatErrorMessage(e).startsWith(en), formatErrorMessage(e)).toBe(true);
+      expect(formatErrorMessage(e, { locale: 'zh-CN' }).startsWith(zh)).toBe(true);
     }
   });
 });

@@ -47,17 +47,17 @@ const BeatOptionsSchema = z
     openingHours: z.boolean().optional(),
     maxKicks: z.number().int().min(0).optional(),
     costs: TravelCostsSchema.optional(),
-    signal: z.instanceof(AbortSignal).optional(),
+    signal: z.instanceof(AbortSignal, customReason('core.signal_type')).optional(),
     daySearch: z.union([z.literal(false), DaySearchOptionsSchema]).prefault({}),
     orderingTolerance: z.number().min(0).max(1).optional(),
     solver: z
       .custom<RouteSolver>(
         (v) => typeof (v as { solve?: unknown } | null)?.solve === 'function',
-        'solver must have a solve(input, options) method (a pool of @beatplan/tsp/pool)',
+        customReason('core.solver_type'),
       )
       .optional(),
     onProgress: z
-      .custom<(p: BeatProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function')
+      .custom<(p: BeatProgress) => void>((v) => typeof v === 'function', customReason('core.on_progress_type'))
       .optional(),
   })
   .superRefine((o, ctx) => {

@@ -1,3 +1,4 @@
+import { customParams } from './generated/shared/reason-text.js';
 import { tspReason } from './generated/shared/tsp-reasons.js';
 import * as z from 'zod';
 import { TspError, type TspIssue } from './errors.js';
@@ -64,9 +65,14 @@ const SolveOptionsSchema = z
     maxKicks: z.number().int().nonnegative().optional(),
     exactMaxN: z.number().int().min(1).max(EXACT_HARD_MAX_N).default(DEFAULT_EXACT_MAX_N),
     wasm: z.enum(['auto', 'simd', 'scalar']).default('auto'),
-    signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, 'signal must be an AbortSignal').optional(),
+    signal: z
+      .custom<AbortSignal>((v) => v instanceof AbortSignal, customParams(tspReason('tsp.signal_type')))
+      .optional(),
     onProgress: z
-      .custom<(p: SolveProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function')
+      .custom<(p: SolveProgress) => void>(
+        (v) => typeof v === 'function',
+        customParams(tspReason('tsp.on_progress_type')),
+      )
       .optional(),
     ...TimeOptionsShape,
   })

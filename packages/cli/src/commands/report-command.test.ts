@@ -243,6 +243,16 @@ describe('beatplan report', () => {
   }
 });
 
+describe('beatplan report --lang zh-CN', () => {
+  it('writes a refinement’s reason (the weights) in Chinese (issue 13)', async () => {
+    const zero = 'completion=0,verification=0,timeOnSite=0,route=0,inspection=0,integrity=0';
+    const { code, err } = await run('report', smallCity, '--weights', zero, '--lang', 'zh-CN');
+    expect(code).toBe(1);
+    expect(err).toMatch(/weights：至少一个权重必须大于 0/);
+    expect(err).not.toMatch(/at least one weight/);
+  });
+});
+
 describe('beatplan report --roads', () => {
   it('measures the route figures on a road graph file, as measureReportRoutes does; a missing file is named', async () => {
     const { graphFile, retailers } = await writeRoadCity(dir, { seed: 5, every: 31, offset: 2, count: 5 });

@@ -125,6 +125,29 @@ describe('beatplan verify', () => {
     expect(lines.at(-1)).toBe('beatplan verify: invalid input, 5 problems listed above');
   });
 
+  it('writes the schemas’ refinements (time, dwell) in Chinese with --lang zh-CN (issue 13)', async () => {
+    const path = file('bad-zh.json', {
+      retailers: [{ id: 'R1', location: { lng: 120.1, lat: 28 } }],
+      visits: [
+        {
+          id: 'V1',
+          managerId: 'M1',
+          retailerId: 'R1',
+          start: fix('2026-11-30 09:00'),
+          end: fix('x', { at: 1764464400 }),
+        },
+      ],
+      policy: { minDwellS: 600, maxDwellS: 300 },
+    });
+    const { code, stderr } = await run('verify', path, '--lang', 'zh-CN');
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').slice(0, -1)).toEqual([
+      `${path}：visits[0].start.at：日期时间必须带 UTC 偏移（Z 或 +08:00）：本地时间有歧义，实际为 "2026-11-30 09:00"`,
+      `${path}：visits[0].end.at：时间必须是 2000-01-01 至 2100-01-01 之间的纪元毫秒数（这看起来像纪元秒数），实际为 1764464400`,
+      `${path}：policy.maxDwellS：最长停留时间必须大于最短停留时间，实际为 300`,
+    ]);
+  });
+
   it('reports a visit for an unknown retailer and exits 1', async () => {
     const path = file('unknown.json', {
       retailers: [],

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { customReason } from '../issue-reason.js';
 
 /**
  * An identifier (retailer, manager, visit, ...): a non-empty string of at most 128 characters with
@@ -11,7 +12,7 @@ export const IdSchema = z
   .string({ error: (iss) => (iss.input === undefined ? 'id is required' : 'id must be a string') })
   .min(1, { error: 'id must not be empty' })
   .max(128, { error: 'id must have at most 128 characters' })
-  .refine((s) => s.trim() === s, { error: 'id must not start or end with white space' });
+  .refine((s) => s.trim() === s, customReason('core.id_white_space'));
 
 /** An identifier, see {@link IdSchema}. */
 export type Id = z.infer<typeof IdSchema>;

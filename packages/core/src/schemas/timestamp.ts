@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fieldError } from '../internal/field-error.js';
+import { customReason } from '../issue-reason.js';
 
 /** Earliest accepted instant, 2000-01-01T00:00:00Z, in epoch ms. */
 export const MIN_TIMESTAMP_MS = 946_684_800_000;
@@ -16,14 +17,12 @@ const daysInMonth = (mo: number, leap: boolean): number =>
 
 /**
  * Parses an ISO 8601 date-time with a UTC offset (`Z`, `+08:00`, `+0800`, `+08`) to epoch ms.
- * Returns a reason string when the text is not one.
+ * Returns the key of the reason when the text is not one.
  */
-function parseIsoWithOffset(text: string): number | string {
+function parseIsoWithOffset(text: string): number | TimeReason {
   const m = ISO.exec(text);
   if (!m) {
-    return LOCAL.test(text.trim())
-      ? 'date-time must carry a UTC offset (Z or +08:00): a local time is ambiguous'
-      : 'must be an ISO 8601 date-time with offset (2025-03-03T09:00:00+08:00) or epoch milliseconds';
+    return LOCAL.test(text.trim()) ? 'core.time_offset_required' : 'core.time_format';
   }
   const [, ys, mos, ds, hs, mis, ss, frac, off] = m as unknown as string[];
   const y = Number(ys),
@@ -34,14 +33,14 @@ function parseIsoWithOffset(text: string): number | string {
     s = Number(ss ?? 0);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = daysInMonth(mo, leap);
-  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return 'is not a valid calendar date-time';
+  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return 'core.time_calendar';
   const ms = frac ? Number(`${frac}00`.slice(0, 3)) : 0; // digits, not floats: 0.57 s is 570 ms
   let offsetMinutes = 0;
   if (off && off !== 'Z') {
     const digits = off.slice(1).replace(':', '');
     const oh = Number(digits.slice(0, 2)),
       om = Number(digits.slice(2) || 0);
-    if (oh > 23 || om > 59) return 'has an invalid UTC offset';
+    if (oh > 23 || om > 59) return 'core.time_offset_invalid';
     offsetMinutes = (off[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
@@ -115,18 +114,18 @@ interface IssueSink {
   issues: unknown[];
 }
 
-function fail(ctx: IssueSink, input: unknown, message: string): number {
-  ctx.issues.push({ code: 'custom', input, message });
+/** The reasons a time is refused for, beside its range. */
+type TimeReason = 'core.time_offset_required' | 'core.time_format' | 'core.time_calendar' | 'core.time_offset_invalid';
+
+function fail(ctx: IssueSink, input: unknown, reason: ReturnType<typeof customReason>): number {
+  ctx.issues.push({ code: 'custom', input, ...reason });
   return 0; // discarded: the issue aborts the parse
 }
 
 function checkRange(ms: number, ctx: IssueSink, input: unknown): number {
   if (ms < MIN_TIMESTAMP_MS || ms >= MAX_TIMESTAMP_MS) {
-    const hint =
-      typeof input === 'number' && ms >= MIN_TIMESTAMP_MS / 1000 && ms < MAX_TIMESTAMP_MS / 1000
-        ? ' (this looks like epoch seconds)'
-        : '';
-    return fail(ctx, input, `time must be between 2000-01-01 and 2100-01-01 in epoch milliseconds${hint}`);
+    const seconds = typeof input === 'number' && ms >= MIN_TIMESTAMP_MS / 1000 && ms < MAX_TIMESTAMP_MS / 1000;
+    return fail(ctx, input, customReason('core.time_range', { seconds }));
   }
   return ms;
 }
@@ -154,9 +153,9 @@ export const TimestampSchema = z.codec(
       if (typeof input === 'number')
         return Number.isFinite(input)
           ? checkRange(input, ctx, input)
-          : fail(ctx, input, 'time must be a finite number of epoch milliseconds');
+          : fail(ctx, input, customReason('core.time_finite'));
       const parsed = parseIsoFast(input) ?? parseIsoWithOffset(input.trim());
-      return typeof parsed === 'string' ? fail(ctx, input, parsed) : checkRange(parsed, ctx, input);
+      return typeof parsed === 'string' ? fail(ctx, input, customReason(parsed)) : checkRange(parsed, ctx, input);
     },
     encode: (ms) => ms,
   },

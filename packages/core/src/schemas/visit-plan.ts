@@ -9,17 +9,12 @@ import { customReason } from '../issue-reason.js';
  * @example
  * LocalDateSchema.parse('2025-03-03');
  */
-export const LocalDateSchema = z.string({ error: 'date must be a string "YYYY-MM-DD"' }).refine(
-  (s) => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) return false;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return (
-      d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
-    );
-  },
-  { error: 'date must be a real calendar date "YYYY-MM-DD"' },
-);
+export const LocalDateSchema = z.string({ error: 'date must be a string "YYYY-MM-DD"' }).refine((s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}, customReason('core.calendar_date'));
 
 /**
  * One planned stop: the retailer and the planned arrival and departure (epoch ms or ISO 8601 with
@@ -27,7 +22,7 @@ export const LocalDateSchema = z.string({ error: 'date must be a string "YYYY-MM
  */
 export const PlannedStopSchema = z
   .strictObject({ retailerId: IdSchema, arrival: TimestampSchema, departure: TimestampSchema })
-  .refine((s) => s.departure >= s.arrival, { error: 'departure must not be before arrival', path: ['departure'] });
+  .refine((s) => s.departure >= s.arrival, { ...customReason('core.departure_before_arrival'), path: ['departure'] });
 
 /** A planned stop, see {@link PlannedStopSchema}. */
 export type PlannedStop = z.output<typeof PlannedStopSchema>;

@@ -29,11 +29,9 @@ export const TimeIntervalSchema = z
       .regex(HHMM, { error: 'from must be a time "HH:MM" (00:00–23:59)' }),
     to: z
       .string({ error: 'to must be a time "HH:MM"' })
-      .refine((s) => s === '24:00' || HHMM.test(s), { error: 'to must be a time "HH:MM" (00:00–24:00)' }),
+      .refine((s) => s === '24:00' || HHMM.test(s), customReason('core.time_to_format')),
   })
-  .refine((i) => minutesOfDay(i.from) !== minutesOfDay(i.to), {
-    error: 'interval must not be empty (from equals to)',
-  });
+  .refine((i) => minutesOfDay(i.from) !== minutesOfDay(i.to), customReason('core.interval_empty'));
 
 /** A time interval within a day, see {@link TimeIntervalSchema}. */
 export type TimeInterval = z.infer<typeof TimeIntervalSchema>;

@@ -1,4 +1,4 @@
-import { CrsSchema, LatSchema, LngSchema } from '@beatplan/core';
+import { CrsSchema, customReason, LatSchema, LngSchema } from '@beatplan/core';
 import * as z from 'zod';
 
 /** Options every table loader accepts (see the cell and access-point loaders for their meaning). */
@@ -6,7 +6,7 @@ export const BaseTableOptionsShape = {
   delimiter: z
     .string({ error: 'delimiter must be one character' })
     .length(1, { error: 'delimiter must be one character' })
-    .refine((d) => d !== '"' && d !== '\n' && d !== '\r', { error: 'delimiter must not be a quote or a line break' })
+    .refine((d) => d !== '"' && d !== '\n' && d !== '\r', customReason('positioning.delimiter_quote'))
     .optional(),
   onRowError: z.enum(['skip', 'fail'], { error: 'onRowError must be "skip" or "fail"' }).optional(),
   maxIssues: z
@@ -26,4 +26,4 @@ export const BaseTableOptionsShape = {
 /** `[minLng, minLat, maxLng, maxLat]` in degrees; minLng > maxLng means the box crosses the antimeridian. */
 export const BboxSchema = z
   .tuple([LngSchema, LatSchema, LngSchema, LatSchema], { error: 'bbox must be [minLng, minLat, maxLng, maxLat]' })
-  .refine(([, s, , n]) => s <= n, { error: 'bbox minLat must not exceed maxLat' });
+  .refine(([, s, , n]) => s <= n, customReason('positioning.bbox_lat_order'));

@@ -1,4 +1,4 @@
-import { TimestampSchema } from '@beatplan/core';
+import { customReason, TimestampSchema } from '@beatplan/core';
 import * as z from 'zod';
 import { CellObservationSchema } from './cell-observation.js';
 import { WifiObservationSchema } from './wifi-observation.js';
@@ -40,10 +40,7 @@ export const NetworkScanSchema = z
       .regex(/^[\w.:-]{1,64}$/, { error: 'deviceId must be 1–64 letters, digits, or . : _ -' })
       .optional(),
   })
-  .refine((s) => s.cells.length + s.wifi.length > 0, {
-    path: ['cells'],
-    error: 'a scan needs at least one cell or access point',
-  });
+  .refine((s) => s.cells.length + s.wifi.length > 0, { path: ['cells'], ...customReason('positioning.scan_empty') });
 
 /** A parsed network scan, see {@link NetworkScanSchema}. */
 export type NetworkScan = z.output<typeof NetworkScanSchema>;

@@ -1,4 +1,4 @@
-import type { KeyedReason, Retailer } from '@beatplan/core';
+import { customReason, type KeyedReason, type Retailer } from '@beatplan/core';
 import * as z from 'zod';
 import type { RetailerWorkload } from './workload-model.js';
 
@@ -21,7 +21,7 @@ export const BalanceLimitsSchema = z
     grade: tolerance.optional(),
     segment: tolerance.optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { error: 'name at least one attribute to balance' });
+  .refine((b) => Object.keys(b).length > 0, customReason('territory.balance_empty'));
 
 /** An attribute the partition can balance (`balance` option, `PartitionResult.limits`). */
 export type BalanceAttribute = keyof z.output<typeof BalanceLimitsSchema>;

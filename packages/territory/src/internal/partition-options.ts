@@ -1,3 +1,4 @@
+import { customReason } from '@beatplan/core';
 import * as z from 'zod';
 import { BalanceLimitsSchema } from './balance-limits.js';
 import { WorkloadOptionsSchema } from './workload-model.js';
@@ -14,9 +15,7 @@ export const PartitionOptionsSchema = z.strictObject({
       volume: weight.optional(),
       orderingRetailers: weight.optional(),
     })
-    .refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), {
-      error: 'at least one weight must be positive',
-    })
+    .refine((w) => Object.values(w).some((v) => (v ?? 0) > 0), customReason('territory.weight_positive'))
     .optional(),
   balance: BalanceLimitsSchema.optional(),
   tolerance: z.number().gt(0).max(1).optional(),

@@ -7,6 +7,7 @@ import {
   type CostSource,
   type SyncTravelCosts,
   issueReason,
+  customReason,
 } from '@beatplan/core';
 import * as z from 'zod';
 import { neighbourTravelSync, type NeighbourTravel } from '../neighbour-travel.js';
@@ -20,7 +21,7 @@ export const NeighbourTravelSchema = z.custom<NeighbourTravel>(
     (v as NeighbourTravel).index instanceof Int32Array &&
     (v as NeighbourTravel).travelS instanceof Float64Array &&
     typeof (v as NeighbourTravel).costSource?.source === 'string',
-  { error: 'must be a NeighbourTravel (from neighbourTravel or neighbourTravelSync)' },
+  customReason('territory.neighbour_travel'),
 );
 
 /** The travel-cost options of the sync planners. */

@@ -1,3 +1,4 @@
+import { customParams } from '../generated/shared/reason-text.js';
 import { tspReason, UNSERVED_BECAUSE } from '../generated/shared/tsp-reasons.js';
 import * as z from 'zod';
 import { MAX_ISSUES, TspError, type TspIssue } from '../errors.js';
@@ -12,7 +13,7 @@ import type { WasmBuild } from './wasm.js';
 const seconds = z.number().finite().nonnegative();
 const interval = z
   .tuple([seconds, seconds])
-  .refine(([open, close]) => open <= close, 'a window must not close before it opens');
+  .refine(([open, close]) => open <= close, customParams(tspReason('tsp.window_order')));
 
 /** The time options of `solve` (zod fields, merged into its options schema). */
 export const TimeOptionsShape = {
@@ -115,8 +116,7 @@ export function* buildTimeData(
   } else if (fromPoints)
     issues.push({
       path: ['options', 'timeMatrix'],
-      message:
-        'points give distances in metres, not travel times: pass timeMatrix (seconds) or speedKmh to schedule the route',
+      ...tspReason('tsp.points_need_time'),
     });
   const serviceS = new Float64Array(n);
   if (typeof o.serviceS === 'number') serviceS.fill(o.serviceS);
@@ -264,8 +264,7 @@ export function* solveTimed(args: {
     throw new TspError('INVALID_INPUT', [
       {
         path: ['options', 'travelWeight'],
-        message:
-          "the exact time-window solver minimises the finish alone: use travelWeight 0, or method 'auto' or 'heuristic'",
+        ...tspReason('tsp.tw_exact_finish_only'),
         value: args.travelWeight,
       },
     ]);

@@ -1,5 +1,6 @@
 // Every hand-written reason of @beatplan/core, in English and Chinese (see issue-reason.ts).
 import type { MessageCatalogues } from '../../create-translator.js';
+import { WASM_BLOCKED_TEXT } from '../shared/wasm-refusal.js';
 
 const en = {
   'core.confidence_range': 'confidence must be within (0, 1), e.g. 0.68 or 0.95',
@@ -69,6 +70,24 @@ const en = {
     `the column mapping names "${p.header}" for ${p.field}, which the header does not have`,
   'core.required_column': 'required column is missing',
   'core.row_fields': (p: { cells: number; header: number }) => `row has ${p.cells} fields, the header has ${p.header}`,
+  'core.id_white_space': 'id must not start or end with white space',
+  'core.departure_before_arrival': 'departure must not be before arrival',
+  'core.time_to_format': 'to must be a time "HH:MM" (00:00–24:00)',
+  'core.interval_empty': 'interval must not be empty (from equals to)',
+  'core.time_range': (p: { seconds: boolean }) =>
+    `time must be between 2000-01-01 and 2100-01-01 in epoch milliseconds${p.seconds ? ' (this looks like epoch seconds)' : ''}`,
+  'core.time_finite': 'time must be a finite number of epoch milliseconds',
+  'core.time_offset_required': 'date-time must carry a UTC offset (Z or +08:00): a local time is ambiguous',
+  'core.time_format': 'must be an ISO 8601 date-time with offset (2025-03-03T09:00:00+08:00) or epoch milliseconds',
+  'core.time_calendar': 'is not a valid calendar date-time',
+  'core.time_offset_invalid': 'has an invalid UTC offset',
+  'core.travel_costs_type': 'must be a TravelCosts: { source: string, matrix(points) }',
+  'core.travel_costs_sync':
+    'must answer synchronously (matrixSync: straight lines or a prepared road graph); for any other source compute `neighbourTravel` first and pass that',
+  'core.signal_type': 'signal must be an AbortSignal',
+  'core.on_progress_type': 'onProgress must be a function',
+  'core.solver_type': 'solver must have a solve(input, options) method (a pool of @beatplan/tsp/pool)',
+  'core.wasm_blocked': WASM_BLOCKED_TEXT,
 };
 
 /** @beatplan/core's reasons: `core.<name>` → English and Chinese text. */
@@ -131,5 +150,24 @@ export const CORE_REASONS = {
     'core.mapped_column_missing': (p) => `列映射为 ${p.field} 指定了 "${p.header}"，但表头中没有这一列`,
     'core.required_column': '缺少必需的列',
     'core.row_fields': (p) => `该行有 ${p.cells} 个字段，表头有 ${p.header} 个`,
+    'core.id_white_space': 'id 的首尾不能有空白字符',
+    'core.departure_before_arrival': '离开时间不能早于到达时间',
+    'core.time_to_format': 'to 必须是 "HH:MM" 格式的时间（00:00–24:00）',
+    'core.interval_empty': '时间段不能为空（from 等于 to）',
+    'core.time_range': (p) =>
+      `时间必须是 2000-01-01 至 2100-01-01 之间的纪元毫秒数${p.seconds ? '（这看起来像纪元秒数）' : ''}`,
+    'core.time_finite': '时间必须是有限的纪元毫秒数',
+    'core.time_offset_required': '日期时间必须带 UTC 偏移（Z 或 +08:00）：本地时间有歧义',
+    'core.time_format': '必须是带偏移的 ISO 8601 日期时间（2025-03-03T09:00:00+08:00）或纪元毫秒数',
+    'core.time_calendar': '不是有效的日历日期时间',
+    'core.time_offset_invalid': 'UTC 偏移无效',
+    'core.travel_costs_type': '必须是 TravelCosts：{ source: string, matrix(points) }',
+    'core.travel_costs_sync':
+      '必须能同步作答（matrixSync：直线距离或已准备好的道路图）；其他来源请先计算 `neighbourTravel` 再传入',
+    'core.signal_type': 'signal 必须是 AbortSignal',
+    'core.on_progress_type': 'onProgress 必须是函数',
+    'core.solver_type': 'solver 必须有 solve(input, options) 方法（@beatplan/tsp/pool 的线程池）',
+    'core.wasm_blocked':
+      "本页面的内容安全策略（Content-Security-Policy）拒绝编译 WebAssembly：请在其 script-src 中加入 'wasm-unsafe-eval'",
   },
 } satisfies MessageCatalogues<typeof en>;

@@ -48,6 +48,7 @@ const en = {
   'geofence.unknown_fix_column': 'unknown fix column (a misspelt column would otherwise be ignored)',
   'geofence.columns_object': 'columns must be an object',
   'geofence.unknown_column': 'unknown column (a misspelt column would otherwise be ignored)',
+  'geofence.max_dwell': 'maximum dwell must be greater than minimum dwell',
 };
 
 /** @beatplan/geofence's reasons: `geofence.<name>` → English and Chinese text. */
@@ -90,5 +91,6 @@ export const GEOFENCE_REASONS = {
     'geofence.unknown_fix_column': '未知的定位列（拼错的列否则会被忽略）',
     'geofence.columns_object': 'columns 必须是对象',
     'geofence.unknown_column': '未知列（拼错的列否则会被忽略）',
+    'geofence.max_dwell': '最长停留时间必须大于最短停留时间',
   },
 } satisfies MessageCatalogues<typeof en>;

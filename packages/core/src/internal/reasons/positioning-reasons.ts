@@ -45,6 +45,11 @@ const en = {
     `${p.name} answered in coordinate system ${p.crs}, not one it declares (${p.declared.join(', ')})`,
   'positioning.not_estimate': (p: { name: string }) =>
     `${p.name} answered with something that is not a position estimate`,
+  'positioning.scan_empty': 'a scan needs at least one cell or access point',
+  'positioning.delimiter_quote': 'delimiter must not be a quote or a line break',
+  'positioning.bbox_lat_order': 'bbox minLat must not exceed maxLat',
+  'positioning.must_be_function': (p: { name: string }) => `${p.name} must be a function`,
+  'positioning.geolocation_type': 'geolocation must have getCurrentPosition()',
 };
 
 /** @beatplan/positioning's reasons: `positioning.<name>` → English and Chinese text. */
@@ -81,5 +86,10 @@ export const POSITIONING_REASONS = {
     'positioning.undeclared_crs': (p) =>
       `${p.name} 返回的坐标系 ${p.crs} 不在其声明的坐标系之中（${p.declared.join('、')}）`,
     'positioning.not_estimate': (p) => `${p.name} 返回的内容不是位置估计`,
+    'positioning.scan_empty': '一次扫描至少需要一个基站或接入点',
+    'positioning.delimiter_quote': '分隔符不能是引号或换行符',
+    'positioning.bbox_lat_order': 'bbox 的 minLat 不能大于 maxLat',
+    'positioning.must_be_function': (p) => `${p.name} 必须是函数`,
+    'positioning.geolocation_type': 'geolocation 必须有 getCurrentPosition()',
   },
 } satisfies MessageCatalogues<typeof en>;

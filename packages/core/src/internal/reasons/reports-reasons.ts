@@ -25,6 +25,8 @@ const en = {
     `manager ${p.manager} has no plan nor visit on ${p.date} in the period: the routes were measured on other data`,
   'reports.no_route_figures': (p: { manager: string; date: string }) =>
     `no route figures for manager ${p.manager} on ${p.date}: measure the routes with measureReportRoutes on this same input`,
+  'reports.period_order': 'period.from must not be after period.to',
+  'reports.weight_positive': 'at least one weight must be greater than 0',
 };
 
 /** @beatplan/reports' reasons: `reports.<name>` → English and Chinese text. */
@@ -45,5 +47,7 @@ export const REPORTS_REASONS = {
       `客户经理 ${p.manager} 在期间内的 ${p.date} 既无计划也无拜访：这些路线是基于其他数据测量的`,
     'reports.no_route_figures': (p) =>
       `客户经理 ${p.manager} 在 ${p.date} 没有路线数据：请用 measureReportRoutes 在同一输入上测量路线`,
+    'reports.period_order': 'period.from 不能晚于 period.to',
+    'reports.weight_positive': '至少一个权重必须大于 0',
   },
 } satisfies MessageCatalogues<typeof en>;

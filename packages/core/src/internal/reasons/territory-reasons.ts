@@ -24,6 +24,9 @@ const en = {
     `the retailers locked to ${p.manager} have ${p.value}, above (1 + ${p.tolerance}) × the mean ${p.mean}`,
   'territory.limit_positive_few': (p: { positive: number; k: number }) =>
     `only ${p.positive} retailers have a positive value, fewer than the ${p.k} managers: a manager without any is 100 % below the mean`,
+  'territory.balance_empty': 'name at least one attribute to balance',
+  'territory.weight_positive': 'at least one weight must be positive',
+  'territory.neighbour_travel': 'must be a NeighbourTravel (from neighbourTravel or neighbourTravelSync)',
 };
 
 /** @beatplan/territory's reasons: `territory.<name>` → English and Chinese text. */
@@ -49,5 +52,8 @@ export const TERRITORY_REASONS = {
       `锁定到 ${p.manager} 的零售户合计 ${p.value}，超过 (1 + ${p.tolerance}) × 平均值 ${p.mean}`,
     'territory.limit_positive_few': (p) =>
       `只有 ${p.positive} 家零售户的值为正，少于 ${p.k} 名客户经理：没有这类零售户的客户经理比平均值低 100%`,
+    'territory.balance_empty': '请至少指定一个要平衡的属性',
+    'territory.weight_positive': '至少一个权重必须为正数',
+    'territory.neighbour_travel': '必须是 NeighbourTravel（由 neighbourTravel 或 neighbourTravelSync 得到）',
   },
 } satisfies MessageCatalogues<typeof en>;

@@ -66,5 +66,10 @@ export const TSP_REASON_CATALOGUES = {
     'tsp.no_route_by_end': '没有任何路线能在 endBy 之前从起点到达终点',
     'tsp.cannot_serve': (p) =>
       `站点 ${p.stop} 无法服务：${p.because === 'proven' ? '没有任何顺序能在时间窗和 endBy 内与其他站点一起服务它' : '启发式算法在时间窗和 endBy 内找不到它的位置'}（传入 dropInfeasible 可得到最好的部分路线）`,
+    'tsp.window_order': '时间窗的关闭时间不能早于开启时间',
+    'tsp.points_need_time':
+      '点只给出以米为单位的距离，而不是行驶时间：要排定路线的时间，请传入 timeMatrix（秒）或 speedKmh',
+    'tsp.tw_exact_finish_only':
+      "精确时间窗求解器只最小化结束时间：请使用 travelWeight 0，或 method 'auto' 或 'heuristic'",
   },
 } satisfies MessageCatalogues<typeof TSP_REASONS>;

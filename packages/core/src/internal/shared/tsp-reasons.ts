@@ -90,6 +90,11 @@ export const TSP_REASONS = {
   'tsp.windows_overlap': (p: { stop: number }) => `stop ${p.stop}: its windows must not overlap`,
   'tsp.tw_exact_max': (p: { max: number }) =>
     `the exact time-window solver handles at most ${p.max} stops besides the start and end; ${METHODS}`,
+  'tsp.points_need_time':
+    'points give distances in metres, not travel times: pass timeMatrix (seconds) or speedKmh to schedule the route',
+  'tsp.tw_exact_finish_only':
+    "the exact time-window solver minimises the finish alone: use travelWeight 0, or method 'auto' or 'heuristic'",
+  'tsp.window_order': 'a window must not close before it opens',
   'tsp.no_route_by_end': 'no route can even go from the start to the end by endBy',
   'tsp.cannot_serve': (p: { stop: number; because: keyof typeof UNSERVED_BECAUSE }) =>
     `stop ${p.stop} cannot be served: ${UNSERVED_BECAUSE[p.because]} (pass dropInfeasible to get the best partial route)`,

@@ -2,6 +2,11 @@
 // @beatplan/roads' query kernel) and @beatplan/tsp (its cores and the HiGHS proof engine). Self-contained:
 // `npm run build` copies this file into packages/tsp/src/generated/shared/.
 import type { Issue } from './issue-format.js';
+import { reasonOfText } from './reason-text.js';
+
+/** The reason of a `WASM_BLOCKED` issue in English (`core.wasm_blocked`; its Chinese is in core's catalogue). */
+export const WASM_BLOCKED_TEXT =
+  "this page's Content-Security-Policy refuses to compile WebAssembly: add 'wasm-unsafe-eval' to its script-src";
 
 /** What the engines say when a page's policy refuses WebAssembly (Chromium, Firefox, Safari, emscripten's abort). */
 const REFUSAL = /Content[- ]Security[- ]Policy|blocked by CSP|wasm-unsafe-eval|'unsafe-eval'/i;
@@ -29,8 +34,7 @@ export function isWasmRefusal(error: unknown): boolean {
 export function wasmBlockedIssue(error: unknown): Issue {
   return {
     path: [],
-    message:
-      "this page's Content-Security-Policy refuses to compile WebAssembly: add 'wasm-unsafe-eval' to its script-src",
+    ...reasonOfText(WASM_BLOCKED_TEXT, 'core.wasm_blocked', undefined),
     value: error instanceof Error ? error.message : String(error),
   };
 }
