@@ -1,4 +1,4 @@
-import { IdSchema, TimestampSchema } from '@beatplan/core';
+import { customReason, IdSchema, TimestampSchema } from '@beatplan/core';
 import * as z from 'zod';
 import { SampleSpecSchema } from './sample-spec.js';
 
@@ -103,8 +103,7 @@ export const InspectionPlanSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['retailerIds'],
-        message:
-          'retailerIds must equal the drawn retailers with the adjustments applied (was the plan edited by hand?)',
+        ...customReason('inspection.plan_edited'),
       });
     }
   });

@@ -1,4 +1,4 @@
-import { haversineM, straightLineCosts, type Coordinates, type RetailerInput } from '@beatplan/core';
+import { formatIssue, haversineM, straightLineCosts, type Coordinates, type RetailerInput } from '@beatplan/core';
 import { describe, expect, it } from 'vitest';
 import { city, rejected, retailer } from '../test/helpers.js';
 import { drawSample } from './draw-sample.js';
@@ -115,6 +115,11 @@ describe('routeInspection', () => {
       }),
     );
     expect(o.issues.map((i) => i.path.join('.'))).toEqual(['options.base.lng', 'options.date', 'options.dayEnd']);
+    // Issue 13: the refinements' reasons are keyed, so they read in Chinese too.
+    expect(o.issues.map((i) => formatIssue(i, { locale: 'zh-CN' })).slice(1)).toEqual([
+      'options.date：日期必须是真实存在的日历日期 "YYYY-MM-DD"，实际为 "2025-02-30"',
+      'options.dayEnd：dayEnd 必须晚于 dayStart，实际为 "09:00"',
+    ]);
   });
 
   it('routes on any TravelCosts and says which; a retailer with no route is dropped naming the other end, the rest routed', async () => {

@@ -28,6 +28,7 @@ import {
   type CostSource,
   type TravelCosts,
   issueReason,
+  customReason,
 } from '@beatplan/core';
 import { solve, type RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
@@ -58,19 +59,19 @@ const RouteOptionsSchema = z
     utcOffsetMinutes: UtcOffsetMinutesSchema,
     seed: z.number().int().default(1),
     costs: TravelCostsSchema.optional(),
-    signal: z.instanceof(AbortSignal).optional(),
+    signal: z.instanceof(AbortSignal, customReason('core.signal_type')).optional(),
     solver: z
       .custom<RouteSolver>(
         (v) => typeof (v as { solve?: unknown } | null)?.solve === 'function',
-        'solver must have a solve(input, options) method (a pool of @beatplan/tsp/pool)',
+        customReason('core.solver_type'),
       )
       .optional(),
     onProgress: z
-      .custom<(p: InspectionProgress) => void>((v) => typeof v === 'function', 'onProgress must be a function')
+      .custom<(p: InspectionProgress) => void>((v) => typeof v === 'function', customReason('core.on_progress_type'))
       .optional(),
   })
   .refine((o) => secondsOfTime(o.dayEnd) > secondsOfTime(o.dayStart), {
-    error: 'dayEnd must be after dayStart',
+    ...customReason('inspection.day_end_after_start'),
     path: ['dayEnd'],
   });
 

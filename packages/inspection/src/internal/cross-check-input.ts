@@ -1,4 +1,5 @@
 import {
+  customReason,
   DEFAULT_CHECKLIST,
   IdSchema,
   InspectionChecklistSchema,
@@ -22,7 +23,7 @@ export const VerdictStatusSchema = z.looseObject({
 export const CrossCheckInputSchema = z.strictObject({
   period: z
     .strictObject({ from: TimestampSchema, to: TimestampSchema })
-    .refine((p) => p.to > p.from, { error: 'period.to must be after period.from', path: ['to'] }),
+    .refine((p) => p.to > p.from, { ...customReason('inspection.period_order'), path: ['to'] }),
   records: z.array(InspectionRecordSchema, { error: 'records must be an array of inspection records' }),
   visits: z.array(VisitSchema, { error: 'visits must be an array of visits' }),
   verdicts: z.array(VerdictStatusSchema, { error: 'verdicts must be an array of geofence verdicts' }),

@@ -1,4 +1,11 @@
-import { IdSchema, TerritorySchema, TimestampSchema, type Retailer, type Territory } from '@beatplan/core';
+import {
+  customReason,
+  IdSchema,
+  TerritorySchema,
+  TimestampSchema,
+  type Retailer,
+  type Territory,
+} from '@beatplan/core';
 import * as z from 'zod';
 
 /** One past inspection: only `retailerId` and `at` are read (a full InspectionRecord is accepted). */
@@ -8,9 +15,7 @@ export const DrawInputsSchema = z.strictObject({
   history: z.array(HistoryEntrySchema, { error: 'history must be an array of { retailerId, at }' }).optional(),
   territories: z.array(TerritorySchema, { error: 'territories must be an array of territories' }).optional(),
   key: z
-    .custom<(r: Retailer) => string>((v) => typeof v === 'function', {
-      error: 'key must be a function (retailer) => string',
-    })
+    .custom<(r: Retailer) => string>((v) => typeof v === 'function', customReason('inspection.key_function'))
     .optional(),
 });
 

@@ -56,6 +56,11 @@ const en = {
   'inspection.already_in_territory': (p: { territory: string }) => `retailer is already in territory ${p.territory}`,
   'inspection.needs_key': 'stratifying by "custom" needs the key function',
   'inspection.key_non_empty': 'the key function must return a non-empty string',
+  'inspection.plan_edited':
+    'retailerIds must equal the drawn retailers with the adjustments applied (was the plan edited by hand?)',
+  'inspection.period_order': 'period.to must be after period.from',
+  'inspection.key_function': 'key must be a function (retailer) => string',
+  'inspection.day_end_after_start': 'dayEnd must be after dayStart',
 };
 
 /** @beatplan/inspection's reasons: `inspection.<name>` → English and Chinese text. */
@@ -102,5 +107,9 @@ export const INSPECTION_REASONS = {
     'inspection.already_in_territory': (p) => `该零售户已在片区 ${p.territory} 中`,
     'inspection.needs_key': '按 "custom" 分层需要 key 函数',
     'inspection.key_non_empty': 'key 函数必须返回非空文本',
+    'inspection.plan_edited': 'retailerIds 必须等于抽中的零售户按调整记录调整后的结果（计划是否被手工改过？）',
+    'inspection.period_order': 'period.to 必须晚于 period.from',
+    'inspection.key_function': 'key 必须是函数 (retailer) => string',
+    'inspection.day_end_after_start': 'dayEnd 必须晚于 dayStart',
   },
 } satisfies MessageCatalogues<typeof en>;
