@@ -211,7 +211,9 @@ describe('runCli', () => {
     const seed = await run(['solve', sampleDay, '--seed', 'x', '--lang', 'zh-CN']);
     expect(seed).toMatchObject({ code: 2, err: 'beatplan solve：--seed 必须是整数，实际为 "x"\n' });
     const sub = await run(['inspect', 'tour', '--lang', 'zh-CN']);
-    expect(sub.err).toMatch(/^beatplan inspect：需要子命令 "draw" 或 "route" 或 "adjust"，实际为 "tour"；用法：/);
+    expect(sub.err).toMatch(
+      /^beatplan inspect：需要子命令 "draw" 或 "route" 或 "adjust" 或 "record" 或 "cross-check"，实际为 "tour"；用法：/,
+    );
   });
 
   it('keeps every text of the command line in its catalogue (no CliFailure built from a literal)', () => {

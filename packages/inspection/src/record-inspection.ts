@@ -1,7 +1,8 @@
 import {
   BeatplanError,
-  checkAnswers,
+  checklistIssues,
   DEFAULT_CHECKLIST,
+  InspectionChecklistSchema,
   InspectionRecordSchema,
   parseOrThrow,
   type InspectionChecklistInput,
@@ -62,11 +63,18 @@ export function recordInspection(
   options: { policy?: VerifyPolicyInput; checklist?: InspectionChecklistInput } = {},
 ): RecordedInspection {
   const record = parseOrThrow(InspectionRecordSchema, input, ['record']);
+  const checklist =
+    options.checklist === undefined
+      ? DEFAULT_CHECKLIST
+      : parseOrThrow(InspectionChecklistSchema, options.checklist, ['checklist']);
+  let issues = checklistIssues(record, checklist, ['record']);
+  // answers without a checklist: one issue saying so, not one per answer
   if (options.checklist === undefined && record.answers?.length)
-    throw new BeatplanError('INVALID_INPUT', [
+    issues = [
+      ...issues.filter((i) => i.path[1] !== 'answers'),
       { path: ['record', 'answers'], ...issueReason('inspection.answers_need_checklist') },
-    ]);
-  checkAnswers(record, options.checklist ?? DEFAULT_CHECKLIST);
+    ];
+  if (issues.length) throw new BeatplanError('INVALID_INPUT', issues);
   const retailerId = (retailer as { id?: unknown } | null)?.id;
   if (typeof retailerId === 'string' && retailerId !== record.retailerId) {
     throw new BeatplanError('UNKNOWN_REFERENCE', [

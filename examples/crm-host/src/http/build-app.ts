@@ -1,6 +1,12 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import { isBeatplanError } from '@beatplan/core';
+import {
+  DEFAULT_CHECKLIST,
+  InspectionChecklistSchema,
+  isBeatplanError,
+  parseOrThrow,
+  type InspectionChecklistInput,
+} from '@beatplan/core';
 import type { VerifyPolicyInput } from '@beatplan/geofence';
 import { defaultPoolWorkers } from '@beatplan/tsp/pool';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -60,6 +66,13 @@ export interface AppOptions {
    * `os.availableParallelism()`; 0 plans in the request's thread. The plans are the same either way.
    */
   planWorkers?: number;
+  /**
+   * The province's inspection checklist (core's `InspectionChecklistSchema`): the seed items it asks and
+   * its own items. Records are checked against it when recorded, and the cross-check and the reports read
+   * them under it (a seed item it leaves out is "not asked", never scored). Default the four seed items.
+   * Validated when the app is built (a bad checklist throws `BeatplanError`).
+   */
+  inspectionChecklist?: InspectionChecklistInput;
   /** Serve HTTPS with this key and certificate (PEM), e.g. for phones on a LAN; see README "HTTPS". */
   https?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -153,7 +166,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.provinceQueue) await app.register(provincePlanRoutes(repo, options.provinceQueue, now, utcOffsetMinutes));
   await app.register(visitRoutes(repo, now, options.verifyPolicy ?? {}));
   await app.register(pageRoutes(options.page ?? {}));
-  await app.register(inspectionRoutes(repo, now));
-  await app.register(reportRoutes(repo, now, utcOffsetMinutes, options.verifyPolicy ?? {}));
+  const checklist = parseOrThrow(InspectionChecklistSchema, options.inspectionChecklist ?? DEFAULT_CHECKLIST, [
+    'inspectionChecklist',
+  ]);
+  await app.register(inspectionRoutes(repo, now, checklist));
+  await app.register(reportRoutes(repo, now, utcOffsetMinutes, options.verifyPolicy ?? {}, checklist));
   return app;
 }

@@ -8,6 +8,7 @@ import {
   type StratumField,
 } from '@beatplan/inspection';
 import { INSPECT_ADJUST_USAGE, inspectAdjust } from './inspect-adjust.js';
+import { INSPECT_RECORDS_USAGE, inspectCrossCheck, inspectRecord, readJsonList } from './inspect-records.js';
 import { readRoadCosts } from './roads-command.js';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
@@ -22,20 +23,13 @@ import { failWithIssues, issuesFailure } from '../report-issues.js';
 
 export const INSPECT_USAGE =
   `beatplan inspect draw <retailers.csv|.json|.geojson> (--size <n> | --per-stratum <n>) [--stratify manager|segment|class|region] [--seed <n>] [--exclude-since <YYYY-MM-DD> --history <file.json>] [--rates <rates.json> [--alpha <a>]] ${RETAILER_IMPORT_USAGE}\n` +
-  `  beatplan inspect route <plan.json> --retailers <file> --base <lng,lat> [--date <YYYY-MM-DD>] [--max-stops <n>] [--days <n>] [--start <HH:MM>] [--end <HH:MM>] [--seed <n>] [--roads <graph-file>] ${RETAILER_IMPORT_USAGE}\n  ${INSPECT_ADJUST_USAGE}`;
+  `  beatplan inspect route <plan.json> --retailers <file> --base <lng,lat> [--date <YYYY-MM-DD>] [--max-stops <n>] [--days <n>] [--start <HH:MM>] [--end <HH:MM>] [--seed <n>] [--roads <graph-file>] ${RETAILER_IMPORT_USAGE}\n  ${INSPECT_ADJUST_USAGE}\n  ${INSPECT_RECORDS_USAGE}`;
 
 /** Reads and validates retailers (see {@link readRetailersFile}); any problem fails the command. */
 async function readRetailers(file: string, io: CommandIo, options: ImportRetailersCsvOptions): Promise<Retailer[]> {
   const { items, issues } = await readRetailersFile(file, io, options);
   if (issues.length > 0) throw issuesFailure(issues, file);
   return items;
-}
-
-async function readJsonList(file: string, key: string, io: CommandIo): Promise<unknown[]> {
-  const json = (await readJsonFile(file, io)) as Record<string, unknown> | unknown[] | null;
-  const list = Array.isArray(json) ? json : json?.[key];
-  if (!Array.isArray(list)) throw new CliFailure((t) => t.t('jsonList', { file, key }));
-  return list;
 }
 
 async function draw(args: string[], io: CommandIo): Promise<void> {
@@ -145,7 +139,8 @@ async function route(args: string[], io: CommandIo): Promise<void> {
 }
 
 /**
- * `beatplan inspect draw|route|adjust` (adjust: see {@link inspectAdjust}). `draw` prints the inspection plan (seed, spec, fingerprint, strata,
+ * `beatplan inspect draw|route|adjust|record|cross-check` (adjust: see {@link inspectAdjust}; record and
+ * cross-check, which take a `--checklist` file: see {@link inspectRecord}, {@link inspectCrossCheck}). `draw` prints the inspection plan (seed, spec, fingerprint, strata,
  * drawn retailers) as one JSON object; without `--seed` a random seed is drawn and recorded in the
  * plan. `route` prints `{ days: [{ date, stops: [{ retailerId, arrival, start, departure }] }],
  * dropped, distanceM }`; `--date` defaults to today in UTC+8. Input errors exit 1 and list every
@@ -161,12 +156,14 @@ export async function inspectCommand(args: string[], io: CommandIo): Promise<voi
     if (sub === 'draw') return await draw(rest, io);
     if (sub === 'route') return await route(rest, io);
     if (sub === 'adjust') return await inspectAdjust(rest, io);
+    if (sub === 'record') return await inspectRecord(rest, io);
+    if (sub === 'cross-check') return await inspectCrossCheck(rest, io);
   } catch (e) {
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
       throw new CliFailure((t) => t.t('usageError', { detail: e.message, usage: INSPECT_USAGE }), 2);
     throw e;
   }
-  const subs = ['draw', 'route', 'adjust'];
+  const subs = ['draw', 'route', 'adjust', 'record', 'cross-check'];
   throw new CliFailure(
     (t) => t.t('expectedSub', { subs, ...(sub === undefined ? {} : { received: sub }), usage: INSPECT_USAGE }),
     2,

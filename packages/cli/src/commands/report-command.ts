@@ -14,9 +14,10 @@ import { parseCommandArgs } from '../parse-command-args.js';
 import { readJsonFile } from '../read-input-file.js';
 import { failWithIssues } from '../report-issues.js';
 import { readRoadCosts } from './roads-command.js';
+import { readChecklistFile } from './inspect-records.js';
 
 export const REPORT_USAGE =
-  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--what-if route=3;completion=1,verification=1] [--title text] [--tiles https://…/{z}/{x}/{y}.png --tiles-attribution text] [--roads graph-file] [--previous earlier-report.json ...] [--trend week|month]';
+  'beatplan report <data.json> [--html report.html] [--csv dir] [--json report.json] [--svg map.svg] [--weights completion=3,verification=3,...] [--what-if route=3;completion=1,verification=1] [--title text] [--tiles https://…/{z}/{x}/{y}.png --tiles-attribution text] [--roads graph-file] [--previous earlier-report.json ...] [--trend week|month] [--checklist checklist.json]';
 
 /** Parses `--weights k=v,k=v` (KPIs of the scorecard, numbers ≥ 0). */
 function parseWeights(text: string): Record<string, number> {
@@ -62,7 +63,10 @@ function write(file: string, text: string): string {
  * than 500 m from a road are not routed, their days counted in `unroutedDays`) instead of straight
  * lines. `--previous <report.json>` (repeatable) adds an earlier report (the JSON `--json` wrote for an
  * earlier period) to the trend; `--trend week|month` cuts the data into calendar weeks or months and
- * reports the last one with its trend over the others (`buildTrendReport`). Prints one JSON line: what
+ * reports the last one with its trend over the others (`buildTrendReport`). `--checklist <file>` (a JSON
+ * array of checklist items, or `{ checklist }`) sets the inspection checklist the data's inspections were
+ * made under (default the file's `checklist`, else the four seed items): a seed item it leaves out is
+ * counted as not asked, never scored. Prints one JSON line: what
  * was written, or the whole report when no output is named.
  * @throws {CliFailure} on a usage error (exit 2), a missing or invalid file, or a write failure (exit 1).
  */
@@ -82,6 +86,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
       roads: { type: 'string' },
       previous: { type: 'string', multiple: true },
       trend: { type: 'string' },
+      checklist: { type: 'string' },
     },
     REPORT_USAGE,
     'data',
@@ -98,6 +103,8 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
   if (every !== undefined && every !== 'week' && every !== 'month')
     throw new CliFailure((t) => t.t('trendFlag', { text: every }), 2);
   const costs = values.roads === undefined ? undefined : readRoadCosts(values.roads);
+  const checklistFile = values.checklist;
+  const checklist = checklistFile === undefined ? undefined : await readChecklistFile(checklistFile, io);
   const data = await readJsonFile(file, io);
   const previousFiles = values.previous ?? [];
   const previous: unknown[] = [];
@@ -112,6 +119,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
     ...record,
     ...(previous.length ? { previous: [...given, ...previous] } : {}),
     ...(values.title !== undefined ? { title: values.title } : {}),
+    ...(checklist ? { checklist } : {}),
     ...(whatIf ? { whatIf: [...(Array.isArray(record.whatIf) ? record.whatIf : []), ...whatIf] } : {}),
     ...(weights
       ? {
@@ -124,6 +132,7 @@ export async function reportCommand(args: string[], io: CommandIo): Promise<void
   };
   // an issue of an earlier report is reported against its own file
   const fileOf = (issue: { path: readonly (string | number)[] }) => {
+    if (issue.path[0] === 'checklist' && checklistFile) return checklistFile;
     const i = issue.path[0] === 'previous' && typeof issue.path[1] === 'number' ? issue.path[1] - given.length : -1;
     return previousFiles[i] ?? file;
   };

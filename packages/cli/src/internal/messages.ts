@@ -5,13 +5,14 @@ import { createTranslator, defineCatalogues, type Locale, type TextFormat, type 
 type F = TextFormat;
 
 /** What a command's one positional file is (for the usage message). */
-export type FileKind = 'retailers' | 'plan' | 'instance' | 'data' | 'input';
+export type FileKind = 'retailers' | 'plan' | 'instance' | 'data' | 'input' | 'records';
 const EN_FILES: Record<FileKind, string> = {
   retailers: 'retailers file',
   plan: 'plan file',
   instance: 'instance file',
   data: 'data file',
   input: 'input file',
+  records: 'records file',
 };
 const ZH_FILES: Record<FileKind, string> = {
   retailers: '零售户文件',
@@ -19,6 +20,7 @@ const ZH_FILES: Record<FileKind, string> = {
   instance: '实例文件',
   data: '数据文件',
   input: '输入文件',
+  records: '记录文件',
 };
 const EN_KINDS = { integer: 'an integer', whole: 'a whole number', number: 'a number' } as const;
 const ZH_KINDS = { integer: '整数', whole: '非负整数', number: '数字' } as const;
@@ -71,6 +73,8 @@ export const CLI_MESSAGES = defineCatalogues(
     notJson: (p: { file: string; error: string }) => `${p.file}: not valid JSON: ${p.error}`,
     fileProblem: (p: { file: string; error: string }) => `${p.file}: ${p.error}`,
     jsonList: (p: { file: string; key: string }) => `${p.file}: expected a JSON array or {"${p.key}": [...]}`,
+    crossCheckShape: (p: { file: string }) =>
+      `${p.file}: must be a JSON object {"period": {"from", "to"}, "records": [...], "visits": [...], "verdicts": [...], "retailers"?, "recordVerdicts"?, "checklist"?}`,
     verifyShape: (p: { file: string }) =>
       `${p.file}: must be a JSON object {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]}`,
     rejected: (p: { n: number }, f: F) =>
@@ -158,6 +162,8 @@ export const CLI_MESSAGES = defineCatalogues(
       notJson: (p: { file: string; error: string }) => `${p.file}：不是有效的 JSON：${p.error}`,
       fileProblem: (p: { file: string; error: string }) => `${p.file}：${p.error}`,
       jsonList: (p: { file: string; key: string }) => `${p.file}：需要 JSON 数组或 {"${p.key}": [...]}`,
+      crossCheckShape: (p: { file: string }) =>
+        `${p.file}：必须是 JSON 对象 {"period": {"from", "to"}, "records": [...], "visits": [...], "verdicts": [...], "retailers"?, "recordVerdicts"?, "checklist"?}`,
       verifyShape: (p: { file: string }) =>
         `${p.file}：必须是 JSON 对象 {"retailers": [...], "visits": [...], "policy"?: {...}, "planned"?: [...]}`,
       rejected: (p: { n: number }, f: F) =>

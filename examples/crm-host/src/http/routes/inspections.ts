@@ -1,4 +1,11 @@
-import { IdSchema, InspectionRecordSchema, LocalDateSchema, CoordinatesSchema, WEEKDAYS } from '@beatplan/core';
+import {
+  IdSchema,
+  InspectionRecordSchema,
+  LocalDateSchema,
+  CoordinatesSchema,
+  WEEKDAYS,
+  type InspectionChecklist,
+} from '@beatplan/core';
 import {
   adjustSample,
   crossCheck,
@@ -45,11 +52,16 @@ const RouteBody = z.strictObject({
 });
 
 /**
- * Inspections: draw a seeded sample, adjust it by hand, route it, record on site, cross-check
- * against the managers' verified visits. An inspector sees only the plans he owns (others: 404); an
- * admin sees all and may draw for an inspector.
+ * Inspections: draw a seeded sample, adjust it by hand, route it, record on site (or by phone), cross-check
+ * against the managers' verified visits. Records are checked against the host's `checklist` (a record
+ * that does not fit it is 422, naming the item); the cross-check reads them under it. An inspector sees
+ * only the plans he owns (others: 404); an admin sees all and may draw for an inspector.
  */
-export function inspectionRoutes(repo: Repository, now: () => number): FastifyPluginAsyncZod {
+export function inspectionRoutes(
+  repo: Repository,
+  now: () => number,
+  checklist: InspectionChecklist,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const own = async (request: { user: unknown }, planId: string): Promise<InspectionPlanRow> => {
       const user = requireRole(request as never, 'inspector', 'admin');
@@ -140,7 +152,7 @@ export function inspectionRoutes(repo: Repository, now: () => number): FastifyPl
         }
         const retailer = await repo.getRetailer(body.retailerId);
         if (!retailer) throw notFound(`retailer ${body.retailerId}`);
-        const recorded = recordInspection(body, retailer);
+        const recorded = recordInspection(body, retailer, { checklist });
         if (!(await repo.insertInspectionRecord({ id: body.id, planId: row.id, recorded, hash })))
           throw new HttpError(409, 'IDEMPOTENCY_CONFLICT', `record ${body.id} was stored meanwhile`);
         return reply.code(201).send(recorded);
@@ -171,6 +183,7 @@ export function inspectionRoutes(repo: Repository, now: () => number): FastifyPl
             ...(r.managerId ? { managerId: r.managerId } : {}),
           })),
           recordVerdicts: records.flatMap((r) => (r.recorded.fixVerdict ? [r.recorded.fixVerdict] : [])),
+          checklist,
         });
       },
     );

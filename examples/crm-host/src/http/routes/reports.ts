@@ -1,3 +1,4 @@
+import type { InspectionChecklist } from '@beatplan/core';
 import { type VerifyPolicyInput, verifyVisit } from '@beatplan/geofence';
 import { buildReport, renderReportHtml, reportToCsv } from '@beatplan/reports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -14,13 +15,15 @@ import { localDate, localDayStartMs } from '../local-day.js';
  * period. A visit started on a local day that is over and never ended is in the report too, judged
  * `incomplete` on its start fix (geofence's verdict for a visit without its end fix; the scorecard
  * counts it as not verified, the report's `incompleteVisits` default); one started today may still be
- * ended and is left out. CSV gives one table (`table=`, default `managers`; the JSON names them all).
+ * ended and is left out. Inspections are read under the host's checklist (a seed item it leaves out is
+ * counted "not asked"). CSV gives one table (`table=`, default `managers`; the JSON names them all).
  */
 export function reportRoutes(
   repo: Repository,
   now: () => number,
   utcOffsetMinutes: number,
   policy: VerifyPolicyInput,
+  checklist: InspectionChecklist,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -64,6 +67,7 @@ export function reportRoutes(
           verdicts: judged.map((j) => j.verdict),
           inspections: records.map((r) => r.recorded.record).filter((r) => r.at >= fromMs && r.at < toMs),
           territories: territories.map((t) => ({ id: t.id, managerId: t.managerId, retailerIds: t.retailerIds })),
+          checklist,
         });
         if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderReportHtml(report));
         if (format === 'csv') {
