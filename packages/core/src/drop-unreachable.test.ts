@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropUnreachable } from '@beatplan/core';
+import { dropUnreachable, formatReason } from '@beatplan/core';
 
 const matrix = (n: number, unreachable: { from: number; to: number }[]) => ({
   n,
@@ -8,14 +8,20 @@ const matrix = (n: number, unreachable: { from: number; to: number }[]) => ({
   unreachable,
   source: 'road-graph:car',
 });
-const name = (i: number) => (i === 0 ? 'the base' : `retailer R${i}`);
+const name = ['R1', 'R2', 'R3', 'R4', 'R5'];
 
 describe('dropUnreachable', () => {
   it('runs its JSDoc example', () => {
     const m = { ...matrix(3, [{ from: 0, to: 2 }]) };
-    expect(dropUnreachable(m, (i) => (i === 0 ? 'the base' : `retailer R${i}`))).toEqual({
+    expect(dropUnreachable(m, ['R1', 'R2'])).toEqual({
       keep: [0, 1],
-      dropped: [{ index: 2, reason: 'no route between it and the base on road-graph:car' }],
+      dropped: [
+        {
+          index: 2,
+          reason: 'no route between it and the base on road-graph:car',
+          reasonData: { key: 'core.no_route_base', source: 'road-graph:car' },
+        },
+      ],
     });
   });
 
@@ -30,13 +36,20 @@ describe('dropUnreachable', () => {
       { from: 3, to: 2 },
       { from: 2, to: 4 },
     ]);
-    expect(dropUnreachable(m, name)).toEqual({
+    const { keep, dropped } = dropUnreachable(m, name);
+    expect({ keep, dropped: dropped.map(({ index, reason }) => ({ index, reason })) }).toEqual({
       keep: [0, 1, 3],
       dropped: [
         { index: 4, reason: 'no route between it and the base on road-graph:car' },
         { index: 2, reason: 'no route between it and retailer R1 on road-graph:car' },
       ],
     });
+    // Issue 13: the same reasons as data, written in Chinese by formatReason.
+    for (const d of dropped) expect(formatReason(d.reasonData)).toBe(d.reason);
+    expect(dropped.map((d) => formatReason(d.reasonData, { locale: 'zh-CN' }))).toEqual([
+      '在 road-graph:car 上它与基地之间没有路线',
+      '在 road-graph:car 上它与零售户 R1 之间没有路线',
+    ]);
   });
 
   it('never drops the depot, and leaves a set where every pair is reachable (property by exhaustion)', () => {

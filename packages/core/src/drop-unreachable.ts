@@ -1,10 +1,15 @@
+import type { KeyedReason } from './beatplan-error.js';
+import { issueReason } from './issue-reason.js';
 import type { TravelCostMatrix } from './travel-costs.js';
 
 /** A point left out of a route for want of a road, with the reason naming the other end. */
 export interface UnreachableDrop {
   /** Index in the matrix's point list (never 0, the depot). */
   index: number;
+  /** Why, in English: `no route between it and the base on road-graph:car`. */
   reason: string;
+  /** The same reason as data (`core.no_route_base`, `core.no_route_retailer`), for `formatReason`. */
+  reasonData: KeyedReason;
 }
 
 /**
@@ -13,28 +18,34 @@ export interface UnreachableDrop {
  * and report the rest instead of failing. Point 0 is the depot (the base) and is always kept; a point
  * with no route to or from the depot goes first, then, while pairs remain, the point in the most
  * unreachable pairs (ties: the later point). The reason names the other end: `no route between it and
- * the base on road-graph:car` (`nameOf(0)`, `m.source`) or `… and retailer R7 …`.
+ * the base on road-graph:car` (`m.source`) or `… and retailer R7 …`, in English and as data (`reasonData`,
+ * which core's `formatReason` writes in another language).
  *
  * @param m - a matrix from any `TravelCosts` (its `unreachable` pairs are read; point 0 the depot).
- * @param nameOf - how a reason names point i (e.g. `the base`, `retailer R7`).
+ * @param retailerIds - the retailer id of each point after the depot (`retailerIds[i - 1]` is point i's).
  * @returns `keep`: the kept indexes in order (0 first); `dropped`: the others, in the order they were
  *   left out, with their reasons.
  * @throws never.
  * @example
  * const m = { n: 3, distancesM: new Float64Array(9), durationsS: new Float64Array(9), source: 'road-graph:car',
  *   unreachable: [{ from: 0, to: 2 }] };
- * dropUnreachable(m, (i) => (i === 0 ? 'the base' : `retailer R${i}`));
- * // { keep: [0, 1], dropped: [{ index: 2, reason: 'no route between it and the base on road-graph:car' }] }
+ * dropUnreachable(m, ['R1', 'R2']);
+ * // { keep: [0, 1], dropped: [{ index: 2, reason: 'no route between it and the base on road-graph:car',
+ * //   reasonData: { key: 'core.no_route_base', source: 'road-graph:car' } }] }
  */
 export function dropUnreachable(
   m: TravelCostMatrix,
-  nameOf: (index: number) => string,
+  retailerIds: readonly string[],
 ): { keep: number[]; dropped: UnreachableDrop[] } {
   const gone = new Set<number>();
   const dropped: UnreachableDrop[] = [];
   const drop = (index: number, other: number) => {
     gone.add(index);
-    dropped.push({ index, reason: `no route between it and ${nameOf(other)} on ${m.source}` });
+    const { message, reason } =
+      other === 0
+        ? issueReason('core.no_route_base', { source: m.source })
+        : issueReason('core.no_route_retailer', { retailer: String(retailerIds[other - 1]), source: m.source });
+    dropped.push({ index, reason: message, reasonData: reason });
   };
   for (const { from, to } of m.unreachable) {
     if (from === 0 && !gone.has(to)) drop(to, 0);

@@ -15,7 +15,14 @@ export {
   type ReasonParam,
   type SchemaReason,
 } from './beatplan-error.js';
-export { customReason, issueReason, type ReasonedMessage, type ReasonKey } from './issue-reason.js';
+export {
+  customReason,
+  issueReason,
+  reasonWithData,
+  type ReasonedMessage,
+  type ReasonKey,
+  type ReasonWithData,
+} from './issue-reason.js';
 export {
   describeErrorCode,
   formatErrorMessage,

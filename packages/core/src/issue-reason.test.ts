@@ -18,6 +18,7 @@ const CASES = new Map<string, Record<string, unknown>>([
   ['tsp.time_ran_out', { stage: 'read' }],
   ['tsp.dp_memory', { limit: 'wasm32', gib: 3.5 }],
   ['tsp.cannot_serve', { because: 'proven' }],
+  ['tsp.unserved', { because: 'heuristic' }],
 ]);
 
 /**

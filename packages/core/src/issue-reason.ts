@@ -1,5 +1,6 @@
 import type { MessageParams } from './create-translator.js';
 import { REASONS_EN } from './internal/reasons/all-reasons.js';
+import type { KeyedReason } from './beatplan-error.js';
 import { customParams, type ReasonedMessage, reasonOfText } from './internal/shared/reason-text.js';
 
 export type { ReasonedMessage } from './internal/shared/reason-text.js';
@@ -52,4 +53,34 @@ export function customReason<K extends ReasonKey>(
   ...params: MessageParams<(typeof REASONS_EN)[K]>
 ): ReturnType<typeof customParams> {
   return customParams(issueReason(key, ...params));
+}
+
+/** A reason kept beside a result rather than in an issue: English text and the same reason as data. */
+export interface ReasonWithData {
+  /** The reason in English. */
+  reason: string;
+  /** The same reason as data (key and parameters): `formatReason(reasonData, { locale })` writes it in any language. */
+  reasonData: KeyedReason;
+}
+
+/**
+ * A keyed reason for a result rather than an issue (`dropped[]`, the partition's `limits[]`): the English
+ * `reason` and `reasonData`, to spread into the entry, so that `formatReason(entry.reasonData, { locale })`
+ * writes it in another language.
+ *
+ * @param key - the reason's key (see {@link ReasonKey}).
+ * @param params - its parameters, when the text has any.
+ * @returns `{ reason, reasonData }`.
+ * @throws never.
+ * @example
+ * const d = { retailerId: 'R7', ...reasonWithData('territory.no_working_day') };
+ * d.reason;                                           // 'the manager has no working day'
+ * formatReason(d.reasonData, { locale: 'zh-CN' });    // '该客户经理没有工作日'
+ */
+export function reasonWithData<K extends ReasonKey>(
+  key: K,
+  ...params: MessageParams<(typeof REASONS_EN)[K]>
+): ReasonWithData {
+  const { message, reason } = issueReason(key, ...params);
+  return { reason: message, reasonData: reason };
 }

@@ -1,4 +1,11 @@
-import { formatIssue, haversineM, straightLineCosts, type Coordinates, type RetailerInput } from '@beatplan/core';
+import {
+  formatIssue,
+  formatReason,
+  haversineM,
+  straightLineCosts,
+  type Coordinates,
+  type RetailerInput,
+} from '@beatplan/core';
 import { describe, expect, it } from 'vitest';
 import { city, rejected, retailer } from '../test/helpers.js';
 import { drawSample } from './draw-sample.js';
@@ -98,6 +105,11 @@ describe('routeInspection', () => {
     const route = await routeInspection(['sun', 'ok'], closed, { base, date: '2025-03-08', maxDays: 2 });
     expect(route.days.map((d) => [d.date, d.stops.map((s) => s.retailerId)])).toEqual([['2025-03-10', ['ok']]]);
     expect(route.dropped.map((u) => u.retailerId)).toEqual(['sun']);
+    const why = route.dropped[0]?.reasonData;
+    expect(why && formatReason(why)).toBe(route.dropped[0]?.reason);
+    expect(why && formatReason(why, { locale: 'zh-CN' })).toBe(
+      '自 2025-03-08 起的 2 个工作日内排不下（受营业时间、工作日 09:00–18:00 和每日站点数限制）',
+    );
   });
 
   it('names every unknown id and bad option', async () => {
@@ -147,6 +159,7 @@ describe('routeInspection', () => {
     expect(cutOff.dropped[0]).toEqual({
       retailerId: rs[3]!.id,
       reason: 'no route between it and the base on road-graph:car',
+      reasonData: { key: 'core.no_route_base', source: 'road-graph:car' },
     });
     const routed = [
       ...cutOff.days.flatMap((d) => d.stops.map((x) => x.retailerId)),

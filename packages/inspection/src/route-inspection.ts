@@ -29,6 +29,7 @@ import {
   type TravelCosts,
   issueReason,
   customReason,
+  reasonWithData,
 } from '@beatplan/core';
 import { solve, type RouteSolver } from '@beatplan/tsp';
 import * as z from 'zod';
@@ -250,8 +251,9 @@ export async function routeInspection(
     if (o.costs && remaining.length > 0) {
       const all = remaining;
       const full = await o.costs.matrix([base, ...all.map((id) => nodeOf(id).wgs)], signal);
-      const { keep, dropped } = dropUnreachable(full, (i) => (i === 0 ? 'the base' : `retailer ${all[i - 1]}`));
-      for (const d of dropped) unreachable.push({ retailerId: all[d.index - 1] as string, reason: d.reason });
+      const { keep, dropped } = dropUnreachable(full, all);
+      for (const d of dropped)
+        unreachable.push({ retailerId: all[d.index - 1] as string, reason: d.reason, reasonData: d.reasonData });
       remaining = keep.slice(1).map((i) => all[i - 1] as string);
       if (remaining.length > 1) {
         const metres = keep.map((a) => keep.map((b) => Math.round(full.distancesM[a * full.n + b] ?? 0)));
@@ -343,7 +345,12 @@ export async function routeInspection(
         ...unreachable,
         ...remaining.map((retailerId) => ({
           retailerId,
-          reason: `no room within ${o.maxDays} working day(s) from ${o.date} (opening hours, day length ${o.dayStart}–${o.dayEnd}, stops per day)`,
+          ...reasonWithData('inspection.no_room', {
+            maxDays: o.maxDays,
+            date: o.date,
+            dayStart: o.dayStart,
+            dayEnd: o.dayEnd,
+          }),
         })),
       ],
       distanceM: days.reduce((a, d) => a + d.distanceM, 0),

@@ -1,4 +1,4 @@
-import { isBeatplanError, straightLineCosts, TerritorySchema, type RetailerInput } from '@beatplan/core';
+import { formatReason, isBeatplanError, straightLineCosts, TerritorySchema, type RetailerInput } from '@beatplan/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clusteredCity, hostCosts, manager, retailer } from '../test/helpers.js';
@@ -105,7 +105,16 @@ describe('partitionTerritories', () => {
   it('reports the retailers beyond maxDiameterM / 2 of every base instead of assigning them', () => {
     const retailers = [retailer('A', 120.15, 30.27), retailer('B', 120.16, 30.27), retailer('FAR', 121.5, 31.2)];
     const r = partitionTerritories(retailers, [manager('M1', 120.155, 30.27)], { maxDiameterM: 20_000 });
-    expect(r.dropped).toEqual([{ retailerId: 'FAR', reason: expect.stringContaining('maxDiameterM') }]);
+    expect(r.dropped).toEqual([
+      {
+        retailerId: 'FAR',
+        reason: "no manager's base lies within maxDiameterM / 2 = 10000 m",
+        reasonData: { key: 'territory.no_base_within', m: 10000 },
+      },
+    ]);
+    expect(formatReason(r.dropped[0]!.reasonData!, { locale: 'zh-CN' })).toBe(
+      '没有客户经理的基地位于 maxDiameterM / 2 = 10000 米之内',
+    );
     expect(r.territories[0]!.retailerIds).toEqual(['A', 'B']);
   });
 

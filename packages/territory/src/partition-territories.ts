@@ -13,6 +13,7 @@ import {
   type DroppedRetailer,
   type CostSource,
   issueReason,
+  reasonWithData,
 } from '@beatplan/core';
 import type { Polygon } from 'geojson';
 import * as z from 'zod';
@@ -324,7 +325,7 @@ export function partitionTerritories(
   rs.forEach((r, i) => {
     const j = getKnown(state.assignment, i, 'retailer');
     if (j < 0) {
-      dropped.push({ retailerId: r.id, reason: `no manager's base lies within maxDiameterM / 2 = ${maxRadius} m` });
+      dropped.push({ retailerId: r.id, ...reasonWithData('territory.no_base_within', { m: maxRadius }) });
       return;
     }
     const list = getKnown(lists, j, 'manager');

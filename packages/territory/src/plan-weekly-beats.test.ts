@@ -1,4 +1,5 @@
 import {
+  formatReason,
   isBeatplanError,
   straightLineCosts,
   VISITS_PER_FOUR_WEEKS,
@@ -161,9 +162,15 @@ describe('planWeeklyBeats', () => {
     expect(planned + beat.dropped.length).toBe(13);
     expect(beat.dropped.find((u) => u.retailerId === 'WEEKEND')).toEqual({
       retailerId: 'WEEKEND',
-      reason: expect.stringContaining('not open'),
+      reason: 'not open on any working day of the manager during his working hours',
+      reasonData: { key: 'territory.not_open' },
     });
     expect(beat.dropped.filter((u) => u.date === '2025-03-03')).toHaveLength(12 - planned);
+    // Issue 13: every reason is data too, and reads in Chinese.
+    for (const u of beat.dropped) expect(u.reasonData && formatReason(u.reasonData)).toBe(u.reason);
+    expect(new Set(beat.dropped.map((u) => u.reasonData && formatReason(u.reasonData, { locale: 'zh-CN' })))).toEqual(
+      new Set(['在客户经理的任何工作日的工作时间内都不营业', '在其营业时间和工作日之内没有时间拜访它']),
+    );
   });
 
   it('names the bad option', async () => {
@@ -197,7 +204,12 @@ describe('planWeeklyBeats', () => {
     const beat = await planWeeklyBeats(m, rs, { startDate: '2025-03-03', weeks: 1, costs: host });
     expect(beat.costSource).toEqual({ kind: 'roads', source: 'road-graph:car' });
     expect(beat.dropped).toEqual([
-      { retailerId: 'R2', date: expect.any(String), reason: 'no route between it and the base on road-graph:car' },
+      {
+        retailerId: 'R2',
+        date: expect.any(String),
+        reason: 'no route between it and the base on road-graph:car',
+        reasonData: { key: 'core.no_route_base', source: 'road-graph:car' },
+      },
     ]);
     expect(beat.totals.visits).toBe(7);
     const ac = new AbortController();

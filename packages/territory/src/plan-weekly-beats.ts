@@ -297,7 +297,8 @@ export async function planWeeklyBeats(
 
   const dropped: DroppedRetailer[] = [];
   for (const { item, pattern } of planned)
-    if ('reason' in pattern) dropped.push({ retailerId: item.r.id, reason: pattern.reason });
+    if ('reason' in pattern)
+      dropped.push({ retailerId: item.r.id, reason: pattern.reason, reasonData: pattern.reasonData });
   const jobs: (DayJob & { date: string; weekday: Weekday; cw: number; members: (typeof items)[number][] })[] = [];
   for (const date of datesOfPeriod(o.startDate, addDays(o.startDate, 7 * weeks - 1))) {
     const weekday = weekdayOf(date);
@@ -335,7 +336,8 @@ export async function planWeeklyBeats(
     // the retailer of a stop of the day's route
     const memberAt = (stop: number) => getKnown(members, stop, 'stop').r;
     timeWindows ||= stops.length > 0;
-    for (const d of routed.dropped) dropped.push({ retailerId: memberAt(d.stop).id, date, reason: d.reason });
+    for (const d of routed.dropped)
+      dropped.push({ retailerId: memberAt(d.stop).id, date, reason: d.reason, reasonData: d.reasonData });
     for (const s of routed.stops) getKnown(members, s.stop, 'stop').visits++;
     plans.push({
       id: `${m.id}-${date}`,

@@ -1,6 +1,6 @@
 // Issue 13: every reason the route solver writes carries its key, so core renders it in Chinese; here the
 // ones made by zod refinements and the time options (the rest are rendered in core's catalogue test).
-import { formatErrorMessage } from '@beatplan/core';
+import { formatErrorMessage, formatReason } from '@beatplan/core';
 import { describe, expect, it } from 'vitest';
 import { solveSync, TspError } from '@beatplan/tsp';
 
@@ -65,5 +65,16 @@ describe('the route solver’s reasons in Chinese', () => {
       expect(e.message).toBe(en);
       expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe(zh);
     }
+  });
+
+  it('gives a dropped stop its reason as data, which core writes in Chinese', () => {
+    const options = { serviceS: 300, windows: [null, [0, 10_000], [20_000, 21_000]], startAt: 0, endBy: 15_000 };
+    const r = solveSync({ matrix }, { ...options, dropInfeasible: true } as never);
+    expect(r.dropped).toHaveLength(1);
+    const [d] = r.dropped ?? [];
+    expect(d && formatReason(d.reasonData)).toBe(d?.reason);
+    expect(d && formatReason(d.reasonData, { locale: 'zh-CN' })).toBe(
+      '没有任何顺序能在时间窗和 endBy 内与其他站点一起服务它',
+    );
   });
 });

@@ -114,7 +114,11 @@ describe('solve with service times and time windows', () => {
     expect(error).toMatchObject({ code: 'INFEASIBLE', path: ['options', 'windows', 3] });
     const partial = solveSync({ matrix }, { ...options, dropInfeasible: true });
     expect(partial.dropped).toEqual([
-      { node: 3, reason: 'no order serves it with the other stops within the time windows and endBy' },
+      {
+        node: 3,
+        reason: 'no order serves it with the other stops within the time windows and endBy',
+        reasonData: { key: 'tsp.unserved', because: 'proven' },
+      },
     ]);
     expect(partial.tour).toHaveLength(3);
     expect(partial.schedule!.finish).toBeLessThanOrEqual(15_000);

@@ -11,6 +11,7 @@ import { INSPECT_ADJUST_USAGE, inspectAdjust } from './inspect-adjust.js';
 import { INSPECT_RECORDS_USAGE, inspectCrossCheck, inspectRecord, readJsonList } from './inspect-records.js';
 import { readRoadCosts } from './roads-command.js';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
+import { withLocalReasons } from '../internal/local-reasons.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { readJsonFile } from '../read-input-file.js';
 import {
@@ -130,7 +131,8 @@ async function route(args: string[], io: CommandIo): Promise<void> {
     ...(costs ? { costs } : {}),
   };
   try {
-    printJson(io, await routeInspection(plan as never, retailers, options));
+    const route = await routeInspection(plan as never, retailers, options);
+    printJson(io, { ...route, dropped: withLocalReasons(route.dropped, io.locale) });
   } catch (e) {
     failWithIssues(e, (issue) =>
       issue.path[0] === 'retailers' ? retailersFile : issue.path[0] === 'options' ? 'options' : file,

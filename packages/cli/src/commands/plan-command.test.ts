@@ -54,6 +54,32 @@ describe('beatplan plan', () => {
     expect(visits).toBe(summary.perManager.reduce((a: number, m: { visits: number }) => a + m.visits, 0));
   });
 
+  it('writes the reasons of dropped visits and of the limits in Chinese with --lang zh-CN (issue 13)', async () => {
+    const csv = readFileSync(retailersCsv, 'utf8').trimEnd().split('\n');
+    const sunday = csv[1]!
+      .replace(/^R00001,Shop 1,/, 'SUNDAY,Sunday shop,')
+      .replace('daily 08:00-22:00', 'sun 09:00-18:00');
+    const withSunday = join(dir, 'sunday.csv');
+    writeFileSync(withSunday, `${[...csv, sunday].join('\n')}\n`);
+    const args = ['plan', withSunday, '--managers', managersJson, '--weeks', '1', '--start', '2025-03-03'];
+    const balance = ['--seed', '3', '--balance', 'count=0.001'];
+    const en = JSON.parse((await run([...args, ...balance, '--out', join(dir, 'sun-en')])).stdout);
+    const zh = JSON.parse((await run([...args, ...balance, '--out', join(dir, 'sun-zh'), '--lang', 'zh-CN'])).stdout);
+    const sundayOf = (s: { dropped: { retailerId: string }[] }) => s.dropped.find((d) => d.retailerId === 'SUNDAY');
+    expect(sundayOf(en)).toMatchObject({
+      reason: 'not open on any working day of the manager during his working hours',
+      reasonData: { key: 'territory.not_open' },
+    });
+    expect(sundayOf(zh)).toMatchObject({
+      reason: '在客户经理的任何工作日的工作时间内都不营业',
+      reasonData: { key: 'territory.not_open' },
+    });
+    const missed = en.limits.findIndex((l: { reason?: string }) => l.reason);
+    expect(missed).toBeGreaterThanOrEqual(0);
+    expect(zh.limits[missed].reason).toMatch(/\p{Script=Han}/u);
+    expect(zh.limits[missed].reasonData).toEqual(en.limits[missed].reasonData);
+  });
+
   it('exits 1 listing every problem of both files', async () => {
     const badCsv = join(dir, 'bad.csv');
     const text = readFileSync(retailersCsv, 'utf8').split('\n');

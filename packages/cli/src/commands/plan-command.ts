@@ -14,6 +14,7 @@ import {
   retailerImportOptions,
 } from '../read-retailers-file.js';
 import { failWithIssues, issuesFailure } from '../report-issues.js';
+import { withLocalReasons } from '../internal/local-reasons.js';
 import { readRoadCosts } from './roads-command.js';
 
 export const PLAN_USAGE = `beatplan plan <retailers.csv|.geojson|.json> --managers <managers.json> [--weeks 2] [--start YYYY-MM-DD] [--out dir] [--force] [--bom] [--seed n] [--tolerance 0.05] [--weights count=1,workload=1,orders=1,volume=1,orderingRetailers=1] [--balance orders=0.05,volume=0.05,grade=0.03,orderingDays=0.1,...] [--locked] [--fresh] [--roads <graph-file>] [--workers n] ${RETAILER_IMPORT_USAGE}`;
@@ -190,7 +191,10 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
       seed,
       costSource: partition.costSource,
       balanced: partition.balanced,
-      limits: partition.limits.map((l) => ({ ...l, maxDeviation: round(l.maxDeviation, 4) })),
+      limits: withLocalReasons(partition.limits, io.locale).map((l) => ({
+        ...l,
+        maxDeviation: round(l.maxDeviation, 4),
+      })),
       moved: partition.moved,
       spread: {
         workloadMaxToMinRatio: partition.spread.workload.maxToMinRatio,
@@ -218,10 +222,10 @@ export async function planCommand(args: string[], io: CommandIo): Promise<void> 
           orderingStopsPerDay: beat.days.map((d) => d.orderingStops),
         };
       }),
-      dropped: [
-        ...partition.dropped,
-        ...beats.flatMap((b) => b.dropped.map((u) => ({ managerId: b.managerId, ...u }))),
-      ],
+      dropped: withLocalReasons(
+        [...partition.dropped, ...beats.flatMap((b) => b.dropped.map((u) => ({ managerId: b.managerId, ...u })))],
+        io.locale,
+      ),
       files: ['territories.geojson', 'visit-plans.json', 'visit-plans.csv', 'summary.json'].map((f) => join(outDir, f)),
     };
     const plans = beats.flatMap((b) => b.plans);

@@ -1,6 +1,7 @@
 import { parseTsplib, solve, type SolveInput, type SolveOptions } from '@beatplan/tsp';
 import { roadMatrix } from '@beatplan/roads';
 import { CliFailure, printJson, type CommandIo } from '../cli-io.js';
+import { withLocalReasons } from '../internal/local-reasons.js';
 import { numberFlag, parseCommandArgs } from '../parse-command-args.js';
 import { parseJsonFile, readInputFile } from '../read-input-file.js';
 import { failWithIssues } from '../report-issues.js';
@@ -132,7 +133,7 @@ export async function solveCommand(args: string[], io: CommandIo): Promise<void>
       ms: Math.round(result.ms * 100) / 100,
       ...(costSource ? { costSource } : {}),
       ...(result.schedule ? { schedule: result.schedule } : {}),
-      ...(result.dropped ? { dropped: result.dropped } : {}),
+      ...(result.dropped ? { dropped: withLocalReasons(result.dropped, io.locale) } : {}),
     });
   } catch (e) {
     failWithIssues(e, file);

@@ -1,4 +1,4 @@
-import { dropUnreachable, type TravelCosts } from '@beatplan/core';
+import { dropUnreachable, reasonWithData, type ReasonWithData, type TravelCosts } from '@beatplan/core';
 import { solve, TspError, type RouteSolver } from '@beatplan/tsp';
 
 /** One stop to route on a day. */
@@ -21,7 +21,8 @@ export interface RoutedDay {
   serviceS: number;
   waitS: number;
   finish: number;
-  dropped: { stop: number; reason: string }[];
+  /** Stops left out, with the reason (English and as data). */
+  dropped: ({ stop: number } & ReasonWithData)[];
 }
 
 export interface RouteDayOptions {
@@ -52,7 +53,10 @@ export async function routeDay(
   if (stops.length === 0) return emptyDay(o.startAt);
   const points = [base, ...stops].map((p) => ({ lng: p.lng, lat: p.lat }));
   const full = await o.costs.matrix(points, o.signal ? { signal: o.signal } : {});
-  const { keep, dropped: cut } = dropUnreachable(full, (i) => (i === 0 ? 'the base' : `retailer ${stops[i - 1]?.id}`));
+  const { keep, dropped: cut } = dropUnreachable(
+    full,
+    stops.map((s) => s.id),
+  );
   const kept = keep.slice(1).map((i) => stops[i - 1] as DayStop);
   const n = keep.length;
   const matrix = new Float64Array(n * n);
@@ -68,7 +72,7 @@ export async function routeDay(
     ...routed,
     stops: routed.stops.map((s) => ({ ...s, stop: back(s.stop) })),
     dropped: [
-      ...cut.map((d) => ({ stop: d.index - 1, reason: d.reason })),
+      ...cut.map((d) => ({ stop: d.index - 1, reason: d.reason, reasonData: d.reasonData })),
       ...routed.dropped.map((d) => ({ ...d, stop: back(d.stop) })),
     ],
   };
@@ -122,14 +126,14 @@ async function routeMatrix(
       finish: sched.finish,
       dropped: (r.dropped ?? []).map((d) => ({
         stop: d.node - 1,
-        reason: 'no time for it within its opening hours and the working day',
+        ...reasonWithData('territory.no_time_in_hours'),
       })),
     };
   } catch (e) {
     if (e instanceof TspError && e.code === 'INFEASIBLE') {
       return {
         ...empty,
-        dropped: stops.map((_, s) => ({ stop: s, reason: 'the working day is too short to reach it' })),
+        dropped: stops.map((_, s) => ({ stop: s, ...reasonWithData('territory.day_too_short') })),
       };
     }
     throw e;

@@ -1,4 +1,4 @@
-import { getKnown, type VisitFrequency } from '@beatplan/core';
+import { getKnown, reasonWithData, type ReasonWithData, type VisitFrequency } from '@beatplan/core';
 
 /** One retailer as the pattern assignment sees it. */
 export interface PatternInput {
@@ -15,7 +15,7 @@ export interface PatternInput {
 }
 
 /** The days and cycle weeks of a retailer's visits, or why it has none. */
-export type VisitPattern = { weekdays: number[]; weeks: number[] } | { reason: string };
+export type VisitPattern = { weekdays: number[]; weeks: number[] } | ReasonWithData;
 
 const VISITS_PER_WEEK: Record<VisitFrequency, number> = { weekly: 1, twice_weekly: 2, fortnightly: 0.5, monthly: 0.25 };
 /** The cycle weeks of each half of a day's fortnightly retailers, and of each quarter of its monthly ones. */
@@ -51,7 +51,7 @@ export function assignVisitPatterns(
   const n = items.length;
   const D = workDays.length;
   const out: VisitPattern[] = new Array(n);
-  if (D === 0) return items.map(() => ({ reason: 'the manager has no working day' }));
+  if (D === 0) return items.map(() => reasonWithData('territory.no_working_day'));
   // each retailer with its angle around the base and its sector's day (`home`)
   const state = items.map((item, i) => ({ i, item, angle: Math.atan2(item.y, item.x), home: 0 }));
   const order = [...state].sort((a, b) => a.angle - b.angle || a.i - b.i);
@@ -85,7 +85,7 @@ export function assignVisitPatterns(
     let best: (typeof days)[number] | undefined;
     for (const day of days) if (isOpenOn(item, day.wd) && (!best || dist(day.d, h) < dist(best.d, h))) best = day;
     if (!best) {
-      out[i] = { reason: 'not open on any working day of the manager during his working hours' };
+      out[i] = reasonWithData('territory.not_open');
       continue;
     }
     dayOf[i] = best.d;
@@ -109,7 +109,7 @@ export function assignVisitPatterns(
       }
     }
     if (!best) {
-      out[i] = { reason: 'twice-weekly, but not open on two working days of the manager' };
+      out[i] = reasonWithData('territory.not_twice_weekly');
       continue;
     }
     for (const day of best) day.load += item.visitMinutes;

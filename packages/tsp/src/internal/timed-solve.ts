@@ -1,5 +1,6 @@
 import { customParams } from '../generated/shared/reason-text.js';
-import { tspReason, UNSERVED_BECAUSE } from '../generated/shared/tsp-reasons.js';
+import type { KeyedReason } from '../generated/shared/issue-format.js';
+import { tspReason } from '../generated/shared/tsp-reasons.js';
 import * as z from 'zod';
 import { MAX_ISSUES, TspError, type TspIssue } from '../errors.js';
 import type { CostMatrix } from './normalize-input.js';
@@ -201,8 +202,13 @@ export interface TimedOutcome {
 export interface DroppedStop {
   /** The node (0-based index of the input). */
   node: number;
-  /** Why it was left out, a short phrase. */
+  /** Why it was left out, a short phrase in English. */
   reason: string;
+  /**
+   * The same reason as data (`{ key: 'tsp.unserved', because }`), for other languages: `@beatplan/core`'s
+   * `formatReason(reasonData, { locale: 'zh-CN' })` writes it in Chinese.
+   */
+  reasonData: KeyedReason;
 }
 
 /** The schedule of a route, from one simulation. */
@@ -320,7 +326,10 @@ export function* solveTimed(args: {
     tour: out.route,
     exact: proven && out.dropped.length === 0,
     timedOut: (heuristic?.timedOut ?? false) || (exact && !proven),
-    dropped: out.dropped.map((node) => ({ node, reason: UNSERVED_BECAUSE[because] })),
+    dropped: out.dropped.map((node) => {
+      const { message, reason } = tspReason('tsp.unserved', { because });
+      return { node, reason: message, reasonData: reason };
+    }),
     schedule: scheduleOf(td, out.route, end === start),
   };
 }

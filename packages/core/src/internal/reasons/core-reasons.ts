@@ -88,6 +88,9 @@ const en = {
   'core.on_progress_type': 'onProgress must be a function',
   'core.solver_type': 'solver must have a solve(input, options) method (a pool of @beatplan/tsp/pool)',
   'core.wasm_blocked': WASM_BLOCKED_TEXT,
+  'core.no_route_base': (p: { source: string }) => `no route between it and the base on ${p.source}`,
+  'core.no_route_retailer': (p: { retailer: string; source: string }) =>
+    `no route between it and retailer ${p.retailer} on ${p.source}`,
 };
 
 /** @beatplan/core's reasons: `core.<name>` → English and Chinese text. */
@@ -169,5 +172,7 @@ export const CORE_REASONS = {
     'core.solver_type': 'solver 必须有 solve(input, options) 方法（@beatplan/tsp/pool 的线程池）',
     'core.wasm_blocked':
       "本页面的内容安全策略（Content-Security-Policy）拒绝编译 WebAssembly：请在其 script-src 中加入 'wasm-unsafe-eval'",
+    'core.no_route_base': (p) => `在 ${p.source} 上它与基地之间没有路线`,
+    'core.no_route_retailer': (p) => `在 ${p.source} 上它与零售户 ${p.retailer} 之间没有路线`,
   },
 } satisfies MessageCatalogues<typeof en>;

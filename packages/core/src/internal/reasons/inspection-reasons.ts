@@ -61,6 +61,8 @@ const en = {
   'inspection.period_order': 'period.to must be after period.from',
   'inspection.key_function': 'key must be a function (retailer) => string',
   'inspection.day_end_after_start': 'dayEnd must be after dayStart',
+  'inspection.no_room': (p: { maxDays: number; date: string; dayStart: string; dayEnd: string }) =>
+    `no room within ${p.maxDays} working day(s) from ${p.date} (opening hours, day length ${p.dayStart}–${p.dayEnd}, stops per day)`,
 };
 
 /** @beatplan/inspection's reasons: `inspection.<name>` → English and Chinese text. */
@@ -111,5 +113,7 @@ export const INSPECTION_REASONS = {
     'inspection.period_order': 'period.to 必须晚于 period.from',
     'inspection.key_function': 'key 必须是函数 (retailer) => string',
     'inspection.day_end_after_start': 'dayEnd 必须晚于 dayStart',
+    'inspection.no_room': (p) =>
+      `自 ${p.date} 起的 ${p.maxDays} 个工作日内排不下（受营业时间、工作日 ${p.dayStart}–${p.dayEnd} 和每日站点数限制）`,
   },
 } satisfies MessageCatalogues<typeof en>;

@@ -27,6 +27,12 @@ const en = {
   'territory.balance_empty': 'name at least one attribute to balance',
   'territory.weight_positive': 'at least one weight must be positive',
   'territory.neighbour_travel': 'must be a NeighbourTravel (from neighbourTravel or neighbourTravelSync)',
+  'territory.no_working_day': 'the manager has no working day',
+  'territory.not_open': 'not open on any working day of the manager during his working hours',
+  'territory.not_twice_weekly': 'twice-weekly, but not open on two working days of the manager',
+  'territory.no_time_in_hours': 'no time for it within its opening hours and the working day',
+  'territory.day_too_short': 'the working day is too short to reach it',
+  'territory.no_base_within': (p: { m: number }) => `no manager's base lies within maxDiameterM / 2 = ${p.m} m`,
 };
 
 /** @beatplan/territory's reasons: `territory.<name>` → English and Chinese text. */
@@ -55,5 +61,11 @@ export const TERRITORY_REASONS = {
     'territory.balance_empty': '请至少指定一个要平衡的属性',
     'territory.weight_positive': '至少一个权重必须为正数',
     'territory.neighbour_travel': '必须是 NeighbourTravel（由 neighbourTravel 或 neighbourTravelSync 得到）',
+    'territory.no_working_day': '该客户经理没有工作日',
+    'territory.not_open': '在客户经理的任何工作日的工作时间内都不营业',
+    'territory.not_twice_weekly': '每周拜访两次，但在客户经理的两个工作日内不营业',
+    'territory.no_time_in_hours': '在其营业时间和工作日之内没有时间拜访它',
+    'territory.day_too_short': '工作日太短，无法到达它',
+    'territory.no_base_within': (p) => `没有客户经理的基地位于 maxDiameterM / 2 = ${p.m} 米之内`,
   },
 } satisfies MessageCatalogues<typeof en>;

@@ -13,6 +13,10 @@ const ZH_STAGES = {
   prepare: '在准备启发式算法时',
   first_tour: '在构建第一条路线时',
 } as const;
+const ZH_UNSERVED = {
+  proven: '没有任何顺序能在时间窗和 endBy 内与其他站点一起服务它',
+  heuristic: '启发式算法在时间窗和 endBy 内找不到它的位置',
+} as const;
 const METHODS = "请使用 method 'heuristic' 或 'auto'";
 
 /** The route solver's reasons: `tsp.<name>` → English (shared) and Chinese text. */
@@ -65,7 +69,8 @@ export const TSP_REASON_CATALOGUES = {
     'tsp.tw_exact_max': (p) => `精确时间窗求解器除起点和终点外最多处理 ${p.max} 个站点；${METHODS}`,
     'tsp.no_route_by_end': '没有任何路线能在 endBy 之前从起点到达终点',
     'tsp.cannot_serve': (p) =>
-      `站点 ${p.stop} 无法服务：${p.because === 'proven' ? '没有任何顺序能在时间窗和 endBy 内与其他站点一起服务它' : '启发式算法在时间窗和 endBy 内找不到它的位置'}（传入 dropInfeasible 可得到最好的部分路线）`,
+      `站点 ${p.stop} 无法服务：${ZH_UNSERVED[p.because]}（传入 dropInfeasible 可得到最好的部分路线）`,
+    'tsp.unserved': (p) => ZH_UNSERVED[p.because],
     'tsp.window_order': '时间窗的关闭时间不能早于开启时间',
     'tsp.points_need_time':
       '点只给出以米为单位的距离，而不是行驶时间：要排定路线的时间，请传入 timeMatrix（秒）或 speedKmh',

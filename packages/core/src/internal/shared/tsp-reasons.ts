@@ -96,6 +96,7 @@ export const TSP_REASONS = {
     "the exact time-window solver minimises the finish alone: use travelWeight 0, or method 'auto' or 'heuristic'",
   'tsp.window_order': 'a window must not close before it opens',
   'tsp.no_route_by_end': 'no route can even go from the start to the end by endBy',
+  'tsp.unserved': (p: { because: keyof typeof UNSERVED_BECAUSE }) => UNSERVED_BECAUSE[p.because],
   'tsp.cannot_serve': (p: { stop: number; because: keyof typeof UNSERVED_BECAUSE }) =>
     `stop ${p.stop} cannot be served: ${UNSERVED_BECAUSE[p.because]} (pass dropInfeasible to get the best partial route)`,
 };
