@@ -1,5 +1,6 @@
-import { checkHttpStatus, type HttpResponse, parseOrThrow } from '@beatplan/core';
+import { checkHttpStatus, type HttpResponse, issueReason, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
+import { AnswerShapeError, shown } from '../internal/answer-shape-error.js';
 import { btsText, isCdma, macsText } from '../internal/bts-text.js';
 import {
   createNetworkService,
@@ -85,7 +86,8 @@ export function amapPositioning(options: AmapPositioningOptions): ResilientProvi
       read(response) {
         const body = tryJson(response.text) as { status?: unknown; result?: Record<string, unknown> } | undefined;
         if (body?.status !== '1' || typeof body.result !== 'object' || body.result === null) {
-          throw new Error(`answered status ${JSON.stringify(body?.status)} without a result`);
+          const status = shown(body?.status);
+          throw new AnswerShapeError((name) => issueReason('positioning.answer_status_result', { name, status }));
         }
         const r = body.result;
         // the service's words, quoted as a detail of a positioning reason

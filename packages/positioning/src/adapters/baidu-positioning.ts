@@ -1,5 +1,6 @@
-import { checkHttpStatus, type HttpResponse, parseOrThrow } from '@beatplan/core';
+import { checkHttpStatus, type HttpResponse, issueReason, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
+import { AnswerShapeError, shown } from '../internal/answer-shape-error.js';
 import { btsText, isCdma, macsText } from '../internal/bts-text.js';
 import {
   createNetworkService,
@@ -89,7 +90,8 @@ export function baiduPositioning(options: BaiduPositioningOptions): ResilientPro
       read(response) {
         const body = tryJson(response.text) as { errcode?: unknown; body?: unknown } | undefined;
         if (body?.errcode !== 0 || !Array.isArray(body.body)) {
-          throw new Error(`answered errcode ${JSON.stringify(body?.errcode)} without a body list`);
+          const errcode = shown(body?.errcode);
+          throw new AnswerShapeError((name) => issueReason('positioning.answer_errcode', { name, errcode }));
         }
         const item = body.body[0] as Record<string, unknown> | undefined;
         if (item?.location === undefined || item.location === '') {

@@ -1,5 +1,6 @@
-import { type Crs, CrsSchema, checkHttpStatus, type HttpResponse, parseOrThrow } from '@beatplan/core';
+import { type Crs, CrsSchema, checkHttpStatus, type HttpResponse, issueReason, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
+import { AnswerShapeError, shown } from '../internal/answer-shape-error.js';
 import { createNetworkService, type NetworkServiceOptions, readRadius } from '../internal/network-service.js';
 import { escapeXml, findPath, parseXml, type XmlElement } from '../internal/xml-tree.js';
 import type { NetworkScan, NetworkScanInput } from '../schemas/network-scan.js';
@@ -188,7 +189,10 @@ export function carrierSoapPositioning(options: CarrierSoapOptions): ResilientPr
         const num = (path: string) => {
           const t = text(path);
           const v = t === undefined || t === '' ? Number.NaN : Number(t);
-          if (!Number.isFinite(v)) throw new Error(`answered ${path} ${JSON.stringify(t ?? null)}, not a number`);
+          if (!Number.isFinite(v)) {
+            const value = shown(t ?? null);
+            throw new AnswerShapeError((name) => issueReason('positioning.answer_not_number', { name, path, value }));
+          }
           return v;
         };
         const label = paths.crs === undefined ? o.crs[0] : crsLabel(text(paths.crs));
@@ -221,7 +225,7 @@ function answerDocument(text: string, operation: string): XmlElement {
   const env = parseXml(text);
   const result = findPath(env, `Body/${operation}Response/${operation}Result`);
   if (env.name !== 'Envelope' || !result) {
-    throw new Error(`answered without Envelope/Body/${operation}Response/${operation}Result`);
+    throw new AnswerShapeError((name) => issueReason('positioning.answer_no_result', { name, operation }));
   }
   const firstChild = result.children[0];
   if (firstChild) return firstChild;

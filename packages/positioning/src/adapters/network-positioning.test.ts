@@ -1,4 +1,4 @@
-import { BeatplanError, gcj02ToBd09, wgs84ToGcj02 } from '@beatplan/core';
+import { BeatplanError, formatErrorMessage, gcj02ToBd09, wgs84ToGcj02 } from '@beatplan/core';
 import {
   amapPositioning,
   baiduPositioning,
@@ -183,6 +183,10 @@ describe('amapPositioning (against a local stand-in speaking AMap’s /position)
     );
     expect(bad.code).toBe('PROVIDER_RESPONSE_INVALID');
     expect(bad.issues[0]?.message).toContain('amap answered location "x,y", not "lng,lat"');
+    // Issue 13: the adapter's own reading is a keyed reason, so the whole line reads in Chinese.
+    expect(formatErrorMessage(bad, { locale: 'zh-CN' })).toMatch(
+      /^response：amap 应答的 location 为 "x,y"，不是 "lng,lat"，实际为 /,
+    );
   });
 
   it('a bad scan or bad options are INVALID_INPUT naming the field, before any request', async () => {
@@ -359,6 +363,8 @@ describe('carrierSoapPositioning (against a local SOAP stand-in)', () => {
     carrier.fault = () => ({ text: '<soap:Envelope><soap:Body>', headers: { 'content-type': 'text/xml' } });
     const e = await failure(carrierSoapPositioning(options({ soapVersion: '1.2' })).locate({ at: AT, cells: [CELL] }));
     expect(e.code).toBe('PROVIDER_RESPONSE_INVALID');
+    expect(e.issues[0]?.message).toMatch(/^carrier answered XML that is not well-formed: /);
+    expect(formatErrorMessage(e, { locale: 'zh-CN' })).toMatch(/^response：carrier 的应答不是格式正确的 XML：/);
     expect(carrier.requests[0]?.body).toContain('http://www.w3.org/2003/05/soap-envelope');
   });
 

@@ -1,5 +1,6 @@
-import { checkHttpStatus, type HttpResponse, parseOrThrow } from '@beatplan/core';
+import { checkHttpStatus, type HttpResponse, issueReason, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
+import { AnswerShapeError, shown } from '../internal/answer-shape-error.js';
 import { createNetworkService, type NetworkServiceOptions, readRadius, tryJson } from '../internal/network-service.js';
 import type { NetworkScanInput } from '../schemas/network-scan.js';
 import type { ResilientProvider } from '../wrap-provider.js';
@@ -80,14 +81,18 @@ export function tencentPositioning(options: TencentPositioningOptions): Resilien
       check: checkTencent,
       read(response) {
         const body = tryJson(response.text) as { status?: unknown; result?: Record<string, unknown> } | undefined;
-        if (body?.status !== 0) throw new Error(`answered status ${JSON.stringify(body?.status)}`);
+        if (body?.status !== 0) {
+          const status = shown(body?.status);
+          throw new AnswerShapeError((name) => issueReason('positioning.answer_status', { name, status }));
+        }
         const loc = body.result?.location as Record<string, unknown> | undefined;
         // the service's words, quoted as a detail of a positioning reason
         if (loc === undefined || loc === null) return { kind: 'none', message: 'no location in the result' };
         const lat = loc.lat ?? loc.latitude;
         const lng = loc.lng ?? loc.longitude;
         if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) {
-          throw new Error(`answered location ${JSON.stringify(loc)} without numeric lat and lng`);
+          const location = shown(loc);
+          throw new AnswerShapeError((name) => issueReason('positioning.answer_location', { name, location }));
         }
         const accuracyM = readRadius(loc.accuracy ?? body.result?.accuracy, 'accuracy');
         return { kind: 'fix', lng, lat, accuracyM, crs: 'GCJ02' };

@@ -17,6 +17,7 @@ import {
 import * as z from 'zod';
 import type { ResilientProvider } from '../wrap-provider.js';
 import { type NetworkScan, type NetworkScanInput, NetworkScanSchema } from '../schemas/network-scan.js';
+import { AnswerShapeError, answerReason, shown } from './answer-shape-error.js';
 import { toProviderFix } from './provider-fix.js';
 
 /** What a service's reader makes of a good response. */
@@ -33,7 +34,10 @@ export interface ServiceSpec {
   request(scan: NetworkScan): HttpRequest;
   /** Failures the service reports in a 2xx body (and the HTTP status rule); undefined = good. */
   check(response: HttpResponse): HttpFailure | undefined;
-  /** Reads a good response; throws a plain Error (becomes PROVIDER_RESPONSE_INVALID) on a bad shape. */
+  /**
+   * Reads a good response; throws an `AnswerShapeError` (its keyed reason) or any Error (its text quoted)
+   * on a bad shape: either becomes PROVIDER_RESPONSE_INVALID.
+   */
   read(response: HttpResponse): ServiceAnswer;
 }
 
@@ -86,14 +90,7 @@ export function createNetworkService(
       try {
         answer = spec.read(response);
       } catch (e) {
-        throw invalid(
-          issueReason('positioning.bad_answer', {
-            name: spec.name,
-            detail: http.redact(e instanceof Error ? e.message : String(e)),
-          }),
-          response.text,
-          http.redact,
-        );
+        throw invalid(answerReason(e, spec.name, http.redact), response.text, http.redact);
       }
       if (answer.kind === 'none') {
         throw new BeatplanError('NO_POSITION', [
@@ -136,21 +133,21 @@ function invalid(why: ReasonedMessage, body: string, redact: (t: string) => stri
   ]);
 }
 
-/** `"lng,lat"` → numbers; throws a plain Error on anything else. */
+/** `"lng,lat"` → numbers; throws an {@link AnswerShapeError} on anything else. */
 export function readLngLat(text: unknown, what: string): [number, number] {
   const parts = typeof text === 'string' ? text.split(',') : [];
   const [lng, lat] = parts.map((t) => (t.trim() === '' ? Number.NaN : Number(t)));
   if (parts.length !== 2 || !Number.isFinite(lng) || !Number.isFinite(lat)) {
-    throw new Error(`answered ${what} ${JSON.stringify(text)}, not "lng,lat"`);
+    throw new AnswerShapeError((name) => issueReason('positioning.answer_lnglat', { name, what, text: shown(text) }));
   }
   return [lng as number, lat as number];
 }
 
-/** A finite number ≥ 0 from a number or a numeric text; throws a plain Error otherwise. */
+/** A finite number ≥ 0 from a number or a numeric text; throws an {@link AnswerShapeError} otherwise. */
 export function readRadius(value: unknown, what: string): number {
   const v = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw new Error(`answered ${what} ${JSON.stringify(value)}, not a radius in metres`);
+    throw new AnswerShapeError((name) => issueReason('positioning.answer_radius', { name, what, value: shown(value) }));
   }
   return v;
 }

@@ -1,4 +1,6 @@
+import { issueReason } from '@beatplan/core';
 import { SaxesParser } from 'saxes';
+import { AnswerShapeError } from './answer-shape-error.js';
 
 /** An XML element with namespace prefixes dropped: local name, attributes, children, text. */
 export interface XmlElement {
@@ -12,8 +14,9 @@ export interface XmlElement {
 const MAX_ELEMENTS = 10_000;
 
 /**
- * Parses a small XML document (a SOAP envelope, a carrier's answer) into a tree; throws a plain
- * Error naming line and column when it is not well-formed, or when it holds more than 10,000 elements.
+ * Parses a small XML document (a SOAP envelope, a carrier's answer) into a tree; throws an
+ * `AnswerShapeError` when it is not well-formed (the parser's words, naming line and column, as its
+ * detail), has no root element, or holds more than 10,000 elements.
  */
 export function parseXml(text: string): XmlElement {
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -25,7 +28,8 @@ export function parseXml(text: string): XmlElement {
     failure ??= e;
   });
   parser.on('opentag', (tag) => {
-    if (++count > MAX_ELEMENTS) throw new Error(`more than ${MAX_ELEMENTS} elements`);
+    if (++count > MAX_ELEMENTS)
+      throw new AnswerShapeError((name) => issueReason('positioning.answer_xml_elements', { name, max: MAX_ELEMENTS }));
     const attributes = new Map<string, string>();
     for (const [k, v] of Object.entries(tag.attributes)) attributes.set(localName(k), String(v));
     const el: XmlElement = { name: localName(tag.name), attributes, children: [], text: '' };
@@ -44,8 +48,11 @@ export function parseXml(text: string): XmlElement {
     stack.pop();
   });
   parser.write(text).close();
-  if (failure) throw failure;
-  if (!root) throw new Error('no root element');
+  if (failure) {
+    const detail = failure.message;
+    throw new AnswerShapeError((name) => issueReason('positioning.answer_not_xml', { name, detail }));
+  }
+  if (!root) throw new AnswerShapeError((name) => issueReason('positioning.answer_xml_root', { name }));
   return root;
 }
 

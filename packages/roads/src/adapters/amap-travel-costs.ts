@@ -1,8 +1,8 @@
-import { type HttpResponse, checkHttpStatus, parseOrThrow, type TravelCosts } from '@beatplan/core';
+import { type HttpResponse, checkHttpStatus, issueReason, parseOrThrow, type TravelCosts } from '@beatplan/core';
 import * as z from 'zod';
 import { AdapterCommonSchema, type AdapterHooks } from '../internal/adapter-options.js';
 import type { BlockAnswer, MatrixBlock } from '../internal/chunked-matrix.js';
-import { fixed6, hooksOf, serviceTravelCosts, shapeError, tryParseJson } from '../internal/service-adapter.js';
+import { fixed6, hooksOf, serviceTravelCosts, shapeError, shown, tryParseJson } from '../internal/service-adapter.js';
 
 // AMap (高德) Web service 距离测量 (developer.amap.com, /v3/distance):
 //   GET /v3/distance?key=KEY&origins=lng,lat|lng,lat|...&destination=lng,lat&type=1&output=JSON
@@ -104,7 +104,7 @@ function checkAmap(response: HttpResponse) {
 export function readAmapDistance(body: unknown, block: MatrixBlock): BlockAnswer {
   const b = body as { status?: unknown; results?: unknown } | null;
   if (b?.status !== '1' || !Array.isArray(b.results)) {
-    throw shapeError(block, `amap distance answered status ${JSON.stringify(b?.status)} without results`);
+    throw shapeError(block, issueReason('roads.amap_no_results', { status: shown(b?.status) }));
   }
   const r = block.rows.length;
   const distancesM: (number | null)[][] = Array.from({ length: r }, () => []);
@@ -114,10 +114,7 @@ export function readAmapDistance(body: unknown, block: MatrixBlock): BlockAnswer
     const d = distancesM[k];
     const t = durationsS[k];
     if (!Number.isInteger(k) || d === undefined || t === undefined || d.length > 0) {
-      throw shapeError(
-        block,
-        `amap distance answered origin_id ${JSON.stringify(item?.origin_id)}, not one of 1–${r} once each`,
-      );
+      throw shapeError(block, issueReason('roads.amap_origin', { origin: shown(item?.origin_id), r }));
     }
     const failed =
       (item.code !== undefined && String(item.code) !== '0') || item.distance === undefined || item.distance === '';
@@ -129,6 +126,6 @@ export function readAmapDistance(body: unknown, block: MatrixBlock): BlockAnswer
 
 function numeric(v: unknown, block: MatrixBlock): number {
   const x = typeof v === 'string' && v.trim() !== '' ? Number(v) : typeof v === 'number' ? v : Number.NaN;
-  if (!Number.isFinite(x)) throw shapeError(block, `amap distance answered ${JSON.stringify(v)}, not a number`);
+  if (!Number.isFinite(x)) throw shapeError(block, issueReason('roads.amap_not_number', { value: shown(v) }));
   return x;
 }

@@ -1,4 +1,4 @@
-import { type HttpResponse, checkHttpStatus, parseOrThrow, type TravelCosts } from '@beatplan/core';
+import { type HttpResponse, checkHttpStatus, issueReason, parseOrThrow, type TravelCosts } from '@beatplan/core';
 import * as z from 'zod';
 import { AdapterCommonSchema, type AdapterHooks } from '../internal/adapter-options.js';
 import type { BlockAnswer, MatrixBlock } from '../internal/chunked-matrix.js';
@@ -101,7 +101,7 @@ function checkGraphHopper(response: HttpResponse) {
 export function readGraphHopperMatrix(body: unknown, block: MatrixBlock): BlockAnswer {
   const b = body as { distances?: unknown; times?: unknown } | null;
   if (!b || !Array.isArray(b.distances) || !Array.isArray(b.times)) {
-    throw shapeError(block, 'graphhopper matrix answered without distances and times (out_arrays)');
+    throw shapeError(block, issueReason('roads.graphhopper_no_arrays'));
   }
   return { distancesM: b.distances, durationsS: b.times };
 }

@@ -1,11 +1,11 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, formatErrorMessage } from '@beatplan/core';
 import { osrmTravelCosts } from '@beatplan/roads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CITY, expectTruth, ISLAND, sent } from '../../test/adapter-points.js';
 import { fixture, type StandIn } from '../../test/stand-in-server.js';
 import { startOsrmStandIn } from '../../test/stand-ins.js';
 import { readOsrmTable } from './osrm-travel-costs.js';
-import { rejected as failure } from '../../../core/test/helpers.js';
+import { rejected as failure, thrown } from '../../../core/test/helpers.js';
 
 let osrm: StandIn;
 beforeAll(async () => {
@@ -120,6 +120,10 @@ describe('osrmTravelCosts (against a local stand-in speaking the OSRM table API)
     expect(e.message).toBe(
       'request: osrm table answered a distances table of the wrong size: expected 3 × 3, received 1 rows of 3 cells, received "osrm table block 1 of 1 (origins 0–2, destinations 0–2)"',
     );
+    // Issue 13: the pipeline's own check is a keyed reason, so it reads in Chinese.
+    expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe(
+      'request：osrm table 应答的 distances 表大小不对：应为 3 × 3，实际为 1 行，每行 3 个单元格，实际为 "osrm table block 1 of 1 (origins 0–2, destinations 0–2)"',
+    );
   });
 
   it('the cache answers repeated pairs (rounded coordinates) without a request', async () => {
@@ -169,5 +173,27 @@ describe('OSRM wire-format fixtures', () => {
     const a = readOsrmTable(fixture('osrm/table-3x3.json'), block);
     expect(a.durationsS[1]).toEqual([199, 0, 283.9]);
     expect(a.distancesM[2]).toEqual([3275.36, 2361.73, 0]);
+  });
+
+  it('refuses an answer without the table or with another code, in English and in Chinese (issue 13)', () => {
+    const block = { number: 1, count: 1, rows: [0, 1], cols: [0, 1], label: 'b' };
+    const cases: [unknown, string, string][] = [
+      [
+        { code: 'NoTable' },
+        'osrm table answered code "NoTable" with HTTP 200 (expected "Ok")',
+        'osrm table 以 HTTP 200 应答了 code "NoTable"（应为 "Ok"）',
+      ],
+      [
+        { code: 'Ok' },
+        'osrm table answered without durations and distances (annotations=duration,distance)',
+        'osrm table 的应答缺少 durations 和 distances（annotations=duration,distance）',
+      ],
+    ];
+    for (const [body, en, zh] of cases) {
+      const e = thrown(() => readOsrmTable(body, block));
+      expect(e.code).toBe('PROVIDER_RESPONSE_INVALID');
+      expect(e.issues[0]?.message).toBe(en);
+      expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe(`request：${zh}，实际为 "b"`);
+    }
   });
 });

@@ -1,8 +1,8 @@
-import { type HttpResponse, checkHttpStatus, parseOrThrow, type TravelCosts } from '@beatplan/core';
+import { type HttpResponse, checkHttpStatus, issueReason, parseOrThrow, type TravelCosts } from '@beatplan/core';
 import * as z from 'zod';
 import { AdapterCommonSchema, type AdapterHooks } from '../internal/adapter-options.js';
 import type { BlockAnswer, MatrixBlock } from '../internal/chunked-matrix.js';
-import { fixed6, hooksOf, serviceTravelCosts, shapeError, tryParseJson } from '../internal/service-adapter.js';
+import { fixed6, hooksOf, serviceTravelCosts, shapeError, shown, tryParseJson } from '../internal/service-adapter.js';
 
 // OSRM HTTP API, table service (Project-OSRM/osrm-backend docs/http.md, "Table service"):
 //   GET /table/v1/{profile}/{lng,lat;lng,lat;...}?sources=i;j&destinations=k;l&annotations=duration,distance
@@ -109,10 +109,10 @@ function checkOsrm(response: HttpResponse) {
 export function readOsrmTable(body: unknown, block: MatrixBlock): BlockAnswer {
   const b = body as { code?: unknown; durations?: unknown; distances?: unknown } | null;
   if (!b || typeof b !== 'object' || b.code !== 'Ok') {
-    throw shapeError(block, `osrm table answered code ${JSON.stringify(b?.code)} with HTTP 200 (expected "Ok")`);
+    throw shapeError(block, issueReason('roads.osrm_code', { code: shown(b?.code) }));
   }
   if (!Array.isArray(b.durations) || !Array.isArray(b.distances)) {
-    throw shapeError(block, 'osrm table answered without durations and distances (annotations=duration,distance)');
+    throw shapeError(block, issueReason('roads.osrm_no_arrays'));
   }
   return { durationsS: b.durations, distancesM: b.distances };
 }

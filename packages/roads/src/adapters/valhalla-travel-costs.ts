@@ -1,4 +1,4 @@
-import { type HttpResponse, checkHttpStatus, parseOrThrow, type TravelCosts } from '@beatplan/core';
+import { type HttpResponse, checkHttpStatus, issueReason, parseOrThrow, type TravelCosts } from '@beatplan/core';
 import * as z from 'zod';
 import { AdapterCommonSchema, type AdapterHooks } from '../internal/adapter-options.js';
 import type { BlockAnswer, MatrixBlock } from '../internal/chunked-matrix.js';
@@ -94,23 +94,21 @@ function checkValhalla(response: HttpResponse) {
 /** Reads the row-ordered `sources_to_targets` cells (km → m); sizes are checked by the pipeline. */
 export function readValhallaMatrix(body: unknown, block: MatrixBlock): BlockAnswer {
   const rows = (body as { sources_to_targets?: unknown } | null)?.sources_to_targets;
-  if (!Array.isArray(rows)) throw shapeError(block, 'valhalla answered without sources_to_targets');
+  if (!Array.isArray(rows)) throw shapeError(block, issueReason('roads.valhalla_no_matrix'));
   const units = (body as { units?: unknown }).units;
   const toM = units === 'miles' || units === 'mi' ? 1609.344 : 1000;
   const distancesM: (number | null)[][] = [];
   const durationsS: (number | null)[][] = [];
   for (const [a, row] of rows.entries()) {
-    if (!Array.isArray(row)) throw shapeError(block, `valhalla sources_to_targets[${a}] is not a row of cells`);
+    if (!Array.isArray(row)) throw shapeError(block, issueReason('roads.valhalla_row', { a }));
     const d: (number | null)[] = [];
     const t: (number | null)[] = [];
     for (const [b, cell] of row.entries()) {
       const c = cell as { distance?: unknown; time?: unknown; from_index?: unknown; to_index?: unknown } | null;
-      if (!c || typeof c !== 'object') throw shapeError(block, `valhalla sources_to_targets[${a}][${b}] is not a cell`);
+      if (!c || typeof c !== 'object') throw shapeError(block, issueReason('roads.valhalla_cell', { a, b }));
       if ((c.from_index !== undefined && c.from_index !== a) || (c.to_index !== undefined && c.to_index !== b)) {
-        throw shapeError(
-          block,
-          `valhalla sources_to_targets[${a}][${b}] is the cell of ${String(c.from_index)} → ${String(c.to_index)}`,
-        );
+        const [from, to] = [String(c.from_index), String(c.to_index)];
+        throw shapeError(block, issueReason('roads.valhalla_cell_of', { a, b, from, to }));
       }
       d.push(typeof c.distance === 'number' ? c.distance * toM : (c.distance as null));
       t.push(c.time as number | null);

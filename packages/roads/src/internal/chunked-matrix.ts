@@ -5,7 +5,9 @@ import {
   type Crs,
   assertTravelMatrixSize,
   convertLngLat,
+  issueReason,
   parseOrThrow,
+  type ReasonedMessage,
   type TravelCostMatrix,
   throwIfAborted,
   type UnreachablePair,
@@ -173,11 +175,9 @@ function fill(
   ] as const) {
     const sizes = Array.isArray(table) ? table.map((row) => (Array.isArray(row) ? row.length : -1)) : [];
     if (sizes.length !== r || sizes.some((s) => s !== c)) {
-      const got = Array.isArray(table) ? `${sizes.length} rows of ${[...new Set(sizes)].join('/')} cells` : 'no table';
-      throw invalid(
-        block,
-        `${requestName} answered a ${name} table of the wrong size: expected ${r} × ${c}, received ${got}`,
-      );
+      const rows = Array.isArray(table) ? sizes.length : -1;
+      const cells = [...new Set(sizes)];
+      throw invalid(block, issueReason('roads.table_size', { service: requestName, table: name, r, c, rows, cells }));
     }
   }
   for (let a = 0; a < r; a++) {
@@ -190,10 +190,8 @@ function fill(
       const t = answer.durationsS[a]?.[b] ?? null;
       for (const v of [d, t]) {
         if (v !== null && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
-          throw invalid(
-            block,
-            `${requestName} answered ${JSON.stringify(v)} for origin ${i} → destination ${j}, not a distance or duration`,
-          );
+          const value = JSON.stringify(v) ?? 'undefined';
+          throw invalid(block, issueReason('roads.cell_value', { service: requestName, value, i, j }));
         }
       }
       if (d === null || t === null) {
@@ -207,6 +205,6 @@ function fill(
   }
 }
 
-function invalid(block: MatrixBlock, message: string): BeatplanError {
-  return new BeatplanError('PROVIDER_RESPONSE_INVALID', [{ path: ['request'], message, value: block.label }]);
+function invalid(block: MatrixBlock, why: ReasonedMessage): BeatplanError {
+  return new BeatplanError('PROVIDER_RESPONSE_INVALID', [{ path: ['request'], value: block.label, ...why }]);
 }

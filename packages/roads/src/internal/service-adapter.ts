@@ -3,6 +3,7 @@ import {
   type Coordinates,
   createHttpClient,
   type HttpClient,
+  type ReasonedMessage,
   type TravelCostMatrix,
   type TravelCosts,
   type TravelMatrixOptions,
@@ -66,9 +67,12 @@ export function serviceTravelCosts(
   };
 }
 
-/** `PROVIDER_RESPONSE_INVALID` for a block whose answer does not have the documented shape. */
-export function shapeError(block: MatrixBlock, message: string): BeatplanError {
-  return new BeatplanError('PROVIDER_RESPONSE_INVALID', [{ path: ['request'], message, value: block.label }]);
+/** A value of a service's answer as a reason shows it (`"x"`, `null`, `undefined`). */
+export const shown = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
+
+/** `PROVIDER_RESPONSE_INVALID` for a block whose answer does not have the documented shape (a keyed reason). */
+export function shapeError(block: MatrixBlock, why: ReasonedMessage): BeatplanError {
+  return new BeatplanError('PROVIDER_RESPONSE_INVALID', [{ path: ['request'], value: block.label, ...why }]);
 }
 
 /** A coordinate with at most 6 decimals (≈ 0.1 m), as the services document and to keep URLs short. */

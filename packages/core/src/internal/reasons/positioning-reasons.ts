@@ -50,6 +50,26 @@ const en = {
   'positioning.bbox_lat_order': 'bbox minLat must not exceed maxLat',
   'positioning.must_be_function': (p: { name: string }) => `${p.name} must be a function`,
   'positioning.geolocation_type': 'geolocation must have getCurrentPosition()',
+  'positioning.answer_errcode': (p: { name: string; errcode: string }) =>
+    `${p.name} answered errcode ${p.errcode} without a body list`,
+  'positioning.answer_status': (p: { name: string; status: string }) => `${p.name} answered status ${p.status}`,
+  'positioning.answer_status_result': (p: { name: string; status: string }) =>
+    `${p.name} answered status ${p.status} without a result`,
+  'positioning.answer_location': (p: { name: string; location: string }) =>
+    `${p.name} answered location ${p.location} without numeric lat and lng`,
+  'positioning.answer_lnglat': (p: { name: string; what: string; text: string }) =>
+    `${p.name} answered ${p.what} ${p.text}, not "lng,lat"`,
+  'positioning.answer_radius': (p: { name: string; what: string; value: string }) =>
+    `${p.name} answered ${p.what} ${p.value}, not a radius in metres`,
+  'positioning.answer_not_number': (p: { name: string; path: string; value: string }) =>
+    `${p.name} answered ${p.path} ${p.value}, not a number`,
+  'positioning.answer_no_result': (p: { name: string; operation: string }) =>
+    `${p.name} answered without Envelope/Body/${p.operation}Response/${p.operation}Result`,
+  'positioning.answer_xml_elements': (p: { name: string; max: number }) =>
+    `${p.name} answered more than ${p.max} XML elements`,
+  'positioning.answer_xml_root': (p: { name: string }) => `${p.name} answered no XML root element`,
+  'positioning.answer_not_xml': (p: { name: string; detail: string }) =>
+    `${p.name} answered XML that is not well-formed: ${p.detail}`,
 };
 
 /** @beatplan/positioning's reasons: `positioning.<name>` → English and Chinese text. */
@@ -91,5 +111,17 @@ export const POSITIONING_REASONS = {
     'positioning.bbox_lat_order': 'bbox 的 minLat 不能大于 maxLat',
     'positioning.must_be_function': (p) => `${p.name} 必须是函数`,
     'positioning.geolocation_type': 'geolocation 必须有 getCurrentPosition()',
+    'positioning.answer_errcode': (p) => `${p.name} 的应答 errcode 为 ${p.errcode}，且没有 body 列表`,
+    'positioning.answer_status': (p) => `${p.name} 的应答 status 为 ${p.status}`,
+    'positioning.answer_status_result': (p) => `${p.name} 的应答 status 为 ${p.status}，且没有结果`,
+    'positioning.answer_location': (p) => `${p.name} 应答的 location ${p.location} 没有数值型的 lat 和 lng`,
+    'positioning.answer_lnglat': (p) => `${p.name} 应答的 ${p.what} 为 ${p.text}，不是 "lng,lat"`,
+    'positioning.answer_radius': (p) => `${p.name} 应答的 ${p.what} 为 ${p.value}，不是以米为单位的半径`,
+    'positioning.answer_not_number': (p) => `${p.name} 应答的 ${p.path} 为 ${p.value}，不是数字`,
+    'positioning.answer_no_result': (p) =>
+      `${p.name} 的应答缺少 Envelope/Body/${p.operation}Response/${p.operation}Result`,
+    'positioning.answer_xml_elements': (p) => `${p.name} 的应答超过 ${p.max} 个 XML 元素`,
+    'positioning.answer_xml_root': (p) => `${p.name} 的应答没有 XML 根元素`,
+    'positioning.answer_not_xml': (p) => `${p.name} 的应答不是格式正确的 XML：${p.detail}`,
   },
 } satisfies MessageCatalogues<typeof en>;

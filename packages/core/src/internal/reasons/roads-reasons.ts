@@ -40,6 +40,29 @@ const en = {
     (p: { left: number }) => `the file ends inside a blob (${p.left} bytes left over): truncated`,
   ),
   'roads.pbf_no_header': atByte(() => 'no OSMHeader blob: not an OSM PBF file'),
+  'roads.amap_no_results': (p: { status: string }) => `amap distance answered status ${p.status} without results`,
+  'roads.amap_origin': (p: { origin: string; r: number }) =>
+    `amap distance answered origin_id ${p.origin}, not one of 1–${p.r} once each`,
+  'roads.amap_not_number': (p: { value: string }) => `amap distance answered ${p.value}, not a number`,
+  'roads.graphhopper_no_arrays': 'graphhopper matrix answered without distances and times (out_arrays)',
+  'roads.osrm_code': (p: { code: string }) => `osrm table answered code ${p.code} with HTTP 200 (expected "Ok")`,
+  'roads.osrm_no_arrays': 'osrm table answered without durations and distances (annotations=duration,distance)',
+  'roads.valhalla_no_matrix': 'valhalla answered without sources_to_targets',
+  'roads.valhalla_row': (p: { a: number }) => `valhalla sources_to_targets[${p.a}] is not a row of cells`,
+  'roads.valhalla_cell': (p: { a: number; b: number }) => `valhalla sources_to_targets[${p.a}][${p.b}] is not a cell`,
+  'roads.valhalla_cell_of': (p: { a: number; b: number; from: string; to: string }) =>
+    `valhalla sources_to_targets[${p.a}][${p.b}] is the cell of ${p.from} → ${p.to}`,
+  'roads.table_size': (p: {
+    service: string;
+    table: string;
+    r: number;
+    c: number;
+    rows: number;
+    cells: readonly number[];
+  }) =>
+    `${p.service} answered a ${p.table} table of the wrong size: expected ${p.r} × ${p.c}, received ${p.rows < 0 ? 'no table' : `${p.rows} rows of ${p.cells.join('/')} cells`}`,
+  'roads.cell_value': (p: { service: string; value: string; i: number; j: number }) =>
+    `${p.service} answered ${p.value} for origin ${p.i} → destination ${p.j}, not a distance or duration`,
 };
 
 /** @beatplan/roads' reasons: `roads.<name>` → English and Chinese text. */
@@ -64,5 +87,18 @@ export const ROADS_REASONS = {
     'roads.pbf_malformed': zhAtByte((p: { type: string; detail: string }) => `${p.type} 格式错误：${p.detail}`),
     'roads.pbf_truncated': zhAtByte((p: { left: number }) => `文件在 blob 内部结束（剩余 ${p.left} 字节）：文件被截断`),
     'roads.pbf_no_header': zhAtByte(() => '没有 OSMHeader blob：不是 OSM PBF 文件'),
+    'roads.amap_no_results': (p) => `amap distance 的应答 status 为 ${p.status}，且没有 results`,
+    'roads.amap_origin': (p) => `amap distance 应答的 origin_id 为 ${p.origin}，不是 1–${p.r} 中各出现一次的值`,
+    'roads.amap_not_number': (p) => `amap distance 应答了 ${p.value}，不是数字`,
+    'roads.graphhopper_no_arrays': 'graphhopper matrix 的应答缺少 distances 和 times（out_arrays）',
+    'roads.osrm_code': (p) => `osrm table 以 HTTP 200 应答了 code ${p.code}（应为 "Ok"）`,
+    'roads.osrm_no_arrays': 'osrm table 的应答缺少 durations 和 distances（annotations=duration,distance）',
+    'roads.valhalla_no_matrix': 'valhalla 的应答缺少 sources_to_targets',
+    'roads.valhalla_row': (p) => `valhalla 的 sources_to_targets[${p.a}] 不是一行单元格`,
+    'roads.valhalla_cell': (p) => `valhalla 的 sources_to_targets[${p.a}][${p.b}] 不是单元格`,
+    'roads.valhalla_cell_of': (p) => `valhalla 的 sources_to_targets[${p.a}][${p.b}] 是 ${p.from} → ${p.to} 的单元格`,
+    'roads.table_size': (p) =>
+      `${p.service} 应答的 ${p.table} 表大小不对：应为 ${p.r} × ${p.c}，实际为${p.rows < 0 ? '没有表' : ` ${p.rows} 行，每行 ${p.cells.join('/')} 个单元格`}`,
+    'roads.cell_value': (p) => `${p.service} 为起点 ${p.i} → 终点 ${p.j} 应答了 ${p.value}，不是距离或时长`,
   },
 } satisfies MessageCatalogues<typeof en>;
