@@ -3,8 +3,8 @@
 // empty route.
 
 import {
-  C, INF, K, L, closed, cost, costWeight, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
-  outN, posOf, rAt, rPtr, refresh, savePtr, setR, startNode, xPtr,
+  C, INF, K, L, closed, cost, costWeight, depAt, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
+  outN, posOf, rAt, rPtr, refresh, savePtr, setR, startNode, wClose, wOff, xPtr,
 } from './time-window-route';
 import { activate, candidateCost, evalFinish, np, piece, tailFrom, writeCandidate } from './time-window-moves';
 
@@ -20,7 +20,11 @@ export function insertBest(v: i32): bool {
   let bestP = -1;
   let bestF = INF;
   let bestC = INF;
+  // departures only grow along the route: past the last close of v's windows no later place is feasible
+  const e = wOff(v + 1);
+  const lastClose = e > wOff(v) ? wClose(e - 1) : INF;
   for (let pp = 0; pp <= lastMovable(); pp++) {
+    if (depAt(pp) > lastClose) break;
     np = 0;
     piece(2, v, 0);
     tailFrom = pp + 1;
