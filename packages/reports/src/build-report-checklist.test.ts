@@ -118,4 +118,85 @@ describe('buildReport under a provincial checklist', () => {
       { numRuns: 60 },
     );
   });
+
+  // the definitions, the KPI list and the column help used to show the default formula whatever was asked
+  const definitionOf = (html: string, term: string) =>
+    html.match(new RegExp(`<dt>${term}</dt><dd>([^<]*)</dd>`))?.[1] ?? '';
+  const kpiDefOf = (html: string, label: string) =>
+    html.match(new RegExp(`<li><b>${label}</b> [^:]*: ([^<]*)</li>`))?.[1];
+
+  it('shows the definitions the checklist in force made, in English and Chinese (regression: always ÷ 3)', () => {
+    const r = buildReport(input);
+    const en = renderReportHtml(r);
+    expect(definitionOf(en, 'Inspection score')).toBe(
+      'mean over the inspections at the manager’s retailers of (prices tagged + policy material displayed) ÷ 2. ' +
+        'The inspection checklist in force does not ask satisfaction: the score leaves it out (never counted as 0 or “no”), and the mean satisfaction is not measured.',
+    );
+    expect(definitionOf(en, 'Integrity')).toMatch(
+      /^not measured: the inspection checklist in force does not ask whether/,
+    );
+    expect(kpiDefOf(en, 'Inspection score')).toBe(
+      'mean inspection score (prices tagged and policy material; satisfaction not asked)',
+    );
+    expect(kpiDefOf(en, 'Integrity')).toMatch(/^not measured: the checklist does not ask whether the manager visited/);
+    expect(en).not.toContain('(satisfaction − 1) ÷ 4');
+    expect(en).toContain(
+      'The inspection checklist in force does not ask whether the manager visited: no inspection can',
+    );
+    const zh = renderReportHtml(r, { locale: 'zh-CN' });
+    expect(definitionOf(zh, '检查得分')).toBe(
+      '对该客户经理所辖零售户的检查求平均：(明码标价 + 政策资料展示) ÷ 2。当前检查表不问满意度：得分不计未问的项（从不按“否”或 0 计），平均满意度不予计算。',
+    );
+    expect(definitionOf(zh, '诚信度')).toMatch(/^不予计算：当前检查表不问客户经理是否来访/);
+    expect(kpiDefOf(zh, '检查得分')).toBe('检查平均得分（明码标价和政策资料；未问满意度）');
+    expect(zh).toContain('当前检查表不问客户经理是否来访：检查无法与已核验拜访相矛盾。');
+    // the default checklist keeps its texts
+    const dflt = renderReportHtml(buildReport(hand));
+    expect(definitionOf(dflt, 'Inspection score')).toContain(
+      '(prices tagged + policy material displayed + (satisfaction − 1) ÷ 4) ÷ 3.',
+    );
+    expect(definitionOf(dflt, 'Integrity')).toMatch(/^1 − min\(1, contradictions ÷ inspections\)/);
+  });
+
+  it('every checklist: the formula the definitions state, evaluated on the answers, is the score the report computed', () => {
+    const ids = SEED_ITEMS.map((s) => s.id);
+    // all 16 subsets of the seed items, each asked by both inspections of scorecard-hand.json
+    for (let mask = 0; mask < 16; mask++) {
+      const asked = ids.filter((_, i) => mask & (1 << i));
+      const r = buildReport({
+        ...hand,
+        checklist: asked.map((id) => ({ id })),
+        inspections: hand.inspections.map((rec: Record<string, unknown>) =>
+          strip(
+            rec,
+            ids.filter((id) => !asked.includes(id)),
+          ),
+        ),
+        contradictions: [],
+      });
+      const html = renderReportHtml(r);
+      const zh = renderReportHtml(r, { locale: 'zh-CN' });
+      const inspection = definitionOf(html, 'Inspection score');
+      for (const [i, rec] of (hand.inspections as Record<string, any>[]).entries()) {
+        const m = r.managers[i]; // I1 is M1's only inspection, I2 M2's
+        if (m?.inspectionScore === null) {
+          expect(inspection, `${asked}`).toMatch(/^not measured: /);
+          expect(definitionOf(zh, '检查得分')).toMatch(/^不予计算：/);
+          continue;
+        }
+        const formula = (inspection.match(/ of (.*?)\.(?: |$)/)?.[1] ?? '')
+          .replace('prices tagged', String(rec.pricesTagged ? 1 : 0))
+          .replace('policy material displayed', String(rec.policyMaterialDisplayed ? 1 : 0))
+          .replace('satisfaction', String(rec.satisfaction))
+          .replaceAll('÷', '/')
+          .replaceAll('−', '-');
+        expect(formula, `${asked}`).toMatch(/^[-+/() 0-9]+$/);
+        expect(Function(`return ${formula}`)(), `${asked}: ${inspection}`).toBeCloseTo(m?.inspectionScore ?? NaN, 4);
+      }
+      const visit = asked.includes('managerVisitConfirmed');
+      expect(definitionOf(html, 'Integrity').startsWith('not measured'), `${asked}`).toBe(!visit);
+      expect(definitionOf(zh, '诚信度').startsWith('不予计算'), `${asked}`).toBe(!visit);
+      expect(r.managers.every((m) => (m.kpis.integrity === null) === !visit)).toBe(true);
+    }
+  });
 });

@@ -83,7 +83,7 @@ ${renderFindingsSection(report, tr)}
 ${renderBalanceSection(report, tr)}
 ${renderGroupSection(report, tr)}
 ${renderDecisionSection(report, tr)}
-${renderDefinitions(tr)}
+${renderDefinitions(report, tr)}
 </main>
 </body>
 </html>

@@ -130,8 +130,10 @@ export interface ReportCsvOptions {
  * rank order: normalised KPIs, score, coverage), `balance` (spread per metric), `balance-managers`
  * (metric values per manager), `segments`, `regions`, `classes`, and `repartition` (before, after and
  * change per manager, then the cv and max/min rows) when the report has one; `trend` (one row per
- * manager and period: KPIs, visits, inspections, score and rank as recomputed by the trend) and, with two
- * periods or more, `trend-changes` (one row per manager and figure: from, to, change, basis, meaningful);
+ * manager and period: KPIs, visits, inspections, score and rank as recomputed by the trend, and `notAsked`
+ * when a period's checklist left seed items out) and, with two periods or more, `trend-changes` (one row
+ * per manager and figure: from, to, change, basis — for the inspection KPIs the inspections that asked
+ * what they score —, meaningful);
  * `decision-effort` (visit time against orders per segment and class), `decision-gaps` (retailers
  * farther than `farKm` from every base) and `decision-cells` (the hex cells with their siting figures).
  *
@@ -249,13 +251,7 @@ export function reportToCsv(report: Report, options: ReportCsvOptions = {}): Rec
         Object.entries(m.contradictionsByKind)
           .map(([k, n]) => `${k}:${n}`)
           .join(' '),
-        ...(m.notAsked
-          ? [
-              Object.entries(m.notAsked)
-                .map(([k, n]) => `${k}:${n}`)
-                .join(' '),
-            ]
-          : []),
+        ...(m.notAsked ? [notAskedCell(m.notAsked)] : []),
       ]),
     ),
     scorecard: csv(
@@ -359,11 +355,31 @@ function decisionTables(d: DecisionReport, csv: typeof formatCsv): Record<string
   };
 }
 
+/** A `notAsked` cell: `item:n` separated by spaces (empty when every seed item was asked). */
+const notAskedCell = (notAsked: Partial<Record<string, number>> | undefined) =>
+  Object.entries(notAsked ?? {})
+    .map(([k, n]) => `${k}:${n}`)
+    .join(' ');
+
 /** `trend`: one row per manager and period; `trend-changes`: one row per manager and figure (two periods or more). */
 function trendTables(trend: TrendReport, csv: typeof formatCsv): Record<string, string> {
+  // a period whose checklist left seed items out adds the `notAsked` column (`item:n`), as `managers` does
+  const notAsked = trend.managers.some((m) => m.points.some((p) => p.notAsked !== undefined));
   const out: Record<string, string> = {
     trend: csv(
-      ['managerId', 'name', 'from', 'to', 'present', 'visits', 'inspections', ...SCORECARD_KPIS, 'score', 'rank'],
+      [
+        'managerId',
+        'name',
+        'from',
+        'to',
+        'present',
+        'visits',
+        'inspections',
+        ...SCORECARD_KPIS,
+        'score',
+        'rank',
+        ...(notAsked ? ['notAsked'] : []),
+      ],
       trend.managers.flatMap((m) =>
         m.points.map((p, i) => [
           m.managerId,
@@ -376,6 +392,7 @@ function trendTables(trend: TrendReport, csv: typeof formatCsv): Record<string, 
           ...SCORECARD_KPIS.map((k) => p.kpis[k]),
           p.score,
           p.rank,
+          ...(notAsked ? [notAskedCell(p.notAsked)] : []),
         ]),
       ),
     ),

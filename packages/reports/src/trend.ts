@@ -1,4 +1,4 @@
-import { LocalDateSchema } from '@beatplan/core';
+import { LocalDateSchema, SEED_ITEMS, type SeedItemId } from '@beatplan/core';
 import * as z from 'zod';
 import { SCORECARD_KPIS, type NormalisedKpis, type ScorecardKpi } from './scorecard.js';
 
@@ -19,7 +19,10 @@ export type TrendMetric = (typeof TREND_METRICS)[number];
  * - `minVisits` (default 20): a change of the score, of the visit KPIs (`completion`, `verification`,
  *   `timeOnSite`, `route`) or of `visits` is *meaningful* only when both periods have at least this many
  *   visits of the manager; below it, one visit more or less moves a rate by several points.
- * - `minInspections` (default 5): likewise for the `inspection` and `integrity` KPIs, on inspections.
+ * - `minInspections` (default 5): likewise for the `inspection` and `integrity` KPIs, on the inspections
+ *   that asked what the KPI scores: for `inspection` those that asked at least one of pricesTagged,
+ *   policyMaterialDisplayed and satisfaction, for `integrity` those that asked managerVisitConfirmed (under
+ *   the default checklist, every inspection; an inspection that did not ask is not counted).
  * - `movedPoints` (default 5): a manager whose score moved by at least this many points (meaningfully)
  *   against the previous period is listed under "needs attention" (`figures_moved`).
  *
@@ -48,10 +51,14 @@ export type TrendOptions = z.output<typeof TrendOptionsSchema>;
 
 const kpi = z.number().min(0).max(1).nullable().catch(null);
 const count = z.int().min(0).nullable().catch(null);
+const seedItemIds = SEED_ITEMS.map((s) => s.id) as [SeedItemId, ...SeedItemId[]];
+/** A report's `notAsked` (see `KpiFigures.notAsked`); malformed or absent: every seed item asked. */
+const notAsked = z.partialRecord(z.enum(seedItemIds), z.int().min(0)).optional().catch(undefined);
 
 /**
  * The parts of an earlier report's JSON (`Report`, as `beatplan report --json` writes it) that a trend
- * reads: its `period`, `title`, and per manager `managerId`, `name`, `kpis`, `visits` and `inspections`.
+ * reads: its `period`, `title`, and per manager `managerId`, `name`, `kpis`, `visits`, `inspections` and
+ * `notAsked` (the seed items its checklist left out; absent, as in an older version's report: all asked).
  * Other fields are ignored, so a report of another version is read as long as these are there; a KPI
  * or count missing or malformed in it (an older version's report) is read as not measured (null).
  * Scores and ranks are not read: the trend recomputes them from the KPIs with the current report's
@@ -73,6 +80,7 @@ export const PreviousReportSchema = z.object({
         name: z.string().max(200).catch(''),
         visits: count,
         inspections: count,
+        notAsked,
         kpis: z
           .object(Object.fromEntries(SCORECARD_KPIS.map((k) => [k, kpi])) as Record<ScorecardKpi, typeof kpi>)
           .catch(Object.fromEntries(SCORECARD_KPIS.map((k) => [k, null])) as Record<ScorecardKpi, null>),
@@ -98,6 +106,11 @@ export interface TrendPoint {
   present: boolean;
   visits: number | null;
   inspections: number | null;
+  /**
+   * The period's `notAsked` per seed item its checklist left out (see `KpiFigures.notAsked`); present only
+   * when it left one out. The inspections it counts are left out of the `inspection`/`integrity` basis.
+   */
+  notAsked?: Partial<Record<SeedItemId, number>>;
   kpis: NormalisedKpis;
   /** Recomputed from `kpis` with the current report's weights (see `TrendReport`). */
   score: number | null;
@@ -112,7 +125,11 @@ export interface TrendChange {
   to: number | null;
   /** to − from (score in points, KPIs as a share 0..1, visits in visits); null when either is null. */
   change: number | null;
-  /** The fewer visits (inspections for `inspection` and `integrity`) of the two periods; null when either is unknown. */
+  /**
+   * The fewer visits of the two periods; for `inspection` and `integrity` the fewer inspections that asked
+   * what the KPI scores (at least one of pricesTagged, policyMaterialDisplayed, satisfaction; or
+   * managerVisitConfirmed), under each period's own checklist. Null when either is unknown.
+   */
   basis: number | null;
   /**
    * Both figures known, `basis` at least the trend's `minVisits` (`minInspections`), and, for the score,

@@ -1,4 +1,5 @@
 import type { AttentionItem, Report, VisitEvidence } from '../report.js';
+import { leftOutOf } from './asked-items.js';
 import { escapeHtml } from './escape-html.js';
 import { formatNumber as num } from './format-number.js';
 import { renderTable, type Column } from './html-table.js';
@@ -145,7 +146,7 @@ export function renderAttentionSection(report: Report, tr: ReportTranslator): st
   const evidence = visits.length
     ? `<h3>${escapeHtml(tr.t('evidenceHeading'))}</h3>${renderTable('evidence-table', columns, visits, { locale: tr.locale, rowId: (v) => anchorOf(v.visitId) })}`
     : '';
-  return `<section id="attention"><h2>${escapeHtml(tr.t('attentionHeading'))}</h2><p class="note">${escapeHtml(tr.t('attentionIntro', { n: items.length }))}</p>
+  return `<section id="attention"><h2>${escapeHtml(tr.t('attentionHeading'))}</h2><p class="note">${escapeHtml(tr.t('attentionIntro', { n: items.length, visitQuestion: !leftOutOf(report.totals.notAsked).includes('managerVisitConfirmed') }))}</p>
 ${list}
 ${evidence}</section>`;
 }

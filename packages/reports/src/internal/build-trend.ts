@@ -13,6 +13,7 @@ import {
   type TrendPoint,
   type TrendReport,
 } from '../trend.js';
+import { inspectionsAsking } from './asked-items.js';
 import { rankScores } from './rank-scores.js';
 import { round4 } from './round.js';
 
@@ -24,7 +25,6 @@ interface PeriodData {
 }
 
 const NULL_KPIS = Object.fromEntries(SCORECARD_KPIS.map((k) => [k, null])) as NormalisedKpis;
-const ON_INSPECTIONS = new Set<TrendMetric>(['inspection', 'integrity']);
 const label = (p: { from: string; to: string }) => `${p.from} – ${p.to}`;
 
 /**
@@ -70,8 +70,10 @@ function changeOf(
 ): TrendChange {
   const value = (p: TrendPoint) => (metric === 'score' ? p.score : metric === 'visits' ? p.visits : p.kpis[metric]);
   const [from, to] = [value(a), value(b)];
-  const onInspections = ON_INSPECTIONS.has(metric);
-  const basisOf = (p: TrendPoint) => (onInspections ? p.inspections : p.visits);
+  const onInspections = metric === 'inspection' || metric === 'integrity';
+  // only the inspections that asked what the KPI scores count (all of them under the default checklist)
+  const basisOf = (p: TrendPoint) =>
+    metric === 'inspection' || metric === 'integrity' ? inspectionsAsking(metric, p.inspections, p.notAsked) : p.visits;
   const [ba, bb] = [basisOf(a), basisOf(b)];
   const basis = ba === null || bb === null ? null : Math.min(ba, bb);
   const change = from === null || to === null ? null : round4(to - from);
@@ -92,7 +94,8 @@ function changeOf(
  * The trend of a report over its own period and the earlier reports given: per manager, each period's
  * KPIs, visits, score and rank (recomputed with the report's `weights`, so every period is scored
  * alike), the change of every {@link TREND_METRICS} figure against the previous period with whether it is
- * meaningful, and the managers whose score moved most. Throws `INVALID_INPUT` for an earlier report
+ * meaningful (the inspection KPIs' basis: the inspections that asked what they score), and the managers
+ * whose score moved most. Throws `INVALID_INPUT` for an earlier report
  * that is not one (every issue under `previous[i]`) and for overlapping periods.
  */
 export function buildTrend(
@@ -136,6 +139,7 @@ export function buildTrend(
             present: true,
             visits: m.visits,
             inspections: m.inspections,
+            ...(m.notAsked ? { notAsked: { ...m.notAsked } } : {}),
             kpis: { ...m.kpis },
             score: rows[i]?.score ?? null,
             rank: ranks.get(m.managerId) ?? null,

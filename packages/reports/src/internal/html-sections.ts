@@ -2,6 +2,7 @@ import { getKnown } from '@beatplan/core';
 import type { GroupStats, ManagerReport, Report, RetailerStatus } from '../report.js';
 import { type RenderMapOptions, renderMapSvg } from '../render-map-svg.js';
 import { SCORECARD_KPIS, type ScorecardKpi } from '../scorecard.js';
+import { leftOutOf } from './asked-items.js';
 import { renderBarChart } from './bar-chart.js';
 import { escapeHtml } from './escape-html.js';
 import { dayLabel, type ReportTranslator } from './messages.js';
@@ -102,6 +103,7 @@ export function renderScorecardSection(report: Report, tr: ReportTranslator): st
   const rankedColoured = report.ranking.map((id) => getKnown(colouredById, id, 'manager'));
   const ranked = rankedColoured.map(({ m }) => m);
   const weights = SCORECARD_KPIS.map((k) => `${KPI_LABELS[k]} ${num(report.weights[k], 2)}`).join(' · ');
+  const leftOut = leftOutOf(report.totals.notAsked);
   const chart = renderBarChart({
     id: 'chart-score',
     title: st.t('scoreChartTitle'),
@@ -133,7 +135,7 @@ export function renderScorecardSection(report: Report, tr: ReportTranslator): st
       header: KPI_LABELS[k],
       cell: (m: ManagerReport) => pct(m.kpis[k]),
       numeric: true,
-      help: `${tr.t('kpiDefinition', { kpi: k })}; w ${report.weights[k]}`,
+      help: `${tr.t('kpiDefinition', { kpi: k, leftOut })}; w ${report.weights[k]}`,
     })),
     {
       header: st.t('colUndecided'),
@@ -225,7 +227,7 @@ export function renderFindingsSection(report: Report, tr: ReportTranslator): str
   ];
   const body = report.findings.length
     ? renderTable('findings-table', columns, report.findings, { locale: tr.locale })
-    : `<p>${escapeHtml(st.t('noFindings'))}</p>`;
+    : `<p>${escapeHtml(st.t(leftOutOf(report.totals.notAsked).includes('managerVisitConfirmed') ? 'noFindingsNoVisitQuestion' : 'noFindings'))}</p>`;
   return `<section id="findings"><h2>${escapeHtml(st.t('findingsHeading'))}</h2><p>${escapeHtml(st.t('findingsIntro'))}</p>${body}</section>`;
 }
 
@@ -394,9 +396,13 @@ export function renderGroupSection(report: Report, tr: ReportTranslator): string
   )}</section>`;
 }
 
-/** The definitions of every figure, for the reader. */
-export function renderDefinitions(tr: ReportTranslator): string {
+/**
+ * The definitions of every figure, for the reader: the inspection score's formula and integrity as the
+ * report's checklist made them (the seed items it left out, read from `totals.notAsked`).
+ */
+export function renderDefinitions(report: Report, tr: ReportTranslator): string {
   const st = sectionTranslator(tr.locale);
-  const defs = DEFINITION_IDS.map((id) => [st.t('term', { id }), st.t('definition', { id })] as const);
+  const leftOut = leftOutOf(report.totals.notAsked);
+  const defs = DEFINITION_IDS.map((id) => [st.t('term', { id }), st.t('definition', { id, leftOut })] as const);
   return `<section id="definitions"><h2>${escapeHtml(st.t('definitionsHeading'))}</h2><dl class="defs">${defs.map(([t, d]) => `<dt>${escapeHtml(t)}</dt><dd>${escapeHtml(d)}</dd>`).join('')}</dl></section>`;
 }

@@ -1,7 +1,14 @@
 // Every text of the report's "needs attention" section, map and scorecard explanations that a person
 // reads, in every locale (core's defineCatalogues/createTranslator). The older sections' texts are in
 // section-messages.ts.
-import { createTranslator, defineCatalogues, type Locale, type Translator, weekdayOf } from '@beatplan/core';
+import {
+  createTranslator,
+  defineCatalogues,
+  type Locale,
+  type TextFormat,
+  type Translator,
+  weekdayOf,
+} from '@beatplan/core';
 
 const CODES_EN = new Map([
   ['MOCK_LOCATION', 'the phone said its location was faked (mock location)'],
@@ -146,6 +153,23 @@ const KPI_DEF_ZH = new Map([
   ['integrity', '1 − 矛盾数 ÷ 检查数'],
 ]);
 
+/** The scored seed items' short names, for the KPI definitions under a checklist that leaves some out. */
+const SCORED_SHORT_EN = new Map([
+  ['pricesTagged', 'prices tagged'],
+  ['policyMaterialDisplayed', 'policy material'],
+  ['satisfaction', 'satisfaction'],
+]);
+const SCORED_SHORT_ZH = new Map([
+  ['pricesTagged', '明码标价'],
+  ['policyMaterialDisplayed', '政策资料'],
+  ['satisfaction', '满意度'],
+]);
+/** The scored seed items a checklist asks, and those it leaves out, by their short names. */
+const scoredSplit = (names: ReadonlyMap<string, string>, leftOut: readonly string[]) => ({
+  asked: [...names].filter(([id]) => !leftOut.includes(id)).map(([, name]) => name),
+  notAsked: [...names].filter(([id]) => leftOut.includes(id)).map(([, name]) => name),
+});
+
 const KPI_NAME_EN = new Map([
   ['completion', 'plan completion'],
   ['verification', 'verification'],
@@ -189,9 +213,12 @@ export const REPORT_MESSAGES = defineCatalogues(
       p.severity === 'high' ? 'act now' : p.severity === 'medium' ? 'check' : 'watch',
     weekday: (p: { day: string }) => WEEKDAY_EN.get(p.day) ?? p.day,
     attentionHeading: 'Needs attention',
-    attentionIntro: (p: { n: number }) =>
+    // `visitQuestion`: the checklist in force asks whether the manager visited (the default checklist does)
+    attentionIntro: (p: { n: number; visitQuestion: boolean }) =>
       p.n === 0
-        ? 'Nothing needs attention in this period: every visit was verified without a flag, no inspection contradicts a visit, and every planned stop was visited.'
+        ? p.visitQuestion
+          ? 'Nothing needs attention in this period: every visit was verified without a flag, no inspection contradicts a visit, and every planned stop was visited.'
+          : 'Nothing needs attention in this period: every visit was verified without a flag and every planned stop was visited (the inspection checklist does not ask whether the manager visited, so no inspection can contradict a visit).'
         : `${p.n} ${p.n === 1 ? 'item' : 'items'} to act on, most serious first. Each names its visits (their evidence is in the table below) or, for a stop with no visit, the retailer. Hover a reason to see the rule's code.`,
     flaggedDay: (p: Who & { date: string; n: number; outOf: number; verified: number }) =>
       `${p.who} on ${p.date}: ${p.n} of the day's ${p.outOf} ${p.outOf === 1 ? 'visit' : 'visits'} flagged for review${p.verified > 0 ? `; ${p.verified} of them passed the position check, but the scorecard does not count them as proven` : ''}`,
@@ -233,7 +260,17 @@ export const REPORT_MESSAGES = defineCatalogues(
     mapRoutes: 'Routes:',
     mapPlannedRoute: (p: { stops: number }) => `planned route, ${p.stops} stops`,
     mapBaseOf: (p: { name: string }) => `base of ${p.name}`,
-    kpiDefinition: (p: { kpi: string }) => KPI_DEF_EN.get(p.kpi) ?? p.kpi,
+    // `leftOut`: the seed items the checklist in force leaves out (none: the default checklist's texts)
+    kpiDefinition: (p: { kpi: string; leftOut: readonly string[] }, f: TextFormat) => {
+      const { asked, notAsked } = scoredSplit(SCORED_SHORT_EN, p.leftOut);
+      if (p.kpi === 'inspection' && notAsked.length)
+        return asked.length
+          ? `mean inspection score (${f.list(asked)}; ${f.list(notAsked)} not asked)`
+          : `not measured: the checklist asks none of ${f.list(notAsked)}`;
+      if (p.kpi === 'integrity' && p.leftOut.includes('managerVisitConfirmed'))
+        return 'not measured: the checklist does not ask whether the manager visited (0 if contradictions are given all the same)';
+      return KPI_DEF_EN.get(p.kpi) ?? p.kpi;
+    },
     kpiDefinitionsHeading: 'What each KPI measures (1 = best)',
     pointsHeading: 'Where each score comes from: points per KPI',
     pointsNote:
@@ -261,8 +298,9 @@ export const REPORT_MESSAGES = defineCatalogues(
     trendHeading: 'Trends',
     trendOnePeriod:
       'Only one period: there is nothing to compare with yet. Give earlier reports (beatplan report --previous last-week.json) or data over several weeks (--trend week) to see each manager over time.',
-    trendIntro: (p: { n: number; minVisits: number; minInspections: number }) =>
-      `Every manager over the last ${p.n} periods (oldest first; the line shows each period, the dot the latest), the latest value and its change against the period before. Scores are recomputed with this report's weights, so the periods are scored alike. A change in grey brackets is not meaningful: it rests on fewer than ${p.minVisits} visits (${p.minInspections} inspections for the inspection figures) in one of the two periods, or, for the score, the two periods measured different KPIs.`,
+    // `checklist`: a period's inspection checklist left seed items out
+    trendIntro: (p: { n: number; minVisits: number; minInspections: number; checklist: boolean }) =>
+      `Every manager over the last ${p.n} periods (oldest first; the line shows each period, the dot the latest), the latest value and its change against the period before. Scores are recomputed with this report's weights, so the periods are scored alike. A change in grey brackets is not meaningful: it rests on fewer than ${p.minVisits} visits (${p.minInspections} inspections for the inspection figures) in one of the two periods, or, for the score, the two periods measured different KPIs.${p.checklist ? ' A checklist left seed items out, so only the inspections that asked what is scored count: for the inspection score those that asked prices tagged, policy material or satisfaction, for integrity those that asked whether the manager visited.' : ''}`,
     trendDays: (p: { n: number }) => `${p.n} ${p.n === 1 ? 'day' : 'days'}`,
     trendChangesHeading: 'Each figure over time, and its change against the previous period',
     trendRanksHeading: 'Scorecard rank history (rank and score per period)',
@@ -342,9 +380,11 @@ export const REPORT_MESSAGES = defineCatalogues(
         p.severity === 'high' ? '立即处理' : p.severity === 'medium' ? '核查' : '关注',
       weekday: (p: { day: string }) => WEEKDAY_ZH.get(p.day) ?? p.day,
       attentionHeading: '需要关注',
-      attentionIntro: (p: { n: number }) =>
+      attentionIntro: (p: { n: number; visitQuestion: boolean }) =>
         p.n === 0
-          ? '本期没有需要关注的事项：每次拜访都核验通过且无标记，没有检查与拜访矛盾，每个计划站点都已拜访。'
+          ? p.visitQuestion
+            ? '本期没有需要关注的事项：每次拜访都核验通过且无标记，没有检查与拜访矛盾，每个计划站点都已拜访。'
+            : '本期没有需要关注的事项：每次拜访都核验通过且无标记，每个计划站点都已拜访（检查表不问客户经理是否来访，因此检查无法与拜访相矛盾）。'
           : `共 ${p.n} 项需要处理，最严重的在前。每项列出其拜访（证据见下表），没有拜访的站点则列出零售户。把鼠标停在原因上可看到规则代码。`,
       flaggedDay: (p: Who & { date: string; n: number; outOf: number; verified: number }) =>
         `${p.who}，${p.date}：当天 ${p.outOf} 次拜访中有 ${p.n} 次被标记待复核${p.verified > 0 ? `；其中 ${p.verified} 次通过了位置核验，但评分卡不计为已证实` : ''}`,
@@ -386,7 +426,16 @@ export const REPORT_MESSAGES = defineCatalogues(
       mapRoutes: '路线：',
       mapPlannedRoute: (p: { stops: number }) => `计划路线，${p.stops} 个站点`,
       mapBaseOf: (p: { name: string }) => `${p.name} 的出发点`,
-      kpiDefinition: (p: { kpi: string }) => KPI_DEF_ZH.get(p.kpi) ?? p.kpi,
+      kpiDefinition: (p: { kpi: string; leftOut: readonly string[] }, f: TextFormat) => {
+        const { asked, notAsked } = scoredSplit(SCORED_SHORT_ZH, p.leftOut);
+        if (p.kpi === 'inspection' && notAsked.length)
+          return asked.length
+            ? `检查平均得分（${f.list(asked)}；未问${f.list(notAsked)}）`
+            : `不予计算：检查表不问${f.list(notAsked)}`;
+        if (p.kpi === 'integrity' && p.leftOut.includes('managerVisitConfirmed'))
+          return '不予计算：检查表不问客户经理是否来访（若仍给出矛盾则为 0）';
+        return KPI_DEF_ZH.get(p.kpi) ?? p.kpi;
+      },
       kpiDefinitionsHeading: '各项指标的含义（1 = 最好）',
       pointsHeading: '得分的来源：各指标贡献的分数',
       pointsNote:
@@ -414,8 +463,8 @@ export const REPORT_MESSAGES = defineCatalogues(
       trendHeading: '趋势',
       trendOnePeriod:
         '只有一个期间：还没有可比较的数据。提供之前的报告（beatplan report --previous last-week.json）或多周的数据（--trend week），即可看到每位客户经理随时间的变化。',
-      trendIntro: (p: { n: number; minVisits: number; minInspections: number }) =>
-        `每位客户经理在最近 ${p.n} 个期间的情况（从早到晚；折线表示各期间，圆点为最近一期）、最近一期的数值及其与上一期相比的变化。得分都按本报告的权重重新计算，各期间的计分方式一致。灰色括号中的变化没有意义：两个期间中有一个的拜访少于 ${p.minVisits} 次（检查类指标为少于 ${p.minInspections} 次检查），或者（对得分而言）两个期间测量的指标不同。`,
+      trendIntro: (p: { n: number; minVisits: number; minInspections: number; checklist: boolean }) =>
+        `每位客户经理在最近 ${p.n} 个期间的情况（从早到晚；折线表示各期间，圆点为最近一期）、最近一期的数值及其与上一期相比的变化。得分都按本报告的权重重新计算，各期间的计分方式一致。灰色括号中的变化没有意义：两个期间中有一个的拜访少于 ${p.minVisits} 次（检查类指标为少于 ${p.minInspections} 次检查），或者（对得分而言）两个期间测量的指标不同。${p.checklist ? '有期间的检查表未包含部分基础项，因此只计问过所计分项的检查：检查得分计问过明码标价、政策资料或满意度的检查，诚信度计问过客户经理是否来访的检查。' : ''}`,
       trendDays: (p: { n: number }) => `${p.n} 天`,
       trendChangesHeading: '各项数字随时间的变化，以及与上一期相比的变化',
       trendRanksHeading: '评分卡排名历史（每期的排名和得分）',

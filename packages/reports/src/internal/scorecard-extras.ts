@@ -3,19 +3,21 @@ import { SCORECARD_KPIS, type ScorecardKpi } from '../scorecard.js';
 import { escapeHtml } from './escape-html.js';
 import { formatNumber as num } from './format-number.js';
 import { renderTable, type Column } from './html-table.js';
+import { leftOutOf } from './asked-items.js';
 import type { ReportTranslator } from './messages.js';
 
 const rankShort = (rank: number | null) => (rank === null ? '–' : `#${rank}`);
 
-/** Short definitions of the KPIs, beside the scorecard. */
+/** Short definitions of the KPIs, beside the scorecard (under the checklist in force: see `leftOutOf`). */
 export function renderKpiDefinitions(
   tr: ReportTranslator,
   labels: Readonly<Record<ScorecardKpi, string>>,
   report: Report,
 ): string {
+  const leftOut = leftOutOf(report.totals.notAsked);
   const items = SCORECARD_KPIS.map(
     (k) =>
-      `<li><b>${escapeHtml(labels[k])}</b> (w ${escapeHtml(num(report.weights[k], 2))}): ${escapeHtml(tr.t('kpiDefinition', { kpi: k }))}</li>`,
+      `<li><b>${escapeHtml(labels[k])}</b> (w ${escapeHtml(num(report.weights[k], 2))}): ${escapeHtml(tr.t('kpiDefinition', { kpi: k, leftOut }))}</li>`,
   ).join('');
   return `<div class="kpi-defs"><h3>${escapeHtml(tr.t('kpiDefinitionsHeading'))}</h3><ul>${items}</ul></div>`;
 }
@@ -38,6 +40,7 @@ export function renderScorePoints(
   report: Report,
 ): string {
   const ranked = report.ranking.flatMap((id) => report.managers.filter((m) => m.managerId === id));
+  const leftOut = leftOutOf(report.totals.notAsked);
   const columns: Column<ManagerReport>[] = [
     { header: tr.t('manager'), cell: (m) => m.name },
     { header: tr.t('score'), cell: (m) => num(m.score, 1), numeric: true },
@@ -48,7 +51,7 @@ export function renderScorePoints(
         return p === null ? tr.t('notMeasured') : num(p, 1);
       },
       numeric: true,
-      help: tr.t('kpiDefinition', { kpi: k }),
+      help: tr.t('kpiDefinition', { kpi: k, leftOut }),
     })),
   ];
   return `<h3>${escapeHtml(tr.t('pointsHeading'))}</h3><p class="note">${escapeHtml(tr.t('pointsNote'))}</p>${renderTable('points-table', columns, ranked, { locale: tr.locale })}`;

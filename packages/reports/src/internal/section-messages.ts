@@ -2,7 +2,7 @@
 // managers, findings, balance, segments, definitions, CSV headers), in every locale (core's
 // defineCatalogues/createTranslator). The "needs attention" section, map and scorecard explanations
 // have theirs in messages.ts.
-import { createTranslator, defineCatalogues, type Locale, type Translator } from '@beatplan/core';
+import { createTranslator, defineCatalogues, type Locale, type TextFormat, type Translator } from '@beatplan/core';
 import { KPI_NAME_ZH, SEGMENT_EN, SEGMENT_ZH } from './messages.js';
 
 const STATUS_EN = new Map([
@@ -88,6 +88,47 @@ const DEFINITION_ZH = new Map([
   ['score', '100 · Σ wₖ·nₖ ÷ Σ wₖ，对权重 > 0 且有值的指标求和；覆盖率 = 该 Σ wₖ ÷ 全部权重之和。'],
   ['balance', 'CV = 各客户经理之间的总体标准差 ÷ 平均值；同一数字的最大值 / 最小值（最小值为 0 时为 ∞）。'],
 ]);
+
+/** The scored seed items' terms in the inspection score's formula. */
+const SCORE_TERM_EN = new Map([
+  ['pricesTagged', 'prices tagged'],
+  ['policyMaterialDisplayed', 'policy material displayed'],
+  ['satisfaction', '(satisfaction − 1) ÷ 4'],
+]);
+const SCORE_TERM_ZH = new Map([
+  ['pricesTagged', '明码标价'],
+  ['policyMaterialDisplayed', '政策资料展示'],
+  ['satisfaction', '(满意度 − 1) ÷ 4'],
+]);
+/** The figure each scored seed item gives (`KpiFigures`' rates and mean satisfaction). */
+const ITEM_FIGURE_EN = new Map([
+  ['pricesTagged', 'the prices-tagged rate'],
+  ['policyMaterialDisplayed', 'the policy-displayed rate'],
+  ['satisfaction', 'the mean satisfaction'],
+]);
+const ITEM_FIGURE_ZH = new Map([
+  ['pricesTagged', '明码标价率'],
+  ['policyMaterialDisplayed', '政策资料展示率'],
+  ['satisfaction', '平均满意度'],
+]);
+/**
+ * The score's formula over the scored items asked (`(a + b) ÷ 2`, one item alone), and the names and
+ * figures of those left out.
+ */
+function scoreFormula(
+  terms: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string>,
+  figures: ReadonlyMap<string, string>,
+  leftOut: readonly string[],
+) {
+  const asked = [...terms].filter(([id]) => !leftOut.includes(id)).map(([, term]) => term);
+  const left = [...terms.keys()].filter((id) => leftOut.includes(id));
+  return {
+    formula: asked.length > 1 ? `(${asked.join(' + ')}) ÷ ${asked.length}` : (asked[0] ?? ''),
+    notAsked: left.map((id) => names.get(id) ?? id),
+    figures: left.map((id) => figures.get(id) ?? id),
+  };
+}
 
 const CSV_HEADER_ZH = new Map([
   ['retailerId', '零售户编号'],
@@ -314,6 +355,8 @@ export const SECTION_MESSAGES = defineCatalogues(
     findingsIntro:
       "Where an inspector's record contradicts the manager's verified visits: a verified visit the retailer denies, or a visit the retailer confirms that was not verified.",
     noFindings: "No inspection contradicts a manager's verified visits in this period.",
+    noFindingsNoVisitQuestion:
+      'The inspection checklist in force does not ask whether the manager visited: no inspection can contradict a verified visit.',
     colFinding: 'Finding',
     colInspection: 'Inspection',
     colDetails: 'Details',
@@ -359,7 +402,18 @@ export const SECTION_MESSAGES = defineCatalogues(
     definitionsHeading: 'Definitions',
     csvHeader: (p: { column: string }) => p.column,
     term: (p: { id: string }) => TERM_EN.get(p.id) ?? p.id,
-    definition: (p: { id: string }) => DEFINITION_EN.get(p.id) ?? p.id,
+    // `leftOut`: the seed items the checklist in force leaves out (none: the default checklist's texts)
+    definition: (p: { id: string; leftOut: readonly string[] }, f: TextFormat) => {
+      const { formula, notAsked, figures } = scoreFormula(SCORE_TERM_EN, SEED_ITEM_EN, ITEM_FIGURE_EN, p.leftOut);
+      const unmeasured = `${f.list(figures)} ${figures.length === 1 ? 'is' : 'are'} not measured`;
+      if (p.id === 'inspection' && notAsked.length)
+        return formula
+          ? `mean over the inspections at the manager’s retailers of ${formula}. The inspection checklist in force does not ask ${f.list(notAsked)}: the score leaves ${notAsked.length === 1 ? 'it' : 'them'} out (never counted as 0 or “no”), and ${unmeasured}.`
+          : `not measured: the inspection checklist in force asks none of ${f.list(notAsked)}, so no inspection has a score, and ${unmeasured}.`;
+      if (p.id === 'integrity' && p.leftOut.includes('managerVisitConfirmed'))
+        return 'not measured: the inspection checklist in force does not ask whether the manager visited, so no inspection can contradict a verified visit (0 when contradictions are given all the same).';
+      return DEFINITION_EN.get(p.id) ?? p.id;
+    },
   },
   {
     'zh-CN': {
@@ -438,6 +492,7 @@ export const SECTION_MESSAGES = defineCatalogues(
       findingsHeading: '检查发现',
       findingsIntro: '检查员的记录与客户经理已核验拜访相矛盾之处：零售户否认的已核验拜访，或零售户确认但未核验的拜访。',
       noFindings: '本期没有检查与客户经理的已核验拜访相矛盾。',
+      noFindingsNoVisitQuestion: '当前检查表不问客户经理是否来访：检查无法与已核验拜访相矛盾。',
       colFinding: '发现',
       colInspection: '检查',
       colDetails: '详情',
@@ -483,7 +538,16 @@ export const SECTION_MESSAGES = defineCatalogues(
       definitionsHeading: '定义',
       csvHeader: (p: { column: string }) => CSV_HEADER_ZH.get(p.column) ?? p.column,
       term: (p: { id: string }) => TERM_ZH.get(p.id) ?? p.id,
-      definition: (p: { id: string }) => DEFINITION_ZH.get(p.id) ?? p.id,
+      definition: (p: { id: string; leftOut: readonly string[] }, f: TextFormat) => {
+        const { formula, notAsked, figures } = scoreFormula(SCORE_TERM_ZH, SEED_ITEM_ZH, ITEM_FIGURE_ZH, p.leftOut);
+        if (p.id === 'inspection' && notAsked.length)
+          return formula
+            ? `对该客户经理所辖零售户的检查求平均：${formula}。当前检查表不问${f.list(notAsked)}：得分不计未问的项（从不按“否”或 0 计），${f.list(figures)}不予计算。`
+            : `不予计算：当前检查表不问${f.list(notAsked)}，因此没有检查得分，${f.list(figures)}也不予计算。`;
+        if (p.id === 'integrity' && p.leftOut.includes('managerVisitConfirmed'))
+          return '不予计算：当前检查表不问客户经理是否来访，因此检查无法与已核验拜访相矛盾（若仍给出矛盾则为 0）。';
+        return DEFINITION_ZH.get(p.id) ?? p.id;
+      },
     },
   },
 );

@@ -108,7 +108,7 @@ export function renderTrendSection(report: Report, tr: ReportTranslator): string
   const list = periods
     .map((p, i) => `<li>${escapeHtml(`${periodLabel(i)} (${tr.t('trendDays', { n: p.days })}): ${p.title}`)}</li>`)
     .join('');
-  return `${heading}<p class="note">${escapeHtml(tr.t('trendIntro', { n: periods.length, minVisits: trend.minVisits, minInspections: trend.minInspections }))}</p>
+  return `${heading}<p class="note">${escapeHtml(tr.t('trendIntro', { n: periods.length, minVisits: trend.minVisits, minInspections: trend.minInspections, checklist: trend.managers.some((m) => m.points.some((p) => p.notAsked !== undefined)) }))}</p>
 <ol class="trend-periods">${list}</ol>
 <h3>${escapeHtml(tr.t('trendChangesHeading'))}</h3>
 ${renderTable('trend-table', columns, trend.managers, { locale: tr.locale, rowId: (m) => trendAnchorOf(m.managerId) })}
