@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isBeatplanError } from '@beatplan/core';
+import { formatErrorMessage, isBeatplanError } from '@beatplan/core';
 import {
   buildRoadGraph,
   generateOsmExtract,
@@ -9,6 +9,7 @@ import {
   saveRoadGraph,
 } from '@beatplan/roads';
 import { describe, expect, it } from 'vitest';
+import { rejected } from '../../core/test/helpers.js';
 import { bytes, nid, town, xmlBytes } from '../test/tiny-extract.js';
 
 async function failure(p: Promise<unknown>): Promise<{ code: string; message: string; path: unknown }> {
@@ -167,6 +168,30 @@ describe('buildRoadGraph: bad input is a typed error naming the element', () => 
     });
     expect((await failure(buildRoadGraph(new Uint8Array([0, 0, 0, 9, 1, 2, 3]), { format: 'pbf' }))).code).toBe(
       'INVALID_INPUT',
+    );
+  });
+
+  it('names a data blob before the header in English and in Chinese (its own finding, keyed; issue 13)', async () => {
+    const pbf = await osmExtractToPbf(ok);
+    // The first blob (OSMHeader): a 4-byte header length, a BlobHeader whose field 3 (varint) is the blob's size.
+    const headerLength = new DataView(pbf.buffer, pbf.byteOffset).getUint32(0);
+    let k = 4;
+    let datasize = 0;
+    while (k < 4 + headerLength) {
+      const tag = pbf[k++] as number;
+      let v = 0;
+      for (let shift = 0; ; shift += 7) {
+        const byte = pbf[k++] as number;
+        v += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) break;
+      }
+      if (tag === 0x18) datasize = v;
+      else if ((tag & 7) === 2) k += v;
+    }
+    const e = await rejected(buildRoadGraph(pbf.subarray(4 + headerLength + datasize), { format: 'pbf' }));
+    expect(e.message).toBe('extract.blob[0]: malformed OSMData: OSMData before the OSMHeader blob (byte 0)');
+    expect(formatErrorMessage(e, { locale: 'zh-CN' })).toBe(
+      'extract.blob[0]：OSMData 格式错误：OSMData 出现在 OSMHeader blob 之前（第 0 字节）',
     );
   });
 

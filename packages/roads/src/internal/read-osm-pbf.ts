@@ -16,6 +16,13 @@ const MAX_BLOB_BYTES = 32 * 1024 * 1024;
 const KNOWN_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes']);
 const MEMBER_TYPES = ['node', 'way', 'relation'] as const;
 
+/** A problem the reader itself finds in a blob: its keyed reason, given the byte offset of the blob. */
+class BlobProblem extends Error {
+  constructor(readonly reasonAt: (offset: number) => ReasonedMessage) {
+    super(reasonAt(0).message);
+  }
+}
+
 function bad(blob: number, why: ReasonedMessage, cause?: unknown): BeatplanError {
   return new BeatplanError(
     'INVALID_INPUT',
@@ -114,7 +121,10 @@ function decodeBlock(block: PrimitiveBlock, sink: OsmCollector): void {
       for (let i = 0; i < r.memids.length; i++) {
         ref += r.memids[i] as number;
         const type = MEMBER_TYPES[r.types[i] ?? 0];
-        if (!type) throw new Error(`relation ${r.id}: unknown member type ${r.types[i]}`);
+        if (!type) {
+          const [relation, kind] = [Number(r.id), Number(r.types[i])];
+          throw new BlobProblem((offset) => issueReason('roads.pbf_member_type', { relation, type: kind, offset }));
+        }
         members.push({ type, ref, role: str(r.roles_sid[i] ?? 0) });
       }
       sink.addRelation(r.id, members, tagsOf(r.keys, r.vals));
@@ -164,35 +174,40 @@ export async function readOsmPbf(
       const b = readBlob(new PbfReader(blobBytes));
       if (b.raw) data = b.raw;
       else if (b.zlib_data) {
-        if (!(b.raw_size > 0 && b.raw_size <= MAX_BLOB_BYTES)) throw new Error(`raw_size ${b.raw_size}`);
-        data = await inflateAsync(b.zlib_data, b.raw_size);
-        if (data.length !== b.raw_size)
-          throw new Error(`inflated to ${data.length} bytes, raw_size says ${b.raw_size}`);
-      } else throw new Error('compression other than zlib (lzma, lz4, zstd) is not supported');
+        const size = b.raw_size;
+        if (!(size > 0 && size <= MAX_BLOB_BYTES))
+          throw new BlobProblem((offset) => issueReason('roads.pbf_raw_size', { size, offset }));
+        data = await inflateAsync(b.zlib_data, size);
+        const bytes = data.length;
+        if (bytes !== size)
+          throw new BlobProblem((offset) => issueReason('roads.pbf_inflated', { bytes, size, offset }));
+      } else throw new BlobProblem((offset) => issueReason('roads.pbf_compression', { offset }));
     } catch (cause) {
-      throw bad(
-        blob,
-        issueReason('roads.pbf_blob_unreadable', { detail: (cause as Error).message, offset: at }),
-        cause,
-      );
+      // The reader's own finding is keyed; zlib's or the decoder's words are quoted as the detail.
+      const why =
+        cause instanceof BlobProblem
+          ? cause.reasonAt(at)
+          : issueReason('roads.pbf_blob_unreadable', { detail: (cause as Error).message, offset: at });
+      throw bad(blob, why, cause);
     }
     try {
       if (header.type === 'OSMHeader') {
         const h = readHeaderBlock(new PbfReader(data));
         const unknown = h.required_features.filter((f) => !KNOWN_FEATURES.has(f));
-        if (unknown.length) throw new Error(`requires unsupported features: ${unknown.join(', ')}`);
+        if (unknown.length)
+          throw new BlobProblem((offset) => issueReason('roads.pbf_features', { features: unknown, offset }));
         sawHeader = true;
       } else if (header.type === 'OSMData') {
-        if (!sawHeader) throw new Error('OSMData before the OSMHeader blob');
+        if (!sawHeader) throw new BlobProblem((offset) => issueReason('roads.pbf_data_first', { offset }));
         decodeBlock(readPrimitiveBlock(new PbfReader(data)), sink);
       }
     } catch (cause) {
       if (cause instanceof BeatplanError) throw cause;
-      throw bad(
-        blob,
-        issueReason('roads.pbf_malformed', { type: header.type, detail: (cause as Error).message, offset: at }),
-        cause,
-      );
+      const why =
+        cause instanceof BlobProblem
+          ? cause.reasonAt(at)
+          : issueReason('roads.pbf_malformed', { type: header.type, detail: (cause as Error).message, offset: at });
+      throw bad(blob, why, cause);
     }
     blob++;
     return true;

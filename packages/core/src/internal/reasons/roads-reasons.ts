@@ -63,6 +63,22 @@ const en = {
     `${p.service} answered a ${p.table} table of the wrong size: expected ${p.r} × ${p.c}, received ${p.rows < 0 ? 'no table' : `${p.rows} rows of ${p.cells.join('/')} cells`}`,
   'roads.cell_value': (p: { service: string; value: string; i: number; j: number }) =>
     `${p.service} answered ${p.value} for origin ${p.i} → destination ${p.j}, not a distance or duration`,
+  'roads.pbf_raw_size': atByte((p: { size: number }) => `unreadable Blob: raw_size ${p.size}`),
+  'roads.pbf_inflated': atByte(
+    (p: { bytes: number; size: number }) => `unreadable Blob: inflated to ${p.bytes} bytes, raw_size says ${p.size}`,
+  ),
+  'roads.pbf_compression': atByte(
+    () => 'unreadable Blob: compression other than zlib (lzma, lz4, zstd) is not supported',
+  ),
+  'roads.pbf_features': atByte(
+    (p: { features: readonly string[] }) =>
+      `malformed OSMHeader: requires unsupported features: ${p.features.join(', ')}`,
+  ),
+  'roads.pbf_data_first': atByte(() => 'malformed OSMData: OSMData before the OSMHeader blob'),
+  'roads.pbf_member_type': atByte(
+    (p: { relation: number; type: number }) =>
+      `malformed OSMData: relation ${p.relation}: unknown member type ${p.type}`,
+  ),
 };
 
 /** @beatplan/roads' reasons: `roads.<name>` → English and Chinese text. */
@@ -100,5 +116,17 @@ export const ROADS_REASONS = {
     'roads.table_size': (p) =>
       `${p.service} 应答的 ${p.table} 表大小不对：应为 ${p.r} × ${p.c}，实际为${p.rows < 0 ? '没有表' : ` ${p.rows} 行，每行 ${p.cells.join('/')} 个单元格`}`,
     'roads.cell_value': (p) => `${p.service} 为起点 ${p.i} → 终点 ${p.j} 应答了 ${p.value}，不是距离或时长`,
+    'roads.pbf_raw_size': zhAtByte((p: { size: number }) => `无法读取 Blob：raw_size 为 ${p.size}`),
+    'roads.pbf_inflated': zhAtByte(
+      (p: { bytes: number; size: number }) => `无法读取 Blob：解压后为 ${p.bytes} 字节，而 raw_size 为 ${p.size}`,
+    ),
+    'roads.pbf_compression': zhAtByte(() => '无法读取 Blob：不支持 zlib 以外的压缩（lzma、lz4、zstd）'),
+    'roads.pbf_features': zhAtByte(
+      (p: { features: readonly string[] }) => `OSMHeader 格式错误：需要不支持的特性：${p.features.join('、')}`,
+    ),
+    'roads.pbf_data_first': zhAtByte(() => 'OSMData 格式错误：OSMData 出现在 OSMHeader blob 之前'),
+    'roads.pbf_member_type': zhAtByte(
+      (p: { relation: number; type: number }) => `OSMData 格式错误：关系 ${p.relation} 的成员类型 ${p.type} 未知`,
+    ),
   },
 } satisfies MessageCatalogues<typeof en>;
