@@ -199,4 +199,26 @@ describe('buildReport under a provincial checklist', () => {
       expect(r.managers.every((m) => (m.kpis.integrity === null) === !visit)).toBe(true);
     }
   });
+
+  it('with nothing to act on, "needs attention" does not claim inspections checked the visits when none asked', () => {
+    // scorecard-hand.json's one verified visit, its day's plan cut to that stop: nothing to act on
+    const calm = {
+      plans: [{ ...hand.plans[0], stops: [hand.plans[0].stops[0]] }],
+      visits: [hand.visits[0]],
+      verdicts: [hand.verdicts[0]],
+      contradictions: [],
+    };
+    const intro = (html: string) => html.match(/<section id="attention"><h2>[^<]*<\/h2><p class="note">([^<]*)/)?.[1];
+    const r = buildReport({ ...input, ...calm });
+    expect(r.attention.items).toEqual([]);
+    expect(intro(renderReportHtml(r))).toBe(
+      'Nothing needs attention in this period: every visit was verified without a flag and every planned stop was visited (the inspection checklist does not ask whether the manager visited, so no inspection can contradict a visit).',
+    );
+    expect(intro(renderReportHtml(r, { locale: 'zh-CN' }))).toContain(
+      '检查表不问客户经理是否来访，因此检查无法与拜访相矛盾',
+    );
+    expect(intro(renderReportHtml(buildReport({ ...hand, ...calm })))).toContain(
+      ', no inspection contradicts a visit,',
+    );
+  });
 });
