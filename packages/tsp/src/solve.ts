@@ -1,3 +1,4 @@
+import type { KeyedReason } from './generated/shared/issue-format.js';
 import { customParams } from './generated/shared/reason-text.js';
 import { tspReason } from './generated/shared/tsp-reasons.js';
 import * as z from 'zod';
@@ -182,8 +183,13 @@ export interface SolveResult {
   end: number;
   /** The exact solver's integer costs are the input costs times this, rounded (1 for integer costs). */
   costScale: number;
-  /** Why a branch-and-cut route is not proven (the time limit, a numerical failure of the LP engine). */
+  /** Why a branch-and-cut route is not proven (the time limit, a numerical failure of the LP engine), in English. */
   reason?: string;
+  /**
+   * The same reason as data (`{ key: 'tsp.unproven_time' }`, …), for other languages: `@beatplan/core`'s
+   * `formatReason(reasonData, { locale: 'zh-CN' })` writes it in Chinese.
+   */
+  reasonData?: KeyedReason;
   /** Wall time of the solve in milliseconds (validation included). */
   ms: number;
   /** With time options: arrival, wait, service start and departure at every stop (seconds). */
@@ -372,7 +378,7 @@ function* solveSteps(
       ...result,
       lowerBound: out.exact ? result.length : out.lower === null ? null : out.lower / scale,
       gap: out.gap,
-      ...(out.reason === undefined ? {} : { reason: out.reason }),
+      ...(out.reason === undefined ? {} : { reason: out.reason, reasonData: out.reasonData }),
     };
   }
 

@@ -128,7 +128,7 @@ export async function solveCommand(args: string[], io: CommandIo): Promise<void>
       exact: result.exact,
       lowerBound: result.lowerBound,
       gap: result.gap,
-      ...(result.reason ? { reason: result.reason } : {}),
+      ...(result.reason ? { reason: withLocalReasons([result], io.locale)[0]?.reason } : {}),
       timedOut: result.timedOut,
       ms: Math.round(result.ms * 100) / 100,
       ...(costSource ? { costSource } : {}),

@@ -8,7 +8,7 @@ interface WithReason {
 
 /**
  * The entries with each `reason` in the run's language (`--lang`): rendered from `reasonData` by core's
- * `formatReason` (`dropped[]` of plan, inspect route and solve; the partition's `limits[]`). In English,
+ * `formatReason` (`dropped[]` of plan, inspect route and solve; the partition's `limits[]`; solve's unproven `reason`). In English,
  * or for an entry without `reasonData`, the entries as they are.
  */
 export function withLocalReasons<T extends WithReason>(entries: readonly T[], locale: Locale | undefined): T[] {

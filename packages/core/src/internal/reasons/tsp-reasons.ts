@@ -71,6 +71,11 @@ export const TSP_REASON_CATALOGUES = {
     'tsp.cannot_serve': (p) =>
       `站点 ${p.stop} 无法服务：${ZH_UNSERVED[p.because]}（传入 dropInfeasible 可得到最好的部分路线）`,
     'tsp.unserved': (p) => ZH_UNSERVED[p.because],
+    'tsp.unproven_time': '证明完成之前时间限制已用完',
+    'tsp.unproven_open_nodes': (p) => `搜索树的未处理节点超过了 ${p.max} 个`,
+    'tsp.unproven_lp_status': (p) => `线性规划引擎（HiGHS）以模型状态 ${p.status} 停止`,
+    'tsp.unproven_lp_duals': '线性规划引擎返回了非有限的对偶值',
+    'tsp.unproven_lp_bound': '整数路线的线性规划下界低于其成本（数值问题）',
     'tsp.window_order': '时间窗的关闭时间不能早于开启时间',
     'tsp.points_need_time':
       '点只给出以米为单位的距离，而不是行驶时间：要排定路线的时间，请传入 timeMatrix（秒）或 speedKmh',

@@ -97,6 +97,11 @@ export const TSP_REASONS = {
   'tsp.window_order': 'a window must not close before it opens',
   'tsp.no_route_by_end': 'no route can even go from the start to the end by endBy',
   'tsp.unserved': (p: { because: keyof typeof UNSERVED_BECAUSE }) => UNSERVED_BECAUSE[p.because],
+  'tsp.unproven_time': 'the time limit ran out before the proof was complete',
+  'tsp.unproven_open_nodes': (p: { max: number }) => `the search tree passed ${p.max} open nodes`,
+  'tsp.unproven_lp_status': (p: { status: number }) => `the LP engine (HiGHS) stopped with model status ${p.status}`,
+  'tsp.unproven_lp_duals': 'the LP engine returned non-finite duals',
+  'tsp.unproven_lp_bound': 'the LP bound of an integral tour stays below its cost (numerical trouble)',
   'tsp.cannot_serve': (p: { stop: number; because: keyof typeof UNSERVED_BECAUSE }) =>
     `stop ${p.stop} cannot be served: ${UNSERVED_BECAUSE[p.because]} (pass dropInfeasible to get the best partial route)`,
 };

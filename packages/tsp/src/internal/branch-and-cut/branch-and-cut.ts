@@ -18,6 +18,8 @@
 //  - every LP solve runs in slices of a few hundred dual simplex iterations; the generator yields its
 //    state between slices and after each separation round, so the caller can stop it at any time.
 import type { Highs } from 'highs';
+import type { ReasonedMessage } from '../../generated/shared/reason-text.js';
+import { tspReason } from '../../generated/shared/tsp-reasons.js';
 import { CutLp, LP_INFEASIBLE, LP_ITERATION_LIMIT, LP_OPTIMAL, type Cut, type LpPoint } from './cut-lp.js';
 import { lagrangianBound } from './lagrangian-bound.js';
 import { NodeQueue, type SearchNode } from './node-queue.js';
@@ -73,14 +75,14 @@ export interface BranchAndCutState {
 
 export interface BranchAndCutOutcome extends BranchAndCutState {
   proven: boolean;
-  /** Why the search ended unproven (numerical failure of the LP engine, memory bound). */
-  reason?: string;
+  /** Why the search ended unproven (numerical failure of the LP engine, memory bound), in English and as data. */
+  reason?: ReasonedMessage;
 }
 
 type NodeEnd =
   | { kind: 'closed' }
   | { kind: 'branch'; key: number; bounds: [number, number] }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: ReasonedMessage };
 
 /** The whole search; see the header. Yields its state between slices of work. */
 export function* runBranchAndCut(
@@ -188,7 +190,7 @@ class Search {
           return {
             ...this.state,
             proven: false,
-            reason: `the search tree passed ${this.settings.maxOpenNodes} open nodes`,
+            reason: tspReason('tsp.unproven_open_nodes', { max: this.settings.maxOpenNodes }),
           };
         }
       }
@@ -259,8 +261,7 @@ class Search {
         this.addAllColumns();
         continue;
       }
-      if (status !== LP_OPTIMAL)
-        return { kind: 'failed', reason: `the LP engine (HiGHS) stopped with model status ${status}` };
+      if (status !== LP_OPTIMAL) return { kind: 'failed', reason: tspReason('tsp.unproven_lp_status', { status }) };
       yield this.state; // the bound over all edges below is a step of its own
       const point = this.lp.point();
       const lb = lagrangianBound(
@@ -270,7 +271,7 @@ class Search {
         point.rowDual.subarray(n),
         this.fixed,
       );
-      if (!Number.isFinite(lb.bound)) return { kind: 'failed', reason: 'the LP engine returned non-finite duals' };
+      if (!Number.isFinite(lb.bound)) return { kind: 'failed', reason: tspReason('tsp.unproven_lp_duals') };
       bound = Math.max(bound, lb.bound - lb.margin);
       history.push(bound);
       this.state.lower = Math.min(this.state.upper, this.ceilBound(Math.min(bound, queue.lowestBound), 0));
@@ -322,7 +323,7 @@ class Search {
         if (cost < this.state.upper) this.improve(tour, cost);
         if (this.ceilBound(bound, 0) >= this.state.upper) return { kind: 'closed' };
       }
-      return { kind: 'failed', reason: 'the LP bound of an integral tour stays below its cost (numerical trouble)' };
+      return { kind: 'failed', reason: tspReason('tsp.unproven_lp_bound') };
     }
   }
 

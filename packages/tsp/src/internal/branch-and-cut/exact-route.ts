@@ -1,5 +1,6 @@
 // The hook between `solve` and the branch-and-cut: which sizes it takes, loading the engine on first
 // need (a dynamic import of the `@beatplan/tsp/proof` entry), and the drive loop with its anytime rule.
+import type { KeyedReason } from '../../generated/shared/issue-format.js';
 import { tspReason } from '../../generated/shared/tsp-reasons.js';
 import { TspError } from '../../errors.js';
 import { routeCost } from '../route-cost.js';
@@ -39,7 +40,13 @@ export interface ExactRouteOutcome {
   /** (upper - lower) / upper, null without a bound. */
   gap: number | null;
   reason?: string;
+  reasonData?: KeyedReason;
   timedOut: boolean;
+}
+
+function timeRanOut(): { reason: string; reasonData: KeyedReason } {
+  const { message, reason } = tspReason('tsp.unproven_time');
+  return { reason: message, reasonData: reason };
 }
 
 /**
@@ -85,7 +92,7 @@ export function* runExactRoute(args: {
           exact: out.proven,
           lower: out.proven ? out.upper : out.lower,
           gap: out.proven ? 0 : gapOf(out.upper, out.lower),
-          ...(out.reason === undefined ? {} : { reason: out.reason }),
+          ...(out.reason === undefined ? {} : { reason: out.reason, reasonData: out.reasonData }),
           timedOut: false,
         };
       }
@@ -97,7 +104,7 @@ export function* runExactRoute(args: {
           exact: false,
           lower: last.lower,
           gap: gapOf(last.upper, last.lower),
-          reason: 'the time limit ran out before the proof was complete',
+          ...timeRanOut(),
           timedOut: true,
         };
       yield 'yield';

@@ -1,5 +1,6 @@
 // The branch-and-cut as `solve` drives it: a route problem on integer costs and a first route in,
 // progress out between slices of work, and the proven (or best) route at the end.
+import type { KeyedReason } from '../../generated/shared/issue-format.js';
 import type { BranchAndCutOutcome, BranchAndCutSettings, BranchAndCutState } from './branch-and-cut.js';
 import { DEFAULT_BRANCH_AND_CUT_SETTINGS } from './branch-and-cut.js';
 import { reduceToSymmetric, type RouteProblem } from './route-to-symmetric.js';
@@ -19,8 +20,13 @@ export interface ProofProgress {
 /** The end of a proof: `proven` means no route costs less than `upper`. */
 export interface ProofOutcome extends ProofProgress {
   proven: boolean;
-  /** Why the route is not proven (the LP engine failed, the search tree grew past its bound). */
+  /** Why the route is not proven (the LP engine failed, the search tree grew past its bound), in English. */
   reason?: string;
+  /**
+   * The same reason as data (`{ key: 'tsp.unproven_…', … }`), for other languages: `@beatplan/core`'s
+   * `formatReason(reasonData, { locale: 'zh-CN' })` writes it in Chinese.
+   */
+  reasonData?: KeyedReason;
   cuts: number;
   rootLower: number | null;
 }
@@ -67,7 +73,7 @@ export function* proveRouteSteps(
         return {
           ...report(s),
           proven: s.proven,
-          ...(s.reason === undefined ? {} : { reason: s.reason }),
+          ...(s.reason === undefined ? {} : { reason: s.reason.message, reasonData: s.reason.reason }),
           cuts: s.cuts,
           rootLower: Number.isFinite(s.rootLower) ? s.rootLower : null,
         };
