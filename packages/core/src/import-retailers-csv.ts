@@ -14,11 +14,11 @@ import { IssueList } from './issue-list.js';
 import { createTranslator } from './create-translator.js';
 import { CORE_MESSAGES, csvHeaderKey } from './internal/messages.js';
 import { LOCALES } from './schemas/locale.js';
-import { parseOpeningHoursText } from './internal/opening-hours-text.js';
+import { isHoursError, parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { checkDuplicateId, validateRetailerRecord } from './internal/retailer-record.js';
 import type { Crs } from './schemas/crs.js';
 import type { Retailer } from './schemas/retailer.js';
-import { issueReason } from './issue-reason.js';
+import { issueReason, type ReasonedMessage } from './issue-reason.js';
 
 /** CSV column → Retailer field. Order = the order `retailersToCsv` writes. */
 export const RETAILER_CSV_COLUMNS = [
@@ -218,7 +218,7 @@ export function importRetailersCsv(
     if (key === '' || attributeKeys.has(key)) {
       issues.add({
         path: ['columns', raw],
-        message: key === '' ? 'attribute column without a key' : 'attribute key appears twice',
+        ...issueReason(key === '' ? 'core.import_attribute_no_key' : 'core.import_attribute_twice'),
       });
       return;
     }
@@ -266,15 +266,15 @@ export function importRetailersCsv(
       return at === undefined ? '' : unguardCsvFormula((cells[at] ?? '').trim());
     };
     const reported = new Set<string>();
-    const fail = (column: string, message: string): void => {
+    const fail = (column: string, reasoned: ReasonedMessage): void => {
       reported.add(column);
-      issues.add({ row, path: [column], message, value: cell(column) });
+      issues.add({ row, path: [column], ...reasoned, value: cell(column) });
     };
     const number = (column: string): number | undefined => {
       const raw = cell(column);
       if (raw === '') return undefined;
       if (NUMBER.test(raw)) return Number(raw);
-      fail(column, 'must be a number');
+      fail(column, issueReason('core.import_number'));
       return undefined;
     };
     const candidate: Record<string, unknown> = {};
@@ -285,7 +285,7 @@ export function importRetailersCsv(
     }
     const grade = candidate.grade;
     if (grades && typeof grade === 'number' && (grade < grades.min || grade > grades.max)) {
-      fail('grade', `grade must be within the declared scale [${grades.min}, ${grades.max}]`);
+      fail('grade', issueReason('core.import_grade_scale', { min: grades.min, max: grades.max }));
     }
     const attributes = attributeColumns
       .map(({ key, at }) => ({ key, value: unguardCsvFormula((cells[at] ?? '').trim()) }))
@@ -302,19 +302,19 @@ export function importRetailersCsv(
     if (cell('crs') !== '') {
       const crs = readCrs(cell('crs'));
       if (crs) location.crs = crs;
-      else fail('crs', 'crs must be one of "WGS84", "GCJ02", "BD09"');
+      else fail('crs', issueReason('core.import_crs'));
     } else if (defaultCrs) location.crs = defaultCrs;
     candidate.location = location;
     if (cell('opening_hours') !== '') {
       const hours = parseOpeningHoursText(cell('opening_hours'));
-      if (typeof hours === 'string') fail('opening_hours', hours);
+      if (isHoursError(hours)) fail('opening_hours', hours);
       else if (hours) candidate.openingHours = hours;
     }
     if (cell('geofence') !== '') {
       try {
         candidate.geofence = JSON.parse(cell('geofence')) as unknown;
       } catch {
-        fail('geofence', 'must be a GeoJSON Polygon geometry written as JSON');
+        fail('geofence', issueReason('core.import_geofence_json'));
       }
     }
     const duplicate = typeof candidate.id === 'string' && checkDuplicateId(candidate.id, row, seenIds, issues, ['id']);

@@ -1,11 +1,11 @@
 import { BeatplanError } from './beatplan-error.js';
 import { readCrs, readDefaultCrs, readMaxIssues } from './internal/import-options.js';
 import { IssueList } from './issue-list.js';
-import { parseOpeningHoursText } from './internal/opening-hours-text.js';
+import { isHoursError, parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { checkDuplicateId, validateRetailerRecord } from './internal/retailer-record.js';
 import type { Crs } from './schemas/crs.js';
 import type { Retailer } from './schemas/retailer.js';
-import { issueReason } from './issue-reason.js';
+import { issueReason, type ReasonedMessage } from './issue-reason.js';
 
 /** Retailer fields read from a feature's `properties` (camelCase; the CSV snake_case names are aliases). */
 const PROPERTIES = [
@@ -108,30 +108,31 @@ export function importRetailersGeoJson(
       return;
     }
     const reported = new Set<string>();
-    const fail = (path: (string | number)[], message: string, value?: unknown): void => {
+    const fail = (path: (string | number)[], reasoned: ReasonedMessage, value?: unknown): void => {
       reported.add([...at, ...path].join('.'));
-      issues.add({ row, path: [...at, ...path], message, ...(value !== undefined ? { value } : {}) });
+      issues.add({ row, path: [...at, ...path], ...reasoned, ...(value !== undefined ? { value } : {}) });
     };
     const geometry = feature.geometry;
     const coords = isObject(geometry) ? geometry.coordinates : undefined;
     const location: Record<string, unknown> = {};
     if (!isObject(geometry) || geometry.type !== 'Point' || !Array.isArray(coords)) {
-      fail(['geometry'], 'must be a Point geometry', isObject(geometry) ? geometry.type : geometry);
+      fail(['geometry'], issueReason('core.import_point'), isObject(geometry) ? geometry.type : geometry);
     } else {
       location.lng = coords[0];
       location.lat = coords[1];
     }
     const props = feature.properties ?? {};
-    if (!isObject(props)) fail(['properties'], 'must be an object', props);
+    if (!isObject(props)) fail(['properties'], issueReason('core.import_object'), props);
     const candidate: Record<string, unknown> = { location };
     const source: Record<string, string> = {}; // field → property name it came from
     for (const [name, value] of Object.entries(isObject(props) ? props : {})) {
       const field = ALIASES.get(name) ?? name;
       if (!PROPERTIES.includes(field)) {
-        if (!options.ignoreUnknownProperties) fail(['properties', name], 'unknown property');
+        if (!options.ignoreUnknownProperties) fail(['properties', name], issueReason('core.import_unknown_property'));
         continue;
       }
-      if (field in source) fail(['properties', name], `given twice (also as ${source[field]})`, value);
+      if (field in source)
+        fail(['properties', name], issueReason('core.import_given_twice', { other: String(source[field]) }), value);
       else if (value !== null && value !== undefined && value !== '') {
         source[field] = name;
         candidate[field] = value;
@@ -144,14 +145,13 @@ export function importRetailersGeoJson(
     const crs = candidate.crs;
     delete candidate.crs;
     if (typeof crs === 'string' && readCrs(crs)) location.crs = readCrs(crs);
-    else if (crs !== undefined)
-      fail(['properties', source.crs ?? 'crs'], 'crs must be one of "WGS84", "GCJ02", "BD09"', crs);
+    else if (crs !== undefined) fail(['properties', source.crs ?? 'crs'], issueReason('core.import_crs'), crs);
     else if (defaultCrs) location.crs = defaultCrs;
     if (typeof candidate.openingHours === 'string') {
       const hours = parseOpeningHoursText(candidate.openingHours);
-      if (typeof hours === 'string')
+      if (isHoursError(hours))
         fail(['properties', source.openingHours ?? 'openingHours'], hours, candidate.openingHours);
-      if (hours === undefined || typeof hours === 'string') delete candidate.openingHours;
+      if (hours === undefined || isHoursError(hours)) delete candidate.openingHours;
       else candidate.openingHours = hours;
     }
     const duplicate =

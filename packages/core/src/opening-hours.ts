@@ -1,5 +1,5 @@
 import { BeatplanError } from './beatplan-error.js';
-import { formatOpeningHoursText, parseOpeningHoursText } from './internal/opening-hours-text.js';
+import { formatOpeningHoursText, isHoursError, parseOpeningHoursText } from './internal/opening-hours-text.js';
 import { parseOrThrow } from './parse-or-throw.js';
 import { WeeklyHoursSchema, type WeeklyHours } from './schemas/weekly-hours.js';
 
@@ -22,8 +22,7 @@ import { WeeklyHoursSchema, type WeeklyHours } from './schemas/weekly-hours.js';
  */
 export function parseOpeningHours(text: string): WeeklyHours | undefined {
   const parsed = parseOpeningHoursText(text);
-  if (typeof parsed === 'string')
-    throw new BeatplanError('INVALID_INPUT', [{ path: [], message: parsed, value: text }]);
+  if (isHoursError(parsed)) throw new BeatplanError('INVALID_INPUT', [{ path: [], ...parsed, value: text }]);
   return parsed === undefined ? undefined : parseOrThrow(WeeklyHoursSchema, parsed);
 }
 

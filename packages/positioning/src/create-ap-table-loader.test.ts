@@ -40,7 +40,7 @@ describe('createApTableLoader', () => {
       { defaultRangeM: 50 },
     );
     expect(table.size).toBe(1);
-    expect(table.issues).toEqual([
+    expect(table.issues).toMatchObject([
       { row: 2, path: ['bssid'], message: 'BSSID must be a MAC address of 6 hex octets', value: 'zz:bb' },
       { row: 3, path: ['lat'], message: 'latitude is required' },
       { row: 3, path: ['range'], message: 'range must be a number of metres ≥ 0', value: '-1' },

@@ -1,4 +1,4 @@
-import { getKnown, MAX_ISSUES, parseOrThrow } from '@beatplan/core';
+import { getKnown, issueReason, MAX_ISSUES, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { ApTableImpl, type ApTable } from './internal/ap-table.js';
 import { bssidToNumber, tryNormalizeBssid } from './internal/bssid.js';
@@ -87,15 +87,17 @@ export function createApTableLoader(options: ApTableOptions = {}): ApTableLoader
       if (bssid === undefined)
         ctx.issue(
           'bssid',
-          raw.trim() === '' ? 'bssid is required' : 'BSSID must be a MAC address of 6 hex octets',
+          raw.trim() === ''
+            ? issueReason('positioning.row_required', { what: 'bssid' })
+            : issueReason('positioning.row_bssid'),
           raw,
         );
       const [lng, lat] = readLngLat(ctx, f, lonAt, latAt, 'lon');
       const range = readNumber(ctx, f, rangeAt, 'range', 'range') ?? defaultRange;
-      if (range < 0) ctx.issue('range', 'range must be a number of metres ≥ 0', f[rangeAt]);
+      if (range < 0) ctx.issue('range', issueReason('positioning.row_range'), f[rangeAt]);
       const samples = readNumber(ctx, f, samplesAt, 'samples', 'samples') ?? 0;
       if (!Number.isNaN(samples) && (!Number.isInteger(samples) || samples < 0 || samples > 0xffffffff)) {
-        ctx.issue('samples', 'samples must be an integer ≥ 0', f[samplesAt]);
+        ctx.issue('samples', issueReason('positioning.row_samples'), f[samplesAt]);
       }
       // a bad bssid is one of the problems
       if (ctx.problems > 0 || bssid === undefined) return 'invalid';

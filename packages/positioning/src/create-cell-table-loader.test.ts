@@ -1,3 +1,4 @@
+import { formatIssue } from '@beatplan/core';
 import { createCellTableLoader, parseCellTable } from '@beatplan/positioning';
 import { describe, expect, it } from 'vitest';
 import { chunked, OCID_HEADER, thrown } from '../test/helpers.js';
@@ -60,7 +61,7 @@ describe('createCellTableLoader', () => {
     const table = parseCellTable(text);
     expect(table.size).toBe(2);
     expect(table.stats).toEqual({ rows: 4, loaded: 2, filtered: 0, skipped: 2, duplicates: 0 });
-    expect(table.issues).toEqual([
+    expect(table.issues).toMatchObject([
       { row: 2, path: ['radio'], message: 'radio must be one of GSM, UMTS, LTE, NR, CDMA', value: 'FOO' },
       { row: 2, path: ['mcc'], message: 'mcc must be an integer within [0, 999]', value: '4600' },
       { row: 2, path: ['cell'], message: 'cell must be a number', value: 'x' },
@@ -71,12 +72,30 @@ describe('createCellTableLoader', () => {
     ]);
   });
 
+  it('keys every bad row’s reason, so it is written in Chinese with zh-CN (issue 13)', () => {
+    const text = `${OCID_HEADER}\nFOO,4600,0,4369,x,,190,95,-5,1.5\nGSM,460\n`;
+    const issues = parseCellTable(text).issues;
+    expect(issues.every((i) => i.reason !== undefined)).toBe(true);
+    expect(issues.map((i) => formatIssue(i, { locale: 'zh-CN' }))).toEqual([
+      '第 1 行，radio：radio 必须是 GSM、UMTS、LTE、NR、CDMA 之一，实际为 "FOO"',
+      '第 1 行，mcc：mcc 必须是 [0, 999] 之内的整数，实际为 "4600"',
+      '第 1 行，cell：cell 必须是数字，实际为 "x"',
+      '第 1 行，lon：经度 必须在 [-180, 180] 之内，实际为 "190"',
+      '第 1 行，lat：纬度 必须在 [-90, 90] 之内，实际为 "95"',
+      '第 1 行，range：range 必须是不小于 0 的米数，实际为 "-5"',
+      '第 1 行，samples：samples 必须是不小于 0 的整数，实际为 "1.5"',
+      '第 2 行：该行有 2 个字段，至少应有 9 个，实际为 2',
+    ]);
+  });
+
   it("with onRowError 'fail' throws IMPORT_FAILED at the first bad row", () => {
     const loader = createCellTableLoader({ onRowError: 'fail' });
     loader.push(`${ROW('GSM', 1)}\n`);
     const e = thrown(() => loader.push(`${ROW('GSM', 2, 116.4, 95)}\n${ROW('GSM', 3)}\n`));
     expect(e.code).toBe('IMPORT_FAILED');
-    expect(e.issues).toEqual([{ row: 2, path: ['lat'], message: 'latitude must be within [-90, 90]', value: '95' }]);
+    expect(e.issues).toMatchObject([
+      { row: 2, path: ['lat'], message: 'latitude must be within [-90, 90]', value: '95' },
+    ]);
     expect(thrown(() => loader.finish()).code).toBe('INVALID_INPUT'); // the loader is spent
   });
 

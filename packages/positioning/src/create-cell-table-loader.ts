@@ -1,4 +1,4 @@
-import { getKnown, MAX_ISSUES, parseOrThrow } from '@beatplan/core';
+import { getKnown, issueReason, MAX_ISSUES, parseOrThrow } from '@beatplan/core';
 import * as z from 'zod';
 import { CellTableImpl, cellKeyHi, RADIO_TAG, type CellTable } from './internal/cell-table.js';
 import { tableLoaderHandle, type TableLoaderHandle } from './internal/loaded-table.js';
@@ -143,7 +143,7 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
     return (f, ctx) => {
       const rawRadio = getKnown(f, radioAt, 'field');
       const tag = RADIO_TAG.get(rawRadio.trim().toUpperCase()) ?? 0;
-      if (tag === 0) ctx.issue('radio', 'radio must be one of GSM, UMTS, LTE, NR, CDMA', rawRadio);
+      if (tag === 0) ctx.issue('radio', issueReason('positioning.row_radio'), rawRadio);
       const mcc = readInteger(ctx, f, mccAt, 'mcc', 999);
       const isCdma = tag === RADIO_TAG.get('CDMA');
       const net = readInteger(ctx, f, netAt, 'net', isCdma ? MAX_CDMA_SID : MAX_MNC);
@@ -157,11 +157,11 @@ export function createCellTableLoader(options: CellTableOptions = {}): CellTable
       const cell = readInteger(ctx, f, cellAt, 'cell', Number.MAX_SAFE_INTEGER);
       const [lng, lat] = readLngLat(ctx, f, lonAt, latAt, 'lon');
       const range = readNumber(ctx, f, rangeAt, 'range', 'range');
-      if (range === undefined) ctx.issue('range', 'range is required');
-      else if (range < 0) ctx.issue('range', 'range must be a number of metres ≥ 0', f[rangeAt]);
+      if (range === undefined) ctx.issue('range', issueReason('positioning.row_required', { what: 'range' }));
+      else if (range < 0) ctx.issue('range', issueReason('positioning.row_range'), f[rangeAt]);
       const samples = readNumber(ctx, f, samplesAt, 'samples', 'samples') ?? 0;
       if (!Number.isNaN(samples) && (!Number.isInteger(samples) || samples < 0 || samples > 0xffffffff)) {
-        ctx.issue('samples', 'samples must be an integer ≥ 0', f[samplesAt]);
+        ctx.issue('samples', issueReason('positioning.row_samples'), f[samplesAt]);
       }
       // a missing range is one of the problems
       if (ctx.problems > 0 || range === undefined) return 'invalid';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isBeatplanError } from '@beatplan/core';
+import { formatErrorMessage, isBeatplanError } from '@beatplan/core';
 import {
   buildRoadGraph,
   GRAPH_FILE_VERSION,
@@ -74,6 +74,19 @@ describe('saveRoadGraph / loadRoadGraph', () => {
     const v2 = readFileSync(new URL('../test/data/graph-v2.bpg', import.meta.url));
     expect(message(() => loadRoadGraph(v2))).toBe(
       'graphFile: graph file format version 2; this beatplan reads version 3: rebuild the graph',
+    );
+  });
+
+  it('writes why a file is refused in Chinese with zh-CN (issue 13)', () => {
+    const v2 = readFileSync(new URL('../test/data/graph-v2.bpg', import.meta.url));
+    let error: unknown;
+    try {
+      loadRoadGraph(v2);
+    } catch (e) {
+      error = e;
+    }
+    expect(isBeatplanError(error, 'INVALID_INPUT') && formatErrorMessage(error, { locale: 'zh-CN' })).toContain(
+      'graphFile：道路图文件格式版本为 2；本 beatplan 读取版本 3：请重新构建道路图',
     );
   });
 

@@ -1,3 +1,4 @@
+import { issueReason, type ReasonedMessage } from '../issue-reason.js';
 import { WEEKDAYS, type TimeInterval, type Weekday, type WeeklyHours } from '../schemas/weekly-hours.js';
 
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -7,25 +8,24 @@ const isWeekday = (s: string | undefined): s is Weekday => (WEEKDAYS as readonly
 /** Two weeks in a row: a range that wraps (fri-mon) is one slice of it. */
 const TWO_WEEKS: readonly Weekday[] = [...WEEKDAYS, ...WEEKDAYS];
 
-function expandDays(spec: string): Weekday[] | string {
+function expandDays(spec: string): Weekday[] | ReasonedMessage {
   if (spec === 'daily') return [...WEEKDAYS];
   const days: Weekday[] = [];
   for (const part of spec.split(',')) {
     const [a, b, extra] = part.split('-');
-    if (!isWeekday(a) || extra !== undefined)
-      return `unknown day "${part}" (use mon, tue, wed, thu, fri, sat, sun, daily or a range like mon-fri)`;
+    if (!isWeekday(a) || extra !== undefined) return issueReason('core.hours_unknown_day', { part });
     if (b === undefined) {
       days.push(a);
       continue;
     }
-    if (!isWeekday(b)) return `unknown day "${b}" in "${part}"`;
+    if (!isWeekday(b)) return issueReason('core.hours_unknown_day_in', { day: b, part });
     const i = WEEKDAYS.indexOf(a);
     days.push(...TWO_WEEKS.slice(i, i + ((WEEKDAYS.indexOf(b) - i + 7) % 7) + 1));
   }
   return days;
 }
 
-function parseIntervals(spec: string): TimeInterval[] | string {
+function parseIntervals(spec: string): TimeInterval[] | ReasonedMessage {
   if (spec === 'closed') return [];
   const out: TimeInterval[] = [];
   for (const part of spec.split(',')) {
@@ -38,20 +38,24 @@ function parseIntervals(spec: string): TimeInterval[] | string {
       !TIME.test(to) ||
       from === '24:00'
     ) {
-      return `"${part}" is not an interval "HH:MM-HH:MM"`;
+      return issueReason('core.hours_interval', { part });
     }
     out.push({ from, to });
   }
   return out;
 }
 
+/** Whether {@link parseOpeningHoursText} gave a reason (the text is bad) rather than hours. */
+export const isHoursError = (r: WeeklyHours | undefined | ReasonedMessage): r is ReasonedMessage =>
+  r !== undefined && 'reason' in r && 'message' in r;
+
 /**
  * Parses the compact text form of weekly hours (grammar in the README):
  * `mon-fri 08:00-12:00,14:00-20:00; sat 09:00-13:00; sun closed`. Case and spaces around `,` `-` `;`
- * do not matter. Empty text gives `undefined` (hours unknown). Returns a reason string on error. The
+ * do not matter. Empty text gives `undefined` (hours unknown). Returns the keyed reason on error. The
  * result still needs `WeeklyHoursSchema` for overlap and empty-interval checks.
  */
-export function parseOpeningHoursText(text: string): WeeklyHours | undefined | string {
+export function parseOpeningHoursText(text: string): WeeklyHours | undefined | ReasonedMessage {
   const clean = text
     .trim()
     .toLowerCase()
@@ -62,13 +66,13 @@ export function parseOpeningHoursText(text: string): WeeklyHours | undefined | s
     if (clause === '') continue;
     const [daysText, intervalsText, ...rest] = clause.split(/\s+/);
     if (daysText === undefined || intervalsText === undefined || rest.length > 0)
-      return `"${clause}" must be "<days> <intervals>", e.g. "mon-fri 08:00-20:00"`;
+      return issueReason('core.hours_clause', { clause });
     const days = expandDays(daysText);
-    if (typeof days === 'string') return days;
+    if (!Array.isArray(days)) return days;
     const intervals = parseIntervals(intervalsText);
-    if (typeof intervals === 'string') return intervals;
+    if (!Array.isArray(intervals)) return intervals;
     for (const day of days) {
-      if (hours[day]) return `${day} is given twice`;
+      if (hours[day]) return issueReason('core.hours_day_twice', { day });
       hours[day] = intervals.map((i) => ({ ...i }));
     }
   }

@@ -1,4 +1,4 @@
-import { BeatplanError, issueReason, type BeatplanIssue } from '@beatplan/core';
+import { BeatplanError, issueReason, type BeatplanIssue, type ReasonedMessage } from '@beatplan/core';
 import { CsvRecordReader } from './csv-record-reader.js';
 import { IssueList } from '@beatplan/core';
 
@@ -39,9 +39,9 @@ export class RowContext {
   row = 0;
   problems = 0;
   constructor(private readonly issues: IssueList) {}
-  /** Reports a bad field of the current row (path `[column]`). */
-  issue(column: string | undefined, message: string, value?: unknown): void {
-    const issue: BeatplanIssue = { row: this.row, path: column === undefined ? [] : [column], message };
+  /** Reports a bad field of the current row (path `[column]`), with a keyed reason (`issueReason`). */
+  issue(column: string | undefined, reasoned: ReasonedMessage, value?: unknown): void {
+    const issue: BeatplanIssue = { row: this.row, path: column === undefined ? [] : [column], ...reasoned };
     if (value !== undefined) issue.value = value;
     this.issues.add(issue);
     this.problems++;
@@ -154,12 +154,12 @@ export class TableLoader {
     ctx.problems = 0;
     let outcome: RowOutcome;
     if (problem !== undefined) {
-      ctx.issue(undefined, `CSV syntax: ${problem}`);
+      ctx.issue(undefined, issueReason('positioning.row_csv', { problem }));
       outcome = 'invalid';
     } else if (fields.length < this.minFields) {
       ctx.issue(
         undefined,
-        `row has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected at least ${this.minFields}`,
+        issueReason('positioning.row_fields', { got: fields.length, min: this.minFields }),
         fields.length,
       );
       outcome = 'invalid';
@@ -220,7 +220,7 @@ export function readNumber(
   if (text === '') return undefined;
   const v = Number(text);
   if (!Number.isFinite(v)) {
-    ctx.issue(column, `${what} must be a number`, raw);
+    ctx.issue(column, issueReason('positioning.row_number', { what }), raw);
     return Number.NaN;
   }
   return v;
@@ -230,12 +230,12 @@ export function readNumber(
 export function readInteger(ctx: RowContext, fields: string[], at: number, column: string, max: number): number {
   const v = readNumber(ctx, fields, at, column, column);
   if (v === undefined) {
-    ctx.issue(column, `${column} is required`);
+    ctx.issue(column, issueReason('positioning.row_required', { what: column }));
     return Number.NaN;
   }
   if (Number.isNaN(v)) return v;
   if (!Number.isInteger(v) || v < 0 || v > max) {
-    ctx.issue(column, `${column} must be an integer within [0, ${max}]`, fields[at]);
+    ctx.issue(column, issueReason('positioning.row_integer', { what: column, max }), fields[at]);
     return Number.NaN;
   }
   return v;
@@ -253,11 +253,11 @@ export function readLngLat(
   const lat = readNumber(ctx, fields, atLat, 'lat', 'latitude');
   const check = (v: number | undefined, name: string, word: string, lim: number, at: number): number => {
     if (v === undefined) {
-      ctx.issue(name, `${word} is required`);
+      ctx.issue(name, issueReason('positioning.row_required', { what: word }));
       return Number.NaN;
     }
     if (!Number.isNaN(v) && (v < -lim || v > lim)) {
-      ctx.issue(name, `${word} must be within [-${lim}, ${lim}]`, fields[at]);
+      ctx.issue(name, issueReason('positioning.row_degrees', { what: word, lim }), fields[at]);
       return Number.NaN;
     }
     return v;

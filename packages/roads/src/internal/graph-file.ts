@@ -1,4 +1,4 @@
-import { BeatplanError } from '@beatplan/core';
+import { BeatplanError, issueReason, type ReasonedMessage } from '@beatplan/core';
 import Flatbush from 'flatbush';
 import { ROAD_PROFILE_NAMES } from '../road-profiles.js';
 import type { RoadGraphData } from './road-graph-data.js';
@@ -145,24 +145,22 @@ export function writeGraphFile(g: RoadGraphData): Uint8Array {
   return bytes;
 }
 
-function corrupt(message: string): BeatplanError {
-  return new BeatplanError('INVALID_INPUT', [{ path: ['graphFile'], message }]);
+function corrupt(reasoned: ReasonedMessage): BeatplanError {
+  return new BeatplanError('INVALID_INPUT', [{ path: ['graphFile'], ...reasoned }]);
 }
 
 /** Reads a graph file; every structural fact the queries rely on is checked. */
 export function readGraphFile(input: Uint8Array): RoadGraphData {
-  if (input.byteLength < HEADER_BYTES) throw corrupt(`not a beatplan road graph file (${input.byteLength} bytes)`);
+  if (input.byteLength < HEADER_BYTES) throw corrupt(issueReason('roads.file_short', { bytes: input.byteLength }));
   let magic = '';
   for (let i = 0; i < 8; i++) magic += String.fromCharCode(input[i] as number);
-  if (magic.slice(0, 7) !== MAGIC.slice(0, 7)) throw corrupt('not a beatplan road graph file (no BPROADS magic)');
+  if (magic.slice(0, 7) !== MAGIC.slice(0, 7)) throw corrupt(issueReason('roads.file_magic'));
   // Aligned copy, so typed views need no further copying.
   const buf = input.byteOffset % 8 === 0 ? input : input.slice();
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const version = view.getUint32(8, true);
   if (magic !== MAGIC || version !== GRAPH_FILE_VERSION) {
-    throw corrupt(
-      `graph file format version ${version}; this beatplan reads version ${GRAPH_FILE_VERSION}: rebuild the graph`,
-    );
+    throw corrupt(issueReason('roads.file_version', { version, reads: GRAPH_FILE_VERSION }));
   }
   const profile = ROAD_PROFILE_NAMES[view.getUint32(12, true)];
   const payload = view.getFloat64(24, true);
@@ -172,21 +170,22 @@ export function readGraphFile(input: Uint8Array): RoadGraphData {
     payload !== buf.byteLength - HEADER_BYTES ||
     payload % 8
   ) {
-    throw corrupt('damaged header (profile, array count or length): the file is truncated or corrupt');
+    throw corrupt(issueReason('roads.file_header'));
   }
   const words = new Uint32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
-  if (checksum(words) !== view.getUint32(20, true)) throw corrupt('checksum mismatch: the file is corrupt');
+  if (checksum(words) !== view.getUint32(20, true)) throw corrupt(issueReason('roads.file_checksum'));
   const arrays = new Map<Field, Arr>();
   let indexAt = 0;
   let p = HEADER_BYTES;
   for (const [f, type] of FIELDS) {
-    if (p + 16 > buf.byteLength || view.getUint32(p, true) !== type) throw corrupt(`array ${f} is damaged`);
+    if (p + 16 > buf.byteLength || view.getUint32(p, true) !== type)
+      throw corrupt(issueReason('roads.file_array', { array: f }));
     const length = view.getFloat64(p + 8, true);
     const Ctor = CTORS[type];
     const bytes = length * Ctor.BYTES_PER_ELEMENT;
     p += 16;
     if (!Number.isSafeInteger(length) || length < 0 || p + bytes > buf.byteLength)
-      throw corrupt(`array ${f} is damaged`);
+      throw corrupt(issueReason('roads.file_array', { array: f }));
     arrays.set(f, new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + p, length));
     if (f === 'index') indexAt = buf.byteOffset + p;
     p += Math.ceil(bytes / 8) * 8;
@@ -236,14 +235,14 @@ function openIndex(buffer: ArrayBuffer, at: number, bytes: number, runs: number)
   try {
     index = Flatbush.from(buffer, at);
   } catch {
-    throw corrupt('array index is damaged');
+    throw corrupt(issueReason('roads.file_array', { array: 'index' }));
   }
   if (
     index.ArrayType !== Float32Array ||
     index.numItems !== Math.max(1, runs) ||
     indexBytes(index).byteLength !== bytes
   ) {
-    throw corrupt('array index is damaged');
+    throw corrupt(issueReason('roads.file_array', { array: 'index' }));
   }
   return index;
 }
@@ -317,5 +316,5 @@ function checkStructure(g: Omit<RoadGraphData, 'index'>): void {
     Number.isFinite(g.cosLat0) &&
     Number.isFinite(g.lng0) &&
     Number.isFinite(g.lat0);
-  if (!ok) throw corrupt('inconsistent graph arrays: the file is corrupt');
+  if (!ok) throw corrupt(issueReason('roads.file_inconsistent'));
 }

@@ -1,4 +1,4 @@
-import { BeatplanError, VISITS_PER_FOUR_WEEKS, type Retailer } from '@beatplan/core';
+import { BeatplanError, issueReason, VISITS_PER_FOUR_WEEKS, type ReasonedMessage, type Retailer } from '@beatplan/core';
 import * as z from 'zod';
 import type { NeighbourTravel } from '../neighbour-travel.js';
 import { findNearestNeighbours } from './nearest-neighbours.js';
@@ -46,13 +46,14 @@ export interface RetailerWorkload {
  * at least `neighbours`, its arrays have `n × k` cells).
  */
 export function checkNeighbourTravel(travel: NeighbourTravel, n: number, neighbours: number): void {
-  const bad = (field: string, message: string, value: unknown) => {
-    throw new BeatplanError('INVALID_INPUT', [{ path: ['options', 'travel', field], message, value }]);
+  const bad = (field: string, reasoned: ReasonedMessage, value: unknown) => {
+    throw new BeatplanError('INVALID_INPUT', [{ path: ['options', 'travel', field], ...reasoned, value }]);
   };
-  if (travel.n !== n) bad('n', `must equal the number of retailers (${n})`, travel.n);
-  if (!(travel.k >= neighbours)) bad('k', `must be at least the workload's neighbours (${neighbours})`, travel.k);
+  if (travel.n !== n) bad('n', issueReason('territory.travel_n', { n }), travel.n);
+  if (!(travel.k >= neighbours)) bad('k', issueReason('territory.travel_k', { neighbours }), travel.k);
   for (const f of ['index', 'travelS', 'distanceM'] as const)
-    if (travel[f]?.length !== n * travel.k) bad(f, `must hold n × k = ${n * travel.k} cells`, travel[f]?.length);
+    if (travel[f]?.length !== n * travel.k)
+      bad(f, issueReason('territory.travel_cells', { cells: n * travel.k }), travel[f]?.length);
 }
 
 /**

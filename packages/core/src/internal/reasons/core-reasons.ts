@@ -91,6 +91,25 @@ const en = {
   'core.no_route_base': (p: { source: string }) => `no route between it and the base on ${p.source}`,
   'core.no_route_retailer': (p: { retailer: string; source: string }) =>
     `no route between it and retailer ${p.retailer} on ${p.source}`,
+  // retailer import (CSV, GeoJSON) and the opening-hours text
+  'core.import_number': 'must be a number',
+  'core.import_grade_scale': (p: { min: number; max: number }) =>
+    `grade must be within the declared scale [${p.min}, ${p.max}]`,
+  'core.import_crs': 'crs must be one of "WGS84", "GCJ02", "BD09"',
+  'core.import_geofence_json': 'must be a GeoJSON Polygon geometry written as JSON',
+  'core.import_attribute_no_key': 'attribute column without a key',
+  'core.import_attribute_twice': 'attribute key appears twice',
+  'core.import_point': 'must be a Point geometry',
+  'core.import_object': 'must be an object',
+  'core.import_unknown_property': 'unknown property',
+  'core.import_given_twice': (p: { other: string }) => `given twice (also as ${p.other})`,
+  'core.hours_clause': (p: { clause: string }) =>
+    `"${p.clause}" must be "<days> <intervals>", e.g. "mon-fri 08:00-20:00"`,
+  'core.hours_unknown_day': (p: { part: string }) =>
+    `unknown day "${p.part}" (use mon, tue, wed, thu, fri, sat, sun, daily or a range like mon-fri)`,
+  'core.hours_unknown_day_in': (p: { day: string; part: string }) => `unknown day "${p.day}" in "${p.part}"`,
+  'core.hours_interval': (p: { part: string }) => `"${p.part}" is not an interval "HH:MM-HH:MM"`,
+  'core.hours_day_twice': (p: { day: string }) => `${p.day} is given twice`,
 };
 
 /** @beatplan/core's reasons: `core.<name>` → English and Chinese text. */
@@ -174,5 +193,21 @@ export const CORE_REASONS = {
       "本页面的内容安全策略（Content-Security-Policy）拒绝编译 WebAssembly：请在其 script-src 中加入 'wasm-unsafe-eval'",
     'core.no_route_base': (p) => `在 ${p.source} 上它与基地之间没有路线`,
     'core.no_route_retailer': (p) => `在 ${p.source} 上它与零售户 ${p.retailer} 之间没有路线`,
+    'core.import_number': '必须是数字',
+    'core.import_grade_scale': (p) => `grade 必须在声明的档位范围 [${p.min}, ${p.max}] 之内`,
+    'core.import_crs': 'crs 必须是 "WGS84"、"GCJ02"、"BD09" 之一',
+    'core.import_geofence_json': '必须是以 JSON 书写的 GeoJSON Polygon 几何',
+    'core.import_attribute_no_key': '属性列没有键名',
+    'core.import_attribute_twice': '属性键名出现了两次',
+    'core.import_point': '必须是 Point 几何',
+    'core.import_object': '必须是对象',
+    'core.import_unknown_property': '未知属性',
+    'core.import_given_twice': (p) => `重复给出（另一处为 ${p.other}）`,
+    'core.hours_clause': (p) => `"${p.clause}" 必须是 "<日期> <时段>" 的形式，例如 "mon-fri 08:00-20:00"`,
+    'core.hours_unknown_day': (p) =>
+      `未知的日期 "${p.part}"（请使用 mon、tue、wed、thu、fri、sat、sun、daily 或 mon-fri 这样的范围）`,
+    'core.hours_unknown_day_in': (p) => `"${p.part}" 中有未知的日期 "${p.day}"`,
+    'core.hours_interval': (p) => `"${p.part}" 不是 "HH:MM-HH:MM" 形式的时段`,
+    'core.hours_day_twice': (p) => `${p.day} 给出了两次`,
   },
 } satisfies MessageCatalogues<typeof en>;

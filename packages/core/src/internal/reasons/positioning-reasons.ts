@@ -70,7 +70,22 @@ const en = {
   'positioning.answer_xml_root': (p: { name: string }) => `${p.name} answered no XML root element`,
   'positioning.answer_not_xml': (p: { name: string; detail: string }) =>
     `${p.name} answered XML that is not well-formed: ${p.detail}`,
+  // a row of a cell tower or access-point table (create*TableLoader); `what` is a column name or `longitude`/`latitude`
+  'positioning.row_csv': (p: { problem: string }) => `CSV syntax: ${p.problem}`,
+  'positioning.row_fields': (p: { got: number; min: number }) =>
+    `row has ${p.got} field${p.got === 1 ? '' : 's'}, expected at least ${p.min}`,
+  'positioning.row_number': (p: { what: string }) => `${p.what} must be a number`,
+  'positioning.row_required': (p: { what: string }) => `${p.what} is required`,
+  'positioning.row_integer': (p: { what: string; max: number }) => `${p.what} must be an integer within [0, ${p.max}]`,
+  'positioning.row_degrees': (p: { what: string; lim: number }) => `${p.what} must be within [-${p.lim}, ${p.lim}]`,
+  'positioning.row_radio': 'radio must be one of GSM, UMTS, LTE, NR, CDMA',
+  'positioning.row_range': 'range must be a number of metres ≥ 0',
+  'positioning.row_samples': 'samples must be an integer ≥ 0',
+  'positioning.row_bssid': 'BSSID must be a MAC address of 6 hex octets',
 };
+
+/** A table column's name in Chinese where it is a word (`longitude`, `latitude`), else the column name. */
+const zhColumn = (what: string) => (what === 'longitude' ? '经度' : what === 'latitude' ? '纬度' : what);
 
 /** @beatplan/positioning's reasons: `positioning.<name>` → English and Chinese text. */
 export const POSITIONING_REASONS = {
@@ -123,5 +138,15 @@ export const POSITIONING_REASONS = {
     'positioning.answer_xml_elements': (p) => `${p.name} 的应答超过 ${p.max} 个 XML 元素`,
     'positioning.answer_xml_root': (p) => `${p.name} 的应答没有 XML 根元素`,
     'positioning.answer_not_xml': (p) => `${p.name} 的应答不是格式正确的 XML：${p.detail}`,
+    'positioning.row_csv': (p) => `CSV 语法错误：${p.problem}`,
+    'positioning.row_fields': (p) => `该行有 ${p.got} 个字段，至少应有 ${p.min} 个`,
+    'positioning.row_number': (p) => `${zhColumn(p.what)} 必须是数字`,
+    'positioning.row_required': (p) => `${zhColumn(p.what)} 为必填项`,
+    'positioning.row_integer': (p) => `${zhColumn(p.what)} 必须是 [0, ${p.max}] 之内的整数`,
+    'positioning.row_degrees': (p) => `${zhColumn(p.what)} 必须在 [-${p.lim}, ${p.lim}] 之内`,
+    'positioning.row_radio': 'radio 必须是 GSM、UMTS、LTE、NR、CDMA 之一',
+    'positioning.row_range': 'range 必须是不小于 0 的米数',
+    'positioning.row_samples': 'samples 必须是不小于 0 的整数',
+    'positioning.row_bssid': 'BSSID 必须是由 6 个十六进制字节组成的 MAC 地址',
   },
 } satisfies MessageCatalogues<typeof en>;

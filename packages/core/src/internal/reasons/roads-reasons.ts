@@ -79,6 +79,15 @@ const en = {
     (p: { relation: number; type: number }) =>
       `malformed OSMData: relation ${p.relation}: unknown member type ${p.type}`,
   ),
+  // a road graph file (loadRoadGraph)
+  'roads.file_short': (p: { bytes: number }) => `not a beatplan road graph file (${p.bytes} bytes)`,
+  'roads.file_magic': 'not a beatplan road graph file (no BPROADS magic)',
+  'roads.file_version': (p: { version: number; reads: number }) =>
+    `graph file format version ${p.version}; this beatplan reads version ${p.reads}: rebuild the graph`,
+  'roads.file_header': 'damaged header (profile, array count or length): the file is truncated or corrupt',
+  'roads.file_checksum': 'checksum mismatch: the file is corrupt',
+  'roads.file_array': (p: { array: string }) => `array ${p.array} is damaged`,
+  'roads.file_inconsistent': 'inconsistent graph arrays: the file is corrupt',
 };
 
 /** @beatplan/roads' reasons: `roads.<name>` → English and Chinese text. */
@@ -128,5 +137,12 @@ export const ROADS_REASONS = {
     'roads.pbf_member_type': zhAtByte(
       (p: { relation: number; type: number }) => `OSMData 格式错误：关系 ${p.relation} 的成员类型 ${p.type} 未知`,
     ),
+    'roads.file_short': (p) => `不是 beatplan 道路图文件（${p.bytes} 字节）`,
+    'roads.file_magic': '不是 beatplan 道路图文件（没有 BPROADS 标识）',
+    'roads.file_version': (p) => `道路图文件格式版本为 ${p.version}；本 beatplan 读取版本 ${p.reads}：请重新构建道路图`,
+    'roads.file_header': '文件头已损坏（profile、数组个数或长度）：文件被截断或已损坏',
+    'roads.file_checksum': '校验和不符：文件已损坏',
+    'roads.file_array': (p) => `数组 ${p.array} 已损坏`,
+    'roads.file_inconsistent': '道路图数组互不一致：文件已损坏',
   },
 } satisfies MessageCatalogues<typeof en>;

@@ -33,6 +33,9 @@ const en = {
   'territory.no_time_in_hours': 'no time for it within its opening hours and the working day',
   'territory.day_too_short': 'the working day is too short to reach it',
   'territory.no_base_within': (p: { m: number }) => `no manager's base lies within maxDiameterM / 2 = ${p.m} m`,
+  'territory.travel_n': (p: { n: number }) => `must equal the number of retailers (${p.n})`,
+  'territory.travel_k': (p: { neighbours: number }) => `must be at least the workload's neighbours (${p.neighbours})`,
+  'territory.travel_cells': (p: { cells: number }) => `must hold n × k = ${p.cells} cells`,
 };
 
 /** @beatplan/territory's reasons: `territory.<name>` → English and Chinese text. */
@@ -67,5 +70,8 @@ export const TERRITORY_REASONS = {
     'territory.no_time_in_hours': '在其营业时间和工作日之内没有时间拜访它',
     'territory.day_too_short': '工作日太短，无法到达它',
     'territory.no_base_within': (p) => `没有客户经理的基地位于 maxDiameterM / 2 = ${p.m} 米之内`,
+    'territory.travel_n': (p) => `必须等于零售户的数量（${p.n}）`,
+    'territory.travel_k': (p) => `必须不少于工作量模型的邻居数（${p.neighbours}）`,
+    'territory.travel_cells': (p) => `必须有 n × k = ${p.cells} 个单元`,
   },
 } satisfies MessageCatalogues<typeof en>;
