@@ -16,9 +16,14 @@
 // quality day and counts the runs within 0.5 % of the reference (one seed per day is a noisy figure);
 // the day's row and the summary's within05 stay those of the default seed 1. Wall time is the figure; the process's CPU time (process.cpuUsage) is printed
 // beside it, because on a shared machine the wall time counts other jobs' turns too. --quality-runs 0
-// times only. Output: a table and bench/out/windows.json.
+// times only; --runs 0 skips the timing. For experiments: --reference-file F reads the references from F when it
+// exists (and writes them there when it does not), so variants compare against one fixed reference; a figure for
+// the target is always taken without it (the reference is then this solver's own long runs). --kicks-per-stop k
+// sets the default runs' budget to max(100, k·n) kicks (default: solve's own budget, no maxKicks passed); the
+// summary gives the CPU time of the default runs, so variants compare at equal CPU.
+// Output: a table and bench/out/windows.json.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +41,9 @@ const arg = (flag, fallback) => {
 const runs = arg('--runs', 7);
 const qualityRuns = arg('--quality-runs', 3);
 const seeds = arg('--seeds', 1);
+const kicksPerStop = arg('--kicks-per-stop', 0);
+const refIdx = process.argv.indexOf('--reference-file');
+const referenceFile = refIdx >= 0 ? process.argv[refIdx + 1] : null;
 
 async function bundle(entry, name) {
   const outfile = join(outDir, name);
@@ -129,7 +137,7 @@ runOld(day(30, 999), 5);
 const defaultKicks = (n) => Math.max(100, 25 * n);
 
 const timing = [];
-for (const n of [30, 60]) {
+for (const n of runs > 0 ? [30, 60] : []) {
   const d = day(n, 1000 + n);
   const budget = defaultKicks(n);
   const oldBudget = Math.max(10, Math.round(n / 2));
@@ -162,17 +170,35 @@ for (const n of [30, 60]) {
 
 const show = (gap, extra) => (gap === null ? `${extra > 0 ? '+' : ''}${extra} dropped` : `${gap.toFixed(3)} %`);
 
+/** Fixed references for experiments (--reference-file), by day seed. */
+const savedRefs = new Map(
+  referenceFile && existsSync(referenceFile)
+    ? JSON.parse(readFileSync(referenceFile, 'utf8')).map((r) => [r.seed, r])
+    : [],
+);
+const newRefs = [];
+/** The default runs' options: solve's own budget, or --kicks-per-stop. */
+const defaultRun = (n, extra = {}) =>
+  kicksPerStop > 0 ? { method: 'heuristic', maxKicks: Math.max(100, Math.round(kicksPerStop * n)), ...extra } : extra;
+let defaultCpuMs = 0;
+
 const quality = [];
 for (const n of [20, 30, 40, 50, 60]) {
   for (let s = 1; s <= qualityRuns; s++) {
-    const d = day(n, 2000 + 10 * n + s);
+    const daySeed = 2000 + 10 * n + s;
+    const d = day(n, daySeed);
     const budget = defaultKicks(n);
-    const got = runNew(d);
+    const got = runNew(d, defaultRun(n));
+    defaultCpuMs += got.cpuMs;
     const oldGot = runOld(d, Math.max(10, Math.round(n / 2)));
-    const refs = [1, 2, 3].map((seed) => runNew(d, { method: 'heuristic', seed, maxKicks: 100 * budget }));
+    const saved = savedRefs.get(daySeed);
+    const refs = saved
+      ? [saved]
+      : [1, 2, 3].map((seed) => runNew(d, { method: 'heuristic', seed, maxKicks: 100 * budget }));
     const ref = refs.reduce((a, b) =>
       b.dropped < a.dropped || (b.dropped === a.dropped && b.finish < a.finish) ? b : a,
     );
+    newRefs.push({ seed: daySeed, n, finish: ref.finish, dropped: ref.dropped, ms: ref.ms });
     const row = {
       n,
       seed: 2000 + 10 * n + s,
@@ -188,7 +214,11 @@ for (const n of [20, 30, 40, 50, 60]) {
     };
     // the default solve with seeds 1..--seeds: how many runs are within 0.5 % with as many stops
     const bySeed = [got];
-    for (let seed = 2; seed <= seeds; seed++) bySeed.push(runNew(d, { seed }));
+    for (let seed = 2; seed <= seeds; seed++) {
+      const x = runNew(d, defaultRun(n, { seed }));
+      defaultCpuMs += x.cpuMs;
+      bySeed.push(x);
+    }
     row.seeds = bySeed.map((x, k) => ({
       seed: k + 1,
       finish: x.finish,
@@ -223,13 +253,18 @@ const summary = {
   seedRunsMoreDropped: quality.reduce((a, q) => a + q.seeds.filter((x) => x.dropped > q.refDropped).length, 0),
   seedRunsFewerDropped: quality.reduce((a, q) => a + q.seeds.filter((x) => x.dropped < q.refDropped).length, 0),
   seedRuns: quality.length * seeds,
+  defaultCpuMs,
+  kicksPerStop: kicksPerStop || null,
+  referenceFile: savedRefs.size ? referenceFile : null,
 };
+if (referenceFile && savedRefs.size === 0 && newRefs.length)
+  writeFileSync(referenceFile, JSON.stringify(newRefs, null, 2));
 console.log(
   `\nquality: ${summary.within05}/${summary.days} days within 0.5 % of the reference with as many stops, or fewer dropped (${summary.fewerDropped}) (old JS ${summary.oldWithin05}); more stops dropped than the reference on ${summary.moreDropped} (old JS ${summary.oldMoreDropped}); gap where the dropped counts agree: worst ${fmt(summary.worstGapPct)} %, mean ${fmt(summary.meanGapPct)} %`,
 );
 if (seeds > 1)
   console.log(
-    `default solve with seeds 1-${seeds}: ${summary.seedRunsWithin05}/${summary.seedRuns} runs within 0.5 % of the reference with as many stops (or fewer dropped: ${summary.seedRunsFewerDropped}); ${summary.seedRunsMoreDropped} drop more stops`,
+    `default solve with seeds 1-${seeds}: ${summary.seedRunsWithin05}/${summary.seedRuns} runs within 0.5 % of the reference with as many stops (or fewer dropped: ${summary.seedRunsFewerDropped}); ${summary.seedRunsMoreDropped} drop more stops; CPU of the default runs ${(defaultCpuMs / 1000).toFixed(1)} s${summary.referenceFile ? `; fixed reference ${summary.referenceFile}` : ''}`,
   );
 console.log(
   `${machine}; load ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after; speed probe ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after`,
