@@ -10,7 +10,7 @@
 // beside it, the old JS heuristic with n/2 kicks (about the same time as the kernel's former 10·n; its own
 // default, max(200, 10·n) kicks, took 18 s at 60 stops), same days. Quality: for n = 20..60, the
 // default solve and the old JS (n/2 kicks) against a reference from runs with 100x the default kick
-// budget (best of seeds 1-3): dropped stops first, then the finish gap in %; a run that drops fewer stops
+// budget (best of seeds 1-3): dropped stops first, then the gap in % of the route duration (finish - 08:00); a run that drops fewer stops
 // than the reference is better than it and counts as within 0.5 % (`fewerDropped` counts them). A CPU-speed probe before
 // and after (bench/lib.mjs). --seeds k (default 1) also runs the default solve with seeds 2..k on each
 // quality day and counts the runs within 0.5 % of the reference (one seed per day is a noisy figure);
@@ -182,6 +182,13 @@ const defaultRun = (n, extra = {}) =>
   kicksPerStop > 0 ? { method: 'heuristic', maxKicks: Math.max(100, Math.round(kicksPerStop * n)), ...extra } : extra;
 let defaultCpuMs = 0;
 
+/**
+ * The gap in % of the route's duration (finish - startAt; every day starts at 08:00), which is what the solver
+ * minimises. Until 2026-12-07 this bench took the gap of the finish as a time of day (seconds since midnight),
+ * which divides by 8 h too many and about halves the gaps; `clockGapPct` keeps that figure for comparison.
+ */
+const gap = (finish, refFinish) => ((finish - 8 * 3600) / (refFinish - 8 * 3600) - 1) * 100;
+
 const quality = [];
 for (const n of [20, 30, 40, 50, 60]) {
   for (let s = 1; s <= qualityRuns; s++) {
@@ -207,10 +214,11 @@ for (const n of [20, 30, 40, 50, 60]) {
       refFinish: ref.finish,
       refDropped: ref.dropped,
       refMs: refs.reduce((a, b) => a + b.ms, 0),
-      gapPct: got.dropped === ref.dropped ? (got.finish / ref.finish - 1) * 100 : null,
+      gapPct: got.dropped === ref.dropped ? gap(got.finish, ref.finish) : null,
+      clockGapPct: got.dropped === ref.dropped ? (got.finish / ref.finish - 1) * 100 : null,
       oldFinish: oldGot.finish,
       oldDropped: oldGot.dropped,
-      oldGapPct: oldGot.dropped === ref.dropped ? (oldGot.finish / ref.finish - 1) * 100 : null,
+      oldGapPct: oldGot.dropped === ref.dropped ? gap(oldGot.finish, ref.finish) : null,
     };
     // the default solve with seeds 1..--seeds: how many runs are within 0.5 % with as many stops
     const bySeed = [got];
@@ -223,7 +231,8 @@ for (const n of [20, 30, 40, 50, 60]) {
       seed: k + 1,
       finish: x.finish,
       dropped: x.dropped,
-      gapPct: x.dropped === ref.dropped ? (x.finish / ref.finish - 1) * 100 : null,
+      gapPct: x.dropped === ref.dropped ? gap(x.finish, ref.finish) : null,
+      clockGapPct: x.dropped === ref.dropped ? (x.finish / ref.finish - 1) * 100 : null,
     }));
     row.seedsWithin05 = row.seeds.filter(
       (x) => x.dropped < ref.dropped || (x.gapPct !== null && x.gapPct <= 0.5),
@@ -253,6 +262,14 @@ const summary = {
   seedRunsMoreDropped: quality.reduce((a, q) => a + q.seeds.filter((x) => x.dropped > q.refDropped).length, 0),
   seedRunsFewerDropped: quality.reduce((a, q) => a + q.seeds.filter((x) => x.dropped < q.refDropped).length, 0),
   seedRuns: quality.length * seeds,
+  /** The same counts with the gap of the finish as a time of day (this bench's measure until 2026-12-07). */
+  clockWithin05: quality.filter((q) => q.dropped < q.refDropped || (q.clockGapPct !== null && q.clockGapPct <= 0.5))
+    .length,
+  clockSeedRunsWithin05: quality.reduce(
+    (a, q) =>
+      a + q.seeds.filter((x) => x.dropped < q.refDropped || (x.clockGapPct !== null && x.clockGapPct <= 0.5)).length,
+    0,
+  ),
   defaultCpuMs,
   kicksPerStop: kicksPerStop || null,
   referenceFile: savedRefs.size ? referenceFile : null,
@@ -260,7 +277,7 @@ const summary = {
 if (referenceFile && savedRefs.size === 0 && newRefs.length)
   writeFileSync(referenceFile, JSON.stringify(newRefs, null, 2));
 console.log(
-  `\nquality: ${summary.within05}/${summary.days} days within 0.5 % of the reference with as many stops, or fewer dropped (${summary.fewerDropped}) (old JS ${summary.oldWithin05}); more stops dropped than the reference on ${summary.moreDropped} (old JS ${summary.oldMoreDropped}); gap where the dropped counts agree: worst ${fmt(summary.worstGapPct)} %, mean ${fmt(summary.meanGapPct)} %`,
+  `\nquality: ${summary.within05}/${summary.days} days within 0.5 % of the reference with as many stops, or fewer dropped (${summary.fewerDropped}) (old JS ${summary.oldWithin05}); more stops dropped than the reference on ${summary.moreDropped} (old JS ${summary.oldMoreDropped}); gap of the route duration where the dropped counts agree: worst ${fmt(summary.worstGapPct)} %, mean ${fmt(summary.meanGapPct)} % (with the finish as a time of day, this bench's measure until 2026-12-07: ${summary.clockWithin05}/${summary.days} days${seeds > 1 ? `, ${summary.clockSeedRunsWithin05}/${summary.seedRuns} runs` : ''})`,
 );
 if (seeds > 1)
   console.log(
