@@ -68,6 +68,8 @@ export let bestNDrop: i32 = 0;
 // pieces of a candidate (time-window-moves.ts): kind, from, to of each
 export const MAXP: i32 = 6;
 export let pcPtr: usize = 0; // i32[3 * MAXP]: kind, from, to of each piece
+/** The end of this layout (prepare): other parts lay their memory out after it. */
+export let heapEnd: usize = 0;
 
 function align8(x: usize): usize {
   return (x + 7) & ~(<usize>7);
@@ -109,6 +111,7 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   const ac = p; p = align8(p + n8 * 4);
   const sv = p; p = align8(p + m * 4);
   const end: u64 = <u64>p;
+  heapEnd = p;
   if (end > (<u64>65536) * 65536) return 0;
   const pages: i32 = <i32>((end + 65535) >> 16);
   const have = memory.size();

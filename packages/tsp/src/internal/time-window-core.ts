@@ -46,6 +46,15 @@ export interface TimeWindowExports {
   bestFinishTime(): number;
   bestRouteCost(): number;
   kickCount(): number;
+  /** k of the Balas–Simonetti neighbourhood from the next `prepare` on (0: off; < 0: the default, 7). */
+  setBsdpK(k: number): void;
+  /** Tests: the DP neighbourhood alone — the sequence to reorder (i32, start first, a fixed end last)... */
+  bsdpSequencePtr(): number;
+  /** ...its run (1 when a reordering is found; states a lower bound puts past `bound` pruned)... */
+  bsdpReorder(len: number, bound: number): number;
+  /** ...and the best reordering (i32) with its finish. */
+  bsdpResultPtr(): number;
+  bsdpFinishTime(): number;
 }
 
 /** The compiled time-window module (cached; the async `solve` compiles it asynchronously first). */
