@@ -49,8 +49,8 @@
 // worsening step; measured in bench/RESULTS.md. The best route is kept apart. Measured against the
 // earlier kick (a random relocation, accepted when not worse, full passes): about 20x cheaper per
 // kick, and fewer stops dropped on days that cannot serve every stop (bench/RESULTS.md). The work is
-// done in units by `step(units)` (one inserted stop, one pass with its polish, or one kick; a polish of
-// 60 stops at k = 7 is about 100,000 DP transitions), so the caller can keep time, report
+// done in units by `step(units)` (one inserted stop, one pass with its polish, or one kick; a polish
+// has k·2^(k-1) states per place and at most k moves from each), so the caller can keep time, report
 // progress and abort between calls. Deterministic for a seed. Memory is raw linear memory from
 // __heap_base; no managed objects are allocated.
 //
