@@ -4,8 +4,8 @@
 // farthest first); the annealing temperature.
 
 import {
-  INF, K, L, T, dropPtr, keyPtr, lastMovable, listPtr, markPtr, n, nDrop, outN, posOf, rAt, rPtr, refresh,
-  startNode, wClose, wOff, xPtr,
+  INF, K, L, S, T, closed, dropPtr, earliest, endBy, fixedEnd, keyPtr, lastMovable, listPtr, markPtr, n, nDrop, outN,
+  posOf, rAt, rPtr, refresh, startAt, startNode, wClose, wOff, xPtr,
 } from './time-window-route';
 import { activate, activateAround, evalFinish, np, piece, putX, tailFrom, writeCandidate } from './time-window-moves';
 import { addDropped, insertBest } from './time-window-insert';
@@ -107,9 +107,48 @@ export function ruin(): void {
       if (k + 1 < L) activate(rAt(k + 1));
     }
   }
-  memory.copy(rPtr, xPtr, <usize>len << 2);
-  L = len;
+  L = keepFeasible(len);
+  memory.copy(rPtr, xPtr, <usize>L << 2);
   refresh();
+}
+
+/**
+ * The route x[0..len) with the stops taken out that it can no longer serve, marked for recreate(); returns
+ * its new length. A matrix need not obey the triangle inequality (t(a, c) may exceed t(a, b) + t(b, c)), so
+ * taking stops out can make a later stop arrive later: miss its windows, or make the route miss endBy or
+ * the fixed end. The first stop that misses goes out, or, when the fixed end or endBy is missed, the last
+ * movable stop before it; the route is simulated again until it holds (the start alone, with the fixed
+ * end, always does: setup() checked it). With the inequality nothing goes out and x is unchanged.
+ */
+function keepFeasible(len: i32): i32 {
+  for (;;) {
+    let t = startAt;
+    let bad = -1;
+    for (let k = 1; k < len; k++) {
+      const prev = load<i32>(xPtr + (<usize>(k - 1) << 2));
+      const v = load<i32>(xPtr + (<usize>k << 2));
+      const a = earliest(v, t + T(prev, v));
+      if (a == INF) {
+        bad = k;
+        break;
+      }
+      t = a + S(v);
+    }
+    if (bad < 0) {
+      const last = load<i32>(xPtr + (<usize>(len - 1) << 2));
+      if ((closed && len > 1 ? t + T(last, startNode) : t) <= endBy) return len;
+      bad = len;
+    }
+    // the fixed end never goes out: the movable stop before it does
+    let out = bad;
+    const lastInner = fixedEnd >= 0 ? len - 2 : len - 1;
+    if (out > lastInner) out = lastInner;
+    if (out < 1) return len; // not reached: the start alone (and the fixed end) meets every window and endBy
+    mark(load<i32>(xPtr + (<usize>out << 2)));
+    for (let k = out; k < len - 1; k++) store<i32>(xPtr + (<usize>k << 2), load<i32>(xPtr + (<usize>(k + 1) << 2)));
+    len--;
+  }
+  return len;
 }
 
 @inline export function mark(v: i32): void {

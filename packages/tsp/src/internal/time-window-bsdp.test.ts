@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireInstance } from './instance-pool.js';
 import { simulateRoute, type TimeData } from './schedule.js';
 import { compileTimeWindows, type TimeWindowExports } from './time-window-core.js';
+import { windowInstance } from '../../test/window-instances.js';
 
 /** The Balas–Simonetti DP of the time-window kernel (assembly/time-window-bsdp.ts) against a brute force. */
 
@@ -59,29 +60,9 @@ function restrictedOrders(m: number, k: number): number[][] {
   return out;
 }
 
-const problem = fc.integer({ min: 3, max: 8 }).chain((n) =>
-  fc.record({
-    n: fc.constant(n),
-    time: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: n * n, maxLength: n * n }),
-    service: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: n, maxLength: n }),
-    windows: fc.array(
-      fc.option(
-        fc
-          .array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 150 })), {
-            minLength: 1,
-            maxLength: 2,
-          })
-          .map((ws) => ws.map(([o, len]) => [o, o + len] as [number, number]).sort((a, b) => a[0] - b[0]))
-          .filter((ws) => ws.every((w, i) => i === 0 || w[0] > (ws[i - 1] as [number, number])[1])),
-        { freq: 2 },
-      ),
-      { minLength: n, maxLength: n },
-    ),
-    endBy: fc.integer({ min: 150, max: 900 }),
-    endKind: fc.constantFrom('closed', 'any', 'node'),
-    k: fc.integer({ min: 2, max: 6 }),
-    shuffle: fc.array(fc.nat(), { minLength: n, maxLength: n }),
-  }),
+const problem = windowInstance(
+  { minN: 3, maxN: 8, maxWindowS: 150, minEndByS: 150, maxEndByS: 900, disjoint: true },
+  (n) => fc.record({ k: fc.integer({ min: 2, max: 6 }), shuffle: fc.array(fc.nat(), { minLength: n, maxLength: n }) }),
 );
 
 describe('Balas–Simonetti DP neighbourhood (time-window kernel)', () => {

@@ -1,0 +1,60 @@
+// Small random time-window instances for the time-window kernel's property tests
+// (src/internal/time-windows.test.ts, src/internal/time-window-bsdp.test.ts): one arbitrary, so the two
+// tests draw their days the same way.
+import fc from 'fast-check';
+
+/** The ranges an instance is drawn from. */
+export interface WindowInstanceRanges {
+  /** Stops, the start included. */
+  minN: number;
+  maxN: number;
+  /** The longest window, in seconds (windows open between 0 and 300 s). */
+  maxWindowS: number;
+  /** endBy is drawn from minEndByS..maxEndByS. */
+  minEndByS: number;
+  maxEndByS: number;
+  /** Whether a stop's two windows must not touch (the kernel's callers guarantee it; the kernel takes either). */
+  disjoint: boolean;
+}
+
+/** One drawn instance (see windowInstance). */
+export interface WindowInstance {
+  n: number;
+  time: number[];
+  service: number[];
+  windows: ([number, number][] | null)[];
+  endBy: number;
+  endKind: 'closed' | 'any' | 'node';
+}
+
+/**
+ * An instance: n stops, travel times 1–60 s, services 0–30 s, none, one or two windows per stop (sorted by
+ * opening), endBy and the kind of end ('closed', 'any' or 'node'), with the fields `extra(n)` draws.
+ */
+export function windowInstance<E>(
+  r: WindowInstanceRanges,
+  extra: (n: number) => fc.Arbitrary<E>,
+): fc.Arbitrary<WindowInstance & E> {
+  const windows = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: r.maxWindowS })), {
+      minLength: 1,
+      maxLength: 2,
+    })
+    .map((ws) => ws.map(([o, len]) => [o, o + len] as [number, number]).sort((a, b) => a[0] - b[0]))
+    .filter((ws) => !r.disjoint || ws.every((w, i) => i === 0 || w[0] > (ws[i - 1] as [number, number])[1]));
+  return fc.integer({ min: r.minN, max: r.maxN }).chain((n) =>
+    fc
+      .tuple(
+        fc.record({
+          n: fc.constant(n),
+          time: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: n * n, maxLength: n * n }),
+          service: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: n, maxLength: n }),
+          windows: fc.array(fc.option(windows, { freq: 2 }), { minLength: n, maxLength: n }),
+          endBy: fc.integer({ min: r.minEndByS, max: r.maxEndByS }),
+          endKind: fc.constantFrom<'closed' | 'any' | 'node'>('closed', 'any', 'node'),
+        }),
+        extra(n),
+      )
+      .map(([base, more]) => ({ ...base, ...more })),
+  );
+}
