@@ -2,6 +2,7 @@
 // (src/internal/time-windows.test.ts, src/internal/time-window-bsdp.test.ts): one arbitrary, so the two
 // tests draw their days the same way.
 import fc from 'fast-check';
+import type { TimeData } from '../src/internal/schedule.js';
 
 /** The ranges an instance is drawn from. */
 export interface WindowInstanceRanges {
@@ -57,4 +58,16 @@ export function windowInstance<E>(
       )
       .map(([base, more]) => ({ ...base, ...more })),
   );
+}
+
+/** The kernel's TimeData of a drawn instance (the day starts at 0 s). */
+export function timeDataOf(x: WindowInstance): TimeData {
+  return {
+    n: x.n,
+    time: Float64Array.from(x.time),
+    serviceS: Float64Array.from(x.service),
+    windows: x.windows,
+    startAt: 0,
+    endBy: x.endBy,
+  };
 }

@@ -5,7 +5,7 @@ import { runTimeWindowDp, type TimeWindowOutcome } from './time-window-dp.js';
 import { UNLIMITED } from './solve-clock.js';
 import { compileTimeWindows } from './time-window-core.js';
 import { runTimeWindowSearch } from './time-window-search.js';
-import { windowInstance } from '../../test/window-instances.js';
+import { timeDataOf, type WindowInstance, windowInstance } from '../../test/window-instances.js';
 
 function heuristic(td: TimeData, start: number, end: number | 'any', seed: number, maxKicks: number) {
   return drain(
@@ -62,24 +62,8 @@ const instance = (maxN: number) =>
     }),
   );
 
-function toProblem(x: {
-  n: number;
-  time: number[];
-  service: number[];
-  windows: ([number, number][] | null)[];
-  endBy: number;
-  start: number;
-  endKind: string;
-  endNode: number;
-}) {
-  const td: TimeData = {
-    n: x.n,
-    time: Float64Array.from(x.time),
-    serviceS: Float64Array.from(x.service),
-    windows: x.windows,
-    startAt: 0,
-    endBy: x.endBy,
-  };
+function toProblem(x: WindowInstance & { start: number; endNode: number }) {
+  const td = timeDataOf(x);
   const end: number | 'any' = x.endKind === 'closed' ? x.start : x.endKind === 'any' ? 'any' : x.endNode;
   return { td, start: x.start, end };
 }
