@@ -21,12 +21,13 @@
 // many stops dropped as the best and a finish no later, or fewer dropped): the DP reaches reorderings of
 // many stops at once that Or-opt, 2-opt and swap cannot, and its route is taken when better. Each route
 // is polished once (a table of route hashes). Measured on bench:windows' 15 days, seeds 1-60, against a
-// fixed reference (bench/RESULTS.md): see POLISH_K in time-windows.ts.
+// fixed reference (bench/RESULTS.md): see BSDP_K in time-windows.ts.
 
 import {
-  C, INF, L, S, T, activePtr, closed, cost, costWeight, earliest, endBy, eps, finish, fixedEnd, n, rAt, rPtr, refresh,
+  C, INF, L, S, T, closed, cost, costWeight, earliest, endBy, eps, finish, fixedEnd, n, rAt, rPtr, refresh,
   startAt, startNode,
 } from './time-window-route';
+import { activate } from './time-window-moves';
 
 /** The largest k the tables take (back-pointers are u16: k·2^(k-1) < 65536). */
 export const BSDP_MAX_K: i32 = 11;
@@ -340,9 +341,9 @@ export function polish(): bool {
   for (let p = 1; p < L; p++) {
     const v = load<i32>(resPtr + (<usize>p << 2));
     if (rAt(p) == v) continue;
-    store<i32>(activePtr + (<usize>v << 2), 1);
-    store<i32>(activePtr + (<usize>load<i32>(resPtr + (<usize>(p - 1) << 2)) << 2), 1);
-    if (p + 1 < L) store<i32>(activePtr + (<usize>load<i32>(resPtr + (<usize>(p + 1) << 2)) << 2), 1);
+    activate(v);
+    activate(load<i32>(resPtr + (<usize>(p - 1) << 2)));
+    if (p + 1 < L) activate(load<i32>(resPtr + (<usize>(p + 1) << 2)));
   }
   memory.copy(rPtr, resPtr, <usize>L << 2);
   refresh();
