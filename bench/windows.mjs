@@ -20,7 +20,8 @@
 // exists (and writes them there when it does not), so variants compare against one fixed reference; a figure for
 // the target is always taken without it (the reference is then this solver's own long runs). --kicks-per-stop k
 // sets the default runs' budget to max(100, k·n) kicks (default: solve's own budget, no maxKicks passed); the
-// summary gives the CPU time of the default runs, so variants compare at equal CPU.
+// summary gives the CPU time of the default runs, so variants compare at equal CPU. --seed-offset o runs seeds
+// o+1..o+k instead of 1..k (a second, independent set of runs to confirm a difference).
 // Output: a table and bench/out/windows.json.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ const runs = arg('--runs', 7);
 const qualityRuns = arg('--quality-runs', 3);
 const seeds = arg('--seeds', 1);
 const kicksPerStop = arg('--kicks-per-stop', 0);
+const seedOffset = arg('--seed-offset', 0);
 const refIdx = process.argv.indexOf('--reference-file');
 const referenceFile = refIdx >= 0 ? process.argv[refIdx + 1] : null;
 
@@ -195,7 +197,7 @@ for (const n of [20, 30, 40, 50, 60]) {
     const daySeed = 2000 + 10 * n + s;
     const d = day(n, daySeed);
     const budget = defaultKicks(n);
-    const got = runNew(d, defaultRun(n));
+    const got = runNew(d, defaultRun(n, seedOffset > 0 ? { seed: seedOffset + 1 } : {}));
     defaultCpuMs += got.cpuMs;
     const oldGot = runOld(d, Math.max(10, Math.round(n / 2)));
     const saved = savedRefs.get(daySeed);
@@ -223,12 +225,12 @@ for (const n of [20, 30, 40, 50, 60]) {
     // the default solve with seeds 1..--seeds: how many runs are within 0.5 % with as many stops
     const bySeed = [got];
     for (let seed = 2; seed <= seeds; seed++) {
-      const x = runNew(d, defaultRun(n, { seed }));
+      const x = runNew(d, defaultRun(n, { seed: seedOffset + seed }));
       defaultCpuMs += x.cpuMs;
       bySeed.push(x);
     }
     row.seeds = bySeed.map((x, k) => ({
-      seed: k + 1,
+      seed: seedOffset + k + 1,
       finish: x.finish,
       dropped: x.dropped,
       gapPct: x.dropped === ref.dropped ? gap(x.finish, ref.finish) : null,
@@ -239,7 +241,7 @@ for (const n of [20, 30, 40, 50, 60]) {
     ).length;
     quality.push(row);
     console.log(
-      `quality n=${n} day ${row.seed}: finish ${row.finish} (dropped ${row.dropped}) vs reference ${row.refFinish} (dropped ${row.refDropped}): ${show(row.gapPct, row.dropped - row.refDropped)} | old JS ${row.oldFinish} (dropped ${row.oldDropped}): ${show(row.oldGapPct, row.oldDropped - row.refDropped)}${seeds > 1 ? ` | seeds 1-${seeds}: ${row.seedsWithin05} within 0.5 %` : ''}`,
+      `quality n=${n} day ${row.seed}: finish ${row.finish} (dropped ${row.dropped}) vs reference ${row.refFinish} (dropped ${row.refDropped}): ${show(row.gapPct, row.dropped - row.refDropped)} | old JS ${row.oldFinish} (dropped ${row.oldDropped}): ${show(row.oldGapPct, row.oldDropped - row.refDropped)}${seeds > 1 ? ` | seeds ${seedOffset + 1}-${seedOffset + seeds}: ${row.seedsWithin05} within 0.5 %` : ''}`,
     );
   }
 }
@@ -272,6 +274,7 @@ const summary = {
   ),
   defaultCpuMs,
   kicksPerStop: kicksPerStop || null,
+  seedOffset,
   referenceFile: savedRefs.size ? referenceFile : null,
 };
 if (referenceFile && savedRefs.size === 0 && newRefs.length)
@@ -281,7 +284,7 @@ console.log(
 );
 if (seeds > 1)
   console.log(
-    `default solve with seeds 1-${seeds}: ${summary.seedRunsWithin05}/${summary.seedRuns} runs within 0.5 % of the reference with as many stops (or fewer dropped: ${summary.seedRunsFewerDropped}); ${summary.seedRunsMoreDropped} drop more stops; CPU of the default runs ${(defaultCpuMs / 1000).toFixed(1)} s${summary.referenceFile ? `; fixed reference ${summary.referenceFile}` : ''}`,
+    `default solve with seeds ${seedOffset + 1}-${seedOffset + seeds}: ${summary.seedRunsWithin05}/${summary.seedRuns} runs within 0.5 % of the reference with as many stops (or fewer dropped: ${summary.seedRunsFewerDropped}); ${summary.seedRunsMoreDropped} drop more stops; CPU of the default runs ${(defaultCpuMs / 1000).toFixed(1)} s${summary.referenceFile ? `; fixed reference ${summary.referenceFile}` : ''}`,
   );
 console.log(
   `${machine}; load ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after; speed probe ${probeBefore.toFixed(0)} ms before, ${probeAfter.toFixed(0)} ms after`,
