@@ -3,10 +3,10 @@
 // empty route.
 
 import {
-  C, INF, K, L, closed, cost, costWeight, depAt, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
-  outN, posOf, rAt, rPtr, refresh, savePtr, setR, startNode, wClose, wOff, xPtr,
+  C, INF, K, L, NEG, closed, cost, costWeight, depAt, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
+  outN, posOf, rAt, rPtr, refresh, savePtr, setR, startNode, wClose, wOff, wOpen, xPtr,
 } from './time-window-route';
-import { activate, candidateCost, evalFinish, np, piece, tailFrom, writeCandidate } from './time-window-moves';
+import { activate, candidateCost, evalFinish, evalInsert, np, piece, tailFrom, writeCandidate } from './time-window-moves';
 
 /** Ejection: how far (in route places) the stop taken out may be from a near neighbour of the dropped stop. */
 const EJECT_NEAR: i32 = 1;
@@ -23,12 +23,10 @@ export function insertBest(v: i32): bool {
   // departures only grow along the route: past the last close of v's windows no later place is feasible
   const e = wOff(v + 1);
   const lastClose = e > wOff(v) ? wClose(e - 1) : INF;
+  const firstOpen = e > wOff(v) ? wOpen(wOff(v)) : NEG;
   for (let pp = 0; pp <= lastMovable(); pp++) {
     if (depAt(pp) > lastClose) break;
-    np = 0;
-    piece(2, v, 0);
-    tailFrom = pp + 1;
-    const f = evalFinish(pp + 1);
+    const f = evalInsert(pp, v, firstOpen);
     if (f == INF) continue;
     const a = rAt(pp);
     const b = pp + 1 < L ? rAt(pp + 1) : closed ? startNode : -1;

@@ -62,7 +62,15 @@ export function evalFinish(prefixEnd: i32): f64 {
       }
     }
   }
-  for (let j = tailFrom; j < L; j++) {
+  return finishThroughTail(t, prev, tailFrom);
+}
+
+/**
+ * The finish of a candidate that departs from its stop `prev` at t and goes on with the unchanged tail
+ * r[from..L); INF when a window or endBy is missed. Simulates the tail only as far as it must.
+ */
+@inline function finishThroughTail(t: f64, prev: i32, from: i32): f64 {
+  for (let j = from; j < L; j++) {
     const v = rAt(j);
     t = earliest(v, t + T(prev, v));
     if (t == INF) return INF;
@@ -74,6 +82,27 @@ export function evalFinish(prefixEnd: i32): f64 {
   }
   const f = closeFrom(prev, t);
   return f > endBy ? INF : f;
+}
+
+/**
+ * evalFinish of the candidate r[0..pp] + v + r[pp+1..L) (the new stop v after position pp) without the
+ * piece table: the same operations in the same order, so the same value. Most such places are infeasible
+ * on a full day, and a lower bound rejects them before the simulation: the departure from r[pp+1] with
+ * v served no earlier than its first opening `vOpen` (NEG without windows) and r[pp+1] served on arrival.
+ * Each step of the bound is at most the simulated one (earliest() only delays, and rounding is monotone),
+ * so a bound past both LD[pp+1] and dep[pp+1] means the simulation returns INF at r[pp+1] too.
+ */
+export function evalInsert(pp: i32, v: i32, vOpen: f64): f64 {
+  let t = depAt(pp) + T(rAt(pp), v);
+  const j = pp + 1;
+  if (j < L) {
+    const w = rAt(j);
+    const lb = max(t, vOpen) + S(v) + T(v, w) + S(w);
+    if (lb > ldAt(j) && lb > depAt(j)) return INF;
+  }
+  t = earliest(v, t);
+  if (t == INF) return INF;
+  return finishThroughTail(t + S(v), v, j);
 }
 
 @inline export function putX(k: i32, v: i32): void {

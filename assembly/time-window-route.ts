@@ -28,6 +28,7 @@ export let cPtr: usize = 0; // f64[n*n] cost
 export let sPtr: usize = 0; // f64[n] service
 export let wOffPtr: usize = 0; // i32[n+1] windows of v: wOff[v] .. wOff[v+1]
 export let wPtr: usize = 0; // f64[2W] open, close (sorted, disjoint per stop)
+export let firstWinPtr: usize = 0; // f64[2n] v's first window (open, close); (NEG, INF) without windows (indexWindows)
 export let outPtr: usize = 0; // i32[n*K] nearest successors by travel time
 export let inPtr: usize = 0; // i32[n*K] nearest predecessors
 export let rPtr: usize = 0; // i32[n+1] the route
@@ -86,6 +87,7 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   const s = p; p = align8(p + n8 * 8);
   const wo = p; p = align8(p + m * 4);
   const w = p; p = align8(p + <usize>windowCount * 16);
+  const fw1 = p; p = align8(p + n8 * 16);
   const o = p; p = align8(p + n8 * <usize>k * 4);
   const ii = p; p = align8(p + n8 * <usize>k * 4);
   const r = p; p = align8(p + m * 4);
@@ -118,7 +120,7 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   if (pages > have && memory.grow(pages - have) < 0) return 0;
   n = nn;
   K = k;
-  tPtr = t; cPtr = c; sPtr = s; wOffPtr = wo; wPtr = w; outPtr = o; inPtr = ii; rPtr = r; posPtr = ps;
+  tPtr = t; cPtr = c; sPtr = s; wOffPtr = wo; wPtr = w; firstWinPtr = fw1; outPtr = o; inPtr = ii; rPtr = r; posPtr = ps;
   depPtr = d; ldPtr = ld; aPtr = a; bPtr = b; multiPtr = mu; xPtr = x; curPtr = cu; bestPtr = be;
   markPtr = mk; listPtr = ls; activePtr = ac; savePtr = sv; orderPtr = or; dropPtr = dr; curDropPtr = cd; bestDropPtr = bd; keyPtr = ky; pcPtr = pc; fwdPtr = fw; bwdPtr = bw;
   return 1;
@@ -145,12 +147,29 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
 /** Last position whose stop may move (a fixed end stays last). */
 @inline export function lastMovable(): i32 { return fixedEnd >= 0 ? L - 2 : L - 1; }
 
-/** The earliest service start at v for an arrival at t; INF when every window has closed. */
+/**
+ * Copies each stop's first window to firstWinPtr (after the caller filled the windows): earliest() reads
+ * one record for the usual stop with one window or none.
+ */
+export function indexWindows(): void {
+  for (let v = 0; v < n; v++) {
+    const at = firstWinPtr + (<usize>v << 4);
+    const k = wOff(v);
+    const none = k == wOff(v + 1);
+    store<f64>(at, none ? NEG : wOpen(k));
+    store<f64>(at + 8, none ? INF : wClose(k));
+  }
+}
+
+/**
+ * The earliest service start at v for an arrival at t; INF when every window has closed. Without windows
+ * the first window is (NEG, INF), so max(t, NEG) = t.
+ */
 export function earliest(v: i32, t: f64): f64 {
+  const at = firstWinPtr + (<usize>v << 4);
+  if (t <= load<f64>(at + 8)) return max(t, load<f64>(at));
   const e = wOff(v + 1);
-  let k = wOff(v);
-  if (k == e) return t;
-  for (; k < e; k++) if (t <= wClose(k)) return max(t, wOpen(k));
+  for (let k = wOff(v) + 1; k < e; k++) if (t <= wClose(k)) return max(t, wOpen(k));
   return INF;
 }
 

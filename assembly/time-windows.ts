@@ -67,7 +67,7 @@
 // TSP core: the cost runs (cost-runs.ts), the neighbour lists (sorted-insert.ts), xorshift32.
 
 import {
-  heapEnd, prepare as prepareRoute,
+  heapEnd, indexWindows, prepare as prepareRoute,
   INF, K, L, S, T, activePtr, bestCost, costWeight, bestDropPtr, bestFinish, bestL, bestNDrop, bestPtr, cPtr, closed, cost,
   curCost, curDropPtr, curFinish, curL, curNDrop, curPtr, depAt, dropPtr, endBy, eps, finish, fixedEnd,
   inPtr, keyPtr, n, nDrop, orderPtr, outN, outPtr, rPtr, refresh, sPtr, startAt, startNode, tPtr, wClose, wOff, wOffPtr, wOpen,
@@ -176,6 +176,7 @@ export function setup(
   h = (h ^ (h >> 13)) * 0xc2b2ae35;
   h ^= h >> 16;
   rng = h == 0 ? 0x9e3779b9 : h;
+  indexWindows();
   // neighbour lists: the K best-correlated successors and predecessors (correlation())
   for (let v = 0; v < n; v++) {
     buildList(v, true);
