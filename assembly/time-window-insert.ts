@@ -3,8 +3,8 @@
 // empty route.
 
 import {
-  C, INF, K, L, NEG, closed, cost, costWeight, depAt, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
-  outN, posOf, rAt, rPtr, refresh, savePtr, setR, startNode, wClose, wOff, wOpen, xPtr,
+  C, INF, K, L, closed, cost, costWeight, depAt, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
+  outN, posOf, rAt, rPtr, refresh, savePtr, setR, startNode, wClose, wOff, xPtr,
 } from './time-window-route';
 import { activate, candidateCost, evalFinish, evalInsert, np, piece, tailFrom, writeCandidate } from './time-window-moves';
 
@@ -23,10 +23,9 @@ export function insertBest(v: i32): bool {
   // departures only grow along the route: past the last close of v's windows no later place is feasible
   const e = wOff(v + 1);
   const lastClose = e > wOff(v) ? wClose(e - 1) : INF;
-  const firstOpen = e > wOff(v) ? wOpen(wOff(v)) : NEG;
   for (let pp = 0; pp <= lastMovable(); pp++) {
     if (depAt(pp) > lastClose) break;
-    const f = evalInsert(pp, v, firstOpen);
+    const f = evalInsert(pp, v);
     if (f == INF) continue;
     const a = rAt(pp);
     const b = pp + 1 < L ? rAt(pp + 1) : closed ? startNode : -1;

@@ -1,12 +1,13 @@
 // Candidate routes and the local-search moves of the time-window search (time-windows.ts): a
 // candidate is a few pieces of the current route and its unchanged tail, priced by simulating only up
-// to the tail (forward slack and segment summaries, see the header of time-windows.ts) and by the cost
-// runs; Or-opt relocation, 2-opt reversal and swap near each stop's nearest neighbours, first
+// to the tail (forward slack and segment summaries, see the header of time-windows.ts; a new stop
+// just before the tail first against a lower bound, which rejects most insertion places on a full
+// day; one new stop after a place, by evalInsert without the piece table) and by the cost runs; Or-opt relocation, 2-opt reversal and swap near each stop's nearest neighbours, first
 // improvement, with don't-look bits ("active" stops).
 
 import {
   C, INF, K, L, S, T, aAt, activePtr, bAt, bwdPtr, closeFrom, closed, cost, costWeight, depAt, earliest, endBy, eps,
-  finish, fixedEnd, fwdPtr, inN, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refresh,
+  finish, firstOpen, fixedEnd, fwdPtr, inN, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refresh,
   startNode, xPtr,
 } from './time-window-route';
 
@@ -40,7 +41,9 @@ export function evalFinish(prefixEnd: i32): f64 {
     const from = pFrom(p);
     const to = pTo(p);
     if (kind == 2) {
-      t = earliest(from, t + T(prev, from));
+      t += T(prev, from);
+      if (p == np - 1 && tailFrom < L && cannotReachTail(t, from)) return INF;
+      t = earliest(from, t);
       if (t == INF) return INF;
       t += S(from);
       prev = from;
@@ -85,24 +88,29 @@ export function evalFinish(prefixEnd: i32): f64 {
 }
 
 /**
- * evalFinish of the candidate r[0..pp] + v + r[pp+1..L) (the new stop v after position pp) without the
- * piece table: the same operations in the same order, so the same value. Most such places are infeasible
- * on a full day, and a lower bound rejects them before the simulation: the departure from r[pp+1] with
- * v served no earlier than its first opening `vOpen` (NEG without windows) and r[pp+1] served on arrival.
- * Each step of the bound is at most the simulated one (earliest() only delays, and rounding is monotone),
- * so a bound past both LD[pp+1] and dep[pp+1] means the simulation returns INF at r[pp+1] too.
+ * True when a new stop v reached at `arrival`, followed at once by the unchanged tail r[tailFrom..L), is
+ * proved infeasible before the simulation: the bound on the departure from r[tailFrom] (v served no
+ * earlier than its first opening, r[tailFrom] on arrival) is past both LD and dep there. Each step of the
+ * bound is at most the simulated one (earliest() only delays, and rounding is monotone), so the
+ * simulation would return INF at r[tailFrom] too. On a full day most insertion places end here.
  */
-export function evalInsert(pp: i32, v: i32, vOpen: f64): f64 {
+@inline function cannotReachTail(arrival: f64, v: i32): bool {
+  const w = rAt(tailFrom);
+  const lb = max(arrival, firstOpen(v)) + S(v) + T(v, w) + S(w);
+  return lb > ldAt(tailFrom) && lb > depAt(tailFrom);
+}
+
+/**
+ * evalFinish of the candidate r[0..pp] + v + r[pp+1..L) (the new stop v after position pp) without the
+ * piece table: the same operations in the same order, so the same value. Sets tailFrom = pp + 1.
+ */
+@inline export function evalInsert(pp: i32, v: i32): f64 {
+  tailFrom = pp + 1;
   let t = depAt(pp) + T(rAt(pp), v);
-  const j = pp + 1;
-  if (j < L) {
-    const w = rAt(j);
-    const lb = max(t, vOpen) + S(v) + T(v, w) + S(w);
-    if (lb > ldAt(j) && lb > depAt(j)) return INF;
-  }
+  if (tailFrom < L && cannotReachTail(t, v)) return INF;
   t = earliest(v, t);
   if (t == INF) return INF;
-  return finishThroughTail(t + S(v), v, j);
+  return finishThroughTail(t + S(v), v, tailFrom);
 }
 
 @inline export function putX(k: i32, v: i32): void {

@@ -139,6 +139,8 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
 @inline export function aAt(k: i32): f64 { return load<f64>(aPtr + (<usize>k << 3)); }
 @inline export function bAt(k: i32): f64 { return load<f64>(bPtr + (<usize>k << 3)); }
 @inline export function multiAt(k: i32): i32 { return load<i32>(multiPtr + (<usize>k << 2)); }
+/** The first opening of v's windows; NEG without windows (indexWindows). */
+@inline export function firstOpen(v: i32): f64 { return load<f64>(firstWinPtr + (<usize>v << 4)); }
 @inline export function wOff(v: i32): i32 { return load<i32>(wOffPtr + (<usize>v << 2)); }
 @inline export function wOpen(k: i32): f64 { return load<f64>(wPtr + (<usize>k << 4)); }
 @inline export function wClose(k: i32): f64 { return load<f64>(wPtr + (<usize>k << 4) + 8); }

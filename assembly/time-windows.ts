@@ -20,7 +20,10 @@
 // stop), followed by an unchanged tail from some position j. It is simulated from the first changed
 // position up to the tail; at the tail, with d the new departure from r[j]: d = dep[j] -> the old
 // finish; d > LD[j] -> infeasible; multi[j] = 0 -> max(d + A[j], B[j]) in O(1); else the simulation
-// goes on through the tail until one of these holds. Costs are summed only when the finish ties.
+// goes on through the tail until one of these holds. A new stop v right before the tail is first
+// checked against a bound: v served from its arrival or first opening, r[j] on arrival; a departure
+// from r[j] past both LD[j] and dep[j] by that bound is infeasible without simulating (the simulation
+// can only be later). Costs are summed only when the finish ties.
 //
 // Moves (granular: only near each stop's K = 6 best-correlated stops, as in Vidal et al.'s HGS for
 // VRPTW, 2013: v ranks as a successor of u by t(u, v) + 0.2 x the least wait at v + 3 x the least
