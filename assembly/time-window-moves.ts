@@ -2,12 +2,13 @@
 // candidate is a few pieces of the current route and its unchanged tail, priced by simulating only up
 // to the tail (forward slack and segment summaries, see the header of time-windows.ts; a new stop
 // just before the tail first against a lower bound, which rejects most insertion places on a full
-// day; one new stop after a place, by evalInsert without the piece table) and by the cost runs; Or-opt relocation, 2-opt reversal and swap near each stop's nearest neighbours, first
+// day; one new stop after a place, by evalInsert without the piece table), after a lower bound of the
+// finish (the time without waiting: finishBound) for the local-search moves, and by the cost runs; Or-opt relocation, 2-opt reversal and swap near each stop's nearest neighbours, first
 // improvement, with don't-look bits ("active" stops).
 
 import {
   C, INF, K, L, S, T, aAt, activePtr, bAt, bwdPtr, closeFrom, closed, cost, costWeight, depAt, earliest, endBy, eps,
-  finish, firstOpen, fixedEnd, fwdPtr, inN, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refresh,
+  closingTime, finish, firstOpen, fixedEnd, fwdPtr, inN, runBwdPtr, runFwdPtr, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refresh,
   startNode, xPtr,
 } from './time-window-route';
 
@@ -169,19 +170,60 @@ export function candidateCost(prefixEnd: i32): f64 {
   return c;
 }
 
+@inline function runFwd(k: i32): f64 { return load<f64>(runFwdPtr + (<usize>k << 3)); }
+@inline function runBwd(k: i32): f64 { return load<f64>(runBwdPtr + (<usize>k << 3)); }
+
+/**
+ * A lower bound on the candidate's finish: its time without any waiting, from the departure at
+ * r[prefixEnd - 1], in O(pieces) from the runs of refresh(); windows only delay, so evalFinish is never
+ * below it. Less a slack of 1e-9 of the sizes summed, far above the rounding of these sums (a relative
+ * 1e-16 per term), so that the bound holds on the floating-point values too. On a day without waiting it is
+ * close to the finish, and most local-search candidates that finish later are rejected by it alone.
+ */
+function finishBound(prefixEnd: i32): f64 {
+  const t0 = depAt(prefixEnd - 1);
+  let t = t0;
+  let prev = rAt(prefixEnd - 1);
+  for (let p = 0; p < np; p++) {
+    const kind = pKind(p);
+    const from = pFrom(p);
+    const to = pTo(p);
+    if (kind == 2) {
+      t += T(prev, from) + S(from);
+      prev = from;
+    } else if (to > from) {
+      const first = kind == 0 ? rAt(from) : rAt(to - 1);
+      const inner = kind == 0 ? runFwd(to - 1) - runFwd(from) : runBwd(to - 1) - runBwd(from);
+      t += T(prev, first) + S(first) + inner;
+      prev = kind == 0 ? rAt(to - 1) : rAt(from);
+    }
+  }
+  if (tailFrom < L) {
+    const first = rAt(tailFrom);
+    t += T(prev, first) + S(first) + (runFwd(L - 1) - runFwd(tailFrom)) + closingTime;
+  } else t += closed ? T(prev, startNode) : 0;
+  // travel and service times are finite and not negative (validated at the boundary): no sum above is larger in size
+  return t - 1e-9 * (abs(t) + abs(t0) + runFwd(L - 1) + runBwd(L - 1));
+}
+
 /**
  * Takes the candidate when it is feasible and better: it finishes earlier, or as early and cheaper
  * (`costWeight` w > 0: its finish + w x cost is lower, or as low and it is cheaper). Returns true when taken.
  */
 export function tryCandidate(prefixEnd: i32): bool {
-  const f = evalFinish(prefixEnd);
-  if (f == INF) return false;
   const tol = 1e-9 * (1 + cost);
   if (costWeight > 0) {
+    // the bound first: the finish term of dv only grows from it to the simulated finish
     const c = candidateCost(prefixEnd);
+    if (finishBound(prefixEnd) - finish + costWeight * (c - cost) > eps) return false;
+    const f = evalFinish(prefixEnd);
+    if (f == INF) return false;
     const dv = f - finish + costWeight * (c - cost);
     if (dv > eps || (dv >= -eps && c >= cost - tol)) return false;
   } else {
+    if (finishBound(prefixEnd) > finish + eps) return false;
+    const f = evalFinish(prefixEnd);
+    if (f == INF) return false;
     if (f > finish + eps) return false;
     if (f >= finish - eps && candidateCost(prefixEnd) >= cost - tol) return false;
   }

@@ -40,6 +40,8 @@ export let bPtr: usize = 0;
 export let multiPtr: usize = 0; // i32[n+1]
 export let fwdPtr: usize = 0; // f64[n+1] fwd[k] = cost of r[0] -> .. -> r[k]
 export let bwdPtr: usize = 0; // f64[n+1] bwd[k] = cost of r[k] -> .. -> r[0] (each edge reversed)
+export let runFwdPtr: usize = 0; // f64[n+1] the route's time without waiting from r[0] to the service end at r[k]
+export let runBwdPtr: usize = 0; // f64[n+1] the same with every travel reversed and each service at the edge's head
 export let xPtr: usize = 0; // i32[n+1] scratch route
 export let curPtr: usize = 0; // i32[n+1] accepted route
 export let bestPtr: usize = 0; // i32[n+1] best route
@@ -55,6 +57,8 @@ export let savePtr: usize = 0; // i32[n+1] the route before a trial (ejection, t
 
 export let L: i32 = 0;
 export let finish: f64 = 0;
+/** Travel from the route's last stop back to the start (0 on a route that does not return). */
+export let closingTime: f64 = 0;
 export let cost: f64 = 0;
 export let nDrop: i32 = 0;
 export let curL: i32 = 0;
@@ -99,6 +103,8 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   const mu = p; p = align8(p + m * 4);
   const fw = p; p = align8(p + m * 8);
   const bw = p; p = align8(p + m * 8);
+  const rf = p; p = align8(p + m * 8);
+  const rb = p; p = align8(p + m * 8);
   const x = p; p = align8(p + m * 4);
   const cu = p; p = align8(p + m * 4);
   const be = p; p = align8(p + m * 4);
@@ -123,6 +129,7 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   tPtr = t; cPtr = c; sPtr = s; wOffPtr = wo; wPtr = w; firstWinPtr = fw1; outPtr = o; inPtr = ii; rPtr = r; posPtr = ps;
   depPtr = d; ldPtr = ld; aPtr = a; bPtr = b; multiPtr = mu; xPtr = x; curPtr = cu; bestPtr = be;
   markPtr = mk; listPtr = ls; activePtr = ac; savePtr = sv; orderPtr = or; dropPtr = dr; curDropPtr = cd; bestDropPtr = bd; keyPtr = ky; pcPtr = pc; fwdPtr = fw; bwdPtr = bw;
+  runFwdPtr = rf; runBwdPtr = rb;
   return 1;
 }
 
@@ -197,11 +204,19 @@ export function refresh(): void {
   for (let k = 0; k < L; k++) store<i32>(posPtr + (<usize>rAt(k) << 2), k);
   let t = startAt;
   store<f64>(depPtr, t);
+  let rf: f64 = 0;
+  let rb: f64 = 0;
+  store<f64>(runFwdPtr, 0);
+  store<f64>(runBwdPtr, 0);
   for (let k = 1; k < L; k++) {
     const u = rAt(k - 1);
     const v = rAt(k);
     t = earliest(v, t + T(u, v)) + S(v);
     store<f64>(depPtr + (<usize>k << 3), t);
+    rf += T(u, v) + S(v);
+    rb += T(v, u) + S(u);
+    store<f64>(runFwdPtr + (<usize>k << 3), rf);
+    store<f64>(runBwdPtr + (<usize>k << 3), rb);
   }
   // the cost runs (fwd/bwd) sum the same edges in the same order as this loop did before them
   fillCostRuns(rPtr, L, false, cPtr, n, fwdPtr, bwdPtr);
@@ -209,6 +224,7 @@ export function refresh(): void {
   const last = rAt(L - 1);
   const tau = closed && L > 1 ? T(last, startNode) : 0; // a route of the start alone goes nowhere
   finish = t + tau;
+  closingTime = tau;
   if (closed && L > 1) c += C(last, startNode);
   cost = c;
   const j = L - 1;

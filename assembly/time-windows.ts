@@ -23,7 +23,9 @@
 // goes on through the tail until one of these holds. A new stop v right before the tail is first
 // checked against a bound: v served from its arrival or first opening, r[j] on arrival; a departure
 // from r[j] past both LD[j] and dep[j] by that bound is infeasible without simulating (the simulation
-// can only be later). Costs are summed only when the finish ties.
+// can only be later). A local-search candidate is first checked against a lower bound of its finish,
+// its time without waiting (runs of travel + service kept by refresh(), O(pieces)): one that cannot
+// finish earlier is rejected without simulating. Costs are summed only when the finish ties.
 //
 // Moves (granular: only near each stop's K = 6 best-correlated stops, as in Vidal et al.'s HGS for
 // VRPTW, 2013: v ranks as a successor of u by t(u, v) + 0.2 x the least wait at v + 3 x the least
