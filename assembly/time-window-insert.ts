@@ -4,9 +4,9 @@
 
 import {
   C, INF, K, L, closed, cost, costWeight, depAt, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
-  outN, posOf, rAt, rPtr, refresh, savePtr, setR, startNode, wClose, wOff, xPtr,
+  outN, posOf, rAt, rPtr, refresh, refreshChanged, savePtr, setR, startNode, unplace, wClose, wOff, xPtr,
 } from './time-window-route';
-import { activate, candidateCost, evalFinish, evalInsert, np, piece, tailFrom, writeCandidate } from './time-window-moves';
+import { activate, candidateCost, evalFinish, evalInsert, np, piece, tailFrom, takeCandidate } from './time-window-moves';
 
 /** Ejection: how far (in route places) the stop taken out may be from a near neighbour of the dropped stop. */
 const EJECT_NEAR: i32 = 1;
@@ -45,7 +45,7 @@ export function insertBest(v: i32): bool {
   activate(v);
   activate(rAt(bestP));
   if (bestP + 2 < L) activate(rAt(bestP + 2));
-  refresh();
+  refreshChanged(bestP + 1, bestP + 2, 1);
   return true;
 }
 
@@ -147,10 +147,9 @@ export function ejectInsert(): bool {
     const u = rAt(bestU);
     memory.copy(savePtr, rPtr, <usize>oldL << 2);
     const prefixEnd = ejection(bestU, bestP, d);
-    const len = writeCandidate(prefixEnd);
-    memory.copy(rPtr, xPtr, <usize>len << 2);
-    L = len;
-    refresh();
+    const oldTail = tailFrom; // the unchanged tail, in both routes at this place (one stop out, one in)
+    takeCandidate(prefixEnd);
+    unplace(u);
     if (insertBest(u)) {
       removeDropped(k);
     } else {
@@ -158,7 +157,8 @@ export function ejectInsert(): bool {
       if (v > oldV - eps && !(v <= oldV + eps && cost < oldC - 1e-9 * (1 + oldC))) {
         memory.copy(rPtr, savePtr, <usize>oldL << 2);
         L = oldL;
-        refresh();
+        refreshChanged(prefixEnd, oldTail, 0);
+        unplace(d);
         continue;
       }
       store<i32>(dropPtr + (<usize>k << 2), u);

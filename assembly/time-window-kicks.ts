@@ -7,7 +7,7 @@ import {
   INF, K, L, S, T, closed, dropPtr, earliest, endBy, fixedEnd, keyPtr, lastMovable, listPtr, markPtr, n, nDrop, outN,
   posOf, rAt, rPtr, refresh, startAt, startNode, wClose, wOff, xPtr,
 } from './time-window-route';
-import { activate, activateAround, evalFinish, np, piece, putX, tailFrom, writeCandidate } from './time-window-moves';
+import { activate, activateAround, evalFinish, np, piece, putX, takeCandidate, tailFrom } from './time-window-moves';
 import { addDropped, insertBest } from './time-window-insert';
 import { xorshift32 } from './xorshift';
 
@@ -55,10 +55,7 @@ export function perturb(): bool {
     }
     if (evalFinish(prefixEnd) == INF) continue;
     activateAround(prefixEnd);
-    const len2 = writeCandidate(prefixEnd);
-    memory.copy(rPtr, xPtr, <usize>len2 << 2);
-    L = len2;
-    refresh();
+    takeCandidate(prefixEnd);
     return true;
   }
   return false;

@@ -8,7 +8,7 @@
 
 import {
   C, INF, K, L, S, T, aAt, activePtr, bAt, bwdPtr, closeFrom, closed, cost, costWeight, depAt, earliest, endBy, eps,
-  closingTime, finish, firstOpen, fixedEnd, fwdPtr, inN, runBwdPtr, runFwdPtr, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refresh,
+  closingTime, finish, firstOpen, fixedEnd, fwdPtr, inN, runBwdPtr, runFwdPtr, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refreshChanged,
   startNode, xPtr,
 } from './time-window-route';
 
@@ -228,11 +228,17 @@ export function tryCandidate(prefixEnd: i32): bool {
     if (f >= finish - eps && candidateCost(prefixEnd) >= cost - tol) return false;
   }
   activateAround(prefixEnd);
+  takeCandidate(prefixEnd);
+  return true;
+}
+
+/** Makes the candidate the route (refreshChanged: only what can differ is recomputed). */
+export function takeCandidate(prefixEnd: i32): void {
+  const oldL = L;
   const len = writeCandidate(prefixEnd);
   memory.copy(rPtr, xPtr, <usize>len << 2);
   L = len;
-  refresh();
-  return true;
+  refreshChanged(prefixEnd, tailFrom + len - oldL, len - oldL);
 }
 
 @inline export function activate(v: i32): void {

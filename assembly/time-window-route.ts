@@ -1,5 +1,6 @@
 // The route of the time-window search (time-windows.ts): its memory layout, the problem's arrays,
-// the current route r[0..L) with its schedule and backward summaries (refresh), and the route state
+// the current route r[0..L) with its schedule and backward summaries (refresh; refreshChanged after a
+// change inside a range recomputes only what can differ), and the route state
 // the other parts share (finish, cost, dropped stops, the accepted and the best route). The header of
 // time-windows.ts derives the summaries.
 
@@ -201,14 +202,36 @@ export function latestStart(v: i32, bound: f64): f64 {
 /** Recomputes positions, departures, finish, cost and the backward summaries of r[0..L). */
 export function refresh(): void {
   memory.fill(posPtr, 0xff, <usize>n << 2);
-  for (let k = 0; k < L; k++) store<i32>(posPtr + (<usize>rAt(k) << 2), k);
-  let t = startAt;
-  store<f64>(depPtr, t);
-  let rf: f64 = 0;
-  let rb: f64 = 0;
+  store<i32>(posPtr + (<usize>rAt(0) << 2), 0);
+  store<f64>(depPtr, startAt);
   store<f64>(runFwdPtr, 0);
   store<f64>(runBwdPtr, 0);
-  for (let k = 1; k < L; k++) {
+  store<f64>(fwdPtr, 0);
+  store<f64>(bwdPtr, 0);
+  refreshChanged(1, L, 0);
+}
+
+/**
+ * refresh() after a change inside r[lo..hi): r[0..lo) is as before (lo >= 1) and r[hi..L) is the old
+ * r[hi - shift..L - shift), shift = L - the old L. Recomputes only what can differ, with the same
+ * operations in the same order as refresh(), so the same values: positions, departures and runs from lo
+ * on; the backward summaries below hi (those from hi on move by shift). A stop taken out of the route
+ * keeps its position: the caller sets it to -1 (unplace).
+ */
+export function refreshChanged(lo: i32, hi: i32, shift: i32): void {
+  if (shift != 0 && hi < L) {
+    const from = <usize>(hi - shift);
+    const count = <usize>(L - hi);
+    memory.copy(ldPtr + (<usize>hi << 3), ldPtr + (from << 3), count << 3);
+    memory.copy(aPtr + (<usize>hi << 3), aPtr + (from << 3), count << 3);
+    memory.copy(bPtr + (<usize>hi << 3), bPtr + (from << 3), count << 3);
+    memory.copy(multiPtr + (<usize>hi << 2), multiPtr + (from << 2), count << 2);
+  }
+  for (let k = lo; k < L; k++) store<i32>(posPtr + (<usize>rAt(k) << 2), k);
+  let t = depAt(lo - 1);
+  let rf = load<f64>(runFwdPtr + (<usize>(lo - 1) << 3));
+  let rb = load<f64>(runBwdPtr + (<usize>(lo - 1) << 3));
+  for (let k = lo; k < L; k++) {
     const u = rAt(k - 1);
     const v = rAt(k);
     t = earliest(v, t + T(u, v)) + S(v);
@@ -218,8 +241,9 @@ export function refresh(): void {
     store<f64>(runFwdPtr + (<usize>k << 3), rf);
     store<f64>(runBwdPtr + (<usize>k << 3), rb);
   }
+  t = depAt(L - 1);
   // the cost runs (fwd/bwd) sum the same edges in the same order as this loop did before them
-  fillCostRuns(rPtr, L, false, cPtr, n, fwdPtr, bwdPtr);
+  fillCostRuns(rPtr, L, false, cPtr, n, fwdPtr, bwdPtr, lo - 1);
   let c = load<f64>(fwdPtr + (<usize>(L - 1) << 3));
   const last = rAt(L - 1);
   const tau = closed && L > 1 ? T(last, startNode) : 0; // a route of the start alone goes nowhere
@@ -227,12 +251,16 @@ export function refresh(): void {
   closingTime = tau;
   if (closed && L > 1) c += C(last, startNode);
   cost = c;
-  const j = L - 1;
-  store<f64>(ldPtr + (<usize>j << 3), endBy - tau);
-  store<f64>(aPtr + (<usize>j << 3), tau);
-  store<f64>(bPtr + (<usize>j << 3), NEG);
-  store<i32>(multiPtr + (<usize>j << 2), 0);
-  for (let i = L - 2; i >= 0; i--) {
+  let top = hi - 1; // the backward summaries from top down
+  if (hi >= L) {
+    const j = L - 1;
+    store<f64>(ldPtr + (<usize>j << 3), endBy - tau);
+    store<f64>(aPtr + (<usize>j << 3), tau);
+    store<f64>(bPtr + (<usize>j << 3), NEG);
+    store<i32>(multiPtr + (<usize>j << 2), 0);
+    top = L - 2;
+  }
+  for (let i = top; i >= 0; i--) {
     const v = rAt(i + 1);
     const tv = T(rAt(i), v);
     const s = S(v);
@@ -249,3 +277,7 @@ export function refresh(): void {
   }
 }
 
+/** Marks v as out of the route (after refreshChanged took it out). */
+export function unplace(v: i32): void {
+  store<i32>(posPtr + (<usize>v << 2), -1);
+}
