@@ -209,8 +209,9 @@ function finishBound(prefixEnd: i32): f64 {
 /**
  * Takes the candidate when it is feasible and better: it finishes earlier, or as early and cheaper
  * (`costWeight` w > 0: its finish + w x cost is lower, or as low and it is cheaper). Returns true when taken.
+ * `bounded`: the caller already found that the finish bound does not reject it (w = 0).
  */
-export function tryCandidate(prefixEnd: i32): bool {
+export function tryCandidate(prefixEnd: i32, bounded: bool = false): bool {
   const tol = 1e-9 * (1 + cost);
   if (costWeight > 0) {
     // the bound first: the finish term of dv only grows from it to the simulated finish
@@ -221,7 +222,7 @@ export function tryCandidate(prefixEnd: i32): bool {
     const dv = f - finish + costWeight * (c - cost);
     if (dv > eps || (dv >= -eps && c >= cost - tol)) return false;
   } else {
-    if (finishBound(prefixEnd) > finish + eps) return false;
+    if (!bounded && finishBound(prefixEnd) > finish + eps) return false;
     const f = evalFinish(prefixEnd);
     if (f == INF) return false;
     if (f > finish + eps) return false;
@@ -262,20 +263,47 @@ export function activateAround(prefixEnd: i32): void {
   if (tailFrom < L) activate(rAt(tailFrom));
 }
 
+/**
+ * For relocate(i, len, pp) with a stop after the segment and after pp (the last stop stays): true when
+ * the finish bound (finishBound) proves the move cannot finish earlier, from the three edges it adds and
+ * the three it removes (services stay): the time without waiting after the prefix changes by their
+ * difference. With the objective's cost weight (w > 0) it proves nothing (tryCandidate bounds it).
+ */
+function relocationCannotGain(i: i32, len: i32, pp: i32): bool {
+  if (costWeight > 0) return false;
+  const a = rAt(i - 1);
+  const f = rAt(i);
+  const g = rAt(i + len - 1);
+  const b = rAt(i + len);
+  const p = rAt(pp);
+  const q = rAt(pp + 1);
+  const added = T(p, f) + T(g, q) + T(a, b);
+  const removed = T(p, q) + T(a, f) + T(g, b);
+  const k = min(i, pp + 1) - 1; // the last unchanged position
+  const t0 = depAt(k);
+  const t = t0 + (runFwd(L - 1) - runFwd(k)) + closingTime + (added - removed);
+  // the slack of finishBound, with the edges added and removed among the sizes summed
+  return t - 1e-9 * (abs(t) + abs(t0) + runFwd(L - 1) + added + removed) > finish + eps;
+}
+
 /** Relocates r[i..i+len) to just after position pp (not inside the segment). */
 export function relocate(i: i32, len: i32, pp: i32): bool {
   np = 0;
   if (pp < i - 1) {
+    const bounded = i + len < L;
+    if (bounded && relocationCannotGain(i, len, pp)) return false;
     piece(0, i, i + len);
     piece(0, pp + 1, i);
     tailFrom = i + len;
-    return tryCandidate(pp + 1);
+    return tryCandidate(pp + 1, bounded);
   }
   if (pp >= i + len) {
+    const bounded = pp + 1 < L;
+    if (bounded && relocationCannotGain(i, len, pp)) return false;
     piece(0, i + len, pp + 1);
     piece(0, i, i + len);
     tailFrom = pp + 1;
-    return tryCandidate(i);
+    return tryCandidate(i, bounded);
   }
   return false;
 }

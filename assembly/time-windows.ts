@@ -24,7 +24,8 @@
 // checked against a bound: v served from its arrival or first opening, r[j] on arrival; a departure
 // from r[j] past both LD[j] and dep[j] by that bound is infeasible without simulating (the simulation
 // can only be later). A local-search candidate is first checked against a lower bound of its finish,
-// its time without waiting (runs of travel + service kept by refresh(), O(pieces)): one that cannot
+// its time without waiting (runs of travel + service kept by refresh(), O(pieces); for a relocation,
+// from the three edges it adds and the three it removes, before its pieces are built): one that cannot
 // finish earlier is rejected without simulating. Costs are summed only when the finish ties.
 //
 // Moves (granular: only near each stop's K = 6 best-correlated stops, as in Vidal et al.'s HGS for
