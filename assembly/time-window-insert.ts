@@ -6,7 +6,7 @@ import {
   C, INF, K, L, closed, cost, costWeight, depAt, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
   outN, posOf, rAt, rPtr, refresh, refreshChanged, savePtr, setR, startNode, unplace, wClose, wOff, xPtr,
 } from './time-window-route';
-import { activate, candidateCost, evalFinish, evalInsert, np, piece, tailFrom, takeCandidate } from './time-window-moves';
+import { activate, candidateCost, evalEjection, evalInsert, np, piece, tailFrom, takeCandidate } from './time-window-moves';
 
 /** Ejection: how far (in route places) the stop taken out may be from a near neighbour of the dropped stop. */
 const EJECT_NEAR: i32 = 1;
@@ -126,10 +126,9 @@ export function ejectInsert(): bool {
         store<i32>(mk, stamp);
         for (let pp = max(0, pu - EJECT_SHIFT - 1); pp <= min(last, pu + EJECT_SHIFT); pp++) {
           if (pp == pu) continue;
-          const prefixEnd = ejection(pu, pp, d);
-          const f = evalFinish(prefixEnd);
+          const f = evalEjection(pu, pp, d);
           if (f == INF) continue;
-          const c = candidateCost(prefixEnd);
+          const c = candidateCost(ejection(pu, pp, d));
           const v = f + costWeight * c;
           if (v < bestV - eps || (v <= bestV + eps && c < bestC)) {
             bestV = v;

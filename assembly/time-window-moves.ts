@@ -114,6 +114,50 @@ export function evalFinish(prefixEnd: i32): f64 {
   return finishThroughTail(t + S(v), v, tailFrom);
 }
 
+/**
+ * evalFinish of the ejection candidate (time-window-insert.ts): the stop at position pu taken out and d put
+ * after position pp (pp != pu), without the piece table; the same operations in the same order as
+ * evalFinish on its pieces, so the same value. Sets tailFrom.
+ */
+export function evalEjection(pu: i32, pp: i32, d: i32): f64 {
+  let t: f64;
+  let prev: i32;
+  if (pp >= pu) {
+    // r[pu+1..pp] one place earlier, then d, then the tail from pp + 1
+    t = depAt(pu - 1);
+    prev = rAt(pu - 1);
+    for (let k = pu + 1; k <= pp; k++) {
+      const v = rAt(k);
+      t = earliest(v, t + T(prev, v));
+      if (t == INF) return INF;
+      t += S(v);
+      prev = v;
+    }
+    tailFrom = pp + 1;
+    t += T(prev, d);
+    if (tailFrom < L && cannotReachTail(t, d)) return INF;
+    t = earliest(d, t);
+    if (t == INF) return INF;
+    return finishThroughTail(t + S(d), d, tailFrom);
+  }
+  // d after pp, then r[pp+1..pu) one place later, then the tail from pu + 1
+  tailFrom = pu + 1;
+  t = depAt(pp) + T(rAt(pp), d);
+  if (pp + 1 == pu && tailFrom < L && cannotReachTail(t, d)) return INF;
+  t = earliest(d, t);
+  if (t == INF) return INF;
+  t += S(d);
+  prev = d;
+  for (let k = pp + 1; k < pu; k++) {
+    const v = rAt(k);
+    t = earliest(v, t + T(prev, v));
+    if (t == INF) return INF;
+    t += S(v);
+    prev = v;
+  }
+  return finishThroughTail(t, prev, tailFrom);
+}
+
 @inline export function putX(k: i32, v: i32): void {
   store<i32>(xPtr + (<usize>k << 2), v);
 }
