@@ -117,7 +117,7 @@ export function ruin(): void {
  * movable stop before it; the route is simulated again until it holds (the start alone, with the fixed
  * end, always does: setup() checked it). With the inequality nothing goes out and x is unchanged.
  */
-function keepFeasible(len: i32): i32 {
+export function keepFeasible(len: i32): i32 {
   for (;;) {
     let t = startAt;
     let bad = -1;

@@ -55,6 +55,17 @@ export interface TimeWindowExports {
   /** ...and the best reordering (i32) with its finish. */
   bsdpResultPtr(): number;
   bsdpFinishTime(): number;
+  /** Percent of the kicks that are crossovers of two elite routes from the next `setup` on (0: none; < 0: the default). */
+  setPopulationShare(share: number): void;
+  /** Tests: a child of two members of the population as the working route (1), or 0 with fewer than two members. */
+  crossoverOnce(): number;
+  /** Tests: members of the population. */
+  populationSize(): number;
+  /** Tests: the working route (i32, the start first), its length, its dropped stops (i32) and their count. */
+  workRoutePtr(): number;
+  workRouteLength(): number;
+  workDroppedPtr(): number;
+  workDroppedCount(): number;
 }
 
 /** The compiled time-window module (cached; the async `solve` compiles it asynchronously first). */

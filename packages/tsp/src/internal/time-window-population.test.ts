@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { acquireInstance } from './instance-pool.js';
+import { simulateRoute, type TimeData } from './schedule.js';
+import { compileTimeWindows, type TimeWindowExports } from './time-window-core.js';
+import { timeDataOf, windowInstance } from '../../test/window-instances.js';
+
+/** The population of the time-window kernel (assembly/time-window-population.ts): its order crossover. */
+
+/** Sets a problem up in the kernel (every stop to route, earliest deadline first); false when not even the empty route meets endBy. */
+function setUp(
+  core: TimeWindowExports,
+  td: TimeData,
+  start: number,
+  end: number | 'any',
+  seed: number,
+  kicks: number,
+): boolean {
+  const { n } = td;
+  core.setBsdpK(-1);
+  core.setPopulationShare(-1);
+  let windowCount = 0;
+  for (const w of td.windows) windowCount += w?.length ?? 0;
+  expect(core.prepare(n, windowCount, Math.min(6, n - 1))).toBe(1);
+  const mem = core.memory.buffer;
+  new Float64Array(mem, core.timePtr(), n * n).set(td.time);
+  new Float64Array(mem, core.costPtr(), n * n).set(td.time);
+  new Float64Array(mem, core.servicePtr(), n).set(td.serviceS);
+  const offsets = new Int32Array(mem, core.windowOffsetPtr(), n + 1);
+  const flat = new Float64Array(mem, core.windowPtr(), 2 * windowCount);
+  let at = 0;
+  td.windows.forEach((w, v) => {
+    offsets[v] = at;
+    for (const [open, close] of w ?? []) {
+      flat[2 * at] = open;
+      flat[2 * at + 1] = close;
+      at++;
+    }
+  });
+  offsets[n] = at;
+  const fixedEnd = end === 'any' || end === start ? -1 : end;
+  const deadline = (v: number) => td.windows[v]?.at(-1)?.[1] ?? Infinity;
+  const order = [...Array(n).keys()]
+    .filter((v) => v !== start && v !== fixedEnd)
+    .sort((a, b) => deadline(a) - deadline(b) || a - b);
+  new Int32Array(mem, core.orderPtrOf(), order.length).set(order);
+  core.setCostWeight(0);
+  return (
+    core.setup(start, fixedEnd, end === start ? 1 : 0, td.startAt, td.endBy, seed, order.length, kicks, 1e-9) === 1
+  );
+}
+
+const problem = windowInstance(
+  { minN: 3, maxN: 14, maxWindowS: 150, minEndByS: 150, maxEndByS: 900, disjoint: false },
+  () => fc.record({ seed: fc.nat(), children: fc.integer({ min: 1, max: 4 }) }),
+);
+
+describe('order crossover of two elite routes (time-window kernel)', () => {
+  it('makes a child that serves or drops every stop once, starts at the start, ends at a fixed end, and keeps every window and endBy', () => {
+    const instance = acquireInstance<TimeWindowExports>(compileTimeWindows('auto'));
+    const core = instance.exports;
+    let children = 0;
+    try {
+      fc.assert(
+        fc.property(problem, (x) => {
+          const start = 0;
+          const end: number | 'any' = x.endKind === 'closed' ? 0 : x.endKind === 'any' ? 'any' : x.n - 1;
+          const td = timeDataOf(x);
+          if (!setUp(core, td, start, end, x.seed, 20 * x.n)) return;
+          while (core.step(1000) === 0);
+          const closed = end === start;
+          for (let c = 0; c < x.children; c++) {
+            if (core.crossoverOnce() === 0) {
+              expect(core.populationSize()).toBeLessThan(2);
+              return;
+            }
+            children++;
+            const mem = core.memory.buffer;
+            const route = [...new Int32Array(mem, core.workRoutePtr(), core.workRouteLength())];
+            const dropped = [...new Int32Array(mem, core.workDroppedPtr(), core.workDroppedCount())];
+            expect(route[0]).toBe(start);
+            if (typeof end === 'number' && end !== start) expect(route.at(-1)).toBe(end);
+            expect([...route, ...dropped].sort((a, b) => a - b)).toEqual([...Array(td.n).keys()]);
+            expect(simulateRoute(td, route, closed).feasible).toBe(true);
+          }
+        }),
+        { numRuns: 300, seed: 11 },
+      );
+    } finally {
+      instance.release();
+    }
+    expect(children).toBeGreaterThan(100);
+  });
+});
