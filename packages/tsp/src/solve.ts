@@ -53,11 +53,13 @@ export const DEFAULT_EXACT_MAX_N = 20;
 export const EXACT_HARD_MAX_N = 27;
 
 /**
- * The default kick budget with a schedule, per stop (at least 100 kicks). 25 (was 10): on the 15 quality days
- * of bench:windows the default route came within 0.5 % of runs 1000·n kicks long in 577 of 900 runs (seeds
- * 1-60; 457 at 10·n, 609 at 30·n), and 60 stops stay well inside 150 ms (bench/RESULTS.md).
+ * The default kick budget with a schedule, per stop (at least 100 kicks). 18 (was 25, before that 10): a fifth
+ * of the kicks became crossovers of elite routes, which cost more than a kick, and 18·n takes about the CPU
+ * that 25·n took without them; on the 15 quality days of bench:windows, against a fixed reference, 633 of 900
+ * runs within 0.5 % of the route duration instead of 538 (seeds 1-60; seeds 61-120: 608 instead of 533),
+ * and 60 stops stay inside 150 ms (bench/RESULTS.md).
  */
-const WINDOW_KICKS_PER_STOP = 25;
+const WINDOW_KICKS_PER_STOP = 18;
 
 const SolveOptionsSchema = z
   .object({
@@ -102,7 +104,7 @@ const SolveOptionsSchema = z
  *   (while a huge matrix is still being read) does `solve` throw `TIME_LIMIT`.
  * - `maxKicks` (CLI `--kicks`): the heuristic's deterministic budget, in kicks after its first local
  *   optimum (perturbations of the tour, each repaired by local search). Default: 50·n, at least
- *   1000 (with a schedule: 25·n, at least 100) when no `timeLimitMs` is given; unbounded when one is.
+ *   1000 (with a schedule: 18·n, at least 100) when no `timeLimitMs` is given; unbounded when one is.
  * - `seed` (default 1): same input, seed and `maxKicks`, same route, on every machine. Under a time
  *   limit the search stops wherever the clock says, so the route may differ from machine to machine.
  * - `exactMaxN` (default {@link DEFAULT_EXACT_MAX_N}): the largest n that `'auto'` solves exactly.
