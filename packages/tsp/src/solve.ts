@@ -53,13 +53,14 @@ export const DEFAULT_EXACT_MAX_N = 20;
 export const EXACT_HARD_MAX_N = 27;
 
 /**
- * The default kick budget with a schedule, per stop (at least 100 kicks). 18 (was 25, before that 10): a fifth
- * of the kicks became crossovers of elite routes, which cost more than a kick, and 18·n takes about the CPU
- * that 25·n took without them; on the 15 quality days of bench:windows, against a fixed reference, 633 of 900
- * runs within 0.5 % of the route duration instead of 538 (seeds 1-60; seeds 61-120: 608 instead of 533),
- * and 60 stops stay inside 150 ms (bench/RESULTS.md).
+ * The default kick budget with a schedule, per stop (at least 100 kicks). 25 (before that 18, 25 and 10): a fifth
+ * of the kicks are crossovers of elite routes, and since the kernel became cheaper per kick for the same routes
+ * (0.75x / 0.57x of the CPU at 30 / 60 stops) 25·n takes less time than 25·n took without them; on the 15 quality
+ * days of bench:windows, against a fixed reference, 655 of 900 runs within 0.5 % of the route duration (18·n:
+ * 633; 35·n: 682; the kernel before the crossovers at 25·n: 538), and 30 and 60 stops stay well inside 30 and
+ * 150 ms (bench/RESULTS.md).
  */
-const WINDOW_KICKS_PER_STOP = 18;
+const WINDOW_KICKS_PER_STOP = 25;
 
 const SolveOptionsSchema = z
   .object({
@@ -104,7 +105,7 @@ const SolveOptionsSchema = z
  *   (while a huge matrix is still being read) does `solve` throw `TIME_LIMIT`.
  * - `maxKicks` (CLI `--kicks`): the heuristic's deterministic budget, in kicks after its first local
  *   optimum (perturbations of the tour, each repaired by local search). Default: 50·n, at least
- *   1000 (with a schedule: 18·n, at least 100) when no `timeLimitMs` is given; unbounded when one is.
+ *   1000 (with a schedule: 25·n, at least 100) when no `timeLimitMs` is given; unbounded when one is.
  * - `seed` (default 1): same input, seed and `maxKicks`, same route, on every machine. Under a time
  *   limit the search stops wherever the clock says, so the route may differ from machine to machine.
  * - `exactMaxN` (default {@link DEFAULT_EXACT_MAX_N}): the largest n that `'auto'` solves exactly.

@@ -281,6 +281,33 @@ describe('time-window heuristic', () => {
     }
   });
 
+  it('finds the one feasible order of a short route even when it needs three stops put in again', () => {
+    // Closed at 4; the only order serving all is 4-0-2-5-1-3-4 (finish 33; 1 opens and closes at 23, 5 at
+    // [18, 19], 2 by 18). From the insertion's route every way there moves three stops at once, and a ruin of a
+    // route this short took out at most two: the kernel dropped a stop on every seed until ruins of short
+    // routes could take three (RUIN_MIN).
+    const td: TimeData = {
+      n: 6,
+      time: Float64Array.from([
+        1, 34, 1, 7, 1, 7, 40, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 11, 1, 13, 1, 1, 1, 16, 7, 24, 3, 1, 1, 1, 1, 1, 1, 1, 1,
+      ]),
+      serviceS: Float64Array.from([1, 0, 0, 8, 0, 0]),
+      windows: [null, [[23, 23]], [[0, 18]], null, null, [[18, 19]]],
+      startAt: 0,
+      endBy: 100,
+    };
+    expect(bruteForce(td, 4, 4)).toBe(33);
+    for (let seed = 1; seed <= 10; seed++) {
+      const h = heuristic(td, 4, 4, seed, 200);
+      expect(h).not.toBeNull();
+      if (!h) continue;
+      checkOutcome(td, 4, 4, h);
+      expect(h.dropped).toEqual([]);
+      expect(h.route).toEqual([4, 0, 2, 5, 1, 3]);
+      expect(h.finish).toBe(33);
+    }
+  });
+
   it('equals the exact DP on seeded 10-17-stop days (one window or none per stop), and is deterministic', () => {
     for (let seed = 1; seed <= 24; seed++) {
       const td = seededDay(10 + (seed % 8), seed);
