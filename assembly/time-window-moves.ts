@@ -49,13 +49,9 @@ export function evalFinish(prefixEnd: i32): f64 {
       t += S(from);
       prev = from;
     } else if (kind == 0) {
-      for (let k = from; k < to; k++) {
-        const v = rAt(k);
-        t = earliest(v, t + T(prev, v));
-        if (t == INF) return INF;
-        t += S(v);
-        prev = v;
-      }
+      t = forwardRange(t, prev, from, to);
+      if (t == INF) return INF;
+      if (to > from) prev = rAt(to - 1);
     } else {
       for (let k = to - 1; k >= from; k--) {
         const v = rAt(k);
@@ -67,6 +63,21 @@ export function evalFinish(prefixEnd: i32): f64 {
     }
   }
   return finishThroughTail(t, prev, tailFrom);
+}
+
+/**
+ * The departure from r[to - 1] when r[from..to) is served in order after departing from `prev` at t (t itself
+ * when the range is empty); INF when a window is missed.
+ */
+@inline function forwardRange(t: f64, prev: i32, from: i32, to: i32): f64 {
+  for (let k = from; k < to; k++) {
+    const v = rAt(k);
+    t = earliest(v, t + T(prev, v));
+    if (t == INF) return INF;
+    t += S(v);
+    prev = v;
+  }
+  return t;
 }
 
 /**
@@ -121,20 +132,12 @@ export function evalFinish(prefixEnd: i32): f64 {
  */
 export function evalEjection(pu: i32, pp: i32, d: i32): f64 {
   let t: f64;
-  let prev: i32;
-  if (pp >= pu) {
+  if (pp > pu) {
     // r[pu+1..pp] one place earlier, then d, then the tail from pp + 1
-    t = depAt(pu - 1);
-    prev = rAt(pu - 1);
-    for (let k = pu + 1; k <= pp; k++) {
-      const v = rAt(k);
-      t = earliest(v, t + T(prev, v));
-      if (t == INF) return INF;
-      t += S(v);
-      prev = v;
-    }
+    t = forwardRange(depAt(pu - 1), rAt(pu - 1), pu + 1, pp + 1);
+    if (t == INF) return INF;
     tailFrom = pp + 1;
-    t += T(prev, d);
+    t += T(rAt(pp), d);
     if (tailFrom < L && cannotReachTail(t, d)) return INF;
     t = earliest(d, t);
     if (t == INF) return INF;
@@ -146,16 +149,9 @@ export function evalEjection(pu: i32, pp: i32, d: i32): f64 {
   if (pp + 1 == pu && tailFrom < L && cannotReachTail(t, d)) return INF;
   t = earliest(d, t);
   if (t == INF) return INF;
-  t += S(d);
-  prev = d;
-  for (let k = pp + 1; k < pu; k++) {
-    const v = rAt(k);
-    t = earliest(v, t + T(prev, v));
-    if (t == INF) return INF;
-    t += S(v);
-    prev = v;
-  }
-  return finishThroughTail(t, prev, tailFrom);
+  t = forwardRange(t + S(d), d, pp + 1, pu);
+  if (t == INF) return INF;
+  return finishThroughTail(t, pp + 1 < pu ? rAt(pu - 1) : d, tailFrom);
 }
 
 @inline export function putX(k: i32, v: i32): void {

@@ -1,8 +1,9 @@
 // Small random time-window instances for the time-window kernel's property tests
-// (src/internal/time-windows.test.ts, src/internal/time-window-bsdp.test.ts): one arbitrary, so the two
-// tests draw their days the same way.
+// (src/internal/time-windows.test.ts, time-window-bsdp.test.ts, time-window-population.test.ts): one
+// arbitrary, so the tests draw their days the same way, and one way to load a day into the kernel.
 import fc from 'fast-check';
 import type { TimeData } from '../src/internal/schedule.js';
+import type { TimeWindowExports } from '../src/internal/time-window-core.js';
 
 /** The ranges an instance is drawn from. */
 export interface WindowInstanceRanges {
@@ -70,4 +71,32 @@ export function timeDataOf(x: WindowInstance): TimeData {
     startAt: 0,
     endBy: x.endBy,
   };
+}
+
+/**
+ * Lays out the kernel's memory for td (K = min(6, n - 1) neighbours) and fills its times, costs (the times),
+ * services and windows. Returns prepare()'s answer: 1, or 0 when memory cannot grow.
+ */
+export function loadDay(core: TimeWindowExports, td: TimeData): number {
+  const { n } = td;
+  let windowCount = 0;
+  for (const w of td.windows) windowCount += w?.length ?? 0;
+  if (core.prepare(n, windowCount, Math.min(6, n - 1)) !== 1) return 0;
+  const mem = core.memory.buffer;
+  new Float64Array(mem, core.timePtr(), n * n).set(td.time);
+  new Float64Array(mem, core.costPtr(), n * n).set(td.time);
+  new Float64Array(mem, core.servicePtr(), n).set(td.serviceS);
+  const offsets = new Int32Array(mem, core.windowOffsetPtr(), n + 1);
+  const flat = new Float64Array(mem, core.windowPtr(), 2 * windowCount);
+  let at = 0;
+  td.windows.forEach((w, v) => {
+    offsets[v] = at;
+    for (const [open, close] of w ?? []) {
+      flat[2 * at] = open;
+      flat[2 * at + 1] = close;
+      at++;
+    }
+  });
+  offsets[n] = at;
+  return 1;
 }

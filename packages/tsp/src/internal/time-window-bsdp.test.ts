@@ -3,33 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { acquireInstance } from './instance-pool.js';
 import { simulateRoute, type TimeData } from './schedule.js';
 import { compileTimeWindows, type TimeWindowExports } from './time-window-core.js';
-import { timeDataOf, windowInstance } from '../../test/window-instances.js';
+import { loadDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
 
 /** The Balas–Simonetti DP of the time-window kernel (assembly/time-window-bsdp.ts) against a brute force. */
 
 /** Sets a problem up in the kernel; false when not even the empty route meets endBy. */
 function setUp(core: TimeWindowExports, td: TimeData, start: number, end: number | 'any', k: number): boolean {
-  const { n } = td;
   core.setBsdpK(k);
-  let windowCount = 0;
-  for (const w of td.windows) windowCount += w?.length ?? 0;
-  expect(core.prepare(n, windowCount, Math.min(6, n - 1))).toBe(1);
-  const mem = core.memory.buffer;
-  new Float64Array(mem, core.timePtr(), n * n).set(td.time);
-  new Float64Array(mem, core.costPtr(), n * n).set(td.time);
-  new Float64Array(mem, core.servicePtr(), n).set(td.serviceS);
-  const offsets = new Int32Array(mem, core.windowOffsetPtr(), n + 1);
-  const flat = new Float64Array(mem, core.windowPtr(), 2 * windowCount);
-  let at = 0;
-  td.windows.forEach((w, v) => {
-    offsets[v] = at;
-    for (const [open, close] of w ?? []) {
-      flat[2 * at] = open;
-      flat[2 * at + 1] = close;
-      at++;
-    }
-  });
-  offsets[n] = at;
+  expect(loadDay(core, td)).toBe(1);
   const fixedEnd = end === 'any' || end === start ? -1 : end;
   core.setCostWeight(0);
   return core.setup(start, fixedEnd, end === start ? 1 : 0, td.startAt, td.endBy, 1, 0, 0, 1e-9) === 1;

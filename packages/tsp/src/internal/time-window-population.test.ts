@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireInstance } from './instance-pool.js';
 import { simulateRoute, type TimeData } from './schedule.js';
 import { compileTimeWindows, type TimeWindowExports } from './time-window-core.js';
-import { timeDataOf, windowInstance } from '../../test/window-instances.js';
+import { loadDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
 
 /** The population of the time-window kernel (assembly/time-window-population.ts): its order crossover. */
 
@@ -19,31 +19,13 @@ function setUp(
   const { n } = td;
   core.setBsdpK(-1);
   core.setPopulationShare(-1);
-  let windowCount = 0;
-  for (const w of td.windows) windowCount += w?.length ?? 0;
-  expect(core.prepare(n, windowCount, Math.min(6, n - 1))).toBe(1);
-  const mem = core.memory.buffer;
-  new Float64Array(mem, core.timePtr(), n * n).set(td.time);
-  new Float64Array(mem, core.costPtr(), n * n).set(td.time);
-  new Float64Array(mem, core.servicePtr(), n).set(td.serviceS);
-  const offsets = new Int32Array(mem, core.windowOffsetPtr(), n + 1);
-  const flat = new Float64Array(mem, core.windowPtr(), 2 * windowCount);
-  let at = 0;
-  td.windows.forEach((w, v) => {
-    offsets[v] = at;
-    for (const [open, close] of w ?? []) {
-      flat[2 * at] = open;
-      flat[2 * at + 1] = close;
-      at++;
-    }
-  });
-  offsets[n] = at;
+  expect(loadDay(core, td)).toBe(1);
   const fixedEnd = end === 'any' || end === start ? -1 : end;
   const deadline = (v: number) => td.windows[v]?.at(-1)?.[1] ?? Infinity;
   const order = [...Array(n).keys()]
     .filter((v) => v !== start && v !== fixedEnd)
     .sort((a, b) => deadline(a) - deadline(b) || a - b);
-  new Int32Array(mem, core.orderPtrOf(), order.length).set(order);
+  new Int32Array(core.memory.buffer, core.orderPtrOf(), order.length).set(order);
   core.setCostWeight(0);
   return (
     core.setup(start, fixedEnd, end === start ? 1 : 0, td.startAt, td.endBy, seed, order.length, kicks, 1e-9) === 1
