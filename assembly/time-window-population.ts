@@ -235,8 +235,8 @@ function tournament(not: i32): i32 {
   return fitOf(b) < fitOf(a) ? b : a;
 }
 
-/** Departures along slot s's route into depPtr; returns the route length. */
-function simulate(s: i32): i32 {
+/** Departures along slot s's route into depPtr. */
+function simulate(s: i32): void {
   const r = routeAt(s);
   const len = lenOf(s);
   let t = startAt;
@@ -247,10 +247,10 @@ function simulate(s: i32): i32 {
     t = earliest(v, t + T(u, v)) + S(v);
     store<f64>(depPtr + (<usize>k << 3), t);
   }
-  return len;
 }
 
-@inline function putX(k: i32, v: i32): void {
+/** Puts v at place k of the child (in x) and marks it served by the child. */
+@inline function putChild(k: i32, v: i32): void {
   store<i32>(xPtr + (<usize>k << 2), v);
   store<i32>(childPtr + (<usize>v << 2), 1);
 }
@@ -283,19 +283,19 @@ export function crossover(): bool {
   }
   simulate(pb);
   let len = 0;
-  putX(len++, startNode);
+  putChild(len++, startNode);
   let placed = j < i; // an empty string is placed
   for (let k = 1; k <= lastB; k++) {
     const v = load<i32>(rb + (<usize>k << 2));
     if (load<i32>(childPtr + (<usize>v << 2)) != 0) continue;
     if (!placed && load<f64>(depPtr + (<usize>k << 3)) > tS) {
-      for (let q = i; q <= j; q++) putX(len++, load<i32>(ra + (<usize>q << 2)));
+      for (let q = i; q <= j; q++) putChild(len++, load<i32>(ra + (<usize>q << 2)));
       placed = true;
     }
-    putX(len++, v);
+    putChild(len++, v);
   }
-  if (!placed) for (let q = i; q <= j; q++) putX(len++, load<i32>(ra + (<usize>q << 2)));
-  if (fixedEnd >= 0) putX(len++, fixedEnd);
+  if (!placed) for (let q = i; q <= j; q++) putChild(len++, load<i32>(ra + (<usize>q << 2)));
+  if (fixedEnd >= 0) putChild(len++, fixedEnd);
   // what the child does not serve goes to recreate(); so does what it cannot serve
   memory.fill(markPtr, 0, <usize>n << 2);
   nList = 0;

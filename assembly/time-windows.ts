@@ -162,16 +162,12 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
  * Percent of the kicks that are a crossover of two members of the population (time-window-population.ts).
  * bench:windows, seeds 1-60 against a fixed reference, runs within 0.5 % of 900 (CPU): in one batch, none at
  * 25·n kicks 538 (60.0 s), 20 % at 18·n 633 (59.0 s), 10 % at 25·n 622 (70.3 s); in a second batch, 30 % at
- * 15·n 612 (51.8 s) beside 20 % at 18·n on seeds 61-120 (57.0 s).
+ * 15·n 612 (51.8 s) beside 20 % at 18·n on seeds 61-120 (57.0 s). A child is judged like a kick and may become
+ * the accepted route; offered only to the best route and the population it gave 566 of 900 at 15·n (46.8 s,
+ * second batch).
  */
 const POP_SHARE: i32 = 20;
-/**
- * A child is judged like a kick: it may become the accepted route (true), or it goes only to the best route
- * and the population (false: 566 of 900 at 15·n kicks, 46.8 s, in POP_SHARE's second batch).
- */
-const CHILD_TO_CURRENT: bool = true;
 let popShare: i32 = POP_SHARE;
-let isChild: bool = false;
 
 /** Percent of the kicks that are crossovers from the next `setup` on (0: no population; < 0: the default). */
 export function setPopulationShare(share: i32): void {
@@ -335,8 +331,7 @@ function judge(): void {
   if (notWorse(nDrop, finish, cost, bestNDrop, bestFinish, bestCost, false)) saveBest();
   if (popShare > 0) popOffer();
   let take = false;
-  if (isChild && !CHILD_TO_CURRENT) take = false;
-  else if (nDrop != curNDrop) take = nDrop < curNDrop;
+  if (nDrop != curNDrop) take = nDrop < curNDrop;
   else if (notWorse(nDrop, finish, cost, curNDrop, curFinish, curCost, true)) take = true;
   else take = finish - curFinish + costWeight * (cost - curCost) < -temperature(kicksDone) * Math.log(1 - uniform());
   if (take) saveCurrent();
@@ -397,8 +392,8 @@ export function step(units: i32): i32 {
         atLocalOptimum();
     } else {
       if (kicksDone >= maxKicks) return 1;
-      isChild = popShare > 0 && <i32>(nextRandom() % 100) < popShare && crossover();
-      if (!isChild) {
+      const child = popShare > 0 && <i32>(nextRandom() % 100) < popShare && crossover();
+      if (!child) {
         loadCurrent();
         // half the kicks move 1-3 stops at random (they reach orders that best insertion does not),
         // the others ruin and recreate

@@ -100,3 +100,8 @@ export function loadDay(core: TimeWindowExports, td: TimeData): number {
   offsets[n] = at;
   return 1;
 }
+
+/** The route's end for an instance's end kind: the start (closed), 'any', or `endNode`. */
+export function endFor(kind: WindowInstance['endKind'], start: number, endNode: number): number | 'any' {
+  return kind === 'closed' ? start : kind === 'any' ? 'any' : endNode;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireInstance } from './instance-pool.js';
 import { simulateRoute, type TimeData } from './schedule.js';
 import { compileTimeWindows, type TimeWindowExports } from './time-window-core.js';
-import { loadDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
+import { endFor, loadDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
 
 /** The Balas–Simonetti DP of the time-window kernel (assembly/time-window-bsdp.ts) against a brute force. */
 
@@ -55,7 +55,7 @@ describe('Balas–Simonetti DP neighbourhood (time-window kernel)', () => {
       fc.assert(
         fc.property(problem, (x) => {
           const start = 0;
-          const end: number | 'any' = x.endKind === 'closed' ? 0 : x.endKind === 'any' ? 'any' : x.n - 1;
+          const end = endFor(x.endKind, start, x.n - 1);
           const td = timeDataOf(x);
           if (!setUp(core, td, start, end, x.k)) return;
           const closed = end === start;

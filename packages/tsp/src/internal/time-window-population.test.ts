@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireInstance } from './instance-pool.js';
 import { simulateRoute, type TimeData } from './schedule.js';
 import { compileTimeWindows, type TimeWindowExports } from './time-window-core.js';
-import { loadDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
+import { endFor, loadDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
 
 /** The population of the time-window kernel (assembly/time-window-population.ts): its order crossover. */
 
@@ -46,7 +46,7 @@ describe('order crossover of two elite routes (time-window kernel)', () => {
       fc.assert(
         fc.property(problem, (x) => {
           const start = 0;
-          const end: number | 'any' = x.endKind === 'closed' ? 0 : x.endKind === 'any' ? 'any' : x.n - 1;
+          const end = endFor(x.endKind, start, x.n - 1);
           const td = timeDataOf(x);
           if (!setUp(core, td, start, end, x.seed, 20 * x.n)) return;
           while (core.step(1000) === 0);

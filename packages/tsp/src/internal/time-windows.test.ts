@@ -5,7 +5,7 @@ import { runTimeWindowDp, type TimeWindowOutcome } from './time-window-dp.js';
 import { UNLIMITED } from './solve-clock.js';
 import { compileTimeWindows } from './time-window-core.js';
 import { runTimeWindowSearch } from './time-window-search.js';
-import { timeDataOf, type WindowInstance, windowInstance } from '../../test/window-instances.js';
+import { endFor, timeDataOf, type WindowInstance, windowInstance } from '../../test/window-instances.js';
 
 function heuristic(td: TimeData, start: number, end: number | 'any', seed: number, maxKicks: number) {
   return drain(
@@ -64,7 +64,7 @@ const instance = (maxN: number) =>
 
 function toProblem(x: WindowInstance & { start: number; endNode: number }) {
   const td = timeDataOf(x);
-  const end: number | 'any' = x.endKind === 'closed' ? x.start : x.endKind === 'any' ? 'any' : x.endNode;
+  const end = endFor(x.endKind, x.start, x.endNode);
   return { td, start: x.start, end };
 }
 
