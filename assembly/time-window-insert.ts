@@ -3,8 +3,8 @@
 // empty route.
 
 import {
-  C, INF, K, L, closed, cost, costWeight, depAt, dropPtr, eps, finish, fixedEnd, inN, lastMovable, markPtr, n, nDrop,
-  outN, posOf, rAt, rPtr, refresh, refreshChanged, savePtr, setR, startNode, unplace, wClose, wOff, xPtr,
+  C, INF, K, L, NEG, S, closed, cost, costWeight, depAt, dropPtr, eps, finish, firstOpen, fixedEnd, inN, lastMovable, ldAt,
+  markPtr, n, nDrop, outN, posOf, rAt, rPtr, refresh, refreshChanged, savePtr, setR, startNode, unplace, wClose, wOff, xPtr,
 } from './time-window-route';
 import { activate, candidateCost, evalEjection, evalInsert, np, piece, tailFrom, takeCandidate } from './time-window-moves';
 
@@ -15,6 +15,27 @@ const EJECT_SHIFT: i32 = 2;
 
 // ---------------------------------------------------------------- insertion
 
+/**
+ * The first place pp (v after r[pp]) that evalInsert may find feasible among 0..last: v served no earlier than
+ * its first opening makes the departure from r[pp + 1] at least firstOpen(v) + S(v) (cannotReachTail's bound
+ * with the travel left out: never above it), and LD and dep do not decrease along the route, so the places whose
+ * r[pp + 1] has both below that bound form a prefix, each infeasible (evalInsert returns INF there). A binary
+ * search; the place after the last stop (no tail) is never skipped.
+ */
+function firstPlace(v: i32, last: i32): i32 {
+  const open = firstOpen(v);
+  if (open == NEG) return 0;
+  const lb = open + S(v);
+  let lo = 0;
+  let hi = min(last, L - 2) + 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lb > ldAt(mid + 1) && lb > depAt(mid + 1)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Inserts v at its best position (earliest finish, then cheapest); false when no position is feasible. */
 export function insertBest(v: i32): bool {
   let bestP = -1;
@@ -23,7 +44,8 @@ export function insertBest(v: i32): bool {
   // departures only grow along the route: past the last close of v's windows no later place is feasible
   const e = wOff(v + 1);
   const lastClose = e > wOff(v) ? wClose(e - 1) : INF;
-  for (let pp = 0; pp <= lastMovable(); pp++) {
+  const last = lastMovable();
+  for (let pp = firstPlace(v, last); pp <= last; pp++) {
     if (depAt(pp) > lastClose) break;
     const f = evalInsert(pp, v);
     if (f == INF) continue;

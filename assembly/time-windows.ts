@@ -23,7 +23,9 @@
 // goes on through the tail until one of these holds. A new stop v right before the tail is first
 // checked against a bound: v served from its arrival or first opening, r[j] on arrival; a departure
 // from r[j] past both LD[j] and dep[j] by that bound is infeasible without simulating (the simulation
-// can only be later). A local-search candidate is first checked against a lower bound of its finish,
+// can only be later); insertion begins, by a binary search, at the first place whose next stop's LD or dep
+// reaches v's first opening + service (LD and dep do not decrease along the route: the places before all fail
+// that bound). A local-search candidate is first checked against a lower bound of its finish,
 // its time without waiting (runs of travel + service kept by refresh(), O(pieces); for a relocation,
 // from the three edges it adds and the three it removes, before its pieces are built): one that cannot
 // finish earlier is rejected without simulating. Costs are summed only when the finish ties.
