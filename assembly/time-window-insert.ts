@@ -113,6 +113,20 @@ function ejection(pu: i32, pp: i32, d: i32): i32 {
   return pp + 1;
 }
 
+/**
+ * True when the ejection candidate (u at position pu out, d after position pp) is proved infeasible before
+ * evalEjection: d is reached no earlier than the departure from r[pp] (pp < pu), or from r[pu - 1] (pp > pu: the
+ * stops after u are reached no earlier than that, times only grow), so past `lastClose`, the last close of d's
+ * windows, no window is left; and d departs no earlier than `leave` (its first opening + its service; NEG without
+ * windows), so the unchanged tail's first stop r[j] departs no earlier either, and past both LD and dep there
+ * evalEjection returns INF at j (each step of the bound is at most the simulated one).
+ */
+@inline function cannotEject(pu: i32, pp: i32, lastClose: f64, leave: f64): bool {
+  if (depAt(pp < pu ? pp : pu - 1) > lastClose) return true;
+  const j = pp < pu ? pu + 1 : pp + 1;
+  return j < L && leave > ldAt(j) && leave > depAt(j);
+}
+
 /** The mark of the stops already taken out for the current dropped stop (ejectInsert). */
 let stamp: i32 = 1;
 
@@ -138,6 +152,10 @@ export function ejectInsert(): bool {
     let bestC = INF;
     let bestU = -1;
     let bestP = -1;
+    const e = wOff(d + 1);
+    const lastClose = e > wOff(d) ? wClose(e - 1) : INF;
+    const open = firstOpen(d);
+    const leave = open == NEG ? NEG : open + S(d);
     for (let q = 0; q < 2 * K; q++) {
       const p = posOf(q < K ? outN(d, q) : inN(d, q - K));
       if (p < 0) continue;
@@ -147,7 +165,7 @@ export function ejectInsert(): bool {
         if (load<i32>(mk) == stamp) continue;
         store<i32>(mk, stamp);
         for (let pp = max(0, pu - EJECT_SHIFT - 1); pp <= min(last, pu + EJECT_SHIFT); pp++) {
-          if (pp == pu) continue;
+          if (pp == pu || cannotEject(pu, pp, lastClose, leave)) continue;
           const f = evalEjection(pu, pp, d);
           if (f == INF) continue;
           const c = candidateCost(ejection(pu, pp, d));

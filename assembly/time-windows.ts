@@ -42,7 +42,9 @@
 // stop out near a dropped one, puts the dropped one in near its place and the taken-out one back at
 // its best place: kept when both fit (one stop fewer dropped) or when the exchange alone finishes
 // earlier; it is tried where one stop fewer can still make the route accepted (the first route, or as
-// many dropped as the accepted route plus one at most). The search: cheapest insertion (earliest
+// many dropped as the accepted route plus one at most). Its candidates are first checked against the
+// dropped stop's last close (reached no earlier than the departure before it) and its first opening +
+// service (against LD and dep of the tail's first stop), as insertion's. The search: cheapest insertion (earliest
 // deadline first), local search, then kicks from the accepted route, each followed by local search:
 // half of them (by the seed) a random feasible relocation of 1-3 stops, the others a ruin and recreate
 // (a string of up to min(12, L/4 + 1) consecutive stops, or a stop and its nearest neighbours, taken
