@@ -9,7 +9,7 @@
 import {
   C, INF, K, L, S, T, aAt, activePtr, bAt, bwdPtr, closeFrom, closed, cost, costWeight, depAt, earliest, endBy, eps,
   closingTime, finish, firstOpen, fixedEnd, fwdPtr, inN, runBwdPtr, runFwdPtr, lastMovable, ldAt, multiAt, n, outN, pcPtr, posOf, rAt, rPtr, refreshChanged,
-  startNode, xPtr,
+  startNode, triedPtr, xPtr,
 } from './time-window-route';
 
 // pieces of a candidate: kind 0 forward range [from, to), 1 reversed range, 2 one new stop `from`
@@ -309,16 +309,12 @@ export function activateAround(prefixEnd: i32): void {
  * the three it removes (services stay): the time without waiting after the prefix changes by their
  * difference. With the objective's cost weight (w > 0) it proves nothing (tryCandidate bounds it).
  */
-function relocationCannotGain(i: i32, len: i32, pp: i32): bool {
+@inline function relocationCannotGain(i: i32, len: i32, pp: i32): bool {
   if (costWeight > 0) return false;
-  const a = rAt(i - 1);
-  const f = rAt(i);
-  const g = rAt(i + len - 1);
-  const b = rAt(i + len);
   const p = rAt(pp);
   const q = rAt(pp + 1);
-  const added = T(p, f) + T(g, q) + T(a, b);
-  const removed = T(p, q) + T(a, f) + T(g, b);
+  const added = T(p, segFirst) + T(segLast, q) + segAB;
+  const removed = T(p, q) + segAF + segGB;
   const k = min(i, pp + 1) - 1; // the last unchanged position
   const t0 = depAt(k);
   const t = t0 + (runFwd(L - 1) - runFwd(k)) + closingTime + (added - removed);
@@ -326,8 +322,28 @@ function relocationCannotGain(i: i32, len: i32, pp: i32): bool {
   return t - 1e-9 * (abs(t) + abs(t0) + runFwd(L - 1) + added + removed) > finish + eps;
 }
 
-/** Relocates r[i..i+len) to just after position pp (not inside the segment). */
-export function relocate(i: i32, len: i32, pp: i32): bool {
+// The segment r[i..i+len) that improveAt relocates (setSegment): its first and last stop, and with a stop b after
+// it (a = r[i - 1]) the travel times t(a, b), t(a, first), t(last, b) that relocationCannotGain adds and removes.
+let segFirst: i32 = 0;
+let segLast: i32 = 0;
+let segAB: f64 = 0;
+let segAF: f64 = 0;
+let segGB: f64 = 0;
+
+@inline function setSegment(i: i32, len: i32): void {
+  segFirst = rAt(i);
+  segLast = rAt(i + len - 1);
+  if (i + len < L) {
+    const a = rAt(i - 1);
+    const b = rAt(i + len);
+    segAB = T(a, b);
+    segAF = T(a, segFirst);
+    segGB = T(segLast, b);
+  }
+}
+
+/** Relocates r[i..i+len) to just after position pp (not inside the segment; setSegment(i, len) first). */
+@inline function relocate(i: i32, len: i32, pp: i32): bool {
   np = 0;
   if (pp < i - 1) {
     const bounded = i + len < L;
@@ -364,19 +380,40 @@ export function swapAt(i: i32, j: i32): bool {
   return tryCandidate(i);
 }
 
+/** The tag of the places improveAt tried for the current segment (triedPtr holds each place's last tag). */
+let tryTag: i32 = 0;
+
+/** Clears the tags of the tried places (at setup, and when the tag would overflow); returns the first tag, 1. */
+export function resetTried(): i32 {
+  memory.fill(triedPtr, 0, <usize>(n + 1) << 2);
+  tryTag = 1;
+  return 1;
+}
+
+/** True the first time place pp comes up for the current segment (then tagged). */
+@inline function isNewPlace(pp: i32): bool {
+  const at = triedPtr + (<usize>pp << 2);
+  if (load<i32>(at) == tryTag) return false;
+  store<i32>(at, tryTag);
+  return true;
+}
+
 /** Tries every move of the stop at position i (relocating 1-3 stops from i, 2-opt and swap with i); true when one was taken. */
 export function improveAt(i: i32): bool {
   for (let len = 1; len <= 3 && i + len - 1 <= lastMovable(); len++) {
-    const first = rAt(i);
-    const lastS = rAt(i + len - 1);
+    setSegment(i, len);
+    const first = segFirst;
+    const lastS = segLast;
+    // a place both lists give is tried once (a failed move fails again: nothing changed)
+    tryTag = tryTag == 0x7fffffff ? resetTried() : tryTag + 1;
     for (let k = 0; k < K; k++) {
       // after a near predecessor p of the segment's first stop
       const pp = posOf(inN(first, k));
-      if (pp >= 0 && pp <= lastMovable() && relocate(i, len, pp)) return true;
+      if (pp >= 0 && pp <= lastMovable() && isNewPlace(pp) && relocate(i, len, pp)) return true;
       // before a near successor w of the segment's last stop
       const w = outN(lastS, k);
       const pw = w == startNode ? (closed && fixedEnd < 0 ? L : -1) : posOf(w);
-      if (pw >= 1 && pw - 1 <= lastMovable() && relocate(i, len, pw - 1)) return true;
+      if (pw >= 1 && pw - 1 <= lastMovable() && isNewPlace(pw - 1) && relocate(i, len, pw - 1)) return true;
     }
   }
   const a = rAt(i - 1);

@@ -27,7 +27,8 @@
 // reaches v's first opening + service (LD and dep do not decrease along the route: the places before all fail
 // that bound). A local-search candidate is first checked against a lower bound of its finish,
 // its time without waiting (runs of travel + service kept by refresh(), O(pieces); for a relocation,
-// from the three edges it adds and the three it removes, before its pieces are built): one that cannot
+// from the three edges it adds and the three it removes, before its pieces are built; the segment's three
+// edges are read once for all its places, and a place both neighbour lists give is tried once): one that cannot
 // finish earlier is rejected without simulating. Costs are summed only when the finish ties.
 //
 // Moves (granular: only near each stop's K = 6 best-correlated stops, as in Vidal et al.'s HGS for
@@ -89,7 +90,7 @@ import {
   inPtr, keyPtr, n, nDrop, orderPtr, outN, outPtr, rPtr, refresh, sPtr, startAt, startNode, tPtr, wClose, wOff, wOffPtr, wOpen,
   wPtr,
 } from './time-window-route';
-import { pass } from './time-window-moves';
+import { pass, resetTried } from './time-window-moves';
 import { addDropped, ejectInsert, emptyRoute, insertBest, reinsertDropped, resetEjection } from './time-window-insert';
 import { cycle, nextRandom, perturb, recreate, rng, ruin, temp0, temperature, uniform } from './time-window-kicks';
 import { insertSorted } from './sorted-insert';
@@ -241,6 +242,7 @@ export function setup(
   temp0 = K > 0 ? (TEMP_SCALE * nn) / <f64>n : 1;
   cycle = max(100, CYCLE_PER_STOP * n);
   memory.fill(activePtr, 0, <usize>n << 2);
+  resetTried();
   resetEjection();
   popReset();
   emptyRoute();
