@@ -37,6 +37,7 @@ export let tailFrom: i32 = 0; // the unchanged tail r[tailFrom..L)
 export function evalFinish(prefixEnd: i32): f64 {
   let t = depAt(prefixEnd - 1);
   let prev = rAt(prefixEnd - 1);
+  let wait: f64 = 0;
   for (let p = 0; p < np; p++) {
     const kind = pKind(p);
     const from = pFrom(p);
@@ -44,26 +45,48 @@ export function evalFinish(prefixEnd: i32): f64 {
     if (kind == 2) {
       t += T(prev, from);
       if (p == np - 1 && tailFrom < L && cannotReachTail(t, from)) return INF;
-      t = earliest(from, t);
-      if (t == INF) return INF;
-      t += S(from);
+      const start = earliest(from, t);
+      if (start == INF) return INF;
+      wait += start - t;
+      if (wait > waitBudget) return INF;
+      t = start + S(from);
       prev = from;
     } else if (kind == 0) {
-      t = forwardRange(t, prev, from, to);
-      if (t == INF) return INF;
-      if (to > from) prev = rAt(to - 1);
+      for (let k = from; k < to; k++) {
+        const v = rAt(k);
+        const arrival = t + T(prev, v);
+        const start = earliest(v, arrival);
+        if (start == INF) return INF;
+        wait += start - arrival;
+        if (wait > waitBudget) return INF;
+        t = start + S(v);
+        prev = v;
+      }
     } else {
       for (let k = to - 1; k >= from; k--) {
         const v = rAt(k);
-        t = earliest(v, t + T(prev, v));
-        if (t == INF) return INF;
-        t += S(v);
+        const arrival = t + T(prev, v);
+        const start = earliest(v, arrival);
+        if (start == INF) return INF;
+        wait += start - arrival;
+        if (wait > waitBudget) return INF;
+        t = start + S(v);
         prev = v;
       }
     }
   }
   return finishThroughTail(t, prev, tailFrom);
 }
+
+/**
+ * The waiting evalFinish may meet in the pieces before it returns INF (INF: any): tryCandidate sets it to how
+ * far the candidate's finish bound is below the finish it must beat, so that a candidate whose waiting alone
+ * makes it finish later is given up as soon as that waiting is met (the finish is at least the bound plus
+ * the waiting; the bound's slack is far above the rounding of the waiting's sum).
+ */
+let waitBudget: f64 = INF;
+/** The finish bound relocationCannotGain found for the relocation it let through. */
+let relocationBound: f64 = 0;
 
 /**
  * The departure from r[to - 1] when r[from..to) is served in order after departing from `prev` at t (t itself
@@ -262,8 +285,11 @@ export function tryCandidate(prefixEnd: i32, bounded: bool = false): bool {
     const dv = f - finish + costWeight * (c - cost);
     if (dv > eps || (dv >= -eps && c >= cost - tol)) return false;
   } else {
-    if (!bounded && finishBound(prefixEnd) > finish + eps) return false;
+    const bound = bounded ? relocationBound : finishBound(prefixEnd);
+    if (bound > finish + eps) return false;
+    waitBudget = finish + eps - bound;
     const f = evalFinish(prefixEnd);
+    waitBudget = INF;
     if (f == INF) return false;
     if (f > finish + eps) return false;
     if (f >= finish - eps && candidateCost(prefixEnd) >= cost - tol) return false;
@@ -319,7 +345,8 @@ export function activateAround(prefixEnd: i32): void {
   const t0 = depAt(k);
   const t = t0 + (runFwd(L - 1) - runFwd(k)) + closingTime + (added - removed);
   // the slack of finishBound, with the edges added and removed among the sizes summed
-  return t - 1e-9 * (abs(t) + abs(t0) + runFwd(L - 1) + added + removed) > finish + eps;
+  relocationBound = t - 1e-9 * (abs(t) + abs(t0) + runFwd(L - 1) + added + removed);
+  return relocationBound > finish + eps;
 }
 
 // The segment r[i..i+len) that improveAt relocates (setSegment): its first and last stop, and with a stop b after

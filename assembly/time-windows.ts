@@ -29,7 +29,8 @@
 // its time without waiting (runs of travel + service kept by refresh(), O(pieces); for a relocation,
 // from the three edges it adds and the three it removes, before its pieces are built; the segment's three
 // edges are read once for all its places, and a place both neighbour lists give is tried once): one that cannot
-// finish earlier is rejected without simulating. Costs are summed only when the finish ties.
+// finish earlier is rejected without simulating, and the simulation of one that passes stops as soon as the
+// waiting it meets exceeds the bound's margin (its finish is at least the bound plus that waiting). Costs are summed only when the finish ties.
 //
 // Moves (granular: only near each stop's K = 6 best-correlated stops, as in Vidal et al.'s HGS for
 // VRPTW, 2013: v ranks as a successor of u by t(u, v) + 0.2 x the least wait at v + 3 x the least
