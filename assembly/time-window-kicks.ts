@@ -7,7 +7,7 @@ import {
   INF, K, L, S, T, closed, dropPtr, earliest, endBy, fixedEnd, keyPtr, lastMovable, listPtr, markPtr, n, nDrop, outN,
   posOf, rAt, rPtr, refresh, startAt, startNode, wClose, wOff, xPtr,
 } from './time-window-route';
-import { activate, activateAround, evalFinish, np, piece, putX, takeCandidate, tailFrom } from './time-window-moves';
+import { activate, activateAround, isFeasible, np, piece, putX, takeCandidate, tailFrom } from './time-window-moves';
 import { addDropped, insertBest } from './time-window-insert';
 import { xorshift32 } from './xorshift';
 
@@ -59,7 +59,7 @@ export function perturb(): bool {
       tailFrom = pp + 1;
       prefixEnd = i;
     }
-    if (evalFinish(prefixEnd) == INF) continue;
+    if (!isFeasible(prefixEnd)) continue;
     activateAround(prefixEnd);
     takeCandidate(prefixEnd);
     return true;

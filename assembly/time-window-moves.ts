@@ -270,6 +270,20 @@ function finishBound(prefixEnd: i32): f64 {
 }
 
 /**
+ * True when the candidate r[0..prefixEnd) + pieces + r[tailFrom..L) is feasible (evalFinish is not INF): first
+ * its finish bound against endBy, then the simulation, given up once the waiting it meets would take the finish
+ * past endBy (a feasible finish is never past endBy, and the finish is at least the bound plus the waiting).
+ */
+export function isFeasible(prefixEnd: i32): bool {
+  const bound = finishBound(prefixEnd);
+  if (bound > endBy) return false;
+  waitBudget = endBy - bound;
+  const f = evalFinish(prefixEnd);
+  waitBudget = INF;
+  return f != INF;
+}
+
+/**
  * Takes the candidate when it is feasible and better: it finishes earlier, or as early and cheaper
  * (`costWeight` w > 0: its finish + w x cost is lower, or as low and it is cheaper). Returns true when taken.
  * `bounded`: the caller already found that the finish bound does not reject it (w = 0).

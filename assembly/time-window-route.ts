@@ -266,11 +266,18 @@ export function refreshChanged(lo: i32, hi: i32, shift: i32): void {
     const v = rAt(i + 1);
     const tv = T(rAt(i), v);
     const s = S(v);
-    const ls = latestStart(v, ldAt(i + 1) - s);
-    store<f64>(ldPtr + (<usize>i << 3), ls - tv);
     const nw = wOff(v + 1) - wOff(v);
+    const bound = ldAt(i + 1) - s;
+    // latestStart(v, bound), read from the first-window record when v has one window or none (the same value)
+    let ls: f64;
+    if (nw == 0) ls = bound;
+    else if (nw == 1) {
+      const at = firstWinPtr + (<usize>v << 4);
+      ls = load<f64>(at) <= bound ? min(load<f64>(at + 8), bound) : NEG;
+    } else ls = latestStart(v, bound);
+    store<f64>(ldPtr + (<usize>i << 3), ls - tv);
     if (nw <= 1 && multiAt(i + 1) == 0) {
-      const open = nw == 1 ? wOpen(wOff(v)) : NEG;
+      const open = nw == 1 ? firstOpen(v) : NEG;
       const a1 = aAt(i + 1);
       store<f64>(aPtr + (<usize>i << 3), tv + s + a1);
       store<f64>(bPtr + (<usize>i << 3), max(open + s + a1, bAt(i + 1)));

@@ -30,7 +30,8 @@
 // from the three edges it adds and the three it removes, before its pieces are built; the segment's three
 // edges are read once for all its places, and a place both neighbour lists give is tried once): one that cannot
 // finish earlier is rejected without simulating, and the simulation of one that passes stops as soon as the
-// waiting it meets exceeds the bound's margin (its finish is at least the bound plus that waiting). Costs are summed only when the finish ties.
+// waiting it meets exceeds the bound's margin (its finish is at least the bound plus that waiting); a random
+// relocation (perturb) is checked the same way against endBy. Costs are summed only when the finish ties.
 //
 // Moves (granular: only near each stop's K = 6 best-correlated stops, as in Vidal et al.'s HGS for
 // VRPTW, 2013: v ranks as a successor of u by t(u, v) + 0.2 x the least wait at v + 3 x the least
@@ -252,6 +253,7 @@ export function setup(
   nextInsert = 0;
   firstDone = false;
   kicksDone = 0;
+  workIsCurrent = false;
   return 1;
 }
 
@@ -315,7 +317,14 @@ function saveTo(routePtr: usize, dropsPtr: usize): void {
   memory.copy(dropsPtr, dropPtr, <usize>nDrop << 2);
 }
 
+/**
+ * True while the working route is the accepted one as saveCurrent() left it (no kick, move or new accepted route
+ * since): loadCurrent() then has nothing to do, refreshChanged() having kept the same values that refresh() gives.
+ */
+let workIsCurrent: bool = false;
+
 function loadCurrent(): void {
+  if (workIsCurrent) return;
   memory.copy(rPtr, curPtr, <usize>curL << 2);
   memory.copy(dropPtr, curDropPtr, <usize>curNDrop << 2);
   L = curL;
@@ -331,6 +340,7 @@ function saveBest(): void {
 function saveCurrent(): void {
   curL = L; curFinish = finish; curCost = cost; curNDrop = nDrop;
   saveTo(curPtr, curDropPtr);
+  workIsCurrent = true;
 }
 
 /** Judges a kicked route: best when better; current when fewer dropped, or as many and the finish passes the annealing test. */
@@ -345,6 +355,7 @@ function judge(): void {
   kicksDone++;
   if (kicksDone % cycle == 0) {
     // a new cycle starts from the best route
+    workIsCurrent = false;
     curL = bestL; curFinish = bestFinish; curCost = bestCost; curNDrop = bestNDrop;
     memory.copy(curPtr, bestPtr, <usize>bestL << 2);
     memory.copy(curDropPtr, bestDropPtr, <usize>bestNDrop << 2);
@@ -410,6 +421,7 @@ export function step(units: i32): i32 {
         }
       }
       phase = 1; // local search, then judge()
+      workIsCurrent = false;
     }
   }
   return phase == 2 && kicksDone >= maxKicks ? 1 : 0;
