@@ -9,7 +9,8 @@
 // then finish + w x cost, then cost) plus (1 - POP_ELITE / size) x rank by diversity, both ranks over
 // size - 1 (HGS). A local optimum offered to a full population joins it, then the member with the worst
 // biased fitness leaves (never the best by objective); a copy of a member (distance 0) does not join.
-// Parents are drawn by binary tournaments on the biased fitness.
+// Parents are drawn by binary tournaments on the biased fitness, computed again only when a tournament
+// needs it after the members changed.
 //
 // The crossover is an order crossover (OX) on the served sequences of a single route: a random string
 // S = a[i..j] of parent A's served stops keeps its order; parent B's served stops outside S keep theirs
@@ -40,6 +41,11 @@ const SLOTS: i32 = POP_MAX + 1;
 
 /** Members now. */
 export let popSize: i32 = 0;
+/**
+ * True when the members changed since their biased fitness was last computed: it is computed again at the
+ * next tournament, not after every offer (most offers come before no crossover).
+ */
+let fitDirty: bool = false;
 
 let routesPtr: usize = 0; // i32[SLOTS * (n + 1)]
 let dropsPtr: usize = 0; // i32[SLOTS * n]
@@ -158,12 +164,12 @@ export function popOffer(): void {
   if (popSize < POP_MAX) {
     moveSlot(s, popSize);
     popSize++;
-    updateFitness(popSize);
+    fitDirty = true;
     return;
   }
   // POP_MAX + 1 routes: the worst biased fitness leaves (the best by objective stays). When the route offered
-  // leaves, the members' fitness is what it was before (updateFitness(POP_MAX) of the same members and distances
-  // computed it last), so it is kept rather than computed again.
+  // leaves, the members' fitness is what it was before the offer (the same members and distances), so it is kept
+  // (still to be computed when fitDirty says so).
   memory.copy(keptFitPtr, fitPtr, <usize>POP_MAX << 3);
   updateFitness(SLOTS);
   let best = 0;
@@ -175,7 +181,7 @@ export function popOffer(): void {
     return;
   }
   moveSlot(s, worst);
-  updateFitness(POP_MAX);
+  fitDirty = true;
 }
 
 /** The share of the n stops whose successor differs between slots a and b. */
@@ -237,6 +243,10 @@ function updateFitness(size: i32): void {
 
 /** A member drawn by a binary tournament on the biased fitness, other than `not` (-1: any). */
 function tournament(not: i32): i32 {
+  if (fitDirty) {
+    updateFitness(popSize);
+    fitDirty = false;
+  }
   let a = below(popSize);
   if (a == not) a = (a + 1) % popSize;
   let b = below(popSize);
