@@ -74,3 +74,44 @@ describe('order crossover of two elite routes (time-window kernel)', () => {
     expect(children).toBeGreaterThan(100);
   });
 });
+
+describe('kicks of the time-window kernel, step by step', () => {
+  it('never lets the best route get worse, and keeps it feasible, where ruins often lose stops (a ruin that loses two is not searched)', () => {
+    const instance = acquireInstance<TimeWindowExports>(compileTimeWindows('auto'));
+    const core = instance.exports;
+    let overFull = 0;
+    try {
+      fc.assert(
+        fc.property(problem, (x) => {
+          const start = 0;
+          const end = endFor(x.endKind, start, x.n - 1);
+          const td = timeDataOf(x);
+          if (!setUp(core, td, start, end, x.seed, 30 * x.n)) return;
+          const closed = end === start;
+          let dropped = Infinity;
+          let finish = Infinity;
+          for (let done = 0; done === 0; ) {
+            done = core.step(1);
+            if (core.hasRoute() === 0) continue;
+            const mem = core.memory.buffer;
+            const route = [...new Int32Array(mem, core.bestRoutePtr(), core.bestRouteLength())];
+            const out = [...new Int32Array(mem, core.bestDroppedPtr(), core.bestDroppedCount())];
+            const f = core.bestFinishTime();
+            // fewer dropped, or as many and no later
+            expect(out.length < dropped || (out.length === dropped && f <= finish + 1e-9)).toBe(true);
+            dropped = out.length;
+            finish = f;
+            expect([...route, ...out].sort((a, b) => a - b)).toEqual([...Array(td.n).keys()]);
+            expect(simulateRoute(td, route, closed).feasible).toBe(true);
+          }
+          expect(core.kickCount()).toBe(30 * x.n);
+          if (dropped > 0) overFull++;
+        }),
+        { numRuns: 100, seed: 12 },
+      );
+    } finally {
+      instance.release();
+    }
+    expect(overFull).toBeGreaterThan(20);
+  });
+});
