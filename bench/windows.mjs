@@ -6,7 +6,7 @@
 // Days: n stops in a 10 km square (seeded), travel seconds = straight line x 1.3 / 8 m/s, services of
 // 5-15 min, a 1-4 h window for 70 % of the stops (opening between 08:00 and 15:00), day 08:00-19:00,
 // dropInfeasible. Timing: `solveSync(day, options)` with the default options (`auto`: above 16 stops the
-// heuristic with its default budget of 25·n kicks, at least 100), median of --runs runs after a warm-up;
+// heuristic with its default budget, `defaultWindowKicks(n)`: 30·n kicks up to 30 stops, 45·n at 60), median of --runs runs after a warm-up;
 // beside it, the old JS heuristic with n/2 kicks (about the same time as the kernel's former 10·n; its own
 // default, max(200, 10·n) kicks, took 18 s at 60 stops), same days. Quality: for n = 20..60, the
 // default solve and the old JS (n/2 kicks) against a reference from runs with 100x the default kick
@@ -135,8 +135,8 @@ const probeBefore = speedProbeMs();
 runNew(day(30, 999));
 runOld(day(30, 999), 5);
 
-/** `solve`'s default kick budget with time windows (packages/tsp/src/solve.ts). */
-const defaultKicks = (n) => Math.max(100, 25 * n);
+/** `solve`'s default kick budget with time windows. */
+const defaultKicks = tsp.defaultWindowKicks;
 
 const timing = [];
 for (const n of runs > 0 ? [30, 60] : []) {

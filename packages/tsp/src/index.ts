@@ -1,4 +1,4 @@
-export { solve, solveSync, DEFAULT_EXACT_MAX_N, EXACT_HARD_MAX_N, AVOID_COST } from './solve.js';
+export { solve, solveSync, defaultWindowKicks, DEFAULT_EXACT_MAX_N, EXACT_HARD_MAX_N, AVOID_COST } from './solve.js';
 export type {
   DroppedStop,
   LngLat,

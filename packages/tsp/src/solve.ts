@@ -53,14 +53,24 @@ export const DEFAULT_EXACT_MAX_N = 20;
 export const EXACT_HARD_MAX_N = 27;
 
 /**
- * The default kick budget with a schedule, per stop (at least 100 kicks). 25 (before that 18, 25 and 10): a fifth
- * of the kicks are crossovers of elite routes, and since the kernel became cheaper per kick for the same routes
- * (0.75x / 0.57x of the CPU at 30 / 60 stops) 25·n takes less time than 25·n took without them; on the 15 quality
- * days of bench:windows, against a fixed reference, 655 of 900 runs within 0.5 % of the route duration (18·n:
- * 633; 35·n: 682; the kernel before the crossovers at 25·n: 538), and 30 and 60 stops stay well inside 30 and
- * 150 ms (bench/RESULTS.md).
+ * The time-window heuristic's default budget for a day of `n` nodes, in kicks (used when neither `maxKicks`
+ * nor `timeLimitMs` is given): 30 per stop up to 30 nodes, then half a kick per stop more for each node
+ * above 30, up to 45 per stop from 60 nodes on; at least 100. Larger days get more kicks per stop because they
+ * need them: on bench:windows' 15 quality days (against a fixed reference, seeds 1–60), each further kick per
+ * stop brought about 2.3 more of 900 runs within 0.5 % of runs 100× longer, most of them on the 40–60-stop
+ * days, and a 60-stop day has more room under its 150 ms target than a 30-stop day under its 30 ms
+ * (bench/RESULTS.md).
+ * @param n Nodes of the day, the start included.
+ * @returns Kicks after the first local optimum (an integer ≥ 100).
+ * @throws never.
+ * @example
+ * defaultWindowKicks(30); // 900
+ * defaultWindowKicks(60); // 2700
  */
-const WINDOW_KICKS_PER_STOP = 25;
+export function defaultWindowKicks(n: number): number {
+  const perStop = 30 + Math.min(30, Math.max(0, n - 30)) / 2;
+  return Math.max(100, Math.round(perStop * n));
+}
 
 const SolveOptionsSchema = z
   .object({
@@ -105,7 +115,8 @@ const SolveOptionsSchema = z
  *   (while a huge matrix is still being read) does `solve` throw `TIME_LIMIT`.
  * - `maxKicks` (CLI `--kicks`): the heuristic's deterministic budget, in kicks after its first local
  *   optimum (perturbations of the tour, each repaired by local search). Default: 50·n, at least
- *   1000 (with a schedule: 25·n, at least 100) when no `timeLimitMs` is given; unbounded when one is.
+ *   1000 (with a schedule: {@link defaultWindowKicks}, 30–45 per stop) when no `timeLimitMs` is given;
+ *   unbounded when one is.
  * - `seed` (default 1): same input, seed and `maxKicks`, same route, on every machine. Under a time
  *   limit the search stops wherever the clock says, so the route may differ from machine to machine.
  * - `exactMaxN` (default {@link DEFAULT_EXACT_MAX_N}): the largest n that `'auto'` solves exactly.
@@ -316,7 +327,7 @@ function* solveSteps(
       exactMaxN: opts.exactMaxN,
       dropInfeasible: opts.dropInfeasible ?? false,
       seed: opts.seed,
-      maxKicks: kickBudget(opts, Math.max(100, WINDOW_KICKS_PER_STOP * n)),
+      maxKicks: kickBudget(opts, defaultWindowKicks(n)),
       travelWeight: opts.travelWeight,
       clock,
       wasm: opts.wasm,
