@@ -63,7 +63,6 @@ let fitPtr: usize = 0; // f64[SLOTS] biased fitness (lower is better)
 let distPtr: usize = 0; // f64[SLOTS * SLOTS]
 let rankPtr: usize = 0; // i32[SLOTS] scratch order
 let divPtr: usize = 0; // f64[SLOTS] diversity contribution
-let keptFitPtr: usize = 0; // f64[POP_MAX] the members' fitness before an offer (popOffer)
 let childPtr: usize = 0; // i32[n] scratch: 1 when a stop is in the child
 let depPtr: usize = 0; // f64[n + 1] scratch: departures of a parent
 
@@ -88,7 +87,6 @@ export function popPrepare(base: usize): usize {
   distPtr = p; p = align8(p + s * s * 8);
   rankPtr = p; p = align8(p + s * 4);
   divPtr = p; p = align8(p + s * 8);
-  keptFitPtr = p; p = align8(p + <usize>POP_MAX * 8);
   childPtr = p; p = align8(p + n8 * 4);
   depPtr = p; p = align8(p + m * 8);
   const end: u64 = <u64>p;
@@ -172,20 +170,14 @@ export function popOffer(): void {
     fitDirty = true;
     return;
   }
-  // POP_MAX + 1 routes: the worst biased fitness leaves (the best by objective stays). When the route offered
-  // leaves, the members' fitness is what it was before the offer (the same members and distances), so it is kept
-  // (still to be computed when fitDirty says so).
-  memory.copy(keptFitPtr, fitPtr, <usize>POP_MAX << 3);
+  // POP_MAX + 1 routes: the worst biased fitness leaves (the best by objective stays); the members' fitness is
+  // computed again at the next tournament (fitDirty), also when the route offered leaves (it was ranked among them)
   updateFitness(SLOTS);
   let best = 0;
   for (let a = 1; a < SLOTS; a++) if (isBetter(a, best)) best = a;
   let worst = -1;
   for (let a = 0; a < SLOTS; a++) if (a != best && (worst < 0 || fitOf(a) > fitOf(worst))) worst = a;
-  if (worst == s) {
-    memory.copy(fitPtr, keptFitPtr, <usize>POP_MAX << 3);
-    return;
-  }
-  moveSlot(s, worst);
+  if (worst != s) moveSlot(s, worst);
   fitDirty = true;
 }
 
