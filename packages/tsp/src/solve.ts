@@ -60,14 +60,17 @@ export const EXACT_HARD_MAX_N = 27;
  * stop brought about 2.3 more of 900 runs within 0.5 % of runs 100× longer, most of them on the 40–60-stop
  * days, and a 60-stop day has more room under its 150 ms target than a 30-stop day under its 30 ms
  * (bench/RESULTS.md).
- * @param n Nodes of the day, the start included.
+ * @param n Nodes of the day, the start included: an integer ≥ 1.
  * @returns Kicks after the first local optimum (an integer ≥ 100).
- * @throws never.
+ * @throws {TspError} `INVALID_INPUT` (path `['n']`) when `n` is not an integer ≥ 1.
  * @example
  * defaultWindowKicks(30); // 900
  * defaultWindowKicks(60); // 2700
  */
 export function defaultWindowKicks(n: number): number {
+  if (!Number.isInteger(n) || n < 1) {
+    throw new TspError('INVALID_INPUT', [{ path: ['n'], value: n, ...tspReason('tsp.node_count') }]);
+  }
   const perStop = 30 + Math.min(30, Math.max(0, n - 30)) / 2;
   return Math.max(100, Math.round(perStop * n));
 }

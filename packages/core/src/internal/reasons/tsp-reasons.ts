@@ -24,6 +24,7 @@ export const TSP_REASON_CATALOGUES = {
   en: TSP_REASONS,
   'zh-CN': {
     'tsp.node_index': (p) => `节点必须是 [0, ${p.max}] 之内的序号`,
+    'tsp.node_count': '节点数必须是 ≥ 1 的整数',
     'tsp.start_index': (p) => `start 必须是 [0, ${p.max}] 之内的节点序号`,
     'tsp.end_index': (p) => `end 必须是 [0, ${p.max}] 之内的节点序号或 'any'`,
     'tsp.exact_max': (p) => `精确求解器${p.timed ? '在带时间选项时' : ''}最多处理 ${p.max} 个节点；${METHODS}`,

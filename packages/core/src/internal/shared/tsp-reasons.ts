@@ -35,6 +35,7 @@ const METHODS = "use method 'heuristic' or 'auto'";
 /** The route solver's reasons in English: `tsp.<name>` → text or function of the parameters. */
 export const TSP_REASONS = {
   'tsp.node_index': (p: { max: number }) => `node must be an index in [0, ${p.max}]`,
+  'tsp.node_count': 'the number of nodes must be an integer >= 1',
   'tsp.start_index': (p: { max: number }) => `start must be a node index in [0, ${p.max}]`,
   'tsp.end_index': (p: { max: number }) => `end must be a node index in [0, ${p.max}] or 'any'`,
   'tsp.exact_max': (p: { max: number; timed: boolean }) =>
