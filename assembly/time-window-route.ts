@@ -55,7 +55,8 @@ export let markPtr: usize = 0; // i32[n] scratch marks
 export let listPtr: usize = 0; // i32[n] stops to reinsert
 export let activePtr: usize = 0; // i32[n] 1 when the stop's moves are to be tried
 export let triedPtr: usize = 0; // i32[n+1] the tag of the last segment each place was tried for (improveAt)
-export let savePtr: usize = 0; // i32[n+1] the route before a trial (ejection, time-window-insert.ts)
+export let savePtr: usize = 0; // i32[n+1] the route before a trial (ejection, time-window-eject.ts)
+export let chainSavePtr: usize = 0; // i32[n+1] the best route of an ejection chain so far (time-window-eject.ts)
 
 export let L: i32 = 0;
 export let finish: f64 = 0;
@@ -120,6 +121,7 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   const ls = p; p = align8(p + n8 * 4);
   const ac = p; p = align8(p + n8 * 4);
   const sv = p; p = align8(p + m * 4);
+  const cs = p; p = align8(p + m * 4);
   const tr = p; p = align8(p + m * 4);
   const end: u64 = <u64>p;
   heapEnd = p;
@@ -131,7 +133,7 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   K = k;
   tPtr = t; cPtr = c; sPtr = s; wOffPtr = wo; wPtr = w; firstWinPtr = fw1; outPtr = o; inPtr = ii; rPtr = r; posPtr = ps;
   depPtr = d; ldPtr = ld; aPtr = a; bPtr = b; multiPtr = mu; xPtr = x; curPtr = cu; bestPtr = be;
-  markPtr = mk; listPtr = ls; activePtr = ac; savePtr = sv; triedPtr = tr; orderPtr = or; dropPtr = dr; curDropPtr = cd; bestDropPtr = bd; keyPtr = ky; pcPtr = pc; fwdPtr = fw; bwdPtr = bw;
+  markPtr = mk; listPtr = ls; activePtr = ac; savePtr = sv; chainSavePtr = cs; triedPtr = tr; orderPtr = or; dropPtr = dr; curDropPtr = cd; bestDropPtr = bd; keyPtr = ky; pcPtr = pc; fwdPtr = fw; bwdPtr = bw;
   runFwdPtr = rf; runBwdPtr = rb;
   return 1;
 }

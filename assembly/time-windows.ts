@@ -41,10 +41,12 @@
 // relocation of 1-3 stops, 2-opt reversal, swap; first improvement. Only "active" stops are tried: every stop after the
 // construction, then the stops at the joints of a change (don't-look bits); a stop whose moves all
 // fail becomes inactive; the descent ends when a pass over the active stops takes no move, no dropped
-// stop fits in again and no ejection is taken. An ejection (time-window-insert.ts) takes one served
-// stop out near a dropped one, puts the dropped one in near its place and the taken-out one back at
-// its best place: kept when both fit (one stop fewer dropped) or when the exchange alone finishes
-// earlier; it is tried where one stop fewer can still make the route accepted (the first route, or as
+// stop fits in again and no ejection is taken. An ejection chain (time-window-eject.ts) takes one served
+// stop out near a dropped one and puts the dropped one in near its place; the taken-out one goes back at
+// its best place, else in by the same exchange with another served stop, up to CHAIN_DEPTH = 2 exchanges:
+// kept when the last stop taken out fits in again (one stop fewer dropped), else the chain's route that
+// finishes earliest when it finishes earlier than the route before (its last stop taken out dropped); it
+// is tried where one stop fewer can still make the route accepted (the first route, or as
 // many dropped as the accepted route plus one at most). Its candidates are first checked against the
 // dropped stop's last close (reached no earlier than the departure before it) and its first opening +
 // service (against LD and dep of the tail's first stop), as insertion's. The search: cheapest insertion (earliest
@@ -80,7 +82,7 @@
 //
 // The parts: time-window-route.ts (memory layout, the route and its summaries: refresh),
 // time-window-moves.ts (candidates and local-search moves), time-window-insert.ts (insertion,
-// dropped stops), time-window-kicks.ts (kicks, random numbers), time-window-bsdp.ts (the DP
+// dropped stops), time-window-eject.ts (ejection chains), time-window-kicks.ts (kicks, random numbers), time-window-bsdp.ts (the DP
 // neighbourhood and its polish), time-window-population.ts (the elite routes and their crossover); this file sets a problem up, judges
 // kicked routes and drives the work. The state lives in module globals that the parts read and write
 // (AssemblyScript compiles them into one module; an imported global is assignable). Shared with the
@@ -94,12 +96,14 @@ import {
   wPtr,
 } from './time-window-route';
 import { pass, resetTried } from './time-window-moves';
-import { addDropped, ejectInsert, emptyRoute, insertBest, reinsertDropped, resetEjection } from './time-window-insert';
+import { addDropped, emptyRoute, insertBest, reinsertDropped } from './time-window-insert';
+import { ejectInsert, resetEjection } from './time-window-eject';
 import { cycle, nextRandom, perturb, recreate, rng, ruin, temp0, temperature, uniform } from './time-window-kicks';
 import { insertSorted } from './sorted-insert';
 import { bsdpPrepare, bsdpRun, dpFinish, polish } from './time-window-bsdp';
 import { crossover, popOffer, popPrepare, popReset, popSize } from './time-window-population';
 export { bsdpResultPtr, bsdpSequencePtr } from './time-window-bsdp';
+export { setChainDepth } from './time-window-eject';
 
 /**
  * The starting temperature of the annealing, as a multiple of the mean travel time to the nearest stop
@@ -149,6 +153,16 @@ export function workRoutePtr(): usize { return rPtr; }
 export function workRouteLength(): i32 { return L; }
 export function workDroppedPtr(): usize { return dropPtr; }
 export function workDroppedCount(): i32 { return nDrop; }
+export function workFinishTime(): f64 { return finish; }
+
+/**
+ * Tests: the ejection chains (time-window-eject.ts) once on the working route, e.g. a child of crossoverOnce(); 1
+ * when a route was kept (one stop fewer dropped, or as many and better), 0 when the route is unchanged.
+ */
+export function ejectOnce(): i32 {
+  workIsCurrent = false;
+  return nDrop > 0 && ejectInsert() ? 1 : 0;
+}
 
 /** Tests: the finish of the DP's last reordering. */
 export function bsdpFinishTime(): f64 {

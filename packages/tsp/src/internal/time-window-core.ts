@@ -57,6 +57,12 @@ export interface TimeWindowExports {
   bsdpFinishTime(): number;
   /** Percent of the kicks that are crossovers of two elite routes from the next `setup` on (0: none; < 0: the default). */
   setPopulationShare(share: number): void;
+  /** The most exchanges of an ejection chain from the next ejection on (< 1: the default, 2). */
+  setChainDepth(depth: number): void;
+  /** Tests: the ejection chains once on the working route (1 when a route was kept, 0 when it is unchanged)... */
+  ejectOnce(): number;
+  /** ...and the working route's finish. */
+  workFinishTime(): number;
   /** Tests: a child of two members of the population as the working route (1), or 0 with fewer than two members. */
   crossoverOnce(): number;
   /** Tests: members of the population. */
