@@ -116,14 +116,15 @@ function nextStamp(): void {
 /**
  * The most exchanges of one ejection chain (ejectInsert; 1: the single exchange). bench:windows, 60 seeds x 15
  * days against the fixed reference, at the default budget (bench/RESULTS.md has the runs): 1 (before) 605 of 900
- * runs within 0.5 %; 2, only a chain that ends with one stop more kept, 626; 3 621; 5 618; 2 with the deeper
- * exchange also kept when it is the better route, 669 (seeds 61-120: 684 against 604) at 1.06x the CPU (at 0.94x
- * the budget 665 and 679); 3 with it 674 and 696 at 1.016x the CPU of 2.
+ * runs within 0.5 %; 2, only a chain that ends with one stop more kept, 626; 3 621; 5 618. With the chain's better
+ * route also kept: 2 669 (seeds 61-120: 684 against 604) at 1.06x the CPU of 1; 3 674, 696, and on seeds 121-180 and
+ * 181-240 676 and 691 against 2's 666 and 644, at 1.016x the CPU of 2 (at 0.98x the budget 672 on seeds 1-60); 4 690
+ * and 681 at 1.048x.
  */
-const CHAIN_DEPTH: i32 = 2;
+const CHAIN_DEPTH: i32 = 3;
 let chainDepth: i32 = CHAIN_DEPTH;
 
-/** The most exchanges of an ejection chain from the next ejectInsert on (< 1: the default, CHAIN_DEPTH). */
+/** The most exchanges of an ejection chain from the next ejectInsert on (< 1: the default, CHAIN_DEPTH = 3). */
 export function setChainDepth(depth: i32): void {
   chainDepth = depth < 1 ? CHAIN_DEPTH : depth;
 }

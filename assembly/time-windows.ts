@@ -43,7 +43,7 @@
 // fail becomes inactive; the descent ends when a pass over the active stops takes no move, no dropped
 // stop fits in again and no ejection is taken. An ejection chain (time-window-eject.ts) takes one served
 // stop out near a dropped one and puts the dropped one in near its place; the taken-out one goes back at
-// its best place, else in by the same exchange with another served stop, up to CHAIN_DEPTH = 2 exchanges:
+// its best place, else in by the same exchange with another served stop, up to CHAIN_DEPTH = 3 exchanges:
 // kept when the last stop taken out fits in again (one stop fewer dropped), else the chain's route that
 // finishes earliest when it finishes earlier than the route before (its last stop taken out dropped); it
 // is tried where one stop fewer can still make the route accepted (the first route, or as

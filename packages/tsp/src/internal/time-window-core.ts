@@ -57,7 +57,7 @@ export interface TimeWindowExports {
   bsdpFinishTime(): number;
   /** Percent of the kicks that are crossovers of two elite routes from the next `setup` on (0: none; < 0: the default). */
   setPopulationShare(share: number): void;
-  /** The most exchanges of an ejection chain from the next ejection on (< 1: the default, 2). */
+  /** The most exchanges of an ejection chain from the next ejection on (< 1: the default, 3). */
   setChainDepth(depth: number): void;
   /** Tests: the ejection chains once on the working route (1 when a route was kept, 0 when it is unchanged)... */
   ejectOnce(): number;
