@@ -105,3 +105,32 @@ export function loadDay(core: TimeWindowExports, td: TimeData): number {
 export function endFor(kind: WindowInstance['endKind'], start: number, endNode: number): number | 'any' {
   return kind === 'closed' ? start : kind === 'any' ? 'any' : endNode;
 }
+
+/**
+ * Sets a problem up in the kernel for the tests of its parts: the day loaded (loadDay), the DP polish and the
+ * population off, every stop to route in earliest-deadline order, the finish alone as the objective. Returns false
+ * when not even the empty route meets endBy.
+ */
+export function setUpDay(
+  core: TimeWindowExports,
+  td: TimeData,
+  start: number,
+  end: number | 'any',
+  seed: number,
+  kicks: number,
+): boolean {
+  const { n } = td;
+  core.setBsdpK(-1);
+  core.setPopulationShare(-1);
+  if (loadDay(core, td) !== 1) throw new Error('setUpDay: the kernel could not lay out its memory');
+  const fixedEnd = end === 'any' || end === start ? -1 : end;
+  const deadline = (v: number) => td.windows[v]?.at(-1)?.[1] ?? Number.POSITIVE_INFINITY;
+  const order = [...Array(n).keys()]
+    .filter((v) => v !== start && v !== fixedEnd)
+    .sort((a, b) => deadline(a) - deadline(b) || a - b);
+  new Int32Array(core.memory.buffer, core.orderPtrOf(), order.length).set(order);
+  core.setCostWeight(0);
+  return (
+    core.setup(start, fixedEnd, end === start ? 1 : 0, td.startAt, td.endBy, seed, order.length, kicks, 1e-9) === 1
+  );
+}

@@ -1,36 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acquireInstance } from './instance-pool.js';
-import { simulateRoute, type TimeData } from './schedule.js';
+import { simulateRoute } from './schedule.js';
 import { compileTimeWindows, type TimeWindowExports } from './time-window-core.js';
-import { endFor, loadDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
+import { endFor, setUpDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
 
-/** The ejection chains of the time-window kernel (assembly/time-window-insert.ts: ejectInsert). */
-
-/** Sets a problem up in the kernel (every stop to route, earliest deadline first); false when not even the empty route meets endBy. */
-function setUp(
-  core: TimeWindowExports,
-  td: TimeData,
-  start: number,
-  end: number | 'any',
-  seed: number,
-  kicks: number,
-): boolean {
-  const { n } = td;
-  core.setBsdpK(-1);
-  core.setPopulationShare(-1);
-  expect(loadDay(core, td)).toBe(1);
-  const fixedEnd = end === 'any' || end === start ? -1 : end;
-  const deadline = (v: number) => td.windows[v]?.at(-1)?.[1] ?? Infinity;
-  const order = [...Array(n).keys()]
-    .filter((v) => v !== start && v !== fixedEnd)
-    .sort((a, b) => deadline(a) - deadline(b) || a - b);
-  new Int32Array(core.memory.buffer, core.orderPtrOf(), order.length).set(order);
-  core.setCostWeight(0);
-  return (
-    core.setup(start, fixedEnd, end === start ? 1 : 0, td.startAt, td.endBy, seed, order.length, kicks, 1e-9) === 1
-  );
-}
+/** The ejection chains of the time-window kernel (assembly/time-window-eject.ts: ejectInsert). */
 
 /** The working route and its dropped stops. */
 function work(core: TimeWindowExports): { route: number[]; dropped: number[]; finish: number } {
@@ -60,7 +35,7 @@ describe('ejection chains of the time-window kernel', () => {
           const end = endFor(x.endKind, start, x.n - 1);
           const td = timeDataOf(x);
           core.setChainDepth(x.depth);
-          if (!setUp(core, td, start, end, x.seed, 10 * x.n)) return;
+          if (!setUpDay(core, td, start, end, x.seed, 10 * x.n)) return;
           while (core.step(1000) === 0);
           const closed = end === start;
           // a child of two elite routes has not been through the descent: its dropped stops are the chains' work

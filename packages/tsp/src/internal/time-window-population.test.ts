@@ -1,36 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acquireInstance } from './instance-pool.js';
-import { simulateRoute, type TimeData } from './schedule.js';
+import { simulateRoute } from './schedule.js';
 import { compileTimeWindows, type TimeWindowExports } from './time-window-core.js';
-import { endFor, loadDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
+import { endFor, setUpDay, timeDataOf, windowInstance } from '../../test/window-instances.js';
 
 /** The population of the time-window kernel (assembly/time-window-population.ts): its order crossover. */
-
-/** Sets a problem up in the kernel (every stop to route, earliest deadline first); false when not even the empty route meets endBy. */
-function setUp(
-  core: TimeWindowExports,
-  td: TimeData,
-  start: number,
-  end: number | 'any',
-  seed: number,
-  kicks: number,
-): boolean {
-  const { n } = td;
-  core.setBsdpK(-1);
-  core.setPopulationShare(-1);
-  expect(loadDay(core, td)).toBe(1);
-  const fixedEnd = end === 'any' || end === start ? -1 : end;
-  const deadline = (v: number) => td.windows[v]?.at(-1)?.[1] ?? Infinity;
-  const order = [...Array(n).keys()]
-    .filter((v) => v !== start && v !== fixedEnd)
-    .sort((a, b) => deadline(a) - deadline(b) || a - b);
-  new Int32Array(core.memory.buffer, core.orderPtrOf(), order.length).set(order);
-  core.setCostWeight(0);
-  return (
-    core.setup(start, fixedEnd, end === start ? 1 : 0, td.startAt, td.endBy, seed, order.length, kicks, 1e-9) === 1
-  );
-}
 
 const problem = windowInstance(
   { minN: 3, maxN: 14, maxWindowS: 150, minEndByS: 150, maxEndByS: 900, disjoint: false },
@@ -48,7 +23,7 @@ describe('order crossover of two elite routes (time-window kernel)', () => {
           const start = 0;
           const end = endFor(x.endKind, start, x.n - 1);
           const td = timeDataOf(x);
-          if (!setUp(core, td, start, end, x.seed, 20 * x.n)) return;
+          if (!setUpDay(core, td, start, end, x.seed, 20 * x.n)) return;
           while (core.step(1000) === 0);
           const closed = end === start;
           for (let c = 0; c < x.children; c++) {
@@ -86,7 +61,7 @@ describe('kicks of the time-window kernel, step by step', () => {
           const start = 0;
           const end = endFor(x.endKind, start, x.n - 1);
           const td = timeDataOf(x);
-          if (!setUp(core, td, start, end, x.seed, 30 * x.n)) return;
+          if (!setUpDay(core, td, start, end, x.seed, 30 * x.n)) return;
           const closed = end === start;
           let dropped = Infinity;
           let finish = Infinity;
