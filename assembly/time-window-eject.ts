@@ -4,7 +4,7 @@
 
 import {
   INF, K, L, NEG, S, chainSavePtr, cost, costWeight, depAt, dropPtr, eps, finish, firstOpen, inN, lastMovable, ldAt,
-  listPtr, markPtr, n, nDrop, outN, posOf, rAt, rPtr, refresh, refreshChanged, savePtr, unplace, wClose, wOff,
+  listPtr, markPtr, n, nDrop, outN, posOf, rAt, rPtr, refresh, savePtr, unplace, wClose, wOff,
 } from './time-window-route';
 import { activate, candidateCost, evalEjection, np, piece, tailFrom, takeCandidate } from './time-window-moves';
 import { insertBest, removeDropped } from './time-window-insert';
@@ -148,64 +148,51 @@ export function ejectInsert(): bool {
     const oldV = finish + costWeight * cost;
     const oldC = cost;
     memory.copy(savePtr, rPtr, <usize>oldL << 2);
-    const prefixEnd = ejection(ejU, ejP, d);
-    const oldTail = tailFrom; // the unchanged tail, in both routes at this place (one stop out, one in)
     let out = applyEjection(d);
     if (insertBest(out)) {
       removeDropped(k);
       activateRoute(d);
       return true;
     }
-    const v = finish + costWeight * cost;
-    // the route to keep when no stop fits: the best exchange so far that is better than the route before
+    // the route to keep when no stop fits: the best exchange so far that is better than the route before (the
+    // first exchange also by the cost on a tie)
     let keepOut = -1;
     let keepV = oldV;
+    const v = finish + costWeight * cost;
     if (v <= oldV - eps || (v <= oldV + eps && cost < oldC - 1e-9 * (1 + oldC))) {
       keepOut = out;
       keepV = v;
+      memory.copy(chainSavePtr, rPtr, <usize>L << 2);
     }
-    if (chainDepth > 1) {
-      // the chain's stops in the route (the list of ruin and recreate is free during the descent)
-      store<i32>(listPtr, d);
-      let len = 1;
-      if (keepOut >= 0) memory.copy(chainSavePtr, rPtr, <usize>L << 2);
-      for (let depth = 2; depth <= chainDepth; depth++) {
-        nextStamp();
-        for (let q = 0; q < len; q++) store<i32>(markPtr + (<usize>load<i32>(listPtr + (<usize>q << 2)) << 2), stamp);
-        if (!findEjection(out)) break;
-        store<i32>(listPtr + (<usize>len << 2), out);
-        len++;
-        out = applyEjection(out); // L is oldL at each exchange: one stop out, one in
-        if (insertBest(out)) {
-          removeDropped(k);
-          for (let q = 0; q < len; q++) activateRoute(load<i32>(listPtr + (<usize>q << 2)));
-          return true;
-        }
-        const vv = finish + costWeight * cost;
-        if (vv < keepV - eps) {
-          keepOut = out;
-          keepV = vv;
-          memory.copy(chainSavePtr, rPtr, <usize>L << 2);
-        }
+    // the chain's stops in the route (the list of ruin and recreate is free during the descent)
+    store<i32>(listPtr, d);
+    let len = 1;
+    for (let depth = 2; depth <= chainDepth; depth++) {
+      nextStamp();
+      for (let q = 0; q < len; q++) store<i32>(markPtr + (<usize>load<i32>(listPtr + (<usize>q << 2)) << 2), stamp);
+      if (!findEjection(out)) break;
+      store<i32>(listPtr + (<usize>len << 2), out);
+      len++;
+      out = applyEjection(out); // L is oldL at each exchange: one stop out, one in
+      if (insertBest(out)) {
+        removeDropped(k);
+        for (let q = 0; q < len; q++) activateRoute(load<i32>(listPtr + (<usize>q << 2)));
+        return true;
       }
-      // no stop fits: the best route of the chain, or the route before it
-      memory.copy(rPtr, keepOut < 0 ? savePtr : chainSavePtr, <usize>oldL << 2);
-      refresh();
-      if (keepOut < 0) continue;
-      store<i32>(dropPtr + (<usize>k << 2), keepOut);
-      for (let q = 0; q < len; q++) activateRoute(load<i32>(listPtr + (<usize>q << 2)));
-      activateRoute(out);
-      return true;
+      const vv = finish + costWeight * cost;
+      if (vv < keepV - eps) {
+        keepOut = out;
+        keepV = vv;
+        memory.copy(chainSavePtr, rPtr, <usize>L << 2);
+      }
     }
-    if (keepOut < 0) {
-      memory.copy(rPtr, savePtr, <usize>oldL << 2);
-      L = oldL;
-      refreshChanged(prefixEnd, oldTail, 0);
-      unplace(d);
-      continue;
-    }
+    // no stop fits: the best route of the chain, or the route before it
+    memory.copy(rPtr, keepOut < 0 ? savePtr : chainSavePtr, <usize>oldL << 2);
+    refresh();
+    if (keepOut < 0) continue;
     store<i32>(dropPtr + (<usize>k << 2), keepOut);
-    activateRoute(d);
+    for (let q = 0; q < len; q++) activateRoute(load<i32>(listPtr + (<usize>q << 2)));
+    activateRoute(out); // in the route kept when that route came before the chain's last exchange
     return true;
   }
   return false;
