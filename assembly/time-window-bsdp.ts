@@ -49,11 +49,27 @@ let backPtr: usize = 0; // u16[(n + 1) * stride]: the state before
 let seqPtr: usize = 0; // i32[n + 1] the sequence the DP reorders
 let resPtr: usize = 0; // i32[n + 1] its best reordering
 let seenPtr: usize = 0; // u32[SEEN] hashes of routes already polished
+let seenFirstPtr: usize = 0; // u32[SEEN] the hashes at the first local optimum (bsdpKeepSeen)
 
 const SEEN: i32 = 4096;
 
 /** The end of the DP's memory (bsdpPrepare): later parts lay theirs out from here. */
 export let dpHeapEnd: usize = 0;
+
+/** Forgets which routes were polished (a new problem). */
+function bsdpForget(): void {
+  memory.fill(seenPtr, 0, <usize>SEEN << 2);
+}
+
+/** Keeps which routes were polished up to now (the first local optimum), for bsdpRestoreSeen. */
+export function bsdpKeepSeen(): void {
+  memory.copy(seenFirstPtr, seenPtr, <usize>SEEN << 2);
+}
+
+/** Back to the routes polished at bsdpKeepSeen (a new lane of the search starts as the first did). */
+export function bsdpRestoreSeen(): void {
+  memory.copy(seenPtr, seenFirstPtr, <usize>SEEN << 2);
+}
 
 /** The finish and cost of the DP's best reordering (bsdpRun). */
 export let dpFinish: f64 = 0;
@@ -90,13 +106,14 @@ export function bsdpPrepare(base: usize, k: i32): usize {
   seqPtr = p; p = align8(p + (m << 2));
   resPtr = p; p = align8(p + (m << 2));
   seenPtr = p; p = align8(p + (<usize>SEEN << 2));
+  seenFirstPtr = p; p = align8(p + (<usize>SEEN << 2));
   const end: u64 = <u64>p;
   if (end > (<u64>65536) * 65536) return 0;
   const pages: i32 = <i32>((end + 65535) >> 16);
   const have = memory.size();
   if (pages > have && memory.grow(pages - have) < 0) return 0;
   buildMasks();
-  memory.fill(seenPtr, 0, <usize>SEEN << 2);
+  bsdpForget();
   dpHeapEnd = p;
   return p;
 }

@@ -45,11 +45,15 @@ export let runFwdPtr: usize = 0; // f64[n+1] the route's time without waiting fr
 export let runBwdPtr: usize = 0; // f64[n+1] the same with every travel reversed and each service at the edge's head
 export let xPtr: usize = 0; // i32[n+1] scratch route
 export let curPtr: usize = 0; // i32[n+1] accepted route
-export let bestPtr: usize = 0; // i32[n+1] best route
+export let bestPtr: usize = 0; // i32[n+1] best route of this lane (the search's since its last restart)
+export let topPtr: usize = 0; // i32[n+1] best route of all lanes
+export let firstPtr: usize = 0; // i32[n+1] the first local optimum (each lane starts from it)
 export let orderPtr: usize = 0; // i32[n] insertion order
 export let dropPtr: usize = 0; // i32[n] dropped stops of the route
 export let curDropPtr: usize = 0;
 export let bestDropPtr: usize = 0;
+export let topDropPtr: usize = 0;
+export let firstDropPtr: usize = 0;
 export let keyPtr: usize = 0; // f64[n] scratch keys
 export let markPtr: usize = 0; // i32[n] scratch marks
 export let listPtr: usize = 0; // i32[n] stops to reinsert
@@ -72,6 +76,14 @@ export let bestL: i32 = 0;
 export let bestFinish: f64 = 0;
 export let bestCost: f64 = 0;
 export let bestNDrop: i32 = 0;
+export let topL: i32 = 0;
+export let topFinish: f64 = 0;
+export let topCost: f64 = 0;
+export let topNDrop: i32 = 0;
+export let firstL: i32 = 0;
+export let firstFinish: f64 = 0;
+export let firstCost: f64 = 0;
+export let firstNDrop: i32 = 0;
 
 // pieces of a candidate (time-window-moves.ts): kind, from, to of each
 export const MAXP: i32 = 6;
@@ -111,10 +123,14 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   const x = p; p = align8(p + m * 4);
   const cu = p; p = align8(p + m * 4);
   const be = p; p = align8(p + m * 4);
+  const tp = p; p = align8(p + m * 4);
+  const fr = p; p = align8(p + m * 4);
   const or = p; p = align8(p + n8 * 4);
   const dr = p; p = align8(p + n8 * 4);
   const cd = p; p = align8(p + n8 * 4);
   const bd = p; p = align8(p + n8 * 4);
+  const td = p; p = align8(p + n8 * 4);
+  const fd = p; p = align8(p + n8 * 4);
   const ky = p; p = align8(p + n8 * 8);
   const pc = p; p = align8(p + <usize>(MAXP * 12));
   const mk = p; p = align8(p + n8 * 4);
@@ -135,6 +151,7 @@ export function prepare(nn: i32, windowCount: i32, k: i32): i32 {
   depPtr = d; ldPtr = ld; aPtr = a; bPtr = b; multiPtr = mu; xPtr = x; curPtr = cu; bestPtr = be;
   markPtr = mk; listPtr = ls; activePtr = ac; savePtr = sv; chainSavePtr = cs; triedPtr = tr; orderPtr = or; dropPtr = dr; curDropPtr = cd; bestDropPtr = bd; keyPtr = ky; pcPtr = pc; fwdPtr = fw; bwdPtr = bw;
   runFwdPtr = rf; runBwdPtr = rb;
+  topPtr = tp; topDropPtr = td; firstPtr = fr; firstDropPtr = fd;
   return 1;
 }
 

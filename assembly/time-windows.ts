@@ -72,7 +72,10 @@
 // program (time-window-bsdp.ts): the earliest-finishing of ALL orders of the route in which no stop
 // passes one that was k = 7 or more places ahead of it, taken when better, then local search again
 // (each route polished once). It reorders many stops at once where Or-opt, 2-opt and swap need a
-// worsening step; measured in bench/RESULTS.md. The best route is kept apart. Measured against the
+// worsening step; measured in bench/RESULTS.md. The best route is kept apart. The kick budget is cut into
+// lanes of about 15·n kicks (LANE_PER_STOP): each lane searches from the first local optimum with an empty
+// population, its own best route and its own seed, as a run with that seed would; the best route of all lanes is
+// the result (a fresh start leaves a basin of routes that more kicks seldom leave). Measured against the
 // earlier kick (a random relocation, accepted when not worse, full passes): about 20x cheaper per
 // kick, and fewer stops dropped on days that cannot serve every stop (bench/RESULTS.md). The work is
 // done in units by `step(units)` (one inserted stop, one pass with its polish, or one kick or crossover; a polish
@@ -93,14 +96,15 @@ import {
   INF, K, L, S, T, activePtr, bestCost, costWeight, bestDropPtr, bestFinish, bestL, bestNDrop, bestPtr, cPtr, closed, cost,
   curCost, curDropPtr, curFinish, curL, curNDrop, curPtr, depAt, dropPtr, endBy, eps, finish, fixedEnd,
   inPtr, keyPtr, n, nDrop, orderPtr, outN, outPtr, rPtr, refresh, sPtr, startAt, startNode, tPtr, wClose, wOff, wOffPtr, wOpen,
-  wPtr,
+  wPtr, topPtr, topDropPtr, topL, topFinish, topCost, topNDrop, firstPtr, firstDropPtr, firstL, firstFinish, firstCost,
+  firstNDrop,
 } from './time-window-route';
 import { pass, resetTried } from './time-window-moves';
 import { addDropped, emptyRoute, insertBest, reinsertDropped } from './time-window-insert';
 import { ejectInsert, resetEjection } from './time-window-eject';
 import { cycle, nextRandom, perturb, recreate, rng, ruin, temp0, temperature, uniform } from './time-window-kicks';
 import { insertSorted } from './sorted-insert';
-import { bsdpPrepare, bsdpRun, dpFinish, polish } from './time-window-bsdp';
+import { bsdpKeepSeen, bsdpRestoreSeen, bsdpPrepare, bsdpRun, dpFinish, polish } from './time-window-bsdp';
 import { crossover, popOffer, popPrepare, popReset, popSize } from './time-window-population';
 export { bsdpResultPtr, bsdpSequencePtr } from './time-window-bsdp';
 export { setChainDepth } from './time-window-eject';
@@ -226,12 +230,12 @@ export function costPtr(): usize { return cPtr; }
 export function servicePtr(): usize { return sPtr; }
 export function windowOffsetPtr(): usize { return wOffPtr; }
 export function windowPtr(): usize { return wPtr; }
-export function bestRoutePtr(): usize { return bestPtr; }
-export function bestRouteLength(): i32 { return bestL; }
-export function bestDroppedPtr(): usize { return bestDropPtr; }
-export function bestDroppedCount(): i32 { return bestNDrop; }
-export function bestFinishTime(): f64 { return bestFinish; }
-export function bestRouteCost(): f64 { return bestCost; }
+export function bestRoutePtr(): usize { return topPtr; }
+export function bestRouteLength(): i32 { return topL; }
+export function bestDroppedPtr(): usize { return topDropPtr; }
+export function bestDroppedCount(): i32 { return topNDrop; }
+export function bestFinishTime(): f64 { return topFinish; }
+export function bestRouteCost(): f64 { return topCost; }
 export function kickCount(): i32 { return kicksDone; }
 export function orderPtrOf(): usize { return orderPtr; }
 
@@ -253,11 +257,8 @@ export function setup(
   eps = epsilon;
   nOrder = count;
   maxKicks = budget;
-  let h = seed ^ 0x9e3779b9;
-  h = (h ^ (h >> 16)) * 0x85ebca6b;
-  h = (h ^ (h >> 13)) * 0xc2b2ae35;
-  h ^= h >> 16;
-  rng = h == 0 ? 0x9e3779b9 : h;
+  runSeed = seed;
+  seedRandom(seed);
   indexWindows();
   // neighbour lists: the K best-correlated successors and predecessors (correlation())
   for (let v = 0; v < n; v++) {
@@ -268,6 +269,17 @@ export function setup(
   for (let v = 0; v < n; v++) if (K > 0) nn += nearestTime(v);
   temp0 = K > 0 ? (TEMP_SCALE * nn) / <f64>n : 1;
   cycle = max(100, CYCLE_PER_STOP * n);
+  laneStart = 0;
+  laneLen = 0;
+  topSet = false;
+  if (lanePerStop > 0) {
+    const unit = max(100, lanePerStop * n);
+    if (maxKicks >= I32.MAX_VALUE) laneLen = unit;
+    else {
+      const lanes = max(1, <i32>Math.round(<f64>maxKicks / <f64>unit));
+      if (lanes > 1) laneLen = <i32>Math.ceil(<f64>maxKicks / <f64>lanes);
+    }
+  }
   memory.fill(activePtr, 0, <usize>n << 2);
   resetTried();
   resetEjection();
@@ -360,6 +372,77 @@ function loadCurrent(): void {
 function saveBest(): void {
   bestL = L; bestFinish = finish; bestCost = cost; bestNDrop = nDrop;
   saveTo(bestPtr, bestDropPtr);
+  if (!topSet || notWorse(nDrop, finish, cost, topNDrop, topFinish, topCost, false)) {
+    topSet = true;
+    topL = L; topFinish = finish; topCost = cost; topNDrop = nDrop;
+    saveTo(topPtr, topDropPtr);
+  }
+}
+
+/** The seed of `setup`: lane k draws its random numbers as a run with seed runSeed + k x LANE_SEED_STEP would. */
+let runSeed: u32 = 0;
+/** The step between the seeds of consecutive lanes (the fractional part of the square root of 2, x 2^32). */
+const LANE_SEED_STEP: u32 = 0x6a09e667;
+
+/** Seeds the random numbers (xorshift32) from `seed` by a 32-bit mix. */
+function seedRandom(seed: u32): void {
+  let h = seed ^ 0x9e3779b9;
+  h = (h ^ (h >> 16)) * 0x85ebca6b;
+  h = (h ^ (h >> 13)) * 0xc2b2ae35;
+  h ^= h >> 16;
+  rng = h == 0 ? 0x9e3779b9 : h;
+}
+
+/** True once the best route of all lanes is set. */
+let topSet: bool = false;
+
+/** The first local optimum: each lane of the search starts from it. */
+function saveFirst(): void {
+  firstL = L; firstFinish = finish; firstCost = cost; firstNDrop = nDrop;
+  saveTo(firstPtr, firstDropPtr);
+  if (laneLen > 0) bsdpKeepSeen();
+}
+
+/**
+ * Kicks per stop in one lane (at least 100 kicks): a budget of B kicks is cut into m = round(B / (15·n)) equal lanes
+ * (none when m < 2; lanes of 15·n kicks without end under a time limit). Each lane searches as a run with the seed
+ * seed + k x LANE_SEED_STEP would after the first local optimum: from that route, with an empty population and its
+ * own best route; the best route of all lanes (the first of equals) is the result. A run stuck in one basin of
+ * routes is the common miss on the over-full days, and a fresh start finds another more often than more kicks do:
+ * bench:windows at the default budget against ref-11ea678 (runs within 0.5 % of 900, main 674 / 696 / 676 on seeds
+ * 1-60 / 61-120 / 121-180): lanes of 10·n 709 / 711 / 712, 15·n 718 / 716 / 708, 20·n 710 / 703; the same kicks,
+ * the same CPU. bench/RESULTS.md has the days.
+ */
+const LANE_PER_STOP: i32 = 15;
+let lanePerStop: i32 = LANE_PER_STOP;
+/** Kicks in one lane (0: one lane) and the kick at which the current lane began. */
+let laneLen: i32 = 0;
+let laneStart: i32 = 0;
+
+/** Kicks per stop in one lane from the next `setup` on (0: one lane; < 0: the default). */
+export function setLaneKicks(perStop: i32): void {
+  lanePerStop = perStop < 0 ? LANE_PER_STOP : perStop;
+}
+
+/** A new lane: the first local optimum is the accepted and the lane's best route; the population starts empty. */
+function newLane(): void {
+  laneStart = kicksDone;
+  seedRandom(runSeed + <u32>(kicksDone / laneLen) * LANE_SEED_STEP);
+  bestL = firstL; bestFinish = firstFinish; bestCost = firstCost; bestNDrop = firstNDrop;
+  memory.copy(bestPtr, firstPtr, <usize>firstL << 2);
+  memory.copy(bestDropPtr, firstDropPtr, <usize>firstNDrop << 2);
+  curL = firstL; curFinish = firstFinish; curCost = firstCost; curNDrop = firstNDrop;
+  memory.copy(curPtr, firstPtr, <usize>firstL << 2);
+  memory.copy(curDropPtr, firstDropPtr, <usize>firstNDrop << 2);
+  workIsCurrent = false;
+  popReset();
+  bsdpRestoreSeen();
+  // as after the first descent: no stop active (a kick not searched leaves its stops active)
+  memory.fill(activePtr, 0, <usize>n << 2);
+  if (popShare > 0) {
+    loadCurrent();
+    popOffer();
+  }
 }
 
 function saveCurrent(): void {
@@ -375,7 +458,7 @@ function judge(): void {
   let take = false;
   if (nDrop != curNDrop) take = nDrop < curNDrop;
   else if (notWorse(nDrop, finish, cost, curNDrop, curFinish, curCost, true)) take = true;
-  else take = finish - curFinish + costWeight * (cost - curCost) < -temperature(kicksDone) * Math.log(1 - uniform());
+  else take = finish - curFinish + costWeight * (cost - curCost) < -temperature(kicksDone - laneStart) * Math.log(1 - uniform());
   if (take) saveCurrent();
   endKick();
 }
@@ -383,7 +466,7 @@ function judge(): void {
 /** Counts a kick; a new cycle starts from the best route. */
 function endKick(): void {
   kicksDone++;
-  if (kicksDone % cycle == 0) {
+  if ((kicksDone - laneStart) % cycle == 0) {
     // a new cycle starts from the best route
     workIsCurrent = false;
     curL = bestL; curFinish = bestFinish; curCost = bestCost; curNDrop = bestNDrop;
@@ -412,6 +495,7 @@ function atLocalOptimum(): void {
     firstDone = true;
     saveCurrent();
     saveBest();
+    saveFirst();
     if (popShare > 0) popOffer();
   } else judge();
   phase = 2;
@@ -440,6 +524,7 @@ export function step(units: i32): i32 {
         atLocalOptimum();
     } else {
       if (kicksDone >= maxKicks) return 1;
+      if (laneLen > 0 && kicksDone - laneStart >= laneLen) newLane();
       const child = popShare > 0 && <i32>(nextRandom() % 100) < popShare && crossover();
       if (!child) {
         loadCurrent();

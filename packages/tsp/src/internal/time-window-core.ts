@@ -59,6 +59,7 @@ export interface TimeWindowExports {
   setPopulationShare(share: number): void;
   /** The most exchanges of an ejection chain from the next ejection on (< 1: the default, 3). */
   setChainDepth(depth: number): void;
+  setLaneKicks(perStop: number): void;
   /** Tests: the ejection chains once on the working route (1 when a route was kept, 0 when it is unchanged)... */
   ejectOnce(): number;
   /** ...and the working route's finish. */
