@@ -119,7 +119,10 @@ const SolveOptionsSchema = z
  * - `maxKicks` (CLI `--kicks`): the heuristic's deterministic budget, in kicks after its first local
  *   optimum (perturbations of the tour, each repaired by local search). Default: 50·n, at least
  *   1000 (with a schedule: {@link defaultWindowKicks}, 30–45 per stop) when no `timeLimitMs` is given;
- *   unbounded when one is.
+ *   unbounded when one is. With a schedule the kicks are cut into m = round(maxKicks / max(100, 15·n))
+ *   equal lanes (one when m < 2): each lane starts again from the first local optimum, as a run with its
+ *   own seed would, and the best route of all lanes is returned; under a time limit, lanes of max(100, 15·n) kicks
+ *   until it runs out.
  * - `seed` (default 1): same input, seed and `maxKicks`, same route, on every machine. Under a time
  *   limit the search stops wherever the clock says, so the route may differ from machine to machine.
  * - `exactMaxN` (default {@link DEFAULT_EXACT_MAX_N}): the largest n that `'auto'` solves exactly.
