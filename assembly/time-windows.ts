@@ -410,8 +410,9 @@ function saveFirst(): void {
  * own best route; the best route of all lanes (the first of equals) is the result. A run stuck in one basin of
  * routes is the common miss on the over-full days, and a fresh start finds another more often than more kicks do:
  * bench:windows at the default budget against ref-11ea678 (runs within 0.5 % of 900, main 674 / 696 / 676 on seeds
- * 1-60 / 61-120 / 121-180): lanes of 10·n 709 / 711 / 712, 15·n 718 / 716 / 708, 20·n 710 / 703; the same kicks,
- * the same CPU. bench/RESULTS.md has the days.
+ * 1-60 / 61-120 / 121-180): lanes of 10·n 709 / 711 / 712, 15·n 718 / 716 / 708, 20·n 710 / 703. The same kicks
+ * cost about 1.16x the CPU (alternated in one process: 20 stops 1.02-1.06x, 50 stops 1.27-1.32x; a lane's first kicks
+ * start from a worse route); at equal CPU (0.86x the budget) 15·n gives 692 / 701 / 692. bench/RESULTS.md has the days.
  */
 const LANE_PER_STOP: i32 = 15;
 let lanePerStop: i32 = LANE_PER_STOP;
