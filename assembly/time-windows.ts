@@ -404,8 +404,8 @@ function saveFirst(): void {
 }
 
 /**
- * Kicks per stop in one lane (at least 100 kicks): a budget of B kicks is cut into m = round(B / (15·n)) equal lanes
- * (none when m < 2; lanes of 15·n kicks without end under a time limit). Each lane searches as a run with the seed
+ * Kicks per stop in one lane: a budget of B kicks is cut into m = round(B / max(100, 15·n)) equal lanes (one when
+ * m < 2; lanes of max(100, 15·n) kicks without end under a time limit). Each lane searches as a run with the seed
  * seed + k x LANE_SEED_STEP would after the first local optimum: from that route, with an empty population and its
  * own best route; the best route of all lanes (the first of equals) is the result. A run stuck in one basin of
  * routes is the common miss on the over-full days, and a fresh start finds another more often than more kicks do:
