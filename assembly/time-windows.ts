@@ -210,6 +210,42 @@ export function setPopulationShare(share: i32): void {
  */
 const HOPELESS_DROPS: i32 = 2;
 
+/**
+ * Kicks per stop in one lane: a budget of B kicks is cut into m = round(B / max(100, 15·n)) equal lanes (one when
+ * m < 2; lanes of max(100, 15·n) kicks without end under a time limit). Each lane searches as a run with the seed
+ * seed + k x LANE_SEED_STEP would after the first local optimum: from that route, with an empty population and its
+ * own best route; the best route of all lanes (the first of equals) is the result. A run stuck in one basin of
+ * routes is the common miss on the over-full days, and a fresh start finds another more often than more kicks do:
+ * bench:windows at the default budget against ref-11ea678 (runs within 0.5 % of 900, main 674 / 696 / 676 on seeds
+ * 1-60 / 61-120 / 121-180): lanes of 10·n 709 / 711 / 712, 15·n 718 / 716 / 708, 20·n 710 / 703. The same kicks
+ * cost about 1.16x the CPU (alternated in one process: 20 stops 1.02-1.06x, 50 stops 1.27-1.32x; a lane's first kicks
+ * start from a worse route); at equal CPU (0.86x the budget) 15·n gives 692 / 701 / 692. bench/RESULTS.md has the days.
+ */
+const LANE_PER_STOP: i32 = 15;
+let lanePerStop: i32 = LANE_PER_STOP;
+/** Kicks in one lane (0: one lane) and the kick at which the current lane began. */
+let laneLen: i32 = 0;
+let laneStart: i32 = 0;
+
+/** Kicks per stop in one lane from the next `setup` on (0: one lane; < 0: the default). */
+export function setLaneKicks(perStop: i32): void {
+  lanePerStop = perStop < 0 ? LANE_PER_STOP : perStop;
+}
+
+/** The seed of `setup`: lane k draws its random numbers as a run with seed runSeed + k x LANE_SEED_STEP would. */
+let runSeed: u32 = 0;
+/** The step between the seeds of consecutive lanes (the fractional part of the square root of 2, x 2^32). */
+const LANE_SEED_STEP: u32 = 0x6a09e667;
+
+/** Seeds the random numbers (xorshift32) from `seed` by a 32-bit mix. */
+function seedRandom(seed: u32): void {
+  let h = seed ^ 0x9e3779b9;
+  h = (h ^ (h >> 16)) * 0x85ebca6b;
+  h = (h ^ (h >> 13)) * 0xc2b2ae35;
+  h ^= h >> 16;
+  rng = h == 0 ? 0x9e3779b9 : h;
+}
+
 let phase: i32 = 0; // 0 construct, 1 descend, 2 ready for a kick
 let nextInsert: i32 = 0; // index into order during construction
 let nOrder: i32 = 0;
@@ -271,7 +307,7 @@ export function setup(
   cycle = max(100, CYCLE_PER_STOP * n);
   laneStart = 0;
   laneLen = 0;
-  topSet = false;
+  topL = 0; // no best route yet (a route holds the start)
   if (lanePerStop > 0) {
     const unit = max(100, lanePerStop * n);
     if (maxKicks >= I32.MAX_VALUE) laneLen = unit;
@@ -372,57 +408,17 @@ function loadCurrent(): void {
 function saveBest(): void {
   bestL = L; bestFinish = finish; bestCost = cost; bestNDrop = nDrop;
   saveTo(bestPtr, bestDropPtr);
-  if (!topSet || notWorse(nDrop, finish, cost, topNDrop, topFinish, topCost, false)) {
-    topSet = true;
+  if (topL == 0 || notWorse(nDrop, finish, cost, topNDrop, topFinish, topCost, false)) {
     topL = L; topFinish = finish; topCost = cost; topNDrop = nDrop;
     saveTo(topPtr, topDropPtr);
   }
 }
-
-/** The seed of `setup`: lane k draws its random numbers as a run with seed runSeed + k x LANE_SEED_STEP would. */
-let runSeed: u32 = 0;
-/** The step between the seeds of consecutive lanes (the fractional part of the square root of 2, x 2^32). */
-const LANE_SEED_STEP: u32 = 0x6a09e667;
-
-/** Seeds the random numbers (xorshift32) from `seed` by a 32-bit mix. */
-function seedRandom(seed: u32): void {
-  let h = seed ^ 0x9e3779b9;
-  h = (h ^ (h >> 16)) * 0x85ebca6b;
-  h = (h ^ (h >> 13)) * 0xc2b2ae35;
-  h ^= h >> 16;
-  rng = h == 0 ? 0x9e3779b9 : h;
-}
-
-/** True once the best route of all lanes is set. */
-let topSet: bool = false;
 
 /** The first local optimum: each lane of the search starts from it. */
 function saveFirst(): void {
   firstL = L; firstFinish = finish; firstCost = cost; firstNDrop = nDrop;
   saveTo(firstPtr, firstDropPtr);
   if (laneLen > 0) bsdpKeepSeen();
-}
-
-/**
- * Kicks per stop in one lane: a budget of B kicks is cut into m = round(B / max(100, 15·n)) equal lanes (one when
- * m < 2; lanes of max(100, 15·n) kicks without end under a time limit). Each lane searches as a run with the seed
- * seed + k x LANE_SEED_STEP would after the first local optimum: from that route, with an empty population and its
- * own best route; the best route of all lanes (the first of equals) is the result. A run stuck in one basin of
- * routes is the common miss on the over-full days, and a fresh start finds another more often than more kicks do:
- * bench:windows at the default budget against ref-11ea678 (runs within 0.5 % of 900, main 674 / 696 / 676 on seeds
- * 1-60 / 61-120 / 121-180): lanes of 10·n 709 / 711 / 712, 15·n 718 / 716 / 708, 20·n 710 / 703. The same kicks
- * cost about 1.16x the CPU (alternated in one process: 20 stops 1.02-1.06x, 50 stops 1.27-1.32x; a lane's first kicks
- * start from a worse route); at equal CPU (0.86x the budget) 15·n gives 692 / 701 / 692. bench/RESULTS.md has the days.
- */
-const LANE_PER_STOP: i32 = 15;
-let lanePerStop: i32 = LANE_PER_STOP;
-/** Kicks in one lane (0: one lane) and the kick at which the current lane began. */
-let laneLen: i32 = 0;
-let laneStart: i32 = 0;
-
-/** Kicks per stop in one lane from the next `setup` on (0: one lane; < 0: the default). */
-export function setLaneKicks(perStop: i32): void {
-  lanePerStop = perStop < 0 ? LANE_PER_STOP : perStop;
 }
 
 /** A new lane: the first local optimum is the accepted and the lane's best route; the population starts empty. */
@@ -432,10 +428,7 @@ function newLane(): void {
   bestL = firstL; bestFinish = firstFinish; bestCost = firstCost; bestNDrop = firstNDrop;
   memory.copy(bestPtr, firstPtr, <usize>firstL << 2);
   memory.copy(bestDropPtr, firstDropPtr, <usize>firstNDrop << 2);
-  curL = firstL; curFinish = firstFinish; curCost = firstCost; curNDrop = firstNDrop;
-  memory.copy(curPtr, firstPtr, <usize>firstL << 2);
-  memory.copy(curDropPtr, firstDropPtr, <usize>firstNDrop << 2);
-  workIsCurrent = false;
+  takeUpBest();
   popReset();
   bsdpRestoreSeen();
   // as after the first descent: no stop active (a kick not searched leaves its stops active)
@@ -467,13 +460,15 @@ function judge(): void {
 /** Counts a kick; a new cycle starts from the best route. */
 function endKick(): void {
   kicksDone++;
-  if ((kicksDone - laneStart) % cycle == 0) {
-    // a new cycle starts from the best route
-    workIsCurrent = false;
-    curL = bestL; curFinish = bestFinish; curCost = bestCost; curNDrop = bestNDrop;
-    memory.copy(curPtr, bestPtr, <usize>bestL << 2);
-    memory.copy(curDropPtr, bestDropPtr, <usize>bestNDrop << 2);
-  }
+  if ((kicksDone - laneStart) % cycle == 0) takeUpBest(); // a new cycle starts from the best route
+}
+
+/** The best route (of this lane) becomes the accepted one. */
+function takeUpBest(): void {
+  workIsCurrent = false;
+  curL = bestL; curFinish = bestFinish; curCost = bestCost; curNDrop = bestNDrop;
+  memory.copy(curPtr, bestPtr, <usize>bestL << 2);
+  memory.copy(curDropPtr, bestDropPtr, <usize>bestNDrop << 2);
 }
 
 

@@ -59,6 +59,7 @@ export interface TimeWindowExports {
   setPopulationShare(share: number): void;
   /** The most exchanges of an ejection chain from the next ejection on (< 1: the default, 3). */
   setChainDepth(depth: number): void;
+  /** Kicks per stop in one lane from the next `setup` on (0: one lane; < 0: the default, 15). */
   setLaneKicks(perStop: number): void;
   /** Tests: the ejection chains once on the working route (1 when a route was kept, 0 when it is unchanged)... */
   ejectOnce(): number;
